@@ -1,0 +1,1 @@
+"""Hand-written async I/O; `scripts/gen_sync.py` generates `miosa._sync` from it."""

@@ -1,0 +1,214 @@
+"""The base of every resource group: one-line helpers from an endpoint to a typed result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import httpx
+
+from .._converter import structure
+from .._paging import PageRequest
+from .._request import LIST_KEYS, NOT_GIVEN, unwrap_list, unwrap_object
+from ..errors import ResponseValidationError
+from ._http import AsyncHTTP, Content
+from .pagination import AsyncPage
+from .streams import AsyncByteStream, AsyncEventStream, EventParser
+
+if TYPE_CHECKING:
+    from .client import AsyncMiosa
+
+T = TypeVar("T")
+
+
+class AsyncAPIResource:
+    """A group of endpoints. Subclasses describe endpoints; this class does the work."""
+
+    def __init__(self, client: AsyncMiosa) -> None:
+        self._client = client
+
+    @property
+    def _http(self) -> AsyncHTTP:
+        return self._client._http
+
+    async def _json(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        json: object = NOT_GIVEN,
+        content: Content = None,
+        headers: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
+        timeout: httpx.Timeout | None = None,
+    ) -> tuple[Any, httpx.Response]:
+        return await self._http.request_json(
+            method,
+            path,
+            params=params,
+            json=json,
+            content=content,
+            headers=headers,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    async def _object(
+        self,
+        method: str,
+        path: str,
+        cast_to: type[T],
+        *,
+        params: Mapping[str, str] | None = None,
+        json: object = NOT_GIVEN,
+        content: Content = None,
+        headers: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
+        unwrap: Iterable[str] = ("data",),
+        timeout: httpx.Timeout | None = None,
+    ) -> T:
+        """One JSON object, unwrapped from ``{"data": ...}`` (or other `unwrap` keys) if needed."""
+        payload, response = await self._json(
+            method,
+            path,
+            params=params,
+            json=json,
+            content=content,
+            headers=headers,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+        return _structure(unwrap_object(payload, unwrap), cast_to, response)
+
+    async def _list(
+        self,
+        method: str,
+        path: str,
+        cast_to: type[T],
+        *,
+        params: Mapping[str, str] | None = None,
+        json: object = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        keys: Iterable[str] = LIST_KEYS,
+    ) -> list[T]:
+        """A JSON array, bare or under one of `keys`; an empty or absent list gives ``[]``."""
+        payload, response = await self._json(
+            method, path, params=params, json=json, idempotency_key=idempotency_key
+        )
+        return _structure_list(payload, cast_to, response, keys)
+
+    async def _none(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        json: object = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> None:
+        """An endpoint whose reply carries nothing the caller needs (204 or an ignored body)."""
+        await self._http.request(
+            method, path, params=params, json=json, idempotency_key=idempotency_key
+        )
+
+    async def _bytes(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        json: object = NOT_GIVEN,
+    ) -> bytes:
+        """A raw binary body, read whole (for small payloads such as screenshots)."""
+        response = await self._http.request(method, path, params=params, json=json)
+        return response.content
+
+    async def _page(
+        self,
+        path: str,
+        cast_to: type[T],
+        *,
+        params: Mapping[str, str] | None = None,
+        cursor_param: str = "cursor",
+        keys: Iterable[str] = LIST_KEYS,
+    ) -> AsyncPage[T]:
+        """First page of a cursor- or page-number-paginated list."""
+        request = PageRequest(path=path, params=dict(params or {}), cursor_param=cursor_param)
+        return await self._fetch_page(request, cast_to, tuple(keys))
+
+    async def _fetch_page(
+        self, request: PageRequest, cast_to: type[T], keys: tuple[str, ...]
+    ) -> AsyncPage[T]:
+        payload, response = await self._json("GET", request.path, params=request.params)
+        items = _structure_list(payload, cast_to, response, keys)
+        return AsyncPage.from_payload(items, payload, request, self, cast_to, keys)
+
+    def _download(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        chunk_size: int = 1 << 20,
+    ) -> AsyncByteStream:
+        """A binary body streamed in chunks; connects when entered."""
+        return AsyncByteStream(self._http, method, path, params=params, chunk_size=chunk_size)
+
+    def _events(
+        self,
+        path: str,
+        parse: EventParser[T],
+        *,
+        method: str = "GET",
+        params: Mapping[str, str] | None = None,
+        json: object = NOT_GIVEN,
+        resumable: bool = True,
+        idle_timeout: float | None = None,
+        is_final: Callable[[T], bool] | None = None,
+    ) -> AsyncEventStream[T]:
+        """A server-sent event stream of typed items; connects when entered."""
+        return AsyncEventStream(
+            self._http,
+            method,
+            path,
+            parse,
+            params=params,
+            json=json,
+            resumable=resumable,
+            idle_timeout=idle_timeout,
+            is_final=is_final,
+        )
+
+
+def _structure(payload: Any, cast_to: type[T], response: httpx.Response) -> T:
+    return structure(
+        payload,
+        cast_to,
+        status_code=response.status_code,
+        request_id=response.headers.get("x-request-id"),
+    )
+
+
+def _structure_list(
+    payload: Any, cast_to: type[T], response: httpx.Response, keys: Iterable[str]
+) -> list[T]:
+    if payload is None:
+        return []
+    items = unwrap_list(payload, keys)
+    if items is None:
+        raise ResponseValidationError(
+            "Expected a list in the response",
+            status_code=response.status_code,
+            request_id=response.headers.get("x-request-id"),
+            text=response.text[:1024],
+        )
+    return [_structure(item, cast_to, response) for item in items]
+
+
+class AsyncScopedResource(AsyncAPIResource):
+    """Endpoints under one parent object, e.g. everything below ``/sandboxes/{id}``."""
+
+    def __init__(self, client: AsyncMiosa, prefix: str) -> None:
+        super().__init__(client)
+        self._prefix = prefix

@@ -1,0 +1,481 @@
+"""`AsyncMiosa`: the async client. `miosa._sync.client.Miosa` is generated from this file."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import httpx
+
+from .._options import ClientOptions, configure_logging_from_env, resolve_options, to_timeout
+from .._request import NOT_GIVEN, NotGiven
+from ._http import AsyncHTTP, AsyncPool
+
+if TYPE_CHECKING:
+    from .resources.admin import AsyncAdmin
+    from .resources.analytics import AsyncAnalytics
+    from .resources.api_keys import AsyncApiKeys
+    from .resources.audit_log import AsyncAuditLog
+    from .resources.benchmarks import AsyncBenchmarks
+    from .resources.builder_sessions import AsyncBuilderSessions
+    from .resources.channels import AsyncChannels
+    from .resources.command_center import AsyncCommandCenter
+    from .resources.community import AsyncCommunity
+    from .resources.completions import AsyncCompletions
+    from .resources.computers import AsyncComputers
+    from .resources.credits import AsyncCredits
+    from .resources.cron_jobs import AsyncCronJobs
+    from .resources.custom_domains import AsyncCustomDomains
+    from .resources.dashboard import AsyncDashboard
+    from .resources.databases import AsyncDatabases
+    from .resources.deployments import AsyncDeployments
+    from .resources.embeddings import AsyncEmbeddings
+    from .resources.events import AsyncEvents
+    from .resources.external_keys import AsyncExternalKeys
+    from .resources.functions import AsyncFunctions
+    from .resources.health_checks import AsyncHealthChecks
+    from .resources.integrations import AsyncIntegrations
+    from .resources.mcp import AsyncMcp
+    from .resources.models import AsyncModels
+    from .resources.open_computers import AsyncOpenComputers
+    from .resources.org_invites import AsyncOrgInvites
+    from .resources.project_integrations import AsyncProjectIntegrations
+    from .resources.provider_defaults import AsyncProviderDefaults
+    from .resources.quotas import AsyncQuotas
+    from .resources.regions import AsyncRegions
+    from .resources.sandbox_templates import AsyncSandboxTemplates
+    from .resources.sandboxes import AsyncSandboxes
+    from .resources.settings import AsyncSettings
+    from .resources.snapshots import AsyncSnapshots
+    from .resources.storage import AsyncStorage
+    from .resources.templates import AsyncTemplates
+    from .resources.tenant import AsyncTenant
+    from .resources.usage import AsyncUsage
+    from .resources.volumes import AsyncVolumes
+    from .resources.webhooks import AsyncWebhooks
+    from .resources.workspace_invites import AsyncWorkspaceInvites
+    from .resources.workspace_members import AsyncWorkspaceMembers
+
+
+class AsyncMiosa:
+    """The MIOSA API client for asyncio and Trio.
+
+    ``AsyncMiosa()`` reads ``MIOSA_API_KEY`` (and ``MIOSA_BASE_URL``, ``MIOSA_TENANT``)
+    from the environment; arguments win over the environment. Use it as an async
+    context manager, or call `close`, to release its connection pool.
+
+    Args:
+        api_key: the API key (``msk_...``); env ``MIOSA_API_KEY``.
+        access_token: a user access token instead of an API key; env ``MIOSA_ACCESS_TOKEN``.
+        base_url: default ``https://api.miosa.ai/api/v1``; env ``MIOSA_BASE_URL``.
+        timeout: seconds per attempt (default 30, connect 5) or an ``httpx.Timeout``.
+        max_retries: retries after the first attempt (default 3).
+        default_headers: extra headers sent with every request.
+        tenant: sent as ``X-MIOSA-Tenant``; env ``MIOSA_TENANT``.
+        deadline: optional total seconds for one call across all its attempts and waits.
+        max_connections: connection pool size (default 100).
+        max_keepalive_connections: idle connections kept open (default 20).
+        max_in_flight: requests admitted into the pool at once (default 16); more wait.
+        http_client: an ``httpx.AsyncClient`` to use instead of creating one; it is not
+            closed by `close`.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        access_token: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        default_headers: dict[str, str] | None = None,
+        tenant: str | None = None,
+        deadline: float | None = None,
+        max_connections: int | None = None,
+        max_keepalive_connections: int | None = None,
+        max_in_flight: int | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        configure_logging_from_env()
+        options = resolve_options(
+            api_key=api_key,
+            access_token=access_token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            tenant=tenant,
+            deadline=deadline,
+            max_connections=max_connections,
+            max_keepalive_connections=max_keepalive_connections,
+            max_in_flight=max_in_flight,
+        )
+        self._http = AsyncHTTP(options, AsyncPool(options, http_client))
+
+    @classmethod
+    def _from_http(cls, http: AsyncHTTP) -> AsyncMiosa:
+        client = cls.__new__(cls)
+        client._http = http
+        return client
+
+    @property
+    def options(self) -> ClientOptions:
+        """The resolved options (the credential is shown redacted)."""
+        return self._http.options
+
+    @property
+    def base_url(self) -> str:
+        return self._http.options.base_url
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
+        default_headers: dict[str, str] | NotGiven = NOT_GIVEN,
+        tenant: str | NotGiven | None = NOT_GIVEN,
+    ) -> AsyncMiosa:
+        """A client with some options changed that shares this client's connection pool.
+
+        ``await client.with_options(timeout=120, max_retries=0).sandboxes.get(id)``
+        """
+        changes: dict[str, Any] = {}
+        if not isinstance(timeout, NotGiven):
+            changes["timeout"] = to_timeout(timeout)
+        if not isinstance(max_retries, NotGiven):
+            if max_retries < 0:
+                raise ValueError("max_retries must be >= 0")
+            changes["max_retries"] = max_retries
+        if not isinstance(deadline, NotGiven):
+            changes["deadline"] = deadline
+        if not isinstance(default_headers, NotGiven):
+            changes["default_headers"] = {**self.options.default_headers, **default_headers}
+        if not isinstance(tenant, NotGiven):
+            changes["tenant"] = tenant
+        options = attrs.evolve(self.options, **changes)
+        return type(self)._from_http(AsyncHTTP(options, self._http.pool))
+
+    async def close(self) -> None:
+        """Close the connection pool (an injected ``http_client`` is left open)."""
+        await self._http.pool.close()
+
+    async def __aenter__(self) -> AsyncMiosa:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self.options.base_url!r}, "
+            f"credential={self.options.credential!r})"
+        )
+
+    @cached_property
+    def sandboxes(self) -> AsyncSandboxes:
+        """Sandboxes: ``/sandboxes``."""
+        from .resources.sandboxes import AsyncSandboxes
+
+        return AsyncSandboxes(self)
+
+    @cached_property
+    def sandbox_templates(self) -> AsyncSandboxTemplates:
+        """Tenant sandbox templates and their builds: ``/sandbox-templates``."""
+        from .resources.sandbox_templates import AsyncSandboxTemplates
+
+        return AsyncSandboxTemplates(self)
+
+    @cached_property
+    def templates(self) -> AsyncTemplates:
+        """The product template catalog: ``/templates``."""
+        from .resources.templates import AsyncTemplates
+
+        return AsyncTemplates(self)
+
+    @cached_property
+    def tenant(self) -> AsyncTenant:
+        """The tenant: plan, preview domain and branding: ``/tenant``."""
+        from .resources.tenant import AsyncTenant
+
+        return AsyncTenant(self)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooks:
+        """Webhook endpoints and deliveries: ``/webhooks``."""
+        from .resources.webhooks import AsyncWebhooks
+
+        return AsyncWebhooks(self)
+
+    @cached_property
+    def usage(self) -> AsyncUsage:
+        """Usage reports: ``/usage``."""
+        from .resources.usage import AsyncUsage
+
+        return AsyncUsage(self)
+
+    @cached_property
+    def quotas(self) -> AsyncQuotas:
+        """Per-external-user quotas: ``/quotas/external``."""
+        from .resources.quotas import AsyncQuotas
+
+        return AsyncQuotas(self)
+
+    @cached_property
+    def audit_log(self) -> AsyncAuditLog:
+        """The audit log: ``/audit-log``."""
+        from .resources.audit_log import AsyncAuditLog
+
+        return AsyncAuditLog(self)
+
+    @cached_property
+    def events(self) -> AsyncEvents:
+        """Tenant-wide event stream: ``/events/stream``."""
+        from .resources.events import AsyncEvents
+
+        return AsyncEvents(self)
+
+    @cached_property
+    def workspace_members(self) -> AsyncWorkspaceMembers:
+        """Workspace members: ``/workspaces/{id}/members``."""
+        from .resources.workspace_members import AsyncWorkspaceMembers
+
+        return AsyncWorkspaceMembers(self)
+
+    @cached_property
+    def workspace_invites(self) -> AsyncWorkspaceInvites:
+        """Workspace invites: ``/workspaces/{id}/invites``."""
+        from .resources.workspace_invites import AsyncWorkspaceInvites
+
+        return AsyncWorkspaceInvites(self)
+
+    @cached_property
+    def org_invites(self) -> AsyncOrgInvites:
+        """Organisation invites: ``/tenants/{id}/invites``."""
+        from .resources.org_invites import AsyncOrgInvites
+
+        return AsyncOrgInvites(self)
+
+    @cached_property
+    def api_keys(self) -> AsyncApiKeys:
+        """API keys: ``/api-keys``."""
+        from .resources.api_keys import AsyncApiKeys
+
+        return AsyncApiKeys(self)
+
+    @cached_property
+    def snapshots(self) -> AsyncSnapshots:
+        """The admin fleet snapshot index: ``/admin/snapshots``."""
+        from .resources.snapshots import AsyncSnapshots
+
+        return AsyncSnapshots(self)
+
+    @cached_property
+    def credits(self) -> AsyncCredits:
+        """Credit balance and transactions: ``/credits``."""
+        from .resources.credits import AsyncCredits
+
+        return AsyncCredits(self)
+
+    @cached_property
+    def computers(self) -> AsyncComputers:
+        """Cloud computers: ``/computers``."""
+        from .resources.computers import AsyncComputers
+
+        return AsyncComputers(self)
+
+    @cached_property
+    def deployments(self) -> AsyncDeployments:
+        """Deployments: ``/deployments``."""
+        from .resources.deployments import AsyncDeployments
+
+        return AsyncDeployments(self)
+
+    @cached_property
+    def databases(self) -> AsyncDatabases:
+        """Managed databases: ``/databases``."""
+        from .resources.databases import AsyncDatabases
+
+        return AsyncDatabases(self)
+
+    @cached_property
+    def storage(self) -> AsyncStorage:
+        """Object storage buckets and objects: ``/storage``."""
+        from .resources.storage import AsyncStorage
+
+        return AsyncStorage(self)
+
+    @cached_property
+    def volumes(self) -> AsyncVolumes:
+        """Persistent volumes: ``/volumes``."""
+        from .resources.volumes import AsyncVolumes
+
+        return AsyncVolumes(self)
+
+    @cached_property
+    def custom_domains(self) -> AsyncCustomDomains:
+        """Tenant-wide custom domains: ``/custom-domains``."""
+        from .resources.custom_domains import AsyncCustomDomains
+
+        return AsyncCustomDomains(self)
+
+    @cached_property
+    def functions(self) -> AsyncFunctions:
+        """Serverless functions: ``/functions``."""
+        from .resources.functions import AsyncFunctions
+
+        return AsyncFunctions(self)
+
+    @cached_property
+    def cron_jobs(self) -> AsyncCronJobs:
+        """Cron jobs: ``/cron-jobs``."""
+        from .resources.cron_jobs import AsyncCronJobs
+
+        return AsyncCronJobs(self)
+
+    @cached_property
+    def health_checks(self) -> AsyncHealthChecks:
+        """Uptime health checks: ``/health-checks``."""
+        from .resources.health_checks import AsyncHealthChecks
+
+        return AsyncHealthChecks(self)
+
+    @cached_property
+    def regions(self) -> AsyncRegions:
+        """Regions and the compute catalog: ``/compute``."""
+        from .resources.regions import AsyncRegions
+
+        return AsyncRegions(self)
+
+    @cached_property
+    def settings(self) -> AsyncSettings:
+        """Tenant settings, branding and provider keys: ``/settings``."""
+        from .resources.settings import AsyncSettings
+
+        return AsyncSettings(self)
+
+    @cached_property
+    def dashboard(self) -> AsyncDashboard:
+        """Dashboard summaries."""
+        from .resources.dashboard import AsyncDashboard
+
+        return AsyncDashboard(self)
+
+    @cached_property
+    def analytics(self) -> AsyncAnalytics:
+        """Admin analytics."""
+        from .resources.analytics import AsyncAnalytics
+
+        return AsyncAnalytics(self)
+
+    @cached_property
+    def channels(self) -> AsyncChannels:
+        """Notification channels."""
+        from .resources.channels import AsyncChannels
+
+        return AsyncChannels(self)
+
+    @cached_property
+    def integrations(self) -> AsyncIntegrations:
+        """Account OAuth integrations."""
+        from .resources.integrations import AsyncIntegrations
+
+        return AsyncIntegrations(self)
+
+    @cached_property
+    def project_integrations(self) -> AsyncProjectIntegrations:
+        """Per-project integrations."""
+        from .resources.project_integrations import AsyncProjectIntegrations
+
+        return AsyncProjectIntegrations(self)
+
+    @cached_property
+    def external_keys(self) -> AsyncExternalKeys:
+        """Per-user provider keys (BYOK)."""
+        from .resources.external_keys import AsyncExternalKeys
+
+        return AsyncExternalKeys(self)
+
+    @cached_property
+    def models(self) -> AsyncModels:
+        """The LLM model list."""
+        from .resources.models import AsyncModels
+
+        return AsyncModels(self)
+
+    @cached_property
+    def completions(self) -> AsyncCompletions:
+        """Text and chat completions."""
+        from .resources.completions import AsyncCompletions
+
+        return AsyncCompletions(self)
+
+    @cached_property
+    def embeddings(self) -> AsyncEmbeddings:
+        """Embeddings."""
+        from .resources.embeddings import AsyncEmbeddings
+
+        return AsyncEmbeddings(self)
+
+    @cached_property
+    def mcp(self) -> AsyncMcp:
+        """Model Context Protocol sessions."""
+        from .resources.mcp import AsyncMcp
+
+        return AsyncMcp(self)
+
+    @cached_property
+    def provider_defaults(self) -> AsyncProviderDefaults:
+        """Provider routing defaults (admin)."""
+        from .resources.provider_defaults import AsyncProviderDefaults
+
+        return AsyncProviderDefaults(self)
+
+    @cached_property
+    def benchmarks(self) -> AsyncBenchmarks:
+        """Benchmarks (admin)."""
+        from .resources.benchmarks import AsyncBenchmarks
+
+        return AsyncBenchmarks(self)
+
+    @cached_property
+    def command_center(self) -> AsyncCommandCenter:
+        """The command center (agent fleet)."""
+        from .resources.command_center import AsyncCommandCenter
+
+        return AsyncCommandCenter(self)
+
+    @cached_property
+    def community(self) -> AsyncCommunity:
+        """The community catalog."""
+        from .resources.community import AsyncCommunity
+
+        return AsyncCommunity(self)
+
+    @cached_property
+    def builder_sessions(self) -> AsyncBuilderSessions:
+        """Builder UI sessions."""
+        from .resources.builder_sessions import AsyncBuilderSessions
+
+        return AsyncBuilderSessions(self)
+
+    @cached_property
+    def admin(self) -> AsyncAdmin:
+        """Platform administration."""
+        from .resources.admin import AsyncAdmin
+
+        return AsyncAdmin(self)
+
+    @cached_property
+    def open_computers(self) -> AsyncOpenComputers:
+        """OpenComputers: hosts, jobs, agents, clusters, apps, files ..."""
+        from .resources.open_computers import AsyncOpenComputers
+
+        return AsyncOpenComputers(self)

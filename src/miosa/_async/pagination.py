@@ -1,0 +1,84 @@
+"""Pages of list results, and lazy iteration over every item across pages."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from .._paging import PageRequest, next_page_request, total_of
+
+if TYPE_CHECKING:
+    from ._resource import AsyncAPIResource
+
+T = TypeVar("T")
+
+__all__ = ["AsyncPage", "PageRequest"]
+
+
+class AsyncPage(Generic[T]):
+    """One page of results.
+
+    ``page.items`` and ``page.next_cursor`` describe this page; ``async for item in page``
+    walks this page and then fetches the following ones lazily, one request per page.
+    """
+
+    def __init__(
+        self,
+        items: list[T],
+        *,
+        next_cursor: str | None,
+        total: int | None,
+        next_request: PageRequest | None,
+        resource: AsyncAPIResource,
+        cast_to: type[T],
+        keys: tuple[str, ...],
+    ) -> None:
+        self.items = items
+        self.next_cursor = next_cursor
+        self.total = total
+        self._next_request = next_request
+        self._resource = resource
+        self._cast_to = cast_to
+        self._keys = keys
+
+    @classmethod
+    def from_payload(
+        cls,
+        items: list[T],
+        payload: Any,
+        request: PageRequest,
+        resource: AsyncAPIResource,
+        cast_to: type[T],
+        keys: tuple[str, ...],
+    ) -> AsyncPage[T]:
+        next_request = next_page_request(payload, request, len(items))
+        cursor = next_request.params.get(request.cursor_param) if next_request else None
+        return cls(
+            items,
+            next_cursor=cursor,
+            total=total_of(payload),
+            next_request=next_request,
+            resource=resource,
+            cast_to=cast_to,
+            keys=keys,
+        )
+
+    @property
+    def has_more(self) -> bool:
+        return self._next_request is not None
+
+    async def next_page(self) -> AsyncPage[T] | None:
+        """Fetch the following page, or None when this is the last one."""
+        if self._next_request is None:
+            return None
+        return await self._resource._fetch_page(self._next_request, self._cast_to, self._keys)
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        page: AsyncPage[T] | None = self
+        while page is not None:
+            for item in page.items:
+                yield item
+            page = await page.next_page()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(items={len(self.items)}, next_cursor={self.next_cursor!r})"

@@ -1,0 +1,1 @@
+"""Resource groups, one module each, imported lazily by the client."""

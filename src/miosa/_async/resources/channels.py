@@ -1,0 +1,9 @@
+"""Notification channels."""
+
+from __future__ import annotations
+
+from .._resource import AsyncAPIResource
+
+
+class AsyncChannels(AsyncAPIResource):
+    """Notification channels."""

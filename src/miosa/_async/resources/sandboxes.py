@@ -1,0 +1,550 @@
+"""Sandboxes: the collection (``client.sandboxes``) and the handle (`AsyncSandbox`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from ..._request import NOT_GIVEN, NotGiven, body, query, route
+from ..._sizes import size_for_resources
+from ...types.sandboxes import (
+    PreviewToken,
+    Readiness,
+    SandboxData,
+    SandboxMetrics,
+    SandboxUsage,
+)
+from .._resource import AsyncAPIResource, AsyncScopedResource
+
+if TYPE_CHECKING:
+    from ..client import AsyncMiosa
+    from .sandbox_env import AsyncSandboxEnv
+    from .sandbox_events import AsyncSandboxEvents
+    from .sandbox_exec import AsyncSandboxExec
+    from .sandbox_exports import AsyncSandboxExports
+    from .sandbox_files import AsyncSandboxFiles
+    from .sandbox_logs import AsyncSandboxLogs
+    from .sandbox_previews import AsyncSandboxPreviews
+    from .sandbox_processes import AsyncSandboxProcesses
+    from .sandbox_shares import AsyncSandboxShares
+    from .sandbox_snapshots import AsyncSandboxSnapshots
+    from .sandbox_tags import AsyncSandboxTags
+    from .sandbox_terminal import AsyncSandboxTerminal
+
+P = TypeVar("P", bound=AsyncScopedResource)
+
+_FIELDS = tuple(a.name for a in attrs.fields(SandboxData))
+
+
+def _sandbox_path(sandbox_id: str) -> str:
+    return route("/sandboxes/{sandbox_id}", sandbox_id=sandbox_id)
+
+
+class AsyncSandboxes(AsyncAPIResource):
+    """``client.sandboxes``: create, find, change and destroy sandboxes."""
+
+    def _handle(self, data: AsyncSandbox) -> AsyncSandbox:
+        return data._bind(self._client)
+
+    async def _sandbox(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: object = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> AsyncSandbox:
+        data = await self._object(
+            method, path, AsyncSandbox, json=json, idempotency_key=idempotency_key
+        )
+        return self._handle(data)
+
+    async def create(
+        self,
+        *,
+        template_id: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        persistent: bool | NotGiven = NOT_GIVEN,
+        cpu_count: int | NotGiven = NOT_GIVEN,
+        memory_mb: int | NotGiven = NOT_GIVEN,
+        disk_mb: int | NotGiven = NOT_GIVEN,
+        disk_size_mb: int | NotGiven = NOT_GIVEN,
+        timeout_sec: int | NotGiven = NOT_GIVEN,
+        idle_timeout_sec: int | NotGiven = NOT_GIVEN,
+        always_on: bool | NotGiven = NOT_GIVEN,
+        allow_provision: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        services: Sequence[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        readiness_probe: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        database: bool | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        github_repo_url: str | NotGiven = NOT_GIVEN,
+        github_branch: str | NotGiven = NOT_GIVEN,
+        github_clone_path: str | NotGiven = NOT_GIVEN,
+        region: str | NotGiven = NOT_GIVEN,
+        entrypoint: str | NotGiven = NOT_GIVEN,
+        tags: Sequence[str] | NotGiven = NOT_GIVEN,
+        agent_runtime_profile_id: str | NotGiven = NOT_GIVEN,
+        skip_agent_runtime_profile: bool | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        workspace_slug: str | NotGiven = NOT_GIVEN,
+        workspace_name: str | NotGiven = NOT_GIVEN,
+        project_id: str | NotGiven = NOT_GIVEN,
+        project_slug: str | NotGiven = NOT_GIVEN,
+        project_name: str | NotGiven = NOT_GIVEN,
+        external_workspace_id: str | NotGiven = NOT_GIVEN,
+        external_user_id: str | NotGiven = NOT_GIVEN,
+        external_project_id: str | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> AsyncSandbox:
+        """Create a sandbox and return its handle. ``POST /sandboxes``.
+
+        ``template_id`` defaults to ``"miosa-sandbox"``. Raw ``cpu_count``,
+        ``memory_mb`` and ``disk_mb`` must be given together and match a size
+        contract; the matching ``size`` is sent with them. Pass ``idempotency_key``
+        to make a retried create (yours or the SDK's) return the same sandbox.
+        """
+        if not all(isinstance(v, NotGiven) for v in (cpu_count, memory_mb, disk_mb)):
+            matched = size_for_resources(
+                None if isinstance(cpu_count, NotGiven) else cpu_count,
+                None if isinstance(memory_mb, NotGiven) else memory_mb,
+                None if isinstance(disk_mb, NotGiven) else disk_mb,
+            )
+            size = matched if isinstance(size, NotGiven) else size
+        payload = body(
+            template_id="miosa-sandbox" if isinstance(template_id, NotGiven) else template_id,
+            size=size,
+            name=name,
+            slug=slug,
+            persistent=persistent,
+            cpu_count=cpu_count,
+            memory_mb=memory_mb,
+            disk_mb=disk_mb,
+            disk_size_mb=disk_size_mb,
+            timeout_sec=timeout_sec,
+            idle_timeout_sec=idle_timeout_sec,
+            always_on=always_on,
+            allow_provision=allow_provision,
+            env=env,
+            metadata=metadata,
+            services=services,
+            readiness_probe=readiness_probe,
+            database=database,
+            github_repo_url=github_repo_url,
+            github_branch=github_branch,
+            github_clone_path=github_clone_path,
+            region=region,
+            entrypoint=entrypoint,
+            tags=tags,
+            agent_runtime_profile_id=agent_runtime_profile_id,
+            skip_agent_runtime_profile=skip_agent_runtime_profile,
+            workspace_id=workspace_id,
+            workspace_slug=workspace_slug,
+            workspace_name=workspace_name,
+            project_id=project_id,
+            project_slug=project_slug,
+            project_name=project_name,
+            external_workspace_id=external_workspace_id,
+            external_user_id=external_user_id,
+            external_project_id=external_project_id,
+        )
+        return await self._sandbox(
+            "POST", "/sandboxes", json=payload, idempotency_key=idempotency_key
+        )
+
+    async def get(self, sandbox_id: str) -> AsyncSandbox:
+        """Fetch a sandbox by id. ``GET /sandboxes/{sandbox_id}``."""
+        return await self._sandbox("GET", _sandbox_path(sandbox_id))
+
+    async def get_by_name(self, name: str) -> AsyncSandbox:
+        """Fetch a sandbox by its name. ``GET /sandboxes/by-name/{name}``."""
+        return await self._sandbox("GET", route("/sandboxes/by-name/{name}", name=name))
+
+    async def list(
+        self,
+        *,
+        state: str | None = None,
+        tags: Sequence[str] | None = None,
+        external_workspace_id: str | None = None,
+        external_user_id: str | None = None,
+        external_project_id: str | None = None,
+    ) -> list[AsyncSandbox]:
+        """List sandboxes, optionally filtered. ``GET /sandboxes``."""
+        items = await self._list(
+            "GET",
+            "/sandboxes",
+            AsyncSandbox,
+            params=query(
+                state=state,
+                tags=tags,
+                external_workspace_id=external_workspace_id,
+                external_user_id=external_user_id,
+                external_project_id=external_project_id,
+            ),
+        )
+        return [self._handle(item) for item in items]
+
+    async def destroy(self, sandbox_id: str) -> None:
+        """Destroy a sandbox. ``DELETE /sandboxes/{sandbox_id}``."""
+        await self._none("DELETE", _sandbox_path(sandbox_id))
+
+    delete = destroy
+
+    async def update(
+        self,
+        sandbox_id: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        tags: Sequence[str] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        always_on: bool | NotGiven = NOT_GIVEN,
+        timeout_sec: int | NotGiven = NOT_GIVEN,
+        idle_timeout_sec: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncSandbox:
+        """Change a sandbox's settings. ``PATCH /sandboxes/{sandbox_id}``."""
+        payload = body(
+            name=name,
+            slug=slug,
+            tags=tags,
+            metadata=metadata,
+            always_on=always_on,
+            timeout_sec=timeout_sec,
+            idle_timeout_sec=idle_timeout_sec,
+        )
+        return await self._sandbox("PATCH", _sandbox_path(sandbox_id), json=payload)
+
+    async def extend(
+        self, sandbox_id: str, *, timeout_sec: int | NotGiven = NOT_GIVEN
+    ) -> AsyncSandbox:
+        """Extend a sandbox's lifetime. ``POST /sandboxes/{sandbox_id}/extend``."""
+        return await self._sandbox(
+            "POST", _sandbox_path(sandbox_id) + "/extend", json=body(timeout_sec=timeout_sec)
+        )
+
+    async def pause(self, sandbox_id: str) -> AsyncSandbox:
+        """Pause a sandbox. ``POST /sandboxes/{sandbox_id}/pause``."""
+        return await self._sandbox("POST", _sandbox_path(sandbox_id) + "/pause", json={})
+
+    async def resume(self, sandbox_id: str, *, idempotency_key: str | None = None) -> AsyncSandbox:
+        """Resume a paused sandbox. ``POST /sandboxes/{sandbox_id}/resume``."""
+        return await self._sandbox(
+            "POST",
+            _sandbox_path(sandbox_id) + "/resume",
+            json={},
+            idempotency_key=idempotency_key,
+        )
+
+    async def stop(self, sandbox_id: str) -> AsyncSandbox:
+        """Stop a sandbox. ``POST /sandboxes/{sandbox_id}/stop``."""
+        return await self._sandbox("POST", _sandbox_path(sandbox_id) + "/stop", json={})
+
+    async def fork(
+        self,
+        sandbox_id: str,
+        *,
+        snapshot_id: str | NotGiven = NOT_GIVEN,
+        timeout_sec: int | NotGiven = NOT_GIVEN,
+        template_id: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        external_user_id: str | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> AsyncSandbox:
+        """Fork a sandbox (live, or from ``snapshot_id``) into a new one.
+
+        ``POST /sandboxes/{sandbox_id}/fork``; returns the NEW sandbox.
+        """
+        payload = body(
+            snapshot_id=snapshot_id,
+            timeout_sec=timeout_sec,
+            template_id=template_id,
+            name=name,
+            metadata=metadata,
+            external_user_id=external_user_id,
+        )
+        return await self._sandbox(
+            "POST",
+            _sandbox_path(sandbox_id) + "/fork",
+            json=payload,
+            idempotency_key=idempotency_key,
+        )
+
+    async def usage(self, sandbox_id: str) -> SandboxUsage:
+        """Resource usage of one sandbox. ``GET /sandboxes/{sandbox_id}/usage``."""
+        return await self._object("GET", _sandbox_path(sandbox_id) + "/usage", SandboxUsage)
+
+    async def preview_token(
+        self,
+        sandbox_id: str,
+        *,
+        expires_in: int | NotGiven = NOT_GIVEN,
+        scope: str | NotGiven = NOT_GIVEN,
+    ) -> PreviewToken:
+        """Mint a preview token. ``POST /sandboxes/{sandbox_id}/preview-token``."""
+        return await self._object(
+            "POST",
+            _sandbox_path(sandbox_id) + "/preview-token",
+            PreviewToken,
+            json=body(expires_in=expires_in, scope=scope),
+            unwrap=("data", "preview_token"),
+        )
+
+    async def readiness(self, sandbox_id: str) -> Readiness:
+        """Whether the sandbox is ready. ``GET /sandboxes/{sandbox_id}/readiness``."""
+        return await self._object("GET", _sandbox_path(sandbox_id) + "/readiness", Readiness)
+
+    async def metrics(self, sandbox_id: str, *, window: str | None = None) -> SandboxMetrics:
+        """Resource metrics. ``GET /sandboxes/{sandbox_id}/metrics``."""
+        return await self._object(
+            "GET",
+            _sandbox_path(sandbox_id) + "/metrics",
+            SandboxMetrics,
+            params=query(window=window),
+        )
+
+
+class AsyncSandbox(SandboxData):
+    """A live sandbox: its fields (``sandbox.id``, ``sandbox.state`` ...) plus operations.
+
+    Sub-resources (``sandbox.exec``, ``sandbox.files`` ...) are created on first use.
+    ``async with sandbox:`` destroys the sandbox on exit; a failed destroy is raised.
+    """
+
+    __slots__ = ("_client", "_destroyed", "_parts")
+
+    if TYPE_CHECKING:
+        # Declared for the type checker only: cattrs resolves runtime annotations.
+        _client: AsyncMiosa
+        _destroyed: bool
+        _parts: dict[str, AsyncScopedResource]
+
+    def _bind(self, client: AsyncMiosa) -> AsyncSandbox:
+        object.__setattr__(self, "_client", client)
+        object.__setattr__(self, "_destroyed", False)
+        object.__setattr__(self, "_parts", {})
+        return self
+
+    def _merge(self, fresh: SandboxData) -> AsyncSandbox:
+        for name in _FIELDS:
+            object.__setattr__(self, name, getattr(fresh, name))
+        object.__setattr__(self, "_raw", fresh.raw)
+        return self
+
+    @property
+    def data(self) -> SandboxData:
+        """A detached, immutable copy of the sandbox's fields."""
+        copy = SandboxData(**{name: getattr(self, name) for name in _FIELDS})
+        object.__setattr__(copy, "_raw", self.raw)
+        return copy
+
+    @property
+    def _prefix(self) -> str:
+        return _sandbox_path(self.id)
+
+    def _part(self, name: str, cls: type[P]) -> P:
+        part = self._parts.get(name)
+        if part is None:
+            part = self._parts[name] = cls(self._client, self._prefix)
+        assert isinstance(part, cls)
+        return part
+
+    # -- sub-resources ---------------------------------------------------------------
+
+    @property
+    def exec(self) -> AsyncSandboxExec:
+        """Run commands: ``sandbox.exec.run(...)``, ``sandbox.exec.stream(...)``."""
+        from .sandbox_exec import AsyncSandboxExec
+
+        return self._part("exec", AsyncSandboxExec)
+
+    @property
+    def files(self) -> AsyncSandboxFiles:
+        """Read, write, list and watch files."""
+        from .sandbox_files import AsyncSandboxFiles
+
+        return self._part("files", AsyncSandboxFiles)
+
+    @property
+    def env(self) -> AsyncSandboxEnv:
+        """Environment variables."""
+        from .sandbox_env import AsyncSandboxEnv
+
+        return self._part("env", AsyncSandboxEnv)
+
+    @property
+    def processes(self) -> AsyncSandboxProcesses:
+        """Background processes."""
+        from .sandbox_processes import AsyncSandboxProcesses
+
+        return self._part("processes", AsyncSandboxProcesses)
+
+    @property
+    def share(self) -> AsyncSandboxShares:
+        """Share links (also reachable as ``sandbox.shares``)."""
+        from .sandbox_shares import AsyncSandboxShares
+
+        return self._part("shares", AsyncSandboxShares)
+
+    shares = share
+
+    @property
+    def previews(self) -> AsyncSandboxPreviews:
+        """Preview URLs for ports."""
+        from .sandbox_previews import AsyncSandboxPreviews
+
+        return self._part("previews", AsyncSandboxPreviews)
+
+    @property
+    def snapshots(self) -> AsyncSandboxSnapshots:
+        """Snapshots of this sandbox."""
+        from .sandbox_snapshots import AsyncSandboxSnapshots
+
+        return self._part("snapshots", AsyncSandboxSnapshots)
+
+    @property
+    def tags(self) -> AsyncSandboxTags:
+        """Tags (``sandbox.tags.set([...])``); the current ones are ``sandbox.tag_names``."""
+        from .sandbox_tags import AsyncSandboxTags
+
+        return self._part("tags", AsyncSandboxTags)
+
+    @property
+    def terminal(self) -> AsyncSandboxTerminal:
+        """Terminal sessions."""
+        from .sandbox_terminal import AsyncSandboxTerminal
+
+        return self._part("terminal", AsyncSandboxTerminal)
+
+    @property
+    def logs(self) -> AsyncSandboxLogs:
+        """Sandbox logs, read or streamed."""
+        from .sandbox_logs import AsyncSandboxLogs
+
+        return self._part("logs", AsyncSandboxLogs)
+
+    @property
+    def events(self) -> AsyncSandboxEvents:
+        """The sandbox's event stream."""
+        from .sandbox_events import AsyncSandboxEvents
+
+        return self._part("events", AsyncSandboxEvents)
+
+    @property
+    def exports(self) -> AsyncSandboxExports:
+        """File exports and their downloads."""
+        from .sandbox_exports import AsyncSandboxExports
+
+        return self._part("exports", AsyncSandboxExports)
+
+    # -- sandbox-level operations ------------------------------------------------------
+
+    async def refresh(self) -> AsyncSandbox:
+        """Reload this handle's fields. ``GET /sandboxes/{sandbox_id}``."""
+        return self._merge(await self._client.sandboxes.get(self.id))
+
+    async def update(
+        self,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        tags: Sequence[str] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        always_on: bool | NotGiven = NOT_GIVEN,
+        timeout_sec: int | NotGiven = NOT_GIVEN,
+        idle_timeout_sec: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncSandbox:
+        """Change this sandbox's settings. ``PATCH /sandboxes/{sandbox_id}``."""
+        fresh = await self._client.sandboxes.update(
+            self.id,
+            name=name,
+            slug=slug,
+            tags=tags,
+            metadata=metadata,
+            always_on=always_on,
+            timeout_sec=timeout_sec,
+            idle_timeout_sec=idle_timeout_sec,
+        )
+        return self._merge(fresh)
+
+    async def extend(self, *, timeout_sec: int | NotGiven = NOT_GIVEN) -> AsyncSandbox:
+        """Extend this sandbox's lifetime. ``POST /sandboxes/{sandbox_id}/extend``."""
+        return self._merge(await self._client.sandboxes.extend(self.id, timeout_sec=timeout_sec))
+
+    async def pause(self) -> AsyncSandbox:
+        """Pause this sandbox. ``POST /sandboxes/{sandbox_id}/pause``."""
+        return self._merge(await self._client.sandboxes.pause(self.id))
+
+    async def resume(self, *, idempotency_key: str | None = None) -> AsyncSandbox:
+        """Resume this sandbox. ``POST /sandboxes/{sandbox_id}/resume``."""
+        fresh = await self._client.sandboxes.resume(self.id, idempotency_key=idempotency_key)
+        return self._merge(fresh)
+
+    async def stop(self) -> AsyncSandbox:
+        """Stop this sandbox. ``POST /sandboxes/{sandbox_id}/stop``."""
+        return self._merge(await self._client.sandboxes.stop(self.id))
+
+    async def fork(
+        self,
+        *,
+        snapshot_id: str | NotGiven = NOT_GIVEN,
+        timeout_sec: int | NotGiven = NOT_GIVEN,
+        template_id: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        external_user_id: str | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> AsyncSandbox:
+        """Fork this sandbox; returns the new one. ``POST /sandboxes/{sandbox_id}/fork``."""
+        return await self._client.sandboxes.fork(
+            self.id,
+            snapshot_id=snapshot_id,
+            timeout_sec=timeout_sec,
+            template_id=template_id,
+            name=name,
+            metadata=metadata,
+            external_user_id=external_user_id,
+            idempotency_key=idempotency_key,
+        )
+
+    async def usage(self) -> SandboxUsage:
+        """Resource usage. ``GET /sandboxes/{sandbox_id}/usage``."""
+        return await self._client.sandboxes.usage(self.id)
+
+    async def preview_token(
+        self, *, expires_in: int | NotGiven = NOT_GIVEN, scope: str | NotGiven = NOT_GIVEN
+    ) -> PreviewToken:
+        """Mint a preview token. ``POST /sandboxes/{sandbox_id}/preview-token``."""
+        return await self._client.sandboxes.preview_token(
+            self.id, expires_in=expires_in, scope=scope
+        )
+
+    async def readiness(self) -> Readiness:
+        """Whether this sandbox is ready. ``GET /sandboxes/{sandbox_id}/readiness``."""
+        return await self._client.sandboxes.readiness(self.id)
+
+    async def metrics(self, *, window: str | None = None) -> SandboxMetrics:
+        """Resource metrics. ``GET /sandboxes/{sandbox_id}/metrics``."""
+        return await self._client.sandboxes.metrics(self.id, window=window)
+
+    async def destroy(self) -> None:
+        """Destroy this sandbox. ``DELETE /sandboxes/{sandbox_id}``."""
+        await self._client.sandboxes.destroy(self.id)
+        object.__setattr__(self, "_destroyed", True)
+
+    async def __aenter__(self) -> AsyncSandbox:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if not self._destroyed:
+            await self.destroy()

@@ -1,0 +1,280 @@
+"""Streams over HTTP responses: server-sent events and binary downloads.
+
+Both are context managers that connect when entered, so an authentication or
+not-found error is raised by ``async with``, not by the first read; both close the
+response (and free its pool slot) on exit, whether the loop ended, broke, raised or
+was cancelled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import warnings
+from collections import deque
+from collections.abc import AsyncIterator, Callable, Mapping
+from types import TracebackType
+from typing import Generic, TypeVar
+
+import httpx
+
+from .._concurrency import aopen_file, asleep
+from .._request import NOT_GIVEN
+from .._resume import ResumeState
+from .._sse import ServerSentEvent, SSEDecoder
+from ..errors import APIConnectionError, RateLimitError, ServerError, StreamError
+from ._http import AsyncHTTP, AsyncOpenResponse
+
+T = TypeVar("T")
+EventParser = Callable[[ServerSentEvent], T | None]
+"""Turns one SSE event into a typed item; None skips the event."""
+
+DEFAULT_IDLE_TIMEOUT = 45.0
+_RECONNECTABLE = (APIConnectionError, ServerError, RateLimitError)
+
+
+class AsyncEventStream(Generic[T]):
+    """Typed events from a ``text/event-stream`` response.
+
+    ``async with stream: async for item in stream: ...``. A dropped connection or a
+    stream silent for longer than the idle timeout is reopened with ``Last-Event-ID``
+    after the server's ``retry:`` delay; events already delivered are not delivered
+    again. Five failed reconnects in a row raise `StreamError`. A clean end of the
+    response ends the iteration.
+    """
+
+    def __init__(
+        self,
+        http: AsyncHTTP,
+        method: str,
+        path: str,
+        parse: EventParser[T],
+        *,
+        params: Mapping[str, str] | None = None,
+        json: object = NOT_GIVEN,
+        resumable: bool = True,
+        idle_timeout: float | None = None,
+        is_final: Callable[[T], bool] | None = None,
+    ) -> None:
+        self._http = http
+        self._method = method
+        self._path = path
+        self._parse = parse
+        self._params = params
+        self._json = json
+        self._resumable = resumable
+        self._idle_timeout = idle_timeout if idle_timeout is not None else DEFAULT_IDLE_TIMEOUT
+        self._is_final = is_final
+        self._state = ResumeState()
+        self._decoder = SSEDecoder()
+        self._pending: deque[T] = deque()
+        self._connection_last_id = ""
+        self._open: AsyncOpenResponse | None = None
+        self._chunks: AsyncIterator[bytes] | None = None
+        self._entered = False
+        self._finished = False
+        self._closed = False
+
+    @property
+    def last_event_id(self) -> str:
+        """The id to resume after; empty before the first event with an id."""
+        return self._state.last_event_id
+
+    async def __aenter__(self) -> AsyncEventStream[T]:
+        if self._entered:
+            raise StreamError("a stream can be entered only once")
+        self._entered = True
+        await self._connect(retry_opening=True)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __aiter__(self) -> AsyncEventStream[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        if not self._entered:
+            raise StreamError("use the stream as a context manager: `async with ... as stream:`")
+        while True:
+            if self._pending:
+                return self._pending.popleft()
+            if self._finished or self._closed:
+                await self.aclose()
+                raise StopAsyncIteration
+            chunks = self._chunks
+            assert chunks is not None
+            try:
+                chunk = await chunks.__anext__()
+            except StopAsyncIteration:
+                self._finished = True
+                continue
+            except (httpx.TransportError, StreamError) as exc:
+                if isinstance(exc, StreamError):
+                    raise
+                await self._reconnect(exc)
+                continue
+            self._take(self._decoder.feed(chunk))
+
+    def _take(self, events: list[ServerSentEvent]) -> None:
+        state, parse, is_final = self._state, self._parse, self._is_final
+        state.note_retry(self._decoder.retry)
+        for event in events:
+            # Per the spec an event without an `id:` line inherits the previous id, so
+            # only an id that changed on this connection identifies a (possibly replayed) event.
+            fresh_id = event.id if event.id != self._connection_last_id else None
+            self._connection_last_id = event.id
+            if not state.accept(fresh_id, None):
+                continue
+            item = parse(event)
+            if item is None:
+                continue
+            self._pending.append(item)
+            if is_final is not None and is_final(item):
+                self._finished = True
+                return
+
+    async def _connect(self, *, retry_opening: bool) -> None:
+        headers = {"Accept": "text/event-stream", "Cache-Control": "no-cache"}
+        if self._state.last_event_id:
+            headers["Last-Event-ID"] = self._state.last_event_id
+        timeout = self._http.options.timeout
+        opened = await self._http.open(
+            self._method,
+            self._path,
+            params=self._params,
+            json=self._json,
+            headers=headers,
+            timeout=httpx.Timeout(
+                connect=timeout.connect,
+                read=self._idle_timeout,
+                write=timeout.write,
+                pool=timeout.pool,
+            ),
+            max_retries=None if retry_opening else 0,
+        )
+        content_type = opened.response.headers.get("content-type", "")
+        if "text/event-stream" not in content_type:
+            await opened.aclose()
+            raise StreamError(f"expected a text/event-stream response, got {content_type!r}")
+        self._open = opened
+        # A fresh decoder per connection: a partial event cut by the drop is discarded.
+        self._decoder = SSEDecoder()
+        self._connection_last_id = ""
+        self._chunks = opened.response.aiter_bytes()
+
+    async def _reconnect(self, cause: BaseException) -> None:
+        await self._release()
+        if not self._resumable:
+            raise StreamError(
+                "the stream's connection was lost and this stream cannot be resumed"
+            ) from cause
+        while True:
+            delay = self._state.next_delay()
+            if delay is None:
+                raise StreamError(
+                    "the stream could not be resumed after several reconnect attempts"
+                ) from cause
+            await asleep(delay)
+            try:
+                await self._connect(retry_opening=False)
+                return
+            except _RECONNECTABLE as exc:
+                cause = exc
+
+    async def _release(self) -> None:
+        opened, self._open = self._open, None
+        chunks, self._chunks = self._chunks, None
+        if chunks is not None and hasattr(chunks, "aclose"):
+            # The connection may already be gone; closing is all that is left to do.
+            with contextlib.suppress(httpx.TransportError, RuntimeError):
+                await chunks.aclose()
+        if opened is not None:
+            await opened.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection now; safe to call more than once."""
+        if self._closed:
+            return
+        self._closed = True
+        await self._release()
+
+    def __del__(self) -> None:
+        if self._entered and not self._closed:
+            warnings.warn(
+                "a MIOSA stream was garbage-collected without being closed; use `with`",
+                ResourceWarning,
+                stacklevel=1,
+            )
+
+
+class AsyncByteStream:
+    """A binary response read in chunks, never whole in memory unless asked to.
+
+    ``async with sandbox.files.download(path) as body: async for chunk in body: ...``
+    or ``await body.write_to(path)``.
+    """
+
+    def __init__(
+        self,
+        http: AsyncHTTP,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        chunk_size: int = 1 << 20,
+    ) -> None:
+        self._http = http
+        self._method = method
+        self._path = path
+        self._params = params
+        self._chunk_size = chunk_size
+        self._open: AsyncOpenResponse | None = None
+
+    async def __aenter__(self) -> AsyncByteStream:
+        self._open = await self._http.open(self._method, self._path, params=self._params)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self._response.headers
+
+    @property
+    def _response(self) -> httpx.Response:
+        if self._open is None:
+            raise StreamError("use the download as a context manager: `async with ...`")
+        return self._open.response
+
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return self._response.aiter_bytes(self._chunk_size)
+
+    async def read(self) -> bytes:
+        """The whole body (only for payloads known to be small)."""
+        return await self._response.aread()
+
+    async def write_to(self, path: str | os.PathLike[str]) -> int:
+        """Stream the body into a file; returns the number of bytes written."""
+        written = 0
+        async with await aopen_file(path, "wb") as file:
+            async for chunk in self._response.aiter_bytes(self._chunk_size):
+                await file.write(chunk)
+                written += len(chunk)
+        return written
+
+    async def aclose(self) -> None:
+        opened, self._open = self._open, None
+        if opened is not None:
+            await opened.aclose()

@@ -1,0 +1,136 @@
+"""The one cattrs converter: wire JSON <-> attrs models.
+
+Hooks are compiled once per class. Unknown fields are ignored by the structure
+functions but kept on the instance (`Model.raw`); unknown enum values are kept by
+`OpenEnum`; Python keywords used as wire names (``from``, ``async``, ``json``) are
+spelled with a trailing underscore on the model and renamed here.
+"""
+
+from __future__ import annotations
+
+import keyword
+import typing
+from collections.abc import Callable, Mapping
+from datetime import datetime, timezone
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from .errors import ResponseValidationError
+from .types._base import Model
+
+T = TypeVar("T")
+
+_SCALARS = (str, int, float, bool)
+
+
+def parse_datetime(value: object, _: object = None) -> datetime:
+    """ISO-8601 (``Z`` accepted) or a unix timestamp; naive values are taken as UTC."""
+    if isinstance(value, datetime):
+        result = value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value, tz=timezone.utc)
+    elif isinstance(value, str):
+        text = value.strip()
+        if text.endswith(("Z", "z")):
+            text = text[:-1] + "+00:00"
+        result = datetime.fromisoformat(text)
+    else:
+        raise TypeError(f"expected a datetime string, got {type(value).__name__}")
+    return result if result.tzinfo is not None else result.replace(tzinfo=timezone.utc)
+
+
+def _keyword_renames(cls: type) -> dict[str, Any]:
+    renames: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        name = field.name
+        if name.endswith("_") and keyword.iskeyword(name[:-1]):
+            renames[name] = override(rename=name[:-1])
+    return renames
+
+
+def _is_free_json_dict(tp: Any) -> bool:
+    return typing.get_origin(tp) in (dict, Mapping) and typing.get_args(tp)[1:] == (Any,)
+
+
+def _is_scalar_union(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return (
+        typing.get_origin(tp) in (typing.Union, getattr(__import__("types"), "UnionType", None))
+        and bool(args)
+        and all(a in _SCALARS or a is type(None) for a in args)
+        and sum(a is not type(None) for a in args) > 1
+    )
+
+
+def _passthrough_dict(value: object, _: object) -> object:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a JSON object, got {type(value).__name__}")
+    return value
+
+
+def _passthrough_scalar(value: object, tp: object) -> object:
+    allowed = typing.get_args(tp)
+    if value is None and type(None) in allowed:
+        return None
+    if isinstance(value, _SCALARS):
+        return value
+    raise TypeError(f"expected one of {allowed}, got {type(value).__name__}")
+
+
+def make_converter(*, strict: bool = False) -> cattrs.Converter:
+    """Build the converter. ``strict=True`` (tests only) fails on fields the models lack."""
+    converter = cattrs.Converter(detailed_validation=False, forbid_extra_keys=strict)
+    converter.register_structure_hook(datetime, parse_datetime)
+    converter.register_unstructure_hook(datetime, lambda d: d.isoformat().replace("+00:00", "Z"))
+    converter.register_structure_hook_func(_is_free_json_dict, _passthrough_dict)
+    converter.register_structure_hook_func(_is_scalar_union, _passthrough_scalar)
+    converter.register_structure_hook(Any, lambda v, _: v)
+
+    def model_structure_factory(cls: type[Model]) -> Callable[[Any, Any], Model]:
+        build = make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=strict, **_keyword_renames(cls)
+        )
+
+        def structure(value: Any, _: Any) -> Model:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected a JSON object for {cls.__name__}, got {value!r:.80}")
+            instance = build(value, cls)
+            object.__setattr__(instance, "_raw", value)
+            return instance
+
+        return structure
+
+    def model_unstructure_factory(cls: type[Model]) -> Callable[[Model], dict[str, Any]]:
+        return make_dict_unstructure_fn(cls, converter, **_keyword_renames(cls))
+
+    def is_model(cls: Any) -> bool:
+        return isinstance(cls, type) and issubclass(cls, Model) and attrs.has(cls)
+
+    converter.register_structure_hook_factory(is_model, model_structure_factory)
+    converter.register_unstructure_hook_factory(is_model, model_unstructure_factory)
+    return converter
+
+
+converter = make_converter()
+
+
+def structure(
+    payload: object,
+    cls: type[T],
+    *,
+    status_code: int = 200,
+    request_id: str | None = None,
+) -> T:
+    """Structure a decoded response body; any mismatch becomes `ResponseValidationError`."""
+    try:
+        return converter.structure(payload, cls)
+    except Exception as exc:  # cattrs raises many types; the user needs one.
+        raise ResponseValidationError(
+            f"Unexpected response shape for {getattr(cls, '__name__', cls)}: {exc}",
+            status_code=status_code,
+            request_id=request_id,
+            text=repr(payload)[:1024],
+        ) from None

@@ -1,0 +1,174 @@
+"""Client options: explicit arguments, then environment variables, then defaults."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+
+import attrs
+import httpx
+
+from ._version import __version__
+
+DEFAULT_BASE_URL = "https://api.miosa.ai/api/v1"
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 3
+DEFAULT_MAX_CONNECTIONS = 100
+DEFAULT_MAX_KEEPALIVE = 20
+# In-flight requests admitted into httpx's pool at once. httpcore gets slower as its
+# queue of waiting requests grows (PERFORMANCE.md), so callers beyond this wait on a
+# cheap limiter instead; see benchmarks/RESULTS.md for the measurement behind the value.
+DEFAULT_MAX_IN_FLIGHT = 16
+USER_AGENT = f"miosa-python/{__version__}"
+
+_HEADER_VALUE_FORBIDDEN = re.compile(r"[\r\n\x00]")
+
+
+class Secret:
+    """Holds a credential so that it never shows up whole in a repr or a log."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return f"Secret('...{self._value[-4:]}')" if len(self._value) > 8 else "Secret('***')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+def check_header_value(name: str, value: str) -> str:
+    """Refuse CR, LF and NUL in a header value: they would let one header smuggle another."""
+    if _HEADER_VALUE_FORBIDDEN.search(value):
+        raise ValueError(f"header {name!r} contains a CR, LF or NUL character")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class ClientOptions:
+    """Everything a client needs to build requests; immutable, shared by `with_options` copies."""
+
+    credential: Secret = attrs.field(repr=True)
+    base_url: str
+    timeout: httpx.Timeout
+    max_retries: int
+    default_headers: Mapping[str, str]
+    tenant: str | None
+    deadline: float | None
+    max_connections: int
+    max_keepalive_connections: int
+    max_in_flight: int
+
+    def base_headers(self) -> dict[str, str]:
+        """The headers every request carries, built once per options object."""
+        headers = {
+            "Authorization": f"Bearer {self.credential.reveal()}",
+            "Accept": "application/json",
+            "User-Agent": USER_AGENT,
+        }
+        if self.tenant:
+            headers["X-MIOSA-Tenant"] = check_header_value("X-MIOSA-Tenant", self.tenant)
+        for name, value in self.default_headers.items():
+            headers[name] = check_header_value(name, value)
+        return headers
+
+
+def to_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
+    if value is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(value, httpx.Timeout):
+        return value
+    return httpx.Timeout(float(value), connect=min(5.0, float(value)))
+
+
+def resolve_options(
+    *,
+    api_key: str | None,
+    access_token: str | None,
+    base_url: str | None,
+    timeout: float | httpx.Timeout | None,
+    max_retries: int | None,
+    default_headers: Mapping[str, str] | None,
+    tenant: str | None,
+    deadline: float | None,
+    max_connections: int | None,
+    max_keepalive_connections: int | None,
+    max_in_flight: int | None,
+    environ: Mapping[str, str] = os.environ,
+) -> ClientOptions:
+    """Merge constructor arguments with `MIOSA_*` environment variables and defaults."""
+    if api_key is not None and access_token is not None:
+        raise ValueError("pass either api_key or access_token, not both")
+    if api_key is None and access_token is None:
+        api_key = environ.get("MIOSA_API_KEY") or None
+        if api_key is None:
+            access_token = environ.get("MIOSA_ACCESS_TOKEN") or None
+    credential = api_key if api_key is not None else access_token
+    if not credential:
+        raise ValueError(
+            "No API key given: pass api_key=... or set the MIOSA_API_KEY environment variable."
+        )
+    check_header_value("Authorization", credential)
+    url = (base_url or environ.get("MIOSA_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"base_url must start with http:// or https://, got {url!r}")
+    retries = DEFAULT_MAX_RETRIES if max_retries is None else max_retries
+    if retries < 0:
+        raise ValueError("max_retries must be >= 0")
+    connections = max_connections or DEFAULT_MAX_CONNECTIONS
+    return ClientOptions(
+        credential=Secret(credential),
+        base_url=url,
+        timeout=to_timeout(timeout),
+        max_retries=retries,
+        default_headers=dict(default_headers or {}),
+        tenant=tenant if tenant is not None else (environ.get("MIOSA_TENANT") or None),
+        deadline=deadline,
+        max_connections=connections,
+        max_keepalive_connections=min(
+            connections, max_keepalive_connections or DEFAULT_MAX_KEEPALIVE
+        ),
+        max_in_flight=min(connections, max_in_flight or DEFAULT_MAX_IN_FLIGHT),
+    )
+
+
+class _RedactingFilter(logging.Filter):
+    """Scrubs bearer credentials from any record that reaches the `miosa` logger."""
+
+    _pattern = re.compile(r"(Bearer\s+|msk_)[A-Za-z0-9._\-]+")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = self._pattern.sub(lambda m: m.group(1) + "***", message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
+logger = logging.getLogger("miosa")
+logger.addFilter(_RedactingFilter())
+
+
+def configure_logging_from_env(environ: Mapping[str, str] = os.environ) -> None:
+    """`MIOSA_LOG=debug|info` attaches a stderr handler to the `miosa` logger once."""
+    level_name = environ.get("MIOSA_LOG", "").upper()
+    if level_name not in ("DEBUG", "INFO"):
+        return
+    logger.setLevel(level_name)
+    if not any(getattr(h, "_miosa", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler._miosa = True  # type: ignore[attr-defined]
+        handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
+        logger.addHandler(handler)

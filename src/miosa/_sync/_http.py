@@ -1,0 +1,403 @@
+# This file was generated from
+#   src/miosa/_async/_http.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""The request machinery every resource method hands off to: one retry loop for all calls."""
+
+from __future__ import annotations
+
+import json as jsonlib
+import logging
+import os
+import ssl
+import time
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import httpx
+
+from .._concurrency import Gate, shielded, sleep
+from .._options import ClientOptions, logger
+from .._request import (
+    NOT_GIVEN,
+    NotGiven,
+    decode_json,
+    error_from_response,
+    new_idempotency_key,
+    request_id_of,
+)
+from .._retry import decide_for_status, decide_for_transport_error
+from ..errors import APIConnectionError, APITimeoutError, RateLimitError
+
+_MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+# Failures that happen before a single byte of the request left this process.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_ERROR_BODY_LIMIT = 1 << 20
+
+Content = bytes | Callable[[], Iterable[bytes]] | None
+
+
+class Pool:
+    """The httpx client and admission gate shared by a client and its `with_options` copies."""
+
+    def __init__(self, options: ClientOptions, http_client: httpx.Client | None) -> None:
+        self._options = options
+        self._owned = http_client is None
+        self._pid = os.getpid()
+        self._client = http_client if http_client is not None else self._new_client()
+        self.gate = Gate(options.max_in_flight)
+
+    def _new_client(self) -> httpx.Client:
+        return httpx.Client(
+            timeout=self._options.timeout,
+            limits=httpx.Limits(
+                max_connections=self._options.max_connections,
+                max_keepalive_connections=self._options.max_keepalive_connections,
+            ),
+            follow_redirects=False,
+        )
+
+    @property
+    def client(self) -> httpx.Client:
+        # Sockets inherited across os.fork() are shared with the parent; start afresh.
+        if self._owned and os.getpid() != self._pid:
+            self._pid = os.getpid()
+            self._client = self._new_client()
+            self.gate = Gate(self._options.max_in_flight)
+        return self._client
+
+    @property
+    def closed(self) -> bool:
+        return self._client.is_closed
+
+    def close(self) -> None:
+        if self._owned:
+            self._client.close()
+
+
+class OpenResponse:
+    """A streamed response that holds a pool slot until it is closed."""
+
+    def __init__(self, response: httpx.Response, gate: Gate, token: Any) -> None:
+        self.response = response
+        self._gate = gate
+        self._token = token
+        self._closed = False
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            with shielded():
+                self.response.close()
+        finally:
+            self._gate.release(self._token)
+
+
+class HTTP:
+    """Builds requests from the options and runs them through the retry loop."""
+
+    def __init__(self, options: ClientOptions, pool: Pool) -> None:
+        self.options = options
+        self.pool = pool
+        self._base_headers = options.base_headers()
+        self._base_url = options.base_url
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        json: object = NOT_GIVEN,
+        content: Content = None,
+        headers: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
+        timeout: httpx.Timeout | None = None,
+    ) -> httpx.Response:
+        """Send a request and return the fully read 2xx response; errors are raised typed."""
+        response, _ = self._send(
+            method,
+            path,
+            params,
+            json,
+            content,
+            headers,
+            idempotency_key,
+            stream=False,
+            timeout=timeout,
+        )
+        return response
+
+    def request_json(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        json: object = NOT_GIVEN,
+        content: Content = None,
+        headers: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
+        timeout: httpx.Timeout | None = None,
+    ) -> tuple[Any, httpx.Response]:
+        """`request`, with the body decoded (None for 204 or an empty body)."""
+        response = self.request(
+            method,
+            path,
+            params=params,
+            json=json,
+            content=content,
+            headers=headers,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+        if response.status_code == 204:
+            return None, response
+        payload = decode_json(
+            response.content,
+            status_code=response.status_code,
+            request_id=response.headers.get("x-request-id"),
+        )
+        return payload, response
+
+    def open(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        json: object = NOT_GIVEN,
+        headers: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
+        timeout: httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> OpenResponse:
+        """Open a streamed 2xx response (downloads, SSE); the caller must `close` it."""
+        response, token = self._send(
+            method,
+            path,
+            params,
+            json,
+            None,
+            headers,
+            idempotency_key,
+            stream=True,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return OpenResponse(response, self.pool.gate, token)
+
+    def _build(
+        self,
+        client: httpx.Client,
+        method: str,
+        path: str,
+        params: Mapping[str, str] | None,
+        body: bytes | None,
+        stream_body: Iterable[bytes] | None,
+        headers: dict[str, str],
+        timeout: httpx.Timeout | None,
+    ) -> httpx.Request:
+        return client.build_request(
+            method,
+            self._base_url + path,
+            params=params,
+            content=body if stream_body is None else stream_body,
+            headers=headers,
+            timeout=timeout if timeout is not None else self.options.timeout,
+        )
+
+    def _headers(
+        self,
+        method: str,
+        extra: Mapping[str, str] | None,
+        idempotency_key: str | None,
+        content_type: str | None,
+    ) -> dict[str, str]:
+        headers = dict(self._base_headers)
+        if content_type is not None:
+            headers["Content-Type"] = content_type
+        if method in _MUTATING:
+            headers["Idempotency-Key"] = idempotency_key or new_idempotency_key()
+        if extra:
+            headers.update(extra)
+        return headers
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str] | None,
+        json: object,
+        content: Content,
+        extra_headers: Mapping[str, str] | None,
+        idempotency_key: str | None,
+        *,
+        stream: bool,
+        timeout: httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> tuple[httpx.Response, Any]:
+        options = self.options
+        retries_allowed = options.max_retries if max_retries is None else max_retries
+        body: bytes | None = None
+        content_type: str | None = None
+        if json is not NOT_GIVEN and not isinstance(json, NotGiven):
+            body = jsonlib.dumps(json, separators=(",", ":"), ensure_ascii=False).encode()
+            content_type = "application/json"
+        elif isinstance(content, bytes):
+            body = content
+        headers = self._headers(method, extra_headers, idempotency_key, content_type)
+        deadline_at = time.monotonic() + options.deadline if options.deadline else None
+        debug = logger.isEnabledFor(logging.DEBUG)
+        retries_done = 0
+        while True:
+            time_left = None if deadline_at is None else deadline_at - time.monotonic()
+            headers["X-Miosa-Retry-Count"] = str(retries_done)
+            pool = self.pool
+            client = pool.client
+            attempt_timeout = timeout
+            if time_left is not None:
+                base = timeout or options.timeout
+                attempt_timeout = httpx.Timeout(
+                    connect=_cap(base.connect, time_left),
+                    read=_cap(base.read, time_left),
+                    write=_cap(base.write, time_left),
+                    pool=_cap(base.pool, time_left),
+                )
+            stream_body = content() if callable(content) else None
+            request = self._build(
+                client, method, path, params, body, stream_body, headers, attempt_timeout
+            )
+            gate = pool.gate
+            token = gate.acquire()
+            started = time.perf_counter()
+            try:
+                response = client.send(request, stream=stream, follow_redirects=False)
+            except httpx.TransportError as exc:
+                gate.release(token)
+                if debug:
+                    logger.debug(
+                        "%s %s failed: %s (attempt %d)",
+                        method,
+                        path,
+                        type(exc).__name__,
+                        retries_done + 1,
+                    )
+                decision = decide_for_transport_error(
+                    sent=not isinstance(exc, _NOT_SENT),
+                    replay_safe=not callable(content),
+                    retries_done=retries_done,
+                    max_retries=retries_allowed if not _is_tls_failure(exc) else 0,
+                    time_left=_time_left(deadline_at),
+                )
+                if decision.retry:
+                    sleep(decision.delay)
+                    retries_done += 1
+                    continue
+                raise _connection_error(exc, retries_done + 1) from exc
+            except BaseException:
+                gate.release(token)
+                raise
+            status = response.status_code
+            if debug:
+                logger.debug(
+                    "%s %s -> %d in %.1f ms (attempt %d, request_id=%s)",
+                    method,
+                    path,
+                    status,
+                    (time.perf_counter() - started) * 1000,
+                    retries_done + 1,
+                    response.headers.get("x-request-id"),
+                )
+            if status < 300:
+                if stream:
+                    return response, token
+                gate.release(token)
+                return response, None
+            try:
+                error_body = _read_error_body(response) if stream else response.content
+            finally:
+                if stream:
+                    with shielded():
+                        response.close()
+                gate.release(token)
+            decision = decide_for_status(
+                status,
+                response.headers,
+                retries_done,
+                retries_allowed,
+                time_left=_time_left(deadline_at),
+            )
+            if decision.retry_after_too_long:
+                raise _too_long(status, response.headers, error_body, retries_done + 1, decision)
+            if decision.retry and not callable(content):
+                sleep(decision.delay)
+                retries_done += 1
+                continue
+            raise error_from_response(
+                status,
+                response.headers,
+                error_body,
+                attempts=retries_done + 1,
+                retry_after=decision.retry_after,
+            )
+
+
+def _cap(value: float | None, limit: float) -> float:
+    limit = max(limit, 0.001)
+    return limit if value is None else min(value, limit)
+
+
+def _time_left(deadline_at: float | None) -> float | None:
+    return None if deadline_at is None else deadline_at - time.monotonic()
+
+
+def _is_tls_failure(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _read_error_body(response: httpx.Response) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for chunk in response.iter_bytes():
+            chunks.append(chunk)
+            size += len(chunk)
+            if size >= _ERROR_BODY_LIMIT:
+                break
+    except httpx.TransportError:
+        pass
+    return b"".join(chunks)
+
+
+def _connection_error(exc: httpx.TransportError, attempts: int) -> APIConnectionError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"Request timed out ({type(exc).__name__}).", attempts=attempts)
+    return APIConnectionError(f"Connection error ({type(exc).__name__}).", attempts=attempts)
+
+
+def _too_long(
+    status: int,
+    headers: httpx.Headers,
+    content: bytes,
+    attempts: int,
+    decision: Any,
+) -> RateLimitError:
+    base = error_from_response(status, headers, content, attempts=attempts)
+    return RateLimitError(
+        f"The server asked to retry after {decision.retry_after:.0f} s, longer than the SDK "
+        "waits (60 s): " + base.message,
+        status_code=status,
+        code=base.code if base.code != "UNKNOWN_ERROR" else "RATE_LIMITED",
+        details=base.details,
+        request_id=request_id_of(headers, base.body),
+        body=base.body,
+        attempts=attempts,
+        retry_after=decision.retry_after,
+    )

@@ -1,0 +1,87 @@
+# This file was generated from
+#   src/miosa/_async/pagination.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""Pages of list results, and lazy iteration over every item across pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from .._paging import PageRequest, next_page_request, total_of
+
+if TYPE_CHECKING:
+    from ._resource import APIResource
+
+T = TypeVar("T")
+
+__all__ = ["Page", "PageRequest"]
+
+
+class Page(Generic[T]):
+    """One page of results.
+
+    ``page.items`` and ``page.next_cursor`` describe this page; ``for item in page``
+    walks this page and then fetches the following ones lazily, one request per page.
+    """
+
+    def __init__(
+        self,
+        items: list[T],
+        *,
+        next_cursor: str | None,
+        total: int | None,
+        next_request: PageRequest | None,
+        resource: APIResource,
+        cast_to: type[T],
+        keys: tuple[str, ...],
+    ) -> None:
+        self.items = items
+        self.next_cursor = next_cursor
+        self.total = total
+        self._next_request = next_request
+        self._resource = resource
+        self._cast_to = cast_to
+        self._keys = keys
+
+    @classmethod
+    def from_payload(
+        cls,
+        items: list[T],
+        payload: Any,
+        request: PageRequest,
+        resource: APIResource,
+        cast_to: type[T],
+        keys: tuple[str, ...],
+    ) -> Page[T]:
+        next_request = next_page_request(payload, request, len(items))
+        cursor = next_request.params.get(request.cursor_param) if next_request else None
+        return cls(
+            items,
+            next_cursor=cursor,
+            total=total_of(payload),
+            next_request=next_request,
+            resource=resource,
+            cast_to=cast_to,
+            keys=keys,
+        )
+
+    @property
+    def has_more(self) -> bool:
+        return self._next_request is not None
+
+    def next_page(self) -> Page[T] | None:
+        """Fetch the following page, or None when this is the last one."""
+        if self._next_request is None:
+            return None
+        return self._resource._fetch_page(self._next_request, self._cast_to, self._keys)
+
+    def __iter__(self) -> Iterator[T]:
+        page: Page[T] | None = self
+        while page is not None:
+            for item in page.items:
+                yield item
+            page = page.next_page()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(items={len(self.items)}, next_cursor={self.next_cursor!r})"

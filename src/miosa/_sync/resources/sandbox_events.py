@@ -1,0 +1,12 @@
+# This file was generated from
+#   src/miosa/_async/resources/sandbox_events.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""``sandbox.events``: endpoints under ``/sandboxes/{id}``."""
+
+from __future__ import annotations
+
+from .._resource import ScopedResource
+
+
+class SandboxEvents(ScopedResource):
+    """``sandbox.events``."""

@@ -1,0 +1,12 @@
+# This file was generated from
+#   src/miosa/_async/resources/sandbox_exports.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""``sandbox.exports``: endpoints under ``/sandboxes/{id}``."""
+
+from __future__ import annotations
+
+from .._resource import ScopedResource
+
+
+class SandboxExports(ScopedResource):
+    """``sandbox.exports``."""

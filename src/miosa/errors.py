@@ -1,0 +1,197 @@
+"""The public error hierarchy, shared by `Miosa` and `AsyncMiosa`.
+
+Every error the SDK raises on purpose derives from `MiosaError`. Errors built from an
+HTTP response (`APIStatusError` and its subclasses) carry what a user needs to act on
+or report the failure: the status, the server's code and message, the request id and
+how many attempts were made. No error's text ever contains request headers or the
+API key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "ConflictError",
+    "InsufficientCreditsError",
+    "MiosaError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PermissionError",
+    "QuotaExceededError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+    "StreamError",
+    "ValidationError",
+    "WebhookVerificationError",
+]
+
+
+class MiosaError(Exception):
+    """Base class of every error raised by the SDK."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class APIStatusError(MiosaError):
+    """The server answered with an error status (4xx or 5xx).
+
+    Attributes:
+        status_code: the HTTP status.
+        code: the server's machine-readable code (e.g. ``"NOT_FOUND"``), or
+            ``"UNKNOWN_ERROR"`` when the body named none.
+        message: the server's human-readable message.
+        details: structured details from the error envelope, ``{}`` when absent.
+        request_id: the ``x-request-id`` response header, else ``request_id`` in the body.
+        body: the decoded JSON body (or the raw text when it was not JSON).
+        attempts: how many attempts the SDK made before giving up.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        code: str = "UNKNOWN_ERROR",
+        details: Mapping[str, Any] | None = None,
+        request_id: str | None = None,
+        body: object = None,
+        attempts: int = 1,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.code = code
+        self.details: Mapping[str, Any] = details if details is not None else {}
+        self.request_id = request_id
+        self.body = body
+        self.attempts = attempts
+
+    def __str__(self) -> str:
+        text = f"{self.status_code} {self.code}: {self.message}"
+        if self.request_id:
+            text += f" (request_id={self.request_id})"
+        return text
+
+
+class ValidationError(APIStatusError):
+    """400 or 422: the request was rejected as invalid (also other unmapped 4xx)."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key or token is missing, wrong or revoked."""
+
+
+class InsufficientCreditsError(APIStatusError):
+    """402: the account has no credits left for this call."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the credential is valid but not allowed to do this."""
+
+
+# The contract's Python name for 403; kept so `from miosa import PermissionError` works.
+# It shadows the builtin only for code that imports it by this name.
+PermissionError = PermissionDeniedError  # noqa: A001
+
+
+class QuotaExceededError(PermissionDeniedError):
+    """403 with code ``QUOTA_EXCEEDED``: an external user's quota is used up."""
+
+
+class NotFoundError(APIStatusError):
+    """404: the resource does not exist (or is not visible to this key)."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the resource's current state."""
+
+
+class RateLimitError(APIStatusError):
+    """429, or a ``Retry-After`` longer than the SDK will wait.
+
+    ``retry_after`` is the wait the server asked for in seconds, ``None`` when it gave none.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int = 429,
+        code: str = "RATE_LIMITED",
+        details: Mapping[str, Any] | None = None,
+        request_id: str | None = None,
+        body: object = None,
+        attempts: int = 1,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(
+            message,
+            status_code=status_code,
+            code=code,
+            details=details,
+            request_id=request_id,
+            body=body,
+            attempts=attempts,
+        )
+        self.retry_after = retry_after
+
+
+class ServerError(APIStatusError):
+    """5xx: the server failed; retried automatically where that is safe."""
+
+
+class APIConnectionError(MiosaError):
+    """The request never got an HTTP answer (DNS, refused, reset, TLS ...)."""
+
+    def __init__(self, message: str = "Connection error.", *, attempts: int = 1) -> None:
+        super().__init__(message)
+        self.attempts = attempts
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (per attempt, or the call's total deadline)."""
+
+    def __init__(self, message: str = "Request timed out.", *, attempts: int = 1) -> None:
+        super().__init__(message, attempts=attempts)
+
+
+class ResponseValidationError(MiosaError):
+    """A success response could not be decoded into the expected shape.
+
+    ``text`` holds at most the first 1 KiB of the raw body.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        request_id: str | None = None,
+        text: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.request_id = request_id
+        self.text = text
+
+    def __str__(self) -> str:
+        text = f"{self.message} (status {self.status_code}"
+        if self.request_id:
+            text += f", request_id={self.request_id}"
+        return text + f"): {self.text[:200]!r}"
+
+
+class StreamError(MiosaError):
+    """A stream could not be (re)established or delivered something unusable."""
+
+
+class WebhookVerificationError(MiosaError):
+    """A webhook delivery failed verification; treat it as not from MIOSA."""

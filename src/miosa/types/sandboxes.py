@@ -1,0 +1,199 @@
+"""Models of sandboxes and their core operations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import attrs
+
+from ._base import Model, OpenEnum
+
+__all__ = [
+    "SIZE_CONTRACTS",
+    "ExecResult",
+    "MeasurementStatus",
+    "PreviewToken",
+    "Readiness",
+    "ResourceContract",
+    "SandboxData",
+    "SandboxMetrics",
+    "SandboxSize",
+    "SandboxState",
+    "SandboxUsage",
+    "UrlInfo",
+]
+
+
+class SandboxState(OpenEnum):
+    PROVISIONING = "provisioning"
+    RUNNING = "running"
+    PAUSED = "paused"
+    DESTROYED = "destroyed"
+    ERROR = "error"
+
+
+class SandboxSize(OpenEnum):
+    XS = "xs"
+    SMALL = "small"
+    MEDIUM = "medium"
+    LARGE = "large"
+    XL = "xl"
+
+
+# (vCPU, MiB RAM, MiB disk) per size, from the contract.
+SIZE_CONTRACTS: dict[str, tuple[int, int, int]] = {
+    "xs": (1, 2048, 10240),
+    "small": (2, 4096, 10240),
+    "medium": (4, 8192, 20480),
+    "large": (8, 16384, 40960),
+    "xl": (16, 32768, 81920),
+}
+
+
+@attrs.frozen(kw_only=True)
+class ResourceContract(Model):
+    id: str | None = None
+    version: str | int | None = None
+    product: str | None = None
+    size: str | None = None
+    vcpus: int | None = None
+    memory_mb: int | None = None
+    disk_size_mb: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class UrlInfo(Model):
+    url: str | None = None
+    class_: str | None = None
+    url_class: str | None = None
+    stable_for_embedding: bool | None = None
+    recommended_next_action: str | None = None
+    alias_slug: str | None = None
+    port: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SandboxData(Model):
+    """A sandbox as the API describes it. Fields the server leaves out are ``None``."""
+
+    id: str
+    state: SandboxState | None = None
+    name: str | None = None
+    slug: str | None = None
+    ready: bool | None = None
+    template_id: str | None = None
+    image_id: str | None = None
+    size: SandboxSize | None = None
+    resource_contract: ResourceContract | None = None
+    cpu_count: int | None = None
+    memory_mb: int | None = None
+    disk_mb: int | None = None
+    disk_size_mb: int | None = None
+    timeout_sec: int | None = None
+    timeout_remaining_ms: int | None = None
+    idle_timeout_sec: int | None = None
+    always_on: bool | None = None
+    persistent: bool | None = None
+    boot_path: str | None = None
+    boot_ms: int | None = None
+    ready_at: datetime | None = None
+    preview_url: str | None = None
+    preview_domain: str | None = None
+    url_info: UrlInfo | None = None
+    url_class: str | None = None
+    stable_for_embedding: bool | None = None
+    recommended_next_action: str | None = None
+    metadata: dict[str, Any] | None = None
+    tenant_id: str | None = None
+    owner_id: str | None = None
+    workspace_id: str | None = None
+    workspace_slug: str | None = None
+    workspace_name: str | None = None
+    project_id: str | None = None
+    project_slug: str | None = None
+    project_name: str | None = None
+    external_workspace_id: str | None = None
+    external_user_id: str | None = None
+    external_project_id: str | None = None
+    inserted_at: datetime | None = None
+    created_at: datetime | None = None
+    started_at: datetime | None = None
+    destroyed_at: datetime | None = None
+    total_runtime_sec: int | float | None = None
+
+    @property
+    def tag_names(self) -> tuple[str, ...]:
+        """The sandbox's tags, when the server reports them (the contract marks it a guess)."""
+        tags = self.raw.get("tags")
+        return tuple(str(t) for t in tags) if isinstance(tags, list) else ()
+
+
+@attrs.frozen(kw_only=True)
+class ExecResult(Model):
+    """The outcome of `sandbox.exec.run`."""
+
+    stdout: str = ""
+    stderr: str = ""
+    exit_code: int = 0
+    duration_ms: int | float | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code == 0
+
+
+@attrs.frozen(kw_only=True)
+class MeasurementStatus(Model):
+    active_cpu: str | None = None
+    network: str | None = None
+    provisioned_resources: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SandboxUsage(Model):
+    """``GET /sandboxes/{id}/usage``."""
+
+    sandbox_id: str | None = None
+    state: SandboxState | None = None
+    runtime_sec: int | float | None = None
+    provisioned_vcpu_ms: int | float | None = None
+    provisioned_memory_mb_ms: int | float | None = None
+    creation_count: int | None = None
+    active_cpu_ms: int | float | None = None
+    network_ingress_bytes: int | None = None
+    network_egress_bytes: int | None = None
+    measurement_status: MeasurementStatus | None = None
+    estimated_cost_cents: int | float | None = None
+    timeout_sec: int | None = None
+    timeout_remaining_ms: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PreviewToken(Model):
+    """``POST /sandboxes/{id}/preview-token``."""
+
+    token: str
+    url: str | None = None
+    expires_at: datetime | None = None
+    scope: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Readiness(Model):
+    """``GET /sandboxes/{id}/readiness``; `is_ready` applies the contract's rule."""
+
+    ready: bool | None = None
+    status: str | None = None
+
+    @property
+    def is_ready(self) -> bool:
+        return self.ready is True or self.status == "ready"
+
+
+@attrs.frozen(kw_only=True)
+class SandboxMetrics(Model):
+    """``GET /sandboxes/{id}/metrics``."""
+
+    resource_type: str | None = None
+    current: dict[str, Any] | None = None

@@ -1,0 +1,192 @@
+# This file was generated from
+#   tests/_async/test_errors.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""Error mapping: every status class and envelope variant, bad success bodies, secrecy."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+import httpx
+import pytest
+
+import miosa
+from miosa import (
+    APIConnectionError,
+    AuthenticationError,
+    ConflictError,
+    InsufficientCreditsError,
+    MiosaError,
+    NotFoundError,
+    PermissionDeniedError,
+    QuotaExceededError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+    ValidationError,
+)
+from tests._sync._helpers import make_client
+from tests.helpers import API_KEY, MockAPI, json_response
+
+
+@pytest.mark.parametrize(
+    ("status", "error"),
+    [
+        (400, ValidationError),
+        (401, AuthenticationError),
+        (402, InsufficientCreditsError),
+        (403, PermissionDeniedError),
+        (404, NotFoundError),
+        (409, ConflictError),
+        (410, ValidationError),
+        (422, ValidationError),
+        (429, RateLimitError),
+        (500, ServerError),
+        (501, ServerError),
+        (503, ServerError),
+    ],
+)
+def test_each_status_maps_to_its_class(status: int, error: type[MiosaError]) -> None:
+    api = MockAPI().on(
+        "GET /sandboxes/x",
+        json_response(
+            status,
+            {
+                "error": {"code": "SOME_CODE", "message": "it failed", "details": {"f": 1}},
+                "request_id": "req_body",
+            },
+            headers={"x-request-id": "req_header"},
+        ),
+    )
+    with make_client(api, max_retries=0) as client, pytest.raises(error) as info:
+        client.sandboxes.get("x")
+    exc = info.value
+    assert exc.status_code == status  # type: ignore[attr-defined]
+    assert exc.code == "SOME_CODE"  # type: ignore[attr-defined]
+    assert exc.message == "it failed"
+    assert exc.details == {"f": 1}  # type: ignore[attr-defined]
+    assert exc.request_id == "req_header"  # type: ignore[attr-defined]
+    assert exc.attempts == 1  # type: ignore[attr-defined]
+
+
+def test_permission_error_is_the_403_class() -> None:
+    assert miosa.PermissionError is PermissionDeniedError
+
+
+@pytest.mark.parametrize(
+    ("payload", "code", "message", "details"),
+    [
+        (
+            {"error": {"code": "NOT_FOUND", "message": "nope", "details": {"id": "x"}}},
+            "NOT_FOUND",
+            "nope",
+            {"id": "x"},
+        ),
+        ({"message": "flat message", "code": "FLAT_CODE"}, "FLAT_CODE", "flat message", {}),
+        (
+            {"error": "SANDBOX_GONE", "detail": "it was destroyed", "details": {"at": 1}},
+            "SANDBOX_GONE",
+            "it was destroyed",
+            {"at": 1},
+        ),
+        ({"detail": "only detail"}, "UNKNOWN_ERROR", "only detail", {"detail": "only detail"}),
+        ({"reason": "only reason"}, "UNKNOWN_ERROR", "only reason", {"reason": "only reason"}),
+        ({"error": "human readable text"}, "UNKNOWN_ERROR", "human readable text", {}),
+        ({}, "UNKNOWN_ERROR", "HTTP 404", {}),
+    ],
+)
+def test_every_envelope_variant_is_parsed(
+    payload: object, code: str, message: str, details: object
+) -> None:
+    api = MockAPI().on("GET /sandboxes/x", json_response(404, payload))
+    with make_client(api) as client, pytest.raises(NotFoundError) as info:
+        client.sandboxes.get("x")
+    assert (info.value.code, info.value.message, dict(info.value.details)) == (
+        code,
+        message,
+        details,
+    )
+
+
+def test_request_id_falls_back_to_the_body() -> None:
+    api = MockAPI().on("GET /sandboxes/x", json_response(404, {"request_id": "req_from_body"}))
+    with make_client(api) as client, pytest.raises(NotFoundError) as info:
+        client.sandboxes.get("x")
+    assert info.value.request_id == "req_from_body"
+    assert "req_from_body" in str(info.value)
+
+
+def test_a_non_json_error_body_is_kept_as_text() -> None:
+    api = MockAPI().on("GET /sandboxes/x", httpx.Response(502, text="<html>bad gateway</html>"))
+    with make_client(api, max_retries=0) as client, pytest.raises(ServerError) as info:
+        client.sandboxes.get("x")
+    assert info.value.body == "<html>bad gateway</html>"
+    assert "bad gateway" in info.value.message
+
+
+def test_quota_exceeded_code_has_its_own_class() -> None:
+    api = MockAPI().on(
+        "POST /sandboxes",
+        json_response(403, {"error": {"code": "QUOTA_EXCEEDED", "message": "max 1"}}),
+    )
+    with make_client(api) as client, pytest.raises(QuotaExceededError) as info:
+        client.sandboxes.create()
+    assert isinstance(info.value, PermissionDeniedError)
+    assert len(api.requests) == 1
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        httpx.Response(200, text="not json at all"),
+        httpx.Response(200, text='{"data": '),
+        httpx.Response(200, json={"data": {"no_id_here": True}}),
+        httpx.Response(200, json=["not", "an", "object"]),
+    ],
+)
+def test_malformed_success_bodies_raise_response_validation_error(
+    reply: httpx.Response,
+) -> None:
+    api = MockAPI().on(
+        "GET /sandboxes/x",
+        httpx.Response(
+            reply.status_code,
+            content=reply.content,
+            headers={**reply.headers, "x-request-id": "req_bad"},
+        ),
+    )
+    with make_client(api) as client, pytest.raises(ResponseValidationError) as info:
+        client.sandboxes.get("x")
+    assert info.value.status_code == 200
+    assert info.value.request_id == "req_bad"
+    assert len(info.value.text) <= 1024
+    assert info.value.text
+
+
+def test_the_key_never_appears_in_errors_tracebacks_or_debug_logs(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = (
+        MockAPI()
+        .on(
+            "GET /sandboxes/x",
+            json_response(401, {"error": {"code": "UNAUTHORIZED", "message": "bad key"}}),
+        )
+        .on("GET /sandboxes/y", httpx.ConnectError(f"boom Authorization: Bearer {API_KEY}"))
+    )
+    caplog.set_level(logging.DEBUG, logger="miosa")
+    texts: list[str] = []
+    with make_client(api, max_retries=1) as client:
+        texts.append(repr(client))
+        for sandbox_id in ("x", "y"):
+            try:
+                client.sandboxes.get(sandbox_id)
+            except MiosaError as exc:
+                texts += [str(exc), repr(exc), "".join(traceback.format_exception_only(exc))]
+                assert isinstance(exc, (AuthenticationError, APIConnectionError))
+    logging.getLogger("miosa").debug("header was Authorization: Bearer %s", API_KEY)
+    texts += [record.getMessage() for record in caplog.records]
+    assert len(caplog.records) >= 3
+    for text in texts:
+        assert API_KEY not in text

@@ -1,0 +1,28 @@
+"""Every `async def` test runs on asyncio and on Trio; generated sync tests run as they are."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+import miosa._retry
+
+
+@pytest.fixture(params=["asyncio", "trio"])
+def anyio_backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makeitem(collector: pytest.Collector, name: str, obj: object) -> None:
+    # Marked before anyio's own collection hook runs, so it parametrizes the backend.
+    if name.startswith("test") and inspect.iscoroutinefunction(obj):
+        pytest.mark.anyio(obj)
+
+
+@pytest.fixture
+def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Backoff in milliseconds instead of seconds, so retry tests stay fast."""
+    monkeypatch.setattr(miosa._retry, "BASE_DELAY", 0.001)
+    monkeypatch.setattr(miosa._retry, "MAX_DELAY", 0.002)
