@@ -34,9 +34,10 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def gen_sync(session: nox.Session) -> None:
-    """Fail when src/miosa/_sync or tests/_sync are stale."""
+    """Fail when src/miosa/_sync, tests/_sync or src/miosa/types/__init__.py are stale."""
     session.install(DEV)
     session.run("python", "scripts/gen_sync.py", "--check")
+    session.run("python", "scripts/gen_types_init.py", "--check")
 
 
 @nox.session

@@ -7,38 +7,117 @@
     with Miosa() as client:  # reads MIOSA_API_KEY
         with client.sandboxes.create() as sandbox:
             print(sandbox.exec.run("echo hello").stdout)
+
+Models live in `miosa.types`, the webhook verifier in `miosa.webhooks`, and the local
+MIOSA-compatible server in `miosa.local` (extra ``local``).
 """
 
-from . import types, webhooks
-from ._async.client import AsyncMiosa
-from ._async.pagination import AsyncPage
-from ._async.resources.sandboxes import AsyncSandbox
-from ._async.streams import AsyncByteStream, AsyncEventStream
-from ._request import NOT_GIVEN, NotGiven
-from ._sync.client import Miosa
-from ._sync.pagination import Page
-from ._sync.resources.sandboxes import Sandbox
-from ._sync.streams import ByteStream, EventStream
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .errors import (
-    APIConnectionError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    ConflictError,
-    InsufficientCreditsError,
-    MiosaError,
-    NotFoundError,
-    PermissionDeniedError,
-    PermissionError,  # noqa: A004 - the contract's name for the 403 error
-    QuotaExceededError,
-    RateLimitError,
-    ResponseValidationError,
-    ServerError,
-    StreamError,
-    ValidationError,
-    WebhookVerificationError,
-)
+
+if TYPE_CHECKING:
+    from . import local, types, webhooks
+    from ._async.client import AsyncMiosa
+    from ._async.pagination import AsyncPage, AsyncPageIterator
+    from ._async.resources.completions import AsyncCompletionStream
+    from ._async.resources.computers import AsyncComputer
+    from ._async.resources.sandboxes import AsyncSandbox
+    from ._async.streams import AsyncByteStream, AsyncEventStream
+    from ._request import NOT_GIVEN, NotGiven
+    from ._sync.client import Miosa
+    from ._sync.pagination import Page, PageIterator
+    from ._sync.resources.completions import CompletionStream
+    from ._sync.resources.computers import Computer
+    from ._sync.resources.sandboxes import Sandbox
+    from ._sync.streams import ByteStream, EventStream
+    from .errors import (
+        APIConnectionError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        ConflictError,
+        InsufficientCreditsError,
+        MiosaError,
+        NotFoundError,
+        PermissionDeniedError,
+        PermissionError,  # noqa: A004 - the contract's name for the 403 error
+        QuotaExceededError,
+        RateLimitError,
+        ResourceFailedError,
+        ResponseValidationError,
+        ServerError,
+        StreamError,
+        ValidationError,
+        WaitError,
+        WaitTimeoutError,
+        WebhookVerificationError,
+    )
+    from .types.websocket import WebSocketTarget
+
+# Names are imported on first use so `import miosa` stays cheap (see benchmarks/RESULTS.md).
+_LAZY: dict[str, str] = {
+    "APIConnectionError": ".errors",
+    "APIStatusError": ".errors",
+    "APITimeoutError": ".errors",
+    "AsyncByteStream": "._async.streams",
+    "AsyncCompletionStream": "._async.resources.completions",
+    "AsyncComputer": "._async.resources.computers",
+    "AsyncEventStream": "._async.streams",
+    "AsyncMiosa": "._async.client",
+    "AsyncPage": "._async.pagination",
+    "AsyncPageIterator": "._async.pagination",
+    "AsyncSandbox": "._async.resources.sandboxes",
+    "AuthenticationError": ".errors",
+    "ByteStream": "._sync.streams",
+    "CompletionStream": "._sync.resources.completions",
+    "Computer": "._sync.resources.computers",
+    "ConflictError": ".errors",
+    "EventStream": "._sync.streams",
+    "InsufficientCreditsError": ".errors",
+    "Miosa": "._sync.client",
+    "MiosaError": ".errors",
+    "NOT_GIVEN": "._request",
+    "NotFoundError": ".errors",
+    "NotGiven": "._request",
+    "Page": "._sync.pagination",
+    "PageIterator": "._sync.pagination",
+    "PermissionDeniedError": ".errors",
+    "PermissionError": ".errors",
+    "QuotaExceededError": ".errors",
+    "RateLimitError": ".errors",
+    "ResourceFailedError": ".errors",
+    "ResponseValidationError": ".errors",
+    "Sandbox": "._sync.resources.sandboxes",
+    "ServerError": ".errors",
+    "StreamError": ".errors",
+    "ValidationError": ".errors",
+    "WaitError": ".errors",
+    "WaitTimeoutError": ".errors",
+    "WebSocketTarget": ".types.websocket",
+    "WebhookVerificationError": ".errors",
+    "local": ".local",
+    "types": ".types",
+    "webhooks": ".webhooks",
+}
+_SUBMODULES = frozenset({"local", "types", "webhooks"})
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'miosa' has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(module_name, __name__)
+    value = module if name in _SUBMODULES else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "NOT_GIVEN",
@@ -46,12 +125,17 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncByteStream",
+    "AsyncCompletionStream",
+    "AsyncComputer",
     "AsyncEventStream",
     "AsyncMiosa",
     "AsyncPage",
+    "AsyncPageIterator",
     "AsyncSandbox",
     "AuthenticationError",
     "ByteStream",
+    "CompletionStream",
+    "Computer",
     "ConflictError",
     "EventStream",
     "InsufficientCreditsError",
@@ -60,17 +144,23 @@ __all__ = [
     "NotFoundError",
     "NotGiven",
     "Page",
+    "PageIterator",
     "PermissionDeniedError",
     "PermissionError",
     "QuotaExceededError",
     "RateLimitError",
+    "ResourceFailedError",
     "ResponseValidationError",
     "Sandbox",
     "ServerError",
     "StreamError",
     "ValidationError",
+    "WaitError",
+    "WaitTimeoutError",
+    "WebSocketTarget",
     "WebhookVerificationError",
     "__version__",
+    "local",
     "types",
     "webhooks",
 ]

@@ -10,7 +10,7 @@ import contextlib
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import BinaryIO, Literal, TypeVar
 
 import anyio
@@ -94,3 +94,27 @@ async def aopen_file(path: str | os.PathLike[str], mode: FileMode) -> anyio.Asyn
 
 def open_file(path: str | os.PathLike[str], mode: FileMode) -> BinaryIO:
     return open(path, mode)
+
+
+async def adrain(chunks: AsyncIterator[bytes]) -> None:
+    """Finish an async iterator over a response body that was just closed.
+
+    Leaving httpx's body iterator half-way leaves its chain of async generators unfinished,
+    and Trio warns (ResourceWarning) about each one the garbage collector finds. Once the
+    response is closed the next read fails at once on a real transport, and that failure
+    finishes the whole chain; a body that keeps producing (a test transport) is cut off
+    by a short shielded timeout and a bound on the chunks read.
+    """
+    with anyio.move_on_after(0.02, shield=True):
+        for _ in range(16):
+            try:
+                await chunks.__anext__()
+            except Exception:
+                return
+
+
+def drain(chunks: Iterator[bytes]) -> None:
+    # Sync generators are closed when collected, silently: closing the outer one is enough.
+    close = getattr(chunks, "close", None)
+    if close is not None:
+        close()

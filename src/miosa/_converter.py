@@ -65,6 +65,34 @@ def _is_scalar_union(tp: Any) -> bool:
     )
 
 
+def _optional_scalar(tp: Any) -> type | None:
+    args = typing.get_args(tp)
+    if (
+        typing.get_origin(tp) in (typing.Union, getattr(__import__("types"), "UnionType", None))
+        and len(args) == 2
+        and type(None) in args
+    ):
+        inner = args[0] if args[1] is type(None) else args[1]
+        if inner in _SCALARS:
+            return inner  # type: ignore[no-any-return]
+    return None
+
+
+def _optional_scalar_hook(tp: Any) -> Callable[[Any, Any], Any]:
+    """`str | None` and friends: the common case (right type or null) costs one check."""
+    inner = _optional_scalar(tp)
+    assert inner is not None
+
+    def structure(value: Any, _: Any) -> Any:
+        if value is None or value.__class__ is inner:
+            return value
+        if inner is bool or isinstance(value, (dict, list)):
+            raise TypeError(f"expected {inner.__name__}, got {type(value).__name__}")
+        return inner(value)
+
+    return structure
+
+
 def _passthrough_dict(value: object, _: object) -> object:
     if not isinstance(value, dict):
         raise TypeError(f"expected a JSON object, got {type(value).__name__}")
@@ -87,6 +115,9 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
     converter.register_unstructure_hook(datetime, lambda d: d.isoformat().replace("+00:00", "Z"))
     converter.register_structure_hook_func(_is_free_json_dict, _passthrough_dict)
     converter.register_structure_hook_func(_is_scalar_union, _passthrough_scalar)
+    converter.register_structure_hook_factory(
+        lambda tp: _optional_scalar(tp) is not None, _optional_scalar_hook
+    )
     converter.register_structure_hook(Any, lambda v, _: v)
 
     def model_structure_factory(cls: type[Model]) -> Callable[[Any, Any], Model]:

@@ -6,8 +6,8 @@ import logging
 import os
 import re
 from collections.abc import Mapping
+from typing import NamedTuple
 
-import attrs
 import httpx
 
 from ._version import __version__
@@ -56,11 +56,14 @@ def check_header_value(name: str, value: str) -> str:
     return value
 
 
-@attrs.frozen(kw_only=True)
-class ClientOptions:
-    """Everything a client needs to build requests; immutable, shared by `with_options` copies."""
+class ClientOptions(NamedTuple):
+    """Everything a client needs to build requests; immutable, shared by `with_options` copies.
 
-    credential: Secret = attrs.field(repr=True)
+    A NamedTuple rather than an attrs class: the client module imports it, and keeping attrs
+    off that path keeps ``from miosa import Miosa`` fast.
+    """
+
+    credential: Secret
     base_url: str
     timeout: httpx.Timeout
     max_retries: int

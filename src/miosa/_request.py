@@ -71,9 +71,21 @@ def file_path_param(path: str) -> str:
     return "/".join(quote(s, safe="") for s in segments)
 
 
+def _jsonable(value: object) -> object:
+    # Callers may pass any Mapping or Sequence (a MappingProxyType, a tuple); JSON wants dicts
+    # and lists.
+    if isinstance(value, dict) or value is None or isinstance(value, (str, bytes, int, float)):
+        return value
+    if isinstance(value, Mapping):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
 def body(**fields: object) -> dict[str, object]:
     """A JSON body from keyword arguments, leaving out those not given."""
-    return {k: v for k, v in fields.items() if v is not NOT_GIVEN}
+    return {k: _jsonable(v) for k, v in fields.items() if v is not NOT_GIVEN}
 
 
 def merge(base: Mapping[str, object], extra: Mapping[str, object] | None) -> dict[str, object]:
@@ -178,7 +190,7 @@ def next_cursor_of(payload: Any) -> str | None:
         return None
     for holder in (payload, payload.get("meta"), payload.get("page"), payload.get("pagination")):
         if isinstance(holder, dict):
-            for key in ("next_cursor", "cursor_next", "next"):
+            for key in ("next_cursor", "cursor_next", "next", "next_marker"):
                 value = holder.get(key)
                 if isinstance(value, (str, int)) and not isinstance(value, bool) and value != "":
                     return str(value)

@@ -13,8 +13,7 @@ import math
 import random
 import time
 from collections.abc import Callable, Mapping
-
-import attrs
+from typing import NamedTuple
 
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
@@ -64,8 +63,7 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
     return max(0.0, when.timestamp() - current)
 
 
-@attrs.frozen
-class RetryDecision:
+class RetryDecision(NamedTuple):
     """What to do after a failed attempt."""
 
     retry: bool

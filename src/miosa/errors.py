@@ -25,10 +25,13 @@ __all__ = [
     "PermissionError",
     "QuotaExceededError",
     "RateLimitError",
+    "ResourceFailedError",
     "ResponseValidationError",
     "ServerError",
     "StreamError",
     "ValidationError",
+    "WaitError",
+    "WaitTimeoutError",
     "WebhookVerificationError",
 ]
 
@@ -187,6 +190,33 @@ class ResponseValidationError(MiosaError):
         if self.request_id:
             text += f", request_id={self.request_id}"
         return text + f"): {self.text[:200]!r}"
+
+
+class WaitError(MiosaError):
+    """A ``wait_*`` helper ended without reaching the state it waited for.
+
+    ``resource_id`` names what was awaited and ``state`` is the last state seen.
+    """
+
+    def __init__(self, message: str, *, resource_id: str, state: str | None) -> None:
+        super().__init__(message)
+        self.resource_id = resource_id
+        self.state = state
+
+
+class WaitTimeoutError(WaitError, APITimeoutError):
+    """The wait's ``timeout`` passed first; also an `APITimeoutError`."""
+
+    def __init__(
+        self, message: str, *, resource_id: str, state: str | None, timeout: float, polls: int
+    ) -> None:
+        WaitError.__init__(self, message, resource_id=resource_id, state=state)
+        self.timeout = timeout
+        self.attempts = polls
+
+
+class ResourceFailedError(WaitError):
+    """The resource reached a failure state (``failed``, ``error`` ...) while being awaited."""
 
 
 class StreamError(MiosaError):

@@ -59,8 +59,9 @@ def test_each_status_maps_to_its_class(status: int, error: type[MiosaError]) -> 
             headers={"x-request-id": "req_header"},
         ),
     )
-    with make_client(api, max_retries=0) as client, pytest.raises(error) as info:
-        client.sandboxes.get("x")
+    with make_client(api, max_retries=0) as client:
+        with pytest.raises(error) as info:
+            client.sandboxes.get("x")
     exc = info.value
     assert exc.status_code == status  # type: ignore[attr-defined]
     assert exc.code == "SOME_CODE"  # type: ignore[attr-defined]
@@ -100,8 +101,9 @@ def test_every_envelope_variant_is_parsed(
     payload: object, code: str, message: str, details: object
 ) -> None:
     api = MockAPI().on("GET /sandboxes/x", json_response(404, payload))
-    with make_client(api) as client, pytest.raises(NotFoundError) as info:
-        client.sandboxes.get("x")
+    with make_client(api) as client:
+        with pytest.raises(NotFoundError) as info:
+            client.sandboxes.get("x")
     assert (info.value.code, info.value.message, dict(info.value.details)) == (
         code,
         message,
@@ -111,16 +113,18 @@ def test_every_envelope_variant_is_parsed(
 
 def test_request_id_falls_back_to_the_body() -> None:
     api = MockAPI().on("GET /sandboxes/x", json_response(404, {"request_id": "req_from_body"}))
-    with make_client(api) as client, pytest.raises(NotFoundError) as info:
-        client.sandboxes.get("x")
+    with make_client(api) as client:
+        with pytest.raises(NotFoundError) as info:
+            client.sandboxes.get("x")
     assert info.value.request_id == "req_from_body"
     assert "req_from_body" in str(info.value)
 
 
 def test_a_non_json_error_body_is_kept_as_text() -> None:
     api = MockAPI().on("GET /sandboxes/x", httpx.Response(502, text="<html>bad gateway</html>"))
-    with make_client(api, max_retries=0) as client, pytest.raises(ServerError) as info:
-        client.sandboxes.get("x")
+    with make_client(api, max_retries=0) as client:
+        with pytest.raises(ServerError) as info:
+            client.sandboxes.get("x")
     assert info.value.body == "<html>bad gateway</html>"
     assert "bad gateway" in info.value.message
 
@@ -130,8 +134,9 @@ def test_quota_exceeded_code_has_its_own_class() -> None:
         "POST /sandboxes",
         json_response(403, {"error": {"code": "QUOTA_EXCEEDED", "message": "max 1"}}),
     )
-    with make_client(api) as client, pytest.raises(QuotaExceededError) as info:
-        client.sandboxes.create()
+    with make_client(api) as client:
+        with pytest.raises(QuotaExceededError) as info:
+            client.sandboxes.create()
     assert isinstance(info.value, PermissionDeniedError)
     assert len(api.requests) == 1
 
@@ -156,8 +161,9 @@ def test_malformed_success_bodies_raise_response_validation_error(
             headers={**reply.headers, "x-request-id": "req_bad"},
         ),
     )
-    with make_client(api) as client, pytest.raises(ResponseValidationError) as info:
-        client.sandboxes.get("x")
+    with make_client(api) as client:
+        with pytest.raises(ResponseValidationError) as info:
+            client.sandboxes.get("x")
     assert info.value.status_code == 200
     assert info.value.request_id == "req_bad"
     assert len(info.value.text) <= 1024

@@ -46,8 +46,9 @@ def test_503_503_200_on_create_gives_one_result_with_one_idempotency_key() -> No
 @pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
 def test_retryable_statuses_are_tried_four_times(status: int) -> None:
     api = MockAPI().on("GET /sandboxes/sbx_1", json_response(status, {"message": "no"}))
-    with make_client(api) as client, pytest.raises(Exception) as info:
-        client.sandboxes.get("sbx_1")
+    with make_client(api) as client:
+        with pytest.raises(Exception) as info:
+            client.sandboxes.get("sbx_1")
     assert len(api.requests) == 4
     assert getattr(info.value, "attempts", None) == 4
 
@@ -65,15 +66,17 @@ def test_retryable_statuses_are_tried_four_times(status: int) -> None:
 )
 def test_client_errors_and_501_are_tried_once(status: int, error: type[Exception]) -> None:
     api = MockAPI().on("GET /sandboxes/sbx_1", json_response(status, {"message": "no"}))
-    with make_client(api) as client, pytest.raises(error):
-        client.sandboxes.get("sbx_1")
+    with make_client(api) as client:
+        with pytest.raises(error):
+            client.sandboxes.get("sbx_1")
     assert len(api.requests) == 1
 
 
 def test_max_retries_zero_makes_one_attempt() -> None:
     api = MockAPI().on("GET /sandboxes/sbx_1", UNAVAILABLE)
-    with make_client(api, max_retries=0) as client, pytest.raises(ServerError) as info:
-        client.sandboxes.get("sbx_1")
+    with make_client(api, max_retries=0) as client:
+        with pytest.raises(ServerError) as info:
+            client.sandboxes.get("sbx_1")
     assert len(api.requests) == 1
     assert info.value.attempts == 1
 
@@ -140,8 +143,9 @@ def test_retry_after_above_sixty_seconds_raises_at_once() -> None:
 
 def test_rate_limit_error_reads_retry_after_from_the_body() -> None:
     api = MockAPI().on("GET /sandboxes/sbx_1", json_response(429, {"retry_after": 3}))
-    with make_client(api, max_retries=0) as client, pytest.raises(RateLimitError) as info:
-        client.sandboxes.get("sbx_1")
+    with make_client(api, max_retries=0) as client:
+        with pytest.raises(RateLimitError) as info:
+            client.sandboxes.get("sbx_1")
     assert info.value.retry_after == 3.0
     assert info.value.code == "RATE_LIMITED"
 
@@ -188,8 +192,9 @@ def test_connection_errors_are_retried_then_raised() -> None:
     with make_client(api) as client:
         assert (client.sandboxes.get("sbx_1")).id == "sbx_1"
     api2 = MockAPI().on("GET /sandboxes/sbx_1", refused)
-    with make_client(api2) as client, pytest.raises(APIConnectionError) as info:
-        client.sandboxes.get("sbx_1")
+    with make_client(api2) as client:
+        with pytest.raises(APIConnectionError) as info:
+            client.sandboxes.get("sbx_1")
     assert len(api2.requests) == 4
     assert info.value.attempts == 4
 
@@ -208,8 +213,9 @@ def test_a_read_timeout_on_a_post_is_retried_with_the_same_key() -> None:
 
 def test_timeouts_surface_as_api_timeout_error() -> None:
     api = MockAPI().on("GET /sandboxes/sbx_1", httpx.ReadTimeout("slow"))
-    with make_client(api, max_retries=1) as client, pytest.raises(APITimeoutError):
-        client.sandboxes.get("sbx_1")
+    with make_client(api, max_retries=1) as client:
+        with pytest.raises(APITimeoutError):
+            client.sandboxes.get("sbx_1")
     assert len(api.requests) == 2
 
 

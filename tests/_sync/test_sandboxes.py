@@ -196,8 +196,9 @@ def test_context_manager_destroys_on_exit_and_raises_a_failed_destroy() -> None:
         with client.sandboxes.create() as sandbox:
             assert sandbox.id == "sbx_1"
         assert api.last.method == "DELETE"
-        with pytest.raises(NotFoundError), client.sandboxes.create():
-            pass
+        with pytest.raises(NotFoundError):
+            with client.sandboxes.create():
+                pass
     assert [r.method for r in api.requests] == ["POST", "DELETE", "POST", "DELETE"]
 
 

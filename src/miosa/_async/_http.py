@@ -39,12 +39,16 @@ class AsyncPool:
     def __init__(self, options: ClientOptions, http_client: httpx.AsyncClient | None) -> None:
         self._options = options
         self._owned = http_client is None
+        self.timeout = options.timeout
         self._pid = os.getpid()
+        # Headers set once on a client we own, so each request only sends what differs.
+        self.headers = options.base_headers() if self._owned else {}
         self._client = http_client if http_client is not None else self._new_client()
         self.gate = AsyncGate(options.max_in_flight)
 
     def _new_client(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(
+            headers=self.headers,
             timeout=self._options.timeout,
             limits=httpx.Limits(
                 max_connections=self._options.max_connections,
@@ -61,6 +65,10 @@ class AsyncPool:
             self._client = self._new_client()
             self.gate = AsyncGate(self._options.max_in_flight)
         return self._client
+
+    @property
+    def owned(self) -> bool:
+        return self._owned
 
     @property
     def closed(self) -> bool:
@@ -97,7 +105,12 @@ class AsyncHTTP:
     def __init__(self, options: ClientOptions, pool: AsyncPool) -> None:
         self.options = options
         self.pool = pool
-        self._base_headers = options.base_headers()
+        pool_headers = pool.headers
+        self._base_headers = {
+            name: value
+            for name, value in options.base_headers().items()
+            if pool_headers.get(name) != value
+        }
         self._base_url = options.base_url
 
     async def request(
@@ -196,13 +209,16 @@ class AsyncHTTP:
         headers: dict[str, str],
         timeout: httpx.Timeout | None,
     ) -> httpx.Request:
+        if timeout is None and not (self.pool.owned and self.options.timeout is self.pool.timeout):
+            timeout = self.options.timeout
         return client.build_request(
             method,
             self._base_url + path,
             params=params,
             content=body if stream_body is None else stream_body,
             headers=headers,
-            timeout=timeout if timeout is not None else self.options.timeout,
+            # Left out when it equals the pool client's own default: building one per call costs.
+            timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
         )
 
     def _headers(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlencode
 
 import httpx
 
@@ -11,6 +12,7 @@ from .._converter import structure
 from .._paging import PageRequest
 from .._request import LIST_KEYS, NOT_GIVEN, unwrap_list, unwrap_object
 from ..errors import ResponseValidationError
+from ..types.websocket import WebSocketTarget, websocket_target
 from ._http import AsyncHTTP, Content
 from .pagination import AsyncPage
 from .streams import AsyncByteStream, AsyncEventStream, EventParser
@@ -154,6 +156,18 @@ class AsyncAPIResource:
     ) -> AsyncByteStream:
         """A binary body streamed in chunks; connects when entered."""
         return AsyncByteStream(self._http, method, path, params=params, chunk_size=chunk_size)
+
+    def _websocket(
+        self, path: str, *, subprotocol: str | None = None, params: Mapping[str, str] | None = None
+    ) -> WebSocketTarget:
+        """Where to connect a WebSocket endpoint; makes no request."""
+        return websocket_target(
+            self._http.options.base_url,
+            path,
+            self._http.options.base_headers(),
+            subprotocol=subprotocol,
+            query=urlencode(params or {}),
+        )
 
     def _events(
         self,

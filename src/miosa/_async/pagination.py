@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .._paging import PageRequest, next_page_request, total_of
@@ -12,7 +11,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-__all__ = ["AsyncPage", "PageRequest"]
+__all__ = ["AsyncPage", "AsyncPageIterator", "PageRequest"]
 
 
 class AsyncPage(Generic[T]):
@@ -73,12 +72,33 @@ class AsyncPage(Generic[T]):
             return None
         return await self._resource._fetch_page(self._next_request, self._cast_to, self._keys)
 
-    async def __aiter__(self) -> AsyncIterator[T]:
-        page: AsyncPage[T] | None = self
-        while page is not None:
-            for item in page.items:
-                yield item
-            page = await page.next_page()
+    def __aiter__(self) -> AsyncPageIterator[T]:
+        return AsyncPageIterator(self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(items={len(self.items)}, next_cursor={self.next_cursor!r})"
+
+
+class AsyncPageIterator(Generic[T]):
+    """Walks a page's items, then each following page's, fetching one page at a time.
+
+    A plain iterator rather than an async generator, so breaking out of the loop early
+    leaves nothing to finalise (an abandoned async generator warns on Trio).
+    """
+
+    def __init__(self, page: AsyncPage[T]) -> None:
+        self._page: AsyncPage[T] | None = page
+        self._index = 0
+
+    def __aiter__(self) -> AsyncPageIterator[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        while self._page is not None:
+            if self._index < len(self._page.items):
+                item = self._page.items[self._index]
+                self._index += 1
+                return item
+            self._page = await self._page.next_page()
+            self._index = 0
+        raise StopAsyncIteration

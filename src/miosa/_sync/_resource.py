@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlencode
 
 import httpx
 
@@ -14,6 +15,7 @@ from .._converter import structure
 from .._paging import PageRequest
 from .._request import LIST_KEYS, NOT_GIVEN, unwrap_list, unwrap_object
 from ..errors import ResponseValidationError
+from ..types.websocket import WebSocketTarget, websocket_target
 from ._http import HTTP, Content
 from .pagination import Page
 from .streams import ByteStream, EventParser, EventStream
@@ -153,6 +155,18 @@ class APIResource:
     ) -> ByteStream:
         """A binary body streamed in chunks; connects when entered."""
         return ByteStream(self._http, method, path, params=params, chunk_size=chunk_size)
+
+    def _websocket(
+        self, path: str, *, subprotocol: str | None = None, params: Mapping[str, str] | None = None
+    ) -> WebSocketTarget:
+        """Where to connect a WebSocket endpoint; makes no request."""
+        return websocket_target(
+            self._http.options.base_url,
+            path,
+            self._http.options.base_headers(),
+            subprotocol=subprotocol,
+            query=urlencode(params or {}),
+        )
 
     def _events(
         self,

@@ -9,7 +9,6 @@ from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-import attrs
 import httpx
 
 from .._options import ClientOptions, configure_logging_from_env, resolve_options, to_timeout
@@ -158,7 +157,7 @@ class Miosa:
             changes["default_headers"] = {**self.options.default_headers, **default_headers}
         if not isinstance(tenant, NotGiven):
             changes["tenant"] = tenant
-        options = attrs.evolve(self.options, **changes)
+        options = self.options._replace(**changes)
         return type(self)._from_http(HTTP(options, self._http.pool))
 
     def close(self) -> None:

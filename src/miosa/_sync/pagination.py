@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .._paging import PageRequest, next_page_request, total_of
@@ -15,7 +14,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-__all__ = ["Page", "PageRequest"]
+__all__ = ["Page", "PageIterator", "PageRequest"]
 
 
 class Page(Generic[T]):
@@ -76,12 +75,33 @@ class Page(Generic[T]):
             return None
         return self._resource._fetch_page(self._next_request, self._cast_to, self._keys)
 
-    def __iter__(self) -> Iterator[T]:
-        page: Page[T] | None = self
-        while page is not None:
-            for item in page.items:
-                yield item
-            page = page.next_page()
+    def __iter__(self) -> PageIterator[T]:
+        return PageIterator(self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(items={len(self.items)}, next_cursor={self.next_cursor!r})"
+
+
+class PageIterator(Generic[T]):
+    """Walks a page's items, then each following page's, fetching one page at a time.
+
+    A plain iterator rather than an async generator, so breaking out of the loop early
+    leaves nothing to finalise (an abandoned async generator warns on Trio).
+    """
+
+    def __init__(self, page: Page[T]) -> None:
+        self._page: Page[T] | None = page
+        self._index = 0
+
+    def __iter__(self) -> PageIterator[T]:
+        return self
+
+    def __next__(self) -> T:
+        while self._page is not None:
+            if self._index < len(self._page.items):
+                item = self._page.items[self._index]
+                self._index += 1
+                return item
+            self._page = self._page.next_page()
+            self._index = 0
+        raise StopIteration

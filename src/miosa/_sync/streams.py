@@ -11,8 +11,8 @@ was cancelled.
 
 from __future__ import annotations
 
-import contextlib
 import os
+import time
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
@@ -21,11 +21,17 @@ from typing import Generic, TypeVar
 
 import httpx
 
-from .._concurrency import open_file, sleep
+from .._concurrency import drain, open_file, shielded, sleep
 from .._request import NOT_GIVEN
-from .._resume import ResumeState
+from .._resume import MAX_CONSECUTIVE_FAILURES, ResumeState
 from .._sse import ServerSentEvent, SSEDecoder
-from ..errors import APIConnectionError, RateLimitError, ServerError, StreamError
+from ..errors import (
+    APIConnectionError,
+    APITimeoutError,
+    RateLimitError,
+    ServerError,
+    StreamError,
+)
 from ._http import HTTP, OpenResponse
 
 T = TypeVar("T")
@@ -41,9 +47,10 @@ class EventStream(Generic[T]):
 
     ``with stream: for item in stream: ...``. A dropped connection or a
     stream silent for longer than the idle timeout is reopened with ``Last-Event-ID``
-    after the server's ``retry:`` delay; events already delivered are not delivered
-    again. Five failed reconnects in a row raise `StreamError`. A clean end of the
-    response ends the iteration.
+    after the server's ``retry:`` delay; events the server replays after a reconnect
+    are not delivered again. Five failed reconnects in a row raise `StreamError`. A
+    clean end of the response ends the iteration. With ``timeout``, the stream raises
+    `APITimeoutError` once it has been open that many seconds.
     """
 
     def __init__(
@@ -58,6 +65,7 @@ class EventStream(Generic[T]):
         resumable: bool = True,
         idle_timeout: float | None = None,
         is_final: Callable[[T], bool] | None = None,
+        timeout: float | None = None,
     ) -> None:
         self._http = http
         self._method = method
@@ -68,6 +76,8 @@ class EventStream(Generic[T]):
         self._resumable = resumable
         self._idle_timeout = idle_timeout if idle_timeout is not None else DEFAULT_IDLE_TIMEOUT
         self._is_final = is_final
+        self._timeout = timeout
+        self._deadline: float | None = None
         self._state = ResumeState()
         self._decoder = SSEDecoder()
         self._pending: deque[T] = deque()
@@ -87,7 +97,13 @@ class EventStream(Generic[T]):
         if self._entered:
             raise StreamError("a stream can be entered only once")
         self._entered = True
-        self._connect(retry_opening=True)
+        if self._timeout is not None:
+            self._deadline = time.monotonic() + self._timeout
+        try:
+            self._connect(retry_opening=True)
+        except BaseException:
+            self.close()
+            raise
         return self
 
     def __exit__(
@@ -102,14 +118,22 @@ class EventStream(Generic[T]):
         return self
 
     def __next__(self) -> T:
+        pending = self._pending
+        if pending:
+            return pending.popleft()
+        return self._fill()
+
+    def _fill(self) -> T:
         if not self._entered:
             raise StreamError("use the stream as a context manager: `with ... as stream:`")
+        pending = self._pending
         while True:
-            if self._pending:
-                return self._pending.popleft()
+            if pending:
+                return pending.popleft()
             if self._finished or self._closed:
                 self.close()
                 raise StopIteration
+            self._check_deadline()
             chunks = self._chunks
             assert chunks is not None
             try:
@@ -117,30 +141,51 @@ class EventStream(Generic[T]):
             except StopIteration:
                 self._finished = True
                 continue
-            except (httpx.TransportError, StreamError) as exc:
-                if isinstance(exc, StreamError):
-                    raise
+            except httpx.TransportError as exc:
                 self._reconnect(exc)
                 continue
             self._take(self._decoder.feed(chunk))
 
     def _take(self, events: list[ServerSentEvent]) -> None:
-        state, parse, is_final = self._state, self._parse, self._is_final
+        if not events:
+            self._state.note_retry(self._decoder.retry)
+            return
+        state = self._state
         state.note_retry(self._decoder.retry)
-        for event in events:
-            # Per the spec an event without an `id:` line inherits the previous id, so
-            # only an id that changed on this connection identifies a (possibly replayed) event.
-            fresh_id = event.id if event.id != self._connection_last_id else None
-            self._connection_last_id = event.id
-            if not state.accept(fresh_id, None):
-                continue
-            item = parse(event)
-            if item is None:
-                continue
-            self._pending.append(item)
-            if is_final is not None and is_final(item):
-                self._finished = True
-                return
+        state.failures = 0
+        parse, is_final, append = self._parse, self._is_final, self._pending.append
+        seen, delivered = state.seen, state.delivered
+        last_id = self._connection_last_id
+        try:
+            for event in events:
+                # Per the spec an event without an `id:` line inherits the previous id,
+                # so only an id that changed on this connection identifies an event.
+                event_id = event.id
+                if event_id != last_id:
+                    last_id = event_id
+                    if event_id:
+                        if seen is not None and event_id in seen:
+                            continue  # replayed after a reconnect: delivered already
+                        delivered.append(event_id)
+                item = parse(event)
+                if item is None:
+                    continue
+                append(item)
+                if is_final is not None and is_final(item):
+                    self._finished = True
+                    return
+        finally:
+            self._connection_last_id = last_id
+            state.trim()
+
+    def _check_deadline(self) -> None:
+        if self._deadline is not None and time.monotonic() >= self._deadline:
+            raise APITimeoutError(f"the stream was still open after its {self._timeout} s timeout")
+
+    def _read_timeout(self) -> float:
+        if self._deadline is None:
+            return self._idle_timeout
+        return max(0.001, min(self._idle_timeout, self._deadline - time.monotonic()))
 
     def _connect(self, *, retry_opening: bool) -> None:
         headers = {"Accept": "text/event-stream", "Cache-Control": "no-cache"}
@@ -155,7 +200,7 @@ class EventStream(Generic[T]):
             headers=headers,
             timeout=httpx.Timeout(
                 connect=timeout.connect,
-                read=self._idle_timeout,
+                read=self._read_timeout(),
                 write=timeout.write,
                 pool=timeout.pool,
             ),
@@ -173,17 +218,24 @@ class EventStream(Generic[T]):
 
     def _reconnect(self, cause: BaseException) -> None:
         self._release()
+        self._check_deadline()
         if not self._resumable:
             raise StreamError(
-                "the stream's connection was lost and this stream cannot be resumed"
+                "the stream's connection was lost and this stream cannot be resumed "
+                "(resending the request would repeat its effect)"
             ) from cause
+        self._state.reconnecting()
         while True:
             delay = self._state.next_delay()
             if delay is None:
                 raise StreamError(
-                    "the stream could not be resumed after several reconnect attempts"
+                    "the stream could not be resumed after "
+                    f"{MAX_CONSECUTIVE_FAILURES} reconnect attempts in a row"
                 ) from cause
+            if self._deadline is not None:
+                delay = min(delay, max(0.0, self._deadline - time.monotonic()))
             sleep(delay)
+            self._check_deadline()
             try:
                 self._connect(retry_opening=False)
                 return
@@ -193,12 +245,12 @@ class EventStream(Generic[T]):
     def _release(self) -> None:
         opened, self._open = self._open, None
         chunks, self._chunks = self._chunks, None
-        if chunks is not None and hasattr(chunks, "close"):
-            # The connection may already be gone; closing is all that is left to do.
-            with contextlib.suppress(httpx.TransportError, RuntimeError):
-                chunks.close()
-        if opened is not None:
-            opened.close()
+        # Shielded: a cancelled task still closes the response and frees its pool slot.
+        with shielded():
+            if opened is not None:
+                opened.close()
+            if chunks is not None:
+                drain(chunks)
 
     def close(self) -> None:
         """Close the connection now; safe to call more than once."""
@@ -238,9 +290,19 @@ class ByteStream:
         self._params = params
         self._chunk_size = chunk_size
         self._open: OpenResponse | None = None
+        self._chunks: Iterator[bytes] | None = None
+        self._entered = False
+        self._closed = False
 
     def __enter__(self) -> ByteStream:
-        self._open = self._http.open(self._method, self._path, params=self._params)
+        if self._entered:
+            raise StreamError("a download can be entered only once")
+        self._entered = True
+        try:
+            self._open = self._http.open(self._method, self._path, params=self._params)
+        except BaseException:
+            self._closed = True
+            raise
         return self
 
     def __exit__(
@@ -261,8 +323,14 @@ class ByteStream:
             raise StreamError("use the download as a context manager: `with ...`")
         return self._open.response
 
-    def __iter__(self) -> Iterator[bytes]:
-        return self._response.iter_bytes(self._chunk_size)
+    def __iter__(self) -> ByteStream:
+        """Chunks of at most ``chunk_size`` bytes (1 MiB by default)."""
+        return self
+
+    def __next__(self) -> bytes:
+        if self._chunks is None:
+            self._chunks = self._response.iter_bytes(self._chunk_size)
+        return self._chunks.__next__()
 
     def read(self) -> bytes:
         """The whole body (only for payloads known to be small)."""
@@ -272,12 +340,26 @@ class ByteStream:
         """Stream the body into a file; returns the number of bytes written."""
         written = 0
         with open_file(path, "wb") as file:
-            for chunk in self._response.iter_bytes(self._chunk_size):
+            for chunk in self:
                 file.write(chunk)
                 written += len(chunk)
         return written
 
     def close(self) -> None:
+        """Close the response now (the rest of the body is not read); safe to repeat."""
+        self._closed = True
         opened, self._open = self._open, None
-        if opened is not None:
-            opened.close()
+        chunks, self._chunks = self._chunks, None
+        with shielded():
+            if opened is not None:
+                opened.close()
+            if chunks is not None:
+                drain(chunks)
+
+    def __del__(self) -> None:
+        if self._entered and not self._closed:
+            warnings.warn(
+                "a MIOSA download was garbage-collected without being closed; use `with`",
+                ResourceWarning,
+                stacklevel=1,
+            )

@@ -45,6 +45,11 @@ class OpenEnum(str, enum.Enum):
     def __str__(self) -> str:
         return str(self.value)
 
+    # Enum hashes by member name; hash like the string so `state in {"running"}` and
+    # dict lookups agree with `state == "running"`.
+    def __hash__(self) -> int:
+        return str.__hash__(self)
+
     @property
     def is_known(self) -> bool:
         """False for a value this SDK version has no member for."""

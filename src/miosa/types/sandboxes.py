@@ -12,14 +12,21 @@ from ._base import Model, OpenEnum
 __all__ = [
     "SIZE_CONTRACTS",
     "ExecResult",
+    "ExposeResult",
     "MeasurementStatus",
     "PreviewToken",
     "Readiness",
     "ResourceContract",
+    "SandboxArtifacts",
     "SandboxData",
+    "SandboxDeployResult",
+    "SandboxLogLine",
+    "SandboxLogOutput",
     "SandboxMetrics",
     "SandboxSize",
+    "SandboxSnapshotRef",
     "SandboxState",
+    "SandboxTemplateStart",
     "SandboxUsage",
     "UrlInfo",
 ]
@@ -173,7 +180,7 @@ class SandboxUsage(Model):
 class PreviewToken(Model):
     """``POST /sandboxes/{id}/preview-token``."""
 
-    token: str
+    token: str | None = None
     url: str | None = None
     expires_at: datetime | None = None
     scope: str | None = None
@@ -185,6 +192,8 @@ class Readiness(Model):
 
     ready: bool | None = None
     status: str | None = None
+    state: SandboxState | None = None
+    ready_at: datetime | None = None
 
     @property
     def is_ready(self) -> bool:
@@ -197,3 +206,81 @@ class SandboxMetrics(Model):
 
     resource_type: str | None = None
     current: dict[str, Any] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ExposeResult(Model):
+    """``POST /sandboxes/{id}/expose``: where a port of the sandbox is reachable."""
+
+    url: str | None = None
+    preview_url: str | None = None
+    url_class: str | None = None
+    class_: str | None = None
+    stable_for_embedding: bool | None = None
+    recommended_next_action: str | None = None
+    url_info: UrlInfo | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SandboxDeployResult(Model):
+    """``POST /sandboxes/{id}/deploy``: the deployment published from the sandbox.
+
+    Show ``url`` (else ``public_url``) to users; never build the URL yourself.
+    """
+
+    deployment_id: str | None = None
+    url: str | None = None
+    public_url: str | None = None
+    deployment: dict[str, Any] | None = None
+    deployment_product: Any = None
+
+
+@attrs.frozen(kw_only=True)
+class SandboxTemplateStart(Model):
+    """``POST /sandboxes/{id}/template/start``."""
+
+    preview_url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SandboxArtifacts(Model):
+    """``GET /sandboxes/{id}/artifacts`` (shapes left open by the contract)."""
+
+    artifacts: Any = None
+    preview: Any = None
+
+
+@attrs.frozen(kw_only=True)
+class SandboxSnapshotRef(Model):
+    """``POST /sandboxes/{id}/snapshot`` (legacy): the id of the snapshot taken."""
+
+    snapshot_id: str | None = None
+    id: str | None = None
+
+    @property
+    def ref(self) -> str | None:
+        """The snapshot's id, whichever key the server used."""
+        return self.snapshot_id or self.id
+
+
+@attrs.frozen(kw_only=True)
+class SandboxLogLine(Model):
+    """One log line: an entry of `SandboxLogOutput` or an event of ``sandbox.logs.stream()``."""
+
+    line: str | None = None
+    stream: str | None = None
+    timestamp: datetime | None = None
+    id: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SandboxLogOutput(Model):
+    """``GET /sandboxes/{id}/logs``: the recent lines (and richer entries when sent)."""
+
+    lines: tuple[str, ...] = ()
+    entries: tuple[SandboxLogLine, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The lines joined with newlines."""
+        return "\n".join(self.lines)

@@ -1,9 +1,49 @@
-"""Builder UI sessions."""
+"""Builder UI sessions (durable, cross-device builder state)."""
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Mapping
+
+from ..._request import LIST_KEYS, body, query, route
+from ...types.builder_sessions import BuilderSession
 from .._resource import AsyncAPIResource
+
+_KEYS = (*LIST_KEYS, "sessions")
+
+
+def _session_path(session_id: str) -> str:
+    return route("/builder/sessions/{session_id}", session_id=session_id)
 
 
 class AsyncBuilderSessions(AsyncAPIResource):
-    """Builder UI sessions."""
+    """``client.builder_sessions``."""
+
+    async def list(
+        self, *, limit: int | None = 50, filters: Mapping[str, str | int | bool] | None = None
+    ) -> builtins.list[BuilderSession]:
+        """List builder sessions (50 by default). ``GET /builder/sessions``.
+
+        ``filters`` are further query parameters, sent as given.
+        """
+        params = query(**(filters or {}), limit=limit)
+        return await self._list(
+            "GET", "/builder/sessions", BuilderSession, params=params, keys=_KEYS
+        )
+
+    async def get(self, session_id: str) -> BuilderSession | None:
+        """One session by id, or None. ``GET /builder/sessions`` filtered here.
+
+        The API has no per-session route, so this searches the first ``list()`` page.
+        """
+        return next((s for s in await self.list() if s.id == session_id), None)
+
+    async def update_title(self, session_id: str, *, title: str) -> BuilderSession:
+        """Rename a session. ``PATCH /builder/sessions/{session_id}/title``."""
+        return await self._object(
+            "PATCH", _session_path(session_id) + "/title", BuilderSession, json=body(title=title)
+        )
+
+    async def delete(self, session_id: str) -> None:
+        """Delete a session. ``DELETE /builder/sessions/{session_id}``."""
+        await self._none("DELETE", _session_path(session_id))

@@ -1,9 +1,93 @@
-"""Notification channels."""
+"""Notification channels and notification preferences."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, query, route
+from ...types.channels import Channel, ChannelType
 from .._resource import AsyncAPIResource
+
+_KEYS = (*LIST_KEYS, "channels")
+
+
+def _channel_path(channel_id: str) -> str:
+    return route("/channels/{channel_id}", channel_id=channel_id)
 
 
 class AsyncChannels(AsyncAPIResource):
-    """Notification channels."""
+    """``client.channels``: where notifications go (Slack, Discord, email ...)."""
+
+    async def list(
+        self,
+        *,
+        type: ChannelType | str | None = None,  # noqa: A002 - the wire name
+        enabled: bool | None = None,
+        filters: Mapping[str, str | int | bool] | None = None,
+    ) -> list[Channel]:
+        """List the tenant's channels. ``GET /channels``.
+
+        ``filters`` are further query parameters, sent as given.
+        """
+        params = query(**(filters or {}), type=type, enabled=enabled)
+        return await self._list("GET", "/channels", Channel, params=params, keys=_KEYS)
+
+    async def get(self, channel_id: str) -> Channel:
+        """Fetch one channel. ``GET /channels/{channel_id}``."""
+        return await self._object("GET", _channel_path(channel_id), Channel)
+
+    async def create(
+        self,
+        *,
+        type: ChannelType | str,  # noqa: A002 - the wire name
+        name: str | NotGiven = NOT_GIVEN,
+        config: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> Channel:
+        """Create a channel. ``POST /channels``.
+
+        ``type`` is e.g. ``"slack"``, ``"discord"`` or ``"email"``; ``extra`` adds body keys.
+        """
+        payload = merge(body(type=type, name=name, config=config), extra)
+        return await self._object("POST", "/channels", Channel, json=payload)
+
+    async def update(
+        self,
+        channel_id: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        config: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> Channel:
+        """Change a channel. ``PATCH /channels/{channel_id}``."""
+        payload = merge(body(name=name, config=config), extra)
+        return await self._object("PATCH", _channel_path(channel_id), Channel, json=payload)
+
+    async def delete(self, channel_id: str) -> None:
+        """Delete a channel. ``DELETE /channels/{channel_id}``."""
+        await self._none("DELETE", _channel_path(channel_id))
+
+    async def enable(self, channel_id: str) -> Channel:
+        """Turn a channel on. ``POST /channels/{channel_id}/enable``."""
+        return await self._object("POST", _channel_path(channel_id) + "/enable", Channel)
+
+    async def disable(self, channel_id: str) -> Channel:
+        """Turn a channel off. ``POST /channels/{channel_id}/disable``."""
+        return await self._object("POST", _channel_path(channel_id) + "/disable", Channel)
+
+    async def list_notifications(self) -> dict[str, Any]:
+        """The notification preferences across channels (a map). ``GET /channels/notifications``."""
+        return await self._object(
+            "GET", "/channels/notifications", dict, unwrap=("data", "notifications")
+        )
+
+    async def update_notifications(self, preferences: Mapping[str, Any]) -> dict[str, Any]:
+        """Replace the notification preferences. ``PUT /channels/notifications``."""
+        return await self._object(
+            "PUT",
+            "/channels/notifications",
+            dict,
+            json=dict(preferences),
+            unwrap=("data", "notifications"),
+        )

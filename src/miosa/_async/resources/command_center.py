@@ -1,9 +1,58 @@
-"""The command center (agent fleet)."""
+"""The command center: the agent fleet, its metrics and its live events."""
 
 from __future__ import annotations
 
+from ..._events import parse_event
+from ..._request import LIST_KEYS
+from ...types.command_center import (
+    CommandCenterAgent,
+    CommandCenterMetrics,
+    CommandCenterOverview,
+    CommandCenterPreset,
+    CommandCenterTiers,
+)
+from ...types.events import Event
 from .._resource import AsyncAPIResource
+from ..streams import AsyncEventStream
+
+_KEYS = (*LIST_KEYS, "agents", "running", "presets")
 
 
 class AsyncCommandCenter(AsyncAPIResource):
-    """The command center (agent fleet)."""
+    """``client.command_center`` (needs a JWT or a user API key)."""
+
+    async def overview(self) -> CommandCenterOverview:
+        """The fleet snapshot. ``GET /command-center``."""
+        return await self._object("GET", "/command-center", CommandCenterOverview)
+
+    async def agents(self) -> list[CommandCenterAgent]:
+        """List the fleet's agents. ``GET /command-center/agents``."""
+        return await self._list("GET", "/command-center/agents", CommandCenterAgent, keys=_KEYS)
+
+    async def running_agents(self) -> list[CommandCenterAgent]:
+        """List the agents running now. ``GET /command-center/agents/running``."""
+        return await self._list(
+            "GET", "/command-center/agents/running", CommandCenterAgent, keys=_KEYS
+        )
+
+    async def metrics(self) -> CommandCenterMetrics:
+        """Fleet metrics. ``GET /command-center/metrics``."""
+        return await self._object(
+            "GET", "/command-center/metrics", CommandCenterMetrics, unwrap=("data", "metrics")
+        )
+
+    async def presets(self) -> list[CommandCenterPreset]:
+        """List the agent launch presets. ``GET /command-center/presets``."""
+        return await self._list("GET", "/command-center/presets", CommandCenterPreset, keys=_KEYS)
+
+    async def tiers(self) -> CommandCenterTiers:
+        """The agent tiers on offer. ``GET /command-center/tiers``."""
+        return await self._object("GET", "/command-center/tiers", CommandCenterTiers)
+
+    def events(self) -> AsyncEventStream[Event]:
+        """Live command-center events. ``GET /command-center/events`` (server-sent events).
+
+        ``async with client.command_center.events() as events: async for event in events``;
+        connects when entered and resumes after a dropped connection.
+        """
+        return self._events("/command-center/events", parse_event)

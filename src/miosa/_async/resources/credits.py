@@ -2,8 +2,30 @@
 
 from __future__ import annotations
 
+from ..._request import query
+from ...types.credits import CreditBalance, CreditTransaction, CreditUsage
 from .._resource import AsyncAPIResource
+from ..pagination import AsyncPage
 
 
 class AsyncCredits(AsyncAPIResource):
-    """Credit balance and transactions: ``/credits``."""
+    """``client.credits``: the tenant's prepaid credits."""
+
+    async def balance(self) -> CreditBalance:
+        """The current balance. ``GET /credits/balance`` (a bare object; ``data`` also read)."""
+        return await self._object("GET", "/credits/balance", CreditBalance)
+
+    async def transactions(
+        self, *, page: int | None = None, per_page: int | None = None
+    ) -> AsyncPage[CreditTransaction]:
+        """One page of grants and charges. ``GET /credits/transactions``.
+
+        Pages are numbered (``page``, ``per_page``; the reply's ``meta`` has ``total``);
+        ``async for`` walks the following pages by number.
+        """
+        params = query(page=page, per_page=per_page)
+        return await self._page("/credits/transactions", CreditTransaction, params=params)
+
+    async def usage(self) -> CreditUsage:
+        """Credits used in the current period. ``GET /credits/usage``."""
+        return await self._object("GET", "/credits/usage", CreditUsage)

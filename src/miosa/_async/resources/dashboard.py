@@ -1,9 +1,18 @@
-"""Dashboard summaries."""
+"""The caller's dashboard and the public status overview."""
 
 from __future__ import annotations
 
+from ...types.dashboard import DashboardSummary, PlatformOverview
 from .._resource import AsyncAPIResource
 
 
 class AsyncDashboard(AsyncAPIResource):
-    """Dashboard summaries."""
+    """``client.dashboard``: aggregated summaries."""
+
+    async def summary(self) -> DashboardSummary:
+        """The caller's aggregated dashboard. ``GET /dashboard``."""
+        return await self._object("GET", "/dashboard", DashboardSummary)
+
+    async def overview(self) -> PlatformOverview:
+        """The public status overview. ``GET /overview``."""
+        return await self._object("GET", "/overview", PlatformOverview)

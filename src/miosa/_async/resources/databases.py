@@ -2,8 +2,157 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from ..._concurrency import asleep
+from ..._events import parse_event
+from ..._platform import DATABASE_READY, query_with
+from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
+from ..._waiters import DEFAULT_FIRST_DELAY, Poller
+from ...types.databases import Database, DatabaseCredentials, DatabaseLogs
+from ...types.events import Event
 from .._resource import AsyncAPIResource
+from ..pagination import AsyncPage
+from ..streams import AsyncEventStream
+
+
+def _database_path(database_id: str) -> str:
+    return route("/databases/{database_id}", database_id=database_id)
 
 
 class AsyncDatabases(AsyncAPIResource):
-    """Managed databases: ``/databases``."""
+    """``client.databases``: create, run and inspect managed databases."""
+
+    async def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        state: str | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> AsyncPage[Database]:
+        """List databases. ``GET /databases``; ``extra`` adds query parameters."""
+        params = query_with(extra, limit=limit, cursor=cursor, state=state)
+        return await self._page(
+            "/databases", Database, params=params, keys=("data", "items", "databases")
+        )
+
+    async def get(self, database_id: str) -> Database:
+        """Fetch a database. ``GET /databases/{database_id}``."""
+        return await self._object("GET", _database_path(database_id), Database)
+
+    async def create(
+        self,
+        *,
+        name: str,
+        engine: str | NotGiven = NOT_GIVEN,
+        engine_version: str | NotGiven = NOT_GIVEN,
+        cpu_count: int | NotGiven = NOT_GIVEN,
+        memory_mb: int | NotGiven = NOT_GIVEN,
+        storage_mb: int | NotGiven = NOT_GIVEN,
+        region: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        project_id: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        external_workspace_id: str | NotGiven = NOT_GIVEN,
+        external_user_id: str | NotGiven = NOT_GIVEN,
+        external_project_id: str | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> Database:
+        """Create a database (e.g. ``engine="postgresql"``). ``POST /databases``.
+
+        The database starts provisioning; `wait_until_ready` waits for it.
+        ``extra`` adds body keys this SDK does not name.
+        """
+        payload = body(
+            name=name,
+            engine=engine,
+            engine_version=engine_version,
+            cpu_count=cpu_count,
+            memory_mb=memory_mb,
+            storage_mb=storage_mb,
+            region=region,
+            workspace_id=workspace_id,
+            project_id=project_id,
+            environment_id=environment_id,
+            external_workspace_id=external_workspace_id,
+            external_user_id=external_user_id,
+            external_project_id=external_project_id,
+            metadata=metadata,
+        )
+        return await self._object(
+            "POST",
+            "/databases",
+            Database,
+            json=merge(payload, extra),
+            idempotency_key=idempotency_key,
+        )
+
+    async def delete(self, database_id: str) -> None:
+        """Delete a database. ``DELETE /databases/{database_id}``."""
+        await self._none("DELETE", _database_path(database_id))
+
+    async def start(self, database_id: str) -> Database:
+        """Start a stopped database. ``POST /databases/{database_id}/start``."""
+        return await self._object("POST", _database_path(database_id) + "/start", Database)
+
+    async def stop(self, database_id: str) -> Database:
+        """Stop a database. ``POST /databases/{database_id}/stop``."""
+        return await self._object("POST", _database_path(database_id) + "/stop", Database)
+
+    async def restart(self, database_id: str) -> Database:
+        """Restart a database. ``POST /databases/{database_id}/restart``."""
+        return await self._object("POST", _database_path(database_id) + "/restart", Database)
+
+    async def credentials(self, database_id: str) -> DatabaseCredentials:
+        """Connection credentials (secret). ``GET /databases/{database_id}/credentials``."""
+        return await self._object(
+            "GET",
+            _database_path(database_id) + "/credentials",
+            DatabaseCredentials,
+            unwrap=("data", "credentials"),
+        )
+
+    async def logs(
+        self, database_id: str, *, lines: int | None = None, since: str | None = None
+    ) -> DatabaseLogs:
+        """Recent log lines. ``GET /databases/{database_id}/logs``."""
+        return await self._object(
+            "GET",
+            _database_path(database_id) + "/logs",
+            DatabaseLogs,
+            params=query(lines=lines, since=since),
+        )
+
+    def stream_logs(self, database_id: str) -> AsyncEventStream[Event]:
+        """Follow the database's log as server-sent events.
+
+        ``GET /databases/{database_id}/logs/stream``; use as
+        ``async with client.databases.stream_logs(id) as logs: async for event in logs``.
+        Each event's ``data`` is the decoded JSON line.
+        """
+        return self._events(_database_path(database_id) + "/logs/stream", parse_event)
+
+    async def wait_until_ready(
+        self,
+        database_id: str,
+        *,
+        timeout: float = 600.0,
+        poll_interval: float = DEFAULT_FIRST_DELAY,
+    ) -> Database:
+        """Poll ``GET /databases/{database_id}`` until the database is up.
+
+        Up means state ``running``, ``ready``, ``available`` or ``active``; ``failed``
+        or ``error`` raise `miosa.MiosaError`; `miosa.APITimeoutError` after ``timeout``
+        seconds. Polls every ``poll_interval`` seconds, growing by half up to 10 s.
+        """
+        poller = Poller(DATABASE_READY, database_id, timeout=timeout, first_delay=poll_interval)
+        while True:
+            database = await self.get(database_id)
+            delay = poller.next_delay(database.state)
+            if delay is None:
+                return database
+            await asleep(delay)

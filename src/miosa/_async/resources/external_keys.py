@@ -1,9 +1,36 @@
-"""Per-user provider keys (BYOK)."""
+"""Per-user provider keys (BYOK), addressed by provider name."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from ..._request import LIST_KEYS, body, merge, route
+from ...types.integrations import ExternalKey
 from .._resource import AsyncAPIResource
+
+_KEYS = (*LIST_KEYS, "external_keys")
 
 
 class AsyncExternalKeys(AsyncAPIResource):
-    """Per-user provider keys (BYOK)."""
+    """``client.external_keys``: store, preview and delete your own provider keys."""
+
+    async def list(self) -> list[ExternalKey]:
+        """List the stored keys (masked). ``GET /external-keys``."""
+        return await self._list("GET", "/external-keys", ExternalKey, keys=_KEYS)
+
+    async def create(
+        self, *, provider: str, key: str, extra: Mapping[str, Any] | None = None
+    ) -> ExternalKey:
+        """Store a provider key (sent once, only shown masked). ``POST /external-keys``."""
+        payload = merge(body(provider=provider, key=key), extra)
+        return await self._object("POST", "/external-keys", ExternalKey, json=payload)
+
+    async def resolve(self, provider: str) -> ExternalKey:
+        """Preview the key stored for a provider. ``GET /external-keys/{provider}/resolve``."""
+        path = route("/external-keys/{provider}/resolve", provider=provider)
+        return await self._object("GET", path, ExternalKey)
+
+    async def delete(self, provider: str) -> None:
+        """Delete the key stored for a provider. ``DELETE /external-keys/{provider}``."""
+        await self._none("DELETE", route("/external-keys/{provider}", provider=provider))

@@ -1,9 +1,106 @@
-"""Account OAuth integrations."""
+"""Account-level OAuth integrations (GitHub, Slack, Linear, Discord)."""
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Mapping
+from typing import Any
+
+from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, route
+from ...types.integrations import (
+    GithubRepo,
+    GithubSshKey,
+    Integration,
+    IntegrationAuthorization,
+    IntegrationProvider,
+    IntegrationTestResult,
+    LinearIssue,
+)
 from .._resource import AsyncAPIResource
+
+_KEYS = (*LIST_KEYS, "integrations", "catalog", "repos", "ssh_keys")
+
+
+def _provider_path(provider: str, suffix: str = "") -> str:
+    return route("/integrations/{provider}", provider=provider) + suffix
 
 
 class AsyncIntegrations(AsyncAPIResource):
-    """Account OAuth integrations."""
+    """``client.integrations``: connect, refresh and use OAuth integrations."""
+
+    async def list(self) -> builtins.list[Integration]:
+        """List the tenant's connected integrations. ``GET /integrations``."""
+        return await self._list("GET", "/integrations", Integration, keys=_KEYS)
+
+    async def catalog(self) -> builtins.list[IntegrationProvider]:
+        """List the providers that can be connected. ``GET /integrations/catalog``."""
+        return await self._list("GET", "/integrations/catalog", IntegrationProvider, keys=_KEYS)
+
+    async def start(self, provider: str) -> IntegrationAuthorization:
+        """Begin the OAuth flow for a provider. ``GET /integrations/{provider}/start``.
+
+        Send the user to the returned `~IntegrationAuthorization.redirect_url`.
+        """
+        return await self._object(
+            "GET", _provider_path(provider, "/start"), IntegrationAuthorization
+        )
+
+    async def refresh(self, provider: str) -> Integration:
+        """Force-refresh a provider's access token. ``POST /integrations/{provider}/refresh``."""
+        return await self._object("POST", _provider_path(provider, "/refresh"), Integration)
+
+    async def disconnect(self, provider: str) -> None:
+        """Disconnect (revoke) an integration. ``DELETE /integrations/{provider}``."""
+        await self._none("DELETE", _provider_path(provider))
+
+    async def github_repos(self) -> builtins.list[GithubRepo]:
+        """List the GitHub repositories within reach. ``GET /integrations/github/repos``."""
+        return await self._list("GET", "/integrations/github/repos", GithubRepo, keys=_KEYS)
+
+    async def github_ssh_keys(self) -> builtins.list[GithubSshKey]:
+        """List the configured GitHub SSH keys. ``GET /integrations/github/ssh-keys``."""
+        return await self._list("GET", "/integrations/github/ssh-keys", GithubSshKey, keys=_KEYS)
+
+    async def slack_send_test(
+        self,
+        *,
+        message: str | NotGiven = NOT_GIVEN,
+        channel: str | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> IntegrationTestResult:
+        """Send a test message to Slack. ``POST /integrations/slack/send-test``."""
+        payload = merge(body(message=message, channel=channel), extra)
+        return await self._object(
+            "POST", "/integrations/slack/send-test", IntegrationTestResult, json=payload
+        )
+
+    async def discord_send_test(
+        self,
+        *,
+        message: str | NotGiven = NOT_GIVEN,
+        channel_id: str | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> IntegrationTestResult:
+        """Send a test message to Discord. ``POST /integrations/discord/send-test``."""
+        payload = merge(body(message=message, channel_id=channel_id), extra)
+        return await self._object(
+            "POST", "/integrations/discord/send-test", IntegrationTestResult, json=payload
+        )
+
+    async def linear_start(self) -> IntegrationAuthorization:
+        """Begin the Linear OAuth flow. ``GET /integrations/linear/start``."""
+        return await self._object("GET", "/integrations/linear/start", IntegrationAuthorization)
+
+    async def linear_create_issue(
+        self,
+        *,
+        title: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        team_id: str | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> LinearIssue:
+        """Create a Linear issue. ``POST /integrations/linear/create-issue``."""
+        payload = merge(body(title=title, description=description, team_id=team_id), extra)
+        return await self._object(
+            "POST", "/integrations/linear/create-issue", LinearIssue, json=payload
+        )

@@ -1,9 +1,63 @@
-"""Organisation invites: ``/tenants/{id}/invites``."""
+"""Organisation invites: ``/tenants/{tenant_id}/invites``."""
 
 from __future__ import annotations
 
+from ..._request import NOT_GIVEN, NotGiven, body, route
+from ...types.invites import InviteRevocation, OrgInvite, OrgInviteAcceptance, OrgInvitePreview
+from ...types.members import WorkspaceRole
 from .._resource import AsyncAPIResource
 
 
+def _invites_path(tenant_id: str) -> str:
+    return route("/tenants/{tenant_id}/invites", tenant_id=tenant_id)
+
+
+def _token_path(token: str) -> str:
+    return route("/invites/{token}", token=token)
+
+
 class AsyncOrgInvites(AsyncAPIResource):
-    """Organisation invites: ``/tenants/{id}/invites``."""
+    """``client.org_invites``: invite people to the organisation (tenant) by email."""
+
+    async def create(
+        self,
+        tenant_id: str,
+        *,
+        email: str,
+        role: WorkspaceRole | str | NotGiven = NOT_GIVEN,
+    ) -> OrgInvite:
+        """Invite an email (role ``owner``/``admin``/``member``; admins and owners only).
+
+        ``POST /tenants/{tenant_id}/invites``.
+        """
+        return await self._object(
+            "POST", _invites_path(tenant_id), OrgInvite, json=body(email=email, role=role)
+        )
+
+    async def list(self, tenant_id: str) -> list[OrgInvite]:
+        """The organisation's pending invites. ``GET /tenants/{tenant_id}/invites``."""
+        return await self._list("GET", _invites_path(tenant_id), OrgInvite)
+
+    async def revoke(self, tenant_id: str, invite_id: str) -> InviteRevocation:
+        """Revoke an invite (409 once accepted).
+
+        ``DELETE /tenants/{tenant_id}/invites/{invite_id}``.
+        """
+        path = route(
+            "/tenants/{tenant_id}/invites/{invite_id}", tenant_id=tenant_id, invite_id=invite_id
+        )
+        return await self._object("DELETE", path, InviteRevocation)
+
+    async def preview(self, token: str) -> OrgInvitePreview:
+        """What an invite offers. ``GET /invites/{token}``.
+
+        The endpoint needs no credentials; the client sends its key anyway. An unknown
+        token raises an error (`NotFoundError` or `ValidationError`).
+        """
+        return await self._object("GET", _token_path(token), OrgInvitePreview)
+
+    async def accept(self, token: str) -> OrgInviteAcceptance:
+        """Join the organisation as the signed-in user. ``POST /invites/{token}/accept``."""
+        return await self._object(
+            "POST", _token_path(token) + "/accept", OrgInviteAcceptance, json={}
+        )

@@ -1,9 +1,64 @@
-"""Provider routing defaults (admin)."""
+"""Fleet-wide and per-tenant LLM provider routing defaults (admin)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from ..._request import route
+from ...types.provider_defaults import FleetProviderDefaults, TenantProviderConfig
 from .._resource import AsyncAPIResource
+
+_UNWRAP = ("data", "defaults", "provider_defaults", "config")
+
+
+def _tenant_path(tenant_id: str) -> str:
+    return route("/admin/tenants/{tenant_id}/provider-config", tenant_id=tenant_id)
 
 
 class AsyncProviderDefaults(AsyncAPIResource):
-    """Provider routing defaults (admin)."""
+    """``client.provider_defaults`` (needs an admin credential)."""
+
+    async def list(self) -> FleetProviderDefaults:
+        """The fleet-wide provider defaults. ``GET /admin/provider-defaults``."""
+        return await self._object(
+            "GET", "/admin/provider-defaults", FleetProviderDefaults, unwrap=_UNWRAP
+        )
+
+    async def get(self, provider: str) -> dict[str, Any] | None:
+        """One provider's fleet-wide defaults, or None. ``GET /admin/provider-defaults``
+        (picked from ``providers`` here)."""
+        return (await self.list()).for_provider(provider)
+
+    async def update(self, defaults: Mapping[str, Any]) -> FleetProviderDefaults:
+        """Replace the fleet-wide defaults with ``defaults``. ``PUT /admin/provider-defaults``."""
+        return await self._object(
+            "PUT",
+            "/admin/provider-defaults",
+            FleetProviderDefaults,
+            json=dict(defaults),
+            unwrap=_UNWRAP,
+        )
+
+    async def get_tenant(self, tenant_id: str) -> TenantProviderConfig:
+        """One tenant's overrides. ``GET /admin/tenants/{tenant_id}/provider-config``."""
+        return await self._object(
+            "GET", _tenant_path(tenant_id), TenantProviderConfig, unwrap=_UNWRAP
+        )
+
+    async def set_tenant(
+        self, tenant_id: str, overrides: Mapping[str, Any]
+    ) -> TenantProviderConfig:
+        """Replace one tenant's overrides. ``PUT /admin/tenants/{tenant_id}/provider-config``."""
+        return await self._object(
+            "PUT",
+            _tenant_path(tenant_id),
+            TenantProviderConfig,
+            json=dict(overrides),
+            unwrap=_UNWRAP,
+        )
+
+    async def reset_tenant(self, tenant_id: str) -> None:
+        """Drop one tenant's overrides (back to the fleet defaults).
+        ``DELETE /admin/tenants/{tenant_id}/provider-config``."""
+        await self._none("DELETE", _tenant_path(tenant_id))

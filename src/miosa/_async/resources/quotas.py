@@ -2,8 +2,46 @@
 
 from __future__ import annotations
 
+from ..._request import NOT_GIVEN, NotGiven, body, route
+from ...types.quotas import ExternalUserQuota
 from .._resource import AsyncAPIResource
 
 
+def _quota_path(external_user_id: str) -> str:
+    return route("/quotas/external/{external_user_id}", external_user_id=external_user_id)
+
+
 class AsyncQuotas(AsyncAPIResource):
-    """Per-external-user quotas: ``/quotas/external``."""
+    """``client.quotas``: limits for each of your end users (by your own user id)."""
+
+    async def get(self, external_user_id: str) -> ExternalUserQuota:
+        """A user's limits and usage. ``GET /quotas/external/{external_user_id}``."""
+        return await self._object("GET", _quota_path(external_user_id), ExternalUserQuota)
+
+    async def set(
+        self,
+        external_user_id: str,
+        *,
+        max_sandboxes: int | NotGiven | None = NOT_GIVEN,
+        max_concurrent: int | NotGiven | None = NOT_GIVEN,
+        max_storage_gb: int | NotGiven | None = NOT_GIVEN,
+        max_credit_cents: int | NotGiven | None = NOT_GIVEN,
+    ) -> ExternalUserQuota:
+        """Set a user's limits. ``PUT /quotas/external/{external_user_id}``.
+
+        Only the limits given are sent; ``None`` sends null (no limit). Sandboxes
+        created with ``external_user_id`` beyond a limit fail with `QuotaExceededError`.
+        """
+        payload = body(
+            max_sandboxes=max_sandboxes,
+            max_concurrent=max_concurrent,
+            max_storage_gb=max_storage_gb,
+            max_credit_cents=max_credit_cents,
+        )
+        return await self._object(
+            "PUT", _quota_path(external_user_id), ExternalUserQuota, json=payload
+        )
+
+    async def delete(self, external_user_id: str) -> None:
+        """Revert a user to the tenant default. ``DELETE /quotas/external/{external_user_id}``."""
+        await self._none("DELETE", _quota_path(external_user_id))

@@ -2,8 +2,45 @@
 
 from __future__ import annotations
 
+from ..._request import route
+from ...types.regions import ComputeCatalog, ComputePricing, ComputeSize, ComputeTemplate, Region
 from .._resource import AsyncAPIResource
 
 
 class AsyncRegions(AsyncAPIResource):
-    """Regions and the compute catalog: ``/compute``."""
+    """``client.regions``: what compute is offered where (the ``/compute`` routes)."""
+
+    async def list_regions(self) -> list[Region]:
+        """List datacenter regions. ``GET /compute/regions``."""
+        return await self._list(
+            "GET", "/compute/regions", Region, keys=("data", "items", "regions")
+        )
+
+    async def catalog(self) -> ComputeCatalog:
+        """Products, regions, sizes and templates in one call. ``GET /compute/catalog``."""
+        return await self._object(
+            "GET", "/compute/catalog", ComputeCatalog, unwrap=("data", "catalog")
+        )
+
+    async def list_sizes(self) -> list[ComputeSize]:
+        """List compute sizes. ``GET /compute/sizes``."""
+        return await self._list(
+            "GET", "/compute/sizes", ComputeSize, keys=("data", "items", "sizes")
+        )
+
+    async def pricing(self) -> ComputePricing:
+        """Compute pricing (untyped: read ``raw``). ``GET /compute/pricing``."""
+        return await self._object(
+            "GET", "/compute/pricing", ComputePricing, unwrap=("data", "pricing")
+        )
+
+    async def list_templates(self) -> list[ComputeTemplate]:
+        """List community computer templates. ``GET /compute/templates``."""
+        return await self._list(
+            "GET", "/compute/templates", ComputeTemplate, keys=("data", "items", "templates")
+        )
+
+    async def get_template(self, template_id: str) -> ComputeTemplate:
+        """Fetch a community template. ``GET /compute/templates/{template_id}``."""
+        path = route("/compute/templates/{template_id}", template_id=template_id)
+        return await self._object("GET", path, ComputeTemplate, unwrap=("data", "template"))

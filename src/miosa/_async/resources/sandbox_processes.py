@@ -1,9 +1,94 @@
-"""``sandbox.processes``: endpoints under ``/sandboxes/{id}``."""
+"""Background processes of a sandbox: ``/sandboxes/{id}/processes``.
+
+``pid`` is an int on some servers and a string on others: pass back what you got.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from ..._request import NOT_GIVEN, NotGiven, body, query, route
+from ..._sandbox import process_logs_text
+from ..._sandbox_events import is_exit, parse_exec_chunk
+from ...types.sandbox_exec import (
+    ExecChunk,
+    ProcessSignalResult,
+    ProcessStdinResult,
+    SandboxProcess,
+)
 from .._resource import AsyncScopedResource
+from ..streams import AsyncEventStream
 
 
 class AsyncSandboxProcesses(AsyncScopedResource):
-    """``sandbox.processes``."""
+    """``sandbox.processes``: start, inspect, stream, feed and stop background processes."""
+
+    def _pid_path(self, pid: int | str) -> str:
+        return self._prefix + route("/processes/{pid}", pid=pid)
+
+    async def start(
+        self,
+        command: str,
+        *,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        cwd: str | NotGiven = NOT_GIVEN,
+        timeout: int | NotGiven = NOT_GIVEN,
+    ) -> SandboxProcess:
+        """Start ``command`` in the background. ``POST /sandboxes/{sandbox_id}/processes``."""
+        return await self._object(
+            "POST",
+            self._prefix + "/processes",
+            SandboxProcess,
+            json=body(command=command, env=env, name=name, cwd=cwd, timeout=timeout),
+        )
+
+    async def list(self) -> list[SandboxProcess]:
+        """Every process of the sandbox. ``GET /sandboxes/{sandbox_id}/processes``."""
+        return await self._list("GET", self._prefix + "/processes", SandboxProcess)
+
+    async def get(self, pid: int | str) -> SandboxProcess:
+        """One process. ``GET /sandboxes/{sandbox_id}/processes/{pid}``."""
+        return await self._object("GET", self._pid_path(pid), SandboxProcess)
+
+    async def stop(self, pid: int | str) -> None:
+        """Stop a process (SIGTERM, then SIGKILL after 5 s).
+
+        ``DELETE /sandboxes/{sandbox_id}/processes/{pid}``.
+        """
+        await self._none("DELETE", self._pid_path(pid))
+
+    async def logs(self, pid: int | str, *, tail: int | None = None) -> str:
+        """The last ``tail`` lines of output (server default 200) as one string.
+
+        ``GET /sandboxes/{sandbox_id}/processes/{pid}/logs``.
+        """
+        payload, _ = await self._json("GET", self._pid_path(pid) + "/logs", params=query(tail=tail))
+        return process_logs_text(payload)
+
+    def stream(self, pid: int | str) -> AsyncEventStream[ExecChunk]:
+        """The process's output so far, then live, ending with its `ExecExit`.
+
+        ``GET /sandboxes/{sandbox_id}/processes/{pid}/stream``; items as for
+        ``sandbox.exec.stream``. Connects when entered and resumes after a dropped
+        connection (with ``Last-Event-ID``, so no line is repeated or lost).
+        """
+        return self._events(self._pid_path(pid) + "/stream", parse_exec_chunk, is_final=is_exit)
+
+    async def send_stdin(self, pid: int | str, data: str) -> ProcessStdinResult:
+        """Write ``data`` to the process's standard input.
+
+        ``POST /sandboxes/{sandbox_id}/processes/{pid}/stdin``.
+        """
+        return await self._object(
+            "POST", self._pid_path(pid) + "/stdin", ProcessStdinResult, json={"data": data}
+        )
+
+    async def signal(self, pid: int | str, signal: str) -> ProcessSignalResult:
+        """Send a signal such as ``"SIGINT"`` or ``"SIGKILL"``.
+
+        ``POST /sandboxes/{sandbox_id}/processes/{pid}/signal``.
+        """
+        return await self._object(
+            "POST", self._pid_path(pid) + "/signal", ProcessSignalResult, json={"signal": signal}
+        )

@@ -2,8 +2,114 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from ..._platform import unwrap_present
+from ..._request import NOT_GIVEN, NotGiven, body, merge, route
+from ...types.regions import ComputePricing
+from ...types.settings import GpuPricing, ProviderKey, SettingsBranding, TenantSettings
 from .._resource import AsyncAPIResource
+
+# The envelope keys the settings routes use, in the order the contract gives.
+_UNWRAP = ("data", "settings", "branding", "provider_keys", "items")
+
+
+def _provider_path(provider: str) -> str:
+    return route("/settings/provider-keys/{provider}", provider=provider)
 
 
 class AsyncSettings(AsyncAPIResource):
-    """Tenant settings, branding and provider keys: ``/settings``."""
+    """``client.settings``: tenant settings, branding, pricing and BYOK provider keys."""
+
+    async def get(self) -> TenantSettings:
+        """The tenant's settings (free-form: read ``raw``). ``GET /settings``."""
+        return await self._object("GET", "/settings", TenantSettings, unwrap=("data", "settings"))
+
+    async def update(self, values: Mapping[str, Any]) -> TenantSettings:
+        """Replace settings keys with ``values``. ``PUT /settings``."""
+        return await self._object(
+            "PUT", "/settings", TenantSettings, json=dict(values), unwrap=("data", "settings")
+        )
+
+    async def get_branding(self) -> SettingsBranding:
+        """Settings-level branding. ``GET /settings/branding``."""
+        return await self._object(
+            "GET", "/settings/branding", SettingsBranding, unwrap=("data", "branding", "settings")
+        )
+
+    async def update_branding(
+        self,
+        *,
+        logo_url: str | NotGiven = NOT_GIVEN,
+        primary_color: str | NotGiven = NOT_GIVEN,
+        wordmark: str | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> SettingsBranding:
+        """Change settings-level branding. ``PUT /settings/branding``."""
+        payload = body(logo_url=logo_url, primary_color=primary_color, wordmark=wordmark)
+        return await self._object(
+            "PUT",
+            "/settings/branding",
+            SettingsBranding,
+            json=merge(payload, extra),
+            unwrap=("data", "branding", "settings"),
+        )
+
+    async def compute_pricing(self) -> ComputePricing:
+        """Tenant compute pricing (untyped: read ``raw``). ``GET /settings/compute-pricing``."""
+        return await self._object(
+            "GET", "/settings/compute-pricing", ComputePricing, unwrap=("data", "pricing")
+        )
+
+    async def gpu_pricing(self) -> GpuPricing:
+        """Tenant GPU pricing (untyped: read ``raw``). ``GET /settings/gpu-pricing``."""
+        return await self._object(
+            "GET", "/settings/gpu-pricing", GpuPricing, unwrap=("data", "pricing")
+        )
+
+    async def available_models(self) -> Any:
+        """Models this tenant may use. ``GET /settings/available-models``.
+
+        The contract leaves the shape open (likely a list): the decoded JSON is returned
+        with its envelope removed.
+        """
+        payload, _ = await self._json("GET", "/settings/available-models")
+        return unwrap_present(payload, (*_UNWRAP, "models"))
+
+    async def regions(self) -> Any:
+        """Regions enabled for this tenant. ``GET /settings/regions``.
+
+        The contract leaves the shape open (likely a list): the decoded JSON is returned
+        with its envelope removed.
+        """
+        payload, _ = await self._json("GET", "/settings/regions")
+        return unwrap_present(payload, (*_UNWRAP, "regions"))
+
+    async def list_provider_keys(self) -> list[ProviderKey]:
+        """List the tenant's BYOK provider keys. ``GET /settings/provider-keys``."""
+        return await self._list(
+            "GET",
+            "/settings/provider-keys",
+            ProviderKey,
+            keys=("data", "provider_keys", "items", "keys"),
+        )
+
+    async def upsert_provider_key(
+        self, provider: str, *, key: str, extra: Mapping[str, Any] | None = None
+    ) -> ProviderKey:
+        """Store (or replace) the key for ``provider`` (``"anthropic"``, ``"openai"`` ...).
+
+        ``PUT /settings/provider-keys/{provider}``; ``key`` is the secret.
+        """
+        return await self._object(
+            "PUT",
+            _provider_path(provider),
+            ProviderKey,
+            json=merge(body(key=key), extra),
+            unwrap=("data", "provider_key", "key"),
+        )
+
+    async def delete_provider_key(self, provider: str) -> None:
+        """Delete the key for ``provider``. ``DELETE /settings/provider-keys/{provider}``."""
+        await self._none("DELETE", _provider_path(provider))

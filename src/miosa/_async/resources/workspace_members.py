@@ -1,9 +1,58 @@
-"""Workspace members: ``/workspaces/{id}/members``."""
+"""Workspace members: ``/workspaces/{workspace_id}/members``."""
 
 from __future__ import annotations
 
+from ..._request import NOT_GIVEN, NotGiven, body, route
+from ...types.members import MemberRemoval, WorkspaceMember, WorkspaceRole
 from .._resource import AsyncAPIResource
 
 
+def _members_path(workspace_id: str) -> str:
+    return route("/workspaces/{workspace_id}/members", workspace_id=workspace_id)
+
+
+def _member_path(workspace_id: str, user_id: str) -> str:
+    return route(
+        "/workspaces/{workspace_id}/members/{user_id}", workspace_id=workspace_id, user_id=user_id
+    )
+
+
 class AsyncWorkspaceMembers(AsyncAPIResource):
-    """Workspace members: ``/workspaces/{id}/members``."""
+    """``client.workspace_members``: who belongs to a workspace, with which role."""
+
+    async def list(self, workspace_id: str) -> list[WorkspaceMember]:
+        """A workspace's members. ``GET /workspaces/{workspace_id}/members``."""
+        return await self._list("GET", _members_path(workspace_id), WorkspaceMember)
+
+    async def add(
+        self,
+        workspace_id: str,
+        *,
+        user_id: str,
+        role: WorkspaceRole | str | NotGiven = NOT_GIVEN,
+    ) -> WorkspaceMember:
+        """Add an organisation member to a workspace (role defaults to ``member``).
+
+        ``POST /workspaces/{workspace_id}/members``.
+        """
+        return await self._object(
+            "POST",
+            _members_path(workspace_id),
+            WorkspaceMember,
+            json=body(user_id=user_id, role=role),
+        )
+
+    async def update_role(
+        self, workspace_id: str, user_id: str, *, role: WorkspaceRole | str
+    ) -> WorkspaceMember:
+        """Change a member's role. ``PATCH /workspaces/{workspace_id}/members/{user_id}``."""
+        return await self._object(
+            "PATCH", _member_path(workspace_id, user_id), WorkspaceMember, json={"role": role}
+        )
+
+    async def remove(self, workspace_id: str, user_id: str) -> MemberRemoval:
+        """Remove a member (never the last owner: 409 ``LAST_OWNER``).
+
+        ``DELETE /workspaces/{workspace_id}/members/{user_id}``.
+        """
+        return await self._object("DELETE", _member_path(workspace_id, user_id), MemberRemoval)

@@ -5,8 +5,44 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from ..._integrator import iso_param
+from ..._request import query
+from ...types.audit_log import AuditLogEntry
 from .._resource import APIResource
+from ..pagination import Page
 
 
 class AuditLog(APIResource):
-    """The audit log: ``/audit-log``."""
+    """``client.audit_log``: who did what in your tenant, newest first."""
+
+    def list(
+        self,
+        *,
+        after: str | None = None,
+        limit: int | None = None,
+        action: str | None = None,
+        actor_id: str | None = None,
+        resource_type: str | None = None,
+        resource_id: str | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+    ) -> Page[AuditLogEntry]:
+        """One page of entries. ``GET /audit-log``.
+
+        ``page.items`` and ``page.next_cursor`` describe the page; pass the cursor back
+        as ``after=`` for the next one, or let ``for entry in page`` walk every
+        page lazily (it sends ``?after=<next_cursor>`` itself).
+        """
+        params = query(
+            after=after,
+            limit=limit,
+            action=action,
+            actor_id=actor_id,
+            resource_type=resource_type,
+            resource_id=resource_id,
+            since=None if since is None else iso_param(since),
+            until=None if until is None else iso_param(until),
+        )
+        return self._page("/audit-log", AuditLogEntry, params=params, cursor_param="after")

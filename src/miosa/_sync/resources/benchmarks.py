@@ -1,12 +1,105 @@
 # This file was generated from
 #   src/miosa/_async/resources/benchmarks.py
 # by scripts/gen_sync.py. Do not edit it by hand.
-"""Benchmarks (admin)."""
+"""Platform benchmark runs (admin)."""
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Mapping
+from typing import Any
+
+from ..._concurrency import sleep
+from ..._request import LIST_KEYS, body, merge, query, route
+from ..._waiters import Poller, WaitTarget
+from ...types.benchmarks import (
+    FINISHED_STATUSES,
+    BenchmarkComparison,
+    BenchmarkKind,
+    BenchmarkRun,
+    BenchmarkSample,
+)
 from .._resource import APIResource
+
+_KEYS = (*LIST_KEYS, "benchmarks", "samples")
+
+
+def _run_path(benchmark_id: str, suffix: str = "") -> str:
+    return route("/admin/benchmarks/{benchmark_id}", benchmark_id=benchmark_id) + suffix
 
 
 class Benchmarks(APIResource):
-    """Benchmarks (admin)."""
+    """``client.benchmarks``: start, follow and compare benchmark runs (admin credential)."""
+
+    def list(
+        self, *, filters: Mapping[str, str | int | bool] | None = None
+    ) -> builtins.list[BenchmarkRun]:
+        """List benchmark runs. ``GET /admin/benchmarks``.
+
+        ``filters`` are sent as query parameters as given.
+        """
+        return self._list(
+            "GET", "/admin/benchmarks", BenchmarkRun, params=query(**(filters or {})), keys=_KEYS
+        )
+
+    def get(self, benchmark_id: str) -> BenchmarkRun:
+        """Fetch one run. ``GET /admin/benchmarks/{benchmark_id}``."""
+        return self._object("GET", _run_path(benchmark_id), BenchmarkRun)
+
+    def create(
+        self, *, kind: BenchmarkKind | str, options: Mapping[str, Any] | None = None
+    ) -> BenchmarkRun:
+        """Start a run; it proceeds in the background. ``POST /admin/benchmarks``.
+
+        ``kind`` is ``cold_boot``, ``fleet_routing``, ``concurrent_create`` or
+        ``full_e2e``; ``options`` are the run-specific body keys.
+        """
+        payload = merge(body(kind=kind), options)
+        return self._object("POST", "/admin/benchmarks", BenchmarkRun, json=payload)
+
+    def cancel(self, benchmark_id: str) -> BenchmarkRun:
+        """Cancel a run. ``POST /admin/benchmarks/{benchmark_id}/cancel``."""
+        return self._object("POST", _run_path(benchmark_id, "/cancel"), BenchmarkRun)
+
+    def samples(
+        self, benchmark_id: str, *, filters: Mapping[str, str | int | bool] | None = None
+    ) -> builtins.list[BenchmarkSample]:
+        """The run's per-iteration timing samples.
+        ``GET /admin/benchmarks/{benchmark_id}/samples``.
+        """
+        return self._list(
+            "GET",
+            _run_path(benchmark_id, "/samples"),
+            BenchmarkSample,
+            params=query(**(filters or {})),
+            keys=_KEYS,
+        )
+
+    def compare(
+        self, *, left_id: str, right_id: str, extra: Mapping[str, Any] | None = None
+    ) -> BenchmarkComparison:
+        """Compare two runs. ``POST /admin/benchmarks/compare``."""
+        payload = merge(body(left_id=left_id, right_id=right_id), extra)
+        return self._object("POST", "/admin/benchmarks/compare", BenchmarkComparison, json=payload)
+
+    def wait_for_completion(
+        self, benchmark_id: str, *, timeout: float = 900.0, interval: float = 2.0
+    ) -> BenchmarkRun:
+        """Poll ``GET /admin/benchmarks/{benchmark_id}`` until the run has finished.
+
+        Returns the finished run (completed, failed or cancelled: check ``.status``);
+        polls every ``interval`` seconds, growing by half up to 10 s, and raises
+        `miosa.WaitTimeoutError` after ``timeout`` seconds.
+        """
+        poller = Poller(
+            WaitTarget.of("benchmark", ready=FINISHED_STATUSES, failed=()),
+            benchmark_id,
+            timeout=timeout,
+            first_delay=interval,
+        )
+        while True:
+            run = self.get(benchmark_id)
+            delay = poller.next_delay(run.status)
+            if delay is None:
+                return run
+            sleep(delay)

@@ -1,12 +1,59 @@
 # This file was generated from
 #   src/miosa/_async/resources/command_center.py
 # by scripts/gen_sync.py. Do not edit it by hand.
-"""The command center (agent fleet)."""
+"""The command center: the agent fleet, its metrics and its live events."""
 
 from __future__ import annotations
 
+from ..._events import parse_event
+from ..._request import LIST_KEYS
+from ...types.command_center import (
+    CommandCenterAgent,
+    CommandCenterMetrics,
+    CommandCenterOverview,
+    CommandCenterPreset,
+    CommandCenterTiers,
+)
+from ...types.events import Event
 from .._resource import APIResource
+from ..streams import EventStream
+
+_KEYS = (*LIST_KEYS, "agents", "running", "presets")
 
 
 class CommandCenter(APIResource):
-    """The command center (agent fleet)."""
+    """``client.command_center`` (needs a JWT or a user API key)."""
+
+    def overview(self) -> CommandCenterOverview:
+        """The fleet snapshot. ``GET /command-center``."""
+        return self._object("GET", "/command-center", CommandCenterOverview)
+
+    def agents(self) -> list[CommandCenterAgent]:
+        """List the fleet's agents. ``GET /command-center/agents``."""
+        return self._list("GET", "/command-center/agents", CommandCenterAgent, keys=_KEYS)
+
+    def running_agents(self) -> list[CommandCenterAgent]:
+        """List the agents running now. ``GET /command-center/agents/running``."""
+        return self._list("GET", "/command-center/agents/running", CommandCenterAgent, keys=_KEYS)
+
+    def metrics(self) -> CommandCenterMetrics:
+        """Fleet metrics. ``GET /command-center/metrics``."""
+        return self._object(
+            "GET", "/command-center/metrics", CommandCenterMetrics, unwrap=("data", "metrics")
+        )
+
+    def presets(self) -> list[CommandCenterPreset]:
+        """List the agent launch presets. ``GET /command-center/presets``."""
+        return self._list("GET", "/command-center/presets", CommandCenterPreset, keys=_KEYS)
+
+    def tiers(self) -> CommandCenterTiers:
+        """The agent tiers on offer. ``GET /command-center/tiers``."""
+        return self._object("GET", "/command-center/tiers", CommandCenterTiers)
+
+    def events(self) -> EventStream[Event]:
+        """Live command-center events. ``GET /command-center/events`` (server-sent events).
+
+        ``with client.command_center.events() as events: for event in events``;
+        connects when entered and resumes after a dropped connection.
+        """
+        return self._events("/command-center/events", parse_event)

@@ -1,12 +1,94 @@
 # This file was generated from
 #   src/miosa/_async/resources/community.py
 # by scripts/gen_sync.py. Do not edit it by hand.
-"""The community catalog."""
+"""The community catalog: shared agents and templates, installs and ratings."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, query, route
+from ...types.community import (
+    CommunityAgent,
+    CommunityTemplate,
+    TemplateInstallation,
+    TemplateRating,
+)
 from .._resource import APIResource
+
+_KEYS = (*LIST_KEYS, "templates", "agents")
+
+
+def _template_path(template_id: str, suffix: str = "") -> str:
+    return route("/community/templates/{template_id}", template_id=template_id) + suffix
 
 
 class Community(APIResource):
-    """The community catalog."""
+    """``client.community`` (needs a JWT)."""
+
+    def list_agents(
+        self, *, filters: Mapping[str, str | int | bool] | None = None
+    ) -> list[CommunityAgent]:
+        """List community agents. ``GET /community/agents``.
+
+        ``filters`` are sent as query parameters as given.
+        """
+        return self._list(
+            "GET", "/community/agents", CommunityAgent, params=query(**(filters or {})), keys=_KEYS
+        )
+
+    def get_agent(self, agent_id: str) -> CommunityAgent:
+        """Fetch one community agent. ``GET /community/agents/{agent_id}``."""
+        path = route("/community/agents/{agent_id}", agent_id=agent_id)
+        return self._object("GET", path, CommunityAgent)
+
+    def list_templates(
+        self, *, filters: Mapping[str, str | int | bool] | None = None
+    ) -> list[CommunityTemplate]:
+        """List community templates. ``GET /community/templates``.
+
+        ``filters`` are sent as query parameters as given.
+        """
+        return self._list(
+            "GET",
+            "/community/templates",
+            CommunityTemplate,
+            params=query(**(filters or {})),
+            keys=_KEYS,
+        )
+
+    def get_template(self, template_id: str) -> CommunityTemplate:
+        """Fetch one community template. ``GET /community/templates/{template_id}``."""
+        return self._object("GET", _template_path(template_id), CommunityTemplate)
+
+    def install_template(
+        self, template_id: str, options: Mapping[str, Any] | None = None
+    ) -> TemplateInstallation:
+        """Install a template into the caller's tenant.
+        ``POST /community/templates/{template_id}/install``.
+
+        ``options`` are sent as the body as given.
+        """
+        return self._object(
+            "POST",
+            _template_path(template_id, "/install"),
+            TemplateInstallation,
+            json=dict(options or {}),
+        )
+
+    def rate_template(
+        self,
+        template_id: str,
+        *,
+        rating: int,
+        comment: str | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> TemplateRating:
+        """Rate a template from 1 to 5. ``POST /community/templates/{template_id}/rate``."""
+        if not 1 <= rating <= 5:
+            raise ValueError(f"rating must be 1 to 5, not {rating}")
+        payload = merge(body(rating=rating, comment=comment), extra)
+        return self._object(
+            "POST", _template_path(template_id, "/rate"), TemplateRating, json=payload
+        )

@@ -5,8 +5,30 @@
 
 from __future__ import annotations
 
+from ..._request import query
+from ...types.credits import CreditBalance, CreditTransaction, CreditUsage
 from .._resource import APIResource
+from ..pagination import Page
 
 
 class Credits(APIResource):
-    """Credit balance and transactions: ``/credits``."""
+    """``client.credits``: the tenant's prepaid credits."""
+
+    def balance(self) -> CreditBalance:
+        """The current balance. ``GET /credits/balance`` (a bare object; ``data`` also read)."""
+        return self._object("GET", "/credits/balance", CreditBalance)
+
+    def transactions(
+        self, *, page: int | None = None, per_page: int | None = None
+    ) -> Page[CreditTransaction]:
+        """One page of grants and charges. ``GET /credits/transactions``.
+
+        Pages are numbered (``page``, ``per_page``; the reply's ``meta`` has ``total``);
+        ``for`` walks the following pages by number.
+        """
+        params = query(page=page, per_page=per_page)
+        return self._page("/credits/transactions", CreditTransaction, params=params)
+
+    def usage(self) -> CreditUsage:
+        """Credits used in the current period. ``GET /credits/usage``."""
+        return self._object("GET", "/credits/usage", CreditUsage)

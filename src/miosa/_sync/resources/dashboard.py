@@ -1,12 +1,21 @@
 # This file was generated from
 #   src/miosa/_async/resources/dashboard.py
 # by scripts/gen_sync.py. Do not edit it by hand.
-"""Dashboard summaries."""
+"""The caller's dashboard and the public status overview."""
 
 from __future__ import annotations
 
+from ...types.dashboard import DashboardSummary, PlatformOverview
 from .._resource import APIResource
 
 
 class Dashboard(APIResource):
-    """Dashboard summaries."""
+    """``client.dashboard``: aggregated summaries."""
+
+    def summary(self) -> DashboardSummary:
+        """The caller's aggregated dashboard. ``GET /dashboard``."""
+        return self._object("GET", "/dashboard", DashboardSummary)
+
+    def overview(self) -> PlatformOverview:
+        """The public status overview. ``GET /overview``."""
+        return self._object("GET", "/overview", PlatformOverview)

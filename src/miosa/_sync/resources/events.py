@@ -5,8 +5,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from ..._integrator import event_names, parse_tenant_event, require_tenant_wide
+from ..._request import query
+from ...types.tenant_events import TenantEvent
+from ...webhooks import WebhookEventType
 from .._resource import APIResource
+from ..streams import EventStream
 
 
 class Events(APIResource):
-    """Tenant-wide event stream: ``/events/stream``."""
+    """``client.events``: every event of the tenant, live."""
+
+    def stream(
+        self,
+        *,
+        tenant_wide: bool = True,
+        types: Sequence[WebhookEventType | str] | None = None,
+        idle_timeout: float | None = None,
+    ) -> EventStream[TenantEvent]:
+        """Stream the tenant's events. ``GET /events/stream?types=...``.
+
+        ``with client.events.stream(types=["sandbox.*"]) as events:`` connects
+        (errors such as 401 are raised there), then ``for event in events``
+        yields `TenantEvent` (``.type``, ``.data``, ``.id``, ``.raw``). ``types`` are
+        event names or globs, sent comma-joined; left out, every event comes. A dropped
+        connection is resumed with ``Last-Event-ID``, so no event is lost or repeated.
+
+        ``tenant_wide`` mirrors the TypeScript seed's flag: this endpoint is always
+        tenant-wide, so only ``True`` is accepted (``False`` raises ``ValueError``;
+        one sandbox's events are ``sandbox.events.stream()``).
+        """
+        require_tenant_wide(tenant_wide)
+        names = None if types is None else event_names(types)
+        return self._events(
+            "/events/stream",
+            parse_tenant_event,
+            params=query(types=names),
+            idle_timeout=idle_timeout,
+        )

@@ -1,12 +1,39 @@
 # This file was generated from
 #   src/miosa/_async/resources/external_keys.py
 # by scripts/gen_sync.py. Do not edit it by hand.
-"""Per-user provider keys (BYOK)."""
+"""Per-user provider keys (BYOK), addressed by provider name."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from ..._request import LIST_KEYS, body, merge, route
+from ...types.integrations import ExternalKey
 from .._resource import APIResource
+
+_KEYS = (*LIST_KEYS, "external_keys")
 
 
 class ExternalKeys(APIResource):
-    """Per-user provider keys (BYOK)."""
+    """``client.external_keys``: store, preview and delete your own provider keys."""
+
+    def list(self) -> list[ExternalKey]:
+        """List the stored keys (masked). ``GET /external-keys``."""
+        return self._list("GET", "/external-keys", ExternalKey, keys=_KEYS)
+
+    def create(
+        self, *, provider: str, key: str, extra: Mapping[str, Any] | None = None
+    ) -> ExternalKey:
+        """Store a provider key (sent once, only shown masked). ``POST /external-keys``."""
+        payload = merge(body(provider=provider, key=key), extra)
+        return self._object("POST", "/external-keys", ExternalKey, json=payload)
+
+    def resolve(self, provider: str) -> ExternalKey:
+        """Preview the key stored for a provider. ``GET /external-keys/{provider}/resolve``."""
+        path = route("/external-keys/{provider}/resolve", provider=provider)
+        return self._object("GET", path, ExternalKey)
+
+    def delete(self, provider: str) -> None:
+        """Delete the key stored for a provider. ``DELETE /external-keys/{provider}``."""
+        self._none("DELETE", route("/external-keys/{provider}", provider=provider))

@@ -1,12 +1,82 @@
 # This file was generated from
 #   src/miosa/_async/resources/project_integrations.py
 # by scripts/gen_sync.py. Do not edit it by hand.
-"""Per-project integrations."""
+"""Per-project third-party API-key integrations (injected into the project's VMs)."""
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Mapping
+from typing import Any
+
+from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, query, route
+from ...types.integrations import ProjectIntegration, ProjectIntegrationProvider
 from .._resource import APIResource
+
+_KEYS = (*LIST_KEYS, "project_integrations", "catalog")
+
+
+def _integration_path(integration_id: str) -> str:
+    return route("/project-integrations/{integration_id}", integration_id=integration_id)
 
 
 class ProjectIntegrations(APIResource):
-    """Per-project integrations."""
+    """``client.project_integrations``: Stripe, Resend, Twilio ... keys per project."""
+
+    def list(
+        self,
+        *,
+        project_id: str | None = None,
+        provider: str | None = None,
+        filters: Mapping[str, str | int | bool] | None = None,
+    ) -> builtins.list[ProjectIntegration]:
+        """List project integrations. ``GET /project-integrations``.
+
+        ``filters`` are further query parameters, sent as given.
+        """
+        params = query(**(filters or {}), project_id=project_id, provider=provider)
+        return self._list(
+            "GET", "/project-integrations", ProjectIntegration, params=params, keys=_KEYS
+        )
+
+    def catalog(self) -> builtins.list[ProjectIntegrationProvider]:
+        """List the supported providers and their credential schemas.
+        ``GET /project-integrations/catalog``."""
+        return self._list(
+            "GET", "/project-integrations/catalog", ProjectIntegrationProvider, keys=_KEYS
+        )
+
+    def get(self, integration_id: str) -> ProjectIntegration:
+        """Fetch one project integration. ``GET /project-integrations/{integration_id}``."""
+        return self._object("GET", _integration_path(integration_id), ProjectIntegration)
+
+    def create(
+        self,
+        *,
+        project_id: str,
+        provider: str,
+        credentials: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> ProjectIntegration:
+        """Connect a provider to a project. ``POST /project-integrations``."""
+        payload = merge(
+            body(project_id=project_id, provider=provider, credentials=credentials), extra
+        )
+        return self._object("POST", "/project-integrations", ProjectIntegration, json=payload)
+
+    def update(
+        self,
+        integration_id: str,
+        *,
+        credentials: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> ProjectIntegration:
+        """Change a project integration. ``PATCH /project-integrations/{integration_id}``."""
+        payload = merge(body(credentials=credentials), extra)
+        return self._object(
+            "PATCH", _integration_path(integration_id), ProjectIntegration, json=payload
+        )
+
+    def delete(self, integration_id: str) -> None:
+        """Remove a project integration. ``DELETE /project-integrations/{integration_id}``."""
+        self._none("DELETE", _integration_path(integration_id))

@@ -5,8 +5,37 @@
 
 from __future__ import annotations
 
+from ..._request import route
+from ...types.regions import ComputeCatalog, ComputePricing, ComputeSize, ComputeTemplate, Region
 from .._resource import APIResource
 
 
 class Regions(APIResource):
-    """Regions and the compute catalog: ``/compute``."""
+    """``client.regions``: what compute is offered where (the ``/compute`` routes)."""
+
+    def list_regions(self) -> list[Region]:
+        """List datacenter regions. ``GET /compute/regions``."""
+        return self._list("GET", "/compute/regions", Region, keys=("data", "items", "regions"))
+
+    def catalog(self) -> ComputeCatalog:
+        """Products, regions, sizes and templates in one call. ``GET /compute/catalog``."""
+        return self._object("GET", "/compute/catalog", ComputeCatalog, unwrap=("data", "catalog"))
+
+    def list_sizes(self) -> list[ComputeSize]:
+        """List compute sizes. ``GET /compute/sizes``."""
+        return self._list("GET", "/compute/sizes", ComputeSize, keys=("data", "items", "sizes"))
+
+    def pricing(self) -> ComputePricing:
+        """Compute pricing (untyped: read ``raw``). ``GET /compute/pricing``."""
+        return self._object("GET", "/compute/pricing", ComputePricing, unwrap=("data", "pricing"))
+
+    def list_templates(self) -> list[ComputeTemplate]:
+        """List community computer templates. ``GET /compute/templates``."""
+        return self._list(
+            "GET", "/compute/templates", ComputeTemplate, keys=("data", "items", "templates")
+        )
+
+    def get_template(self, template_id: str) -> ComputeTemplate:
+        """Fetch a community template. ``GET /compute/templates/{template_id}``."""
+        path = route("/compute/templates/{template_id}", template_id=template_id)
+        return self._object("GET", path, ComputeTemplate, unwrap=("data", "template"))

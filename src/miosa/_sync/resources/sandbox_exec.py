@@ -10,8 +10,11 @@ from collections.abc import Mapping
 import httpx
 
 from ..._request import NOT_GIVEN, NotGiven, body
+from ..._sandbox_events import is_exit, parse_exec_chunk
+from ...types.sandbox_exec import ExecChunk
 from ...types.sandboxes import ExecResult
 from .._resource import ScopedResource
+from ..streams import DEFAULT_IDLE_TIMEOUT, EventStream
 
 # Extra read time beyond the command's own timeout, for the server to answer.
 _EXEC_GRACE_SECONDS = 15.0
@@ -46,4 +49,42 @@ class SandboxExec(ScopedResource):
             ExecResult,
             json=body(command=command, cwd=cwd, env=env, timeout=timeout),
             timeout=http_timeout,
+        )
+
+    def stream(
+        self,
+        command: str,
+        *,
+        cwd: str | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        timeout: int | NotGiven = NOT_GIVEN,
+    ) -> EventStream[ExecChunk]:
+        """Run ``command`` and stream its output as it comes.
+
+        ``POST /sandboxes/{sandbox_id}/exec/stream``; connects when entered::
+
+            with sandbox.exec.stream("make test") as output:
+                for chunk in output:
+                    match chunk:
+                        case ExecStdout(line=line) | ExecStderr(line=line):
+                            print(line)
+                        case ExecExit(exit_code=code):
+                            print("exit", code)
+
+        Items are `ExecStdout`, `ExecStderr`, one final `ExecExit`, and `UnknownExecChunk`
+        for anything else. The command runs once: a dropped connection is not retried
+        (that would run it again) but raises `StreamError`. A command silent for longer
+        than 45 s (or ``timeout`` + 15 s) with no server heartbeat raises too.
+        """
+        idle = DEFAULT_IDLE_TIMEOUT
+        if not isinstance(timeout, NotGiven):
+            idle = max(idle, timeout + _EXEC_GRACE_SECONDS)
+        return self._events(
+            self._prefix + "/exec/stream",
+            parse_exec_chunk,
+            method="POST",
+            json=body(command=command, cwd=cwd, env=env, timeout=timeout),
+            resumable=False,
+            idle_timeout=idle,
+            is_final=is_exit,
         )

@@ -5,22 +5,38 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ..._request import NOT_GIVEN, NotGiven, body, query, route
+from ..._concurrency import sleep
+from ..._request import NOT_GIVEN, NotGiven, body, path_param, query, route
+from ..._sandbox import next_poll_delay
+from ..._sandbox_events import parse_readiness
 from ..._sizes import size_for_resources
+from ...errors import (
+    APITimeoutError,
+    AuthenticationError,
+    MiosaError,
+    PermissionDeniedError,
+)
 from ...types.sandboxes import (
+    ExposeResult,
     PreviewToken,
     Readiness,
+    SandboxArtifacts,
     SandboxData,
+    SandboxDeployResult,
     SandboxMetrics,
+    SandboxSnapshotRef,
+    SandboxTemplateStart,
     SandboxUsage,
 )
 from .._resource import APIResource, ScopedResource
+from ..streams import EventStream
 
 if TYPE_CHECKING:
     from ..client import Miosa
@@ -38,6 +54,13 @@ if TYPE_CHECKING:
     from .sandbox_terminal import SandboxTerminal
 
 P = TypeVar("P", bound=ScopedResource)
+
+
+class _HandleBound:
+    """Mixin for sub-resources whose replies update the handle they hang off."""
+
+    _sandbox: Sandbox | None = None
+
 
 _FIELDS = tuple(a.name for a in attrs.fields(SandboxData))
 
@@ -305,6 +328,174 @@ class Sandboxes(APIResource):
             params=query(window=window),
         )
 
+    def handle(self, sandbox_id: str) -> Sandbox:
+        """A handle on the sandbox ``sandbox_id`` without fetching it (no request is made).
+
+        Its fields other than ``id`` are None until ``sandbox.refresh()``; every
+        operation (``sandbox.exec.run(...)``, ``sandbox.files.read(...)`` ...) works at once.
+        """
+        path_param("sandbox_id", sandbox_id)
+        return Sandbox(id=sandbox_id)._bind(self._client)
+
+    def wait_until_ready(self, sandbox_id: str, *, timeout: float = 30.0) -> Sandbox:
+        """Wait until the sandbox is ready, then fetch and return it.
+
+        Listens on ``GET /sandboxes/{sandbox_id}/readiness/stream``; where the server has
+        no such stream (404), the stream fails, or it gives up before ``timeout``, polls
+        ``GET /sandboxes/{sandbox_id}/readiness`` with backoff (50 ms doubling to 2 s).
+        Raises `APITimeoutError` when the sandbox is not ready within ``timeout`` seconds.
+        """
+        deadline = time.monotonic() + timeout
+        verdict = self._readiness_verdict(sandbox_id, timeout, deadline)
+        if verdict != "ready":
+            self._poll_until_ready(sandbox_id, deadline, timeout)
+        return self.get(sandbox_id)
+
+    def _readiness_verdict(self, sandbox_id: str, timeout: float, deadline: float) -> str | None:
+        stream = EventStream(
+            self._http,
+            "GET",
+            _sandbox_path(sandbox_id) + "/readiness/stream",
+            parse_readiness,
+            resumable=False,
+            timeout=timeout,
+        )
+        try:
+            with stream as verdicts:
+                for verdict in verdicts:
+                    if verdict in ("ready", "timeout"):
+                        return verdict
+        except APITimeoutError:
+            if time.monotonic() >= deadline:
+                raise _not_ready(sandbox_id, timeout) from None
+            return None  # the stream timed out opening, not waiting: poll instead
+        except (AuthenticationError, PermissionDeniedError):
+            raise
+        except MiosaError:
+            return None  # no usable stream here (404, 5xx, a drop, not SSE): poll instead
+        return None
+
+    def _poll_until_ready(self, sandbox_id: str, deadline: float, timeout: float) -> None:
+        delay: float | None = None
+        while True:
+            if (self.readiness(sandbox_id)).is_ready:
+                return
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise _not_ready(sandbox_id, timeout)
+            delay = next_poll_delay(delay)
+            sleep(min(delay, remaining))
+
+    def deploy(
+        self,
+        sandbox_id: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        deployment_id: str | NotGiven = NOT_GIVEN,
+        output_path: str | NotGiven = NOT_GIVEN,
+        source_snapshot_path: str | NotGiven = NOT_GIVEN,
+        entrypoint: str | NotGiven = NOT_GIVEN,
+        build_command: str | NotGiven = NOT_GIVEN,
+        run_command: str | NotGiven = NOT_GIVEN,
+        start_command: str | NotGiven = NOT_GIVEN,
+        port: int | NotGiven = NOT_GIVEN,
+        health_check_path: str | NotGiven = NOT_GIVEN,
+        deployment_type: str | NotGiven = NOT_GIVEN,
+        type_: str | NotGiven = NOT_GIVEN,
+        mode: str | NotGiven = NOT_GIVEN,
+        database: bool | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        resources: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        domain: str | NotGiven = NOT_GIVEN,
+        custom_domain: str | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> SandboxDeployResult:
+        """Publish the sandbox's output as a deployment. ``POST /sandboxes/{sandbox_id}/deploy``.
+
+        ``type_`` is sent as ``type`` (``static`` / ``dynamic`` / ``server``);
+        ``deployment_type="docker_deploy"`` targets App Engine. Show the returned ``url``
+        (else ``public_url``) rather than building one.
+        """
+        payload = body(
+            name=name,
+            deployment_id=deployment_id,
+            output_path=output_path,
+            source_snapshot_path=source_snapshot_path,
+            entrypoint=entrypoint,
+            build_command=build_command,
+            run_command=run_command,
+            start_command=start_command,
+            port=port,
+            health_check_path=health_check_path,
+            deployment_type=deployment_type,
+            type=type_,
+            mode=mode,
+            database=database,
+            resources=resources,
+            domain=domain,
+            custom_domain=custom_domain,
+        )
+        return self._object(
+            "POST",
+            _sandbox_path(sandbox_id) + "/deploy",
+            SandboxDeployResult,
+            json=payload,
+            idempotency_key=idempotency_key,
+        )
+
+    def start_template(
+        self,
+        sandbox_id: str,
+        *,
+        install: bool | NotGiven = NOT_GIVEN,
+        install_command: str | NotGiven = NOT_GIVEN,
+        start_command: str | NotGiven = NOT_GIVEN,
+        install_timeout_sec: int | NotGiven = NOT_GIVEN,
+        start_timeout_sec: int | NotGiven = NOT_GIVEN,
+        port: int | NotGiven = NOT_GIVEN,
+        workdir: str | NotGiven = NOT_GIVEN,
+        readiness_probe: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+    ) -> SandboxTemplateStart:
+        """Install and start the template's app. ``POST /sandboxes/{sandbox_id}/template/start``."""
+        payload = body(
+            install=install,
+            install_command=install_command,
+            start_command=start_command,
+            install_timeout_sec=install_timeout_sec,
+            start_timeout_sec=start_timeout_sec,
+            port=port,
+            workdir=workdir,
+            readiness_probe=readiness_probe,
+        )
+        return self._object(
+            "POST",
+            _sandbox_path(sandbox_id) + "/template/start",
+            SandboxTemplateStart,
+            json=payload,
+        )
+
+    def artifacts(self, sandbox_id: str) -> SandboxArtifacts:
+        """The sandbox's build artifacts. ``GET /sandboxes/{sandbox_id}/artifacts``."""
+        return self._object("GET", _sandbox_path(sandbox_id) + "/artifacts", SandboxArtifacts)
+
+    def expose(self, sandbox_id: str, port: int | NotGiven = NOT_GIVEN) -> ExposeResult:
+        """Make a port reachable; returns its URL. ``POST /sandboxes/{sandbox_id}/expose``."""
+        return self._object(
+            "POST", _sandbox_path(sandbox_id) + "/expose", ExposeResult, json=body(port=port)
+        )
+
+    def snapshot(self, sandbox_id: str) -> SandboxSnapshotRef:
+        """Take a snapshot (legacy route; prefer ``sandbox.snapshots.create()``).
+
+        ``POST /sandboxes/{sandbox_id}/snapshot``.
+        """
+        return self._object(
+            "POST", _sandbox_path(sandbox_id) + "/snapshot", SandboxSnapshotRef, json={}
+        )
+
+
+def _not_ready(sandbox_id: str, timeout: float) -> APITimeoutError:
+    return APITimeoutError(f"sandbox {sandbox_id} was not ready within {timeout:g} s")
+
 
 class Sandbox(SandboxData):
     """A live sandbox: its fields (``sandbox.id``, ``sandbox.state`` ...) plus operations.
@@ -348,6 +539,8 @@ class Sandbox(SandboxData):
         part = self._parts.get(name)
         if part is None:
             part = self._parts[name] = cls(self._client, self._prefix)
+            if isinstance(part, _HandleBound):
+                part._sandbox = self
         assert isinstance(part, cls)
         return part
 
@@ -526,6 +719,96 @@ class Sandbox(SandboxData):
     def metrics(self, *, window: str | None = None) -> SandboxMetrics:
         """Resource metrics. ``GET /sandboxes/{sandbox_id}/metrics``."""
         return self._client.sandboxes.metrics(self.id, window=window)
+
+    def wait_until_ready(self, *, timeout: float = 30.0) -> Sandbox:
+        """Wait until this sandbox is ready and reload its fields.
+
+        ``GET /sandboxes/{sandbox_id}/readiness/stream``, polling ``GET .../readiness`` as a
+        fallback; raises `APITimeoutError` after ``timeout`` seconds.
+        """
+        return self._merge(self._client.sandboxes.wait_until_ready(self.id, timeout=timeout))
+
+    def deploy(
+        self,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        deployment_id: str | NotGiven = NOT_GIVEN,
+        output_path: str | NotGiven = NOT_GIVEN,
+        source_snapshot_path: str | NotGiven = NOT_GIVEN,
+        entrypoint: str | NotGiven = NOT_GIVEN,
+        build_command: str | NotGiven = NOT_GIVEN,
+        run_command: str | NotGiven = NOT_GIVEN,
+        start_command: str | NotGiven = NOT_GIVEN,
+        port: int | NotGiven = NOT_GIVEN,
+        health_check_path: str | NotGiven = NOT_GIVEN,
+        deployment_type: str | NotGiven = NOT_GIVEN,
+        type_: str | NotGiven = NOT_GIVEN,
+        mode: str | NotGiven = NOT_GIVEN,
+        database: bool | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        resources: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        domain: str | NotGiven = NOT_GIVEN,
+        custom_domain: str | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> SandboxDeployResult:
+        """Publish this sandbox's output. ``POST /sandboxes/{sandbox_id}/deploy``."""
+        return self._client.sandboxes.deploy(
+            self.id,
+            name=name,
+            deployment_id=deployment_id,
+            output_path=output_path,
+            source_snapshot_path=source_snapshot_path,
+            entrypoint=entrypoint,
+            build_command=build_command,
+            run_command=run_command,
+            start_command=start_command,
+            port=port,
+            health_check_path=health_check_path,
+            deployment_type=deployment_type,
+            type_=type_,
+            mode=mode,
+            database=database,
+            resources=resources,
+            domain=domain,
+            custom_domain=custom_domain,
+            idempotency_key=idempotency_key,
+        )
+
+    def start_template(
+        self,
+        *,
+        install: bool | NotGiven = NOT_GIVEN,
+        install_command: str | NotGiven = NOT_GIVEN,
+        start_command: str | NotGiven = NOT_GIVEN,
+        install_timeout_sec: int | NotGiven = NOT_GIVEN,
+        start_timeout_sec: int | NotGiven = NOT_GIVEN,
+        port: int | NotGiven = NOT_GIVEN,
+        workdir: str | NotGiven = NOT_GIVEN,
+        readiness_probe: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+    ) -> SandboxTemplateStart:
+        """Install and start the template's app. ``POST /sandboxes/{sandbox_id}/template/start``."""
+        return self._client.sandboxes.start_template(
+            self.id,
+            install=install,
+            install_command=install_command,
+            start_command=start_command,
+            install_timeout_sec=install_timeout_sec,
+            start_timeout_sec=start_timeout_sec,
+            port=port,
+            workdir=workdir,
+            readiness_probe=readiness_probe,
+        )
+
+    def artifacts(self) -> SandboxArtifacts:
+        """Build artifacts. ``GET /sandboxes/{sandbox_id}/artifacts``."""
+        return self._client.sandboxes.artifacts(self.id)
+
+    def expose(self, port: int | NotGiven = NOT_GIVEN) -> ExposeResult:
+        """Make a port reachable; returns its URL. ``POST /sandboxes/{sandbox_id}/expose``."""
+        return self._client.sandboxes.expose(self.id, port)
+
+    def snapshot(self) -> SandboxSnapshotRef:
+        """Take a snapshot (legacy route). ``POST /sandboxes/{sandbox_id}/snapshot``."""
+        return self._client.sandboxes.snapshot(self.id)
 
     def destroy(self) -> None:
         """Destroy this sandbox. ``DELETE /sandboxes/{sandbox_id}``."""

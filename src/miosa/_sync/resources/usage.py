@@ -5,8 +5,89 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from ..._integrator import iso_param
+from ..._request import query
+from ...types.usage import UsageGroupBy, UsagePeriod, UsageReport, UsageSession, UsageSummary
 from .._resource import APIResource
+from ..pagination import Page
+
+_SUMMARY_KEYS = ("data", "usage", "sessions", "summary", "items")
+
+
+def _time(value: datetime | str | None) -> str | None:
+    return None if value is None else iso_param(value)
 
 
 class Usage(APIResource):
-    """Usage reports: ``/usage``."""
+    """``client.usage``: what your tenant and your end users consumed."""
+
+    def get(
+        self,
+        *,
+        external_user_id: str | None = None,
+        group_by: UsageGroupBy | str | None = None,
+        period: UsagePeriod | str | None = None,
+        start: datetime | str | None = None,
+        end: datetime | str | None = None,
+    ) -> UsageReport:
+        """Usage per external user, project or workspace. ``GET /usage``.
+
+        ``group_by`` is ``"external_user_id"`` / ``"external_project_id"`` /
+        ``"workspace_id"`` (`UsageGroupBy`); the window is ``period`` (``"7d"``,
+        ``"30d"``, ``"month-to-date"``: `UsagePeriod`) or ``start``/``end``
+        (datetimes, sent as ISO-8601 UTC).
+        """
+        params = query(
+            external_user_id=external_user_id,
+            group_by=group_by,
+            period=period,
+            start=_time(start),
+            end=_time(end),
+        )
+        return self._object("GET", "/usage", UsageReport, params=params)
+
+    def current(self) -> UsageSummary:
+        """Totals for the current billing period. ``GET /usage/summary``."""
+        return self._object("GET", "/usage/summary", UsageSummary, unwrap=_SUMMARY_KEYS)
+
+    def report(
+        self,
+        *,
+        period_start: datetime | str | None = None,
+        period_end: datetime | str | None = None,
+        computer_id: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> UsageSummary:
+        """Totals for a chosen window. ``GET /usage/summary`` with filters."""
+        params = query(
+            period_start=_time(period_start),
+            period_end=_time(period_end),
+            computer_id=computer_id,
+            limit=limit,
+            cursor=cursor,
+        )
+        return self._object(
+            "GET", "/usage/summary", UsageSummary, params=params, unwrap=_SUMMARY_KEYS
+        )
+
+    def sessions(
+        self,
+        *,
+        computer_id: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+    ) -> Page[UsageSession]:
+        """One page of usage sessions; ``for`` walks every page. ``GET /usage/sessions``."""
+        params = query(
+            computer_id=computer_id,
+            limit=limit,
+            cursor=cursor,
+            since=_time(since),
+            until=_time(until),
+        )
+        return self._page("/usage/sessions", UsageSession, params=params)

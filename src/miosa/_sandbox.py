@@ -1,0 +1,170 @@
+"""Pure rules behind a few sandbox calls: env-var sets and the readiness poll backoff."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeAlias
+
+from ._converter import structure
+from .types.sandbox_env import EnvVar
+
+__all__ = [
+    "DEEP_TREE_DEPTH",
+    "EnvInput",
+    "build_spec_payload",
+    "env_payload",
+    "env_vars_of",
+    "merge_env",
+    "next_poll_delay",
+    "process_logs_text",
+    "sandbox_logs_fields",
+]
+
+DEEP_TREE_DEPTH = 32
+"""``files.tree(recursive=True)`` asks for this depth: deep enough for any real project
+(the contract has no "unbounded" value; its default depth is 3)."""
+
+POLL_FIRST_DELAY = 0.05
+POLL_MAX_DELAY = 2.0
+
+EnvInput: TypeAlias = Mapping[str, str] | Iterable[EnvVar | Mapping[str, object]]
+"""Variables as ``{"KEY": "value"}``, or as `EnvVar` / ``{"key", "value", "encrypted"}``
+items (the shape ``env.list()`` returns)."""
+
+
+def _entry(key: object, value: object, encrypted: object = False) -> dict[str, object]:
+    if not isinstance(key, str) or not key:
+        raise ValueError(f"env var names must be non-empty strings, not {key!r}")
+    if not isinstance(value, str):
+        raise ValueError(f"the value of {key} must be a string, not {type(value).__name__}")
+    entry: dict[str, object] = {"key": key, "value": value}
+    if encrypted:
+        entry["encrypted"] = True
+    return entry
+
+
+def env_payload(variables: EnvInput) -> list[dict[str, object]]:
+    """The ``vars`` array of ``PUT /env`` for a whole set given in either shape."""
+    if isinstance(variables, Mapping):
+        return [_entry(k, v) for k, v in variables.items()]
+    out: list[dict[str, object]] = []
+    for item in variables:
+        if isinstance(item, EnvVar):
+            out.append(_entry(item.key, item.value, item.encrypted))
+        else:
+            out.append(_entry(item.get("key"), item.get("value"), item.get("encrypted", False)))
+    return out
+
+
+_ENV_KEYS = ("data", "vars", "env", "items")
+
+
+def env_vars_of(payload: Any) -> list[EnvVar]:
+    """The variables in an env reply: a list of ``{key, value, encrypted}`` (bare or under
+    ``data``/``vars``/``env``/``items``) or an object ``{"KEY": "value"}`` (Go/Python
+    servers), bare or under ``data``."""
+    items: Any = payload
+    if isinstance(payload, dict):
+        for key in _ENV_KEYS:
+            if isinstance(payload.get(key), list):
+                items = payload[key]
+                break
+        else:
+            inner = payload.get("data")
+            items = inner if isinstance(inner, (dict, list)) else payload
+    if isinstance(items, dict):
+        return [EnvVar(key=k, value=v if isinstance(v, str) else None) for k, v in items.items()]
+    if not isinstance(items, list):
+        return []
+    return [structure(item, EnvVar) for item in items if isinstance(item, dict)]
+
+
+def merge_env(
+    current: Iterable[EnvVar], updates: Mapping[str, str], *, encrypted: bool = False
+) -> list[dict[str, object]]:
+    """The full set after changing ``updates`` on top of ``current`` (order kept).
+
+    The server replaces the whole set on every write and does not echo encrypted
+    values, so a variable whose value came back hidden cannot be written back: that
+    raises `ValueError` rather than silently wiping the secret.
+    """
+    out: list[dict[str, object]] = []
+    hidden: list[str] = []
+    seen: set[str] = set()
+    for var in current:
+        if var.key is None or var.key in seen:
+            continue
+        seen.add(var.key)
+        if var.key in updates:
+            out.append(_entry(var.key, updates[var.key], encrypted))
+        elif var.value is None:
+            hidden.append(var.key)
+        else:
+            out.append(_entry(var.key, var.value, var.encrypted))
+    if hidden:
+        raise ValueError(
+            "cannot update single variables: the server hides the values of "
+            f"{', '.join(sorted(hidden))}, and writing the set back would erase them; "
+            "use env.replace(...) with every variable's value"
+        )
+    out.extend(_entry(k, v, encrypted) for k, v in updates.items() if k not in seen)
+    return out
+
+
+def next_poll_delay(previous: float | None) -> float:
+    """Readiness polling: 50 ms, then doubling, at most 2 s."""
+    if previous is None:
+        return POLL_FIRST_DELAY
+    return min(previous * 2.0, POLL_MAX_DELAY)
+
+
+def process_logs_text(payload: Any) -> str:
+    """A process's log text: a string under ``data`` (or ``logs``), or a bare string."""
+    if isinstance(payload, str):
+        return payload
+    if isinstance(payload, dict):
+        for holder in (payload, payload.get("data")):
+            if isinstance(holder, dict):
+                for key in ("data", "logs", "output"):
+                    if isinstance(holder.get(key), str):
+                        return str(holder[key])
+                lines = holder.get("lines")
+                if isinstance(lines, list):
+                    return "".join(f"{line}\n" for line in lines)
+    return ""
+
+
+def sandbox_logs_fields(payload: Any) -> dict[str, Any]:
+    """``{"lines": [...], "entries": [...]}`` from a logs reply: ``{data: {lines}}``, a bare
+    object, a list of lines, or one string (split into lines)."""
+    data = payload.get("data", payload) if isinstance(payload, dict) else payload
+    if isinstance(data, str):
+        return {"lines": data.splitlines()}
+    if isinstance(data, list):
+        return {"lines": [str(line) for line in data]}
+    if not isinstance(data, dict):
+        return {}
+    lines = data.get("lines")
+    if isinstance(lines, str):
+        lines = lines.splitlines()
+    fields: dict[str, Any] = {"lines": [str(x) for x in lines] if isinstance(lines, list) else []}
+    entries = data.get("entries")
+    if isinstance(entries, list):
+        fields["entries"] = [e for e in entries if isinstance(e, dict)]
+    return fields
+
+
+_BUILD_SPEC_KEYS = {
+    "memory_mib": "memoryMib",
+    "disk_mib": "diskMib",
+    "start_cmd": "startCmd",
+    "ready_cmd": "readyCmd",
+    "preview_port": "previewPort",
+    "artifact_paths": "artifactPaths",
+}
+
+
+def build_spec_payload(spec: Mapping[str, Any]) -> dict[str, Any]:
+    """A build spec as the API wants it: camelCase keys (``memoryMib``, ``startCmd`` ...),
+    with their snake_case spellings translated; other keys are kept as given."""
+    return {_BUILD_SPEC_KEYS.get(key, key): value for key, value in spec.items()}

@@ -1,0 +1,125 @@
+# This file was generated from
+#   src/miosa/_async/resources/computer_files.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""``computer.files``: files inside a computer, under ``/computers/{id}/files``."""
+
+from __future__ import annotations
+
+import builtins
+import os
+from pathlib import Path
+
+from ..._computers import encode_content, octal_mode
+from ..._concurrency import to_thread
+from ...types.computers import (
+    ComputerDirEntry,
+    ComputerFileEntry,
+    ComputerFileExport,
+    ComputerFileList,
+    ComputerFileStat,
+)
+from .._resource import ScopedResource
+from ..streams import ByteStream
+
+_DIR_KEYS = ("data", "entries", "items")
+
+
+class ComputerFiles(ScopedResource):
+    """``computer.files``: read, write and manage files in the VM (absolute paths)."""
+
+    @property
+    def _base(self) -> str:
+        return self._prefix + "/files"
+
+    def upload(
+        self,
+        path: str,
+        content: bytes | bytearray | memoryview | str,
+        *,
+        encoding: str = "utf-8",
+    ) -> ComputerFileEntry:
+        """Write `content` to `path` (text is encoded with `encoding`).
+
+        ``POST /computers/{computer_id}/files/write``. The API takes JSON only, so the
+        bytes travel base64-encoded in ``content_base64``.
+        """
+        payload = {"path": path, "content_base64": encode_content(content, encoding)}
+        return self._object("POST", self._base + "/write", ComputerFileEntry, json=payload)
+
+    write = upload
+
+    def upload_file(self, path: str, local_path: str | os.PathLike[str]) -> ComputerFileEntry:
+        """Upload a local file to `path`. ``POST /computers/{computer_id}/files/write``."""
+        content = to_thread(Path(local_path).read_bytes)
+        return self.upload(path, content)
+
+    def list(self, path: str) -> ComputerFileList:
+        """The entries of a directory. ``GET /computers/{computer_id}/files``."""
+        return self._object("GET", self._base, ComputerFileList, params={"path": path})
+
+    def download(self, path: str, *, chunk_size: int = 1 << 20) -> ByteStream:
+        """Stream a file in chunks; connects when entered.
+
+        ``GET /computers/{computer_id}/files/download``. ``with
+        computer.files.download(p) as body: body.write_to(local)``.
+        """
+        return self._download(
+            "GET", self._base + "/download", params={"path": path}, chunk_size=chunk_size
+        )
+
+    def read(self, path: str) -> bytes:
+        """A whole file as bytes. ``GET /computers/{computer_id}/files/download``."""
+        return self._bytes("GET", self._base + "/download", params={"path": path})
+
+    def read_text(self, path: str, *, encoding: str = "utf-8") -> str:
+        """A whole file decoded as text. ``GET /computers/{computer_id}/files/download``."""
+        return (self.read(path)).decode(encoding)
+
+    def export(self, path: str) -> ComputerFileExport:
+        """A temporary signed download URL. ``POST /computers/{computer_id}/files/export``."""
+        return self._object("POST", self._base + "/export", ComputerFileExport, json={"path": path})
+
+    def delete(self, path: str) -> None:
+        """Delete a file or directory. ``DELETE /computers/{computer_id}/files`` (JSON body)."""
+        self._none("DELETE", self._base, json={"path": path})
+
+    def stat(self, path: str) -> ComputerFileStat:
+        """``lstat`` a path (no symlink follow). ``POST /computers/{computer_id}/files/stat``."""
+        return self._object("POST", self._base + "/stat", ComputerFileStat, json={"path": path})
+
+    def mkdir(self, path: str, *, recursive: bool = True, mode: int | str = 0o755) -> None:
+        """Create a directory (parents too unless ``recursive=False``).
+
+        ``POST /computers/{computer_id}/files/mkdir``; `mode` goes out as ``"0755"``.
+        """
+        payload = {"path": path, "recursive": recursive, "mode": octal_mode(mode)}
+        self._none("POST", self._base + "/mkdir", json=payload)
+
+    def rename(self, from_: str, to: str) -> None:
+        """Move `from_` to `to`. ``POST /computers/{computer_id}/files/rename``."""
+        self._none("POST", self._base + "/rename", json={"from": from_, "to": to})
+
+    def copy(self, from_: str, to: str, *, recursive: bool = False) -> None:
+        """Copy `from_` to `to` (``recursive=True`` for directories).
+
+        ``POST /computers/{computer_id}/files/copy``.
+        """
+        payload = {"from": from_, "to": to, "recursive": recursive}
+        self._none("POST", self._base + "/copy", json=payload)
+
+    def chmod(self, path: str, mode: int | str) -> None:
+        """Change permissions (``0o755`` or ``"0755"``).
+
+        ``POST /computers/{computer_id}/files/chmod``.
+        """
+        self._none("POST", self._base + "/chmod", json={"path": path, "mode": octal_mode(mode)})
+
+    def readdir(self, path: str) -> builtins.list[ComputerDirEntry]:
+        """A typed directory listing. ``GET /computers/{computer_id}/files/readdir``."""
+        return self._list(
+            "GET",
+            self._base + "/readdir",
+            ComputerDirEntry,
+            params={"path": path},
+            keys=_DIR_KEYS,
+        )

@@ -1,0 +1,87 @@
+"""``python -m miosa.local``: run the local MIOSA-compatible server until interrupted."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from types import FrameType
+
+from .server import LocalServer
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(
+        prog="python -m miosa.local",
+        description="Run a local MIOSA-compatible API server (sandboxes are directories on disk).",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=0, help="port (default 0: a free port)")
+    parser.add_argument("--api-key", default=None, help="API key to accept (default: generated)")
+    parser.add_argument(
+        "--root", default=None, help="data directory (default: a temporary one removed at exit)"
+    )
+    parser.add_argument(
+        "--isolation",
+        choices=("auto", "bwrap", "none"),
+        default="auto",
+        help="run commands in bubblewrap (auto: when available) or directly on the host (none)",
+    )
+    parser.add_argument(
+        "--heartbeat", type=float, default=15.0, help="SSE keep-alive interval in seconds"
+    )
+    parser.add_argument(
+        "--webhook-signature",
+        choices=("sha256", "timestamped"),
+        default="sha256",
+        help="X-Miosa-Signature format: sha256=<hex> or t=<unix>,v1=<hex>",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the server, print how to reach it, serve until SIGINT/SIGTERM."""
+    args = parse_args(argv)
+    server = LocalServer(
+        api_key=args.api_key,
+        root=args.root,
+        isolation=args.isolation,
+        heartbeat_interval=args.heartbeat,
+        port=args.port,
+        host=args.host,
+        webhook_signature=args.webhook_signature,
+    )
+    server.start()
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    print(f"MIOSA local server: {server.base_url}", flush=True)
+    print(f"API key: {server.api_key}", flush=True)
+    print(f"Data directory: {server.root}", flush=True)
+    if server.isolation == "bwrap":
+        print("Isolation: bubblewrap (/workspace is the sandbox directory)", flush=True)
+    else:
+        print("Isolation: NONE - commands run directly on this host", file=sys.stderr, flush=True)
+    if args.host not in LOOPBACK:
+        print(f"WARNING: listening on {args.host}, reachable beyond this machine", file=sys.stderr)
+    print(f"export MIOSA_BASE_URL={server.base_url} MIOSA_API_KEY={server.api_key}", flush=True)
+    try:
+        while not stop.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

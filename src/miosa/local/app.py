@@ -1,0 +1,78 @@
+"""Assembling the ASGI application: every module's endpoints under ``/api/v1``."""
+
+from __future__ import annotations
+
+import importlib
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Mount
+from starlette.types import ASGIApp
+
+from .faults import API_PREFIX, FaultPlan
+from .gateway import Gateway
+from .http import ApiError, default_code, error_response
+from .recording import RequestLog
+from .routing import Endpoint, to_route
+from .state import Store
+
+# Each module exposes ``endpoints() -> list[Endpoint]``.
+MODULES = (
+    "sandboxes",
+    "exec",
+    "files",
+    "processes",
+    "access",
+    "env",
+    "deploy",
+    "snapshots",
+    "templates",
+    "tenant",
+    "webhooks",
+    "billing",
+    "audit",
+    "accounts",
+)
+
+
+def all_endpoints() -> list[Endpoint]:
+    """Every route, literal segments before parameters and catch-alls last.
+
+    Starlette takes the first full match, so ``/files/tree`` must precede
+    ``/files/{path:path}`` and ``/webhooks/events`` must precede ``/webhooks/{webhook_id}``.
+    """
+    found: list[Endpoint] = []
+    for name in MODULES:
+        module = importlib.import_module(f"{__package__}.{name}")
+        found.extend(module.endpoints())
+
+    def order(endpoint: Endpoint) -> tuple[bool, list[int]]:
+        segments = endpoint.path.strip("/").split("/")
+        return (":path}" in endpoint.path, [1 if s.startswith("{") else 0 for s in segments])
+
+    return sorted(found, key=order)
+
+
+def build_app(store: Store, faults: FaultPlan, requests: RequestLog) -> ASGIApp:
+    """The Starlette app wrapped in the :class:`Gateway`."""
+    endpoints = all_endpoints()
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        message = exc.detail if isinstance(exc, HTTPException) else "internal error"
+        err = ApiError(
+            status,
+            default_code(status),
+            f"{message}: {request.method} {request.url.path}",
+            {"reason": "no_route"},
+        )
+        return error_response(err, str(request.scope.get("miosa.request_id", "")))
+
+    app = Starlette(
+        routes=[Mount(API_PREFIX, routes=[to_route(e, store) for e in endpoints])],
+        exception_handlers={404: http_error, 405: http_error},
+    )
+    public = [(e.method, e.path) for e in endpoints if e.public]
+    return Gateway(app, store, faults, requests, public)

@@ -1,0 +1,421 @@
+"""Running sandbox commands: isolation (bubblewrap or none), bounded time and output, signals."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import os
+import posixpath
+import shutil
+import signal
+import subprocess
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import anyio
+import anyio.abc
+from anyio.abc import ByteReceiveStream
+
+from .http import ApiError, bad_request
+
+log = logging.getLogger("miosa.local")
+
+IsolationMode = Literal["bwrap", "none"]
+WORKSPACE = "/workspace"
+BASE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+# Host directories exposed read-only inside bubblewrap (only those that exist are bound).
+SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32", "/etc", "/opt")
+TIMEOUT_EXIT_CODE = 124
+DRAIN_GRACE = 2.0
+
+
+# -- isolation ------------------------------------------------------------------------
+
+
+def _bwrap_prefix(bwrap: str) -> list[str]:
+    argv = [bwrap, "--die-with-parent", "--unshare-pid", "--unshare-ipc", "--new-session"]
+    for d in SYSTEM_DIRS:
+        if os.path.islink(d):
+            argv += ["--symlink", os.readlink(d), d]
+        elif os.path.isdir(d):
+            argv += ["--ro-bind", d, d]
+    return [*argv, "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+
+
+@functools.cache
+def _bwrap_problem(path: str) -> str | None:
+    """Why bubblewrap at ``path`` cannot run a command here (``None`` when it can); probed once."""
+    probe = [
+        *_bwrap_prefix(path),
+        "--dir",
+        WORKSPACE,
+        "--chdir",
+        WORKSPACE,
+        "/bin/sh",
+        "-c",
+        "true",
+    ]
+    try:
+        done = subprocess.run(probe, capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"bwrap probe failed: {exc}"
+    if done.returncode != 0:
+        return "bwrap probe failed: " + done.stderr.decode(errors="replace").strip()
+    return None
+
+
+def resolve_isolation(requested: str) -> tuple[IsolationMode, str | None]:
+    """Pick the isolation mode: ``auto`` uses bubblewrap when it exists and works here."""
+    if requested not in ("auto", "bwrap", "none"):
+        raise ValueError(f"isolation must be 'auto', 'bwrap' or 'none', not {requested!r}")
+    if requested == "none":
+        return "none", None
+    path = shutil.which("bwrap")
+    problem = "bwrap is not on PATH" if path is None else _bwrap_problem(path)
+    if problem is None and path is not None:
+        return "bwrap", path
+    if requested == "bwrap":
+        raise RuntimeError(f"isolation='bwrap' requested but {problem}")
+    log.warning("miosa.local: %s; sandbox commands run WITHOUT isolation", problem)
+    return "none", None
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """argv, host working directory and environment of one sandbox command."""
+
+    argv: list[str]
+    cwd: str
+    env: dict[str, str]
+    isolated: bool
+
+
+def check_env(env: Mapping[str, object]) -> dict[str, str]:
+    """Validate an env mapping from a request body (400 on bad names or values)."""
+    out: dict[str, str] = {}
+    for key, value in env.items():
+        if not isinstance(key, str) or not key or "=" in key or "\0" in key:
+            raise bad_request(f"invalid environment variable name {key!r}", field="env")
+        if value is None:
+            continue
+        text = value if isinstance(value, str) else str(value)
+        if "\0" in text:
+            raise bad_request(f"environment variable {key} contains NUL", field="env")
+        out[key] = text
+    return out
+
+
+def build_command(
+    mode: IsolationMode,
+    bwrap: str | None,
+    workspace: Path,
+    command: str,
+    cwd: str | None,
+    env: Mapping[str, str],
+) -> CommandSpec:
+    """``/bin/sh -c command`` inside bubblewrap (``/workspace`` bound) or in the directory."""
+    if "\0" in command:
+        raise bad_request("command contains NUL", field="command")
+    virtual = posixpath.normpath(posixpath.join(WORKSPACE, cwd or WORKSPACE))
+    in_workspace = virtual == WORKSPACE or virtual.startswith(WORKSPACE + "/")
+    host_cwd = workspace / posixpath.relpath(virtual, WORKSPACE) if in_workspace else None
+    if host_cwd is not None and not host_cwd.is_dir():
+        raise bad_request(
+            f"cwd {virtual} does not exist in the sandbox", code="INVALID_CWD", cwd=virtual
+        )
+    if mode == "bwrap" and bwrap is not None:
+        full_env = {"PATH": BASE_PATH, "HOME": WORKSPACE, "LANG": "C.UTF-8", "PWD": virtual, **env}
+        argv = [
+            *_bwrap_prefix(bwrap),
+            "--bind",
+            str(workspace),
+            WORKSPACE,
+            "--chdir",
+            virtual,
+            "--clearenv",
+        ]
+        for key, value in full_env.items():
+            argv += ["--setenv", key, value]
+        argv += ["/bin/sh", "-c", command]
+        return CommandSpec(argv, str(workspace), {"PATH": BASE_PATH}, True)
+    if host_cwd is None:
+        raise ApiError(
+            400,
+            "PATH_OUTSIDE_WORKSPACE",
+            f"cwd {virtual} is outside /workspace (without isolation only the sandbox dir exists)",
+            {"path": virtual},
+        )
+    full_env = {
+        "PATH": BASE_PATH,
+        "HOME": str(workspace),
+        "LANG": "C.UTF-8",
+        "PWD": str(host_cwd),
+        **env,
+    }
+    return CommandSpec(["/bin/sh", "-c", command], str(host_cwd), full_env, False)
+
+
+# -- signals --------------------------------------------------------------------------
+
+
+def _descendants(root: int) -> list[int]:
+    """Every live descendant of ``root`` (from /proc), children before grandchildren."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(b")") + 2 :].split()
+        if len(fields) > 1:
+            parents.setdefault(int(fields[1]), []).append(int(entry))
+    out: list[int] = []
+    queue = [root]
+    while queue:
+        children = parents.get(queue.pop(0), [])
+        out.extend(children)
+        queue.extend(children)
+    return out
+
+
+def _is_bwrap(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/comm", "rb") as fh:
+            return fh.read().strip() == b"bwrap"
+    except OSError:
+        return False
+
+
+def send_signal(pid: int, sig: int, isolated: bool) -> None:
+    """Deliver ``sig`` to a command: its process group, or inside bubblewrap the real
+    processes (bwrap itself would just die and take the namespace down with SIGKILL)."""
+    if isolated:
+        targets = [p for p in _descendants(pid) if not _is_bwrap(p)]
+        for target in targets or [pid]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(target, sig)
+        return
+    try:
+        os.killpg(pid, sig)
+    except (ProcessLookupError, PermissionError):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, sig)
+
+
+def kill_tree(pid: int, alive: bool = True) -> None:
+    """SIGKILL a command and everything it started.
+
+    Once the command itself has been reaped its pid may be reused, so then only its
+    process group (which outlives it while members remain) is signalled.
+    """
+    for target in [*_descendants(pid), pid] if alive else []:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(target, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+
+
+def parse_signal(value: object) -> int:
+    """``"SIGTERM"``, ``"TERM"``, ``"15"`` or ``15`` -> 15 (400 otherwise)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and value.strip().isdigit():
+        number = int(value.strip())
+    elif isinstance(value, str):
+        name = value.strip().upper()
+        name = name if name.startswith("SIG") else "SIG" + name
+        member = getattr(signal.Signals, name, None)
+        if member is None:
+            raise bad_request(f"unknown signal {value!r}", field="signal")
+        number = int(member)
+    else:
+        raise bad_request("signal must be a name or a number", field="signal")
+    if number not in {int(s) for s in signal.Signals}:
+        raise bad_request(f"unknown signal {value!r}", field="signal")
+    return number
+
+
+# -- output ---------------------------------------------------------------------------
+
+
+class Capture:
+    """Keeps the first ``cap`` bytes of a stream and counts the rest."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.data = bytearray()
+        self.dropped = 0
+
+    async def feed(self, chunk: bytes) -> None:
+        """Take one chunk."""
+        room = self.cap - len(self.data)
+        if room > 0:
+            self.data += chunk[:room]
+        self.dropped += max(0, len(chunk) - max(room, 0))
+
+    async def finish(self) -> None:
+        """Nothing buffered to flush."""
+
+    def text(self) -> str:
+        """Decoded output with a truncation marker when capped."""
+        out = self.data.decode("utf-8", "replace")
+        if self.dropped:
+            out += f"\n[miosa-local: output truncated, {self.dropped} more bytes dropped]\n"
+        return out
+
+
+LineCallback = Callable[[str], Awaitable[None]]
+
+
+class Lines:
+    """Splits a byte stream into lines for a callback; total bytes bounded by ``cap``."""
+
+    MAX_LINE = 1024 * 1024
+
+    def __init__(self, on_line: LineCallback, cap: int) -> None:
+        self.on_line = on_line
+        self.cap = cap
+        self.seen = 0
+        self.pending = bytearray()
+        self.truncated = False
+        self._finished = False
+
+    async def feed(self, chunk: bytes) -> None:
+        """Take one chunk, emitting each completed line (over-long lines are split)."""
+        if self.truncated:
+            return
+        room = self.cap - self.seen
+        self.seen += len(chunk)
+        if len(chunk) > room:
+            chunk = chunk[: max(room, 0)]
+            self.truncated = True
+        self.pending += chunk
+        while True:
+            cut = self.pending.find(b"\n")
+            if cut == -1 and len(self.pending) < self.MAX_LINE:
+                break
+            end = cut if cut != -1 else self.MAX_LINE
+            line = bytes(self.pending[:end])
+            del self.pending[: end + (1 if cut != -1 else 0)]
+            await self.on_line(line.decode("utf-8", "replace").rstrip("\r"))
+
+    async def finish(self) -> None:
+        """Flush a last line without newline, then the truncation marker."""
+        if self._finished:
+            return
+        self._finished = True
+        if self.pending:
+            line, self.pending = bytes(self.pending), bytearray()
+            await self.on_line(line.decode("utf-8", "replace"))
+        if self.truncated:
+            await self.on_line(f"[miosa-local: output truncated after {self.cap} bytes]")
+
+
+async def pump(stream: ByteReceiveStream | None, sink: Capture | Lines) -> None:
+    """Copy a process pipe into a sink until EOF."""
+    if stream is None:
+        return
+    try:
+        async for chunk in stream:
+            await sink.feed(chunk)
+    except (anyio.ClosedResourceError, anyio.BrokenResourceError):
+        pass
+    await sink.finish()
+
+
+@dataclass
+class Outcome:
+    """How a finished command ended."""
+
+    exit_code: int
+    timed_out: bool
+    duration_ms: int
+
+
+def exit_status(returncode: int | None) -> int:
+    """Shell convention: killed by signal N -> 128 + N."""
+    if returncode is None:
+        return -1
+    return 128 - returncode if returncode < 0 else returncode
+
+
+async def spawn(spec: CommandSpec, stdin: bool = False) -> anyio.abc.Process:
+    """Start a command in its own session so its whole group can be signalled."""
+    try:
+        return await anyio.open_process(
+            spec.argv,
+            stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=spec.cwd,
+            env=spec.env,
+            start_new_session=True,
+        )
+    except OSError as exc:
+        raise ApiError(500, "EXEC_FAILED", f"could not start command: {exc}") from exc
+
+
+async def run(
+    spec: CommandSpec,
+    limit: float,
+    stdout: Capture | Lines,
+    stderr: Capture | Lines,
+    live: set[int] | None = None,
+) -> Outcome:
+    """Run to completion (or for ``limit`` seconds), feeding both pipes; leaves nothing behind.
+
+    The pid sits in ``live`` while the command runs, so a server shutdown can kill it.
+    """
+    started = time.monotonic()
+    process = await spawn(spec)
+    timed_out = False
+    if live is not None:
+        live.add(process.pid)
+    try:
+        async with anyio.create_task_group() as readers:
+            drained = anyio.Event()
+
+            async def read_both() -> None:
+                async with anyio.create_task_group() as both:
+                    both.start_soon(pump, process.stdout, stdout)
+                    both.start_soon(pump, process.stderr, stderr)
+                drained.set()
+
+            readers.start_soon(read_both)
+            with anyio.move_on_after(limit) as timer:
+                await process.wait()
+            if timer.cancelled_caught:
+                timed_out = True
+                kill_tree(process.pid)
+                with anyio.move_on_after(5):
+                    await process.wait()
+            # Whatever the command left running in the background goes too: exec is
+            # synchronous, background work belongs to the processes API.
+            kill_tree(process.pid, alive=process.returncode is None)
+            with anyio.move_on_after(DRAIN_GRACE):
+                await drained.wait()
+            readers.cancel_scope.cancel()
+    finally:
+        with anyio.CancelScope(shield=True):
+            if process.returncode is None:
+                kill_tree(process.pid)
+                with anyio.move_on_after(5):
+                    await process.wait()
+            await process.aclose()
+            if live is not None:
+                live.discard(process.pid)
+    duration_ms = int((time.monotonic() - started) * 1000)
+    code = TIMEOUT_EXIT_CODE if timed_out else exit_status(process.returncode)
+    return Outcome(code, timed_out, duration_ms)
+
+
+def timeout_note(seconds: float) -> str:
+    """The line appended to stderr when a command is killed for running too long."""
+    return f"[miosa-local: command timed out after {seconds:g} s and was killed]\n"

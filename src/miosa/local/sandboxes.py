@@ -1,0 +1,706 @@
+"""Sandbox lifecycle: create, read, update, destroy, pause/resume/stop, fork and friends."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import signal
+from pathlib import Path
+from typing import Any
+
+import anyio
+from starlette.responses import Response
+
+from . import billing, processes, templates
+from .common import JSON, iso, now, split_csv
+from .events import Event
+from .http import (
+    ApiError,
+    bad_request,
+    created,
+    int_param,
+    no_content,
+    not_found,
+    ok,
+    page_response,
+)
+from .routing import Call, Endpoint, visible
+from .runner import check_env
+from .sse import SSEResponse, follow, last_event_id
+from .state import DEFAULT_TEMPLATE, SIZES, Sandbox, Store
+
+DEFAULT_SIZE = "small"
+DEFAULT_TIMEOUT_SEC = 3600
+DEFAULT_PORT = 3000
+# Create-body keys stored verbatim and echoed on the sandbox object.
+PASSTHROUGH = (
+    "services",
+    "readiness_probe",
+    "database",
+    "github_repo_url",
+    "github_branch",
+    "github_clone_path",
+    "region",
+    "entrypoint",
+    "agent_runtime_profile_id",
+    "skip_agent_runtime_profile",
+    "allow_provision",
+    "workspace_id",
+    "workspace_slug",
+    "workspace_name",
+    "project_id",
+    "project_slug",
+    "project_name",
+    "external_workspace_id",
+    "external_user_id",
+    "external_project_id",
+)
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """DNS-label-ish slug."""
+    return _SLUG_RE.sub("-", text.lower()).strip("-")[:48] or "sandbox"
+
+
+def preview_domain(store: Store) -> str:
+    """The tenant's preview domain, ``localhost`` until one is set."""
+    domain = store.preview_domain.get("domain")
+    return domain if isinstance(domain, str) and domain else store.settings.preview_domain
+
+
+def preview_url(store: Store, sandbox: Sandbox, port: int = DEFAULT_PORT) -> str:
+    """``https://<port>-<slug>.sandbox.<preview_domain>``."""
+    return f"https://{port}-{sandbox.slug}.sandbox.{preview_domain(store)}"
+
+
+def url_info(store: Store, sandbox: Sandbox, port: int = DEFAULT_PORT) -> JSON:
+    """The ``url_info`` block shared by the sandbox object and ``expose``."""
+    url_class = "always_on_preview" if sandbox.always_on else "temporary_preview"
+    return {
+        "url": preview_url(store, sandbox, port),
+        "class": url_class,
+        "url_class": url_class,
+        "stable_for_embedding": False,
+        "recommended_next_action": "publish_when_ready"
+        if sandbox.always_on
+        else "create_alias_or_publish",
+        "alias_slug": None,
+        "port": port,
+    }
+
+
+def sandbox_json(store: Store, sandbox: Sandbox) -> JSON:
+    """The §4 sandbox object."""
+    vcpus, memory, disk = SIZES.get(sandbox.size, SIZES[DEFAULT_SIZE])
+    info = url_info(store, sandbox)
+    remaining = None
+    if sandbox.deadline is not None and sandbox.state == "running" and not sandbox.always_on:
+        remaining = max(0, int((sandbox.deadline - now()) * 1000))
+    out: JSON = {
+        "id": sandbox.id,
+        "object": "sandbox",
+        "state": sandbox.state,
+        "status": sandbox.state,
+        "name": sandbox.name,
+        "slug": sandbox.slug,
+        "ready": sandbox.state == "running",
+        "template_id": sandbox.template_id,
+        "image_id": f"img_{slugify(sandbox.template_id)}",
+        "size": sandbox.size,
+        "resource_contract": {
+            "id": f"sandbox/{sandbox.size}@v1",
+            "version": 1,
+            "product": "sandbox",
+            "size": sandbox.size,
+            "vcpus": vcpus,
+            "memory_mb": memory,
+            "disk_size_mb": disk,
+        },
+        "cpu_count": vcpus,
+        "memory_mb": memory,
+        "disk_mb": disk,
+        "disk_size_mb": disk,
+        "timeout_sec": sandbox.timeout_sec,
+        "timeout_remaining_ms": remaining,
+        "idle_timeout_sec": sandbox.idle_timeout_sec,
+        "always_on": sandbox.always_on,
+        "persistent": sandbox.persistent,
+        "boot_path": "local",
+        "boot_ms": 0,
+        "ready_at": iso(sandbox.ready_at),
+        "preview_url": info["url"],
+        "preview_domain": preview_domain(store),
+        "url_info": info,
+        "url_class": info["url_class"],
+        "stable_for_embedding": info["stable_for_embedding"],
+        "recommended_next_action": info["recommended_next_action"],
+        "metadata": sandbox.metadata,
+        "tags": list(sandbox.tags),
+        "tenant_id": store.settings.tenant_id,
+        "owner_id": store.settings.owner_id,
+        "isolation": store.settings.isolation,
+        "inserted_at": iso(sandbox.created_at),
+        "created_at": iso(sandbox.created_at),
+        "started_at": iso(sandbox.started_at),
+        "destroyed_at": iso(sandbox.destroyed_at),
+        "total_runtime_sec": round(sandbox.runtime_sec(), 3),
+    }
+    for key in PASSTHROUGH:
+        out[key] = sandbox.extra.get(key)
+    return out
+
+
+def _int_field(body: JSON, key: str, low: int = 0) -> int | None:
+    value = body.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < low:
+        raise bad_request(f"{key} must be an integer >= {low}", field=key)
+    return value
+
+
+def _str_field(body: JSON, key: str) -> str | None:
+    value = body.get(key)
+    if value is not None and not isinstance(value, str):
+        raise bad_request(f"{key} must be a string", field=key)
+    return value
+
+
+def _tags(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+        raise bad_request("tags must be an array of strings", field="tags")
+    return list(dict.fromkeys(value))
+
+
+def _metadata(value: Any) -> JSON:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise bad_request("metadata must be an object", field="metadata")
+    return dict(value)
+
+
+def resolve_size(body: JSON) -> str:
+    """``size``, or the size whose contract equals cpu/memory/disk, or the default."""
+    size = _str_field(body, "size")
+    if size is not None:
+        if size not in SIZES:
+            raise bad_request(f"size must be one of {', '.join(SIZES)}", field="size")
+        return size
+    raw = (
+        _int_field(body, "cpu_count"),
+        _int_field(body, "memory_mb"),
+        _int_field(body, "disk_mb"),
+    )
+    disk = raw[2] if raw[2] is not None else _int_field(body, "disk_size_mb")
+    given = (raw[0], raw[1], disk)
+    if all(v is None for v in given):
+        return DEFAULT_SIZE
+    for name, contract in SIZES.items():
+        if given == contract:
+            return name
+    raise bad_request(
+        "cpu_count, memory_mb and disk_mb must be given together and equal a size contract",
+        code="INVALID_RESOURCES",
+        contracts={
+            k: {"cpu_count": v[0], "memory_mb": v[1], "disk_mb": v[2]} for k, v in SIZES.items()
+        },
+    )
+
+
+def _check_name(store: Store, name: str, exclude: str | None = None) -> None:
+    for other in store.sandboxes.values():
+        if other.alive and other.name == name and other.id != exclude:
+            raise ApiError(
+                409,
+                "SANDBOX_NAME_TAKEN",
+                f"a sandbox named {name!r} exists",
+                {"sandbox_id": other.id},
+            )
+
+
+def _make_workspace(workspace: Path, source: Path | None) -> None:
+    if source is None:
+        workspace.mkdir(parents=True)
+    else:
+        workspace.parent.mkdir(parents=True)
+        shutil.copytree(source, workspace, symlinks=True)
+
+
+async def new_sandbox(call: Call, body: JSON, source: Path | None = None) -> Sandbox:
+    """Validate a create/fork body, make the directory (copying ``source``), emit events."""
+    store = call.store
+    extra: JSON = {}
+    for key in PASSTHROUGH:
+        if key in body:
+            extra[key] = body[key]
+    principal = call.principal
+    if principal.external_user_id is not None:
+        extra["external_user_id"] = principal.external_user_id
+    template_id = _str_field(body, "template_id") or _str_field(body, "image") or DEFAULT_TEMPLATE
+    size = resolve_size(body)
+    env_raw = body.get("env") or {}
+    if not isinstance(env_raw, dict):
+        raise bad_request("env must be an object of strings", field="env")
+    env = {k: (v, False) for k, v in check_env(env_raw).items()}
+    billing.enforce_quota(store, extra.get("external_user_id"), new_sandbox=True, new_running=True)
+    ident = store.new_sandbox_id()
+    name = _str_field(body, "name") or f"sandbox-{ident[4:12]}"
+    _check_name(store, name)
+    timeout_sec = _int_field(body, "timeout_sec", 1) or DEFAULT_TIMEOUT_SEC
+    created_at = now()
+    sandbox = Sandbox(
+        id=ident,
+        name=name,
+        slug=slugify(_str_field(body, "slug") or name),
+        dir=store.settings.sandboxes_dir / ident,
+        template_id=template_id,
+        size=size,
+        created_at=created_at,
+        timeout_sec=timeout_sec,
+        idle_timeout_sec=_int_field(body, "idle_timeout_sec", 0),
+        always_on=bool(body.get("always_on", False)),
+        persistent=bool(body.get("persistent", False)),
+        metadata=_metadata(body.get("metadata")),
+        tags=_tags(body.get("tags")),
+        env=env,
+        extra=extra,
+        state="provisioning",
+    )
+    if source is None:
+        source, template_env = templates.template_source(store, template_id)
+        sandbox.env = {**{k: (v, False) for k, v in template_env.items()}, **env}
+    # Registered before the first await, so concurrent creates see its name and quota share.
+    store.sandboxes[ident] = sandbox
+    try:
+        await anyio.to_thread.run_sync(_make_workspace, sandbox.workspace, source)
+    except OSError as exc:
+        del store.sandboxes[ident]
+        raise ApiError(
+            500, "SANDBOX_ERROR", f"could not create the sandbox directory: {exc}"
+        ) from exc
+    call.resource_id = ident
+    store.emit("sandbox.created", sandbox_json(store, sandbox), sandbox)
+    t = now()
+    sandbox.state = "running"
+    sandbox.started_at = sandbox.ready_at = t
+    sandbox.deadline = t + timeout_sec
+    sandbox.set_running(True)
+    sandbox.log(f"sandbox {ident} created from template {template_id} ({size})")
+    store.emit("sandbox.ready", sandbox_json(store, sandbox) | {"ready_at": iso(t)}, sandbox)
+    return sandbox
+
+
+async def destroy(store: Store, sandbox: Sandbox, reason: str = "deleted") -> None:
+    """Stop everything in the sandbox, mark it destroyed and end its streams."""
+    if not sandbox.alive:
+        return
+    await processes.stop_all(sandbox)
+    sandbox.set_running(False)
+    sandbox.state = "destroyed"
+    sandbox.destroyed_at = now()
+    sandbox.log(f"sandbox destroyed ({reason})")
+    store.emit("sandbox.destroyed", sandbox_json(store, sandbox) | {"reason": reason}, sandbox)
+    sandbox.events.close()
+    sandbox.logs.close()
+    sandbox.watch.close()
+    directory = sandbox.dir
+    await anyio.to_thread.run_sync(lambda: shutil.rmtree(directory, ignore_errors=True))
+
+
+def fail(store: Store, sandbox: Sandbox, operation: str, error: BaseException) -> ApiError:
+    """Report an internal failure as a ``sandbox.error`` event and a 500."""
+    store.emit(
+        "sandbox.error",
+        {
+            "sandbox_id": sandbox.id,
+            "operation": operation,
+            "error": str(error),
+            "state": sandbox.state,
+        },
+        sandbox,
+    )
+    return ApiError(
+        500, "SANDBOX_ERROR", f"{operation} failed: {error}", {"sandbox_id": sandbox.id}
+    )
+
+
+# -- handlers ---------------------------------------------------------------------------
+
+
+async def create_sandbox(call: Call) -> Response:
+    """``POST /sandboxes``."""
+    sandbox = await new_sandbox(call, await call.json())
+    return created(sandbox_json(call.store, sandbox))
+
+
+async def list_sandboxes(call: Call) -> Response:
+    """``GET /sandboxes`` with state / tags / external-id filters."""
+    q = call.query
+    states = split_csv(q.get("state") or q.get("status"))
+    tags = split_csv(q.get("tags"))
+    items = []
+    for sandbox in call.store.sandboxes.values():
+        if not visible(sandbox, call.principal):
+            continue
+        if states and sandbox.state not in states:
+            continue
+        if not states and not sandbox.alive:
+            continue
+        if tags and not set(tags) <= set(sandbox.tags):
+            continue
+        if any(
+            q.get(k) and sandbox.extra.get(k) != q.get(k)
+            for k in PASSTHROUGH
+            if k.startswith("external_")
+        ):
+            continue
+        if q.get("template_id") and sandbox.template_id != q["template_id"]:
+            continue
+        items.append(sandbox_json(call.store, sandbox))
+    return page_response(items, q)
+
+
+async def get_sandbox(call: Call) -> Response:
+    """``GET /sandboxes/{sandbox_id}``."""
+    return ok(sandbox_json(call.store, call.sandbox()))
+
+
+async def get_by_name(call: Call) -> Response:
+    """``GET /sandboxes/by-name/{name}``."""
+    name = call.params["name"]
+    for sandbox in call.store.sandboxes.values():
+        if sandbox.alive and sandbox.name == name and visible(sandbox, call.principal):
+            return ok(sandbox_json(call.store, sandbox))
+    raise not_found("sandbox", name)
+
+
+async def delete_sandbox(call: Call) -> Response:
+    """``DELETE /sandboxes/{sandbox_id}``."""
+    await destroy(call.store, call.sandbox())
+    return no_content()
+
+
+async def update_sandbox(call: Call) -> Response:
+    """``PATCH /sandboxes/{sandbox_id}``; metadata is merged (``null`` removes a key)."""
+    sandbox = call.sandbox()
+    body = await call.json()
+    name = _str_field(body, "name")
+    if name is not None:
+        _check_name(call.store, name, exclude=sandbox.id)
+        sandbox.name = name
+    slug = _str_field(body, "slug")
+    if slug is not None:
+        sandbox.slug = slugify(slug)
+    if "tags" in body:
+        sandbox.tags = _tags(body["tags"])
+    if body.get("metadata") is not None:
+        for key, value in _metadata(body["metadata"]).items():
+            if value is None:
+                sandbox.metadata.pop(key, None)
+            else:
+                sandbox.metadata[key] = value
+    for flag in ("always_on", "persistent"):
+        if body.get(flag) is not None:
+            setattr(sandbox, flag, bool(body[flag]))
+    timeout = _int_field(body, "timeout_sec", 1)
+    if timeout is not None:
+        sandbox.timeout_sec = timeout
+        sandbox.deadline = now() + timeout
+    if "idle_timeout_sec" in body:
+        sandbox.idle_timeout_sec = _int_field(body, "idle_timeout_sec", 0)
+    data = sandbox_json(call.store, sandbox)
+    call.store.emit("sandbox.updated", data, sandbox)
+    return ok(data)
+
+
+async def set_tags(call: Call) -> Response:
+    """``PATCH /sandboxes/{sandbox_id}/tags``: replaces the list."""
+    sandbox = call.sandbox()
+    sandbox.tags = _tags((await call.json()).get("tags"))
+    data = sandbox_json(call.store, sandbox)
+    call.store.emit("sandbox.updated", data, sandbox)
+    return ok(data)
+
+
+async def extend(call: Call) -> Response:
+    """``POST /sandboxes/{sandbox_id}/extend``: push the deadline out by ``timeout_sec``."""
+    sandbox = call.sandbox()
+    extra = _int_field(await call.json(), "timeout_sec", 1) or sandbox.timeout_sec
+    sandbox.deadline = max(sandbox.deadline or now(), now()) + extra
+    data = sandbox_json(call.store, sandbox)
+    call.store.emit("sandbox.extended", data | {"extended_by_sec": extra}, sandbox)
+    return ok(data)
+
+
+async def pause(call: Call) -> Response:
+    """``POST /sandboxes/{sandbox_id}/pause``: processes are SIGSTOPped."""
+    sandbox = call.sandbox()
+    if sandbox.state == "running":
+        processes.signal_all(sandbox, signal.SIGSTOP)
+        sandbox.state = "paused"
+        sandbox.set_running(False)
+        sandbox.log("sandbox paused")
+        call.store.emit("sandbox.paused", sandbox_json(call.store, sandbox), sandbox)
+    elif sandbox.state != "paused":
+        raise ApiError(
+            409,
+            "INVALID_STATE",
+            f"cannot pause a {sandbox.state} sandbox",
+            {"state": sandbox.state},
+        )
+    return ok(sandbox_json(call.store, sandbox))
+
+
+async def resume(call: Call) -> Response:
+    """``POST /sandboxes/{sandbox_id}/resume``: paused or stopped -> running."""
+    sandbox = call.sandbox()
+    if sandbox.state in ("paused", "stopped"):
+        billing.enforce_quota(
+            call.store, sandbox.extra.get("external_user_id"), new_sandbox=False, new_running=True
+        )
+        processes.signal_all(sandbox, signal.SIGCONT)
+        sandbox.state = "running"
+        sandbox.set_running(True)
+        sandbox.ready_at = now()
+        sandbox.deadline = now() + sandbox.timeout_sec
+        sandbox.log("sandbox resumed")
+        call.store.emit("sandbox.resumed", sandbox_json(call.store, sandbox), sandbox)
+        call.store.emit("sandbox.ready", sandbox_json(call.store, sandbox), sandbox)
+    elif sandbox.state != "running":
+        raise ApiError(
+            409,
+            "INVALID_STATE",
+            f"cannot resume a {sandbox.state} sandbox",
+            {"state": sandbox.state},
+        )
+    return ok(sandbox_json(call.store, sandbox))
+
+
+async def stop(call: Call) -> Response:
+    """``POST /sandboxes/{sandbox_id}/stop``: processes end, the files stay (state ``stopped``)."""
+    sandbox = call.sandbox()
+    if sandbox.state in ("running", "paused"):
+        processes.signal_all(sandbox, signal.SIGCONT)
+        await processes.stop_all(sandbox)
+        sandbox.state = "stopped"
+        sandbox.set_running(False)
+        sandbox.log("sandbox stopped")
+        call.store.emit("sandbox.stopped", sandbox_json(call.store, sandbox), sandbox)
+    return ok(sandbox_json(call.store, sandbox))
+
+
+async def usage(call: Call) -> Response:
+    """``GET /sandboxes/{sandbox_id}/usage``: runtime, exec time, estimated cost."""
+    sandbox = call.sandbox(allow_destroyed=True)
+    vcpus, memory, _ = SIZES.get(sandbox.size, SIZES[DEFAULT_SIZE])
+    runtime = sandbox.runtime_sec()
+    remaining = None
+    if sandbox.deadline is not None and sandbox.state == "running":
+        remaining = max(0, int((sandbox.deadline - now()) * 1000))
+    return ok(
+        {
+            "sandbox_id": sandbox.id,
+            "state": sandbox.state,
+            "runtime_sec": round(runtime, 3),
+            "provisioned_vcpu_ms": int(runtime * 1000 * vcpus),
+            "provisioned_memory_mb_ms": int(runtime * 1000 * memory),
+            "creation_count": 1,
+            "active_cpu_ms": sandbox.exec_ms_total,
+            "exec_ms": sandbox.exec_ms_total,
+            "exec_count": sandbox.exec_count,
+            "network_ingress_bytes": 0,
+            "network_egress_bytes": 0,
+            "measurement_status": {
+                "active_cpu": "estimated_from_exec_wall_time",
+                "network": "not_measured",
+                "provisioned_resources": "measured",
+            },
+            "estimated_cost_cents": billing.credit_cents(sandbox),
+            "timeout_sec": sandbox.timeout_sec,
+            "timeout_remaining_ms": remaining,
+        }
+    )
+
+
+async def fork(call: Call) -> Response:
+    """``POST /sandboxes/{sandbox_id}/fork``: a new sandbox with a copy of the files."""
+    parent = call.sandbox()
+    body = await call.json()
+    source = parent.workspace
+    snapshot_id = _str_field(body, "snapshot_id")
+    if snapshot_id:
+        snap = call.store.snapshots.get(snapshot_id)
+        if snap is None:
+            raise not_found("snapshot", snapshot_id)
+        source = snap.dir
+    merged: JSON = {
+        "template_id": parent.template_id,
+        "size": parent.size,
+        "timeout_sec": parent.timeout_sec,
+        "idle_timeout_sec": parent.idle_timeout_sec,
+        "always_on": parent.always_on,
+        "persistent": parent.persistent,
+        "tags": list(parent.tags),
+        **{k: parent.extra[k] for k in PASSTHROUGH if k in parent.extra},
+        "metadata": {**parent.metadata, "forked_from": parent.id},
+    }
+    merged.update({k: v for k, v in body.items() if v is not None and k != "snapshot_id"})
+    child = await new_sandbox(call, merged, source=source)
+    child.env = {**parent.env, **child.env}  # the parent's env (encrypted flags too), body wins
+    child.extra["forked_from"] = parent.id
+    call.store.emit(
+        "sandbox.forked",
+        {"sandbox_id": child.id, "parent_id": parent.id, "snapshot_id": snapshot_id},
+        parent,
+    )
+    return created(
+        sandbox_json(call.store, child) | {"forked_from": parent.id, "snapshot_id": snapshot_id}
+    )
+
+
+async def readiness(call: Call) -> Response:
+    """``GET /sandboxes/{sandbox_id}/readiness``."""
+    sandbox = call.sandbox()
+    ready = sandbox.state == "running"
+    return ok(
+        {
+            "ready": ready,
+            "status": "ready" if ready else sandbox.state,
+            "state": sandbox.state,
+            "ready_at": iso(sandbox.ready_at) if ready else None,
+        }
+    )
+
+
+async def readiness_stream(call: Call) -> Response:
+    """``GET /sandboxes/{sandbox_id}/readiness/stream``: ``ready``, or ``timeout`` after it."""
+    sandbox = call.sandbox()
+    try:
+        wait = min(float(call.query.get("timeout", "30")), 600.0)
+    except ValueError:
+        raise bad_request("timeout must be a number of seconds", field="timeout") from None
+
+    async def produce(out: Any) -> None:
+        async with out:
+            with anyio.move_on_after(wait):
+                while sandbox.state != "running" and sandbox.alive:
+                    await sandbox.events.wait_after(sandbox.events.last_id)
+            if sandbox.state == "running":
+                await out.send(
+                    Event(1, "ready", {"type": "ready", "ready_at": iso(sandbox.ready_at)})
+                )
+            else:
+                await out.send(
+                    Event(
+                        1,
+                        "timeout",
+                        {"type": "timeout", "reason": "not_ready", "state": sandbox.state},
+                    )
+                )
+
+    return SSEResponse(produce, call.store)
+
+
+async def metrics(call: Call) -> Response:
+    """``GET /sandboxes/{sandbox_id}/metrics``: sizes plus measured disk use and processes."""
+    sandbox = call.sandbox()
+    vcpus, memory, disk = SIZES.get(sandbox.size, SIZES[DEFAULT_SIZE])
+    used = await anyio.to_thread.run_sync(_disk_usage, sandbox)
+    running = sum(1 for p in sandbox.processes.values() if p.status == "running")
+    return ok(
+        {
+            "sandbox_id": sandbox.id,
+            "resource_type": "sandbox",
+            "window": call.query.get("window", "1h"),
+            "current": {
+                "cpu_count": vcpus,
+                "memory_mb": memory,
+                "disk_size_mb": disk,
+                "disk_used_bytes": used,
+                "process_count": running,
+            },
+            "series": [],
+        }
+    )
+
+
+def _disk_usage(sandbox: Sandbox) -> int:
+    total = 0
+    for index, path in enumerate(sandbox.workspace.rglob("*")):
+        if index > 100_000:
+            break
+        try:
+            if path.is_file() and not path.is_symlink():
+                total += path.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+async def events_stream(call: Call) -> Response:
+    """``GET /sandboxes/{sandbox_id}/events``: the sandbox's history, then live, until destroyed."""
+    sandbox = call.sandbox(allow_destroyed=True)
+    return SSEResponse(follow(sandbox.events, last_event_id(call.request) or 0), call.store)
+
+
+async def logs(call: Call) -> Response:
+    """``GET /sandboxes/{sandbox_id}/logs?lines=N``."""
+    sandbox = call.sandbox(allow_destroyed=True)
+    count = int_param(call.query, "lines", 200, 1, 5000)
+    entries = [e.data for e in sandbox.logs.all()][-count:]
+    return ok(
+        {
+            "lines": [e["line"] for e in entries],
+            "entries": [{k: v for k, v in e.items() if k != "type"} for e in entries],
+        }
+    )
+
+
+async def logs_stream(call: Call) -> Response:
+    """``GET /sandboxes/{sandbox_id}/logs/stream``: ``{line, stream, timestamp}`` events."""
+    sandbox = call.sandbox(allow_destroyed=True)
+    return SSEResponse(follow(sandbox.logs, last_event_id(call.request) or 0), call.store)
+
+
+async def reap_expired(store: Store) -> None:
+    """Destroy running sandboxes whose timeout passed (always-on ones never expire)."""
+    while True:
+        await anyio.sleep(1.0)
+        t = now()
+        for sandbox in list(store.sandboxes.values()):
+            if (
+                sandbox.state == "running"
+                and not sandbox.always_on
+                and sandbox.deadline is not None
+                and sandbox.deadline < t
+            ):
+                await destroy(store, sandbox, reason="timeout")
+
+
+def endpoints() -> list[Endpoint]:
+    """Routes of this module."""
+    return [
+        Endpoint("POST", "/sandboxes", create_sandbox, "sandbox.create"),
+        Endpoint("GET", "/sandboxes", list_sandboxes),
+        Endpoint("GET", "/sandboxes/by-name/{name}", get_by_name),
+        Endpoint("GET", "/sandboxes/{sandbox_id}", get_sandbox),
+        Endpoint("DELETE", "/sandboxes/{sandbox_id}", delete_sandbox, "sandbox.delete"),
+        Endpoint("PATCH", "/sandboxes/{sandbox_id}", update_sandbox, "sandbox.update"),
+        Endpoint("PATCH", "/sandboxes/{sandbox_id}/tags", set_tags, "sandbox.tags.update"),
+        Endpoint("POST", "/sandboxes/{sandbox_id}/extend", extend, "sandbox.extend"),
+        Endpoint("POST", "/sandboxes/{sandbox_id}/pause", pause, "sandbox.pause"),
+        Endpoint("POST", "/sandboxes/{sandbox_id}/resume", resume, "sandbox.resume"),
+        Endpoint("POST", "/sandboxes/{sandbox_id}/stop", stop, "sandbox.stop"),
+        Endpoint("GET", "/sandboxes/{sandbox_id}/usage", usage),
+        Endpoint("POST", "/sandboxes/{sandbox_id}/fork", fork, "sandbox.fork"),
+        Endpoint("GET", "/sandboxes/{sandbox_id}/readiness", readiness),
+        Endpoint("GET", "/sandboxes/{sandbox_id}/readiness/stream", readiness_stream),
+        Endpoint("GET", "/sandboxes/{sandbox_id}/metrics", metrics),
+        Endpoint("GET", "/sandboxes/{sandbox_id}/events", events_stream),
+        Endpoint("GET", "/sandboxes/{sandbox_id}/logs", logs),
+        Endpoint("GET", "/sandboxes/{sandbox_id}/logs/stream", logs_stream),
+    ]

@@ -1,0 +1,168 @@
+"""Wire tests of ``client.channels``; also home of the table runner the sibling files share."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import httpx
+import pytest
+
+from miosa import AsyncMiosa
+from miosa._converter import structure
+from miosa.types.channels import Channel, ChannelType
+from tests._async._helpers import make_client
+from tests.helpers import MockAPI, json_response
+
+_NO_BODY = object()
+
+
+@attrs.frozen
+class WireCase:
+    """One endpoint: the call, the exact request it must send, the reply and what comes back.
+
+    `path` is the raw (encoded) path below the API root; `body` is the JSON body expected,
+    `_NO_BODY` when the request must carry none; `check` judges the returned value.
+    """
+
+    call: Callable[[AsyncMiosa], Any]
+    method: str
+    path: str
+    check: Callable[[Any], bool]
+    reply: Any = attrs.field(factory=lambda: {"data": {"id": "id_1"}})
+    query: dict[str, str] = attrs.field(factory=dict)
+    body: Any = _NO_BODY
+
+    @property
+    def id(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+async def run_wire_case(case: WireCase) -> None:
+    reply = case.reply if isinstance(case.reply, httpx.Response) else json_response(200, case.reply)
+    api = MockAPI().on(f"{case.method} {case.path}", reply)
+    async with make_client(api) as client:
+        result = await case.call(client)
+    assert len(api.requests) == 1
+    request = api.last
+    assert request.method == case.method
+    assert request.url.raw_path.decode().split("?")[0] == "/api/v1" + case.path
+    assert dict(request.url.params) == case.query
+    if case.body is _NO_BODY:
+        assert request.content == b""
+    else:
+        assert request.headers["content-type"] == "application/json"
+        assert json.loads(request.content) == case.body
+    assert case.check(result), f"unexpected result {result!r}"
+
+
+CHANNEL = {
+    "id": "ch_1",
+    "type": "slack",
+    "name": "alerts",
+    "enabled": True,
+    "config": {"webhook_url": "https://hooks.slack.example/T1"},
+    "created_at": "2026-11-02T08:30:00Z",
+}
+
+
+def _is_channel(result: Any) -> bool:
+    return isinstance(result, Channel) and result.id == "ch_1" and result.type is ChannelType.SLACK
+
+
+CASES = [
+    WireCase(
+        lambda c: c.channels.list(type="slack", enabled=True, filters={"workspace_id": "ws_1"}),
+        "GET",
+        "/channels",
+        lambda r: [x.id for x in r] == ["ch_1", "ch_2"] and all(isinstance(x, Channel) for x in r),
+        reply={"channels": [CHANNEL, {**CHANNEL, "id": "ch_2"}]},
+        query={"type": "slack", "enabled": "true", "workspace_id": "ws_1"},
+    ),
+    WireCase(
+        lambda c: c.channels.get("ch/1"),
+        "GET",
+        "/channels/ch%2F1",
+        _is_channel,
+        reply={"data": CHANNEL},
+    ),
+    WireCase(
+        lambda c: c.channels.create(
+            type=ChannelType.SLACK,
+            name="alerts",
+            config={"webhook_url": "https://hooks.slack.example/T1"},
+            extra={"events": ["sandbox.failed"]},
+        ),
+        "POST",
+        "/channels",
+        _is_channel,
+        reply={"data": CHANNEL},
+        body={
+            "type": "slack",
+            "name": "alerts",
+            "config": {"webhook_url": "https://hooks.slack.example/T1"},
+            "events": ["sandbox.failed"],
+        },
+    ),
+    WireCase(
+        lambda c: c.channels.update("ch_1", name="ops"),
+        "PATCH",
+        "/channels/ch_1",
+        lambda r: isinstance(r, Channel) and r.name == "ops",
+        reply={"data": {**CHANNEL, "name": "ops"}},
+        body={"name": "ops"},
+    ),
+    WireCase(
+        lambda c: c.channels.delete("ch_1"),
+        "DELETE",
+        "/channels/ch_1",
+        lambda r: r is None,
+        reply=httpx.Response(204),
+    ),
+    WireCase(
+        lambda c: c.channels.enable("ch_1"),
+        "POST",
+        "/channels/ch_1/enable",
+        lambda r: isinstance(r, Channel) and r.enabled is True,
+        reply=CHANNEL,
+    ),
+    WireCase(
+        lambda c: c.channels.disable("ch_1"),
+        "POST",
+        "/channels/ch_1/disable",
+        lambda r: isinstance(r, Channel) and r.enabled is False,
+        reply={"data": {**CHANNEL, "enabled": False}},
+    ),
+    WireCase(
+        lambda c: c.channels.list_notifications(),
+        "GET",
+        "/channels/notifications",
+        lambda r: r == {"sandbox.failed": ["email", "slack"]},
+        reply={"notifications": {"sandbox.failed": ["email", "slack"]}},
+    ),
+    WireCase(
+        lambda c: c.channels.update_notifications({"sandbox.failed": ["email"]}),
+        "PUT",
+        "/channels/notifications",
+        lambda r: r == {"sandbox.failed": ["email"]},
+        reply={"data": {"sandbox.failed": ["email"]}},
+        body={"sandbox.failed": ["email"]},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+async def test_channels_wire(case: WireCase) -> None:
+    await run_wire_case(case)
+
+
+def test_channel_round_trip_keeps_unknown_fields_and_enum_values() -> None:
+    channel = structure({**CHANNEL, "type": "teams", "muted_until": None}, Channel)
+    assert channel.type == "teams"
+    assert channel.type is not None and not channel.type.is_known
+    assert channel.config == {"webhook_url": "https://hooks.slack.example/T1"}
+    assert channel.created_at is not None and channel.created_at.tzinfo is not None
+    assert channel.raw["muted_until"] is None
+    assert "muted_until" in channel.raw

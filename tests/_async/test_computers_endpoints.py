@@ -1,0 +1,421 @@
+"""Every request/response endpoint of the computer groups, exactly as it reaches the wire.
+
+One row per endpoint: the call, then the method, path, query and JSON body the server
+must see, then the kind of reply and the type of what the caller gets back. WebSocket,
+SSE and streamed-download endpoints have their own tests in ``test_computers_streams``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from miosa import AsyncMiosa
+from miosa._async.resources.computers import AsyncComputer
+from miosa.types.computers import (
+    Checkpoint,
+    CheckpointRestore,
+    ComputerDirEntry,
+    ComputerDomain,
+    ComputerEnvVar,
+    ComputerExecResult,
+    ComputerFileEntry,
+    ComputerFileExport,
+    ComputerFileList,
+    ComputerFileStat,
+    ComputerNetworkPolicyData,
+    ComputerNetworkRule,
+    ComputerPort,
+    ComputerViewerPassword,
+    ComputerViewerPasswordStatus,
+    ComputerVolumeAttachment,
+    DesktopActionResult,
+    DesktopCursor,
+    DesktopWindow,
+)
+from tests._async._helpers import make_client
+from tests.helpers import MockAPI
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+OBJ, LIST, EMPTY, BYTES = "obj", "list", "empty", "bytes"
+C = "/computers/cmp_1"
+
+
+def c(client: AsyncMiosa) -> AsyncComputer:
+    return client.computers.handle("cmp_1")
+
+
+def reply(kind: str) -> httpx.Response:
+    if kind == EMPTY:
+        return httpx.Response(204)
+    if kind == BYTES:
+        return httpx.Response(200, content=PNG, headers={"content-type": "image/png"})
+    if kind == LIST:
+        return httpx.Response(200, json={"data": [{"id": "x_1"}, {"id": "x_2"}]})
+    return httpx.Response(200, json={"data": {"id": "x_1"}})
+
+
+Call = Callable[[AsyncMiosa], Any]
+
+# (id, call, method, path, query, json body (None: no body), reply, result type)
+ROWS: list[tuple[str, Call, str, str, dict[str, str], Any, str, type]] = [
+    # -- computers ---------------------------------------------------------------------
+    (
+        "computers.create",
+        lambda cl: cl.computers.create(
+            name="agent", size="xlarge", visibility="key", metadata={"a": "1"}
+        ),
+        "POST",
+        "/computers",
+        {},
+        {
+            "name": "agent",
+            "template_type": "miosa-desktop",
+            "size": "xl",
+            "visibility": "key",
+            "metadata": {"a": "1"},
+        },
+        OBJ,
+        AsyncComputer,
+    ),
+    (
+        "computers.create-profile",
+        lambda cl: cl.computers.create(
+            name="a",
+            template_type="miosa-sandbox",
+            size="large",
+            agent_runtime_profile_id="arp_1",
+            skip_agent_runtime_profile=False,
+        ),
+        "POST",
+        "/computers",
+        {},
+        {
+            "name": "a",
+            "template_type": "miosa-sandbox",
+            "size": "large",
+            "agent_runtime_profile_id": "arp_1",
+            "skip_agent_runtime_profile": False,
+        },
+        OBJ,
+        AsyncComputer,
+    ),
+    ("computers.get", lambda cl: cl.computers.get("cmp_1"), "GET", C, {}, None, OBJ, AsyncComputer),
+    (
+        "computers.update",
+        lambda cl: cl.computers.update("cmp_1", name="n2", visibility="public"),
+        "PATCH",
+        C,
+        {},
+        {"name": "n2", "visibility": "public"},
+        OBJ,
+        AsyncComputer,
+    ),
+    ("computers.delete", lambda cl: cl.computers.delete("cmp_1"), "DELETE", C, {}, None, EMPTY,
+     type(None)),
+    (
+        "computers.viewer_password",
+        lambda cl: cl.computers.viewer_password("cmp_1"),
+        "GET",
+        C + "/viewer-password",
+        {},
+        None,
+        OBJ,
+        ComputerViewerPasswordStatus,
+    ),
+    (
+        "computers.rotate_viewer_password",
+        lambda cl: c(cl).rotate_viewer_password(),
+        "POST",
+        C + "/viewer-password/rotate",
+        {},
+        None,
+        OBJ,
+        ComputerViewerPassword,
+    ),
+    ("computer.start", lambda cl: c(cl).start(), "POST", C + "/start", {}, None, OBJ,
+     AsyncComputer),
+    ("computer.stop", lambda cl: c(cl).stop(), "POST", C + "/stop", {}, None, OBJ, AsyncComputer),
+    ("computer.restart", lambda cl: c(cl).restart(), "POST", C + "/restart", {}, None, OBJ,
+     AsyncComputer),
+    ("computer.vnc_credentials", lambda cl: c(cl).vnc_credentials(), "GET",
+     C + "/vnc-credentials", {}, None, OBJ, dict),
+    ("computer.apps", lambda cl: c(cl).apps(), "GET", C + "/apps", {}, None, OBJ, dict),
+    ("computer.urls", lambda cl: c(cl).urls(), "GET", C + "/urls", {}, None, OBJ, dict),
+    ("computer.stream_token", lambda cl: c(cl).stream_token(), "POST", C + "/stream-token", {},
+     None, OBJ, dict),
+    ("computer.embed", lambda cl: c(cl).embed(), "GET", C + "/embed", {}, None, OBJ, dict),
+    (
+        "computer.clone",
+        lambda cl: c(cl).clone(name="copy", extra={"region": "eu-1"}),
+        "POST",
+        C + "/clone",
+        {},
+        {"name": "copy", "region": "eu-1"},
+        OBJ,
+        AsyncComputer,
+    ),
+    ("computer.resize", lambda cl: c(cl).resize("xlarge"), "POST", C + "/resize", {},
+     {"size": "xl"}, OBJ, AsyncComputer),
+    (
+        "computer.move",
+        lambda cl: c(cl).move(region="us-east", extra={"host_id": None}),
+        "POST",
+        C + "/move",
+        {},
+        {"region": "us-east", "host_id": None},
+        OBJ,
+        AsyncComputer,
+    ),
+    (
+        "computer.screenshot_region",
+        lambda cl: c(cl).screenshot_region(x=10, y=20, width=300, height=200),
+        "POST",
+        C + "/screenshot-region",
+        {},
+        {"x": 10, "y": 20, "width": 300, "height": 200},
+        BYTES,
+        bytes,
+    ),
+    ("computer.metrics", lambda cl: c(cl).metrics(window="24h"), "GET", C + "/metrics",
+     {"window": "24h"}, None, OBJ, dict),
+    ("computer.metrics-default", lambda cl: c(cl).metrics(), "GET", C + "/metrics",
+     {"window": "1h"}, None, OBJ, dict),
+    # -- inbox ---------------------------------------------------------------------------
+    ("inbox.get", lambda cl: c(cl).inbox.get(), "GET", C + "/inbox", {}, None, OBJ, dict),
+    ("inbox.update", lambda cl: c(cl).inbox.update({"enabled": True, "address": None}), "PATCH",
+     C + "/inbox", {}, {"enabled": True, "address": None}, OBJ, dict),
+    # -- desktop -------------------------------------------------------------------------
+    ("desktop.screenshot", lambda cl: c(cl).desktop.screenshot(), "GET",
+     C + "/desktop/screenshot", {}, None, BYTES, bytes),
+    ("desktop.click", lambda cl: c(cl).desktop.click(640, 400), "POST", C + "/desktop/click", {},
+     {"x": 640, "y": 400, "button": "left"}, OBJ, DesktopActionResult),
+    ("desktop.right_click", lambda cl: c(cl).right_click(5, 6), "POST", C + "/desktop/click", {},
+     {"x": 5, "y": 6, "button": "right"}, OBJ, DesktopActionResult),
+    ("desktop.double_click", lambda cl: c(cl).desktop.double_click(1, 2), "POST",
+     C + "/desktop/double-click", {}, {"x": 1, "y": 2}, OBJ, DesktopActionResult),
+    ("desktop.move_mouse", lambda cl: c(cl).desktop.move_mouse(3, 4), "POST",
+     C + "/desktop/move", {}, {"x": 3, "y": 4}, OBJ, DesktopActionResult),
+    ("desktop.type", lambda cl: c(cl).desktop.type("hello world"), "POST", C + "/desktop/type",
+     {}, {"text": "hello world"}, OBJ, DesktopActionResult),
+    ("desktop.write-delay", lambda cl: c(cl).write("hi", delay=0.05), "POST",
+     C + "/desktop/type", {}, {"text": "hi", "delay": 0.05}, OBJ, DesktopActionResult),
+    ("desktop.key", lambda cl: c(cl).desktop.key("ctrl+c"), "POST", C + "/desktop/key", {},
+     {"key": "ctrl+c"}, OBJ, DesktopActionResult),
+    ("desktop.press", lambda cl: c(cl).press("Return"), "POST", C + "/desktop/key", {},
+     {"key": "Return"}, OBJ, DesktopActionResult),
+    ("desktop.scroll", lambda cl: c(cl).desktop.scroll("down"), "POST", C + "/desktop/scroll",
+     {}, {"direction": "down", "clicks": 3}, OBJ, DesktopActionResult),
+    ("desktop.scroll-at", lambda cl: c(cl).scroll("up", 5, x=10, y=0), "POST",
+     C + "/desktop/scroll", {}, {"direction": "up", "clicks": 5, "x": 10, "y": 0}, OBJ,
+     DesktopActionResult),
+    ("desktop.drag", lambda cl: c(cl).drag(100, 100, 400, 400), "POST", C + "/desktop/drag", {},
+     {"from_x": 100, "from_y": 100, "to_x": 400, "to_y": 400}, OBJ, DesktopActionResult),
+    ("desktop.wait", lambda cl: c(cl).wait(5), "POST", C + "/desktop/wait", {}, {"seconds": 5},
+     OBJ, DesktopActionResult),
+    ("desktop.windows", lambda cl: c(cl).desktop.windows(), "GET", C + "/desktop/windows", {},
+     None, LIST, list),
+    ("desktop.cursor", lambda cl: c(cl).cursor(), "GET", C + "/desktop/cursor", {}, None, OBJ,
+     DesktopCursor),
+    ("desktop.focus_window", lambda cl: c(cl).desktop.focus_window("0x3e00007"), "POST",
+     C + "/desktop/window/focus", {}, {"window_id": "0x3e00007"}, OBJ, DesktopActionResult),
+    ("desktop.launch", lambda cl: c(cl).launch("firefox"), "POST", C + "/desktop/launch", {},
+     {"app_name": "firefox"}, OBJ, DesktopActionResult),
+    # -- files ---------------------------------------------------------------------------
+    ("files.upload", lambda cl: c(cl).files.upload("/home/user/a.bin", b"\x00\xff"), "POST",
+     C + "/files/write", {}, {"path": "/home/user/a.bin", "content_base64": "AP8="}, OBJ,
+     ComputerFileEntry),
+    ("files.write-text", lambda cl: c(cl).files.write("/tmp/t.txt", "hé"), "POST",
+     C + "/files/write", {}, {"path": "/tmp/t.txt", "content_base64": "aMOp"}, OBJ,
+     ComputerFileEntry),
+    ("files.list", lambda cl: c(cl).files.list("/home/user"), "GET", C + "/files",
+     {"path": "/home/user"}, None, OBJ, ComputerFileList),
+    ("files.read", lambda cl: c(cl).files.read("/home/user/a b.png"), "GET",
+     C + "/files/download", {"path": "/home/user/a b.png"}, None, BYTES, bytes),
+    ("files.export", lambda cl: c(cl).files.export("/tmp/r.pdf"), "POST", C + "/files/export",
+     {}, {"path": "/tmp/r.pdf"}, OBJ, ComputerFileExport),
+    ("files.delete", lambda cl: c(cl).files.delete("/tmp/x"), "DELETE", C + "/files", {},
+     {"path": "/tmp/x"}, EMPTY, type(None)),
+    ("files.stat", lambda cl: c(cl).files.stat("/etc/hosts"), "POST", C + "/files/stat", {},
+     {"path": "/etc/hosts"}, OBJ, ComputerFileStat),
+    ("files.mkdir", lambda cl: c(cl).files.mkdir("/srv/app"), "POST", C + "/files/mkdir", {},
+     {"path": "/srv/app", "recursive": True, "mode": "0755"}, EMPTY, type(None)),
+    ("files.mkdir-mode", lambda cl: c(cl).files.mkdir("/srv", recursive=False, mode=0o700),
+     "POST", C + "/files/mkdir", {}, {"path": "/srv", "recursive": False, "mode": "0700"}, OBJ,
+     type(None)),
+    ("files.rename", lambda cl: c(cl).files.rename("/a", "/b"), "POST", C + "/files/rename", {},
+     {"from": "/a", "to": "/b"}, EMPTY, type(None)),
+    ("files.copy", lambda cl: c(cl).files.copy(from_="/a", to="/b", recursive=True), "POST",
+     C + "/files/copy", {}, {"from": "/a", "to": "/b", "recursive": True}, EMPTY, type(None)),
+    ("files.copy-default", lambda cl: c(cl).files.copy("/a", "/b"), "POST", C + "/files/copy",
+     {}, {"from": "/a", "to": "/b", "recursive": False}, EMPTY, type(None)),
+    ("files.chmod", lambda cl: c(cl).files.chmod("/run.sh", 0o755), "POST", C + "/files/chmod",
+     {}, {"path": "/run.sh", "mode": "0755"}, EMPTY, type(None)),
+    ("files.readdir", lambda cl: c(cl).files.readdir("/srv"), "GET", C + "/files/readdir",
+     {"path": "/srv"}, None, LIST, list),
+    # -- exec ----------------------------------------------------------------------------
+    ("exec.bash", lambda cl: c(cl).exec.bash("ls -la"), "POST", C + "/exec", {},
+     {"command": "ls -la"}, OBJ, ComputerExecResult),
+    ("exec.bash-timeout", lambda cl: c(cl).bash("make", timeout=120), "POST", C + "/exec", {},
+     {"command": "make", "timeout": 120}, OBJ, ComputerExecResult),
+    ("exec.python", lambda cl: c(cl).python("print(1)", timeout=5), "POST", C + "/exec/python",
+     {}, {"code": "print(1)", "timeout": 5}, OBJ, ComputerExecResult),
+    # -- terminal ------------------------------------------------------------------------
+    ("terminal.create", lambda cl: c(cl).terminal.create(cols=120, rows=40, shell="/bin/zsh"),
+     "POST", C + "/terminal", {}, {"cols": 120, "rows": 40, "shell": "/bin/zsh"}, OBJ, dict),
+    ("terminal.create-empty", lambda cl: c(cl).terminal.create(), "POST", C + "/terminal", {},
+     {}, OBJ, dict),
+    ("terminal.resize", lambda cl: c(cl).terminal.resize("pty/1", cols=80, rows=24), "POST",
+     C + "/pty/pty%2F1/resize", {}, {"cols": 80, "rows": 24}, OBJ, dict),
+    # -- env -----------------------------------------------------------------------------
+    ("env.list", lambda cl: c(cl).env.list(), "GET", C + "/env", {}, None, LIST, list),
+    ("env.set", lambda cl: c(cl).env.set("API_TOKEN", "t0k"), "POST", C + "/env", {},
+     {"name": "API_TOKEN", "value": "t0k"}, OBJ, ComputerEnvVar),
+    ("env.update", lambda cl: c(cl).env.update("API_TOKEN", "t1k"), "PATCH",
+     C + "/env/API_TOKEN", {}, {"value": "t1k"}, OBJ, ComputerEnvVar),
+    ("env.delete", lambda cl: c(cl).env.delete("API_TOKEN"), "DELETE", C + "/env/API_TOKEN", {},
+     None, EMPTY, type(None)),
+    # -- ports ---------------------------------------------------------------------------
+    ("ports.list", lambda cl: c(cl).ports.list(), "GET", C + "/ports", {}, None, LIST, list),
+    ("ports.create", lambda cl: c(cl).ports.create(3000, visibility="public"), "POST",
+     C + "/ports", {}, {"port": 3000, "visibility": "public"}, OBJ, ComputerPort),
+    ("ports.update", lambda cl: c(cl).ports.update(3000, extra={"auth": "key"}), "PATCH",
+     C + "/ports/3000", {}, {"auth": "key"}, OBJ, ComputerPort),
+    ("ports.delete", lambda cl: c(cl).ports.delete(3000), "DELETE", C + "/ports/3000", {}, None,
+     EMPTY, type(None)),
+    # -- volumes -------------------------------------------------------------------------
+    ("volumes.list", lambda cl: c(cl).volumes.list(), "GET", C + "/volumes", {}, None, LIST,
+     list),
+    ("volumes.attach", lambda cl: c(cl).volumes.attach("vol_1", mount_path="/data"), "POST",
+     C + "/volumes", {}, {"volume_id": "vol_1", "mount_path": "/data"}, OBJ,
+     ComputerVolumeAttachment),
+    ("volumes.detach", lambda cl: c(cl).volumes.detach("att_1"), "DELETE", C + "/volumes/att_1",
+     {}, None, EMPTY, type(None)),
+    # -- logs ----------------------------------------------------------------------------
+    ("logs.get", lambda cl: c(cl).logs.get(lines=200, since="2026-11-28T10:00:00Z"), "GET",
+     C + "/logs", {"lines": "200", "since": "2026-11-28T10:00:00Z"}, None, OBJ, dict),
+    # -- auto stop -----------------------------------------------------------------------
+    ("auto_stop.get", lambda cl: c(cl).auto_stop.get(), "GET", C + "/auto-stop", {}, None, OBJ,
+     dict),
+    ("auto_stop.update", lambda cl: c(cl).auto_stop.update(0), "PATCH", C + "/auto-stop", {},
+     {"seconds": 0}, OBJ, dict),
+    # -- osa -----------------------------------------------------------------------------
+    ("osa.submit_task", lambda cl: c(cl).osa.submit_task("book a room", extra={"priority": 2}),
+     "POST", C + "/osa/task", {}, {"task": "book a room", "priority": 2}, OBJ, dict),
+    ("osa.cancel_task", lambda cl: c(cl).osa.cancel_task(), "DELETE", C + "/osa/task", {}, None,
+     OBJ, dict),
+    ("osa.status", lambda cl: c(cl).osa.status(), "GET", C + "/osa/status", {}, None, OBJ, dict),
+    ("osa.configure", lambda cl: c(cl).osa.configure({"model": "m1", "tools": ["browser"]}),
+     "POST", C + "/osa/configure", {}, {"model": "m1", "tools": ["browser"]}, OBJ, dict),
+    # -- checkpoints ---------------------------------------------------------------------
+    ("checkpoints.create", lambda cl: c(cl).checkpoints.create(comment="before upgrade"),
+     "POST", C + "/snapshots", {}, {"comment": "before upgrade"}, OBJ, Checkpoint),
+    ("checkpoints.create-bare", lambda cl: c(cl).checkpoints.create(), "POST", C + "/snapshots",
+     {}, {}, OBJ, Checkpoint),
+    ("checkpoints.list", lambda cl: c(cl).checkpoints.list(), "GET", C + "/snapshots", {}, None,
+     LIST, list),
+    ("checkpoints.get", lambda cl: c(cl).checkpoints.get("snap_1"), "GET",
+     C + "/snapshots/snap_1", {}, None, OBJ, Checkpoint),
+    ("checkpoints.delete", lambda cl: c(cl).checkpoints.delete("snap_1"), "DELETE",
+     C + "/snapshots/snap_1", {}, None, OBJ, Checkpoint),
+    ("checkpoints.restore", lambda cl: c(cl).checkpoints.restore("snap_1"), "POST",
+     C + "/restore/snap_1", {}, None, OBJ, CheckpointRestore),
+    # -- network policy ------------------------------------------------------------------
+    ("network_policy.get", lambda cl: c(cl).network_policy.get(), "GET",
+     C + "/network-policy", {}, None, OBJ, ComputerNetworkPolicyData),
+    (
+        "network_policy.set",
+        lambda cl: c(cl).network_policy.set(
+            [
+                ComputerNetworkRule(effect="allow", destination="*.github.com", ports="443"),
+                {"effect": "deny", "destination": "any", "protocol": "udp"},
+            ],
+            default_effect="allow",
+        ),
+        "PUT",
+        C + "/network-policy",
+        {},
+        {
+            "rules": [
+                {"effect": "allow", "destination": "*.github.com", "ports": "443"},
+                {"effect": "deny", "destination": "any", "protocol": "udp"},
+            ],
+            "default_effect": "allow",
+        },
+        OBJ,
+        ComputerNetworkPolicyData,
+    ),
+    ("network_policy.reset", lambda cl: c(cl).network_policy.reset(), "DELETE",
+     C + "/network-policy", {}, None, EMPTY, type(None)),
+    # -- domains -------------------------------------------------------------------------
+    ("domains.register", lambda cl: c(cl).domains.register("app.example.com"), "POST",
+     C + "/domains", {}, {"fqdn": "app.example.com"}, OBJ, ComputerDomain),
+    ("domains.list", lambda cl: c(cl).domains.list(), "GET", C + "/domains", {}, None, LIST,
+     list),
+    ("domains.verify", lambda cl: c(cl).domains.verify("dom_1"), "POST",
+     C + "/domains/dom_1/verify", {}, None, OBJ, ComputerDomain),
+    ("domains.delete", lambda cl: c(cl).domains.delete("dom_1"), "DELETE", C + "/domains/dom_1",
+     {}, None, OBJ, type(None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("call", "method", "path", "params", "json_body", "kind", "result_type"),
+    [row[1:] for row in ROWS],
+    ids=[row[0] for row in ROWS],
+)
+async def test_endpoint_request_and_result(
+    call: Call,
+    method: str,
+    path: str,
+    params: dict[str, str],
+    json_body: Any,
+    kind: str,
+    result_type: type,
+) -> None:
+    api = MockAPI().on(f"{method} {path}", reply(kind))
+    async with make_client(api) as client:
+        result = await call(client)
+    assert len(api.requests) == 1
+    request = api.last
+    assert request.method == method
+    assert request.url.raw_path.decode().split("?")[0] == "/api/v1" + path
+    assert dict(request.url.params) == params
+    if json_body is None:
+        assert request.content == b""
+    else:
+        assert request.headers["content-type"] == "application/json"
+        assert json.loads(request.content) == json_body
+    assert isinstance(result, result_type)
+    if kind == BYTES:
+        assert result == PNG
+    elif kind == LIST:
+        assert [item.raw["id"] for item in result] == ["x_1", "x_2"]
+    elif kind == OBJ and result_type is dict:
+        assert result == {"id": "x_1"}
+    elif kind == OBJ and result_type not in (type(None), CheckpointRestore):
+        assert result.raw == {"id": "x_1"}
+
+
+LIST_ITEM_TYPES = {
+    "desktop.windows": DesktopWindow,
+    "files.readdir": ComputerDirEntry,
+    "env.list": ComputerEnvVar,
+    "ports.list": ComputerPort,
+    "volumes.list": ComputerVolumeAttachment,
+    "checkpoints.list": Checkpoint,
+    "domains.list": ComputerDomain,
+}
+
+
+@pytest.mark.parametrize("row_id", sorted(LIST_ITEM_TYPES))
+async def test_list_endpoints_return_typed_items(row_id: str) -> None:
+    row = next(r for r in ROWS if r[0] == row_id)
+    api = MockAPI().on(f"{row[2]} {row[3]}", reply(LIST))
+    async with make_client(api) as client:
+        items = await row[1](client)
+    assert all(type(item) is LIST_ITEM_TYPES[row_id] for item in items)

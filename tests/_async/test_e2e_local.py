@@ -1,0 +1,195 @@
+"""End to end against the local MIOSA server: real HTTP, real commands, real faults."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from miosa import (
+    AsyncMiosa,
+    AuthenticationError,
+    NotFoundError,
+    QuotaExceededError,
+    ServerError,
+    ValidationError,
+    webhooks,
+)
+from miosa.local import Fault, LocalServer
+from tests.receiver import WebhookReceiver
+
+pytestmark = pytest.mark.usefixtures("fast_retries")
+
+
+def client_for(server: LocalServer, **options: object) -> AsyncMiosa:
+    return AsyncMiosa(api_key=server.api_key, base_url=server.base_url, **options)  # type: ignore[arg-type]
+
+
+async def test_exec_reports_output_exit_codes_env_and_cwd() -> None:
+    async with (
+        LocalServer() as server,
+        client_for(server) as client,
+        await client.sandboxes.create(env={"GREETING": "hi"}) as sandbox,
+    ):
+        ok = await sandbox.exec.run("python3 -c 'print(1 + 1)'")
+        failed = await sandbox.exec.run("echo oops >&2; exit 3")
+        env = await sandbox.exec.run("echo $GREETING $EXTRA", env={"EXTRA": "there"})
+        cwd = await sandbox.exec.run("mkdir -p sub && cd sub && pwd")
+    assert (ok.stdout, ok.exit_code) == ("2\n", 0)
+    assert (failed.stderr, failed.exit_code) == ("oops\n", 3)
+    assert env.stdout == "hi there\n"
+    assert cwd.stdout.strip().endswith("/sub")
+
+
+async def test_create_under_injected_503s_creates_exactly_one_sandbox() -> None:
+    async with LocalServer() as server, client_for(server) as client:
+        server.inject("POST", "/sandboxes", Fault(status=503), Fault(status=503))
+        sandbox = await client.sandboxes.create(name="retried")
+        listed = await client.sandboxes.list()
+        creates = [
+            r for r in server.requests if r.method == "POST" and r.path.endswith("/sandboxes")
+        ]
+        await sandbox.destroy()
+    assert [s.id for s in listed] == [sandbox.id]
+    assert len(creates) == 3
+    assert len({r.headers["idempotency-key"] for r in creates}) == 1
+
+
+async def test_an_idempotency_key_replays_the_first_create() -> None:
+    async with LocalServer() as server, client_for(server) as client:
+        first = await client.sandboxes.create(name="a", idempotency_key="same-key")
+        again = await client.sandboxes.create(name="a", idempotency_key="same-key")
+        with pytest.raises(Exception) as info:
+            await client.sandboxes.create(name="b", idempotency_key="same-key")
+        await first.destroy()
+    assert again.id == first.id
+    assert getattr(info.value, "status_code", None) == 409
+
+
+async def test_retries_give_up_with_the_last_error() -> None:
+    async with LocalServer() as server, client_for(server, max_retries=2) as client:
+        server.inject("GET", "/sandboxes/*", *[Fault(status=502)] * 3)
+        with pytest.raises(ServerError) as info:
+            await client.sandboxes.get("sbx_missing")
+    assert info.value.attempts == 3
+    assert info.value.request_id
+
+
+async def test_retry_after_from_the_server_is_honoured() -> None:
+    async with LocalServer() as server, client_for(server) as client:
+        server.inject("GET", "/sandboxes", Fault(status=429, headers={"Retry-After": "0"}))
+        assert await client.sandboxes.list() == []
+
+
+async def test_a_dropped_connection_is_retried() -> None:
+    async with LocalServer() as server, client_for(server) as client:
+        server.inject("GET", "/sandboxes", Fault(drop=True))
+        assert await client.sandboxes.list() == []
+
+
+async def test_a_malformed_success_body_is_a_response_validation_error() -> None:
+    from miosa import ResponseValidationError
+
+    async with LocalServer() as server, client_for(server) as client:
+        server.inject("GET", "/sandboxes", Fault(malformed=True))
+        with pytest.raises(ResponseValidationError) as info:
+            await client.sandboxes.list()
+    assert info.value.status_code == 200
+
+
+async def test_wrong_key_is_refused() -> None:
+    async with (
+        LocalServer() as server,
+        AsyncMiosa(api_key="msk_wrong_key_123", base_url=server.base_url) as client,
+    ):
+        with pytest.raises(AuthenticationError) as info:
+            await client.sandboxes.list()
+    assert info.value.status_code == 401
+    assert info.value.request_id
+
+
+async def test_destroyed_sandboxes_are_gone() -> None:
+    async with LocalServer() as server, client_for(server) as client:
+        sandbox = await client.sandboxes.create()
+        await sandbox.destroy()
+        with pytest.raises(NotFoundError):
+            await client.sandboxes.get(sandbox.id)
+
+
+async def test_quota_exceeded_is_its_own_error() -> None:
+    async with LocalServer() as server, client_for(server) as client:
+        await client.quotas.set("user_42", max_sandboxes=1)
+        first = await client.sandboxes.create(external_user_id="user_42")
+        with pytest.raises(QuotaExceededError):
+            await client.sandboxes.create(external_user_id="user_42")
+        other = await client.sandboxes.create(external_user_id="user_7")
+        await first.destroy()
+        await other.destroy()
+
+
+async def test_path_traversal_is_refused() -> None:
+    async with (
+        LocalServer() as server,
+        client_for(server) as client,
+        await client.sandboxes.create() as sandbox,
+    ):
+        await sandbox.exec.run("ln -s /etc outside")
+        # The server refuses paths outside /workspace, symlinks included ...
+        for path in ("/etc/passwd", "/workspace/outside/passwd"):
+            with pytest.raises((ValidationError, NotFoundError)):
+                await sandbox.files.read(path)
+        # ... and `..` never leaves the SDK.
+        for path in ("/workspace/../../etc/passwd", "../etc/passwd"):
+            with pytest.raises(ValueError):
+                await sandbox.files.read(path)
+
+
+async def test_a_50_mb_binary_file_round_trips() -> None:
+    payload = os.urandom(50 * 1024 * 1024)
+    async with (
+        LocalServer() as server,
+        client_for(server, timeout=120) as client,
+        await client.sandboxes.create() as sandbox,
+    ):
+        await sandbox.files.write("/workspace/blob.bin", payload)
+        back = await sandbox.files.read("/workspace/blob.bin")
+        size = await sandbox.exec.run("wc -c < /workspace/blob.bin")
+    assert back == payload
+    assert int(size.stdout) == len(payload)
+
+
+@pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewrap (bwrap) is not installed")
+async def test_commands_run_isolated_under_bubblewrap() -> None:
+    async with (
+        LocalServer(isolation="bwrap") as server,
+        client_for(server) as client,
+        await client.sandboxes.create() as sandbox,
+    ):
+        where = await sandbox.exec.run("pwd")
+        host_write = await sandbox.exec.run("touch /usr/miosa-escape")
+    assert where.stdout.strip() == "/workspace"
+    assert host_write.exit_code != 0
+    assert not Path("/usr/miosa-escape").exists()  # noqa: ASYNC240 - a one-off check
+
+
+async def test_webhook_deliveries_verify_with_the_returned_secret() -> None:
+    with WebhookReceiver() as receiver:
+        async with LocalServer() as server, client_for(server) as client:
+            hook = await client.webhooks.create(
+                url=receiver.url, events=["sandbox.created", "sandbox.destroyed"]
+            )
+            assert hook.secret
+            sandbox = await client.sandboxes.create()
+            await sandbox.destroy()
+            deliveries = receiver.wait_for(2)
+    assert len(deliveries) >= 2
+    events = [webhooks.verify(body, headers, hook.secret) for headers, body in deliveries]
+    assert {e.type for e in events} >= {"sandbox.created", "sandbox.destroyed"}
+    created = next(e for e in events if e.type == "sandbox.created")
+    assert created.data.get("id") == sandbox.id
+    tampered = deliveries[0][1].replace(b"sandbox", b"sandbux")
+    assert not webhooks.is_valid(tampered, deliveries[0][0], hook.secret)
+    assert json.loads(deliveries[0][1])["type"] in {"sandbox.created", "sandbox.destroyed"}

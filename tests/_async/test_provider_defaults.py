@@ -1,0 +1,86 @@
+"""Wire tests of ``client.provider_defaults`` (admin)."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from miosa._converter import structure
+from miosa.types.provider_defaults import FleetProviderDefaults, TenantProviderConfig
+from tests._async._helpers import make_client
+from tests._async.test_channels import WireCase, run_wire_case
+from tests.helpers import MockAPI, json_response
+
+DEFAULTS = {
+    "providers": {
+        "openai": {"model": "gpt-4o-mini", "weight": 70},
+        "anthropic": {"model": "claude-haiku", "weight": 30},
+    },
+    "updated_by": "admin_1",
+}
+
+CASES = [
+    WireCase(
+        lambda c: c.provider_defaults.list(),
+        "GET",
+        "/admin/provider-defaults",
+        lambda r: isinstance(r, FleetProviderDefaults) and r.providers == DEFAULTS["providers"],
+        reply={"defaults": DEFAULTS},
+    ),
+    WireCase(
+        lambda c: c.provider_defaults.update({"providers": {"openai": {"weight": 100}}}),
+        "PUT",
+        "/admin/provider-defaults",
+        lambda r: (
+            isinstance(r, FleetProviderDefaults) and r.for_provider("openai") == {"weight": 100}
+        ),
+        reply={"data": {"providers": {"openai": {"weight": 100}}}},
+        body={"providers": {"openai": {"weight": 100}}},
+    ),
+    WireCase(
+        lambda c: c.provider_defaults.get_tenant("ten_1"),
+        "GET",
+        "/admin/tenants/ten_1/provider-config",
+        lambda r: isinstance(r, TenantProviderConfig) and r.tenant_id == "ten_1",
+        reply={"config": {"tenant_id": "ten_1", "providers": {}}},
+    ),
+    WireCase(
+        lambda c: c.provider_defaults.set_tenant(
+            "ten_1", {"providers": {"openai": {"byok": True}}}
+        ),
+        "PUT",
+        "/admin/tenants/ten_1/provider-config",
+        lambda r: isinstance(r, TenantProviderConfig) and r.providers == {"openai": {"byok": True}},
+        reply={"data": {"tenant_id": "ten_1", "providers": {"openai": {"byok": True}}}},
+        body={"providers": {"openai": {"byok": True}}},
+    ),
+    WireCase(
+        lambda c: c.provider_defaults.reset_tenant("ten_1"),
+        "DELETE",
+        "/admin/tenants/ten_1/provider-config",
+        lambda r: r is None,
+        reply=httpx.Response(204),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+async def test_provider_defaults_wire(case: WireCase) -> None:
+    await run_wire_case(case)
+
+
+async def test_get_picks_one_provider_from_the_defaults() -> None:
+    api = MockAPI().on("GET /admin/provider-defaults", json_response(200, {"data": DEFAULTS}))
+    async with make_client(api) as client:
+        openai = await client.provider_defaults.get("openai")
+        missing = await client.provider_defaults.get("mistral")
+    assert openai == {"model": "gpt-4o-mini", "weight": 70}
+    assert missing is None
+
+
+def test_provider_defaults_round_trip_keeps_unknown_fields() -> None:
+    defaults = structure(DEFAULTS, FleetProviderDefaults)
+    assert defaults.for_provider("anthropic") == {"model": "claude-haiku", "weight": 30}
+    assert defaults.raw["updated_by"] == "admin_1"
+    config = structure({"tenant_id": "ten_1", "fallback": "openai"}, TenantProviderConfig)
+    assert (config.tenant_id, config.providers, config.raw["fallback"]) == ("ten_1", None, "openai")

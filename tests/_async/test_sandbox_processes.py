@@ -1,0 +1,124 @@
+"""Wire tests for ``sandbox.processes``: start, list, get, stop, logs, a resumable output
+stream, stdin and signals; ``pid`` as an int or a string."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from miosa.types.sandbox_exec import (
+    ExecExit,
+    ExecStderr,
+    ExecStdout,
+    ProcessSignalResult,
+    ProcessStdinResult,
+    SandboxProcess,
+)
+from tests._async._helpers import make_client
+from tests.helpers import MockAPI, json_response
+
+PROCS = "/sandboxes/sbx_1/processes"
+PROC = {"pid": 42, "name": "srv", "command": "npm start", "status": "running"}
+
+
+async def test_start_list_get_and_stop() -> None:
+    api = (
+        MockAPI()
+        .on(f"POST {PROCS}", json_response(201, {"data": PROC}))
+        .on(f"GET {PROCS}", json_response(200, {"processes": [PROC, {**PROC, "pid": "p-7"}]}))
+        .on(f"GET {PROCS}/42", json_response(200, PROC))
+        .on(f"GET {PROCS}/p-7", json_response(200, {**PROC, "pid": "p-7"}))
+        .on(f"DELETE {PROCS}/42", httpx.Response(204))
+    )
+    async with make_client(api) as client:
+        processes = client.sandboxes.handle("sbx_1").processes
+        started = await processes.start(
+            "npm start", env={"PORT": "3000"}, name="srv", cwd="/workspace", timeout=600
+        )
+        listed = await processes.list()
+        by_int = await processes.get(42)
+        by_str = await processes.get("p-7")
+        await processes.stop(started.pid or 0)
+    assert api.body(0) == {
+        "command": "npm start",
+        "env": {"PORT": "3000"},
+        "name": "srv",
+        "cwd": "/workspace",
+        "timeout": 600,
+    }
+    assert started == SandboxProcess(pid=42, name="srv", command="npm start", status="running")
+    assert [p.pid for p in listed] == [42, "p-7"]
+    assert (by_int.pid, by_str.pid) == (42, "p-7")
+    assert api.last.method == "DELETE"
+
+
+async def test_logs_reads_text_under_data_or_logs() -> None:
+    api = MockAPI().on(
+        f"GET {PROCS}/42/logs",
+        json_response(200, {"data": "a\nb\n", "pid": 42}),
+        json_response(200, {"logs": "c\n"}),
+    )
+    async with make_client(api) as client:
+        processes = client.sandboxes.handle("sbx_1").processes
+        first = await processes.logs(42, tail=50)
+        second = await processes.logs(42)
+    assert dict(api.requests[0].url.params) == {"tail": "50"}
+    assert dict(api.requests[1].url.params) == {}
+    assert (first, second) == ("a\nb\n", "c\n")
+
+
+async def test_stream_yields_output_and_resumes_after_a_drop() -> None:
+    class Dropping:
+        async def __aiter__(self) -> AsyncIterator[bytes]:
+            yield b'retry: 1\n\nid: 1\nevent: stdout\ndata: {"line":"one","stream":"stdout"}\n\n'
+            raise httpx.ReadError("reset")
+
+    rest = (
+        b'id: 1\nevent: stdout\ndata: {"line":"one"}\n\n'
+        b'id: 2\nevent: stderr\ndata: {"line":"two"}\n\n'
+        b'id: 3\nevent: exit\ndata: {"exit_code":0,"pid":42}\n\n'
+    )
+    api = MockAPI().on(
+        f"GET {PROCS}/42/stream",
+        lambda request: httpx.Response(
+            200, headers={"content-type": "text/event-stream"}, content=Dropping()
+        ),
+        lambda request: httpx.Response(
+            200, headers={"content-type": "text/event-stream"}, content=rest
+        ),
+    )
+    async with (
+        make_client(api) as client,
+        client.sandboxes.handle("sbx_1").processes.stream(42) as output,
+    ):
+        chunks = [chunk async for chunk in output]
+    assert chunks == [
+        ExecStdout(line="one", id="1"),
+        ExecStderr(line="two", id="2"),
+        ExecExit(exit_code=0, id="3"),
+    ]
+    assert api.requests[1].headers["last-event-id"] == "1"
+
+
+async def test_stdin_and_signal() -> None:
+    api = (
+        MockAPI()
+        .on(f"POST {PROCS}/42/stdin", json_response(200, {"data": {"pid": 42, "bytes_written": 6}}))
+        .on(
+            f"POST {PROCS}/42/signal",
+            json_response(200, {"pid": 42, "signal": "SIGINT", "sent": True}),
+        )
+    )
+    async with make_client(api) as client:
+        processes = client.sandboxes.handle("sbx_1").processes
+        fed = await processes.send_stdin(42, "hello\n")
+        signalled = await processes.signal(42, "SIGINT")
+        with pytest.raises(ValueError):
+            await processes.signal("..", "SIGINT")
+    assert api.body(0) == {"data": "hello\n"}
+    assert api.body(1) == {"signal": "SIGINT"}
+    assert fed == ProcessStdinResult(pid=42, bytes_written=6)
+    assert signalled == ProcessSignalResult(pid=42, signal="SIGINT", sent=True)
+    assert len(api.requests) == 2

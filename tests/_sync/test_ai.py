@@ -1,0 +1,332 @@
+# This file was generated from
+#   tests/_async/test_ai.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""Wire tests of the intelligence gateway (models, completions, embeddings) and of MCP."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+
+from miosa import AuthenticationError
+from miosa._converter import structure
+from miosa.errors import StreamError
+from miosa.types.ai import (
+    ChatCompletion,
+    ChatCompletionChunk,
+    Completion,
+    EmbeddingResponse,
+    FinishReason,
+    LLMModel,
+    McpMessage,
+)
+from tests._sync._helpers import make_client
+from tests._sync.test_channels import WireCase, run_wire_case
+from tests.helpers import MockAPI, json_response
+
+CHAT_COMPLETION = {
+    "id": "chatcmpl-1",
+    "object": "chat.completion",
+    "created": 1764324000,
+    "model": "gpt-4o-mini",
+    "choices": [
+        {
+            "index": 0,
+            "message": {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [
+                    {
+                        "id": "call_1",
+                        "type": "function",
+                        "function": {"name": "get_weather", "arguments": '{"city":"Paris"}'},
+                    }
+                ],
+            },
+            "finish_reason": "tool_calls",
+        }
+    ],
+    "usage": {"prompt_tokens": 12, "completion_tokens": 7, "total_tokens": 19},
+    "provider": "openai",
+}
+COMPLETION = {
+    "id": "cmpl-1",
+    "object": "text_completion",
+    "created": 1764324000,
+    "model": "gpt-3.5-turbo-instruct",
+    "choices": [{"index": 0, "text": " world", "finish_reason": "length"}],
+    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+}
+EMBEDDINGS = {
+    "object": "list",
+    "data": [
+        {"object": "embedding", "index": 0, "embedding": [0.1, -0.2]},
+        {"object": "embedding", "index": 1, "embedding": [0.3, 0]},
+    ],
+    "model": "text-embedding-3-small",
+    "usage": {"prompt_tokens": 4, "total_tokens": 4},
+}
+MESSAGES = [{"role": "user", "content": "Weather in Paris?"}]
+
+
+def _chat_is_parsed(result: Any) -> bool:
+    return (
+        isinstance(result, ChatCompletion)
+        and result.choices is not None
+        and result.choices[0].finish_reason is FinishReason.TOOL_CALLS
+        and result.usage is not None
+        and result.usage.total_tokens == 19
+    )
+
+
+CASES = [
+    WireCase(
+        lambda c: c.models.list(filters={"provider": "openai"}),
+        "GET",
+        "/intelligence/models",
+        lambda r: [m.id for m in r] == ["gpt-4o-mini"] and isinstance(r[0], LLMModel),
+        reply={
+            "object": "list",
+            "data": [{"id": "gpt-4o-mini", "object": "model", "owned_by": "openai"}],
+        },
+        query={"provider": "openai"},
+    ),
+    WireCase(
+        lambda c: c.completions.chat(
+            model="gpt-4o-mini",
+            messages=MESSAGES,
+            temperature=0.2,
+            tools=[{"type": "function", "function": {"name": "get_weather"}}],
+            extra={"parallel_tool_calls": False},
+        ),
+        "POST",
+        "/intelligence/chat/completions",
+        _chat_is_parsed,
+        reply=CHAT_COMPLETION,
+        body={
+            "model": "gpt-4o-mini",
+            "messages": MESSAGES,
+            "temperature": 0.2,
+            "tools": [{"type": "function", "function": {"name": "get_weather"}}],
+            "parallel_tool_calls": False,
+        },
+    ),
+    WireCase(
+        lambda c: c.completions.create(
+            model="gpt-3.5-turbo-instruct", prompt="hello", max_tokens=1
+        ),
+        "POST",
+        "/intelligence/completions",
+        lambda r: (
+            isinstance(r, Completion) and r.choices is not None and r.choices[0].text == " world"
+        ),
+        reply={"data": COMPLETION},
+        body={"model": "gpt-3.5-turbo-instruct", "prompt": "hello", "max_tokens": 1},
+    ),
+    WireCase(
+        lambda c: c.embeddings.create(input=["a", "b"], model="text-embedding-3-small"),
+        "POST",
+        "/intelligence/embeddings",
+        lambda r: (
+            isinstance(r, EmbeddingResponse)
+            and r.data is not None
+            and [e.embedding for e in r.data] == [(0.1, -0.2), (0.3, 0.0)]
+        ),
+        reply=EMBEDDINGS,
+        body={"input": ["a", "b"], "model": "text-embedding-3-small"},
+    ),
+    WireCase(
+        lambda c: c.mcp.dispatch("tools/list", params={"cursor": "c1"}, id=7),
+        "POST",
+        "/mcp",
+        lambda r: isinstance(r, McpMessage) and r.id == 7 and r.result == {"tools": []},
+        reply={"jsonrpc": "2.0", "id": 7, "result": {"tools": []}},
+        body={"jsonrpc": "2.0", "method": "tools/list", "params": {"cursor": "c1"}, "id": 7},
+    ),
+    WireCase(
+        lambda c: c.mcp.notify("notifications/initialized"),
+        "POST",
+        "/mcp",
+        lambda r: r is None,
+        reply=httpx.Response(202),
+        body={"jsonrpc": "2.0", "method": "notifications/initialized"},
+    ),
+    WireCase(
+        lambda c: c.mcp.listen(),
+        "GET",
+        "/mcp",
+        lambda r: isinstance(r, McpMessage) and r.method == "notifications/tools/list_changed",
+        reply={"data": {"jsonrpc": "2.0", "method": "notifications/tools/list_changed"}},
+    ),
+    WireCase(
+        lambda c: c.mcp.close(),
+        "DELETE",
+        "/mcp",
+        lambda r: r is None,
+        reply=httpx.Response(204),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{i}:{case.id}" for i, case in enumerate(CASES)])
+def test_ai_wire(case: WireCase) -> None:
+    run_wire_case(case)
+
+
+def test_models_get_filters_the_list_client_side() -> None:
+    api = MockAPI().on(
+        "GET /intelligence/models", json_response(200, {"models": [{"id": "a"}, {"id": "b"}]})
+    )
+    with make_client(api) as client:
+        found = client.models.get("b")
+        missing = client.models.get("zzz")
+    assert found is not None and found.id == "b"
+    assert missing is None
+
+
+def test_mcp_dispatch_generates_a_request_id_and_reports_errors() -> None:
+    api = MockAPI().on(
+        "POST /mcp",
+        json_response(
+            200, {"jsonrpc": "2.0", "id": "x", "error": {"code": -32601, "message": "nope"}}
+        ),
+    )
+    with make_client(api) as client:
+        reply = client.mcp.dispatch("tools/call")
+    sent = api.body()
+    assert isinstance(sent["id"], str) and len(sent["id"]) == 36
+    assert reply.error is not None and (reply.error.code, reply.error.message) == (-32601, "nope")
+
+
+def _sse(*events: str) -> httpx.Response:
+    content = "".join(f"data: {event}\n\n" for event in events).encode()
+    return httpx.Response(200, content=content, headers={"content-type": "text/event-stream"})
+
+
+def _chunk(content: str | None = None, finish: str | None = None, **delta: Any) -> str:
+    if content is not None:
+        delta["content"] = content
+    choice = {"index": 0, "delta": delta, "finish_reason": finish}
+    return json.dumps(
+        {"id": "chatcmpl-1", "object": "chat.completion.chunk", "model": "m", "choices": [choice]}
+    )
+
+
+def test_chat_stream_posts_stream_true_parses_chunks_and_stops_at_done() -> None:
+    after_done = json.dumps({"error": {"message": "must never be read"}})
+    api = MockAPI().on(
+        "POST /intelligence/chat/completions",
+        _sse(
+            _chunk(role="assistant"),
+            _chunk("Hel"),
+            _chunk("lo"),
+            _chunk(finish="stop"),
+            "[DONE]",
+            after_done,
+        ),
+    )
+    with (
+        make_client(api) as client,
+        client.completions.chat_stream(
+            model="m", messages=MESSAGES, max_tokens=5, stream_options={"include_usage": True}
+        ) as stream,
+    ):
+        chunks = [chunk for chunk in stream]
+    request = api.last
+    assert request.method == "POST"
+    assert request.url.path == "/api/v1/intelligence/chat/completions"
+    assert request.headers["accept"] == "text/event-stream"
+    assert api.body() == {
+        "model": "m",
+        "messages": MESSAGES,
+        "max_tokens": 5,
+        "stream": True,
+        "stream_options": {"include_usage": True},
+    }
+    assert all(isinstance(chunk, ChatCompletionChunk) for chunk in chunks)
+    assert len(chunks) == 4
+    assert "".join(chunk.text for chunk in chunks) == "Hello"
+    assert chunks[0].choices is not None and chunks[0].choices[0].delta is not None
+    assert chunks[0].choices[0].delta.role == "assistant"
+    assert chunks[-1].choices is not None and chunks[-1].choices[0].finish_reason == "stop"
+
+
+def _read_texts(stream: Any, into: list[str]) -> None:
+    with stream:
+        for chunk in stream:
+            into.append(chunk.text)
+
+
+def test_chat_stream_error_event_raises_and_connects_on_enter() -> None:
+    api = MockAPI().on(
+        "POST /intelligence/chat/completions",
+        _sse(_chunk("Hi"), json.dumps({"error": {"message": "upstream overloaded"}})),
+        json_response(401, {"error": {"code": "UNAUTHORIZED", "message": "bad key"}}),
+    )
+    with make_client(api, max_retries=0) as client:
+        seen: list[str] = []
+        with pytest.raises(StreamError, match="upstream overloaded"):
+            _read_texts(client.completions.chat_stream(model="m", messages=MESSAGES), seen)
+        assert seen == ["Hi"]
+        stream = client.completions.chat_stream(model="m", messages=MESSAGES)
+        assert len(api.requests) == 1
+        with pytest.raises(AuthenticationError):
+            with stream:
+                pass
+    assert len(api.requests) == 2
+
+
+def test_create_stream_yields_text_completion_chunks() -> None:
+    piece = {**COMPLETION, "usage": None}
+    api = MockAPI().on(
+        "POST /intelligence/completions", _sse(json.dumps(piece), json.dumps(piece), "[DONE]")
+    )
+    with (
+        make_client(api) as client,
+        client.completions.create_stream(model="m", prompt=["a", "b"]) as stream,
+    ):
+        chunks = [chunk for chunk in stream]
+    assert api.body() == {"model": "m", "prompt": ["a", "b"], "stream": True}
+    assert [type(c) for c in chunks] == [Completion, Completion]
+    assert chunks[0].choices is not None and chunks[0].choices[0].text == " world"
+
+
+def test_mcp_listen_stream_reads_json_rpc_messages() -> None:
+    message = {"jsonrpc": "2.0", "method": "notifications/progress", "params": {"progress": 1}}
+    api = MockAPI().on("GET /mcp", _sse(json.dumps(message)))
+    with make_client(api) as client, client.mcp.listen_stream() as stream:
+        messages = [m for m in stream]
+    assert api.last.headers["accept"] == "text/event-stream"
+    assert [(m.method, m.params) for m in messages] == [("notifications/progress", {"progress": 1})]
+
+
+def test_ai_models_round_trip_keep_unknown_fields_and_enum_values() -> None:
+    chat = structure(CHAT_COMPLETION, ChatCompletion)
+    assert chat.raw["provider"] == "openai"
+    assert chat.choices is not None
+    message = chat.choices[0].message
+    assert message is not None and message.tool_calls is not None
+    call = message.tool_calls[0]
+    assert call.function is not None
+    assert (call.id, call.function.name, call.function.arguments) == (
+        "call_1",
+        "get_weather",
+        '{"city":"Paris"}',
+    )
+    assert chat.text is None
+    odd = structure(
+        {"choices": [{"index": 0, "message": {"content": "ok"}, "finish_reason": "eos"}]},
+        ChatCompletion,
+    )
+    assert odd.text == "ok"
+    assert odd.choices is not None and odd.choices[0].finish_reason == "eos"
+    reason = odd.choices[0].finish_reason
+    assert reason is not None and not reason.is_known
+    embeddings = structure(EMBEDDINGS, EmbeddingResponse)
+    assert embeddings.usage is not None and embeddings.usage.prompt_tokens == 4
+    assert embeddings.data is not None and embeddings.data[1].index == 1
+    model = structure({"id": "m", "created": 1764324000, "modalities": ["text"]}, LLMModel)
+    assert (model.created, model.raw["modalities"]) == (1764324000, ["text"])

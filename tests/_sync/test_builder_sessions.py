@@ -1,0 +1,79 @@
+# This file was generated from
+#   tests/_async/test_builder_sessions.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""Wire tests of ``client.builder_sessions``."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from miosa._converter import structure
+from miosa.types.builder_sessions import BuilderSession
+from tests._sync._helpers import make_client
+from tests._sync.test_channels import WireCase, run_wire_case
+from tests.helpers import MockAPI, json_response
+
+SESSION = {
+    "id": "bs_1",
+    "title": "Landing page",
+    "resource_type": "sandbox",
+    "resource_id": "sbx_1",
+    "updated_at": "2026-11-28T09:00:00Z",
+    "messages": 14,
+}
+
+CASES = [
+    WireCase(
+        lambda c: c.builder_sessions.list(),
+        "GET",
+        "/builder/sessions",
+        lambda r: [type(x) for x in r] == [BuilderSession] and r[0].title == "Landing page",
+        reply={"sessions": [SESSION]},
+        query={"limit": "50"},
+    ),
+    WireCase(
+        lambda c: c.builder_sessions.list(limit=None, filters={"resource_type": "sandbox"}),
+        "GET",
+        "/builder/sessions",
+        lambda r: len(r) == 1,
+        reply={"data": [SESSION]},
+        query={"resource_type": "sandbox"},
+    ),
+    WireCase(
+        lambda c: c.builder_sessions.update_title("bs_1", title="Pricing page"),
+        "PATCH",
+        "/builder/sessions/bs_1/title",
+        lambda r: isinstance(r, BuilderSession) and r.title == "Pricing page",
+        reply={"data": {**SESSION, "title": "Pricing page"}},
+        body={"title": "Pricing page"},
+    ),
+    WireCase(
+        lambda c: c.builder_sessions.delete("bs_1"),
+        "DELETE",
+        "/builder/sessions/bs_1",
+        lambda r: r is None,
+        reply=httpx.Response(204),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{i}:{case.id}" for i, case in enumerate(CASES)])
+def test_builder_sessions_wire(case: WireCase) -> None:
+    run_wire_case(case)
+
+
+def test_get_finds_a_session_in_the_list() -> None:
+    api = MockAPI().on("GET /builder/sessions", json_response(200, {"data": [SESSION]}))
+    with make_client(api) as client:
+        found = client.builder_sessions.get("bs_1")
+        missing = client.builder_sessions.get("bs_2")
+    assert found is not None and found.resource_id == "sbx_1"
+    assert missing is None
+
+
+def test_builder_session_round_trip_keeps_unknown_fields() -> None:
+    session = structure(SESSION, BuilderSession)
+    assert session.updated_at is not None and session.updated_at.tzinfo is not None
+    assert session.created_at is None
+    assert session.raw["messages"] == 14

@@ -1,0 +1,111 @@
+# This file was generated from
+#   tests/_async/test_community.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""Wire tests of ``client.community``."""
+
+from __future__ import annotations
+
+import pytest
+
+from miosa._converter import structure
+from miosa.types.community import (
+    CommunityAgent,
+    CommunityTemplate,
+    TemplateInstallation,
+    TemplateRating,
+)
+from tests._sync._helpers import make_client
+from tests._sync.test_channels import WireCase, run_wire_case
+from tests.helpers import MockAPI
+
+TEMPLATE = {
+    "id": "tpl_1",
+    "name": "Next.js starter",
+    "description": "SSR app",
+    "author": "acme",
+    "rating": 4.5,
+    "rating_count": 12,
+    "install_count": 340,
+    "created_at": "2026-08-01T00:00:00Z",
+    "tags": ["web"],
+}
+AGENT = {"id": "ca_1", "name": "Reviewer", "description": "Reviews PRs", "author": "acme"}
+
+CASES = [
+    WireCase(
+        lambda c: c.community.list_agents(filters={"q": "review"}),
+        "GET",
+        "/community/agents",
+        lambda r: [type(x) for x in r] == [CommunityAgent] and r[0].name == "Reviewer",
+        reply={"agents": [AGENT]},
+        query={"q": "review"},
+    ),
+    WireCase(
+        lambda c: c.community.get_agent("ca_1"),
+        "GET",
+        "/community/agents/ca_1",
+        lambda r: isinstance(r, CommunityAgent) and r.id == "ca_1",
+        reply={"data": AGENT},
+    ),
+    WireCase(
+        lambda c: c.community.list_templates(filters={"sort": "popular", "page": 2}),
+        "GET",
+        "/community/templates",
+        lambda r: isinstance(r[0], CommunityTemplate) and r[0].install_count == 340,
+        reply={"templates": [TEMPLATE]},
+        query={"sort": "popular", "page": "2"},
+    ),
+    WireCase(
+        lambda c: c.community.get_template("tpl_1"),
+        "GET",
+        "/community/templates/tpl_1",
+        lambda r: isinstance(r, CommunityTemplate) and r.rating == 4.5,
+        reply={"data": TEMPLATE},
+    ),
+    WireCase(
+        lambda c: c.community.install_template("tpl_1", {"workspace_id": "ws_1"}),
+        "POST",
+        "/community/templates/tpl_1/install",
+        lambda r: isinstance(r, TemplateInstallation) and r.status == "installed",
+        reply={"data": {"id": "inst_1", "template_id": "tpl_1", "status": "installed"}},
+        body={"workspace_id": "ws_1"},
+    ),
+    WireCase(
+        lambda c: c.community.install_template("tpl_1"),
+        "POST",
+        "/community/templates/tpl_1/install",
+        lambda r: isinstance(r, TemplateInstallation),
+        body={},
+    ),
+    WireCase(
+        lambda c: c.community.rate_template("tpl_1", rating=5, comment="great"),
+        "POST",
+        "/community/templates/tpl_1/rate",
+        lambda r: isinstance(r, TemplateRating) and r.rating == 5,
+        reply={"data": {"template_id": "tpl_1", "rating": 5, "average": 4.6}},
+        body={"rating": 5, "comment": "great"},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{i}:{case.id}" for i, case in enumerate(CASES)])
+def test_community_wire(case: WireCase) -> None:
+    run_wire_case(case)
+
+
+def test_rate_template_refuses_ratings_outside_one_to_five() -> None:
+    api = MockAPI()
+    with make_client(api) as client:
+        for bad in (0, 6):
+            with pytest.raises(ValueError, match="1 to 5"):
+                client.community.rate_template("tpl_1", rating=bad)
+    assert api.requests == []
+
+
+def test_community_template_round_trip_keeps_unknown_fields() -> None:
+    template = structure(TEMPLATE, CommunityTemplate)
+    assert (template.rating, template.rating_count) == (4.5, 12)
+    assert template.created_at is not None and template.created_at.month == 8
+    assert template.raw["tags"] == ["web"]
+    rating = structure({"template_id": "tpl_1", "rating": 4, "average": 4.6}, TemplateRating)
+    assert rating.rating == 4 and rating.raw["average"] == 4.6

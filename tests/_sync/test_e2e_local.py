@@ -1,0 +1,198 @@
+# This file was generated from
+#   tests/_async/test_e2e_local.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""End to end against the local MIOSA server: real HTTP, real commands, real faults."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from miosa import (
+    AuthenticationError,
+    Miosa,
+    NotFoundError,
+    QuotaExceededError,
+    ServerError,
+    ValidationError,
+    webhooks,
+)
+from miosa.local import Fault, LocalServer
+from tests.receiver import WebhookReceiver
+
+pytestmark = pytest.mark.usefixtures("fast_retries")
+
+
+def client_for(server: LocalServer, **options: object) -> Miosa:
+    return Miosa(api_key=server.api_key, base_url=server.base_url, **options)  # type: ignore[arg-type]
+
+
+def test_exec_reports_output_exit_codes_env_and_cwd() -> None:
+    with (
+        LocalServer() as server,
+        client_for(server) as client,
+        client.sandboxes.create(env={"GREETING": "hi"}) as sandbox,
+    ):
+        ok = sandbox.exec.run("python3 -c 'print(1 + 1)'")
+        failed = sandbox.exec.run("echo oops >&2; exit 3")
+        env = sandbox.exec.run("echo $GREETING $EXTRA", env={"EXTRA": "there"})
+        cwd = sandbox.exec.run("mkdir -p sub && cd sub && pwd")
+    assert (ok.stdout, ok.exit_code) == ("2\n", 0)
+    assert (failed.stderr, failed.exit_code) == ("oops\n", 3)
+    assert env.stdout == "hi there\n"
+    assert cwd.stdout.strip().endswith("/sub")
+
+
+def test_create_under_injected_503s_creates_exactly_one_sandbox() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        server.inject("POST", "/sandboxes", Fault(status=503), Fault(status=503))
+        sandbox = client.sandboxes.create(name="retried")
+        listed = client.sandboxes.list()
+        creates = [
+            r for r in server.requests if r.method == "POST" and r.path.endswith("/sandboxes")
+        ]
+        sandbox.destroy()
+    assert [s.id for s in listed] == [sandbox.id]
+    assert len(creates) == 3
+    assert len({r.headers["idempotency-key"] for r in creates}) == 1
+
+
+def test_an_idempotency_key_replays_the_first_create() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        first = client.sandboxes.create(name="a", idempotency_key="same-key")
+        again = client.sandboxes.create(name="a", idempotency_key="same-key")
+        with pytest.raises(Exception) as info:
+            client.sandboxes.create(name="b", idempotency_key="same-key")
+        first.destroy()
+    assert again.id == first.id
+    assert getattr(info.value, "status_code", None) == 409
+
+
+def test_retries_give_up_with_the_last_error() -> None:
+    with LocalServer() as server, client_for(server, max_retries=2) as client:
+        server.inject("GET", "/sandboxes/*", *[Fault(status=502)] * 3)
+        with pytest.raises(ServerError) as info:
+            client.sandboxes.get("sbx_missing")
+    assert info.value.attempts == 3
+    assert info.value.request_id
+
+
+def test_retry_after_from_the_server_is_honoured() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        server.inject("GET", "/sandboxes", Fault(status=429, headers={"Retry-After": "0"}))
+        assert client.sandboxes.list() == []
+
+
+def test_a_dropped_connection_is_retried() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        server.inject("GET", "/sandboxes", Fault(drop=True))
+        assert client.sandboxes.list() == []
+
+
+def test_a_malformed_success_body_is_a_response_validation_error() -> None:
+    from miosa import ResponseValidationError
+
+    with LocalServer() as server, client_for(server) as client:
+        server.inject("GET", "/sandboxes", Fault(malformed=True))
+        with pytest.raises(ResponseValidationError) as info:
+            client.sandboxes.list()
+    assert info.value.status_code == 200
+
+
+def test_wrong_key_is_refused() -> None:
+    with (
+        LocalServer() as server,
+        Miosa(api_key="msk_wrong_key_123", base_url=server.base_url) as client,
+    ):
+        with pytest.raises(AuthenticationError) as info:
+            client.sandboxes.list()
+    assert info.value.status_code == 401
+    assert info.value.request_id
+
+
+def test_destroyed_sandboxes_are_gone() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        sandbox = client.sandboxes.create()
+        sandbox.destroy()
+        with pytest.raises(NotFoundError):
+            client.sandboxes.get(sandbox.id)
+
+
+def test_quota_exceeded_is_its_own_error() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        client.quotas.set("user_42", max_sandboxes=1)
+        first = client.sandboxes.create(external_user_id="user_42")
+        with pytest.raises(QuotaExceededError):
+            client.sandboxes.create(external_user_id="user_42")
+        other = client.sandboxes.create(external_user_id="user_7")
+        first.destroy()
+        other.destroy()
+
+
+def test_path_traversal_is_refused() -> None:
+    with (
+        LocalServer() as server,
+        client_for(server) as client,
+        client.sandboxes.create() as sandbox,
+    ):
+        sandbox.exec.run("ln -s /etc outside")
+        # The server refuses paths outside /workspace, symlinks included ...
+        for path in ("/etc/passwd", "/workspace/outside/passwd"):
+            with pytest.raises((ValidationError, NotFoundError)):
+                sandbox.files.read(path)
+        # ... and `..` never leaves the SDK.
+        for path in ("/workspace/../../etc/passwd", "../etc/passwd"):
+            with pytest.raises(ValueError):
+                sandbox.files.read(path)
+
+
+def test_a_50_mb_binary_file_round_trips() -> None:
+    payload = os.urandom(50 * 1024 * 1024)
+    with (
+        LocalServer() as server,
+        client_for(server, timeout=120) as client,
+        client.sandboxes.create() as sandbox,
+    ):
+        sandbox.files.write("/workspace/blob.bin", payload)
+        back = sandbox.files.read("/workspace/blob.bin")
+        size = sandbox.exec.run("wc -c < /workspace/blob.bin")
+    assert back == payload
+    assert int(size.stdout) == len(payload)
+
+
+@pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewrap (bwrap) is not installed")
+def test_commands_run_isolated_under_bubblewrap() -> None:
+    with (
+        LocalServer(isolation="bwrap") as server,
+        client_for(server) as client,
+        client.sandboxes.create() as sandbox,
+    ):
+        where = sandbox.exec.run("pwd")
+        host_write = sandbox.exec.run("touch /usr/miosa-escape")
+    assert where.stdout.strip() == "/workspace"
+    assert host_write.exit_code != 0
+    assert not Path("/usr/miosa-escape").exists()
+
+
+def test_webhook_deliveries_verify_with_the_returned_secret() -> None:
+    with WebhookReceiver() as receiver:
+        with LocalServer() as server, client_for(server) as client:
+            hook = client.webhooks.create(
+                url=receiver.url, events=["sandbox.created", "sandbox.destroyed"]
+            )
+            assert hook.secret
+            sandbox = client.sandboxes.create()
+            sandbox.destroy()
+            deliveries = receiver.wait_for(2)
+    assert len(deliveries) >= 2
+    events = [webhooks.verify(body, headers, hook.secret) for headers, body in deliveries]
+    assert {e.type for e in events} >= {"sandbox.created", "sandbox.destroyed"}
+    created = next(e for e in events if e.type == "sandbox.created")
+    assert created.data.get("id") == sandbox.id
+    tampered = deliveries[0][1].replace(b"sandbox", b"sandbux")
+    assert not webhooks.is_valid(tampered, deliveries[0][0], hook.secret)
+    assert json.loads(deliveries[0][1])["type"] in {"sandbox.created", "sandbox.destroyed"}

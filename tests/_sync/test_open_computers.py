@@ -1,0 +1,971 @@
+# This file was generated from
+#   tests/_async/test_open_computers.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""Wire tests for OpenComputers: every endpoint's request, and what the caller gets back."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from miosa import Miosa
+from miosa._converter import structure
+from miosa._sync.pagination import Page
+from miosa.errors import APITimeoutError
+from miosa.types.open_computers import (
+    OpenComputerAgentEvent,
+    OpenComputerAgentSession,
+    OpenComputerAgentSessionStatus,
+    OpenComputerApp,
+    OpenComputerAppInstall,
+    OpenComputerAppInstallEvent,
+    OpenComputerAppInstallStatus,
+    OpenComputerCluster,
+    OpenComputerClusterEvent,
+    OpenComputerClusterStatus,
+    OpenComputerFileEntry,
+    OpenComputerFileList,
+    OpenComputerFileStat,
+    OpenComputerHost,
+    OpenComputerHostEvent,
+    OpenComputerHostEventType,
+    OpenComputerHostStatus,
+    OpenComputerJob,
+    OpenComputerJobEvent,
+    OpenComputerJobEventType,
+    OpenComputerJobStatus,
+    OpenComputerSecret,
+    OpenComputerSecretValue,
+    OpenComputerTicket,
+    OpenComputerTunnel,
+    OpenComputerTunnelAuthMode,
+    OpenComputerWorkspace,
+    OpenComputerWorkspaceEvent,
+)
+from tests._sync._helpers import make_client
+from tests.helpers import MockAPI, json_response
+
+OBJ: dict[str, Any] = {"id": "obj_1", "status": "running", "name": "thing", "brand_new": [1]}
+H = "/opencomputers/hosts/h_1"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One endpoint: the call on its sub-group (named by the case's first word), the exact
+    request it must send, and the reply it gets."""
+
+    name: str
+    call: Callable[[Any], Any]
+    method: str
+    path: str
+    kind: str  # object | list | page | empty
+    model: type | None = None
+    query: dict[str, str] = field(default_factory=dict)
+    body: Any = None
+    reply: Any = None
+
+    def run(self, client: Miosa) -> Any:
+        group = getattr(client.open_computers, self.name.split(".")[0])
+        return self.call(group)
+
+
+def _reply(case: Case) -> httpx.Response:
+    if case.kind == "empty":
+        return httpx.Response(204)
+    if case.reply is not None:
+        return json_response(200, case.reply)
+    if case.kind == "object":
+        return json_response(200, OBJ)
+    if case.kind == "list":
+        return json_response(200, {"data": [OBJ]})
+    return json_response(200, {"data": [OBJ], "meta": {"total": 1, "page": 1, "per_page": 20}})
+
+
+C = "/opencomputers/clusters"
+T = H + "/tunnels/t_1"
+W = H + "/workspaces/w_1"
+S = H + "/secrets/sec_1"
+A = H + "/agent/sessions/s_1"
+Host, Job, Tunnel, Session = (
+    OpenComputerHost,
+    OpenComputerJob,
+    OpenComputerTunnel,
+    OpenComputerAgentSession,
+)
+Cluster, Install, Workspace, Secret = (
+    OpenComputerCluster,
+    OpenComputerAppInstall,
+    OpenComputerWorkspace,
+    OpenComputerSecret,
+)
+Ticket = OpenComputerTicket
+
+CASES = [
+    # hosts
+    Case("hosts.list", lambda g: g.list(), "GET", "/opencomputers/hosts", "page", Host),
+    Case(
+        "hosts.create",
+        lambda g: g.create(name="mac", region="eu-west", labels={"gpu": "m3"}),
+        "POST",
+        "/opencomputers/hosts",
+        "object",
+        Host,
+        body={"name": "mac", "region": "eu-west", "labels": {"gpu": "m3"}},
+    ),
+    Case("hosts.get", lambda g: g.get("h_1"), "GET", H, "object", Host),
+    Case(
+        "hosts.update",
+        lambda g: g.update("h_1", name="mac-2", labels={}),
+        "PATCH",
+        H,
+        "object",
+        Host,
+        body={"name": "mac-2", "labels": {}},
+    ),
+    Case("hosts.revoke", lambda g: g.revoke("h_1"), "DELETE", H, "empty"),
+    # jobs
+    Case(
+        "jobs.run",
+        lambda g: g.run("h_1", command="npm", args=["test"], env={"CI": "1"}, cwd="/w", timeout=60),
+        "POST",
+        H + "/exec",
+        "object",
+        Job,
+        body={"command": "npm", "args": ["test"], "env": ["CI=1"], "cwd": "/w", "timeout": 60},
+    ),
+    Case(
+        "jobs.run (env list)",
+        lambda g: g.run("h_1", command="ls", env=["X=a=b"]),
+        "POST",
+        H + "/exec",
+        "object",
+        Job,
+        body={"command": "ls", "env": ["X=a=b"]},
+    ),
+    Case("jobs.list", lambda g: g.list("h_1"), "GET", H + "/exec", "page", Job),
+    Case("jobs.get", lambda g: g.get("h_1", "j_1"), "GET", H + "/exec/j_1", "object", Job),
+    Case("jobs.cancel", lambda g: g.cancel("h_1", "j_1"), "DELETE", H + "/exec/j_1", "empty"),
+    # files (download and upload have their own tests)
+    Case(
+        "files.list",
+        lambda g: g.list("h_1", "/home/me"),
+        "GET",
+        H + "/fs",
+        "object",
+        OpenComputerFileList,
+        query={"path": "/home/me"},
+    ),
+    Case(
+        "files.stat",
+        lambda g: g.stat("h_1", "/home/me/a b"),
+        "GET",
+        H + "/fs/stat",
+        "object",
+        OpenComputerFileStat,
+        query={"path": "/home/me/a b"},
+    ),
+    Case(
+        "files.delete",
+        lambda g: g.delete("h_1", "/tmp/x"),
+        "DELETE",
+        H + "/fs",
+        "empty",
+        query={"path": "/tmp/x", "recursive": "false"},
+    ),
+    Case(
+        "files.delete (recursive)",
+        lambda g: g.delete("h_1", "/tmp/x", recursive=True),
+        "DELETE",
+        H + "/fs",
+        "empty",
+        query={"path": "/tmp/x", "recursive": "true"},
+    ),
+    Case(
+        "files.mkdir",
+        lambda g: g.mkdir("h_1", "/tmp/d"),
+        "POST",
+        H + "/fs/mkdir",
+        "empty",
+        body={"path": "/tmp/d"},
+    ),
+    # terminal, desktop
+    Case(
+        "terminal.ticket",
+        lambda g: g.ticket("h_1"),
+        "POST",
+        H + "/terminal/ticket",
+        "object",
+        Ticket,
+    ),
+    Case(
+        "desktop.ticket", lambda g: g.ticket("h_1"), "POST", H + "/desktop/ticket", "object", Ticket
+    ),
+    # tunnels
+    Case("tunnels.list", lambda g: g.list("h_1"), "GET", H + "/tunnels", "list", Tunnel),
+    Case(
+        "tunnels.create",
+        lambda g: g.create("h_1", target_port=3000, auth_mode="tenant_only", slug="app"),
+        "POST",
+        H + "/tunnels",
+        "object",
+        Tunnel,
+        body={"target_port": 3000, "auth_mode": "tenant_only", "slug": "app"},
+    ),
+    Case("tunnels.get", lambda g: g.get("h_1", "t_1"), "GET", T, "object", Tunnel),
+    Case(
+        "tunnels.update",
+        lambda g: g.update("h_1", "t_1", target_port=8080, enabled=False),
+        "PATCH",
+        T,
+        "object",
+        Tunnel,
+        body={"target_port": 8080, "enabled": False},
+    ),
+    Case("tunnels.delete", lambda g: g.delete("h_1", "t_1"), "DELETE", T, "empty"),
+    # agents (path segment "agent", singular; replies may nest the session)
+    Case(
+        "agents.dispatch",
+        lambda g: g.dispatch(
+            "h_1",
+            task="run the tests",
+            model_id="m-1",
+            max_turns=5,
+            tools=["bash"],
+            budget={"max_steps": 3},
+            skip_agent_runtime_profile=True,
+            context={"repo": "x"},
+        ),
+        "POST",
+        H + "/agent/dispatch",
+        "object",
+        Session,
+        body={
+            "task": "run the tests",
+            "model_id": "m-1",
+            "max_turns": 5,
+            "tools": ["bash"],
+            "budget": {"max_steps": 3},
+            "skip_agent_runtime_profile": True,
+            "context": {"repo": "x"},
+        },
+        reply={"session": OBJ},
+    ),
+    Case(
+        "agents.list",
+        lambda g: g.list("h_1"),
+        "GET",
+        H + "/agent/sessions",
+        "list",
+        Session,
+        reply={"sessions": [OBJ]},
+    ),
+    Case(
+        "agents.get",
+        lambda g: g.get("h_1", "s_1"),
+        "GET",
+        A,
+        "object",
+        Session,
+        reply={"data": OBJ},
+    ),
+    Case("agents.cancel", lambda g: g.cancel("h_1", "s_1"), "DELETE", A, "empty"),
+    # clusters
+    Case("clusters.list", lambda g: g.list(), "GET", C, "list", Cluster),
+    Case(
+        "clusters.create",
+        lambda g: g.create(name="llm", model="llama3:70b", host_ids=["h_1"]),
+        "POST",
+        C,
+        "object",
+        Cluster,
+        body={"name": "llm", "model": "llama3:70b", "host_ids": ["h_1"]},
+    ),
+    Case("clusters.get", lambda g: g.get("c_1"), "GET", C + "/c_1", "object", Cluster),
+    Case("clusters.start", lambda g: g.start("c_1"), "POST", C + "/c_1/start", "object", Cluster),
+    Case("clusters.stop", lambda g: g.stop("c_1"), "POST", C + "/c_1/stop", "object", Cluster),
+    Case("clusters.delete", lambda g: g.delete("c_1"), "DELETE", C + "/c_1", "empty"),
+    # apps
+    Case(
+        "apps.catalog", lambda g: g.catalog(), "GET", "/opencomputers/apps", "list", OpenComputerApp
+    ),
+    Case(
+        "apps.list_installed",
+        lambda g: g.list_installed("h_1"),
+        "GET",
+        H + "/apps",
+        "list",
+        Install,
+    ),
+    Case(
+        "apps.install",
+        lambda g: g.install("h_1", "postgres"),
+        "POST",
+        H + "/apps/postgres/install",
+        "object",
+        Install,
+    ),
+    Case(
+        "apps.get_install",
+        lambda g: g.get_install("h_1", "i_1"),
+        "GET",
+        H + "/apps/installs/i_1",
+        "object",
+        Install,
+    ),
+    Case(
+        "apps.uninstall",
+        lambda g: g.uninstall("h_1", "postgres"),
+        "DELETE",
+        H + "/apps/postgres",
+        "empty",
+    ),
+    Case(
+        "apps.start_app",
+        lambda g: g.start_app("h_1", "postgres"),
+        "POST",
+        H + "/apps/postgres/start",
+        "empty",
+    ),
+    # workspaces
+    Case(
+        "workspaces.list_all",
+        lambda g: g.list_all(),
+        "GET",
+        "/opencomputers/workspaces",
+        "list",
+        Workspace,
+    ),
+    Case("workspaces.list", lambda g: g.list("h_1"), "GET", H + "/workspaces", "list", Workspace),
+    Case(
+        "workspaces.create",
+        lambda g: g.create(
+            "h_1", name="site", repo_url="https://g/s.git", branch="main", directory="/w"
+        ),
+        "POST",
+        H + "/workspaces",
+        "object",
+        Workspace,
+        body={"name": "site", "repo_url": "https://g/s.git", "branch": "main", "directory": "/w"},
+    ),
+    Case("workspaces.get", lambda g: g.get("h_1", "w_1"), "GET", W, "object", Workspace),
+    Case(
+        "workspaces.update",
+        lambda g: g.update("h_1", "w_1", branch="dev"),
+        "PATCH",
+        W,
+        "object",
+        Workspace,
+        body={"branch": "dev"},
+    ),
+    Case("workspaces.delete", lambda g: g.delete("h_1", "w_1"), "DELETE", W, "empty"),
+    Case(
+        "workspaces.pull", lambda g: g.pull("h_1", "w_1"), "POST", W + "/pull", "object", Workspace
+    ),
+    Case(
+        "workspaces.open_terminal",
+        lambda g: g.open_terminal("h_1", "w_1"),
+        "POST",
+        W + "/open-terminal",
+        "object",
+        Ticket,
+    ),
+    # secrets
+    Case(
+        "secrets.list_for_tenant",
+        lambda g: g.list_for_tenant(),
+        "GET",
+        "/opencomputers/secrets",
+        "list",
+        Secret,
+    ),
+    Case(
+        "secrets.create_for_tenant",
+        lambda g: g.create_for_tenant(name="NPM_TOKEN", value="s3cr3t", description="npm"),
+        "POST",
+        "/opencomputers/secrets",
+        "object",
+        Secret,
+        body={"name": "NPM_TOKEN", "value": "s3cr3t", "description": "npm"},
+    ),
+    Case(
+        "secrets.list_for_host",
+        lambda g: g.list_for_host("h_1"),
+        "GET",
+        H + "/secrets",
+        "list",
+        Secret,
+    ),
+    Case(
+        "secrets.create_for_host",
+        lambda g: g.create_for_host("h_1", name="K", value="v"),
+        "POST",
+        H + "/secrets",
+        "object",
+        Secret,
+        body={"name": "K", "value": "v"},
+    ),
+    Case(
+        "secrets.update_for_host",
+        lambda g: g.update_for_host("h_1", "sec_1", value="v2"),
+        "PATCH",
+        S,
+        "object",
+        Secret,
+        body={"value": "v2"},
+    ),
+    Case(
+        "secrets.delete_for_host", lambda g: g.delete_for_host("h_1", "sec_1"), "DELETE", S, "empty"
+    ),
+    Case(
+        "secrets.reveal",
+        lambda g: g.reveal("h_1", "sec_1"),
+        "POST",
+        S + "/reveal",
+        "object",
+        OpenComputerSecretValue,
+        reply={"value": "s3cr3t"},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_endpoint_sends_the_exact_request_and_parses_the_reply(case: Case) -> None:
+    api = MockAPI().on(f"{case.method} {case.path}", _reply(case))
+    with make_client(api) as client:
+        result = case.run(client)
+    request = api.last
+    assert len(api.requests) == 1
+    assert request.method == case.method
+    assert request.url.raw_path.decode().split("?")[0] == "/api/v1" + case.path
+    assert dict(request.url.params) == case.query
+    assert api.body() == case.body
+    if case.body is not None:
+        assert request.headers["content-type"] == "application/json"
+    if case.kind == "empty":
+        assert result is None
+    elif case.kind == "object":
+        assert type(result) is case.model
+        expected = case.reply or OBJ
+        inner = expected.get("session") or expected.get("data") or expected
+        assert result.raw == inner
+    elif case.kind == "list":
+        assert [type(item) for item in result] == [case.model]
+        assert result[0].raw == OBJ
+        assert result[0].id == "obj_1"
+    else:
+        assert isinstance(result, Page)
+        assert [type(item) for item in result.items] == [case.model]
+        assert result.items[0].id == "obj_1"
+        assert result.total == 1 and not result.has_more
+
+
+CONTRACT = {
+    "hosts.list", "hosts.create", "hosts.get", "hosts.update", "hosts.revoke", "hosts.events",
+    "jobs.run", "jobs.list", "jobs.get", "jobs.stream", "jobs.cancel",
+    "files.list", "files.stat", "files.download", "files.upload", "files.delete", "files.mkdir",
+    "terminal.ticket", "desktop.ticket",
+    "tunnels.list", "tunnels.create", "tunnels.get", "tunnels.update", "tunnels.delete",
+    "agents.dispatch", "agents.list", "agents.get", "agents.events", "agents.cancel",
+    "clusters.list", "clusters.create", "clusters.get", "clusters.start", "clusters.stop",
+    "clusters.delete", "clusters.events",
+    "apps.catalog", "apps.list_installed", "apps.install", "apps.get_install",
+    "apps.install_events", "apps.uninstall", "apps.start_app",
+    "workspaces.list_all", "workspaces.list", "workspaces.create", "workspaces.get",
+    "workspaces.update", "workspaces.delete", "workspaces.pull", "workspaces.open_terminal",
+    "workspaces.events",
+    "secrets.list_for_tenant", "secrets.create_for_tenant", "secrets.list_for_host",
+    "secrets.create_for_host", "secrets.update_for_host", "secrets.delete_for_host",
+    "secrets.reveal",
+}  # fmt: skip  # the 59 `open_computers.*` py paths of the contract
+
+
+def test_every_open_computers_endpoint_of_the_contract_is_tested() -> None:
+    table = {case.name.split(" ")[0] for case in CASES}
+    streams = {name for name, *_ in STREAMS}
+    own_tests = {"files.download", "files.upload"}
+    assert len(CONTRACT) == 59
+    assert table | streams | own_tests == CONTRACT
+    assert not table & streams
+
+
+def test_path_parameters_are_percent_encoded_and_dot_ids_refused() -> None:
+    path = "/opencomputers/hosts/a%2Fb%20c/apps/installs/i%3F1"
+    api = MockAPI().on(f"GET {path}", json_response(200, OBJ))
+    with make_client(api) as client:
+        client.open_computers.apps.get_install("a/b c", "i?1")
+        for bad in ("", ".", ".."):
+            with pytest.raises(ValueError):
+                client.open_computers.jobs.get("h_1", bad)
+    assert api.last.url.raw_path == b"/api/v1" + path.encode()
+    assert len(api.requests) == 1
+
+
+def test_host_pages_follow_meta_page_numbers() -> None:
+    def page(n: int, ids: list[str]) -> httpx.Response:
+        items = [{"id": i, "status": "online"} for i in ids]
+        return json_response(200, {"data": items, "meta": {"total": 3, "page": n, "per_page": 2}})
+
+    api = MockAPI().on("GET /opencomputers/hosts", page(1, ["h_1", "h_2"]), page(2, ["h_3"]))
+    with make_client(api) as client:
+        first = client.open_computers.hosts.list(per_page=2)
+        ids = [host.id for host in first]
+    assert ids == ["h_1", "h_2", "h_3"]
+    assert [dict(r.url.params) for r in api.requests] == [
+        {"per_page": "2"},
+        {"per_page": "2", "page": "2"},
+    ]
+    assert first.total == 3
+
+
+# -- files: download and multipart upload -----------------------------------------------
+
+
+def test_download_returns_the_raw_bytes() -> None:
+    blob = bytes(range(256)) * 4
+    api = MockAPI().on(f"GET {H}/fs/download", httpx.Response(200, content=blob))
+    with make_client(api) as client:
+        data = client.open_computers.files.download("h_1", "/home/me/report.pdf")
+    assert data == blob
+    assert dict(api.last.url.params) == {"path": "/home/me/report.pdf"}
+
+
+def test_download_stream_yields_chunks_and_writes_to_a_file(tmp_path: Path) -> None:
+    blob = b"0123456789" * 1000
+    api = MockAPI().on(f"GET {H}/fs/download", httpx.Response(200, content=blob))
+    with make_client(api) as client:
+        with client.open_computers.files.download_stream(
+            "h_1", "/data.bin", chunk_size=4096
+        ) as body:
+            chunks = [chunk for chunk in body]
+        with client.open_computers.files.download_stream("h_1", "/data.bin") as body:
+            written = body.write_to(tmp_path / "out.bin")
+    assert b"".join(chunks) == blob
+    assert max(len(c) for c in chunks) <= 4096 and len(chunks) > 1
+    assert written == len(blob)
+    assert (tmp_path / "out.bin").read_bytes() == blob
+    assert all(dict(r.url.params) == {"path": "/data.bin"} for r in api.requests)
+
+
+def _form_parts(request: httpx.Request) -> list[tuple[str, str | None, str, bytes]]:
+    """(name, filename, content type, content) of each part, parsed by the stdlib."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    content_type = request.headers["content-type"]
+    message = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + request.content
+    )
+    assert message.is_multipart()
+    parts = []
+    for part in message.iter_parts():
+        disposition = part.get("content-disposition")
+        parts.append(
+            (
+                disposition.params["name"],
+                disposition.params.get("filename"),
+                part.get_content_type(),
+                part.get_payload(decode=True),
+            )
+        )
+    return parts
+
+
+UPLOADED = {"name": "data.json", "path": "/home/me/data.json", "size": 9, "is_dir": False}
+
+
+def test_upload_bytes_sends_a_multipart_form_with_path_and_file() -> None:
+    api = MockAPI().on(f"POST {H}/fs/upload", json_response(200, UPLOADED))
+    with make_client(api) as client:
+        entry = client.open_computers.files.upload("h_1", "/home/me/data.json", b'{"a": 1}\n')
+    request = api.last
+    assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert request.headers["content-length"] == str(len(request.content))
+    assert "idempotency-key" in request.headers
+    assert _form_parts(request) == [
+        ("path", None, "text/plain", b"/home/me/data.json"),
+        ("file", "data.json", "application/json", b'{"a": 1}\n'),
+    ]
+    assert type(entry) is OpenComputerFileEntry
+    assert entry.path == "/home/me/data.json" and entry.size == 9 and entry.is_dir is False
+
+
+def test_upload_streams_a_local_path_in_chunks_with_its_length(tmp_path: Path) -> None:
+    blob = bytes(range(251)) * 12_000  # ~3 MB: several 1 MiB chunks
+    source = tmp_path / "big.bin"
+    source.write_bytes(blob)
+    api = MockAPI().on(f"POST {H}/fs/upload", json_response(200, UPLOADED))
+    with make_client(api) as client:
+        client.open_computers.files.upload("h_1", "/srv/in.dat", source, filename="custom name.bin")
+    request = api.last
+    parts = _form_parts(request)
+    assert [(name, filename) for name, filename, _, _ in parts] == [
+        ("path", None),
+        ("file", "custom name.bin"),
+    ]
+    assert parts[1][3] == blob
+    assert parts[1][2] == "application/octet-stream"
+    # The size was known from the file, so the body is not chunked.
+    assert request.headers["content-length"] == str(len(request.content))
+    assert "transfer-encoding" not in request.headers
+
+
+def test_a_local_file_is_read_a_chunk_at_a_time(tmp_path: Path) -> None:
+    from miosa._multipart import build_form
+    from miosa._sync.resources.open_computers_files import _form_chunks
+
+    blob = bytes(range(256)) * 40
+    source = tmp_path / "f.bin"
+    source.write_bytes(blob)
+    form = build_form(fields={"path": "/x"}, file_field="file", filename="f.bin")
+    chunks = [chunk for chunk in _form_chunks(form, source, 1000)]
+    assert chunks[0] == form.head and chunks[-1] == form.tail
+    assert [len(c) for c in chunks[1:-1]] == [1000] * 10 + [240]
+    assert b"".join(chunks[1:-1]) == blob
+
+
+class _Pipe:
+    """A binary file object that cannot seek (like a pipe): its size is unknown."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self.reads = 0
+
+    def read(self, size: int = -1) -> bytes:
+        self.reads += 1
+        chunk, self._data = self._data[:size], self._data[size:]
+        return chunk
+
+    def seekable(self) -> bool:
+        return False
+
+
+def test_upload_file_objects_seekable_from_their_position_and_pipes_chunked() -> None:
+    import io
+
+    seekable = io.BytesIO(b"HEADERpayload")
+    seekable.seek(6)
+    pipe = _Pipe(b"x" * (3 << 20))
+    api = MockAPI().on(f"POST {H}/fs/upload", json_response(200, UPLOADED))
+    with make_client(api) as client:
+        client.open_computers.files.upload("h_1", "/a/b.txt", seekable)
+        client.open_computers.files.upload("h_1", "/a/pipe.bin", pipe)
+    first, second = api.requests
+    assert _form_parts(first)[1] == ("file", "b.txt", "text/plain", b"payload")
+    assert first.headers["content-length"] == str(len(first.content))
+    assert _form_parts(second)[1][3] == b"x" * (3 << 20)
+    assert second.headers["transfer-encoding"] == "chunked"
+    assert "content-length" not in second.headers
+    assert pipe.reads > 3  # read a chunk at a time, never whole
+
+
+def test_form_framing_escapes_names_and_reports_its_length() -> None:
+    from miosa._multipart import build_form, quote_param
+
+    form = build_form(
+        fields={"path": "/tmp/ü.txt"}, file_field="file", filename='a"b\r\nc.txt', boundary="XyZ"
+    )
+    body = form.encode(b"DATA")
+    assert body == (
+        b"--XyZ\r\n"
+        b'Content-Disposition: form-data; name="path"\r\n\r\n'
+        + "/tmp/ü.txt".encode()
+        + b"\r\n--XyZ\r\n"
+        b'Content-Disposition: form-data; name="file"; filename="a%22b%0D%0Ac.txt"\r\n'
+        b"Content-Type: text/plain\r\n\r\n"
+        b"DATA\r\n--XyZ--\r\n"
+    )
+    assert form.headers(4) == {
+        "Content-Type": "multipart/form-data; boundary=XyZ",
+        "Content-Length": str(len(body)),
+    }
+    assert "Content-Length" not in form.headers(None)
+    assert quote_param("a\\b") == "a\\\\b"
+
+
+# -- event streams ---------------------------------------------------------------------
+
+
+def _sse(*events: str) -> httpx.Response:
+    content = "".join(events).encode()
+    return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=content)
+
+
+STREAMS = [
+    (
+        "hosts.events",
+        lambda c: c.open_computers.hosts.events(),
+        "/opencomputers/hosts/events",
+        OpenComputerHostEvent,
+    ),
+    (
+        "jobs.stream",
+        lambda c: c.open_computers.jobs.stream("h_1", "j_1"),
+        H + "/exec/j_1/stream",
+        OpenComputerJobEvent,
+    ),
+    (
+        "agents.events",
+        lambda c: c.open_computers.agents.events("h_1", "s_1"),
+        H + "/agent/sessions/s_1/events",
+        OpenComputerAgentEvent,
+    ),
+    (
+        "clusters.events",
+        lambda c: c.open_computers.clusters.events("c_1"),
+        "/opencomputers/clusters/c_1/events",
+        OpenComputerClusterEvent,
+    ),
+    (
+        "apps.install_events",
+        lambda c: c.open_computers.apps.install_events("h_1", "i_1"),
+        H + "/apps/installs/i_1/events",
+        OpenComputerAppInstallEvent,
+    ),
+    (
+        "workspaces.events",
+        lambda c: c.open_computers.workspaces.events("h_1", "w_1"),
+        H + "/workspaces/w_1/events",
+        OpenComputerWorkspaceEvent,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "call", "path", "model"), STREAMS, ids=[s[0] for s in STREAMS])
+def test_event_streams_get_their_path_and_yield_typed_events(
+    name: str, call: Callable[[Miosa], Any], path: str, model: type
+) -> None:
+    payload = {"type": "progress", "data": {"pct": 50}, "timestamp": "2026-01-02T03:04:05Z"}
+    api = MockAPI().on(f"GET {path}", _sse(f"id: 7\ndata: {json.dumps(payload)}\n\n"))
+    with make_client(api) as client, call(client) as stream:
+        events = [event for event in stream]
+    request = api.last
+    assert request.method == "GET"
+    assert request.url.raw_path.decode() == "/api/v1" + path
+    assert request.headers["accept"] == "text/event-stream"
+    assert [type(e) for e in events] == [model]
+    event = events[0]
+    assert event.type == "progress"
+    assert event.data == {"pct": 50}
+    assert event.id == "7"
+    assert event.timestamp is not None and event.timestamp.year == 2026
+    assert event.raw == payload
+
+
+def test_job_stream_is_typed_and_ends_after_exit() -> None:
+    body = _sse(
+        ": heartbeat\n\n",
+        'event: stdout\ndata: {"job_id": "j_1", "data": "hello\\n"}\n\n',
+        'data: {"type": "stderr", "job_id": "j_1", "data": "warn"}\n\n',
+        'data: {"type": "exit", "job_id": "j_1", "data": 0}\n\n',
+        'data: {"type": "stdout", "data": "never read"}\n\n',
+    )
+    api = MockAPI().on(f"GET {H}/exec/j_1/stream", body)
+    with (
+        make_client(api) as client,
+        client.open_computers.jobs.stream("h_1", "j_1") as stream,
+    ):
+        events = [event for event in stream]
+    assert [(e.type, e.data) for e in events] == [
+        (OpenComputerJobEventType.STDOUT, "hello\n"),
+        (OpenComputerJobEventType.STDERR, "warn"),
+        (OpenComputerJobEventType.EXIT, 0),
+    ]
+    assert all(e.job_id == "j_1" for e in events)
+    assert events[0].raw == {"job_id": "j_1", "data": "hello\n"}
+
+
+def test_a_stream_raises_on_entry_when_the_server_refuses() -> None:
+    from miosa import NotFoundError
+
+    api = MockAPI()  # no route: the mock answers 404
+    with make_client(api) as client:
+        stream = client.open_computers.hosts.events()
+        assert api.requests == []  # nothing is sent before the stream is entered
+        with pytest.raises(NotFoundError):
+            stream.__enter__()
+    assert len(api.requests) == 1
+
+
+# -- waiting helpers -------------------------------------------------------------------
+
+
+WAITS = [
+    (
+        "jobs",
+        lambda c, **kw: c.open_computers.jobs.wait_for_completion("h_1", "j_1", **kw),
+        H + "/exec/j_1",
+        ["queued", "running", "failed"],
+        OpenComputerJobStatus.FAILED,
+    ),
+    (
+        "agents",
+        lambda c, **kw: c.open_computers.agents.wait_for_completion("h_1", "s_1", **kw),
+        H + "/agent/sessions/s_1",
+        ["pending", "running", "succeeded"],
+        OpenComputerAgentSessionStatus.SUCCEEDED,
+    ),
+    (
+        "apps",
+        lambda c, **kw: c.open_computers.apps.wait_for_install("h_1", "i_1", **kw),
+        H + "/apps/installs/i_1",
+        ["pending", "installing", "installed"],
+        OpenComputerAppInstallStatus.INSTALLED,
+    ),
+    (
+        "clusters",
+        lambda c, **kw: c.open_computers.clusters.wait_until_active("c_1", **kw),
+        "/opencomputers/clusters/c_1",
+        ["stopped", "provisioning", "active"],
+        OpenComputerClusterStatus.ACTIVE,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "wait", "path", "statuses", "final"), WAITS, ids=[w[0] for w in WAITS]
+)
+def test_wait_helpers_poll_until_a_final_status(
+    name: str, wait: Callable[..., Any], path: str, statuses: list[str], final: Any
+) -> None:
+    replies = [json_response(200, {"id": "x_1", "status": s}) for s in [*statuses, "later"]]
+    api = MockAPI().on(f"GET {path}", *replies)
+    with make_client(api) as client:
+        result = wait(client, poll_interval=0.001, timeout=5.0)
+    assert result.status is final
+    assert len(api.requests) == len(statuses)
+    assert all(r.method == "GET" and r.url.path == "/api/v1" + path for r in api.requests)
+
+
+def test_wait_raises_the_timeout_error_naming_the_last_status() -> None:
+    api = MockAPI().on(f"GET {H}/exec/j_1", json_response(200, {"id": "j_1", "status": "running"}))
+    with make_client(api) as client:
+        with pytest.raises(
+            APITimeoutError, match=r"job j_1 did not finish within 0\.05 s.*running"
+        ):
+            client.open_computers.jobs.wait_for_completion(
+                "h_1", "j_1", timeout=0.05, poll_interval=0.01
+            )
+        with pytest.raises(APITimeoutError):
+            client.open_computers.jobs.wait_for_completion("h_1", "j_1", timeout=0)
+    assert 2 <= len(api.requests) <= 12
+
+
+# -- typed models ----------------------------------------------------------------------
+
+
+def test_host_round_trip_keeps_unknown_fields_and_statuses_and_hides_the_key() -> None:
+    payload = {
+        "id": "h_1",
+        "name": "studio",
+        "region": None,
+        "status": "sleeping",
+        "tenant_id": "t_1",
+        "labels": {"gpu": "m3"},
+        "host_key": "hk_secret_123",
+        "created_at": "2026-03-01T10:00:00Z",
+        "updated_at": "2026-03-01T10:00:00.5+02:00",
+        "os": {"name": "macOS"},
+    }
+    host = structure(payload, OpenComputerHost)
+    assert host.id == "h_1" and host.labels == {"gpu": "m3"} and host.region is None
+    assert host.status == "sleeping" and not host.status.is_known
+    assert structure({"status": "online"}, OpenComputerHost).status is OpenComputerHostStatus.ONLINE
+    assert host.created_at is not None and host.created_at.tzinfo is not None
+    assert host.raw["os"] == {"name": "macOS"}
+    assert "hk_secret_123" not in repr(host)
+    assert host.host_key == "hk_secret_123"
+
+
+def test_job_and_file_models_parse_realistic_payloads() -> None:
+    job = structure(
+        {
+            "id": "j_1",
+            "host_id": "h_1",
+            "status": "completed",
+            "command": "npm",
+            "args": ["test"],
+            "env": ["CI=1"],
+            "cwd": None,
+            "exit_code": 0,
+            "stdout": "ok\n",
+            "stderr": "",
+            "completed_at": "2026-03-01T10:01:00Z",
+        },
+        OpenComputerJob,
+    )
+    assert job.status is OpenComputerJobStatus.COMPLETED
+    assert job.args == ("test",) and job.env == ("CI=1",) and job.exit_code == 0
+    listing = structure(
+        {
+            "path": "/home",
+            "entries": [
+                {
+                    "name": "a",
+                    "path": "/home/a",
+                    "size": 3,
+                    "is_dir": False,
+                    "modified_at": 1767225600,
+                },
+                {"name": "d", "path": "/home/d", "size": 0, "is_dir": True, "owner": "me"},
+            ],
+        },
+        OpenComputerFileList,
+    )
+    assert listing.entries is not None
+    assert [e.name for e in listing.entries] == ["a", "d"]
+    assert (
+        listing.entries[0].modified_at is not None and listing.entries[0].modified_at.year == 2026
+    )
+    assert listing.entries[1].raw["owner"] == "me"
+
+
+def test_agent_session_takes_its_id_from_session_id() -> None:
+    session = structure(
+        {"session_id": "s_9", "status": "canceled", "tools": ["bash", "fs"], "turns_used": 2},
+        OpenComputerAgentSession,
+    )
+    assert session.id == "s_9" and session.session_id == "s_9"
+    assert session.status is OpenComputerAgentSessionStatus.CANCELED
+    assert session.tools == ("bash", "fs")
+    both = structure({"id": "a", "session_id": "b"}, OpenComputerAgentSession)
+    assert both.id == "a"
+
+
+def test_cluster_tunnel_install_workspace_secret_and_ticket_models() -> None:
+    cluster = structure(
+        {
+            "id": "c_1",
+            "status": "active",
+            "host_ids": ["h_1", "h_2"],
+            "inference_url": "https://x/inference/llm/v1",
+        },
+        OpenComputerCluster,
+    )
+    assert cluster.status is OpenComputerClusterStatus.ACTIVE and cluster.host_ids == ("h_1", "h_2")
+    tunnel = structure(
+        {"id": "t", "auth_mode": "sso", "target_port": 3000, "enabled": True}, OpenComputerTunnel
+    )
+    assert tunnel.auth_mode == "sso" and tunnel.auth_mode is not OpenComputerTunnelAuthMode.PUBLIC
+    install = structure(
+        {"id": "i", "status": "failed", "error": "disk full"}, OpenComputerAppInstall
+    )
+    assert install.status is OpenComputerAppInstallStatus.FAILED and install.error == "disk full"
+    workspace = structure({"id": "w", "status": "ready", "directory": "/w"}, OpenComputerWorkspace)
+    assert workspace.status == "ready" and workspace.directory == "/w"
+    secret = structure({"id": "s", "name": "K", "host_id": None}, OpenComputerSecret)
+    assert secret.name == "K" and secret.host_id is None
+    revealed = structure({"value": "hunter2"}, OpenComputerSecretValue)
+    assert revealed.value == "hunter2" and "hunter2" not in repr(revealed)
+    ticket = structure(
+        {"ticket": "jwt.abc", "ws_url": "wss://h/ws?t=1", "expires_at": "2026-03-01T10:00:30Z"},
+        OpenComputerTicket,
+    )
+    assert ticket.ws_url == "wss://h/ws?t=1" and "jwt.abc" not in repr(ticket)
+    event = structure({"type": "host_connected", "host_id": "h_1"}, OpenComputerHostEvent)
+    assert event.type is OpenComputerHostEventType.HOST_CONNECTED

@@ -1,0 +1,80 @@
+"""A minimal MIOSA-shaped server on 127.0.0.1 for tests that need real sockets.
+
+It answers ``GET /api/v1/sandboxes/{id}`` with a sandbox whose id echoes the path (so a
+test can detect crossed responses) and records how many connections were open at once.
+Started in a thread, stopped by the test; every request is bounded by the caller.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from types import TracebackType
+from typing import Any
+
+import uvicorn
+
+
+class LoopbackServer:
+    def __init__(self, *, delay: float = 0.0) -> None:
+        self.delay = delay
+        self.max_open_connections = 0
+        self.requests = 0
+        self._lock = threading.Lock()
+        self._sock = socket.socket()
+        self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(2048)
+        self.port = self._sock.getsockname()[1]
+        self.base_url = f"http://127.0.0.1:{self.port}/api/v1"
+        config = uvicorn.Config(
+            self._app, log_level="error", access_log=False, lifespan="off", interface="asgi3"
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._sock]})
+
+    async def _app(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        with self._lock:
+            self.requests += 1
+            self.max_open_connections = max(
+                self.max_open_connections, len(self._server.server_state.connections)
+            )
+        if self.delay:
+            import anyio
+
+            await anyio.sleep(self.delay)
+        sandbox_id = scope["path"].rsplit("/", 1)[-1]
+        body = json.dumps({"data": {"id": sandbox_id, "state": "running"}}).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", b"application/json")],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    @property
+    def open_connections(self) -> int:
+        return len(self._server.server_state.connections)
+
+    def __enter__(self) -> LoopbackServer:
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("loopback server did not start")
+            time.sleep(0.01)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=5)
+        self._sock.close()

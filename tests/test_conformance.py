@@ -1,0 +1,267 @@
+"""Conformance with the wire contract, driven by `../shared/api/*.json`.
+
+For every endpoint in scope, the method named by its ``py`` path is called on a sync
+`Miosa` client with only its required arguments, and the request that reaches the
+wire must have the contract's method and path, and only body and query keys the
+contract names. Run with ``-s`` to see the coverage table per group.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+from miosa import Miosa
+from tests.helpers import API_KEY, BASE_URL
+
+# The contract sits beside the repository (`../shared/api`), as on every dev and CI machine.
+CONTRACT_DIRS = [
+    Path(__file__).resolve().parents[2] / "shared" / "api",
+    Path(__file__).resolve().parents[1] / "shared" / "api",
+]
+CONTRACT = next((d for d in CONTRACT_DIRS if (d / "core-and-sandboxes.json").exists()), None)
+
+OTHER_GROUPS_IN_SCOPE = {
+    "computers", "checkpoints", "deployments", "databases", "storage", "volumes",
+    "custom_domains", "functions", "cron_jobs", "health_checks", "regions", "settings",
+    "dashboard", "analytics", "channels", "integrations", "project_integrations",
+    "external_keys", "mcp", "models", "completions", "embeddings", "provider_defaults",
+    "benchmarks", "command_center", "builder_sessions", "community", "admin",
+}  # fmt: skip
+OTHER_PREFIXES_IN_SCOPE = ("computer_", "deployment_", "open_computers_")
+
+# Where DESIGN.md's seed table names a call differently from the contract's `py` field.
+SEED_NAMES = {
+    "sandboxes.shares.create": "sandboxes.share.create",
+    "sandboxes.shares.list": "sandboxes.share.list",
+    "sandboxes.shares.revoke": "sandboxes.share.revoke",
+}
+
+
+def _in_scope(entry: dict[str, Any], source: str) -> bool:
+    if not entry.get("py"):
+        return False
+    if source == "core-and-sandboxes.json":
+        return True
+    group = entry["group"]
+    return group in OTHER_GROUPS_IN_SCOPE or group.startswith(OTHER_PREFIXES_IN_SCOPE)
+
+
+def _endpoints() -> list[tuple[str, dict[str, Any]]]:
+    if CONTRACT is None:
+        return []
+    found: list[tuple[str, dict[str, Any]]] = []
+    seen: set[tuple[str, str, str]] = set()
+    for source in ("core-and-sandboxes.json", "other-groups.json"):
+        for entry in json.loads((CONTRACT / source).read_text()):
+            if not _in_scope(entry, source):
+                continue
+            py = SEED_NAMES.get(entry["py"], entry["py"].split(" ")[0])
+            key = (py, entry["method"], entry["path"])
+            if key in seen:  # a route documented in both files
+                continue
+            seen.add(key)
+            found.append((f"{entry['group']}:{py}:{entry['method']}", {**entry, "py": py}))
+    return found
+
+
+ENDPOINTS = _endpoints()
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+SSE_BODY = b'id: 1\nevent: message\ndata: {"type": "message", "data": {"id": "id_1"}}\n\n'
+READY_BODY = b'id: 1\nevent: ready\ndata: {"ready_at": "2026-11-28T10:00:00Z"}\n\n'
+
+
+def _reply(entry: dict[str, Any]) -> httpx.Response:
+    kind = entry["response"]
+    if kind == "empty":
+        return httpx.Response(204)
+    if kind == "bytes":
+        return httpx.Response(
+            200, content=b"\x89PNG\r\n", headers={"content-type": "application/octet-stream"}
+        )
+    if kind == "sse":
+        # The readiness stream's contract names its events: `ready` ends the wait.
+        content = READY_BODY if entry["path"].endswith("/readiness/stream") else SSE_BODY
+        return httpx.Response(200, content=content, headers={"content-type": "text/event-stream"})
+    if kind in ("list", "page"):
+        return httpx.Response(200, json={"data": [{"id": "id_1"}], "next_cursor": None})
+    return httpx.Response(200, json={"data": {"id": "id_1"}})
+
+
+def _dummy(annotation: Any) -> Any:
+    """A value of the parameter's annotated type (annotations are strings under PEP 563)."""
+    text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", "")
+    text = str(text)
+    if re.search(r"\bbytes\b", text) and "str" not in text.split("|")[0]:
+        return b"data"
+    first = text.split("|")[0].strip()
+    if first.startswith(("int", "float")):
+        return 1
+    if first.startswith("bool"):
+        return True
+    if first.startswith(("Sequence", "list", "tuple", "Iterable")):
+        return []
+    if first.startswith(("Mapping", "dict", "JSONObject")):
+        return {}
+    if first.startswith("bytes"):
+        return b"data"
+    return "value_1"
+
+
+def _resolve(client: Miosa, py: str, path_values: dict[str, str]) -> Any:
+    parts = py.split(".")
+    if parts[0] == "computer":
+        target: Any = client.computers.handle(path_values["computer_id"])
+        parts = parts[1:]
+    elif parts[0] == "sandboxes" and len(parts) == 3:
+        target = client.sandboxes.handle(path_values["sandbox_id"])
+        parts = parts[1:]
+    else:
+        target = client
+    for part in parts:
+        target = getattr(target, part)
+    return target
+
+
+def _call(method: Any, entry: dict[str, Any], path_values: dict[str, str]) -> Any:
+    signature = inspect.signature(method)
+    args: list[Any] = []
+    kwargs: dict[str, Any] = {}
+    for name, param in signature.parameters.items():
+        if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
+            continue
+        required = param.default is inspect.Parameter.empty
+        if name in path_values and (required or param.kind == param.POSITIONAL_OR_KEYWORD):
+            value: Any = path_values[name]
+        elif not required:
+            continue
+        else:
+            value = _dummy(param.annotation)
+        if param.kind == param.KEYWORD_ONLY:
+            kwargs[name] = value
+        else:
+            args.append(value)
+    return method(*args, **kwargs)
+
+
+def _consume(result: Any) -> None:
+    """Enter and drain what a streaming method returns; iterate pages lazily returned."""
+    if hasattr(result, "__enter__") and hasattr(result, "__exit__"):
+        with result as stream:
+            if hasattr(stream, "__iter__"):
+                for _ in stream:
+                    pass
+
+
+def _body_keys(entry: dict[str, Any]) -> set[str] | None:
+    body = entry["body"]
+    if not isinstance(body, dict) or any(k.startswith(("*", "<")) or k == "*" for k in body):
+        return None
+    return {k.split(" ")[0].strip("'\"") for k in body}
+
+
+def _query_keys(entry: dict[str, Any]) -> set[str] | None:
+    names = set()
+    for item in entry["query"]:
+        text = str(item)
+        if "passed through" in text or "any" in text.lower().split(":")[0]:
+            return None
+        names.add(re.split(r"[:\s(]", text.strip())[0].rstrip("[]"))
+    return names
+
+
+@pytest.fixture(scope="module")
+def coverage() -> Iterator[Counter[str]]:
+    counts: Counter[str] = Counter()
+    yield counts
+    groups = sorted({e["group"] for _, e in ENDPOINTS})
+    print("\nconformance: endpoints covered / in scope, per group")
+    total_ok = total = 0
+    for group in groups:
+        in_scope = sum(1 for _, e in ENDPOINTS if e["group"] == group)
+        ok = counts[group]
+        total_ok, total = total_ok + ok, total + in_scope
+        print(f"  {group:32} {ok:4d} / {in_scope:4d}")
+    print(f"  {'TOTAL':32} {total_ok:4d} / {total:4d}")
+
+
+@pytest.mark.skipif(CONTRACT is None, reason="the shared contract directory is not beside the repo")
+@pytest.mark.parametrize(("entry"), [e for _, e in ENDPOINTS], ids=[i for i, _ in ENDPOINTS])
+def test_endpoint_conforms(entry: dict[str, Any], coverage: Counter[str]) -> None:
+    requests: list[httpx.Request] = []
+
+    placeholders = PLACEHOLDER.findall(entry["path"])
+    path_values = {name: f"{name}_1" for name in placeholders}
+    expected_path = "/api/v1" + PLACEHOLDER.sub(
+        lambda m: quote(path_values[m.group(1)], safe=""), entry["path"]
+    )
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        if request.url.raw_path.decode().split("?")[0] == expected_path:
+            return _reply(entry)
+        # Another call a composite method makes (a refresh after a wait): a plain object.
+        return httpx.Response(200, json={"data": {"id": "id_1"}})
+
+    client = Miosa(
+        api_key=API_KEY,
+        base_url=BASE_URL,
+        max_retries=0,
+        http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+    )
+    method = _resolve(client, entry["py"], path_values)
+    result = _call(method, entry, path_values)
+    _consume(result)
+
+    if entry["response"] == "websocket" and not requests:
+        assert expected_path.removeprefix("/api/v1") in result.url
+        coverage[entry["group"]] += 1
+        return
+    assert requests, "no request reached the wire"
+    # A composite call (read-modify-write, wait-then-fetch) may send more than one request;
+    # the endpoint is covered when the contract's request is among them.
+    matching = [
+        r
+        for r in requests
+        if r.method == entry["method"] and r.url.raw_path.decode().split("?")[0] == expected_path
+    ]
+    sent = [f"{r.method} {r.url.raw_path.decode()}" for r in requests]
+    assert matching, f"expected {entry['method']} {expected_path}, sent {sent}"
+    request = matching[0]
+    allowed_body = _body_keys(entry)
+    content_type = request.headers.get("content-type", "")
+    if allowed_body is not None and request.content and "json" in content_type:
+        sent = json.loads(request.content)
+        if isinstance(sent, dict):
+            extra = set(sent) - allowed_body
+            assert not extra, f"body keys {extra} not in the contract"
+    allowed_query = _query_keys(entry)
+    if allowed_query is not None:
+        sent_query = {k.rstrip("[]") for k in request.url.params}
+        assert sent_query <= allowed_query, f"query {sent_query - allowed_query} not in contract"
+    coverage[entry["group"]] += 1
+
+
+def test_the_contract_is_found() -> None:
+    """Guard: the conformance run above is only meaningful when the contract was read."""
+    if CONTRACT is None:
+        pytest.skip("the shared contract directory is not beside the repo")
+    assert len(ENDPOINTS) > 400
+
+
+def test_dummy_values_follow_the_annotation() -> None:
+    assert _dummy("str") == "value_1"
+    assert _dummy("int | NotGiven") == 1
+    assert _dummy("Sequence[str]") == []
+    assert _dummy("Mapping[str, Any] | NotGiven") == {}
+    assert _dummy("bytes") == b"data"
+    assert _dummy("str | bytes") == "value_1"
