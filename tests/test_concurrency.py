@@ -111,3 +111,22 @@ def test_a_forked_child_builds_its_own_pool(server: LoopbackServer) -> None:
     assert client._http.pool.client is parent_http_client
     assert client.sandboxes.get("after").id == "after"
     client.close()
+
+
+async def test_open_streams_do_not_starve_other_calls() -> None:
+    """A pool slot is held for a stream's whole life; the default limit must not starve others."""
+    from contextlib import AsyncExitStack
+
+    from miosa.local import LocalServer
+
+    async with (
+        LocalServer() as server,
+        AsyncMiosa(api_key=server.api_key, base_url=server.base_url) as client,
+    ):
+        sandbox = await client.sandboxes.create()
+        with anyio.fail_after(20):
+            async with AsyncExitStack() as stack:
+                for _ in range(20):
+                    await stack.enter_async_context(sandbox.events.stream())
+                assert [s.id for s in await client.sandboxes.list()] == [sandbox.id]
+        await sandbox.destroy()

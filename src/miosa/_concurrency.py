@@ -65,7 +65,11 @@ class AsyncGate:
         if self._limiter is None or library != self._library:
             self._limiter, self._library = anyio.CapacityLimiter(self._limit), library
         limiter, token = self._limiter, object()
-        await limiter.acquire_on_behalf_of(token)
+        try:
+            # A free slot needs no trip through the event loop; the request itself yields.
+            limiter.acquire_on_behalf_of_nowait(token)
+        except anyio.WouldBlock:
+            await limiter.acquire_on_behalf_of(token)
         return limiter, token
 
     def release(self, token: tuple[anyio.CapacityLimiter, object]) -> None:

@@ -17,10 +17,11 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 3
 DEFAULT_MAX_CONNECTIONS = 100
 DEFAULT_MAX_KEEPALIVE = 20
-# In-flight requests admitted into httpx's pool at once. httpcore gets slower as its
-# queue of waiting requests grows (PERFORMANCE.md), so callers beyond this wait on a
-# cheap limiter instead; see benchmarks/RESULTS.md for the measurement behind the value.
-DEFAULT_MAX_IN_FLIGHT = 16
+# Requests admitted into httpx's pool at once default to the pool's size: httpcore slows
+# down sharply when requests queue inside it (PERFORMANCE.md), so the excess waits on a
+# cheap limiter instead. A smaller limit is faster still on a loopback benchmark, but a
+# slot is held for a request's whole life (a long exec, an open stream), so a limit below
+# the pool size would make long calls starve short ones; benchmarks/RESULTS.md has figures.
 USER_AGENT = f"miosa-python/{__version__}"
 
 _HEADER_VALUE_FORBIDDEN = re.compile(r"[\r\n\x00]")
@@ -143,7 +144,7 @@ def resolve_options(
         max_keepalive_connections=min(
             connections, max_keepalive_connections or DEFAULT_MAX_KEEPALIVE
         ),
-        max_in_flight=min(connections, max_in_flight or DEFAULT_MAX_IN_FLIGHT),
+        max_in_flight=min(connections, max_in_flight or connections),
     )
 
 

@@ -376,16 +376,22 @@ def _is_tls_failure(exc: BaseException) -> bool:
 
 
 async def _read_error_body(response: httpx.Response) -> bytes:
+    """At most ~1 MiB of an error body; whatever arrived if the connection breaks."""
     chunks: list[bytes] = []
     size = 0
+    body = response.aiter_bytes()
     try:
-        async for chunk in response.aiter_bytes():
+        async for chunk in body:
             chunks.append(chunk)
             size += len(chunk)
             if size >= _ERROR_BODY_LIMIT:
                 break
     except httpx.TransportError:
         pass
+    finally:
+        # Finish the generator here: left to the garbage collector, Trio warns about it.
+        # httpx types it as an iterator, but it is a generator and has this method.
+        await body.aclose()  # type: ignore[attr-defined]
     return b"".join(chunks)
 
 

@@ -79,7 +79,8 @@ class Miosa:
         deadline: optional total seconds for one call across all its attempts and waits.
         max_connections: connection pool size (default 100).
         max_keepalive_connections: idle connections kept open (default 20).
-        max_in_flight: requests admitted into the pool at once (default 16); more wait.
+        max_in_flight: requests admitted into the pool at once (default: the pool size);
+            more wait on a limiter rather than in httpx's pool queue.
         http_client: an ``httpx.Client`` to use instead of creating one; it is not
             closed by `close`.
     """
