@@ -193,3 +193,56 @@ async def test_webhook_deliveries_verify_with_the_returned_secret() -> None:
     tampered = deliveries[0][1].replace(b"sandbox", b"sandbux")
     assert not webhooks.is_valid(tampered, deliveries[0][0], hook.secret)
     assert json.loads(deliveries[0][1])["type"] in {"sandbox.created", "sandbox.destroyed"}
+
+
+async def test_an_event_stream_resumes_after_a_mid_stream_drop_without_duplicates() -> None:
+    from miosa.types import SandboxExecuted
+
+    async with LocalServer(heartbeat_interval=0.2) as server, client_for(server) as client:
+        sandbox = await client.sandboxes.create()
+        for i in range(3):
+            await sandbox.exec.run(f"echo run{i}")
+        server.inject("GET", "/sandboxes/*/events", Fault(drop_after_events=2))
+        seen: list[tuple[str | None, str]] = []
+        commands: list[str] = []
+        async with sandbox.events.stream(timeout=20) as events:
+            async for event in events:
+                seen.append((event.id, event.type))
+                if isinstance(event, SandboxExecuted):
+                    commands.append(str(event.data.get("command")))
+                if len(commands) == 3:
+                    break
+        opens = [r for r in server.requests if r.path.endswith("/events")]
+        await sandbox.destroy()
+    ids = [event_id for event_id, _ in seen]
+    assert len(ids) == len(set(ids)), f"duplicates after the resume: {seen}"
+    assert ids == sorted(ids, key=int), f"a gap or reorder after the resume: {seen}"
+    assert commands == ["echo run0", "echo run1", "echo run2"]
+    assert len(opens) >= 2
+    assert opens[1].headers.get("last-event-id") == ids[1]
+
+
+async def test_a_background_process_streams_its_output_and_stops() -> None:
+    from miosa.types import ExecStdout
+
+    async with (
+        LocalServer() as server,
+        client_for(server) as client,
+        await client.sandboxes.create() as sandbox,
+    ):
+        process = await sandbox.processes.start(
+            "for i in 1 2 3; do echo line$i; sleep 0.05; done; sleep 30", name="ticker"
+        )
+        lines: list[str] = []
+        async with sandbox.processes.stream(process.pid, timeout=20) as output:
+            async for chunk in output:
+                if isinstance(chunk, ExecStdout):
+                    lines.append(chunk.line)
+                if len(lines) == 3:
+                    break
+        running = await sandbox.processes.get(process.pid)
+        await sandbox.processes.stop(process.pid)
+        stopped = await sandbox.processes.get(process.pid)
+    assert lines == ["line1", "line2", "line3"]
+    assert running.status == "running"
+    assert stopped.status != "running"

@@ -180,8 +180,13 @@ class AsyncAPIResource:
         resumable: bool = True,
         idle_timeout: float | None = None,
         is_final: Callable[[T], bool] | None = None,
+        timeout: float | None = None,
     ) -> AsyncEventStream[T]:
-        """A server-sent event stream of typed items; connects when entered."""
+        """A server-sent event stream of typed items; connects when entered.
+
+        ``timeout`` bounds the whole stream (seconds), ``idle_timeout`` the silence
+        between two events before it reconnects.
+        """
         return AsyncEventStream(
             self._http,
             method,
@@ -192,6 +197,7 @@ class AsyncAPIResource:
             resumable=resumable,
             idle_timeout=idle_timeout,
             is_final=is_final,
+            timeout=timeout,
         )
 
 

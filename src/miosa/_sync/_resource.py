@@ -179,8 +179,13 @@ class APIResource:
         resumable: bool = True,
         idle_timeout: float | None = None,
         is_final: Callable[[T], bool] | None = None,
+        timeout: float | None = None,
     ) -> EventStream[T]:
-        """A server-sent event stream of typed items; connects when entered."""
+        """A server-sent event stream of typed items; connects when entered.
+
+        ``timeout`` bounds the whole stream (seconds), ``idle_timeout`` the silence
+        between two events before it reconnects.
+        """
         return EventStream(
             self._http,
             method,
@@ -191,6 +196,7 @@ class APIResource:
             resumable=resumable,
             idle_timeout=idle_timeout,
             is_final=is_final,
+            timeout=timeout,
         )
 
 

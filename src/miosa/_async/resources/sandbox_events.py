@@ -11,7 +11,7 @@ from ..streams import AsyncEventStream
 class AsyncSandboxEvents(AsyncScopedResource):
     """``sandbox.events``: what happens to the sandbox, as it happens."""
 
-    def stream(self) -> AsyncEventStream[SandboxEvent]:
+    def stream(self, *, timeout: float | None = None) -> AsyncEventStream[SandboxEvent]:
         """Typed events (`SandboxCreated`, `SandboxReady`, `SandboxExec` ... `UnknownEvent`).
 
         ``GET /sandboxes/{sandbox_id}/events``; connects when entered, resumes after a
@@ -20,5 +20,8 @@ class AsyncSandboxEvents(AsyncScopedResource):
             async with sandbox.events.stream() as events:
                 async for event in events:
                     print(event.type, event.data)
+
+        ``timeout`` (seconds) bounds the whole stream: past it, reading raises
+        `miosa.APITimeoutError`; without it the stream stays open while the sandbox lives.
         """
-        return self._events(self._prefix + "/events", parse_sandbox_event)
+        return self._events(self._prefix + "/events", parse_sandbox_event, timeout=timeout)

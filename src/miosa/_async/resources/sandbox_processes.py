@@ -66,14 +66,19 @@ class AsyncSandboxProcesses(AsyncScopedResource):
         payload, _ = await self._json("GET", self._pid_path(pid) + "/logs", params=query(tail=tail))
         return process_logs_text(payload)
 
-    def stream(self, pid: int | str) -> AsyncEventStream[ExecChunk]:
+    def stream(
+        self, pid: int | str, *, timeout: float | None = None
+    ) -> AsyncEventStream[ExecChunk]:
         """The process's output so far, then live, ending with its `ExecExit`.
 
         ``GET /sandboxes/{sandbox_id}/processes/{pid}/stream``; items as for
         ``sandbox.exec.stream``. Connects when entered and resumes after a dropped
-        connection (with ``Last-Event-ID``, so no line is repeated or lost).
+        connection (with ``Last-Event-ID``, so no line is repeated or lost). ``timeout``
+        (seconds) bounds the whole stream: past it, reading raises `miosa.APITimeoutError`.
         """
-        return self._events(self._pid_path(pid) + "/stream", parse_exec_chunk, is_final=is_exit)
+        return self._events(
+            self._pid_path(pid) + "/stream", parse_exec_chunk, is_final=is_exit, timeout=timeout
+        )
 
     async def send_stdin(self, pid: int | str, data: str) -> ProcessStdinResult:
         """Write ``data`` to the process's standard input.

@@ -33,7 +33,6 @@ from ...types.sandboxes import (
     SandboxUsage,
 )
 from .._resource import AsyncAPIResource, AsyncScopedResource
-from ..streams import AsyncEventStream
 
 if TYPE_CHECKING:
     from ..client import AsyncMiosa
@@ -357,9 +356,7 @@ class AsyncSandboxes(AsyncAPIResource):
     async def _readiness_verdict(
         self, sandbox_id: str, timeout: float, deadline: float
     ) -> str | None:
-        stream = AsyncEventStream(
-            self._http,
-            "GET",
+        stream = self._events(
             _sandbox_path(sandbox_id) + "/readiness/stream",
             parse_readiness,
             resumable=False,

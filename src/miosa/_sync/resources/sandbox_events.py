@@ -14,7 +14,7 @@ from ..streams import EventStream
 class SandboxEvents(ScopedResource):
     """``sandbox.events``: what happens to the sandbox, as it happens."""
 
-    def stream(self) -> EventStream[SandboxEvent]:
+    def stream(self, *, timeout: float | None = None) -> EventStream[SandboxEvent]:
         """Typed events (`SandboxCreated`, `SandboxReady`, `SandboxExec` ... `UnknownEvent`).
 
         ``GET /sandboxes/{sandbox_id}/events``; connects when entered, resumes after a
@@ -23,5 +23,8 @@ class SandboxEvents(ScopedResource):
             with sandbox.events.stream() as events:
                 for event in events:
                     print(event.type, event.data)
+
+        ``timeout`` (seconds) bounds the whole stream: past it, reading raises
+        `miosa.APITimeoutError`; without it the stream stays open while the sandbox lives.
         """
-        return self._events(self._prefix + "/events", parse_sandbox_event)
+        return self._events(self._prefix + "/events", parse_sandbox_event, timeout=timeout)

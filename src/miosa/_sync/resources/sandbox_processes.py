@@ -69,14 +69,17 @@ class SandboxProcesses(ScopedResource):
         payload, _ = self._json("GET", self._pid_path(pid) + "/logs", params=query(tail=tail))
         return process_logs_text(payload)
 
-    def stream(self, pid: int | str) -> EventStream[ExecChunk]:
+    def stream(self, pid: int | str, *, timeout: float | None = None) -> EventStream[ExecChunk]:
         """The process's output so far, then live, ending with its `ExecExit`.
 
         ``GET /sandboxes/{sandbox_id}/processes/{pid}/stream``; items as for
         ``sandbox.exec.stream``. Connects when entered and resumes after a dropped
-        connection (with ``Last-Event-ID``, so no line is repeated or lost).
+        connection (with ``Last-Event-ID``, so no line is repeated or lost). ``timeout``
+        (seconds) bounds the whole stream: past it, reading raises `miosa.APITimeoutError`.
         """
-        return self._events(self._pid_path(pid) + "/stream", parse_exec_chunk, is_final=is_exit)
+        return self._events(
+            self._pid_path(pid) + "/stream", parse_exec_chunk, is_final=is_exit, timeout=timeout
+        )
 
     def send_stdin(self, pid: int | str, data: str) -> ProcessStdinResult:
         """Write ``data`` to the process's standard input.

@@ -36,7 +36,6 @@ from ...types.sandboxes import (
     SandboxUsage,
 )
 from .._resource import APIResource, ScopedResource
-from ..streams import EventStream
 
 if TYPE_CHECKING:
     from ..client import Miosa
@@ -352,9 +351,7 @@ class Sandboxes(APIResource):
         return self.get(sandbox_id)
 
     def _readiness_verdict(self, sandbox_id: str, timeout: float, deadline: float) -> str | None:
-        stream = EventStream(
-            self._http,
-            "GET",
+        stream = self._events(
             _sandbox_path(sandbox_id) + "/readiness/stream",
             parse_readiness,
             resumable=False,
