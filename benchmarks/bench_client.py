@@ -147,10 +147,11 @@ def concurrency(base: str, backend: str) -> dict[str, float]:
         "raw httpx, pool 100": lambda: concurrent_raw(base, 100),
         "raw httpx, pool 20": lambda: concurrent_raw(base, 20),
         "raw httpx, pool 10": lambda: concurrent_raw(base, 10),
-        "SDK default (pool 100, 16 in flight)": lambda: concurrent_sdk(base, None),
-        "SDK, 8 in flight": lambda: concurrent_sdk(base, 8),
-        "SDK, 32 in flight": lambda: concurrent_sdk(base, 32),
-        "SDK, 100 in flight (no admission control)": lambda: concurrent_sdk(base, 100),
+        "SDK default (pool 100, 100 in flight)": lambda: concurrent_sdk(base, None),
+        "SDK, max_in_flight=32": lambda: concurrent_sdk(base, 32),
+        "SDK, max_in_flight=16": lambda: concurrent_sdk(base, 16),
+        "SDK, max_in_flight=8": lambda: concurrent_sdk(base, 8),
+        "SDK, max_in_flight=4": lambda: concurrent_sdk(base, 4),
     }
     samples: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(ROUNDS):

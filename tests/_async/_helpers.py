@@ -2,15 +2,59 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import Any
 
+import attrs
 import httpx
 
 from miosa import AsyncMiosa
-from tests.helpers import API_KEY, BASE_URL, MockAPI
+from tests.helpers import API_KEY, BASE_URL, MockAPI, json_response
+
+_NO_BODY = object()
 
 
 def make_client(api: MockAPI, **options: Any) -> AsyncMiosa:
     options.setdefault("api_key", API_KEY)
     options.setdefault("base_url", BASE_URL)
     return AsyncMiosa(http_client=httpx.AsyncClient(transport=api.transport), **options)
+
+
+@attrs.frozen
+class WireCase:
+    """One endpoint: the call, the exact request it must send, the reply and what comes back.
+
+    `path` is the raw (encoded) path below the API root; `body` is the JSON body expected,
+    `_NO_BODY` when the request must carry none; `check` judges the returned value.
+    """
+
+    call: Callable[[AsyncMiosa], Any]
+    method: str
+    path: str
+    check: Callable[[Any], bool]
+    reply: Any = attrs.field(factory=lambda: {"data": {"id": "id_1"}})
+    query: dict[str, str] = attrs.field(factory=dict)
+    body: Any = _NO_BODY
+
+    @property
+    def id(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+async def run_wire_case(case: WireCase) -> None:
+    reply = case.reply if isinstance(case.reply, httpx.Response) else json_response(200, case.reply)
+    api = MockAPI().on(f"{case.method} {case.path}", reply)
+    async with make_client(api) as client:
+        result = await case.call(client)
+    assert len(api.requests) == 1
+    request = api.last
+    assert request.method == case.method
+    assert request.url.raw_path.decode().split("?")[0] == "/api/v1" + case.path
+    assert dict(request.url.params) == case.query
+    if case.body is _NO_BODY:
+        assert request.content == b""
+    else:
+        assert request.headers["content-type"] == "application/json"
+        assert json.loads(request.content) == case.body
+    assert case.check(result), f"unexpected result {result!r}"

@@ -7,8 +7,7 @@ import pytest
 
 from miosa._converter import structure
 from miosa.types.builder_sessions import BuilderSession
-from tests._async._helpers import make_client
-from tests._async.test_channels import WireCase, run_wire_case
+from tests._async._helpers import WireCase, make_client, run_wire_case
 from tests.helpers import MockAPI, json_response
 
 SESSION = {

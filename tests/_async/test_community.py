@@ -11,8 +11,7 @@ from miosa.types.community import (
     TemplateInstallation,
     TemplateRating,
 )
-from tests._async._helpers import make_client
-from tests._async.test_channels import WireCase, run_wire_case
+from tests._async._helpers import WireCase, make_client, run_wire_case
 from tests.helpers import MockAPI
 
 TEMPLATE = {

@@ -11,7 +11,7 @@ from miosa.types.dashboard import (
     DashboardSummary,
     PlatformOverview,
 )
-from tests._async.test_channels import WireCase, run_wire_case
+from tests._async._helpers import WireCase, run_wire_case
 
 SUMMARY = {
     "computers": {"total": 3, "running": 1},

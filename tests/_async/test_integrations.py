@@ -18,7 +18,7 @@ from miosa.types.integrations import (
     ProjectIntegration,
     ProjectIntegrationProvider,
 )
-from tests._async.test_channels import WireCase, run_wire_case
+from tests._async._helpers import WireCase, run_wire_case
 
 INTEGRATION = {
     "id": "int_1",

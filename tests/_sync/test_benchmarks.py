@@ -18,8 +18,7 @@ from miosa.types.benchmarks import (
     BenchmarkSample,
     BenchmarkStatus,
 )
-from tests._sync._helpers import make_client
-from tests._sync.test_channels import WireCase, run_wire_case
+from tests._sync._helpers import WireCase, make_client, run_wire_case
 from tests.helpers import MockAPI, json_response
 
 RUN = {

@@ -10,8 +10,7 @@ import pytest
 
 from miosa._converter import structure
 from miosa.types.builder_sessions import BuilderSession
-from tests._sync._helpers import make_client
-from tests._sync.test_channels import WireCase, run_wire_case
+from tests._sync._helpers import WireCase, make_client, run_wire_case
 from tests.helpers import MockAPI, json_response
 
 SESSION = {

@@ -1,65 +1,18 @@
 # This file was generated from
 #   tests/_async/test_channels.py
 # by scripts/gen_sync.py. Do not edit it by hand.
-"""Wire tests of ``client.channels``; also home of the table runner the sibling files share."""
+"""Wire tests of ``client.channels``."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from typing import Any
 
-import attrs
 import httpx
 import pytest
 
-from miosa import Miosa
 from miosa._converter import structure
 from miosa.types.channels import Channel, ChannelType
-from tests._sync._helpers import make_client
-from tests.helpers import MockAPI, json_response
-
-_NO_BODY = object()
-
-
-@attrs.frozen
-class WireCase:
-    """One endpoint: the call, the exact request it must send, the reply and what comes back.
-
-    `path` is the raw (encoded) path below the API root; `body` is the JSON body expected,
-    `_NO_BODY` when the request must carry none; `check` judges the returned value.
-    """
-
-    call: Callable[[Miosa], Any]
-    method: str
-    path: str
-    check: Callable[[Any], bool]
-    reply: Any = attrs.field(factory=lambda: {"data": {"id": "id_1"}})
-    query: dict[str, str] = attrs.field(factory=dict)
-    body: Any = _NO_BODY
-
-    @property
-    def id(self) -> str:
-        return f"{self.method} {self.path}"
-
-
-def run_wire_case(case: WireCase) -> None:
-    reply = case.reply if isinstance(case.reply, httpx.Response) else json_response(200, case.reply)
-    api = MockAPI().on(f"{case.method} {case.path}", reply)
-    with make_client(api) as client:
-        result = case.call(client)
-    assert len(api.requests) == 1
-    request = api.last
-    assert request.method == case.method
-    assert request.url.raw_path.decode().split("?")[0] == "/api/v1" + case.path
-    assert dict(request.url.params) == case.query
-    if case.body is _NO_BODY:
-        assert request.content == b""
-    else:
-        assert request.headers["content-type"] == "application/json"
-        assert json.loads(request.content) == case.body
-    assert case.check(result), f"unexpected result {result!r}"
-
+from tests._sync._helpers import WireCase, run_wire_case
 
 CHANNEL = {
     "id": "ch_1",

@@ -17,8 +17,7 @@ from miosa.types.command_center import (
     CommandCenterPreset,
     CommandCenterTiers,
 )
-from tests._sync._helpers import make_client
-from tests._sync.test_channels import WireCase, run_wire_case
+from tests._sync._helpers import WireCase, make_client, run_wire_case
 from tests.helpers import MockAPI
 
 AGENT = {

@@ -14,7 +14,7 @@ from miosa.types.dashboard import (
     DashboardSummary,
     PlatformOverview,
 )
-from tests._sync.test_channels import WireCase, run_wire_case
+from tests._sync._helpers import WireCase, run_wire_case
 
 SUMMARY = {
     "computers": {"total": 3, "running": 1},

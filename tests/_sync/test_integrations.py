@@ -21,7 +21,7 @@ from miosa.types.integrations import (
     ProjectIntegration,
     ProjectIntegrationProvider,
 )
-from tests._sync.test_channels import WireCase, run_wire_case
+from tests._sync._helpers import WireCase, run_wire_case
 
 INTEGRATION = {
     "id": "int_1",

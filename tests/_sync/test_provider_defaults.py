@@ -10,8 +10,7 @@ import pytest
 
 from miosa._converter import structure
 from miosa.types.provider_defaults import FleetProviderDefaults, TenantProviderConfig
-from tests._sync._helpers import make_client
-from tests._sync.test_channels import WireCase, run_wire_case
+from tests._sync._helpers import WireCase, make_client, run_wire_case
 from tests.helpers import MockAPI, json_response
 
 DEFAULTS = {
