@@ -58,7 +58,7 @@ def _write(host: Path, data: bytes, mode: int | None) -> None:
     if host.is_dir() and not host.is_symlink():
         raise IsADirectoryError(str(host))
     host.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=host.parent, prefix=".miosa-write-")
+    fd, tmp = tempfile.mkstemp(dir=host.parent, prefix=watcher.TEMP_PREFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -14,6 +14,8 @@ from .state import Sandbox, Store
 POLL_INTERVAL = 0.2
 IDLE_STOP = 30.0
 MAX_ENTRIES = 20_000
+TEMP_PREFIX = ".miosa-write-"
+"""Names of the server's own in-flight writes (see files.py); never reported."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ def scan(root: Path) -> dict[str, Entry]:
     found: dict[str, Entry] = {}
     for directory, dirs, files in os.walk(root, followlinks=False):
         for name in dirs + files:
+            if name.startswith(TEMP_PREFIX):  # a write in progress: the rename shows it
+                continue
             path = os.path.join(directory, name)
             try:
                 st = os.lstat(path)
