@@ -8,13 +8,19 @@ from __future__ import annotations
 import json as jsonlib
 import logging
 import os
-import ssl
 import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import httpx
 
+from .._attempts import (
+    cap_timeout,
+    connection_error,
+    is_tls_failure,
+    retry_after_too_long,
+    time_left,
+)
 from .._concurrency import Gate, shielded, sleep
 from .._options import ClientOptions, logger
 from .._request import (
@@ -23,10 +29,8 @@ from .._request import (
     decode_json,
     error_from_response,
     new_idempotency_key,
-    request_id_of,
 )
 from .._retry import decide_for_status, decide_for_transport_error
-from ..errors import APIConnectionError, APITimeoutError, RateLimitError
 
 _MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Failures that happen before a single byte of the request left this process.
@@ -268,18 +272,18 @@ class HTTP:
         debug = logger.isEnabledFor(logging.DEBUG)
         retries_done = 0
         while True:
-            time_left = None if deadline_at is None else deadline_at - time.monotonic()
+            remaining = time_left(deadline_at)
             headers["X-Miosa-Retry-Count"] = str(retries_done)
             pool = self.pool
             client = pool.client
             attempt_timeout = timeout
-            if time_left is not None:
+            if remaining is not None:
                 base = timeout or options.timeout
                 attempt_timeout = httpx.Timeout(
-                    connect=_cap(base.connect, time_left),
-                    read=_cap(base.read, time_left),
-                    write=_cap(base.write, time_left),
-                    pool=_cap(base.pool, time_left),
+                    connect=cap_timeout(base.connect, remaining),
+                    read=cap_timeout(base.read, remaining),
+                    write=cap_timeout(base.write, remaining),
+                    pool=cap_timeout(base.pool, remaining),
                 )
             stream_body = content() if callable(content) else None
             request = self._build(
@@ -304,14 +308,14 @@ class HTTP:
                     sent=not isinstance(exc, _NOT_SENT),
                     replay_safe=not callable(content),
                     retries_done=retries_done,
-                    max_retries=retries_allowed if not _is_tls_failure(exc) else 0,
-                    time_left=_time_left(deadline_at),
+                    max_retries=retries_allowed if not is_tls_failure(exc) else 0,
+                    time_left=time_left(deadline_at),
                 )
                 if decision.retry:
                     sleep(decision.delay)
                     retries_done += 1
                     continue
-                raise _connection_error(exc, retries_done + 1) from exc
+                raise connection_error(exc, retries_done + 1) from exc
             except BaseException:
                 gate.release(token)
                 raise
@@ -343,10 +347,16 @@ class HTTP:
                 response.headers,
                 retries_done,
                 retries_allowed,
-                time_left=_time_left(deadline_at),
+                time_left=time_left(deadline_at),
             )
             if decision.retry_after_too_long:
-                raise _too_long(status, response.headers, error_body, retries_done + 1, decision)
+                raise retry_after_too_long(
+                    status,
+                    response.headers,
+                    error_body,
+                    retries_done + 1,
+                    decision.retry_after or 0.0,
+                )
             if decision.retry and not callable(content):
                 sleep(decision.delay)
                 retries_done += 1
@@ -358,24 +368,6 @@ class HTTP:
                 attempts=retries_done + 1,
                 retry_after=decision.retry_after,
             )
-
-
-def _cap(value: float | None, limit: float) -> float:
-    limit = max(limit, 0.001)
-    return limit if value is None else min(value, limit)
-
-
-def _time_left(deadline_at: float | None) -> float | None:
-    return None if deadline_at is None else deadline_at - time.monotonic()
-
-
-def _is_tls_failure(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, ssl.SSLCertVerificationError):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
 
 
 def _read_error_body(response: httpx.Response) -> bytes:
@@ -396,30 +388,3 @@ def _read_error_body(response: httpx.Response) -> bytes:
         # httpx types it as an iterator, but it is a generator and has this method.
         body.close()  # type: ignore[attr-defined]
     return b"".join(chunks)
-
-
-def _connection_error(exc: httpx.TransportError, attempts: int) -> APIConnectionError:
-    if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"Request timed out ({type(exc).__name__}).", attempts=attempts)
-    return APIConnectionError(f"Connection error ({type(exc).__name__}).", attempts=attempts)
-
-
-def _too_long(
-    status: int,
-    headers: httpx.Headers,
-    content: bytes,
-    attempts: int,
-    decision: Any,
-) -> RateLimitError:
-    base = error_from_response(status, headers, content, attempts=attempts)
-    return RateLimitError(
-        f"The server asked to retry after {decision.retry_after:.0f} s, longer than the SDK "
-        "waits (60 s): " + base.message,
-        status_code=status,
-        code=base.code if base.code != "UNKNOWN_ERROR" else "RATE_LIMITED",
-        details=base.details,
-        request_id=request_id_of(headers, base.body),
-        body=base.body,
-        attempts=attempts,
-        retry_after=decision.retry_after,
-    )
