@@ -26,3 +26,17 @@ def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     """Backoff in milliseconds instead of seconds, so retry tests stay fast."""
     monkeypatch.setattr(miosa._retry, "BASE_DELAY", 0.001)
     monkeypatch.setattr(miosa._retry, "MAX_DELAY", 0.002)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> object:
+    """The canary key of the wire tests must never reach a log, output or traceback."""
+    from tests.helpers import API_KEY
+
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    captured = report.longreprtext + "".join(text for _, text in report.sections)
+    if API_KEY in captured:
+        report.outcome = "failed"
+        report.longrepr = f"the canary API key appeared in the {report.when} output of this test"
+    return None
