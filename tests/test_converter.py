@@ -54,6 +54,11 @@ def test_keyword_fields_are_renamed_both_ways() -> None:
         ),
         ("2026-11-28T10:00:00", datetime(2026, 11, 28, 10, tzinfo=timezone.utc)),
         (0, datetime(1970, 1, 1, tzinfo=timezone.utc)),
+        ("2026-11-28T10:00:00.5Z", datetime(2026, 11, 28, 10, 0, 0, 500000, tzinfo=timezone.utc)),
+        (
+            "2026-11-28T10:00:00.1234567+0000",
+            datetime(2026, 11, 28, 10, 0, 0, 123456, tzinfo=timezone.utc),
+        ),
     ],
 )
 def test_datetimes_are_tz_aware(text: object, expected: datetime) -> None:

@@ -9,6 +9,7 @@ spelled with a trailing underscore on the model and renamed here.
 from __future__ import annotations
 
 import keyword
+import re
 import typing
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
@@ -26,6 +27,15 @@ T = TypeVar("T")
 _SCALARS = (str, int, float, bool)
 
 
+_FRACTION = re.compile(r"\.(\d+)")
+_COMPACT_OFFSET = re.compile(r"([+-]\d\d)(\d\d)$")
+
+
+def _normalise_iso(text: str) -> str:
+    text = _FRACTION.sub(lambda m: "." + (m.group(1) + "000000")[:6], text, count=1)
+    return _COMPACT_OFFSET.sub(r"\1:\2", text)
+
+
 def parse_datetime(value: object, _: object = None) -> datetime:
     """ISO-8601 (``Z`` accepted) or a unix timestamp; naive values are taken as UTC."""
     if isinstance(value, datetime):
@@ -36,7 +46,11 @@ def parse_datetime(value: object, _: object = None) -> datetime:
         text = value.strip()
         if text.endswith(("Z", "z")):
             text = text[:-1] + "+00:00"
-        result = datetime.fromisoformat(text)
+        try:
+            result = datetime.fromisoformat(text)
+        except ValueError:
+            # Python 3.10 accepts only 3- or 6-digit fractions and "+HH:MM" offsets.
+            result = datetime.fromisoformat(_normalise_iso(text))
     else:
         raise TypeError(f"expected a datetime string, got {type(value).__name__}")
     return result if result.tzinfo is not None else result.replace(tzinfo=timezone.utc)
@@ -118,7 +132,6 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
     converter.register_structure_hook_factory(
         lambda tp: _optional_scalar(tp) is not None, _optional_scalar_hook
     )
-    converter.register_structure_hook(Any, lambda v, _: v)
 
     def model_structure_factory(cls: type[Model]) -> Callable[[Any, Any], Model]:
         build = make_dict_structure_fn(
