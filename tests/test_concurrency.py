@@ -94,6 +94,8 @@ def test_one_sync_client_shared_by_64_threads(server: LoopbackServer) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+# Python 3.12+ warns about fork() in a threaded process: forking is what this test is about.
+@pytest.mark.filterwarnings("ignore:.*fork.*:DeprecationWarning")
 def test_a_forked_child_builds_its_own_pool(server: LoopbackServer) -> None:
     client = Miosa(api_key=API_KEY, base_url=server.base_url)
     assert client.sandboxes.get("parent").id == "parent"
