@@ -205,9 +205,11 @@ class Deployments(APIResource):
 
         Pass ``deployment_id`` to publish into an existing deployment. The reply is
         release- or sandbox-backed; show its ``url`` (else ``public_url``), and read
-        anything else from ``result.raw``. Same route as ``sandbox.deploy``.
+        anything else from ``result.raw``. Same route as ``sandbox.deploy``, which takes
+        every deploy option.
         """
-        payload = body(
+        return self._client.sandboxes.deploy(
+            sandbox_id,
             name=name,
             deployment_id=deployment_id,
             output_path=output_path,
@@ -215,12 +217,6 @@ class Deployments(APIResource):
             entrypoint=entrypoint,
             domain=domain,
             custom_domain=custom_domain,
-        )
-        return self._object(
-            "POST",
-            route("/sandboxes/{sandbox_id}/deploy", sandbox_id=sandbox_id),
-            SandboxDeployResult,
-            json=payload,
             idempotency_key=idempotency_key,
         )
 
