@@ -1,6 +1,6 @@
 """Per-call overhead, concurrency and import time: the SDK against raw httpx, in one run.
 
-    python benchmarks/bench_client.py [--quick]
+    python benchmarks/bench_client.py [--quick] [--only=per-call|concurrency|import]
 
 Starts `canned_server.py` pinned to CPU 1 and pins itself to CPU 0 (when the machine has
 two cores), then measures, alternating raw httpx and the SDK so drift hits both alike:
@@ -11,7 +11,8 @@ two cores), then measures, alternating raw httpx and the SDK so drift hits both 
   (and 10 / 20) against the SDK's default, plus the SDK with other in-flight limits;
 * import: whole-process wall time of ``import httpx`` against ``from miosa import Miosa``.
 
-Prints a Markdown report and writes it to ``benchmarks/results/client.md``.
+Prints a Markdown report and writes it to ``benchmarks/results/client.md`` (a run with
+``--only`` prints its part and writes nothing).
 """
 
 from __future__ import annotations
@@ -40,6 +41,11 @@ SEQUENTIAL_CALLS = 400 if QUICK else 2000
 BLOCK = 100
 CONCURRENT = 500
 ROUNDS = 3 if QUICK else 5
+ONLY = next((arg.split("=", 1)[1] for arg in sys.argv if arg.startswith("--only=")), None)
+
+
+def wanted(part: str) -> bool:
+    return ONLY is None or part == ONLY
 
 
 def start_server() -> tuple[subprocess.Popen[str], str]:
@@ -173,6 +179,21 @@ def import_times() -> tuple[float, float]:
     return statistics.median(httpx_times) * 1000, statistics.median(miosa_times) * 1000
 
 
+def per_call_report(base: str) -> list[str]:
+    raw_s, sdk_s = per_call_sync(base)
+    raw_a, sdk_a = anyio.run(per_call_async, base)
+    lines = [
+        "| per call, `GET /sandboxes/{id}` parsed, CPU us (median of blocks of "
+        f"{BLOCK}, {SEQUENTIAL_CALLS} calls each) | raw httpx | SDK | SDK / raw |",
+        "|---|---|---|---|",
+    ]
+    for label, raw, sdk in (("sync", raw_s, sdk_s), ("async (asyncio)", raw_a, sdk_a)):
+        r, s = statistics.median(raw), statistics.median(sdk)
+        lines.append(f"| {label} | {r:.0f} | {s:.0f} | {s / r:.3f}x |")
+    lines.append("")
+    return lines
+
+
 def main() -> None:
     if (os.cpu_count() or 1) >= 2:
         os.sched_setaffinity(0, {0})
@@ -184,18 +205,9 @@ def main() -> None:
             f"{os.cpu_count()} cores, Python {platform.python_version()}, "
             f"httpx {httpx.__version__}; client pinned to CPU 0, server to CPU 1.\n"
         )
-        raw_s, sdk_s = per_call_sync(base)
-        raw_a, sdk_a = anyio.run(per_call_async, base)
-        lines.append(
-            "| per call, `GET /sandboxes/{id}` parsed, CPU us (median of blocks of "
-            f"{BLOCK}, {SEQUENTIAL_CALLS} calls each) | raw httpx | SDK | SDK / raw |"
-        )
-        lines.append("|---|---|---|---|")
-        for label, raw, sdk in (("sync", raw_s, sdk_s), ("async (asyncio)", raw_a, sdk_a)):
-            r, s = statistics.median(raw), statistics.median(sdk)
-            lines.append(f"| {label} | {r:.0f} | {s:.0f} | {s / r:.3f}x |")
-        lines.append("")
-        for backend in ("asyncio", "trio"):
+        if wanted("per-call"):
+            lines += per_call_report(base)
+        for backend in ("asyncio", "trio") if wanted("concurrency") else ():
             results = concurrency(base, backend)
             baseline = results["raw httpx, pool 100"]
             lines.append(
@@ -206,20 +218,23 @@ def main() -> None:
             for name, value in results.items():
                 lines.append(f"| {name} | {value:.0f} | {value / baseline:.2f}x |")
             lines.append("")
-        httpx_ms, miosa_ms = import_times()
-        lines.append("| import, whole process wall ms (median) | ms |")
-        lines.append("|---|---|")
-        lines.append(f"| `python -c 'import httpx'` | {httpx_ms:.0f} |")
-        lines.append(
-            f"| `python -c 'from miosa import Miosa'` | {miosa_ms:.0f} "
-            f"({miosa_ms / httpx_ms:.2f}x) |"
-        )
+        if wanted("import"):
+            httpx_ms, miosa_ms = import_times()
+            lines.append("| import, whole process wall ms (median) | ms |")
+            lines.append("|---|---|")
+            lines.append(f"| `python -c 'import httpx'` | {httpx_ms:.0f} |")
+            lines.append(
+                f"| `python -c 'from miosa import Miosa'` | {miosa_ms:.0f} "
+                f"({miosa_ms / httpx_ms:.2f}x) |"
+            )
     finally:
         assert server.stdin is not None
         server.stdin.close()
         server.wait(timeout=10)
     report = "\n".join(lines) + "\n"
     print(report)
+    if ONLY is not None:
+        return
     out = HERE / "results" / "client.md"
     out.parent.mkdir(exist_ok=True)
     out.write_text(report)

@@ -18,8 +18,10 @@ import uvicorn
 
 
 class LoopbackServer:
-    def __init__(self, *, delay: float = 0.0) -> None:
+    def __init__(self, *, delay: float = 0.0, set_cookie: str | None = None) -> None:
         self.delay = delay
+        self.set_cookie = set_cookie
+        self.cookie_headers: list[str | None] = []
         self.max_open_connections = 0
         self.requests = 0
         self._lock = threading.Lock()
@@ -38,6 +40,8 @@ class LoopbackServer:
     async def _app(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         with self._lock:
             self.requests += 1
+            cookies = [v.decode() for k, v in scope["headers"] if k == b"cookie"]
+            self.cookie_headers.append(cookies[0] if cookies else None)
             self.max_open_connections = max(
                 self.max_open_connections, len(self._server.server_state.connections)
             )
@@ -47,13 +51,10 @@ class LoopbackServer:
             await anyio.sleep(self.delay)
         sandbox_id = scope["path"].rsplit("/", 1)[-1]
         body = json.dumps({"data": {"id": sandbox_id, "state": "running"}}).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [(b"content-type", b"application/json")],
-            }
-        )
+        headers = [(b"content-type", b"application/json")]
+        if self.set_cookie:
+            headers.append((b"set-cookie", self.set_cookie.encode()))
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
     @property

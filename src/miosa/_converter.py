@@ -1,14 +1,14 @@
 """The one cattrs converter: wire JSON <-> attrs models.
 
-Hooks are compiled once per class. Unknown fields are ignored by the structure
-functions but kept on the instance (`Model.raw`); unknown enum values are kept by
-`OpenEnum`; Python keywords used as wire names (``from``, ``async``, ``json``) are
-spelled with a trailing underscore on the model and renamed here.
+Hooks are compiled once per class: models are structured by the functions
+`_model_codegen` generates, unstructured by cattrs' own. Unknown fields are ignored by
+the structure functions but kept on the instance (`Model.raw`); unknown enum values are
+kept by `OpenEnum`; Python keywords used as wire names (``from``, ``async``, ``json``)
+are spelled with a trailing underscore on the model and renamed on the wire.
 """
 
 from __future__ import annotations
 
-import keyword
 import re
 import typing
 from collections.abc import Callable, Mapping
@@ -19,6 +19,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from ._model_codegen import compile_structure, wire_name
 from .errors import ResponseValidationError
 from .types._base import Model
 
@@ -38,31 +39,40 @@ def _normalise_iso(text: str) -> str:
 
 def parse_datetime(value: object, _: object = None) -> datetime:
     """ISO-8601 (``Z`` accepted) or a unix timestamp; naive values are taken as UTC."""
-    if isinstance(value, datetime):
+    if value.__class__ is str:
+        try:
+            # Python 3.11+ reads almost every ISO form directly; the rest take the slow path.
+            result = datetime.fromisoformat(value)
+        except ValueError:
+            result = _parse_iso_leniently(value)
+    elif isinstance(value, datetime):
         result = value
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         return datetime.fromtimestamp(value, tz=timezone.utc)
     elif isinstance(value, str):
-        text = value.strip()
-        if text.endswith(("Z", "z")):
-            text = text[:-1] + "+00:00"
-        try:
-            result = datetime.fromisoformat(text)
-        except ValueError:
-            # Python 3.10 accepts only 3- or 6-digit fractions and "+HH:MM" offsets.
-            result = datetime.fromisoformat(_normalise_iso(text))
+        result = _parse_iso_leniently(value)
     else:
         raise TypeError(f"expected a datetime string, got {type(value).__name__}")
     return result if result.tzinfo is not None else result.replace(tzinfo=timezone.utc)
 
 
+def _parse_iso_leniently(value: str) -> datetime:
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        # Python 3.10 accepts only 3- or 6-digit fractions and "+HH:MM" offsets.
+        return datetime.fromisoformat(_normalise_iso(text))
+
+
 def _keyword_renames(cls: type) -> dict[str, Any]:
-    renames: dict[str, Any] = {}
-    for field in attrs.fields(cls):
-        name = field.name
-        if name.endswith("_") and keyword.iskeyword(name[:-1]):
-            renames[name] = override(rename=name[:-1])
-    return renames
+    return {
+        field.name: override(rename=wire_name(field))
+        for field in attrs.fields(cls)
+        if wire_name(field) != field.name
+    }
 
 
 def _is_free_json_dict(tp: Any) -> bool:
@@ -134,18 +144,21 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
     )
 
     def model_structure_factory(cls: type[Model]) -> Callable[[Any, Any], Model]:
-        build = make_dict_structure_fn(
-            cls, converter, _cattrs_forbid_extra_keys=strict, **_keyword_renames(cls)
-        )
+        if strict:
+            build_strict = make_dict_structure_fn(
+                cls, converter, _cattrs_forbid_extra_keys=True, **_keyword_renames(cls)
+            )
 
-        def structure(value: Any, _: Any) -> Model:
-            if not isinstance(value, dict):
-                raise TypeError(f"expected a JSON object for {cls.__name__}, got {value!r:.80}")
-            instance = build(value, cls)
-            object.__setattr__(instance, "_raw", value)
-            return instance
+            def structure_strict(value: Any, _: Any) -> Model:
+                if not isinstance(value, dict):
+                    raise TypeError(f"expected a JSON object for {cls.__name__}, got {value!r:.80}")
+                instance = build_strict(value, cls)
+                object.__setattr__(instance, "_raw", value)
+                return instance
 
-        return structure
+            return structure_strict
+
+        return compile_structure(cls, converter)
 
     def model_unstructure_factory(cls: type[Model]) -> Callable[[Model], dict[str, Any]]:
         return make_dict_unstructure_fn(cls, converter, **_keyword_renames(cls))
@@ -159,6 +172,8 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
 
 
 converter = make_converter()
+# The converter's own lookup goes through its dispatch chain on every call.
+_hooks: dict[Any, Callable[[Any, Any], Any]] = {}
 
 
 def structure(
@@ -169,8 +184,11 @@ def structure(
     request_id: str | None = None,
 ) -> T:
     """Structure a decoded response body; any mismatch becomes `ResponseValidationError`."""
+    hook = _hooks.get(cls)
     try:
-        return converter.structure(payload, cls)
+        if hook is None:
+            hook = _hooks[cls] = converter.get_structure_hook(cls)
+        return hook(payload, cls)  # type: ignore[no-any-return]
     except Exception as exc:  # cattrs raises many types; the user needs one.
         raise ResponseValidationError(
             f"Unexpected response shape for {getattr(cls, '__name__', cls)}: {exc}",

@@ -143,7 +143,7 @@ LIST_KEYS: Final = (
 )
 
 
-def decode_json(content: bytes, *, status_code: int, request_id: str | None) -> Any:
+def decode_json(content: bytes, *, status_code: int) -> Any:
     """Decode a success body; a body that is not JSON is the server's fault, named as such."""
     if not content:
         return None
@@ -153,7 +153,6 @@ def decode_json(content: bytes, *, status_code: int, request_id: str | None) -> 
         raise ResponseValidationError(
             "The server sent a success response that is not valid JSON",
             status_code=status_code,
-            request_id=request_id,
             text=content[:1024].decode("utf-8", "replace"),
         ) from None
 

@@ -5,12 +5,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import httpx
 import pytest
 
 from miosa import Miosa, __version__
 from tests._sync._helpers import make_client
 from tests.helpers import API_KEY, BASE_URL, MockAPI, json_response, sandbox_json
+from tests.loopback import LoopbackServer
 
 
 def test_every_request_carries_the_base_headers() -> None:
@@ -106,3 +109,36 @@ def test_close_closes_an_owned_pool_but_not_an_injected_one() -> None:
         pass
     assert not injected.is_closed
     injected.close()
+
+
+def test_an_owned_pool_keeps_no_cookies_so_none_crosses_tenants() -> None:
+    with LoopbackServer(set_cookie="session=abc; Path=/") as server:
+        with Miosa(api_key=API_KEY, base_url=server.base_url) as client:
+            client.sandboxes.get("sbx_1")
+            client.with_options(tenant="other").sandboxes.get("sbx_2")
+            client.sandboxes.get("sbx_3")
+    assert server.cookie_headers == [None, None, None]
+
+
+def test_an_injected_client_keeps_its_own_cookie_handling() -> None:
+    reply = httpx.Response(
+        200, json={"data": sandbox_json()}, headers={"set-cookie": "session=abc; Path=/"}
+    )
+    api = MockAPI().on("GET /sandboxes/sbx_1", reply)
+    with make_client(api) as client:
+        client.sandboxes.get("sbx_1")
+        client.sandboxes.get("sbx_1")
+    assert "cookie" not in api.requests[0].headers
+    assert api.requests[1].headers["cookie"] == "session=abc"
+
+
+def test_many_distinct_paths_each_reach_their_own_url() -> None:
+    api = MockAPI()
+    ids = [f"sbx_{n}" for n in range(1500)] + ["sbx_0", "sbx_1499", "a b/c"]
+    for sandbox_id in ids:
+        api.on(f"GET /sandboxes/{quote(sandbox_id, safe='')}", json_response(200, sandbox_json()))
+    with make_client(api) as client:
+        for sandbox_id in ids:
+            client.sandboxes.get(sandbox_id)
+    sent = [request.url.raw_path.decode() for request in api.requests]
+    assert sent == [f"/api/v1/sandboxes/{quote(i, safe='')}" for i in ids]

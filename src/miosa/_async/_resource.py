@@ -202,12 +202,12 @@ class AsyncAPIResource:
 
 
 def _structure(payload: Any, cast_to: type[T], response: httpx.Response) -> T:
-    return structure(
-        payload,
-        cast_to,
-        status_code=response.status_code,
-        request_id=response.headers.get("x-request-id"),
-    )
+    try:
+        return structure(payload, cast_to, status_code=response.status_code)
+    except ResponseValidationError as exc:
+        # Looked up only on failure: a header lookup costs about a microsecond.
+        exc.request_id = response.headers.get("x-request-id")
+        raise
 
 
 def _structure_list(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json as jsonlib
 import logging
-import os
 import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -23,6 +22,7 @@ from .._attempts import (
 )
 from .._concurrency import Gate, shielded, sleep
 from .._options import ClientOptions, logger
+from .._process import NoCookieJar, fork_generation
 from .._request import (
     NOT_GIVEN,
     NotGiven,
@@ -31,11 +31,15 @@ from .._request import (
     new_idempotency_key,
 )
 from .._retry import decide_for_status, decide_for_transport_error
+from ..errors import ResponseValidationError
 
 _MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Failures that happen before a single byte of the request left this process.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _ERROR_BODY_LIMIT = 1 << 20
+# Parsed URLs by path: httpx parses a URL string on every request (~9 us); an id's path
+# is usually asked for again (polling, exec and files on one sandbox).
+_URL_CACHE_SIZE = 1024
 
 Content = bytes | Callable[[], Iterable[bytes]] | None
 
@@ -47,7 +51,7 @@ class Pool:
         self._options = options
         self._owned = http_client is None
         self.timeout = options.timeout
-        self._pid = os.getpid()
+        self._generation = fork_generation()
         # Headers set once on a client we own, so each request only sends what differs.
         self.headers = options.base_headers() if self._owned else {}
         self._client = http_client if http_client is not None else self._new_client()
@@ -62,13 +66,14 @@ class Pool:
                 max_keepalive_connections=self._options.max_keepalive_connections,
             ),
             follow_redirects=False,
+            cookies=NoCookieJar(),
         )
 
     @property
     def client(self) -> httpx.Client:
         # Sockets inherited across os.fork() are shared with the parent; start afresh.
-        if self._owned and os.getpid() != self._pid:
-            self._pid = os.getpid()
+        if self._owned and fork_generation() != self._generation:
+            self._generation = fork_generation()
             self._client = self._new_client()
             self.gate = Gate(self._options.max_in_flight)
         return self._client
@@ -119,6 +124,7 @@ class HTTP:
             if pool_headers.get(name) != value
         }
         self._base_url = options.base_url
+        self._urls: dict[str, httpx.URL] = {}
 
     def request(
         self,
@@ -171,11 +177,11 @@ class HTTP:
         )
         if response.status_code == 204:
             return None, response
-        payload = decode_json(
-            response.content,
-            status_code=response.status_code,
-            request_id=response.headers.get("x-request-id"),
-        )
+        try:
+            payload = decode_json(response.content, status_code=response.status_code)
+        except ResponseValidationError as exc:
+            exc.request_id = response.headers.get("x-request-id")
+            raise
         return payload, response
 
     def open(
@@ -220,13 +226,22 @@ class HTTP:
             timeout = self.options.timeout
         return client.build_request(
             method,
-            self._base_url + path,
+            self._url(path),
             params=params,
             content=body if stream_body is None else stream_body,
             headers=headers,
             # Left out when it equals the pool client's own default: building one per call costs.
             timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
         )
+
+    def _url(self, path: str) -> httpx.URL:
+        url = self._urls.get(path)
+        if url is None:
+            url = httpx.URL(self._base_url + path)
+            if len(self._urls) >= _URL_CACHE_SIZE:
+                self._urls.clear()  # one atomic step, safe with threads sharing a client
+            self._urls[path] = url
+        return url
 
     def _headers(
         self,

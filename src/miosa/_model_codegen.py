@@ -1,0 +1,142 @@
+"""One generated structure function per model: the hot path from a JSON object to a model.
+
+cattrs' generated functions call a hook for every field and build the instance from a
+keyword dict. Most MIOSA fields are optional scalars that arrive with the right type, so
+the functions compiled here test the type inline and call a hook only when a value needs
+converting, then call the class with literal keyword arguments. The hooks are the
+converter's own, so the results and the errors are the ones cattrs would give.
+"""
+
+from __future__ import annotations
+
+import enum
+import keyword
+import linecache
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+import cattrs
+
+StructureFn = Callable[[Any, Any], Any]
+
+_SCALARS = (str, int, float, bool)
+_MISSING = object()
+
+
+def wire_name(field: attrs.Attribute[Any]) -> str:
+    """``from_`` on the model is ``from`` on the wire; other names are the same."""
+    name = field.name
+    return name[:-1] if name.endswith("_") and keyword.iskeyword(name[:-1]) else name
+
+
+def _split_optional(tp: Any) -> tuple[Any, bool]:
+    """``X | None`` -> (X, True); anything else -> (tp, False)."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        if len(args) == 2 and type(None) in args:
+            return (args[0] if args[1] is type(None) else args[1]), True
+    return tp, False
+
+
+def _exact_class(tp: Any) -> type | None:
+    """The one class a value of type `tp` arrives as from ``json.loads``, if there is one."""
+    if tp in _SCALARS:
+        return tp  # type: ignore[no-any-return]
+    origin = typing.get_origin(tp)
+    if origin in (dict, Mapping) and typing.get_args(tp)[1:] == (Any,):
+        return dict
+    return None
+
+
+def _conversion(var: str, index: int, guard_none: bool, exact: type | None, is_enum: bool) -> str:
+    """The statement that converts ``var`` in place, or leaves it when it is already right."""
+    convert = f"{var} = h{index}({var}, t{index})"
+    if is_enum:
+        # A known member is one dict lookup; the hook handles values the enum lacks.
+        convert = f"{var} = m{index}.get({var}) or {convert.split(' = ', 1)[1]}"
+    conditions = [f"{var} is not None"] if guard_none else []
+    if exact is not None:
+        conditions.append(f"{var}.__class__ is not c{index}")
+    return f"if {' and '.join(conditions)}: {convert}" if conditions else convert
+
+
+def compile_structure(cls: type, converter: cattrs.Converter) -> StructureFn:
+    """Generate the structure hook ``(o, _) -> cls`` for an attrs model.
+
+    A value that is not a JSON object raises `TypeError`; a missing required key raises
+    `KeyError`; a field of the wrong shape raises what the converter's hook for it raises.
+    The object itself is kept as ``_raw``. Field hooks are looked up on the first call, when
+    a model that contains itself (a file tree) finds its own hook already registered.
+    """
+    attrs.resolve_types(cls)
+    hook_types: dict[str, Any] = {}
+    names: dict[str, Any] = {
+        "_cls": cls,
+        "_MISSING": _MISSING,
+        "_set": object.__setattr__,
+        "_pending": True,
+    }
+
+    def resolve_hooks() -> None:
+        for name, tp in hook_types.items():
+            names[name] = converter.get_structure_hook(tp)
+        names["_pending"] = False
+
+    def refuse(value: object) -> None:
+        raise TypeError(f"expected a JSON object for {cls.__name__}, got {value!r:.80}")
+
+    names["_resolve"], names["_refuse"] = resolve_hooks, refuse
+    lines = [
+        f"def structure_{cls.__name__}(o, _=None):",
+        "    if o.__class__ is not dict and not isinstance(o, dict): _refuse(o)",
+        "    if _pending: _resolve()",
+        "    get = o.get",
+    ]
+    arguments: list[str] = []
+    for index, field in enumerate(attrs.fields(cls)):
+        var, wire = f"v{index}", wire_name(field)
+        inner, optional = _split_optional(field.type)
+        exact = _exact_class(inner)
+        # Scalar hooks also refuse containers, so they see the whole `X | None` type.
+        hook_type = field.type if exact in _SCALARS else inner
+        hook_types[f"h{index}"] = names[f"t{index}"] = hook_type
+        names[f"c{index}"] = exact
+        is_enum = isinstance(inner, type) and issubclass(inner, enum.Enum)
+        if is_enum:
+            names[f"m{index}"] = inner._value2member_map_
+        guard_none = optional or field.default is None
+        conversion = _conversion(var, index, guard_none, exact, is_enum)
+        if field.default is attrs.NOTHING:
+            lines += [f"    {var} = o[{wire!r}]", f"    {conversion}"]
+        elif field.default is None:
+            lines += [f"    {var} = get({wire!r})", f"    {conversion}"]
+        else:
+            default = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                if default.takes_self:
+                    raise TypeError(f"{cls.__name__}.{field.name}: takes_self defaults unsupported")
+                names[f"d{index}"], fill = default.factory, f"d{index}()"
+            else:
+                names[f"d{index}"], fill = default, f"d{index}"
+            lines += [
+                f"    {var} = get({wire!r}, _MISSING)",
+                f"    if {var} is _MISSING:",
+                f"        {var} = {fill}",
+                "    else:",
+                f"        {conversion}",
+            ]
+        arguments.append(f"{field.alias}={var}")
+    lines += [
+        f"    instance = _cls({', '.join(arguments)})",
+        "    _set(instance, '_raw', o)",
+        "    return instance",
+    ]
+    source = "\n".join(lines) + "\n"
+    filename = f"<miosa generated structure {cls.__module__}.{cls.__qualname__}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), names)
+    fn: StructureFn = names[f"structure_{cls.__name__}"]
+    return fn
