@@ -22,6 +22,8 @@ class LoopbackServer:
         self.delay = delay
         self.set_cookie = set_cookie
         self.cookie_headers: list[str | None] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
         self.max_open_connections = 0
         self.requests = 0
         self._lock = threading.Lock()
@@ -45,6 +47,15 @@ class LoopbackServer:
             self.max_open_connections = max(
                 self.max_open_connections, len(self._server.server_state.connections)
             )
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            await self._answer(scope, send)
+        finally:
+            with self._lock:
+                self.in_flight -= 1
+
+    async def _answer(self, scope: dict[str, Any], send: Any) -> None:
         if self.delay:
             import anyio
 

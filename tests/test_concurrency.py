@@ -41,14 +41,14 @@ async def test_1000_concurrent_calls_on_one_client_stay_within_the_pool(
     ) as client:
         # The client's own view of its pool: the server sees closes late, so it may count a
         # closed socket a moment longer than the client holds it.
-        pool = client._http.pool.client._transport._pool  # type: ignore[attr-defined]
+        pools = [c._transport._pool for c in client._http.pool.clients]  # type: ignore[attr-defined]
         most_open = 0
         finished = anyio.Event()
 
         async def sample() -> None:
             nonlocal most_open
             while not finished.is_set():
-                most_open = max(most_open, len(pool.connections))
+                most_open = max(most_open, sum(len(pool.connections) for pool in pools))
                 await anyio.sleep(0.001)
 
         async def one(i: int) -> None:
@@ -132,3 +132,25 @@ async def test_open_streams_do_not_starve_other_calls() -> None:
                     await stack.enter_async_context(sandbox.events.stream())
                 assert [s.id for s in await client.sandboxes.list()] == [sandbox.id]
         await sandbox.destroy()
+
+
+def test_sequential_calls_reuse_one_connection() -> None:
+    with LoopbackServer() as server, Miosa(api_key=API_KEY, base_url=server.base_url) as client:
+        for i in range(50):
+            assert client.sandboxes.get(f"sbx_{i}").id == f"sbx_{i}"
+        assert server.max_open_connections == 1
+
+
+async def test_a_burst_keeps_the_whole_pool_busy_at_once() -> None:
+    """Shards must not cap concurrency below `max_connections`: 100 slow calls overlap."""
+    with LoopbackServer(delay=0.5) as server:
+        async with AsyncMiosa(api_key=API_KEY, base_url=server.base_url) as client:
+            with anyio.fail_after(30):
+                async with anyio.create_task_group() as tg:
+                    for i in range(100):
+                        tg.start_soon(client.sandboxes.get, f"sbx_{i}")
+            pools = [c._transport._pool for c in client._http.pool.clients]  # type: ignore[attr-defined]
+            assert len(pools) == 10
+            assert all(len(pool.connections) <= 10 for pool in pools)
+    assert server.requests == 100
+    assert server.max_in_flight == 100

@@ -28,6 +28,7 @@ from .._request import (
     new_idempotency_key,
 )
 from .._retry import decide_for_status, decide_for_transport_error
+from .._shards import ShardLoad, shard_limits
 from ..errors import ResponseValidationError
 
 _MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -39,10 +40,16 @@ _ERROR_BODY_LIMIT = 1 << 20
 _URL_CACHE_SIZE = 1024
 
 Content = bytes | Callable[[], AsyncIterable[bytes]] | None
+# What a request holds while in flight: its admission token and its shard.
+Lease = tuple[Any, int]
 
 
 class AsyncPool:
-    """The httpx client and admission gate shared by a client and its `with_options` copies."""
+    """The httpx clients and admission gate shared by a client and its `with_options` copies.
+
+    A client we own is several small httpx pools (see `_shards`); an injected
+    ``http_client`` is used as it is.
+    """
 
     def __init__(self, options: ClientOptions, http_client: httpx.AsyncClient | None) -> None:
         self._options = options
@@ -51,29 +58,51 @@ class AsyncPool:
         self._generation = fork_generation()
         # Headers set once on a client we own, so each request only sends what differs.
         self.headers = options.base_headers() if self._owned else {}
-        self._client = http_client if http_client is not None else self._new_client()
+        self._clients = [http_client] if http_client is not None else self._new_clients()
+        self._load = ShardLoad(len(self._clients))
         self.gate = AsyncGate(options.max_in_flight)
 
-    def _new_client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(
-            headers=self.headers,
-            timeout=self._options.timeout,
-            limits=httpx.Limits(
-                max_connections=self._options.max_connections,
-                max_keepalive_connections=self._options.max_keepalive_connections,
-            ),
-            follow_redirects=False,
-            cookies=NoCookieJar(),
-        )
+    def _new_clients(self) -> list[httpx.AsyncClient]:
+        options = self._options
+        # One TLS context for all shards: loading the CA bundle costs ~20 ms a time.
+        tls = httpx.create_ssl_context()
+        return [
+            httpx.AsyncClient(
+                headers=self.headers,
+                timeout=options.timeout,
+                limits=limits,
+                follow_redirects=False,
+                cookies=NoCookieJar(),
+                verify=tls,
+            )
+            for limits in shard_limits(options.max_connections, options.max_keepalive_connections)
+        ]
 
     @property
     def client(self) -> httpx.AsyncClient:
+        """The client requests are built with (every shard is configured alike)."""
         # Sockets inherited across os.fork() are shared with the parent; start afresh.
         if self._owned and fork_generation() != self._generation:
             self._generation = fork_generation()
-            self._client = self._new_client()
+            self._clients = self._new_clients()
+            self._load = ShardLoad(len(self._clients))
             self.gate = AsyncGate(self._options.max_in_flight)
-        return self._client
+        return self._clients[0]
+
+    @property
+    def clients(self) -> tuple[httpx.AsyncClient, ...]:
+        return tuple(self._clients)
+
+    async def acquire(self) -> tuple[httpx.AsyncClient, Lease]:
+        """Wait for a slot, then take the least-loaded shard; `release` gives both back."""
+        token = await self.gate.acquire()
+        shard = self._load.take()
+        return self._clients[shard], (token, shard)
+
+    def release(self, lease: Lease) -> None:
+        token, shard = lease
+        self._load.put(shard)
+        self.gate.release(token)
 
     @property
     def owned(self) -> bool:
@@ -81,20 +110,21 @@ class AsyncPool:
 
     @property
     def closed(self) -> bool:
-        return self._client.is_closed
+        return all(client.is_closed for client in self._clients)
 
     async def close(self) -> None:
         if self._owned:
-            await self._client.aclose()
+            for client in self._clients:
+                await client.aclose()
 
 
 class AsyncOpenResponse:
     """A streamed response that holds a pool slot until it is closed."""
 
-    def __init__(self, response: httpx.Response, gate: AsyncGate, token: Any) -> None:
+    def __init__(self, response: httpx.Response, pool: AsyncPool, lease: Lease) -> None:
         self.response = response
-        self._gate = gate
-        self._token = token
+        self._pool = pool
+        self._lease = lease
         self._closed = False
 
     async def aclose(self) -> None:
@@ -105,7 +135,7 @@ class AsyncOpenResponse:
             with ashielded():
                 await self.response.aclose()
         finally:
-            self._gate.release(self._token)
+            self._pool.release(self._lease)
 
 
 class AsyncHTTP:
@@ -194,7 +224,7 @@ class AsyncHTTP:
         max_retries: int | None = None,
     ) -> AsyncOpenResponse:
         """Open a streamed 2xx response (downloads, SSE); the caller must `aclose` it."""
-        response, token = await self._send(
+        response, lease = await self._send(
             method,
             path,
             params,
@@ -206,7 +236,8 @@ class AsyncHTTP:
             timeout=timeout,
             max_retries=max_retries,
         )
-        return AsyncOpenResponse(response, self.pool.gate, token)
+        assert lease is not None
+        return AsyncOpenResponse(response, self.pool, lease)
 
     def _build(
         self,
@@ -269,7 +300,7 @@ class AsyncHTTP:
         stream: bool,
         timeout: httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> tuple[httpx.Response, Any]:
+    ) -> tuple[httpx.Response, Lease | None]:
         options = self.options
         retries_allowed = options.max_retries if max_retries is None else max_retries
         body: bytes | None = None
@@ -287,7 +318,6 @@ class AsyncHTTP:
             remaining = time_left(deadline_at)
             headers["X-Miosa-Retry-Count"] = str(retries_done)
             pool = self.pool
-            client = pool.client
             attempt_timeout = timeout
             if remaining is not None:
                 base = timeout or options.timeout
@@ -299,15 +329,14 @@ class AsyncHTTP:
                 )
             stream_body = content() if callable(content) else None
             request = self._build(
-                client, method, path, params, body, stream_body, headers, attempt_timeout
+                pool.client, method, path, params, body, stream_body, headers, attempt_timeout
             )
-            gate = pool.gate
-            token = await gate.acquire()
+            client, lease = await pool.acquire()
             started = time.perf_counter()
             try:
                 response = await client.send(request, stream=stream, follow_redirects=False)
             except httpx.TransportError as exc:
-                gate.release(token)
+                pool.release(lease)
                 if debug:
                     logger.debug(
                         "%s %s failed: %s (attempt %d)",
@@ -329,7 +358,7 @@ class AsyncHTTP:
                     continue
                 raise connection_error(exc, retries_done + 1) from exc
             except BaseException:
-                gate.release(token)
+                pool.release(lease)
                 raise
             status = response.status_code
             if debug:
@@ -344,8 +373,8 @@ class AsyncHTTP:
                 )
             if status < 300:
                 if stream:
-                    return response, token
-                gate.release(token)
+                    return response, lease
+                pool.release(lease)
                 return response, None
             try:
                 error_body = await _read_error_body(response) if stream else response.content
@@ -353,7 +382,7 @@ class AsyncHTTP:
                 if stream:
                     with ashielded():
                         await response.aclose()
-                gate.release(token)
+                pool.release(lease)
             decision = decide_for_status(
                 status,
                 response.headers,

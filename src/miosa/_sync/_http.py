@@ -31,6 +31,7 @@ from .._request import (
     new_idempotency_key,
 )
 from .._retry import decide_for_status, decide_for_transport_error
+from .._shards import ShardLoad, shard_limits
 from ..errors import ResponseValidationError
 
 _MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -42,10 +43,16 @@ _ERROR_BODY_LIMIT = 1 << 20
 _URL_CACHE_SIZE = 1024
 
 Content = bytes | Callable[[], Iterable[bytes]] | None
+# What a request holds while in flight: its admission token and its shard.
+Lease = tuple[Any, int]
 
 
 class Pool:
-    """The httpx client and admission gate shared by a client and its `with_options` copies."""
+    """The httpx clients and admission gate shared by a client and its `with_options` copies.
+
+    A client we own is several small httpx pools (see `_shards`); an injected
+    ``http_client`` is used as it is.
+    """
 
     def __init__(self, options: ClientOptions, http_client: httpx.Client | None) -> None:
         self._options = options
@@ -54,29 +61,51 @@ class Pool:
         self._generation = fork_generation()
         # Headers set once on a client we own, so each request only sends what differs.
         self.headers = options.base_headers() if self._owned else {}
-        self._client = http_client if http_client is not None else self._new_client()
+        self._clients = [http_client] if http_client is not None else self._new_clients()
+        self._load = ShardLoad(len(self._clients))
         self.gate = Gate(options.max_in_flight)
 
-    def _new_client(self) -> httpx.Client:
-        return httpx.Client(
-            headers=self.headers,
-            timeout=self._options.timeout,
-            limits=httpx.Limits(
-                max_connections=self._options.max_connections,
-                max_keepalive_connections=self._options.max_keepalive_connections,
-            ),
-            follow_redirects=False,
-            cookies=NoCookieJar(),
-        )
+    def _new_clients(self) -> list[httpx.Client]:
+        options = self._options
+        # One TLS context for all shards: loading the CA bundle costs ~20 ms a time.
+        tls = httpx.create_ssl_context()
+        return [
+            httpx.Client(
+                headers=self.headers,
+                timeout=options.timeout,
+                limits=limits,
+                follow_redirects=False,
+                cookies=NoCookieJar(),
+                verify=tls,
+            )
+            for limits in shard_limits(options.max_connections, options.max_keepalive_connections)
+        ]
 
     @property
     def client(self) -> httpx.Client:
+        """The client requests are built with (every shard is configured alike)."""
         # Sockets inherited across os.fork() are shared with the parent; start afresh.
         if self._owned and fork_generation() != self._generation:
             self._generation = fork_generation()
-            self._client = self._new_client()
+            self._clients = self._new_clients()
+            self._load = ShardLoad(len(self._clients))
             self.gate = Gate(self._options.max_in_flight)
-        return self._client
+        return self._clients[0]
+
+    @property
+    def clients(self) -> tuple[httpx.Client, ...]:
+        return tuple(self._clients)
+
+    def acquire(self) -> tuple[httpx.Client, Lease]:
+        """Wait for a slot, then take the least-loaded shard; `release` gives both back."""
+        token = self.gate.acquire()
+        shard = self._load.take()
+        return self._clients[shard], (token, shard)
+
+    def release(self, lease: Lease) -> None:
+        token, shard = lease
+        self._load.put(shard)
+        self.gate.release(token)
 
     @property
     def owned(self) -> bool:
@@ -84,20 +113,21 @@ class Pool:
 
     @property
     def closed(self) -> bool:
-        return self._client.is_closed
+        return all(client.is_closed for client in self._clients)
 
     def close(self) -> None:
         if self._owned:
-            self._client.close()
+            for client in self._clients:
+                client.close()
 
 
 class OpenResponse:
     """A streamed response that holds a pool slot until it is closed."""
 
-    def __init__(self, response: httpx.Response, gate: Gate, token: Any) -> None:
+    def __init__(self, response: httpx.Response, pool: Pool, lease: Lease) -> None:
         self.response = response
-        self._gate = gate
-        self._token = token
+        self._pool = pool
+        self._lease = lease
         self._closed = False
 
     def close(self) -> None:
@@ -108,7 +138,7 @@ class OpenResponse:
             with shielded():
                 self.response.close()
         finally:
-            self._gate.release(self._token)
+            self._pool.release(self._lease)
 
 
 class HTTP:
@@ -197,7 +227,7 @@ class HTTP:
         max_retries: int | None = None,
     ) -> OpenResponse:
         """Open a streamed 2xx response (downloads, SSE); the caller must `close` it."""
-        response, token = self._send(
+        response, lease = self._send(
             method,
             path,
             params,
@@ -209,7 +239,8 @@ class HTTP:
             timeout=timeout,
             max_retries=max_retries,
         )
-        return OpenResponse(response, self.pool.gate, token)
+        assert lease is not None
+        return OpenResponse(response, self.pool, lease)
 
     def _build(
         self,
@@ -272,7 +303,7 @@ class HTTP:
         stream: bool,
         timeout: httpx.Timeout | None = None,
         max_retries: int | None = None,
-    ) -> tuple[httpx.Response, Any]:
+    ) -> tuple[httpx.Response, Lease | None]:
         options = self.options
         retries_allowed = options.max_retries if max_retries is None else max_retries
         body: bytes | None = None
@@ -290,7 +321,6 @@ class HTTP:
             remaining = time_left(deadline_at)
             headers["X-Miosa-Retry-Count"] = str(retries_done)
             pool = self.pool
-            client = pool.client
             attempt_timeout = timeout
             if remaining is not None:
                 base = timeout or options.timeout
@@ -302,15 +332,14 @@ class HTTP:
                 )
             stream_body = content() if callable(content) else None
             request = self._build(
-                client, method, path, params, body, stream_body, headers, attempt_timeout
+                pool.client, method, path, params, body, stream_body, headers, attempt_timeout
             )
-            gate = pool.gate
-            token = gate.acquire()
+            client, lease = pool.acquire()
             started = time.perf_counter()
             try:
                 response = client.send(request, stream=stream, follow_redirects=False)
             except httpx.TransportError as exc:
-                gate.release(token)
+                pool.release(lease)
                 if debug:
                     logger.debug(
                         "%s %s failed: %s (attempt %d)",
@@ -332,7 +361,7 @@ class HTTP:
                     continue
                 raise connection_error(exc, retries_done + 1) from exc
             except BaseException:
-                gate.release(token)
+                pool.release(lease)
                 raise
             status = response.status_code
             if debug:
@@ -347,8 +376,8 @@ class HTTP:
                 )
             if status < 300:
                 if stream:
-                    return response, token
-                gate.release(token)
+                    return response, lease
+                pool.release(lease)
                 return response, None
             try:
                 error_body = _read_error_body(response) if stream else response.content
@@ -356,7 +385,7 @@ class HTTP:
                 if stream:
                     with shielded():
                         response.close()
-                gate.release(token)
+                pool.release(lease)
             decision = decide_for_status(
                 status,
                 response.headers,
