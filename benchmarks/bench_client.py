@@ -1,6 +1,7 @@
 """Per-call overhead, concurrency and import time: the SDK against raw httpx, in one run.
 
-    python benchmarks/bench_client.py [--quick] [--only=per-call|concurrency|import]
+    python benchmarks/bench_client.py [--quick] [--only=per-call|paginate|concurrency|import]
+        [--miosa219-python PATH]
 
 Starts `canned_server.py` pinned to CPU 1 and pins itself to CPU 0 (when the machine has
 two cores), then measures, alternating raw httpx and the SDK so drift hits both alike:
@@ -9,7 +10,11 @@ two cores), then measures, alternating raw httpx and the SDK so drift hits both 
   (raw: ``response.json()``; SDK: ``client.sandboxes.get`` -> typed handle), sync and async;
 * 500 concurrent gets on asyncio and Trio: wall time, raw httpx with a 100-connection pool
   (and 10 / 20) against the SDK's default, plus the SDK with other in-flight limits;
-* import: whole-process wall time of ``import httpx`` against ``from miosa import Miosa``.
+* paginate: items/s walking 10,000 audit-log entries in pages of 100;
+* import: whole-process wall time of ``import httpx`` against ``from miosa import Miosa``;
+* with ``--miosa219-python PATH`` (an interpreter where ``miosa==2.19.2`` is installed):
+  the per-call and asyncio concurrency workloads through miosa 2.19, against the same
+  server (``miosa219_client.py``, run in that interpreter).
 
 Prints a Markdown report and writes it to ``benchmarks/results/client.md`` (a run with
 ``--only`` prints its part and writes nothing).
@@ -17,15 +22,18 @@ Prints a Markdown report and writes it to ``benchmarks/results/client.md`` (a ru
 
 from __future__ import annotations
 
+import itertools
+import json
 import os
 import platform
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import anyio
 import httpx
@@ -42,6 +50,11 @@ BLOCK = 100
 CONCURRENT = 500
 ROUNDS = 3 if QUICK else 5
 ONLY = next((arg.split("=", 1)[1] for arg in sys.argv if arg.startswith("--only=")), None)
+
+
+MIOSA_219 = next(
+    (sys.argv[i + 1] for i, arg in enumerate(sys.argv[:-1]) if arg == "--miosa219-python"), None
+)
 
 
 def wanted(part: str) -> bool:
@@ -62,17 +75,25 @@ def start_server() -> tuple[subprocess.Popen[str], str]:
     return proc, f"http://127.0.0.1:{line[1]}/api/v1"
 
 
-def per_call_sync(base: str) -> tuple[list[float], list[float]]:
+# More ids than the SDK's per-path URL cache holds (1024), so every call misses it.
+DISTINCT_IDS = [f"sbx_{n:05d}" for n in range(5000)]
+
+
+def ids(distinct: bool) -> Iterator[str]:
+    return itertools.cycle(DISTINCT_IDS) if distinct else itertools.repeat("sbx_bench")
+
+
+def per_call_sync(base: str, distinct: bool = False) -> tuple[list[float], list[float]]:
     raw_client = httpx.Client()
     sdk = Miosa(api_key=KEY, base_url=base)
-    url = base + "/sandboxes/sbx_bench"
     headers = {"Authorization": f"Bearer {KEY}", "Accept": "application/json"}
+    raw_ids, sdk_ids = ids(distinct), ids(distinct)
 
     def raw() -> None:
-        raw_client.get(url, headers=headers).json()
+        raw_client.get(f"{base}/sandboxes/{next(raw_ids)}", headers=headers).json()
 
     def via_sdk() -> None:
-        sdk.sandboxes.get("sbx_bench")
+        sdk.sandboxes.get(next(sdk_ids))
 
     raw_times: list[float] = []
     sdk_times: list[float] = []
@@ -116,6 +137,40 @@ async def per_call_async(base: str) -> tuple[list[float], list[float]]:
     await raw_client.aclose()
     await sdk.close()
     return raw_times, sdk_times
+
+
+def paginate(base: str) -> tuple[list[float], list[float]]:
+    """Items per second walking 10,000 audit-log entries in pages of 100, sync."""
+    raw_client = httpx.Client()
+    sdk = Miosa(api_key=KEY, base_url=base)
+    headers = {"Authorization": f"Bearer {KEY}", "Accept": "application/json"}
+
+    def raw() -> int:
+        count, after = 0, None
+        while True:
+            params = {"limit": "100"} if after is None else {"limit": "100", "after": after}
+            page = raw_client.get(f"{base}/audit-log", params=params, headers=headers).json()
+            for item in page["data"]:
+                count += item["id"] is not None
+            after = page.get("next_cursor")
+            if not after:
+                return count
+
+    def via_sdk() -> int:
+        return sum(entry.id is not None for entry in sdk.audit_log.list(limit=100))
+
+    raw_rates: list[float] = []
+    sdk_rates: list[float] = []
+    raw(), via_sdk()  # warm up
+    for _ in range(ROUNDS):
+        for fn, out in ((raw, raw_rates), (via_sdk, sdk_rates)):
+            started = time.perf_counter()
+            count = fn()
+            out.append(count / (time.perf_counter() - started))
+            assert count == 10_000, count
+    raw_client.close()
+    sdk.close()
+    return raw_rates, sdk_rates
 
 
 async def gather(n: int, call: Callable[[], object]) -> float:
@@ -180,16 +235,69 @@ def import_times() -> tuple[float, float]:
 
 
 def per_call_report(base: str) -> list[str]:
-    raw_s, sdk_s = per_call_sync(base)
-    raw_a, sdk_a = anyio.run(per_call_async, base)
+    rows = (
+        ("sync", per_call_sync(base)),
+        ("sync, a different id each call", per_call_sync(base, distinct=True)),
+        ("async (asyncio)", anyio.run(per_call_async, base)),
+    )
     lines = [
         "| per call, `GET /sandboxes/{id}` parsed, CPU us (median of blocks of "
         f"{BLOCK}, {SEQUENTIAL_CALLS} calls each) | raw httpx | SDK | SDK / raw |",
         "|---|---|---|---|",
     ]
-    for label, raw, sdk in (("sync", raw_s, sdk_s), ("async (asyncio)", raw_a, sdk_a)):
+    for label, (raw, sdk) in rows:
         r, s = statistics.median(raw), statistics.median(sdk)
         lines.append(f"| {label} | {r:.0f} | {s:.0f} | {s / r:.3f}x |")
+    lines.append("")
+    return lines
+
+
+def paginate_report(base: str) -> list[str]:
+    raw, sdk = paginate(base)
+    r, s = statistics.median(raw), statistics.median(sdk)
+    return [
+        f"| paginate 10,000 audit-log entries (pages of 100), sync, items/s (median of {ROUNDS})"
+        " | raw httpx (dicts) | SDK (`AuditLogEntry` models) | SDK / raw |",
+        "|---|---|---|---|",
+        f"| items/s | {r:,.0f} | {s:,.0f} | {s / r:.3f}x |",
+        "",
+    ]
+
+
+def miosa219(base: str) -> dict[str, Any] | None:
+    if MIOSA_219 is None:
+        return None
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    run = subprocess.run(
+        [MIOSA_219, str(HERE / "miosa219_client.py"), base, str(SEQUENTIAL_CALLS), str(ROUNDS)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        cwd="/",
+    )
+    if run.returncode != 0:
+        print("miosa 2.19 run failed:", run.stderr.strip()[-500:])
+        return None
+    result: dict[str, Any] = json.loads(run.stdout.strip().splitlines()[-1])
+    return result
+
+
+def miosa219_report(legacy: dict[str, Any], sdk_concurrent_ms: float | None) -> list[str]:
+    raw_us, legacy_us = legacy["per_call"]
+    wall = statistics.median(legacy["concurrent_ms"])
+    lines = [
+        "| miosa 2.19 (PyPI), same server | figure | ratio |",
+        "|---|---|---|",
+        f"| per call sync, CPU us (raw httpx in its process: {raw_us:.0f}) | {legacy_us:.0f} "
+        f"| {legacy_us / raw_us:.3f}x raw httpx |",
+        f"| 500 concurrent gets on asyncio, wall ms (median of {ROUNDS}) | {wall:.0f} | |",
+    ]
+    if sdk_concurrent_ms is not None:
+        lines.append(
+            f"| SDK default / miosa 2.19, 500 concurrent gets on asyncio | "
+            f"{sdk_concurrent_ms:.0f} / {wall:.0f} | {sdk_concurrent_ms / wall:.2f}x |"
+        )
     lines.append("")
     return lines
 
@@ -207,8 +315,13 @@ def main() -> None:
         )
         if wanted("per-call"):
             lines += per_call_report(base)
+        if wanted("paginate"):
+            lines += paginate_report(base)
+        sdk_asyncio_ms = None
         for backend in ("asyncio", "trio") if wanted("concurrency") else ():
             results = concurrency(base, backend)
+            if backend == "asyncio":
+                sdk_asyncio_ms = results["SDK default (pool 100, 100 in flight)"]
             baseline = results["raw httpx, pool 100"]
             lines.append(
                 f"| {CONCURRENT} concurrent gets on {backend}, wall ms "
@@ -218,6 +331,9 @@ def main() -> None:
             for name, value in results.items():
                 lines.append(f"| {name} | {value:.0f} | {value / baseline:.2f}x |")
             lines.append("")
+        legacy = miosa219(base)
+        if legacy is not None:
+            lines += miosa219_report(legacy, sdk_asyncio_ms)
         if wanted("import"):
             httpx_ms, miosa_ms = import_times()
             lines.append("| import, whole process wall ms (median) | ms |")

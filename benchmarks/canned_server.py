@@ -1,7 +1,8 @@
 """A loopback server answering canned MIOSA-shaped JSON, for benchmarks only.
 
 Run as a subprocess: ``python canned_server.py`` prints ``READY <port>`` once it listens on
-127.0.0.1. It answers every GET with one sandbox object and stops on SIGTERM or stdin EOF.
+127.0.0.1. It answers ``GET .../audit-log?after=<n>`` with pages of 100 audit entries (10,000 in
+all) and every other GET with one sandbox object; it stops on SIGTERM or stdin EOF.
 """
 
 from __future__ import annotations
@@ -65,6 +66,41 @@ HEADERS = [
 ]
 
 
+PAGE_SIZE = 100
+AUDIT_ITEMS = 10_000
+
+
+def audit_entry(n: int) -> dict[str, object]:
+    return {
+        "id": f"aud_{n:06d}",
+        "action": "sandbox.create",
+        "actor_id": "usr_1",
+        "actor_type": "api_key",
+        "resource_type": "sandbox",
+        "resource_id": f"sbx_{n}",
+        "metadata": {"size": "small", "template": "miosa-sandbox"},
+        "ip_address": "10.0.0.1",
+        "tenant_id": "ten_1",
+        "created_at": "2026-11-28T10:00:00Z",
+    }
+
+
+def audit_page(start: int) -> bytes:
+    end = min(start + PAGE_SIZE, AUDIT_ITEMS)
+    items = [audit_entry(n) for n in range(start, end)]
+    next_cursor = str(end) if end < AUDIT_ITEMS else None
+    return json.dumps({"data": items, "next_cursor": next_cursor}).encode()
+
+
+# `GET /audit-log?after=<n>`: 10,000 entries in pages of 100, cursor = index of the next.
+AUDIT_PAGES = {start: audit_page(start) for start in range(0, AUDIT_ITEMS, PAGE_SIZE)}
+
+
+def page_for(query: bytes) -> bytes:
+    params = dict(part.split(b"=", 1) for part in query.split(b"&") if b"=" in part)
+    return AUDIT_PAGES.get(int(params.get(b"after", b"0")), AUDIT_PAGES[0])
+
+
 async def app(scope: dict, receive, send) -> None:  # type: ignore[no-untyped-def]
     if scope["type"] == "lifespan":
         while True:
@@ -74,6 +110,12 @@ async def app(scope: dict, receive, send) -> None:  # type: ignore[no-untyped-de
             elif message["type"] == "lifespan.shutdown":
                 await send({"type": "lifespan.shutdown.complete"})
                 return
+    if scope["path"].endswith("/audit-log"):
+        body = page_for(scope["query_string"])
+        headers = [HEADERS[0], (b"content-length", str(len(body)).encode()), HEADERS[2]]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+        return
     await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
     await send({"type": "http.response.body", "body": BODY})
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import attrs
 import pytest
 
-from miosa._converter import make_converter, parse_datetime, structure
+from miosa._converter import make_converter, parse_datetime, structure, structure_list
 from miosa.errors import ResponseValidationError
 from miosa.types import Model, OpenEnum, SandboxData, SandboxState
 
@@ -79,3 +79,13 @@ def test_a_strict_converter_makes_new_server_fields_visible() -> None:
     with pytest.raises(Exception, match="brand_new"):
         strict.structure({"id": "s", "brand_new": 1}, SandboxData)
     assert strict.structure({"id": "s"}, SandboxData).id == "s"
+
+
+def test_structure_list_keeps_order_and_reports_the_failing_item() -> None:
+    models = structure_list([{"id": "a"}, {"id": "b", "state": "running"}], SandboxData)
+    assert [m.id for m in models] == ["a", "b"]
+    assert structure_list([], SandboxData) == []
+    with pytest.raises(ResponseValidationError) as info:
+        structure_list([{"id": "a"}, ["not", "an", "object"]], SandboxData, status_code=201)
+    assert info.value.status_code == 201
+    assert info.value.text == repr(["not", "an", "object"])

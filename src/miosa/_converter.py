@@ -176,6 +176,24 @@ converter = make_converter()
 _hooks: dict[Any, Callable[[Any, Any], Any]] = {}
 
 
+def _hook_for(cls: Any) -> Callable[[Any, Any], Any]:
+    hook = _hooks.get(cls)
+    if hook is None:
+        hook = _hooks[cls] = converter.get_structure_hook(cls)
+    return hook
+
+
+def _shape_error(
+    cls: Any, exc: Exception, payload: object, status_code: int, request_id: str | None
+) -> ResponseValidationError:
+    return ResponseValidationError(
+        f"Unexpected response shape for {getattr(cls, '__name__', cls)}: {exc}",
+        status_code=status_code,
+        request_id=request_id,
+        text=repr(payload)[:1024],
+    )
+
+
 def structure(
     payload: object,
     cls: type[T],
@@ -184,15 +202,21 @@ def structure(
     request_id: str | None = None,
 ) -> T:
     """Structure a decoded response body; any mismatch becomes `ResponseValidationError`."""
-    hook = _hooks.get(cls)
     try:
-        if hook is None:
-            hook = _hooks[cls] = converter.get_structure_hook(cls)
-        return hook(payload, cls)  # type: ignore[no-any-return]
+        return _hook_for(cls)(payload, cls)  # type: ignore[no-any-return]
     except Exception as exc:  # cattrs raises many types; the user needs one.
-        raise ResponseValidationError(
-            f"Unexpected response shape for {getattr(cls, '__name__', cls)}: {exc}",
-            status_code=status_code,
-            request_id=request_id,
-            text=repr(payload)[:1024],
-        ) from None
+        raise _shape_error(cls, exc, payload, status_code, request_id) from None
+
+
+def structure_list(items: list[Any], cls: type[T], *, status_code: int = 200) -> list[T]:
+    """`structure` for every item of a list, with one hook lookup for the whole page."""
+    out: list[T] = []
+    append = out.append
+    item: object = None
+    try:
+        hook = _hook_for(cls)
+        for item in items:
+            append(hook(item, cls))
+    except Exception as exc:
+        raise _shape_error(cls, exc, item, status_code, None) from None
+    return out

@@ -193,3 +193,17 @@ async def test_the_key_never_appears_in_errors_tracebacks_or_debug_logs(
     assert len(caplog.records) >= 3
     for text in texts:
         assert API_KEY not in text
+
+
+async def test_a_malformed_item_in_a_list_names_the_item_and_the_request() -> None:
+    items = [{"id": "sbx_1"}, {"no_id_here": "bad item"}, {"id": "sbx_3"}]
+    api = MockAPI().on(
+        "GET /sandboxes",
+        httpx.Response(200, json={"data": items}, headers={"x-request-id": "req_list"}),
+    )
+    async with make_client(api) as client:
+        with pytest.raises(ResponseValidationError) as info:
+            await client.sandboxes.list()
+    assert info.value.request_id == "req_list"
+    assert "bad item" in info.value.text
+    assert "Sandbox" in str(info.value)

@@ -19,7 +19,7 @@ from .._attempts import (
 )
 from .._concurrency import AsyncGate, ashielded, asleep
 from .._options import ClientOptions, logger
-from .._process import NoCookieJar, fork_generation
+from .._process import NoCookies, fork_generation
 from .._request import (
     NOT_GIVEN,
     NotGiven,
@@ -42,6 +42,16 @@ _URL_CACHE_SIZE = 1024
 Content = bytes | Callable[[], AsyncIterable[bytes]] | None
 # What a request holds while in flight: its admission token and its shard.
 Lease = tuple[Any, int]
+
+
+class AsyncCookielessClient(httpx.AsyncClient):
+    """An httpx client that never stores or sends cookies (see `NoCookies`)."""
+
+    _no_cookies = NoCookies()
+
+    @property  # type: ignore[misc]
+    def cookies(self) -> httpx.Cookies:
+        return self._no_cookies
 
 
 class AsyncPool:
@@ -67,12 +77,11 @@ class AsyncPool:
         # One TLS context for all shards: loading the CA bundle costs ~20 ms a time.
         tls = httpx.create_ssl_context()
         return [
-            httpx.AsyncClient(
+            AsyncCookielessClient(
                 headers=self.headers,
                 timeout=options.timeout,
                 limits=limits,
                 follow_redirects=False,
-                cookies=NoCookieJar(),
                 verify=tls,
             )
             for limits in shard_limits(options.max_connections, options.max_keepalive_connections)

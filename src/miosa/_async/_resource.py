@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 import httpx
 
-from .._converter import structure
+from .._converter import structure, structure_list
 from .._paging import PageRequest
 from .._request import LIST_KEYS, NOT_GIVEN, unwrap_list, unwrap_object
 from ..errors import ResponseValidationError
@@ -223,7 +223,11 @@ def _structure_list(
             request_id=response.headers.get("x-request-id"),
             text=response.text[:1024],
         )
-    return [_structure(item, cast_to, response) for item in items]
+    try:
+        return structure_list(items, cast_to, status_code=response.status_code)
+    except ResponseValidationError as exc:
+        exc.request_id = response.headers.get("x-request-id")
+        raise
 
 
 class AsyncScopedResource(AsyncAPIResource):

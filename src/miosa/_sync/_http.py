@@ -22,7 +22,7 @@ from .._attempts import (
 )
 from .._concurrency import Gate, shielded, sleep
 from .._options import ClientOptions, logger
-from .._process import NoCookieJar, fork_generation
+from .._process import NoCookies, fork_generation
 from .._request import (
     NOT_GIVEN,
     NotGiven,
@@ -45,6 +45,16 @@ _URL_CACHE_SIZE = 1024
 Content = bytes | Callable[[], Iterable[bytes]] | None
 # What a request holds while in flight: its admission token and its shard.
 Lease = tuple[Any, int]
+
+
+class CookielessClient(httpx.Client):
+    """An httpx client that never stores or sends cookies (see `NoCookies`)."""
+
+    _no_cookies = NoCookies()
+
+    @property  # type: ignore[misc]
+    def cookies(self) -> httpx.Cookies:
+        return self._no_cookies
 
 
 class Pool:
@@ -70,12 +80,11 @@ class Pool:
         # One TLS context for all shards: loading the CA bundle costs ~20 ms a time.
         tls = httpx.create_ssl_context()
         return [
-            httpx.Client(
+            CookielessClient(
                 headers=self.headers,
                 timeout=options.timeout,
                 limits=limits,
                 follow_redirects=False,
-                cookies=NoCookieJar(),
                 verify=tls,
             )
             for limits in shard_limits(options.max_connections, options.max_keepalive_connections)
