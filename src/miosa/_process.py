@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
 
 import httpx
@@ -26,6 +27,11 @@ def fork_generation() -> int:
     return _ForkCounter.generation
 
 
+class _DiscardingJar(http.cookiejar.CookieJar):
+    def set_cookie(self, cookie: http.cookiejar.Cookie) -> None:
+        return None
+
+
 class NoCookies(httpx.Cookies):
     """The cookies of a pool the SDK owns: none are ever stored or sent.
 
@@ -34,6 +40,10 @@ class NoCookies(httpx.Cookies):
     another tenant's call. Skipping httpx's Set-Cookie handling also saves a tenth of a
     call's CPU time.
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jar = _DiscardingJar()
 
     def extract_cookies(self, response: httpx.Response) -> None:
         return None
