@@ -83,7 +83,7 @@ def _chat_is_parsed(result: Any) -> bool:
 
 CASES = [
     WireCase(
-        lambda c: c.models.list(filters={"provider": "openai"}),
+        lambda c: c.models.list(extra={"provider": "openai"}),
         "GET",
         "/intelligence/models",
         lambda r: [m.id for m in r] == ["gpt-4o-mini"] and isinstance(r[0], LLMModel),

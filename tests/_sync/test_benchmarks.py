@@ -39,7 +39,7 @@ def _run(status: str) -> dict[str, Any]:
 
 CASES = [
     WireCase(
-        lambda c: c.benchmarks.list(filters={"kind": "cold_boot", "limit": 5}),
+        lambda c: c.benchmarks.list(extra={"kind": "cold_boot", "limit": 5}),
         "GET",
         "/admin/benchmarks",
         lambda r: [type(x) for x in r] == [BenchmarkRun] and r[0].kind is BenchmarkKind.COLD_BOOT,
@@ -69,7 +69,7 @@ CASES = [
         reply=_run("cancelled"),
     ),
     WireCase(
-        lambda c: c.benchmarks.samples("bm_1", filters={"limit": 100}),
+        lambda c: c.benchmarks.samples("bm_1", extra={"limit": 100}),
         "GET",
         "/admin/benchmarks/bm_1/samples",
         lambda r: isinstance(r[0], BenchmarkSample) and r[0].duration_ms == 412.5,

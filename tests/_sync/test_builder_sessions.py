@@ -32,7 +32,7 @@ CASES = [
         query={"limit": "50"},
     ),
     WireCase(
-        lambda c: c.builder_sessions.list(limit=None, filters={"resource_type": "sandbox"}),
+        lambda c: c.builder_sessions.list(limit=None, extra={"resource_type": "sandbox"}),
         "GET",
         "/builder/sessions",
         lambda r: len(r) == 1,

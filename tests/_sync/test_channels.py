@@ -30,7 +30,7 @@ def _is_channel(result: Any) -> bool:
 
 CASES = [
     WireCase(
-        lambda c: c.channels.list(type="slack", enabled=True, filters={"workspace_id": "ws_1"}),
+        lambda c: c.channels.list(type="slack", enabled=True, extra={"workspace_id": "ws_1"}),
         "GET",
         "/channels",
         lambda r: [x.id for x in r] == ["ch_1", "ch_2"] and all(isinstance(x, Channel) for x in r),

@@ -32,7 +32,7 @@ AGENT = {"id": "ca_1", "name": "Reviewer", "description": "Reviews PRs", "author
 
 CASES = [
     WireCase(
-        lambda c: c.community.list_agents(filters={"q": "review"}),
+        lambda c: c.community.list_agents(extra={"q": "review"}),
         "GET",
         "/community/agents",
         lambda r: [type(x) for x in r] == [CommunityAgent] and r[0].name == "Reviewer",
@@ -47,7 +47,7 @@ CASES = [
         reply={"data": AGENT},
     ),
     WireCase(
-        lambda c: c.community.list_templates(filters={"sort": "popular", "page": 2}),
+        lambda c: c.community.list_templates(extra={"sort": "popular", "page": 2}),
         "GET",
         "/community/templates",
         lambda r: isinstance(r[0], CommunityTemplate) and r[0].install_count == 340,

@@ -39,7 +39,7 @@ CASES = [
         reply={"status": "operational"},
     ),
     WireCase(
-        lambda c: c.analytics.overview(filters={"period": "7d", "active": True}),
+        lambda c: c.analytics.overview(extra={"period": "7d", "active": True}),
         "GET",
         "/analytics/overview",
         lambda r: isinstance(r, AnalyticsOverview) and r.raw["tenants"] == 42,
@@ -47,7 +47,7 @@ CASES = [
         query={"period": "7d", "active": "true"},
     ),
     WireCase(
-        lambda c: c.analytics.timeseries(metric="sandboxes", period="30d", filters={"tz": "UTC"}),
+        lambda c: c.analytics.timeseries(metric="sandboxes", period="30d", extra={"tz": "UTC"}),
         "GET",
         "/analytics/timeseries",
         lambda r: (

@@ -171,7 +171,7 @@ def test_admin_snapshots_list_passes_filters_through_and_pages() -> None:
         json_response(200, {"snapshots": [{**SNAPSHOT, "snapshot_id": "snap_2"}]}),
     )
     with make_client(api) as client:
-        page = client.snapshots.list(sandbox_id="sbx_1", status="ready", limit=1)
+        page = client.snapshots.list(limit=1, extra={"sandbox_id": "sbx_1", "status": "ready"})
         ids = [s.id for s in page]
     assert isinstance(page, Page)
     assert dict(api.requests[0].url.params) == {

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
-from ..._request import query
+from ..._platform import query_with
 from ...types.dashboard import AnalyticsOverview, AnalyticsTimeseries
 from .._resource import AsyncAPIResource
 
@@ -12,15 +13,13 @@ from .._resource import AsyncAPIResource
 class AsyncAnalytics(AsyncAPIResource):
     """``client.analytics``: platform figures (admin scope)."""
 
-    async def overview(
-        self, *, filters: Mapping[str, str | int | bool] | None = None
-    ) -> AnalyticsOverview:
+    async def overview(self, *, extra: Mapping[str, Any] | None = None) -> AnalyticsOverview:
         """The platform analytics overview. ``GET /analytics/overview``.
 
-        ``filters`` are sent as query parameters as given.
+        ``extra`` adds query parameters, sent as given.
         """
         return await self._object(
-            "GET", "/analytics/overview", AnalyticsOverview, params=query(**(filters or {}))
+            "GET", "/analytics/overview", AnalyticsOverview, params=query_with(extra)
         )
 
     async def timeseries(
@@ -28,13 +27,13 @@ class AsyncAnalytics(AsyncAPIResource):
         *,
         metric: str | None = None,
         period: str | None = None,
-        filters: Mapping[str, str | int | bool] | None = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> AnalyticsTimeseries:
         """One metric over a period. ``GET /analytics/timeseries``.
 
-        ``filters`` are further query parameters, sent as given.
+        ``extra`` adds further query parameters, sent as given.
         """
-        params = query(**(filters or {}), metric=metric, period=period)
+        params = query_with(extra, metric=metric, period=period)
         return await self._object(
             "GET", "/analytics/timeseries", AnalyticsTimeseries, params=params
         )

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._concurrency import asleep
-from ..._request import LIST_KEYS, body, merge, query, route
+from ..._platform import query_with
+from ..._request import LIST_KEYS, body, merge, route
 from ..._waiters import Poller, WaitTarget
 from ...types.benchmarks import (
     FINISHED_STATUSES,
@@ -28,15 +29,13 @@ def _run_path(benchmark_id: str, suffix: str = "") -> str:
 class AsyncBenchmarks(AsyncAPIResource):
     """``client.benchmarks``: start, follow and compare benchmark runs (admin credential)."""
 
-    async def list(
-        self, *, filters: Mapping[str, str | int | bool] | None = None
-    ) -> builtins.list[BenchmarkRun]:
+    async def list(self, *, extra: Mapping[str, Any] | None = None) -> builtins.list[BenchmarkRun]:
         """List benchmark runs. ``GET /admin/benchmarks``.
 
-        ``filters`` are sent as query parameters as given.
+        ``extra`` adds query parameters, sent as given.
         """
         return await self._list(
-            "GET", "/admin/benchmarks", BenchmarkRun, params=query(**(filters or {})), keys=_KEYS
+            "GET", "/admin/benchmarks", BenchmarkRun, params=query_with(extra), keys=_KEYS
         )
 
     async def get(self, benchmark_id: str) -> BenchmarkRun:
@@ -59,7 +58,7 @@ class AsyncBenchmarks(AsyncAPIResource):
         return await self._object("POST", _run_path(benchmark_id, "/cancel"), BenchmarkRun)
 
     async def samples(
-        self, benchmark_id: str, *, filters: Mapping[str, str | int | bool] | None = None
+        self, benchmark_id: str, *, extra: Mapping[str, Any] | None = None
     ) -> builtins.list[BenchmarkSample]:
         """The run's per-iteration timing samples.
         ``GET /admin/benchmarks/{benchmark_id}/samples``.
@@ -68,7 +67,7 @@ class AsyncBenchmarks(AsyncAPIResource):
             "GET",
             _run_path(benchmark_id, "/samples"),
             BenchmarkSample,
-            params=query(**(filters or {})),
+            params=query_with(extra),
             keys=_KEYS,
         )
 

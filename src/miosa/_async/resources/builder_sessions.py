@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
+from typing import Any
 
-from ..._request import LIST_KEYS, body, query, route
+from ..._platform import query_with
+from ..._request import LIST_KEYS, body, route
 from ...types.builder_sessions import BuilderSession
 from .._resource import AsyncAPIResource
 
@@ -20,13 +22,13 @@ class AsyncBuilderSessions(AsyncAPIResource):
     """``client.builder_sessions``."""
 
     async def list(
-        self, *, limit: int | None = 50, filters: Mapping[str, str | int | bool] | None = None
+        self, *, limit: int | None = 50, extra: Mapping[str, Any] | None = None
     ) -> builtins.list[BuilderSession]:
         """List builder sessions (50 by default). ``GET /builder/sessions``.
 
-        ``filters`` are further query parameters, sent as given.
+        ``extra`` adds further query parameters, sent as given.
         """
-        params = query(**(filters or {}), limit=limit)
+        params = query_with(extra, limit=limit)
         return await self._list(
             "GET", "/builder/sessions", BuilderSession, params=params, keys=_KEYS
         )

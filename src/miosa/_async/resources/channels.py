@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, query, route
+from ..._platform import query_with
+from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, route
 from ...types.channels import Channel, ChannelType
 from .._resource import AsyncAPIResource
 
@@ -24,13 +25,13 @@ class AsyncChannels(AsyncAPIResource):
         *,
         type: ChannelType | str | None = None,  # noqa: A002 - the wire name
         enabled: bool | None = None,
-        filters: Mapping[str, str | int | bool] | None = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> list[Channel]:
         """List the tenant's channels. ``GET /channels``.
 
-        ``filters`` are further query parameters, sent as given.
+        ``extra`` adds further query parameters, sent as given.
         """
-        params = query(**(filters or {}), type=type, enabled=enabled)
+        params = query_with(extra, type=type, enabled=enabled)
         return await self._list("GET", "/channels", Channel, params=params, keys=_KEYS)
 
     async def get(self, channel_id: str) -> Channel:

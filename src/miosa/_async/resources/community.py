@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, query, route
+from ..._platform import query_with
+from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, route
 from ...types.community import (
     CommunityAgent,
     CommunityTemplate,
@@ -24,15 +25,13 @@ def _template_path(template_id: str, suffix: str = "") -> str:
 class AsyncCommunity(AsyncAPIResource):
     """``client.community`` (needs a JWT)."""
 
-    async def list_agents(
-        self, *, filters: Mapping[str, str | int | bool] | None = None
-    ) -> list[CommunityAgent]:
+    async def list_agents(self, *, extra: Mapping[str, Any] | None = None) -> list[CommunityAgent]:
         """List community agents. ``GET /community/agents``.
 
-        ``filters`` are sent as query parameters as given.
+        ``extra`` adds query parameters, sent as given.
         """
         return await self._list(
-            "GET", "/community/agents", CommunityAgent, params=query(**(filters or {})), keys=_KEYS
+            "GET", "/community/agents", CommunityAgent, params=query_with(extra), keys=_KEYS
         )
 
     async def get_agent(self, agent_id: str) -> CommunityAgent:
@@ -41,17 +40,17 @@ class AsyncCommunity(AsyncAPIResource):
         return await self._object("GET", path, CommunityAgent)
 
     async def list_templates(
-        self, *, filters: Mapping[str, str | int | bool] | None = None
+        self, *, extra: Mapping[str, Any] | None = None
     ) -> list[CommunityTemplate]:
         """List community templates. ``GET /community/templates``.
 
-        ``filters`` are sent as query parameters as given.
+        ``extra`` adds query parameters, sent as given.
         """
         return await self._list(
             "GET",
             "/community/templates",
             CommunityTemplate,
-            params=query(**(filters or {})),
+            params=query_with(extra),
             keys=_KEYS,
         )
 

@@ -6,7 +6,8 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
-from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, query, route
+from ..._platform import query_with
+from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, route
 from ...types.integrations import ProjectIntegration, ProjectIntegrationProvider
 from .._resource import AsyncAPIResource
 
@@ -25,13 +26,13 @@ class AsyncProjectIntegrations(AsyncAPIResource):
         *,
         project_id: str | None = None,
         provider: str | None = None,
-        filters: Mapping[str, str | int | bool] | None = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> builtins.list[ProjectIntegration]:
         """List project integrations. ``GET /project-integrations``.
 
-        ``filters`` are further query parameters, sent as given.
+        ``extra`` adds further query parameters, sent as given.
         """
-        params = query(**(filters or {}), project_id=project_id, provider=provider)
+        params = query_with(extra, project_id=project_id, provider=provider)
         return await self._list(
             "GET", "/project-integrations", ProjectIntegration, params=params, keys=_KEYS
         )

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from ..._request import query, route
+from collections.abc import Mapping
+from typing import Any
+
+from ..._platform import query_with
+from ..._request import route
 from ...types.tenant import AdminSnapshot
 from .._resource import AsyncAPIResource
 from ..pagination import AsyncPage
@@ -14,13 +18,20 @@ class AsyncSnapshots(AsyncAPIResource):
     A sandbox's own snapshots are ``sandbox.snapshots``.
     """
 
-    async def list(self, **filters: str | int | bool | None) -> AsyncPage[AdminSnapshot]:
+    async def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> AsyncPage[AdminSnapshot]:
         """One page of snapshots; ``async for`` walks every page. ``GET /admin/snapshots``.
 
-        Keyword arguments are passed through as query filters (e.g. ``sandbox_id=``,
-        ``status=``, ``limit=``); None values are left out.
+        The contract passes any filter through: put them in ``extra`` (e.g.
+        ``{"sandbox_id": ..., "status": "ready"}``), sent as query parameters.
         """
-        return await self._page("/admin/snapshots", AdminSnapshot, params=query(**filters))
+        params = query_with(extra, limit=limit, cursor=cursor)
+        return await self._page("/admin/snapshots", AdminSnapshot, params=params)
 
     async def get(self, snapshot_id: str) -> AdminSnapshot:
         """One snapshot record. ``GET /admin/snapshots/{snapshot_id}``."""

@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
-from ..._request import query
+from ..._platform import query_with
 from ...types.dashboard import AnalyticsOverview, AnalyticsTimeseries
 from .._resource import APIResource
 
@@ -15,15 +16,13 @@ from .._resource import APIResource
 class Analytics(APIResource):
     """``client.analytics``: platform figures (admin scope)."""
 
-    def overview(
-        self, *, filters: Mapping[str, str | int | bool] | None = None
-    ) -> AnalyticsOverview:
+    def overview(self, *, extra: Mapping[str, Any] | None = None) -> AnalyticsOverview:
         """The platform analytics overview. ``GET /analytics/overview``.
 
-        ``filters`` are sent as query parameters as given.
+        ``extra`` adds query parameters, sent as given.
         """
         return self._object(
-            "GET", "/analytics/overview", AnalyticsOverview, params=query(**(filters or {}))
+            "GET", "/analytics/overview", AnalyticsOverview, params=query_with(extra)
         )
 
     def timeseries(
@@ -31,11 +30,11 @@ class Analytics(APIResource):
         *,
         metric: str | None = None,
         period: str | None = None,
-        filters: Mapping[str, str | int | bool] | None = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> AnalyticsTimeseries:
         """One metric over a period. ``GET /analytics/timeseries``.
 
-        ``filters`` are further query parameters, sent as given.
+        ``extra`` adds further query parameters, sent as given.
         """
-        params = query(**(filters or {}), metric=metric, period=period)
+        params = query_with(extra, metric=metric, period=period)
         return self._object("GET", "/analytics/timeseries", AnalyticsTimeseries, params=params)

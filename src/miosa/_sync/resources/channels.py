@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, query, route
+from ..._platform import query_with
+from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, route
 from ...types.channels import Channel, ChannelType
 from .._resource import APIResource
 
@@ -27,13 +28,13 @@ class Channels(APIResource):
         *,
         type: ChannelType | str | None = None,  # noqa: A002 - the wire name
         enabled: bool | None = None,
-        filters: Mapping[str, str | int | bool] | None = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> list[Channel]:
         """List the tenant's channels. ``GET /channels``.
 
-        ``filters`` are further query parameters, sent as given.
+        ``extra`` adds further query parameters, sent as given.
         """
-        params = query(**(filters or {}), type=type, enabled=enabled)
+        params = query_with(extra, type=type, enabled=enabled)
         return self._list("GET", "/channels", Channel, params=params, keys=_KEYS)
 
     def get(self, channel_id: str) -> Channel:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, query, route
+from ..._platform import query_with
+from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, route
 from ...types.community import (
     CommunityAgent,
     CommunityTemplate,
@@ -27,15 +28,13 @@ def _template_path(template_id: str, suffix: str = "") -> str:
 class Community(APIResource):
     """``client.community`` (needs a JWT)."""
 
-    def list_agents(
-        self, *, filters: Mapping[str, str | int | bool] | None = None
-    ) -> list[CommunityAgent]:
+    def list_agents(self, *, extra: Mapping[str, Any] | None = None) -> list[CommunityAgent]:
         """List community agents. ``GET /community/agents``.
 
-        ``filters`` are sent as query parameters as given.
+        ``extra`` adds query parameters, sent as given.
         """
         return self._list(
-            "GET", "/community/agents", CommunityAgent, params=query(**(filters or {})), keys=_KEYS
+            "GET", "/community/agents", CommunityAgent, params=query_with(extra), keys=_KEYS
         )
 
     def get_agent(self, agent_id: str) -> CommunityAgent:
@@ -43,18 +42,16 @@ class Community(APIResource):
         path = route("/community/agents/{agent_id}", agent_id=agent_id)
         return self._object("GET", path, CommunityAgent)
 
-    def list_templates(
-        self, *, filters: Mapping[str, str | int | bool] | None = None
-    ) -> list[CommunityTemplate]:
+    def list_templates(self, *, extra: Mapping[str, Any] | None = None) -> list[CommunityTemplate]:
         """List community templates. ``GET /community/templates``.
 
-        ``filters`` are sent as query parameters as given.
+        ``extra`` adds query parameters, sent as given.
         """
         return self._list(
             "GET",
             "/community/templates",
             CommunityTemplate,
-            params=query(**(filters or {})),
+            params=query_with(extra),
             keys=_KEYS,
         )
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
+from typing import Any
 
-from ..._request import LIST_KEYS, query
+from ..._platform import query_with
+from ..._request import LIST_KEYS
 from ...types.ai import LLMModel
 from .._resource import APIResource
 
@@ -18,15 +20,13 @@ _KEYS = (*LIST_KEYS, "models")
 class Models(APIResource):
     """``client.models``: the model list (needs an intelligence key or JWT)."""
 
-    def list(
-        self, *, filters: Mapping[str, str | int | bool] | None = None
-    ) -> builtins.list[LLMModel]:
+    def list(self, *, extra: Mapping[str, Any] | None = None) -> builtins.list[LLMModel]:
         """List the models available to the caller. ``GET /intelligence/models``.
 
-        ``filters`` are sent as query parameters as given.
+        ``extra`` adds query parameters, sent as given.
         """
         return self._list(
-            "GET", "/intelligence/models", LLMModel, params=query(**(filters or {})), keys=_KEYS
+            "GET", "/intelligence/models", LLMModel, params=query_with(extra), keys=_KEYS
         )
 
     def get(self, model_id: str) -> LLMModel | None:
