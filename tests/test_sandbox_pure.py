@@ -16,7 +16,6 @@ from miosa._sandbox import (
     env_payload,
     env_vars_of,
     merge_env,
-    next_poll_delay,
     process_logs_text,
     sandbox_logs_fields,
 )
@@ -124,14 +123,6 @@ def test_env_payload_checks_names_and_values() -> None:
 
 
 # -- small reply shapers ---------------------------------------------------------------
-
-
-def test_poll_delays_double_from_50_ms_to_2_s() -> None:
-    delays = [next_poll_delay(None)]
-    for _ in range(8):
-        delays.append(next_poll_delay(delays[-1]))
-    assert delays[:4] == [0.05, 0.1, 0.2, 0.4]
-    assert delays[-1] == 2.0 and max(delays) == 2.0
 
 
 def test_build_spec_keys_become_camel_case() -> None:

@@ -1,4 +1,4 @@
-"""Pure rules behind a few sandbox calls: env-var sets and the readiness poll backoff."""
+"""Pure rules behind a few sandbox calls: env-var sets, logs and build specs."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ __all__ = [
     "env_payload",
     "env_vars_of",
     "merge_env",
-    "next_poll_delay",
     "process_logs_text",
     "sandbox_logs_fields",
 ]
@@ -24,8 +23,6 @@ DEEP_TREE_DEPTH = 32
 """``files.tree(recursive=True)`` asks for this depth: deep enough for any real project
 (the contract has no "unbounded" value; its default depth is 3)."""
 
-POLL_FIRST_DELAY = 0.05
-POLL_MAX_DELAY = 2.0
 
 EnvInput: TypeAlias = Mapping[str, str] | Iterable[EnvVar | Mapping[str, object]]
 """Variables as ``{"KEY": "value"}``, or as `EnvVar` / ``{"key", "value", "encrypted"}``
@@ -109,13 +106,6 @@ def merge_env(
         )
     out.extend(_entry(k, v, encrypted) for k, v in updates.items() if k not in seen)
     return out
-
-
-def next_poll_delay(previous: float | None) -> float:
-    """Readiness polling: 50 ms, then doubling, at most 2 s."""
-    if previous is None:
-        return POLL_FIRST_DELAY
-    return min(previous * 2.0, POLL_MAX_DELAY)
 
 
 def process_logs_text(payload: Any) -> str:

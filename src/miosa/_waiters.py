@@ -93,15 +93,24 @@ class Poller:
         if self._deadline is not None:
             left = self._deadline - self._clock()
             if left <= 0:
-                assert self._timeout is not None
-                raise WaitTimeoutError(
-                    f"{noun} {self._id} did not finish within {self._timeout:g} s "
-                    f"(waiting for {self._wanted()}; last state: {value}, {self.polls} polls)",
-                    resource_id=self._id,
-                    state=value,
-                    timeout=self._timeout,
-                    polls=self.polls,
-                )
+                raise self.timeout_error(value)
             delay = min(delay, left)
         self._delay = min(self._delay * BACKOFF_FACTOR, self._max_delay)
         return delay
+
+    @property
+    def expired(self) -> bool:
+        """True once ``timeout`` seconds have passed (never without a timeout)."""
+        return self._deadline is not None and self._clock() >= self._deadline
+
+    def timeout_error(self, state: str | None) -> WaitTimeoutError:
+        """The error for a wait whose time ran out with ``state`` the last one seen."""
+        assert self._timeout is not None
+        return WaitTimeoutError(
+            f"{self._target.noun} {self._id} did not finish within {self._timeout:g} s "
+            f"(waiting for {self._wanted()}; last state: {state}, {self.polls} polls)",
+            resource_id=self._id,
+            state=state,
+            timeout=self._timeout,
+            polls=self.polls,
+        )

@@ -13,7 +13,13 @@ from typing import Any
 import httpx
 import pytest
 
-from miosa import APITimeoutError, AuthenticationError, NotFoundError, Sandbox
+from miosa import (
+    APITimeoutError,
+    AuthenticationError,
+    NotFoundError,
+    Sandbox,
+    WaitTimeoutError,
+)
 from miosa.types import SandboxState
 from miosa.types.sandboxes import (
     ExposeResult,
@@ -102,9 +108,9 @@ def test_wait_until_ready_polls_with_backoff_where_there_is_no_stream() -> None:
     assert [m for m, _ in routes(api)] == ["GET"] * 6
     assert routes(api)[1:5] == [("GET", "/sandboxes/sbx_1/readiness")] * 4
     gaps = [b - a for a, b in itertools.pairwise(asked_at)]
-    # 50 ms, 100 ms, 200 ms: each wait doubles.
-    assert 0.04 <= gaps[0] < 0.09
-    assert gaps[1] > gaps[0] * 1.5 and gaps[2] > gaps[1] * 1.5
+    # 50 ms, 75 ms, 112 ms: each wait grows by half (the shared `Poller` backoff).
+    assert 0.045 <= gaps[0] < 0.09
+    assert 0.07 <= gaps[1] < 0.15 and 0.105 <= gaps[2] < 0.25
 
 
 def test_wait_until_ready_polls_after_a_stream_that_breaks_or_gives_up_early() -> None:
@@ -136,9 +142,13 @@ def test_wait_until_ready_raises_a_timeout_when_never_ready() -> None:
     )
     with make_client(api) as client:
         started = time.monotonic()
-        with pytest.raises(APITimeoutError, match=r"sbx_1 was not ready within 0\.3 s"):
+        with pytest.raises(
+            WaitTimeoutError, match=r"sandbox sbx_1 did not finish within 0\.3 s"
+        ) as info:
             client.sandboxes.wait_until_ready("sbx_1", timeout=0.3)
     elapsed = time.monotonic() - started
+    assert isinstance(info.value, APITimeoutError)
+    assert info.value.state == "not ready" and info.value.attempts >= 3
     assert 0.25 <= elapsed < 1.0
     assert all(p != "/sandboxes/sbx_1" for _, p in routes(api))
 

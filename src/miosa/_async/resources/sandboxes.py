@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -11,9 +10,9 @@ import attrs
 
 from ..._concurrency import asleep
 from ..._request import NOT_GIVEN, NotGiven, body, path_param, query, route
-from ..._sandbox import next_poll_delay
 from ..._sandbox_events import parse_readiness
 from ..._sizes import size_for_resources
+from ..._waiters import Poller, WaitTarget
 from ...errors import (
     APITimeoutError,
     AuthenticationError,
@@ -344,17 +343,22 @@ class AsyncSandboxes(AsyncAPIResource):
 
         Listens on ``GET /sandboxes/{sandbox_id}/readiness/stream``; where the server has
         no such stream (404), the stream fails, or it gives up before ``timeout``, polls
-        ``GET /sandboxes/{sandbox_id}/readiness`` with backoff (50 ms doubling to 2 s).
-        Raises `APITimeoutError` when the sandbox is not ready within ``timeout`` seconds.
+        ``GET /sandboxes/{sandbox_id}/readiness`` with backoff (50 ms, growing by half up
+        to 2 s). Raises `WaitTimeoutError` (an `APITimeoutError`) when the sandbox is not
+        ready within ``timeout`` seconds.
         """
-        deadline = time.monotonic() + timeout
-        verdict = await self._readiness_verdict(sandbox_id, timeout, deadline)
-        if verdict != "ready":
-            await self._poll_until_ready(sandbox_id, deadline, timeout)
+        poller = Poller(_READINESS, sandbox_id, timeout=timeout, first_delay=0.05, max_delay=2.0)
+        if await self._readiness_verdict(sandbox_id, timeout, poller) != "ready":
+            while True:
+                ready = (await self.readiness(sandbox_id)).is_ready
+                delay = poller.next_delay("ready" if ready else "not ready")
+                if delay is None:
+                    break
+                await asleep(delay)
         return await self.get(sandbox_id)
 
     async def _readiness_verdict(
-        self, sandbox_id: str, timeout: float, deadline: float
+        self, sandbox_id: str, timeout: float, poller: Poller
     ) -> str | None:
         stream = self._events(
             _sandbox_path(sandbox_id) + "/readiness/stream",
@@ -368,25 +372,14 @@ class AsyncSandboxes(AsyncAPIResource):
                     if verdict in ("ready", "timeout"):
                         return verdict
         except APITimeoutError:
-            if time.monotonic() >= deadline:
-                raise _not_ready(sandbox_id, timeout) from None
+            if poller.expired:
+                raise poller.timeout_error(None) from None
             return None  # the stream timed out opening, not waiting: poll instead
         except (AuthenticationError, PermissionDeniedError):
             raise
         except MiosaError:
             return None  # no usable stream here (404, 5xx, a drop, not SSE): poll instead
         return None
-
-    async def _poll_until_ready(self, sandbox_id: str, deadline: float, timeout: float) -> None:
-        delay: float | None = None
-        while True:
-            if (await self.readiness(sandbox_id)).is_ready:
-                return
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise _not_ready(sandbox_id, timeout)
-            delay = next_poll_delay(delay)
-            await asleep(min(delay, remaining))
 
     async def deploy(
         self,
@@ -495,8 +488,7 @@ class AsyncSandboxes(AsyncAPIResource):
         )
 
 
-def _not_ready(sandbox_id: str, timeout: float) -> APITimeoutError:
-    return APITimeoutError(f"sandbox {sandbox_id} was not ready within {timeout:g} s")
+_READINESS = WaitTarget.of("sandbox", ready=("ready",), failed=())
 
 
 class AsyncSandbox(SandboxData):

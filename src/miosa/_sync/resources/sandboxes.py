@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -14,9 +13,9 @@ import attrs
 
 from ..._concurrency import sleep
 from ..._request import NOT_GIVEN, NotGiven, body, path_param, query, route
-from ..._sandbox import next_poll_delay
 from ..._sandbox_events import parse_readiness
 from ..._sizes import size_for_resources
+from ..._waiters import Poller, WaitTarget
 from ...errors import (
     APITimeoutError,
     AuthenticationError,
@@ -341,16 +340,21 @@ class Sandboxes(APIResource):
 
         Listens on ``GET /sandboxes/{sandbox_id}/readiness/stream``; where the server has
         no such stream (404), the stream fails, or it gives up before ``timeout``, polls
-        ``GET /sandboxes/{sandbox_id}/readiness`` with backoff (50 ms doubling to 2 s).
-        Raises `APITimeoutError` when the sandbox is not ready within ``timeout`` seconds.
+        ``GET /sandboxes/{sandbox_id}/readiness`` with backoff (50 ms, growing by half up
+        to 2 s). Raises `WaitTimeoutError` (an `APITimeoutError`) when the sandbox is not
+        ready within ``timeout`` seconds.
         """
-        deadline = time.monotonic() + timeout
-        verdict = self._readiness_verdict(sandbox_id, timeout, deadline)
-        if verdict != "ready":
-            self._poll_until_ready(sandbox_id, deadline, timeout)
+        poller = Poller(_READINESS, sandbox_id, timeout=timeout, first_delay=0.05, max_delay=2.0)
+        if self._readiness_verdict(sandbox_id, timeout, poller) != "ready":
+            while True:
+                ready = (self.readiness(sandbox_id)).is_ready
+                delay = poller.next_delay("ready" if ready else "not ready")
+                if delay is None:
+                    break
+                sleep(delay)
         return self.get(sandbox_id)
 
-    def _readiness_verdict(self, sandbox_id: str, timeout: float, deadline: float) -> str | None:
+    def _readiness_verdict(self, sandbox_id: str, timeout: float, poller: Poller) -> str | None:
         stream = self._events(
             _sandbox_path(sandbox_id) + "/readiness/stream",
             parse_readiness,
@@ -363,25 +367,14 @@ class Sandboxes(APIResource):
                     if verdict in ("ready", "timeout"):
                         return verdict
         except APITimeoutError:
-            if time.monotonic() >= deadline:
-                raise _not_ready(sandbox_id, timeout) from None
+            if poller.expired:
+                raise poller.timeout_error(None) from None
             return None  # the stream timed out opening, not waiting: poll instead
         except (AuthenticationError, PermissionDeniedError):
             raise
         except MiosaError:
             return None  # no usable stream here (404, 5xx, a drop, not SSE): poll instead
         return None
-
-    def _poll_until_ready(self, sandbox_id: str, deadline: float, timeout: float) -> None:
-        delay: float | None = None
-        while True:
-            if (self.readiness(sandbox_id)).is_ready:
-                return
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise _not_ready(sandbox_id, timeout)
-            delay = next_poll_delay(delay)
-            sleep(min(delay, remaining))
 
     def deploy(
         self,
@@ -490,8 +483,7 @@ class Sandboxes(APIResource):
         )
 
 
-def _not_ready(sandbox_id: str, timeout: float) -> APITimeoutError:
-    return APITimeoutError(f"sandbox {sandbox_id} was not ready within {timeout:g} s")
+_READINESS = WaitTarget.of("sandbox", ready=("ready",), failed=())
 
 
 class Sandbox(SandboxData):
