@@ -22,6 +22,7 @@ class LoopbackServer:
         self.delay = delay
         self.set_cookie = set_cookie
         self.cookie_headers: list[str | None] = []
+        self.authorizations: list[tuple[str, str | None]] = []
         self.in_flight = 0
         self.max_in_flight = 0
         self.max_open_connections = 0
@@ -44,6 +45,8 @@ class LoopbackServer:
             self.requests += 1
             cookies = [v.decode() for k, v in scope["headers"] if k == b"cookie"]
             self.cookie_headers.append(cookies[0] if cookies else None)
+            auth = [v.decode() for k, v in scope["headers"] if k == b"authorization"]
+            self.authorizations.append((scope["path"], auth[0] if auth else None))
             self.max_open_connections = max(
                 self.max_open_connections, len(self._server.server_state.connections)
             )
@@ -61,7 +64,10 @@ class LoopbackServer:
 
             await anyio.sleep(self.delay)
         sandbox_id = scope["path"].rsplit("/", 1)[-1]
-        body = json.dumps({"data": {"id": sandbox_id, "state": "running"}}).encode()
+        reply: object = {"id": sandbox_id, "state": "running"}
+        if scope["path"].endswith("/intelligence/models"):
+            reply = []
+        body = json.dumps({"data": reply}).encode()
         headers = [(b"content-type", b"application/json")]
         if self.set_cookie:
             headers.append((b"set-cookie", self.set_cookie.encode()))

@@ -74,6 +74,8 @@ class ClientOptions(NamedTuple):
     max_connections: int
     max_keepalive_connections: int
     max_in_flight: int
+    # Sent instead of `credential` on /intelligence/* routes, which take an `mki_` key.
+    intelligence_key: Secret | None = None
 
     def base_headers(self) -> dict[str, str]:
         """The headers every request carries, built once per options object."""
@@ -110,6 +112,7 @@ def resolve_options(
     max_connections: int | None,
     max_keepalive_connections: int | None,
     max_in_flight: int | None,
+    intelligence_key: str | None = None,
     environ: Mapping[str, str] = os.environ,
 ) -> ClientOptions:
     """Merge constructor arguments with `MIOSA_*` environment variables and defaults."""
@@ -132,6 +135,9 @@ def resolve_options(
     if retries < 0:
         raise ValueError("max_retries must be >= 0")
     connections = max_connections or DEFAULT_MAX_CONNECTIONS
+    intelligence = intelligence_key or environ.get("MIOSA_INTELLIGENCE_KEY") or None
+    if intelligence is not None:
+        check_header_value("Authorization", intelligence)
     return ClientOptions(
         credential=Secret(credential),
         base_url=url,
@@ -145,13 +151,14 @@ def resolve_options(
             connections, max_keepalive_connections or DEFAULT_MAX_KEEPALIVE
         ),
         max_in_flight=min(connections, max_in_flight or connections),
+        intelligence_key=Secret(intelligence) if intelligence is not None else None,
     )
 
 
 class _RedactingFilter(logging.Filter):
     """Scrubs bearer credentials from any record that reaches the `miosa` logger."""
 
-    _pattern = re.compile(r"(Bearer\s+|msk_)[A-Za-z0-9._\-]+")
+    _pattern = re.compile(r"(Bearer\s+|msk_|mki_)[A-Za-z0-9._\-]+")
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from miosa import AuthenticationError
+from miosa import AsyncMiosa, AuthenticationError
 from miosa._converter import structure
 from miosa.errors import StreamError
 from miosa.types.ai import (
@@ -21,7 +21,8 @@ from miosa.types.ai import (
     McpMessage,
 )
 from tests._async._helpers import WireCase, make_client, run_wire_case
-from tests.helpers import MockAPI, json_response
+from tests.helpers import API_KEY, MockAPI, json_response
+from tests.loopback import LoopbackServer
 
 CHAT_COMPLETION = {
     "id": "chatcmpl-1",
@@ -326,3 +327,66 @@ def test_ai_models_round_trip_keep_unknown_fields_and_enum_values() -> None:
     assert embeddings.data is not None and embeddings.data[1].index == 1
     model = structure({"id": "m", "created": 1764324000, "modalities": ["text"]}, LLMModel)
     assert (model.created, model.raw["modalities"]) == (1764324000, ["text"])
+
+
+INTELLIGENCE_KEY = "mki_canary_intelligence_key_7f3a"
+
+
+async def test_an_intelligence_key_goes_to_intelligence_routes_only() -> None:
+    api = (
+        MockAPI()
+        .on("POST /intelligence/chat/completions", json_response(200, CHAT_COMPLETION))
+        .on("GET /intelligence/models", json_response(200, {"data": []}))
+        .on("GET /sandboxes/sbx_1", json_response(200, {"data": {"id": "sbx_1"}}))
+    )
+    async with make_client(api, intelligence_key=INTELLIGENCE_KEY) as client:
+        await client.completions.chat(model="m", messages=MESSAGES)
+        await client.models.list()
+        await client.sandboxes.get("sbx_1")
+        assert INTELLIGENCE_KEY not in repr(client) and INTELLIGENCE_KEY not in repr(client.options)
+    sent = [(r.url.path, r.headers["authorization"]) for r in api.requests]
+    assert sent == [
+        ("/api/v1/intelligence/chat/completions", f"Bearer {INTELLIGENCE_KEY}"),
+        ("/api/v1/intelligence/models", f"Bearer {INTELLIGENCE_KEY}"),
+        ("/api/v1/sandboxes/sbx_1", f"Bearer {API_KEY}"),
+    ]
+
+
+async def test_a_streamed_completion_carries_the_intelligence_key_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MIOSA_INTELLIGENCE_KEY", INTELLIGENCE_KEY)
+    api = MockAPI().on(
+        "POST /intelligence/chat/completions", _sse(_chunk("Hi"), _chunk(finish="stop"), "[DONE]")
+    )
+    async with (
+        make_client(api) as client,
+        client.completions.chat_stream(model="m", messages=MESSAGES) as stream,
+    ):
+        assert [chunk.text async for chunk in stream] == ["Hi", ""]
+    assert api.last.headers["authorization"] == f"Bearer {INTELLIGENCE_KEY}"
+
+
+async def test_without_an_intelligence_key_the_api_key_is_sent_everywhere() -> None:
+    api = MockAPI().on("GET /intelligence/models", json_response(200, {"data": []}))
+    async with make_client(api) as client:
+        await client.models.list()
+    assert api.last.headers["authorization"] == f"Bearer {API_KEY}"
+
+
+async def test_an_owned_pool_sends_the_intelligence_key_over_its_own_default() -> None:
+    with LoopbackServer() as server:
+        async with AsyncMiosa(
+            api_key=API_KEY, base_url=server.base_url, intelligence_key=INTELLIGENCE_KEY
+        ) as client:
+            await client.models.list()
+            await client.sandboxes.get("sbx_1")
+    assert server.authorizations == [
+        ("/api/v1/intelligence/models", f"Bearer {INTELLIGENCE_KEY}"),
+        ("/api/v1/sandboxes/sbx_1", f"Bearer {API_KEY}"),
+    ]
+
+
+def test_an_intelligence_key_with_a_newline_is_refused() -> None:
+    with pytest.raises(ValueError, match="Authorization"):
+        AsyncMiosa(api_key=API_KEY, intelligence_key="mki_x\r\nX-Evil: 1")

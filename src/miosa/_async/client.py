@@ -80,6 +80,9 @@ class AsyncMiosa:
             more wait on a limiter rather than in httpx's pool queue.
         http_client: an ``httpx.AsyncClient`` to use instead of creating one; it is not
             closed by `close`.
+        intelligence_key: the ``mki_...`` key the intelligence gateway
+            (``/intelligence/*``: completions, embeddings, models) asks for; env
+            ``MIOSA_INTELLIGENCE_KEY``. Without one those routes get ``api_key``.
     """
 
     def __init__(
@@ -97,6 +100,7 @@ class AsyncMiosa:
         max_keepalive_connections: int | None = None,
         max_in_flight: int | None = None,
         http_client: httpx.AsyncClient | None = None,
+        intelligence_key: str | None = None,
     ) -> None:
         configure_logging_from_env()
         options = resolve_options(
@@ -111,6 +115,7 @@ class AsyncMiosa:
             max_connections=max_connections,
             max_keepalive_connections=max_keepalive_connections,
             max_in_flight=max_in_flight,
+            intelligence_key=intelligence_key,
         )
         self._http = AsyncHTTP(options, AsyncPool(options, http_client))
 

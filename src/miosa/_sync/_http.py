@@ -164,6 +164,8 @@ class HTTP:
         }
         self._base_url = options.base_url
         self._urls: dict[str, httpx.URL] = {}
+        key = options.intelligence_key
+        self._intelligence_auth = {"Authorization": f"Bearer {key.reveal()}"} if key else {}
 
     def request(
         self,
@@ -286,11 +288,14 @@ class HTTP:
     def _headers(
         self,
         method: str,
+        path: str,
         extra: Mapping[str, str] | None,
         idempotency_key: str | None,
         content_type: str | None,
     ) -> dict[str, str]:
         headers = dict(self._base_headers)
+        if self._intelligence_auth and path.startswith("/intelligence/"):
+            headers.update(self._intelligence_auth)
         if content_type is not None:
             headers["Content-Type"] = content_type
         if method in _MUTATING:
@@ -322,7 +327,7 @@ class HTTP:
             content_type = "application/json"
         elif isinstance(content, bytes):
             body = content
-        headers = self._headers(method, extra_headers, idempotency_key, content_type)
+        headers = self._headers(method, path, extra_headers, idempotency_key, content_type)
         deadline_at = time.monotonic() + options.deadline if options.deadline else None
         debug = logger.isEnabledFor(logging.DEBUG)
         retries_done = 0

@@ -83,6 +83,9 @@ class Miosa:
             more wait on a limiter rather than in httpx's pool queue.
         http_client: an ``httpx.Client`` to use instead of creating one; it is not
             closed by `close`.
+        intelligence_key: the ``mki_...`` key the intelligence gateway
+            (``/intelligence/*``: completions, embeddings, models) asks for; env
+            ``MIOSA_INTELLIGENCE_KEY``. Without one those routes get ``api_key``.
     """
 
     def __init__(
@@ -100,6 +103,7 @@ class Miosa:
         max_keepalive_connections: int | None = None,
         max_in_flight: int | None = None,
         http_client: httpx.Client | None = None,
+        intelligence_key: str | None = None,
     ) -> None:
         configure_logging_from_env()
         options = resolve_options(
@@ -114,6 +118,7 @@ class Miosa:
             max_connections=max_connections,
             max_keepalive_connections=max_keepalive_connections,
             max_in_flight=max_in_flight,
+            intelligence_key=intelligence_key,
         )
         self._http = HTTP(options, Pool(options, http_client))
 
