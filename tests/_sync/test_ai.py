@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import struct
 from typing import Any
 
 import httpx
@@ -13,7 +15,7 @@ import pytest
 
 from miosa import AuthenticationError, Miosa
 from miosa._converter import structure
-from miosa.errors import StreamError
+from miosa.errors import ResponseValidationError, StreamError
 from miosa.types.ai import (
     ChatCompletion,
     ChatCompletionChunk,
@@ -393,3 +395,35 @@ def test_an_owned_pool_sends_the_intelligence_key_over_its_own_default() -> None
 def test_an_intelligence_key_with_a_newline_is_refused() -> None:
     with pytest.raises(ValueError, match="Authorization"):
         Miosa(api_key=API_KEY, intelligence_key="mki_x\r\nX-Evil: 1")
+
+
+def test_base64_embeddings_arrive_as_floats() -> None:
+    vectors = [[0.25, -1.5, 3.0], [0.0, 1.0, -0.125]]
+    encoded = [base64.b64encode(struct.pack("<3f", *v)).decode() for v in vectors]
+    reply = {
+        "object": "list",
+        "data": [
+            {"object": "embedding", "index": i, "embedding": text} for i, text in enumerate(encoded)
+        ],
+        "model": "text-embedding-3-small",
+    }
+    api = MockAPI().on("POST /intelligence/embeddings", json_response(200, reply))
+    with make_client(api) as client:
+        result = client.embeddings.create(
+            input=["a", "b"], model="text-embedding-3-small", encoding_format="base64"
+        )
+    assert api.body() == {
+        "input": ["a", "b"],
+        "model": "text-embedding-3-small",
+        "encoding_format": "base64",
+    }
+    assert result.data is not None
+    assert [item.embedding for item in result.data] == [tuple(v) for v in vectors]
+
+
+def test_an_embedding_that_is_not_base64_float32_is_a_response_error() -> None:
+    reply = {"data": [{"index": 0, "embedding": "not base64!"}]}
+    api = MockAPI().on("POST /intelligence/embeddings", json_response(200, reply))
+    with make_client(api) as client:
+        with pytest.raises(ResponseValidationError):
+            client.embeddings.create(input="a", model="m", encoding_format="base64")

@@ -69,8 +69,12 @@ class AsyncAPIResource:
         idempotency_key: str | None = None,
         unwrap: Iterable[str] = ("data",),
         timeout: httpx.Timeout | None = None,
+        prepare: Callable[[Any], Any] | None = None,
     ) -> T:
-        """One JSON object, unwrapped from ``{"data": ...}`` (or other `unwrap` keys) if needed."""
+        """One JSON object, unwrapped from ``{"data": ...}`` (or other `unwrap` keys) if needed.
+
+        ``prepare`` rewrites the unwrapped object before it is structured.
+        """
         payload, response = await self._json(
             method,
             path,
@@ -81,7 +85,8 @@ class AsyncAPIResource:
             idempotency_key=idempotency_key,
             timeout=timeout,
         )
-        return _structure(unwrap_object(payload, unwrap), cast_to, response)
+        payload = unwrap_object(payload, unwrap)
+        return _structure(prepare(payload) if prepare else payload, cast_to, response)
 
     async def _list(
         self,
