@@ -58,6 +58,22 @@ async def test_create_under_injected_503s_creates_exactly_one_sandbox() -> None:
     assert len({r.headers["idempotency-key"] for r in creates}) == 1
 
 
+async def test_a_create_whose_answer_is_lost_is_retried_into_the_same_sandbox() -> None:
+    """The server creates, the connection drops before the reply: one sandbox, not two."""
+    async with LocalServer() as server, client_for(server) as client:
+        server.inject("POST", "/sandboxes", Fault(drop_response=True))
+        sandbox = await client.sandboxes.create(name="lost-reply")
+        listed = await client.sandboxes.list()
+        creates = [
+            r for r in server.requests if r.method == "POST" and r.path.endswith("/sandboxes")
+        ]
+        await sandbox.destroy()
+    assert [s.id for s in listed] == [sandbox.id]
+    assert [r.status for r in creates] == [None, 201]
+    assert len({r.headers["idempotency-key"] for r in creates}) == 1
+    assert [r.headers["x-miosa-retry-count"] for r in creates] == ["0", "1"]
+
+
 async def test_an_idempotency_key_replays_the_first_create() -> None:
     async with LocalServer() as server, client_for(server) as client:
         first = await client.sandboxes.create(name="a", idempotency_key="same-key")

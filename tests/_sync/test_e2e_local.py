@@ -61,6 +61,22 @@ def test_create_under_injected_503s_creates_exactly_one_sandbox() -> None:
     assert len({r.headers["idempotency-key"] for r in creates}) == 1
 
 
+def test_a_create_whose_answer_is_lost_is_retried_into_the_same_sandbox() -> None:
+    """The server creates, the connection drops before the reply: one sandbox, not two."""
+    with LocalServer() as server, client_for(server) as client:
+        server.inject("POST", "/sandboxes", Fault(drop_response=True))
+        sandbox = client.sandboxes.create(name="lost-reply")
+        listed = client.sandboxes.list()
+        creates = [
+            r for r in server.requests if r.method == "POST" and r.path.endswith("/sandboxes")
+        ]
+        sandbox.destroy()
+    assert [s.id for s in listed] == [sandbox.id]
+    assert [r.status for r in creates] == [None, 201]
+    assert len({r.headers["idempotency-key"] for r in creates}) == 1
+    assert [r.headers["x-miosa-retry-count"] for r in creates] == ["0", "1"]
+
+
 def test_an_idempotency_key_replays_the_first_create() -> None:
     with LocalServer() as server, client_for(server) as client:
         first = client.sandboxes.create(name="a", idempotency_key="same-key")

@@ -1,4 +1,5 @@
-"""Fault injection: statuses with headers, bodies, delays, drops, cut streams, malformed bodies."""
+"""Fault injection: statuses, headers, bodies, delays, drops (before or after handling),
+cut streams, malformed bodies."""
 
 from __future__ import annotations
 
@@ -80,6 +81,20 @@ def test_drop_closes_the_connection_without_a_response(
     assert server.requests[-3].status is None and server.requests[-3].fault
 
 
+def test_drop_response_handles_the_request_then_closes_without_answering(
+    server: LocalServer, client: httpx.Client
+) -> None:
+    server.inject("POST", "/sandboxes", Fault(drop_response=True))
+    with pytest.raises((httpx.RemoteProtocolError, httpx.ReadError)):
+        client.post("/sandboxes", json={"name": "made"}, headers={"Idempotency-Key": "k1"})
+    listed = client.get("/sandboxes").json()["data"]
+    assert [s["name"] for s in listed] == ["made"]  # the work was done
+    replay = client.post("/sandboxes", json={"name": "made"}, headers={"Idempotency-Key": "k1"})
+    assert replay.status_code == 201 and replay.headers["idempotent-replayed"] == "true"
+    assert replay.json()["data"]["id"] == listed[0]["id"]
+    assert server.requests[-3].status is None and server.requests[-3].fault
+
+
 def test_drop_after_events_cuts_the_stream_abruptly(
     server: LocalServer, client: httpx.Client, sandbox: str
 ) -> None:
@@ -131,6 +146,8 @@ def test_fault_validation() -> None:
         Fault(status=42)
     with pytest.raises(ValueError):
         Fault(delay=-1)
+    with pytest.raises(ValueError, match="drop_response"):
+        Fault(drop_response=True, status=503)
     with LocalServer() as srv:
         with pytest.raises(ValueError):
             srv.inject("GET", "/x")

@@ -23,6 +23,9 @@ class Fault:
       (e.g. ``{"Retry-After": "1"}``) instead of handling the request.
     - ``delay``: sleep this many seconds first (then the status, drop, or normal handling).
     - ``drop``: close the connection without sending any response.
+    - ``drop_response``: handle the request as usual (the sandbox is created, the
+      idempotency key recorded), then close the connection instead of answering: the
+      work is done and the client never hears of it.
     - ``drop_after_events``: on an SSE route, handle normally but cut the connection
       abruptly (no chunked terminator) after this many events.
     - ``malformed``: reply 200 with the truncated, non-JSON body ``{"data": ``.
@@ -36,6 +39,7 @@ class Fault:
     body: bytes | str | Mapping[str, Any] | None = None
     delay: float = 0.0
     drop: bool = False
+    drop_response: bool = False
     drop_after_events: int | None = None
     malformed: bool = False
 
@@ -46,6 +50,10 @@ class Fault:
             raise ValueError("delay must be >= 0")
         if self.drop_after_events is not None and self.drop_after_events < 0:
             raise ValueError("drop_after_events must be >= 0")
+        if self.drop_response and (self.drop or self.malformed or self.status is not None):
+            raise ValueError(
+                "drop_response handles the request; it excludes drop, malformed, status"
+            )
 
 
 def _compile(pattern: str) -> re.Pattern[str]:

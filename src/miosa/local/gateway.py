@@ -49,6 +49,16 @@ def make_abort(receive: Receive) -> Abort:
     return abort
 
 
+def _discard_then_abort(abort: Abort) -> Send:
+    """A `send` that swallows the response and cuts the connection once it is complete."""
+
+    async def send(message: Message) -> None:
+        if message["type"] == "http.response.body" and not message.get("more_body", False):
+            await abort()
+
+    return send
+
+
 def _template_regex(template: str) -> re.Pattern[str]:
     parts = re.split(r"(\{[^}]+\})", template)
     body = "".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts)
@@ -114,6 +124,8 @@ class Gateway:
             record.fault = True
             if await self._apply_fault(fault, scope, send, request_id):
                 return
+            if fault.drop_response:
+                send = _discard_then_abort(scope["miosa.abort"])
 
         principal = None
         if not any(m == method and rx.fullmatch(path) for m, rx in self.public):
