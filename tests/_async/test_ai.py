@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from miosa import AsyncMiosa, AuthenticationError
+from miosa import AsyncMiosa, AuthenticationError, NotFoundError
 from miosa._converter import structure
 from miosa.errors import ResponseValidationError, StreamError
 from miosa.types.ai import (
@@ -424,3 +424,49 @@ async def test_an_embedding_that_is_not_base64_float32_is_a_response_error() -> 
     async with make_client(api) as client:
         with pytest.raises(ResponseValidationError):
             await client.embeddings.create(input="a", model="m", encoding_format="base64")
+
+
+async def test_mcp_keeps_the_session_the_server_names_and_sends_it_until_closed() -> None:
+    initialized = httpx.Response(
+        200,
+        json={"jsonrpc": "2.0", "id": 1, "result": {"protocolVersion": "2025-03-26"}},
+        headers={"Mcp-Session-Id": "mcp_s1"},
+    )
+    api = (
+        MockAPI()
+        .on("POST /mcp", initialized, json_response(200, {"jsonrpc": "2.0", "id": 2}))
+        .on("GET /mcp", _sse(json.dumps({"jsonrpc": "2.0", "method": "ping"})))
+        .on("DELETE /mcp", httpx.Response(204))
+    )
+    async with make_client(api) as client:
+        await client.mcp.dispatch("initialize", id=1)
+        assert client.mcp.session_id == "mcp_s1"
+        await client.mcp.notify("notifications/initialized")
+        await client.mcp.dispatch("tools/list", id=2)
+        async with client.mcp.listen_stream() as stream:
+            assert [m.method async for m in stream] == ["ping"]
+        await client.mcp.close()
+        assert client.mcp.session_id is None
+        await client.mcp.dispatch("initialize", id=3)
+    sent = [(r.method, r.headers.get("mcp-session-id")) for r in api.requests]
+    assert sent == [
+        ("POST", None),
+        ("POST", "mcp_s1"),
+        ("POST", "mcp_s1"),
+        ("GET", "mcp_s1"),
+        ("DELETE", "mcp_s1"),
+        ("POST", None),
+    ]
+
+
+async def test_mcp_forgets_a_session_the_server_ended() -> None:
+    api = MockAPI().on(
+        "POST /mcp",
+        httpx.Response(200, json={"jsonrpc": "2.0", "id": 1}, headers={"Mcp-Session-Id": "s1"}),
+        json_response(404, {"error": {"code": "NOT_FOUND", "message": "session expired"}}),
+    )
+    async with make_client(api) as client:
+        await client.mcp.dispatch("initialize", id=1)
+        with pytest.raises(NotFoundError):
+            await client.mcp.dispatch("tools/list", id=2)
+        assert client.mcp.session_id is None

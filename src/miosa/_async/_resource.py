@@ -70,10 +70,12 @@ class AsyncAPIResource:
         unwrap: Iterable[str] = ("data",),
         timeout: httpx.Timeout | None = None,
         prepare: Callable[[Any], Any] | None = None,
+        on_response: Callable[[httpx.Response], None] | None = None,
     ) -> T:
         """One JSON object, unwrapped from ``{"data": ...}`` (or other `unwrap` keys) if needed.
 
-        ``prepare`` rewrites the unwrapped object before it is structured.
+        ``prepare`` rewrites the unwrapped object before it is structured; ``on_response``
+        sees the response (its headers) first.
         """
         payload, response = await self._json(
             method,
@@ -85,6 +87,8 @@ class AsyncAPIResource:
             idempotency_key=idempotency_key,
             timeout=timeout,
         )
+        if on_response is not None:
+            on_response(response)
         payload = unwrap_object(payload, unwrap)
         return _structure(prepare(payload) if prepare else payload, cast_to, response)
 
@@ -112,11 +116,17 @@ class AsyncAPIResource:
         *,
         params: Mapping[str, str] | None = None,
         json: object = NOT_GIVEN,
+        headers: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
     ) -> None:
         """An endpoint whose reply carries nothing the caller needs (204 or an ignored body)."""
         await self._http.request(
-            method, path, params=params, json=json, idempotency_key=idempotency_key
+            method,
+            path,
+            params=params,
+            json=json,
+            headers=headers,
+            idempotency_key=idempotency_key,
         )
 
     async def _bytes(
@@ -186,6 +196,7 @@ class AsyncAPIResource:
         idle_timeout: float | None = None,
         is_final: Callable[[T], bool] | None = None,
         timeout: float | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> AsyncEventStream[T]:
         """A server-sent event stream of typed items; connects when entered.
 
@@ -203,6 +214,7 @@ class AsyncAPIResource:
             idle_timeout=idle_timeout,
             is_final=is_final,
             timeout=timeout,
+            headers=headers,
         )
 
 

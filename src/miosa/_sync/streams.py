@@ -66,8 +66,10 @@ class EventStream(Generic[T]):
         idle_timeout: float | None = None,
         is_final: Callable[[T], bool] | None = None,
         timeout: float | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         self._http = http
+        self._headers = dict(headers or {})
         self._method = method
         self._path = path
         self._parse = parse
@@ -188,7 +190,7 @@ class EventStream(Generic[T]):
         return max(0.001, min(self._idle_timeout, self._deadline - time.monotonic()))
 
     def _connect(self, *, retry_opening: bool) -> None:
-        headers = {"Accept": "text/event-stream", "Cache-Control": "no-cache"}
+        headers = {**self._headers, "Accept": "text/event-stream", "Cache-Control": "no-cache"}
         if self._state.last_event_id:
             headers["Last-Event-ID"] = self._state.last_event_id
         timeout = self._http.options.timeout

@@ -6,20 +6,55 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import httpx
 
 from ..._ai import parse_mcp_message
 from ..._request import NOT_GIVEN, NotGiven, body, merge
+from ...errors import NotFoundError
 from ...types.ai import McpMessage
 from .._resource import APIResource
 from ..streams import EventStream
 
+if TYPE_CHECKING:
+    from ..client import Miosa
+
 _UNWRAP = ("data", "mcp")
+SESSION_HEADER = "Mcp-Session-Id"
 
 
 class Mcp(APIResource):
-    """``client.mcp``: JSON-RPC messages to MIOSA's MCP tool-belt."""
+    """``client.mcp``: JSON-RPC messages to MIOSA's MCP tool-belt.
+
+    Streamable-HTTP MCP servers name a session in an ``Mcp-Session-Id`` response header
+    (on the reply to ``initialize``); this object keeps the latest one (`session_id`) and
+    sends it with every later call. A 404 on a call that carried it means the server ended
+    the session: it is forgotten, so the next ``initialize`` starts a new one. `close`
+    ends it. Each client (and each `with_options` copy) has its own session.
+    """
+
+    def __init__(self, client: Miosa) -> None:
+        super().__init__(client)
+        self.session_id: str | None = None
+
+    def _session_headers(self) -> dict[str, str] | None:
+        return {SESSION_HEADER: self.session_id} if self.session_id else None
+
+    def _remember_session(self, response: httpx.Response) -> None:
+        session = response.headers.get(SESSION_HEADER)
+        if session:
+            self.session_id = session
+
+    @contextmanager
+    def _forget_ended_session(self) -> Iterator[None]:
+        try:
+            yield
+        except NotFoundError:
+            self.session_id = None
+            raise
 
     def dispatch(
         self,
@@ -37,7 +72,16 @@ class Mcp(APIResource):
         """
         request_id = str(uuid.uuid4()) if isinstance(id, NotGiven) else id
         payload = merge(body(jsonrpc=jsonrpc, method=method, params=params, id=request_id), extra)
-        return self._object("POST", "/mcp", McpMessage, json=payload, unwrap=_UNWRAP)
+        with self._forget_ended_session():
+            return self._object(
+                "POST",
+                "/mcp",
+                McpMessage,
+                json=payload,
+                headers=self._session_headers(),
+                unwrap=_UNWRAP,
+                on_response=self._remember_session,
+            )
 
     def notify(
         self,
@@ -47,19 +91,31 @@ class Mcp(APIResource):
         jsonrpc: str = "2.0",
     ) -> None:
         """Send a JSON-RPC notification (no ``id``, no response). ``POST /mcp``."""
-        self._none("POST", "/mcp", json=body(jsonrpc=jsonrpc, method=method, params=params))
+        payload = body(jsonrpc=jsonrpc, method=method, params=params)
+        with self._forget_ended_session():
+            self._none("POST", "/mcp", json=payload, headers=self._session_headers())
 
     def listen(self) -> McpMessage:
         """Read the MCP listen channel once, as JSON. ``GET /mcp``."""
-        return self._object("GET", "/mcp", McpMessage, unwrap=_UNWRAP)
+        with self._forget_ended_session():
+            return self._object(
+                "GET",
+                "/mcp",
+                McpMessage,
+                headers=self._session_headers(),
+                unwrap=_UNWRAP,
+                on_response=self._remember_session,
+            )
 
     def listen_stream(self) -> EventStream[McpMessage]:
         """The MCP listen channel as server-sent events. ``GET /mcp`` (``text/event-stream``).
 
         Each event is a server-to-client JSON-RPC message; connects when entered.
         """
-        return self._events("/mcp", parse_mcp_message)
+        return self._events("/mcp", parse_mcp_message, headers=self._session_headers())
 
     def close(self) -> None:
         """End the MCP session. ``DELETE /mcp``."""
-        self._none("DELETE", "/mcp")
+        headers = self._session_headers()
+        self.session_id = None
+        self._none("DELETE", "/mcp", headers=headers)
