@@ -6,6 +6,7 @@ Nothing here does I/O, so the async resources and their generated sync twins sha
 from __future__ import annotations
 
 import base64
+import posixpath
 import struct
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -205,3 +206,12 @@ def rule_payload(rule: ComputerNetworkRule | Mapping[str, Any]) -> dict[str, Any
         known = {k: v for k, v in attrs.asdict(rule).items() if v is not None}
         return {**rule.raw, **known}
     return dict(rule)
+
+
+def scoped_path(working_dir: str, path: str) -> str:
+    """``path`` resolved against ``working_dir`` the way ``cd working_dir`` would.
+
+    An absolute ``path`` stands for itself; ``.`` and ``..`` are folded. A convenience for
+    short names, not a boundary: ``..`` may leave ``working_dir``.
+    """
+    return posixpath.normpath(posixpath.join(working_dir, path))

@@ -548,3 +548,39 @@ async def test_checkpoint_events_stop_at_a_final_status() -> None:
     ]
     assert progress[1].step == "s3"
     assert dict(api.last.url.params) == {"ticket": "tkt_1"}
+
+
+async def test_fs_resolves_paths_against_its_working_directory() -> None:
+    api = (
+        MockAPI()
+        .on("POST /computers/cmp_1/files/write", json_response(200, {"data": {"path": "x"}}))
+        .on("GET /computers/cmp_1/files/download", httpx.Response(200, content=b"print(1)"))
+        .on("GET /computers/cmp_1/files/readdir", json_response(200, {"data": {"entries": []}}))
+        .on("POST /computers/cmp_1/files/rename", httpx.Response(204))
+    )
+    async with make_client(api) as client:
+        fs = client.computers.handle("cmp_1").fs("/workspace/")
+        await fs.write("src/main.py", "print(1)")
+        text = await fs.read_text("./src/../src/main.py")
+        await fs.readdir()
+        await fs.rename("src/main.py", "/tmp/main.py")
+    assert text == "print(1)"
+    assert api.body(0) == {
+        "path": "/workspace/src/main.py",
+        "content_base64": base64.b64encode(b"print(1)").decode(),
+    }
+    assert api.requests[1].url.params["path"] == "/workspace/src/main.py"
+    assert api.requests[2].url.params["path"] == "/workspace"
+    assert api.body(3) == {"from": "/workspace/src/main.py", "to": "/tmp/main.py"}
+    assert len(api.requests) == 4
+
+
+async def test_fs_needs_an_absolute_working_directory() -> None:
+    api = MockAPI()
+    async with make_client(api) as client:
+        computer = client.computers.handle("cmp_1")
+        with pytest.raises(ValueError, match="absolute"):
+            computer.fs("workspace")
+        assert computer.fs("/a/b").path("../c") == "/a/c"
+        assert computer.fs("/a").path("/etc/hosts") == "/etc/hosts"
+    assert api.requests == []

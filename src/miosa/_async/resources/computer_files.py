@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import builtins
 import os
+import posixpath
 from pathlib import Path
 
-from ..._computers import encode_content, octal_mode
+from ..._computers import encode_content, octal_mode, scoped_path
 from ..._concurrency import ato_thread
 from ...types.computers import (
     ComputerDirEntry,
@@ -126,3 +127,72 @@ class AsyncComputerFiles(AsyncScopedResource):
             params={"path": path},
             keys=_DIR_KEYS,
         )
+
+
+class AsyncScopedFs:
+    """`computer.files` with paths relative to one working directory.
+
+    ``fs = computer.fs("/workspace")``; ``await fs.write("main.py", "print(1)")`` writes
+    ``/workspace/main.py``. Absolute paths stand for themselves; ``..`` is folded, and
+    may leave the directory (this is a convenience, not a boundary). Every method makes
+    the same request as its `computer.files` namesake.
+    """
+
+    def __init__(self, files: AsyncComputerFiles, working_dir: str) -> None:
+        if not working_dir.startswith("/"):
+            raise ValueError(f"working_dir must be an absolute path, not {working_dir!r}")
+        self._files = files
+        self.working_dir = posixpath.normpath(working_dir)
+
+    def path(self, path: str = ".") -> str:
+        """The absolute path ``path`` names here."""
+        return scoped_path(self.working_dir, path)
+
+    async def write(
+        self,
+        path: str,
+        content: bytes | bytearray | memoryview | str,
+        *,
+        encoding: str = "utf-8",
+    ) -> ComputerFileEntry:
+        """Write a file. ``POST /computers/{computer_id}/files/write``."""
+        return await self._files.upload(self.path(path), content, encoding=encoding)
+
+    async def read(self, path: str) -> bytes:
+        """A whole file. ``GET /computers/{computer_id}/files/download``."""
+        return await self._files.read(self.path(path))
+
+    async def read_text(self, path: str, *, encoding: str = "utf-8") -> str:
+        """A whole file as text. ``GET /computers/{computer_id}/files/download``."""
+        return await self._files.read_text(self.path(path), encoding=encoding)
+
+    async def readdir(self, path: str = ".") -> builtins.list[ComputerDirEntry]:
+        """A typed directory listing. ``GET /computers/{computer_id}/files/readdir``."""
+        return await self._files.readdir(self.path(path))
+
+    async def list(self, path: str = ".") -> ComputerFileList:
+        """The entries of a directory. ``GET /computers/{computer_id}/files``."""
+        return await self._files.list(self.path(path))
+
+    async def stat(self, path: str) -> ComputerFileStat:
+        """``lstat`` a path. ``POST /computers/{computer_id}/files/stat``."""
+        return await self._files.stat(self.path(path))
+
+    async def mkdir(self, path: str, *, recursive: bool = True, mode: int | str = 0o755) -> None:
+        """Create a directory. ``POST /computers/{computer_id}/files/mkdir``."""
+        await self._files.mkdir(self.path(path), recursive=recursive, mode=mode)
+
+    async def delete(self, path: str) -> None:
+        """Delete a file or directory. ``DELETE /computers/{computer_id}/files``."""
+        await self._files.delete(self.path(path))
+
+    async def rename(self, from_: str, to: str) -> None:
+        """Move a path. ``POST /computers/{computer_id}/files/rename``."""
+        await self._files.rename(self.path(from_), self.path(to))
+
+    async def copy(self, from_: str, to: str, *, recursive: bool = False) -> None:
+        """Copy a path. ``POST /computers/{computer_id}/files/copy``."""
+        await self._files.copy(self.path(from_), self.path(to), recursive=recursive)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.working_dir!r})"

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from .computer_env import AsyncComputerEnv
     from .computer_events import AsyncComputerEvents
     from .computer_exec import AsyncComputerExec
-    from .computer_files import AsyncComputerFiles
+    from .computer_files import AsyncComputerFiles, AsyncScopedFs
     from .computer_inbox import AsyncComputerInbox
     from .computer_logs import AsyncComputerLogs
     from .computer_network_policy import AsyncComputerNetworkPolicy
@@ -370,6 +370,15 @@ class AsyncComputer(ComputerData):
         from .computer_files import AsyncComputerFiles
 
         return self._part("files", AsyncComputerFiles)
+
+    def fs(self, working_dir: str) -> AsyncScopedFs:
+        """`files` with paths relative to ``working_dir`` (makes no request).
+
+        ``fs = computer.fs("/workspace"); await fs.write("main.py", "print(1)")``.
+        """
+        from .computer_files import AsyncScopedFs
+
+        return AsyncScopedFs(self.files, working_dir)
 
     @property
     def exec(self) -> AsyncComputerExec:

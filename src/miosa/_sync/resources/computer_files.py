@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import builtins
 import os
+import posixpath
 from pathlib import Path
 
-from ..._computers import encode_content, octal_mode
+from ..._computers import encode_content, octal_mode, scoped_path
 from ..._concurrency import to_thread
 from ...types.computers import (
     ComputerDirEntry,
@@ -123,3 +124,72 @@ class ComputerFiles(ScopedResource):
             params={"path": path},
             keys=_DIR_KEYS,
         )
+
+
+class ScopedFs:
+    """`computer.files` with paths relative to one working directory.
+
+    ``fs = computer.fs("/workspace")``; ``fs.write("main.py", "print(1)")`` writes
+    ``/workspace/main.py``. Absolute paths stand for themselves; ``..`` is folded, and
+    may leave the directory (this is a convenience, not a boundary). Every method makes
+    the same request as its `computer.files` namesake.
+    """
+
+    def __init__(self, files: ComputerFiles, working_dir: str) -> None:
+        if not working_dir.startswith("/"):
+            raise ValueError(f"working_dir must be an absolute path, not {working_dir!r}")
+        self._files = files
+        self.working_dir = posixpath.normpath(working_dir)
+
+    def path(self, path: str = ".") -> str:
+        """The absolute path ``path`` names here."""
+        return scoped_path(self.working_dir, path)
+
+    def write(
+        self,
+        path: str,
+        content: bytes | bytearray | memoryview | str,
+        *,
+        encoding: str = "utf-8",
+    ) -> ComputerFileEntry:
+        """Write a file. ``POST /computers/{computer_id}/files/write``."""
+        return self._files.upload(self.path(path), content, encoding=encoding)
+
+    def read(self, path: str) -> bytes:
+        """A whole file. ``GET /computers/{computer_id}/files/download``."""
+        return self._files.read(self.path(path))
+
+    def read_text(self, path: str, *, encoding: str = "utf-8") -> str:
+        """A whole file as text. ``GET /computers/{computer_id}/files/download``."""
+        return self._files.read_text(self.path(path), encoding=encoding)
+
+    def readdir(self, path: str = ".") -> builtins.list[ComputerDirEntry]:
+        """A typed directory listing. ``GET /computers/{computer_id}/files/readdir``."""
+        return self._files.readdir(self.path(path))
+
+    def list(self, path: str = ".") -> ComputerFileList:
+        """The entries of a directory. ``GET /computers/{computer_id}/files``."""
+        return self._files.list(self.path(path))
+
+    def stat(self, path: str) -> ComputerFileStat:
+        """``lstat`` a path. ``POST /computers/{computer_id}/files/stat``."""
+        return self._files.stat(self.path(path))
+
+    def mkdir(self, path: str, *, recursive: bool = True, mode: int | str = 0o755) -> None:
+        """Create a directory. ``POST /computers/{computer_id}/files/mkdir``."""
+        self._files.mkdir(self.path(path), recursive=recursive, mode=mode)
+
+    def delete(self, path: str) -> None:
+        """Delete a file or directory. ``DELETE /computers/{computer_id}/files``."""
+        self._files.delete(self.path(path))
+
+    def rename(self, from_: str, to: str) -> None:
+        """Move a path. ``POST /computers/{computer_id}/files/rename``."""
+        self._files.rename(self.path(from_), self.path(to))
+
+    def copy(self, from_: str, to: str, *, recursive: bool = False) -> None:
+        """Copy a path. ``POST /computers/{computer_id}/files/copy``."""
+        self._files.copy(self.path(from_), self.path(to), recursive=recursive)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.working_dir!r})"

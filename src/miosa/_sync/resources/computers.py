@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from .computer_env import ComputerEnv
     from .computer_events import ComputerEvents
     from .computer_exec import ComputerExec
-    from .computer_files import ComputerFiles
+    from .computer_files import ComputerFiles, ScopedFs
     from .computer_inbox import ComputerInbox
     from .computer_logs import ComputerLogs
     from .computer_network_policy import ComputerNetworkPolicy
@@ -369,6 +369,15 @@ class Computer(ComputerData):
         from .computer_files import ComputerFiles
 
         return self._part("files", ComputerFiles)
+
+    def fs(self, working_dir: str) -> ScopedFs:
+        """`files` with paths relative to ``working_dir`` (makes no request).
+
+        ``fs = computer.fs("/workspace"); fs.write("main.py", "print(1)")``.
+        """
+        from .computer_files import ScopedFs
+
+        return ScopedFs(self.files, working_dir)
 
     @property
     def exec(self) -> ComputerExec:
