@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
@@ -75,3 +75,32 @@ class MockAPI:
     def body(self, index: int = -1) -> Any:
         content = self.requests[index].content
         return json.loads(content) if content else None
+
+
+NO_BODY: Any = object()
+"""Expected body of a request that must carry none at all."""
+
+
+def assert_request(
+    request: httpx.Request,
+    *,
+    method: str,
+    path: str,
+    query: Mapping[str, str] | None = None,
+    body: object = NO_BODY,
+    headers: Mapping[str, str] | None = None,
+) -> None:
+    """The request is exactly this: method, raw path below the API root, query, JSON body.
+
+    ``headers`` are checked one by one (others may be present).
+    """
+    raw_path, _, _ = request.url.raw_path.decode().partition("?")
+    assert (request.method, raw_path) == (method, "/api/v1" + path)
+    assert dict(request.url.params) == dict(query or {})
+    if body is NO_BODY:
+        assert request.content == b"", f"unexpected body {request.content!r}"
+    else:
+        assert request.headers["content-type"] == "application/json"
+        assert json.loads(request.content) == body
+    for name, value in (headers or {}).items():
+        assert request.headers.get(name) == value, name

@@ -7,17 +7,13 @@ and a canned reply; `check_request` and `check_result` assert both sides.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
 import attrs
 import httpx
 
-from tests.helpers import json_response
-
-NO_BODY = object()
-"""The request must carry no body at all."""
+from tests.helpers import NO_BODY, assert_request, json_response
 
 
 def _id_reply() -> object:
@@ -68,16 +64,14 @@ def resolve(client: Any, dotted: str) -> Any:
 
 
 def check_request(request: httpx.Request, case: Case) -> None:
-    raw_path, _, _ = request.url.raw_path.decode().partition("?")
-    assert (request.method, raw_path) == (case.method, "/api/v1" + case.path)
-    assert dict(request.url.params) == dict(case.query)
-    if case.body is NO_BODY:
-        assert request.content == b"", f"unexpected body {request.content!r}"
-    else:
-        assert request.headers["content-type"] == "application/json"
-        assert json.loads(request.content) == case.body
-    for name, value in case.headers.items():
-        assert request.headers.get(name) == value, name
+    assert_request(
+        request,
+        method=case.method,
+        path=case.path,
+        query=case.query,
+        body=case.body,
+        headers=case.headers,
+    )
 
 
 def check_result(result: Any, case: Case) -> None:

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -13,9 +12,7 @@ import attrs
 import httpx
 
 from miosa import Miosa
-from tests.helpers import API_KEY, BASE_URL, MockAPI, json_response
-
-_NO_BODY = object()
+from tests.helpers import API_KEY, BASE_URL, NO_BODY, MockAPI, assert_request, json_response
 
 
 def make_client(api: MockAPI, **options: Any) -> Miosa:
@@ -29,7 +26,7 @@ class WireCase:
     """One endpoint: the call, the exact request it must send, the reply and what comes back.
 
     `path` is the raw (encoded) path below the API root; `body` is the JSON body expected,
-    `_NO_BODY` when the request must carry none; `check` judges the returned value.
+    `NO_BODY` when the request must carry none; `check` judges the returned value.
     """
 
     call: Callable[[Miosa], Any]
@@ -38,7 +35,7 @@ class WireCase:
     check: Callable[[Any], bool]
     reply: Any = attrs.field(factory=lambda: {"data": {"id": "id_1"}})
     query: dict[str, str] = attrs.field(factory=dict)
-    body: Any = _NO_BODY
+    body: Any = NO_BODY
 
     @property
     def id(self) -> str:
@@ -51,13 +48,5 @@ def run_wire_case(case: WireCase) -> None:
     with make_client(api) as client:
         result = case.call(client)
     assert len(api.requests) == 1
-    request = api.last
-    assert request.method == case.method
-    assert request.url.raw_path.decode().split("?")[0] == "/api/v1" + case.path
-    assert dict(request.url.params) == case.query
-    if case.body is _NO_BODY:
-        assert request.content == b""
-    else:
-        assert request.headers["content-type"] == "application/json"
-        assert json.loads(request.content) == case.body
+    assert_request(api.last, method=case.method, path=case.path, query=case.query, body=case.body)
     assert case.check(result), f"unexpected result {result!r}"
