@@ -470,3 +470,17 @@ async def test_mcp_forgets_a_session_the_server_ended() -> None:
         with pytest.raises(NotFoundError):
             await client.mcp.dispatch("tools/list", id=2)
         assert client.mcp.session_id is None
+
+
+async def test_with_options_sets_or_drops_the_intelligence_key() -> None:
+    api = MockAPI().on("GET /intelligence/models", json_response(200, {"data": []}))
+    async with make_client(api) as client:
+        await client.with_options(intelligence_key=INTELLIGENCE_KEY).models.list()
+        keyed = client.with_options(intelligence_key=INTELLIGENCE_KEY)
+        await keyed.with_options(intelligence_key=None).models.list()
+        with pytest.raises(ValueError, match="Authorization"):
+            client.with_options(intelligence_key="mki_x\nX-Evil: 1")
+    assert [r.headers["authorization"] for r in api.requests] == [
+        f"Bearer {INTELLIGENCE_KEY}",
+        f"Bearer {API_KEY}",
+    ]

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from .._options import ClientOptions, configure_logging_from_env, resolve_options, to_timeout
+from .._options import (
+    ClientOptions,
+    Secret,
+    check_header_value,
+    configure_logging_from_env,
+    resolve_options,
+    to_timeout,
+)
 from .._request import NOT_GIVEN, NotGiven
 from ._http import HTTP, Pool
 
@@ -145,6 +152,7 @@ class Miosa:
         deadline: float | NotGiven | None = NOT_GIVEN,
         default_headers: dict[str, str] | NotGiven = NOT_GIVEN,
         tenant: str | NotGiven | None = NOT_GIVEN,
+        intelligence_key: str | NotGiven | None = NOT_GIVEN,
     ) -> Miosa:
         """A client with some options changed that shares this client's connection pool.
 
@@ -163,6 +171,12 @@ class Miosa:
             changes["default_headers"] = {**self.options.default_headers, **default_headers}
         if not isinstance(tenant, NotGiven):
             changes["tenant"] = tenant
+        if not isinstance(intelligence_key, NotGiven):
+            if intelligence_key is not None:
+                check_header_value("Authorization", intelligence_key)
+            changes["intelligence_key"] = (
+                Secret(intelligence_key) if intelligence_key is not None else None
+            )
         options = self.options._replace(**changes)
         return type(self)._from_http(HTTP(options, self._http.pool))
 
