@@ -1,5 +1,6 @@
 """Ways into a sandbox: preview tokens, exposed ports, previews and their shares, share
-links and terminal sessions. No traffic is proxied locally; the URLs follow the contract."""
+links and terminal sessions. Preview traffic is not proxied locally (the URLs follow the
+contract); terminal sessions are served over WebSocket by ``terminal.py``."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from starlette.responses import Response
 from .common import JSON, iso, new_id, now
 from .http import bad_request, created, no_content, not_found, ok, page_response
 from .routing import Call, Endpoint
+from .runner import check_env
 from .sandboxes import DEFAULT_PORT, preview_url, url_info
 from .state import Sandbox
 
@@ -184,9 +186,15 @@ async def delete_share(call: Call) -> Response:
 
 
 async def create_terminal(call: Call) -> Response:
-    """``POST /sandboxes/{sandbox_id}/terminal``: a session record (no WebSocket locally)."""
+    """``POST /sandboxes/{sandbox_id}/terminal``: a session whose ``ws_url`` serves a shell.
+
+    The WebSocket side is ``terminal.py``.
+    """
     sandbox = call.running_sandbox()
     body = await call.json()
+    env = body.get("env")
+    if env is not None and not isinstance(env, dict):
+        raise bad_request("env must be an object of strings", field="env")
     ident, ticket = new_id("term"), _token("tkt")
     url = call.request.url
     session = {
@@ -200,9 +208,10 @@ async def create_terminal(call: Call) -> Response:
         "rows": body.get("rows", 24),
         "shell": body.get("shell", "/bin/sh"),
         "cwd": body.get("cwd", "/workspace"),
-        "websocket_supported": False,
+        "websocket_supported": True,
     }
-    sandbox.terminals[ident] = session
+    # The env stays server-side: it may hold secrets the reply should not echo.
+    sandbox.terminals[ident] = {**session, "env": check_env(env or {})}
     call.resource_id = ident
     return created(session)
 

@@ -17,6 +17,7 @@ from .http import ApiError, default_code, error_response
 from .recording import RequestLog
 from .routing import Endpoint, to_route
 from .state import Store
+from .terminal import websocket_route
 
 # Each module exposes ``endpoints() -> list[Endpoint]``.
 MODULES = (
@@ -71,7 +72,12 @@ def build_app(store: Store, faults: FaultPlan, requests: RequestLog) -> ASGIApp:
         return error_response(err, str(request.scope.get("miosa.request_id", "")))
 
     app = Starlette(
-        routes=[Mount(API_PREFIX, routes=[to_route(e, store) for e in endpoints])],
+        routes=[
+            Mount(
+                API_PREFIX,
+                routes=[*(to_route(e, store) for e in endpoints), websocket_route(store)],
+            )
+        ],
         exception_handlers={404: http_error, 405: http_error},
     )
     public = [(e.method, e.path) for e in endpoints if e.public]

@@ -160,7 +160,7 @@ class LocalServer:
             access_log=False,
             lifespan="off",
             http="h11",
-            ws="none",
+            ws="auto",
             proxy_headers=False,
             server_header=False,
             timeout_graceful_shutdown=1,

@@ -1,0 +1,165 @@
+"""Terminal sessions over WebSocket: a shell on a pseudo-terminal inside the sandbox.
+
+``POST /sandboxes/{id}/terminal`` (in ``access.py``) returns a session whose ``ws_url``
+points here. The contract leaves the wire protocol open; this server speaks the plainest
+one: binary or text frames from the client are keystrokes, binary frames from the server
+are the terminal's output, and a text frame ``{"type": "resize", "cols": C, "rows": R}``
+resizes the terminal. The connection must carry the session's ``ticket``; the shell is
+killed when the socket closes, and the socket closes when the shell exits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import pty
+import shlex
+import struct
+import termios
+from typing import Any
+
+import anyio
+from starlette.routing import WebSocketRoute
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from . import runner
+from .processes import sandbox_env
+from .state import Store
+
+# WebSocket close codes: 1008 = policy violation (bad ticket), 1011 = server error.
+_POLICY = 1008
+_READ_SIZE = 64 * 1024
+
+
+def websocket_route(store: Store) -> WebSocketRoute:
+    """``/sandboxes/{sandbox_id}/terminal/{session_id}/ws?ticket=...`` (below ``/api/v1``)."""
+
+    async def endpoint(websocket: WebSocket) -> None:
+        await _serve(store, websocket)
+
+    return WebSocketRoute("/sandboxes/{sandbox_id}/terminal/{session_id}/ws", endpoint)
+
+
+def _set_size(fd: int, cols: int, rows: int) -> None:
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+
+def _size(value: Any, default: int) -> int:
+    return value if isinstance(value, int) and 0 < value < 10_000 else default
+
+
+async def _serve(store: Store, websocket: WebSocket) -> None:
+    sandbox = store.sandboxes.get(websocket.path_params["sandbox_id"])
+    session = sandbox.terminals.get(websocket.path_params["session_id"]) if sandbox else None
+    ticket = websocket.query_params.get("ticket")
+    if sandbox is None or session is None or not ticket or ticket != session.get("ticket"):
+        await websocket.close(code=_POLICY)
+        return
+    if sandbox.state != "running":
+        await websocket.close(code=_POLICY, reason=f"sandbox {sandbox.id} is {sandbox.state}")
+        return
+    settings = store.settings
+    shell = str(session.get("shell") or "/bin/sh")
+    spec = runner.build_command(
+        settings.isolation,
+        settings.bwrap_path,
+        sandbox.workspace,
+        "exec " + shlex.quote(shell) + " -i",
+        str(session.get("cwd") or "/workspace"),
+        {**sandbox_env(sandbox, session.get("env")), "TERM": "xterm-256color"},
+    )
+    master, slave = pty.openpty()
+    _set_size(master, _size(session.get("cols"), 80), _size(session.get("rows"), 24))
+    try:
+        process = await anyio.open_process(
+            spec.argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=spec.cwd,
+            env=spec.env,
+            start_new_session=True,
+        )
+    except OSError:
+        os.close(master)
+        os.close(slave)
+        await websocket.close(code=1011)
+        return
+    os.close(slave)
+    await websocket.accept()
+    try:
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(_pump_output, master, websocket, tasks.cancel_scope)
+            await _pump_input(master, websocket)
+            tasks.cancel_scope.cancel()
+    finally:
+        runner.kill_tree(process.pid, process.returncode is None)
+        with contextlib.suppress(OSError):
+            os.close(master)
+        with anyio.CancelScope(shield=True), anyio.move_on_after(5):
+            await process.aclose()
+        # The client may have gone first; closing then has nothing to do.
+        with contextlib.suppress(RuntimeError, WebSocketDisconnect):
+            await websocket.close()
+
+
+async def _pump_output(master: int, websocket: WebSocket, scope: anyio.CancelScope) -> None:
+    """Terminal output to the client until the shell exits (EIO on the master)."""
+    while True:
+        await anyio.wait_readable(master)
+        try:
+            chunk = os.read(master, _READ_SIZE)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            scope.cancel()  # the shell is gone: end the session
+            return
+        try:
+            await websocket.send_bytes(chunk)
+        except WebSocketDisconnect:
+            scope.cancel()  # the client is gone
+            return
+
+
+async def _pump_input(master: int, websocket: WebSocket) -> None:
+    """Keystrokes and resize requests from the client until it disconnects."""
+    while True:
+        try:
+            message = await websocket.receive()
+        except WebSocketDisconnect:
+            return
+        if message["type"] == "websocket.disconnect":
+            return
+        data = message.get("bytes")
+        text = message.get("text")
+        if text is not None:
+            control = _control(text)
+            if control is not None:
+                _set_size(master, _size(control.get("cols"), 80), _size(control.get("rows"), 24))
+                continue
+            data = text.encode()
+        if data:
+            await _write_all(master, data)
+
+
+def _control(text: str) -> dict[str, Any] | None:
+    if not text.startswith("{"):
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) and value.get("type") == "resize" else None
+
+
+async def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        await anyio.wait_writable(fd)
+        try:
+            written = os.write(fd, view)
+        except BlockingIOError:
+            continue
+        view = view[written:]
