@@ -112,3 +112,15 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+def test_destroying_the_sandbox_ends_its_terminal(client: httpx.Client, sandbox: str) -> None:
+    session = open_session(client, sandbox)
+    with connect(str(session["ws_url"]), open_timeout=10, close_timeout=5) as ws:
+        ws.send(b"echo ready-$((2 * 21))\n")
+        read_until(ws, b"ready-42")
+        assert client.delete(f"/sandboxes/{sandbox}").status_code in (200, 204)
+        with pytest.raises(ConnectionClosed):
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                ws.recv(timeout=deadline - time.monotonic())

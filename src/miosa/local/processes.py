@@ -164,7 +164,14 @@ async def terminate(proc: Proc, grace: float = STOP_GRACE) -> None:
 
 
 async def stop_all(sandbox: Sandbox) -> None:
-    """Kill every running process of the sandbox at once (destroy, stop, server shutdown)."""
+    """Kill every running process of the sandbox at once (destroy, stop, server shutdown).
+
+    Terminal shells go too; their sockets close as the shells exit.
+    """
+    for session in sandbox.terminals.values():
+        shell_pid = session.get("pid")
+        if isinstance(shell_pid, int):
+            runner.kill_tree(shell_pid)
     running = [p for p in sandbox.processes.values() if p.status == "running"]
     for proc in running:
         runner.kill_tree(proc.pid)

@@ -5,7 +5,8 @@ points here. The contract leaves the wire protocol open; this server speaks the 
 one: binary or text frames from the client are keystrokes, binary frames from the server
 are the terminal's output, and a text frame ``{"type": "resize", "cols": C, "rows": R}``
 resizes the terminal. The connection must carry the session's ``ticket``; the shell is
-killed when the socket closes, and the socket closes when the shell exits.
+killed when the socket closes (or the sandbox stops), and the socket closes when the
+shell exits.
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ async def _serve(store: Store, websocket: WebSocket) -> None:
         await websocket.close(code=1011)
         return
     os.close(slave)
+    # Known to the server so a stop, a destroy or a shutdown kills the shell too.
+    session["pid"] = process.pid
+    store.exec_pids.add(process.pid)
     await websocket.accept()
     try:
         async with anyio.create_task_group() as tasks:
@@ -95,6 +99,8 @@ async def _serve(store: Store, websocket: WebSocket) -> None:
             await _pump_input(master, websocket)
             tasks.cancel_scope.cancel()
     finally:
+        store.exec_pids.discard(process.pid)
+        session.pop("pid", None)
         runner.kill_tree(process.pid, process.returncode is None)
         with contextlib.suppress(OSError):
             os.close(master)
