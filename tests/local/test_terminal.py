@@ -124,3 +124,13 @@ def test_destroying_the_sandbox_ends_its_terminal(client: httpx.Client, sandbox:
             deadline = time.monotonic() + 10
             while time.monotonic() < deadline:
                 ws.recv(timeout=deadline - time.monotonic())
+
+
+def test_an_expired_ticket_is_refused(
+    client: httpx.Client, sandbox: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("miosa.local.access.TERMINAL_TICKET_TTL", -1)
+    session = open_session(client, sandbox)
+    with pytest.raises(InvalidStatus) as info:
+        connect(str(session["ws_url"]), open_timeout=10).close()
+    assert info.value.response.status_code == 403

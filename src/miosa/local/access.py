@@ -17,6 +17,8 @@ from .sandboxes import DEFAULT_PORT, preview_url, url_info
 from .state import Sandbox
 
 DEFAULT_TTL = 3600
+# How long a terminal session's ticket opens its WebSocket.
+TERMINAL_TICKET_TTL = 3600
 MAX_TTL = 30 * 86400
 
 
@@ -203,7 +205,7 @@ async def create_terminal(call: Call) -> Response:
         "sandbox_id": sandbox.id,
         "ws_url": f"ws://{url.netloc}/api/v1/sandboxes/{sandbox.id}/terminal/{ident}/ws?ticket={ticket}",
         "ticket": ticket,
-        "expires_at": iso(now() + DEFAULT_TTL),
+        "expires_at": iso(now() + TERMINAL_TICKET_TTL),
         "cols": body.get("cols", 80),
         "rows": body.get("rows", 24),
         "shell": body.get("shell", "/bin/sh"),
@@ -211,7 +213,11 @@ async def create_terminal(call: Call) -> Response:
         "websocket_supported": True,
     }
     # The env stays server-side: it may hold secrets the reply should not echo.
-    sandbox.terminals[ident] = {**session, "env": check_env(env or {})}
+    sandbox.terminals[ident] = {
+        **session,
+        "env": check_env(env or {}),
+        "expires": now() + TERMINAL_TICKET_TTL,
+    }
     call.resource_id = ident
     return created(session)
 

@@ -4,7 +4,8 @@
 points here. The contract leaves the wire protocol open; this server speaks the plainest
 one: binary or text frames from the client are keystrokes, binary frames from the server
 are the terminal's output, and a text frame ``{"type": "resize", "cols": C, "rows": R}``
-resizes the terminal. The connection must carry the session's ``ticket``; the shell is
+resizes the terminal. The connection must carry the session's ``ticket`` before it expires
+(``expires_at``, an hour); the shell is
 killed when the socket closes (or the sandbox stops), and the socket closes when the
 shell exits.
 """
@@ -16,6 +17,7 @@ import fcntl
 import json
 import os
 import pty
+import secrets
 import shlex
 import struct
 import termios
@@ -26,6 +28,7 @@ from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from . import runner
+from .common import now
 from .processes import sandbox_env
 from .state import Store
 
@@ -54,10 +57,17 @@ def _size(value: Any, default: int) -> int:
 async def _serve(store: Store, websocket: WebSocket) -> None:
     sandbox = store.sandboxes.get(websocket.path_params["sandbox_id"])
     session = sandbox.terminals.get(websocket.path_params["session_id"]) if sandbox else None
-    ticket = websocket.query_params.get("ticket")
-    if sandbox is None or session is None or not ticket or ticket != session.get("ticket"):
+    ticket = websocket.query_params.get("ticket", "")
+    expected = str(session.get("ticket", "")) if session else ""
+    if (
+        session is None
+        or not expected
+        or not secrets.compare_digest(ticket.encode(), expected.encode())
+        or now() > float(session.get("expires", 0))
+    ):
         await websocket.close(code=_POLICY)
         return
+    assert sandbox is not None
     if sandbox.state != "running":
         await websocket.close(code=_POLICY, reason=f"sandbox {sandbox.id} is {sandbox.state}")
         return
