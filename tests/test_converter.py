@@ -10,6 +10,7 @@ import pytest
 from miosa._converter import make_converter, parse_datetime, structure, structure_list
 from miosa.errors import ResponseValidationError
 from miosa.types import Model, OpenEnum, SandboxData, SandboxState
+from miosa.types.sandboxes import ResourceContract
 
 
 class Color(OpenEnum):
@@ -89,3 +90,11 @@ def test_structure_list_keeps_order_and_reports_the_failing_item() -> None:
         structure_list([{"id": "a"}, ["not", "an", "object"]], SandboxData, status_code=201)
     assert info.value.status_code == 201
     assert info.value.text == repr(["not", "an", "object"])
+
+
+def test_scalar_unions_pass_any_listed_scalar_and_refuse_containers() -> None:
+    assert structure({"version": 2}, ResourceContract).version == 2
+    assert structure({"version": "v1"}, ResourceContract).version == "v1"
+    assert structure({"version": None}, ResourceContract).version is None
+    with pytest.raises(ResponseValidationError, match="expected one of"):
+        structure({"version": [1]}, ResourceContract)

@@ -123,13 +123,19 @@ def _passthrough_dict(value: object, _: object) -> object:
     return value
 
 
-def _passthrough_scalar(value: object, tp: object) -> object:
+def _scalar_union_hook(tp: Any) -> Callable[[Any, Any], Any]:
+    """``str | int | None`` and friends: a JSON scalar of any listed kind passes as it is."""
     allowed = typing.get_args(tp)
-    if value is None and type(None) in allowed:
-        return None
-    if isinstance(value, _SCALARS):
-        return value
-    raise TypeError(f"expected one of {allowed}, got {type(value).__name__}")
+    nullable = type(None) in allowed
+
+    def structure(value: Any, _: Any) -> Any:
+        if value is None and nullable:
+            return None
+        if isinstance(value, _SCALARS):
+            return value
+        raise TypeError(f"expected one of {allowed}, got {type(value).__name__}")
+
+    return structure
 
 
 def make_converter(*, strict: bool = False) -> cattrs.Converter:
@@ -138,7 +144,7 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
     converter.register_structure_hook(datetime, parse_datetime)
     converter.register_unstructure_hook(datetime, lambda d: d.isoformat().replace("+00:00", "Z"))
     converter.register_structure_hook_func(_is_free_json_dict, _passthrough_dict)
-    converter.register_structure_hook_func(_is_scalar_union, _passthrough_scalar)
+    converter.register_structure_hook_factory(_is_scalar_union, _scalar_union_hook)
     converter.register_structure_hook_factory(
         lambda tp: _optional_scalar(tp) is not None, _optional_scalar_hook
     )
