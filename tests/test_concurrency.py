@@ -143,7 +143,7 @@ def test_sequential_calls_reuse_one_connection() -> None:
 
 async def test_a_burst_keeps_the_whole_pool_busy_at_once() -> None:
     """Shards must not cap concurrency below `max_connections`: 100 slow calls overlap."""
-    with LoopbackServer(delay=0.5) as server:
+    with LoopbackServer(delay=1.0) as server:
         async with AsyncMiosa(api_key=API_KEY, base_url=server.base_url) as client:
             with anyio.fail_after(30):
                 async with anyio.create_task_group() as tg:
