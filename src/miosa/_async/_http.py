@@ -68,24 +68,31 @@ class AsyncPool:
         self._generation = fork_generation()
         # Headers set once on a client we own, so each request only sends what differs.
         self.headers = options.base_headers() if self._owned else {}
-        self._clients = [http_client] if http_client is not None else self._new_clients()
-        self._load = ShardLoad(len(self._clients))
+        self._limits = shard_limits(options.max_connections, options.max_keepalive_connections)
+        if http_client is not None:
+            self._clients = [http_client]
+            self._load = ShardLoad([options.max_connections])
+        else:
+            self._clients = self._new_clients()
+            self._load = self._new_load()
         self.gate = AsyncGate(options.max_in_flight)
 
     def _new_clients(self) -> list[httpx.AsyncClient]:
-        options = self._options
         # One TLS context for all shards: loading the CA bundle costs ~20 ms a time.
         tls = httpx.create_ssl_context()
         return [
             AsyncCookielessClient(
                 headers=self.headers,
-                timeout=options.timeout,
+                timeout=self._options.timeout,
                 limits=limits,
                 follow_redirects=False,
                 verify=tls,
             )
-            for limits in shard_limits(options.max_connections, options.max_keepalive_connections)
+            for limits in self._limits
         ]
+
+    def _new_load(self) -> ShardLoad:
+        return ShardLoad([limits.max_connections or 1 for limits in self._limits])
 
     @property
     def client(self) -> httpx.AsyncClient:
@@ -94,7 +101,7 @@ class AsyncPool:
         if self._owned and fork_generation() != self._generation:
             self._generation = fork_generation()
             self._clients = self._new_clients()
-            self._load = ShardLoad(len(self._clients))
+            self._load = self._new_load()
             self.gate = AsyncGate(self._options.max_in_flight)
         return self._clients[0]
 
@@ -103,7 +110,10 @@ class AsyncPool:
         return tuple(self._clients)
 
     async def acquire(self) -> tuple[httpx.AsyncClient, Lease]:
-        """Wait for a slot, then take the least-loaded shard; `release` gives both back."""
+        """Wait for a slot, then take the shard with the most free connections.
+
+        `release` gives both back.
+        """
         token = await self.gate.acquire()
         shard = self._load.take()
         return self._clients[shard], (token, shard)
