@@ -9,9 +9,9 @@ from miosa import APITimeoutError, MiosaError, NotFoundError
 from miosa._converter import structure
 from miosa.types.databases import Database, DatabaseCredentials, DatabaseLogs
 from miosa.types.events import Event
-from tests._async._helpers import make_client
+from tests._async._helpers import make_client, run_case
 from tests.helpers import MockAPI, json_response
-from tests.platform_cases import Case, case_id, check_request, check_result, resolve
+from tests.platform_cases import Case, case_id
 
 DB = "/databases/db_1"
 
@@ -62,12 +62,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 async def test_wire(case: Case) -> None:
-    api = MockAPI().on(case.route, case.response())
-    async with make_client(api) as client:
-        result = await resolve(client, case.call)(*case.args, **case.kwargs)
-    assert len(api.requests) == 1
-    check_request(api.last, case)
-    check_result(result, case)
+    await run_case(case)
 
 
 async def test_logs_accept_either_field() -> None:

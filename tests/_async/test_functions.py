@@ -6,9 +6,9 @@ import pytest
 
 from miosa._converter import structure
 from miosa.types.functions import Function
-from tests._async._helpers import make_client
+from tests._async._helpers import make_client, run_case
 from tests.helpers import MockAPI, json_response
-from tests.platform_cases import Case, case_id, check_request, check_result, resolve
+from tests.platform_cases import Case, case_id
 
 F = "/functions/fn_1"
 
@@ -39,12 +39,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 async def test_wire(case: Case) -> None:
-    api = MockAPI().on(case.route, case.response())
-    async with make_client(api) as client:
-        result = await resolve(client, case.call)(*case.args, **case.kwargs)
-    assert len(api.requests) == 1
-    check_request(api.last, case)
-    check_result(result, case)
+    await run_case(case)
 
 
 async def test_invoke_sends_the_payload_as_the_body_and_returns_the_result_as_is() -> None:

@@ -7,9 +7,9 @@ import pytest
 from miosa._converter import structure
 from miosa.types.regions import ComputePricing
 from miosa.types.settings import GpuPricing, ProviderKey, SettingsBranding, TenantSettings
-from tests._async._helpers import make_client
+from tests._async._helpers import make_client, run_case
 from tests.helpers import MockAPI, json_response
-from tests.platform_cases import Case, case_id, check_request, check_result, resolve
+from tests.platform_cases import Case, case_id
 
 CASES = [
     Case(call="settings.get", method="GET", path="/settings",
@@ -44,12 +44,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 async def test_wire(case: Case) -> None:
-    api = MockAPI().on(case.route, case.response())
-    async with make_client(api) as client:
-        result = await resolve(client, case.call)(*case.args, **case.kwargs)
-    assert len(api.requests) == 1
-    check_request(api.last, case)
-    check_result(result, case)
+    await run_case(case)
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,9 @@ import pytest
 
 from miosa._converter import structure
 from miosa.types.storage import Bucket, BucketVisibility, PresignedUrl, StorageObject
-from tests._async._helpers import make_client
+from tests._async._helpers import make_client, run_case
 from tests.helpers import MockAPI, json_response
-from tests.platform_cases import Case, case_id, check_request, check_result, resolve
+from tests.platform_cases import Case, case_id
 
 B = "/storage/buckets/bkt_1"
 
@@ -79,12 +79,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 async def test_wire(case: Case) -> None:
-    api = MockAPI().on(case.route, case.response())
-    async with make_client(api) as client:
-        result = await resolve(client, case.call)(*case.args, **case.kwargs)
-    assert len(api.requests) == 1
-    check_request(api.last, case)
-    check_result(result, case)
+    await run_case(case)
 
 
 async def test_put_object_sends_the_raw_bytes_with_their_content_type() -> None:

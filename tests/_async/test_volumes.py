@@ -6,9 +6,8 @@ import pytest
 
 from miosa._converter import structure
 from miosa.types.volumes import Volume, VolumeAttachment
-from tests._async._helpers import make_client
-from tests.helpers import MockAPI
-from tests.platform_cases import Case, case_id, check_request, check_result, resolve
+from tests._async._helpers import run_case
+from tests.platform_cases import Case, case_id
 
 TWO = ("x_1", "x_2")
 
@@ -45,12 +44,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 async def test_wire(case: Case) -> None:
-    api = MockAPI().on(case.route, case.response())
-    async with make_client(api) as client:
-        result = await resolve(client, case.call)(*case.args, **case.kwargs)
-    assert len(api.requests) == 1
-    check_request(api.last, case)
-    check_result(result, case)
+    await run_case(case)
 
 
 def test_volume_models_round_trip() -> None:

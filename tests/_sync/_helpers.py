@@ -1,7 +1,7 @@
 # This file was generated from
 #   tests/_async/_helpers.py
 # by scripts/gen_sync.py. Do not edit it by hand.
-"""Client factories for the wire tests (generated into tests/_sync with the sync client)."""
+"""Client factories and wire-case runners (generated into tests/_sync with the sync client)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import httpx
 
 from miosa import Miosa
 from tests.helpers import API_KEY, BASE_URL, NO_BODY, MockAPI, assert_request, json_response
+from tests.platform_cases import Case, check_request, check_result, resolve
 
 
 def make_client(api: MockAPI, **options: Any) -> Miosa:
@@ -50,3 +51,13 @@ def run_wire_case(case: WireCase) -> None:
     assert len(api.requests) == 1
     assert_request(api.last, method=case.method, path=case.path, query=case.query, body=case.body)
     assert case.check(result), f"unexpected result {result!r}"
+
+
+def run_case(case: Case) -> None:
+    """Call `case.call` against a scripted reply; exactly one request, as `case` describes."""
+    api = MockAPI().on(case.route, case.response())
+    with make_client(api) as client:
+        result = resolve(client, case.call)(*case.args, **case.kwargs)
+    assert len(api.requests) == 1
+    check_request(api.last, case)
+    check_result(result, case)

@@ -9,9 +9,8 @@ import pytest
 
 from miosa._converter import structure
 from miosa.types.cron_jobs import CronExecution, CronJob
-from tests._sync._helpers import make_client
-from tests.helpers import MockAPI
-from tests.platform_cases import Case, case_id, check_request, check_result, resolve
+from tests._sync._helpers import run_case
+from tests.platform_cases import Case, case_id
 
 J = "/cron-jobs/job_1"
 TWO = ("x_1", "x_2")
@@ -49,12 +48,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_wire(case: Case) -> None:
-    api = MockAPI().on(case.route, case.response())
-    with make_client(api) as client:
-        result = resolve(client, case.call)(*case.args, **case.kwargs)
-    assert len(api.requests) == 1
-    check_request(api.last, case)
-    check_result(result, case)
+    run_case(case)
 
 
 def test_cron_models_round_trip() -> None:

@@ -27,9 +27,9 @@ from miosa.types.deployments import (
 )
 from miosa.types.domains import DeploymentDomain, RedirectPolicy
 from miosa.types.sandboxes import SandboxDeployResult
-from tests._sync._helpers import make_client
+from tests._sync._helpers import make_client, run_case
 from tests.helpers import MockAPI, json_response
-from tests.platform_cases import Case, case_id, check_request, check_result, resolve
+from tests.platform_cases import Case, case_id
 
 TWO = ("x_1", "x_2")
 
@@ -234,12 +234,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_wire(case: Case) -> None:
-    api = MockAPI().on(case.route, case.response())
-    with make_client(api) as client:
-        result = resolve(client, case.call)(*case.args, **case.kwargs)
-    assert len(api.requests) == 1
-    check_request(api.last, case)
-    check_result(result, case)
+    run_case(case)
 
 
 def test_mutating_calls_send_a_generated_key_when_none_is_given() -> None:

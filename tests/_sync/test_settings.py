@@ -10,9 +10,9 @@ import pytest
 from miosa._converter import structure
 from miosa.types.regions import ComputePricing
 from miosa.types.settings import GpuPricing, ProviderKey, SettingsBranding, TenantSettings
-from tests._sync._helpers import make_client
+from tests._sync._helpers import make_client, run_case
 from tests.helpers import MockAPI, json_response
-from tests.platform_cases import Case, case_id, check_request, check_result, resolve
+from tests.platform_cases import Case, case_id
 
 CASES = [
     Case(call="settings.get", method="GET", path="/settings",
@@ -47,12 +47,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_wire(case: Case) -> None:
-    api = MockAPI().on(case.route, case.response())
-    with make_client(api) as client:
-        result = resolve(client, case.call)(*case.args, **case.kwargs)
-    assert len(api.requests) == 1
-    check_request(api.last, case)
-    check_result(result, case)
+    run_case(case)
 
 
 @pytest.mark.parametrize(

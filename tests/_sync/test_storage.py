@@ -13,9 +13,9 @@ import pytest
 
 from miosa._converter import structure
 from miosa.types.storage import Bucket, BucketVisibility, PresignedUrl, StorageObject
-from tests._sync._helpers import make_client
+from tests._sync._helpers import make_client, run_case
 from tests.helpers import MockAPI, json_response
-from tests.platform_cases import Case, case_id, check_request, check_result, resolve
+from tests.platform_cases import Case, case_id
 
 B = "/storage/buckets/bkt_1"
 
@@ -82,12 +82,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_wire(case: Case) -> None:
-    api = MockAPI().on(case.route, case.response())
-    with make_client(api) as client:
-        result = resolve(client, case.call)(*case.args, **case.kwargs)
-    assert len(api.requests) == 1
-    check_request(api.last, case)
-    check_result(result, case)
+    run_case(case)
 
 
 def test_put_object_sends_the_raw_bytes_with_their_content_type() -> None:
