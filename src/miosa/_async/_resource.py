@@ -8,10 +8,9 @@ from urllib.parse import urlencode
 
 import httpx
 
-from .._converter import structure, structure_list
 from .._paging import PageRequest
-from .._request import LIST_KEYS, NOT_GIVEN, unwrap_list, unwrap_object
-from ..errors import ResponseValidationError
+from .._request import LIST_KEYS, NOT_GIVEN, unwrap_object
+from .._responses import structure_list_response, structure_response
 from ..types.websocket import WebSocketTarget, websocket_target
 from ._http import AsyncHTTP, Content
 from .pagination import AsyncPage
@@ -90,7 +89,7 @@ class AsyncAPIResource:
         if on_response is not None:
             on_response(response)
         payload = unwrap_object(payload, unwrap)
-        return _structure(prepare(payload) if prepare else payload, cast_to, response)
+        return structure_response(prepare(payload) if prepare else payload, cast_to, response)
 
     async def _list(
         self,
@@ -107,7 +106,7 @@ class AsyncAPIResource:
         payload, response = await self._json(
             method, path, params=params, json=json, idempotency_key=idempotency_key
         )
-        return _structure_list(payload, cast_to, response, keys)
+        return structure_list_response(payload, cast_to, response, keys)
 
     async def _none(
         self,
@@ -158,7 +157,7 @@ class AsyncAPIResource:
         self, request: PageRequest, cast_to: type[T], keys: tuple[str, ...]
     ) -> AsyncPage[T]:
         payload, response = await self._json("GET", request.path, params=request.params)
-        items = _structure_list(payload, cast_to, response, keys)
+        items = structure_list_response(payload, cast_to, response, keys)
         return AsyncPage.from_payload(items, payload, request, self, cast_to, keys)
 
     def _download(
@@ -216,35 +215,6 @@ class AsyncAPIResource:
             timeout=timeout,
             headers=headers,
         )
-
-
-def _structure(payload: Any, cast_to: type[T], response: httpx.Response) -> T:
-    try:
-        return structure(payload, cast_to, status_code=response.status_code)
-    except ResponseValidationError as exc:
-        # Looked up only on failure: a header lookup costs about a microsecond.
-        exc.request_id = response.headers.get("x-request-id")
-        raise
-
-
-def _structure_list(
-    payload: Any, cast_to: type[T], response: httpx.Response, keys: Iterable[str]
-) -> list[T]:
-    if payload is None:
-        return []
-    items = unwrap_list(payload, keys)
-    if items is None:
-        raise ResponseValidationError(
-            "Expected a list in the response",
-            status_code=response.status_code,
-            request_id=response.headers.get("x-request-id"),
-            text=response.text[:1024],
-        )
-    try:
-        return structure_list(items, cast_to, status_code=response.status_code)
-    except ResponseValidationError as exc:
-        exc.request_id = response.headers.get("x-request-id")
-        raise
 
 
 class AsyncScopedResource(AsyncAPIResource):

@@ -11,10 +11,9 @@ from urllib.parse import urlencode
 
 import httpx
 
-from .._converter import structure, structure_list
 from .._paging import PageRequest
-from .._request import LIST_KEYS, NOT_GIVEN, unwrap_list, unwrap_object
-from ..errors import ResponseValidationError
+from .._request import LIST_KEYS, NOT_GIVEN, unwrap_object
+from .._responses import structure_list_response, structure_response
 from ..types.websocket import WebSocketTarget, websocket_target
 from ._http import HTTP, Content
 from .pagination import Page
@@ -93,7 +92,7 @@ class APIResource:
         if on_response is not None:
             on_response(response)
         payload = unwrap_object(payload, unwrap)
-        return _structure(prepare(payload) if prepare else payload, cast_to, response)
+        return structure_response(prepare(payload) if prepare else payload, cast_to, response)
 
     def _list(
         self,
@@ -110,7 +109,7 @@ class APIResource:
         payload, response = self._json(
             method, path, params=params, json=json, idempotency_key=idempotency_key
         )
-        return _structure_list(payload, cast_to, response, keys)
+        return structure_list_response(payload, cast_to, response, keys)
 
     def _none(
         self,
@@ -159,7 +158,7 @@ class APIResource:
 
     def _fetch_page(self, request: PageRequest, cast_to: type[T], keys: tuple[str, ...]) -> Page[T]:
         payload, response = self._json("GET", request.path, params=request.params)
-        items = _structure_list(payload, cast_to, response, keys)
+        items = structure_list_response(payload, cast_to, response, keys)
         return Page.from_payload(items, payload, request, self, cast_to, keys)
 
     def _download(
@@ -217,35 +216,6 @@ class APIResource:
             timeout=timeout,
             headers=headers,
         )
-
-
-def _structure(payload: Any, cast_to: type[T], response: httpx.Response) -> T:
-    try:
-        return structure(payload, cast_to, status_code=response.status_code)
-    except ResponseValidationError as exc:
-        # Looked up only on failure: a header lookup costs about a microsecond.
-        exc.request_id = response.headers.get("x-request-id")
-        raise
-
-
-def _structure_list(
-    payload: Any, cast_to: type[T], response: httpx.Response, keys: Iterable[str]
-) -> list[T]:
-    if payload is None:
-        return []
-    items = unwrap_list(payload, keys)
-    if items is None:
-        raise ResponseValidationError(
-            "Expected a list in the response",
-            status_code=response.status_code,
-            request_id=response.headers.get("x-request-id"),
-            text=response.text[:1024],
-        )
-    try:
-        return structure_list(items, cast_to, status_code=response.status_code)
-    except ResponseValidationError as exc:
-        exc.request_id = response.headers.get("x-request-id")
-        raise
 
 
 class ScopedResource(APIResource):
