@@ -9,6 +9,7 @@ import pytest
 from miosa import NOT_GIVEN
 from miosa._paging import PageRequest, next_page_request
 from miosa._request import (
+    UrlCache,
     body,
     error_from_response,
     file_path_param,
@@ -85,3 +86,15 @@ def test_error_mapping_without_a_body() -> None:
     assert isinstance(error_from_response(599, {}, b"", attempts=2), ServerError)
     limited = error_from_response(429, {}, json.dumps({"retry_after": 2.5}).encode(), attempts=1)
     assert isinstance(limited, RateLimitError) and limited.retry_after == 2.5
+
+
+def test_url_cache_reuses_parsed_urls_and_starts_over_when_full() -> None:
+    urls = UrlCache("https://api.miosa.ai/api/v1", size=2)
+    first = urls("/sandboxes/a")
+    assert str(first) == "https://api.miosa.ai/api/v1/sandboxes/a"
+    assert urls("/sandboxes/a") is first
+    urls("/sandboxes/b")
+    third = urls("/sandboxes/c")  # full: the cache started over with this one
+    assert str(third) == "https://api.miosa.ai/api/v1/sandboxes/c"
+    assert urls("/sandboxes/a") is not first
+    assert urls("/sandboxes/a") == first

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 from urllib.parse import quote
 
+import httpx
+
 from .errors import (
     APIStatusError,
     AuthenticationError,
@@ -57,6 +59,29 @@ def path_param(name: str, value: str | int) -> str:
 def route(template: str, **params: str | int) -> str:
     """Fill a contract path such as ``/sandboxes/{sandbox_id}`` with encoded parameters."""
     return _PLACEHOLDER.sub(lambda m: path_param(m.group(1), params[m.group(1)]), template)
+
+
+class UrlCache:
+    """Parsed URLs by path below one base URL.
+
+    httpx parses and validates the URL string of every request (~9 us); a resource's path
+    is usually asked for again (polling, exec and files on one sandbox). At `size` entries
+    the cache starts over: one atomic step, safe with threads sharing a client.
+    """
+
+    def __init__(self, base_url: str, size: int = 1024) -> None:
+        self._base_url = base_url
+        self._size = size
+        self._urls: dict[str, httpx.URL] = {}
+
+    def __call__(self, path: str) -> httpx.URL:
+        url = self._urls.get(path)
+        if url is None:
+            url = httpx.URL(self._base_url + path)
+            if len(self._urls) >= self._size:
+                self._urls.clear()
+            self._urls[path] = url
+        return url
 
 
 def file_path_param(path: str) -> str:

@@ -26,6 +26,7 @@ from .._process import NoCookies, fork_generation
 from .._request import (
     NOT_GIVEN,
     NotGiven,
+    UrlCache,
     decode_json,
     error_from_response,
     new_idempotency_key,
@@ -38,9 +39,6 @@ _MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Failures that happen before a single byte of the request left this process.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _ERROR_BODY_LIMIT = 1 << 20
-# Parsed URLs by path: httpx parses a URL string on every request (~9 us); an id's path
-# is usually asked for again (polling, exec and files on one sandbox).
-_URL_CACHE_SIZE = 1024
 
 Content = bytes | Callable[[], Iterable[bytes]] | None
 # What a request holds while in flight: its admission token and its shard.
@@ -172,8 +170,7 @@ class HTTP:
             for name, value in options.base_headers().items()
             if pool_headers.get(name) != value
         }
-        self._base_url = options.base_url
-        self._urls: dict[str, httpx.URL] = {}
+        self._url = UrlCache(options.base_url)
         key = options.intelligence_key
         self._intelligence_auth = {"Authorization": f"Bearer {key.reveal()}"} if key else {}
 
@@ -285,15 +282,6 @@ class HTTP:
             # Left out when it equals the pool client's own default: building one per call costs.
             timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
         )
-
-    def _url(self, path: str) -> httpx.URL:
-        url = self._urls.get(path)
-        if url is None:
-            url = httpx.URL(self._base_url + path)
-            if len(self._urls) >= _URL_CACHE_SIZE:
-                self._urls.clear()  # one atomic step, safe with threads sharing a client
-            self._urls[path] = url
-        return url
 
     def _headers(
         self,
