@@ -298,18 +298,17 @@ class Sandboxes(APIResource):
         return self._object("GET", _sandbox_path(sandbox_id) + "/usage", SandboxUsage)
 
     def preview_token(
-        self,
-        sandbox_id: str,
-        *,
-        expires_in: int | NotGiven = NOT_GIVEN,
-        scope: str | NotGiven = NOT_GIVEN,
+        self, sandbox_id: str, *, expires_in: int = 3600, scope: str = "read"
     ) -> PreviewToken:
-        """Mint a preview token. ``POST /sandboxes/{sandbox_id}/preview-token``."""
+        """Mint a preview token, valid ``expires_in`` seconds (both fields always sent).
+
+        ``POST /sandboxes/{sandbox_id}/preview-token``.
+        """
         return self._object(
             "POST",
             _sandbox_path(sandbox_id) + "/preview-token",
             PreviewToken,
-            json=body(expires_in=expires_in, scope=scope),
+            json={"expires_in": expires_in, "scope": scope},
             unwrap=("data", "preview_token"),
         )
 
@@ -695,9 +694,7 @@ class Sandbox(SandboxData):
         """Resource usage. ``GET /sandboxes/{sandbox_id}/usage``."""
         return self._client.sandboxes.usage(self.id)
 
-    def preview_token(
-        self, *, expires_in: int | NotGiven = NOT_GIVEN, scope: str | NotGiven = NOT_GIVEN
-    ) -> PreviewToken:
+    def preview_token(self, *, expires_in: int = 3600, scope: str = "read") -> PreviewToken:
         """Mint a preview token. ``POST /sandboxes/{sandbox_id}/preview-token``."""
         return self._client.sandboxes.preview_token(self.id, expires_in=expires_in, scope=scope)
 
