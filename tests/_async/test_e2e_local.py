@@ -12,6 +12,7 @@ import pytest
 from miosa import (
     AsyncMiosa,
     AuthenticationError,
+    MiosaError,
     NotFoundError,
     QuotaExceededError,
     ServerError,
@@ -133,6 +134,58 @@ async def test_destroyed_sandboxes_are_gone() -> None:
         await sandbox.destroy()
         with pytest.raises(NotFoundError):
             await client.sandboxes.get(sandbox.id)
+
+
+async def test_destroyed_sandboxes_are_listed_with_state_destroyed() -> None:
+    async with LocalServer() as server, client_for(server) as client:
+        kept = await client.sandboxes.create(name="kept")
+        gone = await client.sandboxes.create(name="gone")
+        await gone.destroy()
+        live = await client.sandboxes.list()
+        destroyed = await client.sandboxes.list(state="destroyed")
+        await kept.destroy()
+    assert [s.id for s in live] == [kept.id]
+    assert [(s.id, s.state) for s in destroyed] == [(gone.id, "destroyed")]
+
+
+@pytest.mark.parametrize("isolation", ["auto", "none"])
+async def test_files_env_and_processes_on_the_routes_that_exist(isolation: str) -> None:
+    async with (
+        LocalServer(isolation=isolation) as server,  # type: ignore[arg-type]
+        client_for(server) as client,
+        await client.sandboxes.create() as sandbox,
+    ):
+        files = sandbox.files
+        await files.write("/workspace/src/a.py", "a")
+        written = await files.write_files([("/workspace/src/b.py", "b"), ("c.txt", b"c")])
+        assert written.ok and len(written.written) == 2
+        tree = await files.tree("/workspace")
+        assert {n.path for n in tree.walk()} >= {"/workspace/src/a.py", "/workspace/c.txt"}
+        # delete goes through exec: a directory, then a missing path.
+        await files.delete("/workspace/src")
+        assert [e.name for e in await files.list()] == ["c.txt"]
+        with pytest.raises(MiosaError, match="could not delete") as missing:
+            await files.delete("/workspace/src")
+        assert not isinstance(missing.value, NotFoundError)
+
+        await sandbox.env.set("A", "1")
+        await sandbox.env.replace({"A": "1", "B": "2"})
+        assert {v.key: v.value for v in await sandbox.env.list()} == {"A": "1", "B": "2"}
+        await sandbox.env.delete("A")
+        assert [v.key for v in await sandbox.env.list()] == ["B"]
+
+        process = await sandbox.processes.start("seq 1 300; sleep 30")
+        with pytest.raises(MiosaError, match="no stdin route"):
+            await sandbox.processes.send_stdin(process.pid, "x")
+        for _ in range(100):
+            logs = await sandbox.processes.logs(process.pid)
+            if logs.endswith("300\n"):
+                break
+            await sandbox.exec.run("sleep 0.05")
+        assert logs.splitlines() == [str(i) for i in range(101, 301)]
+        await sandbox.processes.stop(process.pid)
+        token = await sandbox.preview_token()
+        assert token.scope == "read" and token.token
 
 
 async def test_quota_exceeded_is_its_own_error() -> None:

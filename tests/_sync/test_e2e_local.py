@@ -15,6 +15,7 @@ import pytest
 from miosa import (
     AuthenticationError,
     Miosa,
+    MiosaError,
     NotFoundError,
     QuotaExceededError,
     ServerError,
@@ -136,6 +137,58 @@ def test_destroyed_sandboxes_are_gone() -> None:
         sandbox.destroy()
         with pytest.raises(NotFoundError):
             client.sandboxes.get(sandbox.id)
+
+
+def test_destroyed_sandboxes_are_listed_with_state_destroyed() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        kept = client.sandboxes.create(name="kept")
+        gone = client.sandboxes.create(name="gone")
+        gone.destroy()
+        live = client.sandboxes.list()
+        destroyed = client.sandboxes.list(state="destroyed")
+        kept.destroy()
+    assert [s.id for s in live] == [kept.id]
+    assert [(s.id, s.state) for s in destroyed] == [(gone.id, "destroyed")]
+
+
+@pytest.mark.parametrize("isolation", ["auto", "none"])
+def test_files_env_and_processes_on_the_routes_that_exist(isolation: str) -> None:
+    with (
+        LocalServer(isolation=isolation) as server,  # type: ignore[arg-type]
+        client_for(server) as client,
+        client.sandboxes.create() as sandbox,
+    ):
+        files = sandbox.files
+        files.write("/workspace/src/a.py", "a")
+        written = files.write_files([("/workspace/src/b.py", "b"), ("c.txt", b"c")])
+        assert written.ok and len(written.written) == 2
+        tree = files.tree("/workspace")
+        assert {n.path for n in tree.walk()} >= {"/workspace/src/a.py", "/workspace/c.txt"}
+        # delete goes through exec: a directory, then a missing path.
+        files.delete("/workspace/src")
+        assert [e.name for e in files.list()] == ["c.txt"]
+        with pytest.raises(MiosaError, match="could not delete") as missing:
+            files.delete("/workspace/src")
+        assert not isinstance(missing.value, NotFoundError)
+
+        sandbox.env.set("A", "1")
+        sandbox.env.replace({"A": "1", "B": "2"})
+        assert {v.key: v.value for v in sandbox.env.list()} == {"A": "1", "B": "2"}
+        sandbox.env.delete("A")
+        assert [v.key for v in sandbox.env.list()] == ["B"]
+
+        process = sandbox.processes.start("seq 1 300; sleep 30")
+        with pytest.raises(MiosaError, match="no stdin route"):
+            sandbox.processes.send_stdin(process.pid, "x")
+        for _ in range(100):
+            logs = sandbox.processes.logs(process.pid)
+            if logs.endswith("300\n"):
+                break
+            sandbox.exec.run("sleep 0.05")
+        assert logs.splitlines() == [str(i) for i in range(101, 301)]
+        sandbox.processes.stop(process.pid)
+        token = sandbox.preview_token()
+        assert token.scope == "read" and token.token
 
 
 def test_quota_exceeded_is_its_own_error() -> None:

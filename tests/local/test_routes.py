@@ -29,12 +29,23 @@ def _normalize(path: str) -> str:
     return re.sub(r"\{(\w+)(:\w+)?\}", "{}", path)
 
 
+# Routes of that contract which 2.19.2 shows do not exist (api/wire-pass-sandboxes.md): the
+# local server answers them as production does, with no route.
+NOT_SERVED = {
+    ("DELETE", "/sandboxes/{}/files"),
+    ("POST", "/sandboxes/{}/files/batch"),
+    ("POST", "/sandboxes/{}/processes/{}/stdin"),
+    ("POST", "/sandboxes/{}/processes/{}/signal"),
+}
+
+
 def test_every_contract_endpoint_has_a_route() -> None:
     records = _contract()
     assert len(records) == 124
     wanted = {(str(r["method"]), _normalize(str(r["path"]))) for r in records}
     routed = {(e.method, _normalize(e.path)) for e in all_endpoints()}
-    assert wanted - routed == set()
+    assert wanted - routed == NOT_SERVED
+    assert NOT_SERVED & routed == set()
     # /usage/summary appears twice in the contract (usage.current and usage.report).
     assert len(wanted) == 123
 
@@ -48,6 +59,10 @@ def test_router_reaches_a_handler_for_every_contract_endpoint(client: httpx.Clie
         reply = client.request(
             method, path, json={} if method in ("POST", "PUT", "PATCH") else None
         )
+        if (method, _normalize(template)) in NOT_SERVED:
+            assert reply.status_code in (404, 405), (method, template)
+            assert reply.json()["error"]["details"]["reason"] == "no_route", (method, template)
+            continue
         assert reply.status_code not in (405,), (method, template)
         if reply.status_code == 404:
             assert reply.json()["error"]["details"].get("reason") != "no_route", (method, template)
