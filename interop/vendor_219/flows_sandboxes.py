@@ -111,6 +111,21 @@ def create_sandbox(ctx: Context) -> None:
     check(sandbox.metadata.get("flow") == "create", f"metadata {sandbox.metadata!r}")
 
 
+@flow("sandbox.create (raw resources)")
+def create_with_resources(ctx: Context) -> None:
+    tier = ctx.create(cpu_count=2, memory_mb=4096)
+    check((tier.cpu_count, tier.memory_mb) == (2, 4096), f"tier pair gave {tier.data!r}")
+    custom = ctx.create(cpu_count=3, memory_mb=6000, disk_size_mb=20000)
+    got = (custom.cpu_count, custom.memory_mb, custom.disk_size_mb)
+    check(got == (3, 6000, 20000), f"custom shape placed as {got}")
+    try:
+        ctx.create(cpu_count=3, memory_mb=6000)
+    except ValueError:
+        pass
+    else:
+        raise FlowFailed("an off-tier pair without a disk was not refused")
+
+
 @flow("sandbox.wait_until_ready (stream)")
 def wait_ready_stream(ctx: Context) -> None:
     sandbox = ctx.create()

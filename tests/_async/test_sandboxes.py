@@ -53,16 +53,29 @@ async def test_create_defaults_the_template_and_generates_an_idempotency_key() -
     assert len(key) == 36 and key.count("-") == 4
 
 
-async def test_create_with_raw_resources_sends_the_matching_size() -> None:
+async def test_create_sends_raw_resources_as_given_and_refuses_unplaceable_ones() -> None:
     api = MockAPI().on("POST /sandboxes", json_response(201, sandbox_json()))
     async with make_client(api) as client:
-        await client.sandboxes.create(cpu_count=4, memory_mb=8192, disk_mb=20480)
-        with pytest.raises(ValueError, match="matches no size"):
-            await client.sandboxes.create(cpu_count=3, memory_mb=8192, disk_mb=20480)
-        with pytest.raises(ValueError, match="together"):
+        # A published pair, with or without a disk; a custom triple; a size and a disk floor.
+        await client.sandboxes.create(cpu_count=4, memory_mb=8192)
+        await client.sandboxes.create(cpu_count=4, memory_mb=8192, disk_mb=30000)
+        await client.sandboxes.create(cpu_count=3, memory_mb=6000, disk_size_mb=20000)
+        await client.sandboxes.create(size="small", disk_size_mb=20480)
+        await client.sandboxes.create(size="medium", cpu_count=4, memory_mb=8192)
+        with pytest.raises(ValueError, match="custom shape"):
+            await client.sandboxes.create(cpu_count=3, memory_mb=8192)
+        with pytest.raises(ValueError, match="custom shape"):
             await client.sandboxes.create(cpu_count=4)
-    assert api.body()["size"] == "medium"
-    assert len(api.requests) == 1
+        with pytest.raises(ValueError, match="does not match the requested size 'small'"):
+            await client.sandboxes.create(size="small", cpu_count=4, memory_mb=8192)
+    assert [api.body(i) for i in range(5)] == [
+        {"template_id": "miosa-sandbox", "cpu_count": 4, "memory_mb": 8192},
+        {"template_id": "miosa-sandbox", "cpu_count": 4, "memory_mb": 8192, "disk_mb": 30000},
+        {"template_id": "miosa-sandbox", "cpu_count": 3, "memory_mb": 6000, "disk_size_mb": 20000},
+        {"template_id": "miosa-sandbox", "size": "small", "disk_size_mb": 20480},
+        {"template_id": "miosa-sandbox", "size": "medium", "cpu_count": 4, "memory_mb": 8192},
+    ]
+    assert len(api.requests) == 5
 
 
 async def test_get_accepts_a_bare_object_and_keeps_unknown_fields() -> None:

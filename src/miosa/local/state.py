@@ -25,6 +25,22 @@ SIZES: dict[str, tuple[int, int, int]] = {
     "xl": (16, 32768, 81920),
 }
 DEFAULT_TEMPLATE = "miosa-sandbox"
+CUSTOM_PREFIX = "custom-"
+
+
+def custom_size(cpu_count: int, memory_mb: int, disk_mb: int) -> str:
+    """The size name of a custom shape, as its resource contract spells it."""
+    return f"{CUSTOM_PREFIX}{cpu_count}x{memory_mb}x{disk_mb}"
+
+
+def geometry(size: str) -> tuple[int, int, int]:
+    """(vCPU, MiB RAM, MiB disk) of a published size or a ``custom-<cpu>x<mem>x<disk>`` one."""
+    if size.startswith(CUSTOM_PREFIX):
+        cpu, memory, disk = (int(v) for v in size.removeprefix(CUSTOM_PREFIX).split("x"))
+        return cpu, memory, disk
+    return SIZES.get(size, SIZES["small"])
+
+
 MAX_AUDIT = 100_000
 
 

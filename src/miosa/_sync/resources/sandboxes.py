@@ -14,7 +14,7 @@ import attrs
 from ..._concurrency import sleep
 from ..._request import NOT_GIVEN, NotGiven, body, path_param, query, route
 from ..._sandbox_events import parse_readiness
-from ..._sizes import size_for_resources
+from ..._sizes import check_resources
 from ..._waiters import Poller, WaitTarget
 from ...errors import (
     APITimeoutError,
@@ -126,18 +126,20 @@ class Sandboxes(APIResource):
     ) -> Sandbox:
         """Create a sandbox and return its handle. ``POST /sandboxes``.
 
-        ``template_id`` defaults to ``"miosa-sandbox"``. Raw ``cpu_count``,
-        ``memory_mb`` and ``disk_mb`` must be given together and match a size
-        contract; the matching ``size`` is sent with them. Pass ``idempotency_key``
-        to make a retried create (yours or the SDK's) return the same sandbox.
+        ``template_id`` defaults to ``"miosa-sandbox"``. Raw ``cpu_count`` and
+        ``memory_mb`` are sent as given (no ``size`` is added): a pair equal to a published
+        size may omit the disk; any other pair is a custom shape and needs ``disk_mb`` or
+        ``disk_size_mb`` too (`ValueError` otherwise, before any request). Pass
+        ``idempotency_key`` to make a retried create (yours or the SDK's) return the same
+        sandbox.
         """
-        if not all(isinstance(v, NotGiven) for v in (cpu_count, memory_mb, disk_mb)):
-            matched = size_for_resources(
-                None if isinstance(cpu_count, NotGiven) else cpu_count,
-                None if isinstance(memory_mb, NotGiven) else memory_mb,
-                None if isinstance(disk_mb, NotGiven) else disk_mb,
-            )
-            size = matched if isinstance(size, NotGiven) else size
+        disk = disk_size_mb if isinstance(disk_mb, NotGiven) else disk_mb
+        check_resources(
+            None if isinstance(size, NotGiven) else size,
+            None if isinstance(cpu_count, NotGiven) else cpu_count,
+            None if isinstance(memory_mb, NotGiven) else memory_mb,
+            None if isinstance(disk, NotGiven) else disk,
+        )
         payload = body(
             template_id="miosa-sandbox" if isinstance(template_id, NotGiven) else template_id,
             size=size,
