@@ -182,6 +182,25 @@ def update_sandbox(ctx: Context) -> None:
     check(isinstance(sandbox.metrics(), dict), "metrics is not an object")
 
 
+@flow("sandbox.resources / resize")
+def resources(ctx: Context) -> None:
+    sandbox = ctx.create(size="medium")
+    check(sandbox.wait_until_ready(timeout=30), "not ready")
+    current = sandbox.resources().get("resources") or {}
+    check((current.get("cpu"), current.get("memory_mb")) == (4, 8192), f"resources {current}")
+    resized = sandbox.resize(cpu_count=2)
+    check(resized.get("applied_live") is True, f"resize {resized!r}")
+    check((resized.get("resources") or {}).get("cpu") == 2, f"resize {resized!r}")
+    memory = ctx.client.sandboxes.resize(sandbox.id, memory_mb=16384)
+    check(memory.get("requires_restart") is True, f"memory resize {memory!r}")
+    try:
+        sandbox.resize()
+    except ValueError:
+        pass
+    else:
+        raise FlowFailed("resize without a change did not raise ValueError")
+
+
 @flow("sandbox.tags.set")
 def set_tags(ctx: Context) -> None:
     reply = ctx.sandbox.tags.set(["alpha", "beta"])

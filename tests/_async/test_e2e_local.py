@@ -188,6 +188,26 @@ async def test_files_env_and_processes_on_the_routes_that_exist(isolation: str) 
         assert token.scope == "read" and token.token
 
 
+async def test_resources_and_a_live_vcpu_resize() -> None:
+    async with (
+        LocalServer() as server,
+        client_for(server) as client,
+        await client.sandboxes.create(size="medium") as sandbox,
+    ):
+        before = await sandbox.resources()
+        shrunk = await sandbox.resize(cpu_count=2)
+        grown = await client.sandboxes.resize(sandbox.id, cpu_count=8, memory_mb=4096)
+        await sandbox.refresh()
+    assert before.resources is not None and (before.resources.cpu, before.resources.memory_mb) == (
+        4,
+        8192,
+    )
+    assert shrunk.applied_live is True and shrunk.requires_restart is False
+    assert shrunk.resources is not None and shrunk.resources.cpu == 2
+    assert grown.applied_live is False and grown.requires_restart is True
+    assert sandbox.cpu_count == 2
+
+
 async def test_quota_exceeded_is_its_own_error() -> None:
     async with LocalServer() as server, client_for(server) as client:
         await client.quotas.set("user_42", max_sandboxes=1)

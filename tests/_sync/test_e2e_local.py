@@ -191,6 +191,26 @@ def test_files_env_and_processes_on_the_routes_that_exist(isolation: str) -> Non
         assert token.scope == "read" and token.token
 
 
+def test_resources_and_a_live_vcpu_resize() -> None:
+    with (
+        LocalServer() as server,
+        client_for(server) as client,
+        client.sandboxes.create(size="medium") as sandbox,
+    ):
+        before = sandbox.resources()
+        shrunk = sandbox.resize(cpu_count=2)
+        grown = client.sandboxes.resize(sandbox.id, cpu_count=8, memory_mb=4096)
+        sandbox.refresh()
+    assert before.resources is not None and (before.resources.cpu, before.resources.memory_mb) == (
+        4,
+        8192,
+    )
+    assert shrunk.applied_live is True and shrunk.requires_restart is False
+    assert shrunk.resources is not None and shrunk.resources.cpu == 2
+    assert grown.applied_live is False and grown.requires_restart is True
+    assert sandbox.cpu_count == 2
+
+
 def test_quota_exceeded_is_its_own_error() -> None:
     with LocalServer() as server, client_for(server) as client:
         client.quotas.set("user_42", max_sandboxes=1)

@@ -32,12 +32,13 @@ def _normalize(path: str) -> str:
 def test_every_contract_endpoint_has_a_route() -> None:
     records = _contract()
     # The core and sandboxes operations, less the four routes 2.19.2 shows do not exist
-    # (DELETE .../files, .../files/batch, .../processes/{pid}/stdin and /signal).
-    assert len(records) == 119
+    # (DELETE .../files, .../files/batch, .../processes/{pid}/stdin and /signal), plus
+    # GET and PATCH .../resources.
+    assert len(records) == 121
     wanted = {(r["method"], _normalize(r["path"])) for r in records}
     routed = {(e.method, _normalize(e.path)) for e in all_endpoints()}
     assert wanted - routed == set()
-    assert len(wanted) == 119
+    assert len(wanted) == 121
 
 
 def test_router_reaches_a_handler_for_every_contract_endpoint(client: httpx.Client) -> None:

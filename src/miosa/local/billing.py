@@ -10,7 +10,7 @@ from starlette.responses import Response
 from .common import JSON, iso, now, parse_iso
 from .http import ApiError, bad_request, int_param, json_response, no_content, ok, page_response
 from .routing import Call, Endpoint
-from .state import Sandbox, Store, geometry
+from .state import Sandbox, Store
 
 # Arbitrary local prices: one credit cent per vCPU-minute, storage and network free.
 CENTS_PER_VCPU_SECOND = 1 / 60
@@ -21,7 +21,7 @@ PERIODS = {"7d": 7 * 86400, "30d": 30 * 86400}
 
 def vcpus(sandbox: Sandbox) -> int:
     """vCPUs of the sandbox's size contract."""
-    return geometry(sandbox.size)[0]
+    return sandbox.geometry[0]
 
 
 def credit_cents(sandbox: Sandbox, at: float | None = None) -> float:

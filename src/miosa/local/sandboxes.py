@@ -92,7 +92,7 @@ def url_info(store: Store, sandbox: Sandbox, port: int = DEFAULT_PORT) -> JSON:
 
 def sandbox_json(store: Store, sandbox: Sandbox) -> JSON:
     """The §4 sandbox object."""
-    vcpus, memory, disk = geometry(sandbox.size)
+    vcpus, memory, disk = sandbox.geometry
     custom = sandbox.size not in SIZES
     info = url_info(store, sandbox)
     remaining = None
@@ -513,10 +513,61 @@ async def stop(call: Call) -> Response:
     return ok(sandbox_json(call.store, sandbox))
 
 
+def _resources_json(sandbox: Sandbox) -> JSON:
+    cpu, memory, _ = sandbox.geometry
+    booted = geometry(sandbox.size)[0]
+    running = sandbox.state == "running"
+    return {
+        "resources": {"cpu": cpu, "memory_mb": memory},
+        "capabilities": {
+            "live_cpu": running,
+            "live_cpu_max": booted,
+            "live_memory": False,
+            "live_memory_reason": "memory changes need a restart",
+        },
+    }
+
+
+async def get_resources(call: Call) -> Response:
+    """``GET /sandboxes/{sandbox_id}/resources``: vCPUs, memory, what can change live."""
+    sandbox = call.sandbox()
+    return ok({"id": sandbox.id} | _resources_json(sandbox))
+
+
+async def resize(call: Call) -> Response:
+    """``PATCH /sandboxes/{sandbox_id}/resources``: vCPUs change live up to the booted count
+    on a running sandbox; more vCPUs, or any memory change, answer ``requires_restart``."""
+    sandbox = call.running_sandbox()
+    body = await call.json()
+    cpu_count, memory_mb = _int_field(body, "cpu_count", 1), _int_field(body, "memory_mb", 1)
+    if cpu_count is None and memory_mb is None:
+        raise bad_request("give cpu_count and/or memory_mb", field="cpu_count")
+    cpu, memory, _ = sandbox.geometry
+    changes: JSON = {}
+    requires_restart = False
+    if cpu_count is not None and cpu_count != cpu:
+        if cpu_count <= geometry(sandbox.size)[0]:
+            changes["cpu"] = {"from": cpu, "to": cpu_count}
+            sandbox.live_cpu = cpu_count
+        else:
+            requires_restart = True
+    if memory_mb is not None and memory_mb != memory:
+        requires_restart = True
+    return ok(
+        {
+            "applied_live": bool(changes),
+            "requires_restart": requires_restart,
+            "changes": changes,
+            "billing": {"vcpus": sandbox.geometry[0]},
+        }
+        | _resources_json(sandbox)
+    )
+
+
 async def usage(call: Call) -> Response:
     """``GET /sandboxes/{sandbox_id}/usage``: runtime, exec time, estimated cost."""
     sandbox = call.sandbox(allow_destroyed=True)
-    vcpus, memory, _ = geometry(sandbox.size)
+    vcpus, memory, _ = sandbox.geometry
     runtime = sandbox.runtime_sec()
     remaining = None
     if sandbox.deadline is not None and sandbox.state == "running":
@@ -628,7 +679,7 @@ async def readiness_stream(call: Call) -> Response:
 async def metrics(call: Call) -> Response:
     """``GET /sandboxes/{sandbox_id}/metrics``: sizes plus measured disk use and processes."""
     sandbox = call.sandbox()
-    vcpus, memory, disk = geometry(sandbox.size)
+    vcpus, memory, disk = sandbox.geometry
     used = await anyio.to_thread.run_sync(_disk_usage, sandbox)
     running = sum(1 for p in sandbox.processes.values() if p.status == "running")
     return ok(
@@ -716,6 +767,8 @@ def endpoints() -> list[Endpoint]:
         Endpoint("POST", "/sandboxes/{sandbox_id}/resume", resume, "sandbox.resume"),
         Endpoint("POST", "/sandboxes/{sandbox_id}/stop", stop, "sandbox.stop"),
         Endpoint("GET", "/sandboxes/{sandbox_id}/usage", usage),
+        Endpoint("GET", "/sandboxes/{sandbox_id}/resources", get_resources),
+        Endpoint("PATCH", "/sandboxes/{sandbox_id}/resources", resize, "sandbox.resize"),
         Endpoint("POST", "/sandboxes/{sandbox_id}/fork", fork, "sandbox.fork"),
         Endpoint("GET", "/sandboxes/{sandbox_id}/readiness", readiness),
         Endpoint("GET", "/sandboxes/{sandbox_id}/readiness/stream", readiness_stream),

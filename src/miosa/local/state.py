@@ -125,6 +125,13 @@ class Sandbox:
     watcher_running: bool = False
     watch: EventLog = field(default_factory=lambda: EventLog(2000))
     watch_subscribers: int = 0
+    live_cpu: int | None = None
+
+    @property
+    def geometry(self) -> tuple[int, int, int]:
+        """(vCPU, MiB RAM, MiB disk) now: its size's, with vCPUs changed live by a resize."""
+        cpu, memory, disk = geometry(self.size)
+        return (self.live_cpu or cpu, memory, disk)
 
     @property
     def workspace(self) -> Path:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
+import httpx
 
 from ..._concurrency import asleep
-from ..._request import NOT_GIVEN, NotGiven, body, path_param, query, route
+from ..._request import NOT_GIVEN, NotGiven, body, path_param, query, route, unwrap_object
 from ..._sandbox_events import parse_readiness
 from ..._sizes import check_resources
 from ..._waiters import Poller, WaitTarget
@@ -20,6 +22,8 @@ from ...errors import (
     PermissionDeniedError,
 )
 from ...types.sandboxes import (
+    BrowserCdpGrant,
+    CodeResult,
     ExposeResult,
     PreviewToken,
     Readiness,
@@ -27,9 +31,13 @@ from ...types.sandboxes import (
     SandboxData,
     SandboxDeployResult,
     SandboxMetrics,
+    SandboxResize,
+    SandboxResources,
     SandboxSnapshotRef,
     SandboxTemplateStart,
     SandboxUsage,
+    SshCertificate,
+    SshInfo,
 )
 from .._resource import AsyncAPIResource, AsyncScopedResource
 
@@ -488,6 +496,127 @@ class AsyncSandboxes(AsyncAPIResource):
             "POST", _sandbox_path(sandbox_id) + "/snapshot", SandboxSnapshotRef, json={}
         )
 
+    async def resources(self, sandbox_id: str) -> SandboxResources:
+        """vCPUs and memory, and whether each can change live. ``GET .../resources``."""
+        return await self._object("GET", _sandbox_path(sandbox_id) + "/resources", SandboxResources)
+
+    async def resize(
+        self,
+        sandbox_id: str,
+        *,
+        cpu_count: int | NotGiven = NOT_GIVEN,
+        memory_mb: int | NotGiven = NOT_GIVEN,
+    ) -> SandboxResize:
+        """Change vCPUs and/or memory. ``PATCH /sandboxes/{sandbox_id}/resources``.
+
+        Only what is given is sent; `ValueError` (no request) when neither is. What cannot
+        change live answers ``requires_restart``, or 409 ``RESIZE_UNSUPPORTED``; a reply
+        with ``restarted`` names the recreated sandbox in ``new_sandbox``.
+        """
+        payload = body(cpu_count=cpu_count, memory_mb=memory_mb)
+        if not payload:
+            raise ValueError("resize needs cpu_count and/or memory_mb")
+        return await self._object(
+            "PATCH", _sandbox_path(sandbox_id) + "/resources", SandboxResize, json=payload
+        )
+
+    async def ssh_certificates(
+        self, sandbox_id: str, *, public_key: str, ttl_seconds: int | NotGiven = NOT_GIVEN
+    ) -> SshCertificate:
+        """Sign ``public_key`` for SSH into the sandbox for ``ttl_seconds`` (server default
+        15 minutes, at most an hour). ``POST /sandboxes/{sandbox_id}/ssh-certificates``."""
+        return await self._object(
+            "POST",
+            _sandbox_path(sandbox_id) + "/ssh-certificates",
+            SshCertificate,
+            json=body(public_key=public_key, ttl_seconds=ttl_seconds),
+        )
+
+    async def ssh_info(self, sandbox_id: str) -> SshInfo:
+        """How to reach the sandbox over SSH. ``GET /sandboxes/{sandbox_id}/ssh-info``."""
+        return await self._object("GET", _sandbox_path(sandbox_id) + "/ssh-info", SshInfo)
+
+    async def browser_cdp_url(
+        self, sandbox_id: str, *, ttl_seconds: int | NotGiven = NOT_GIVEN
+    ) -> BrowserCdpGrant:
+        """Mint a grant to the DevTools protocol of a browser in the sandbox.
+
+        ``POST /sandboxes/{sandbox_id}/browser/cdp-url``; ``ttl_seconds`` is 60 to 604800
+        (the body is left out without it). It starts no browser.
+        """
+        payload = body(ttl_seconds=ttl_seconds)
+        return await self._object(
+            "POST",
+            _sandbox_path(sandbox_id) + "/browser/cdp-url",
+            BrowserCdpGrant,
+            json=payload if payload else NOT_GIVEN,
+        )
+
+    async def run_code(
+        self,
+        sandbox_id: str,
+        code: str,
+        *,
+        language: str | NotGiven = NOT_GIVEN,
+        context: str | NotGiven = NOT_GIVEN,
+        timeout: int | NotGiven = NOT_GIVEN,
+    ) -> CodeResult:
+        """Run one cell in the sandbox's persistent interpreter. ``POST .../code/run``.
+
+        ``language`` is ``python`` (server default) or ``javascript``; ``context`` names an
+        independent namespace (default ``default``) whose variables persist between calls
+        until `reset_code`. ``timeout`` (seconds) also stretches the HTTP read timeout.
+        """
+        http_timeout = None
+        if not isinstance(timeout, NotGiven):
+            base = self._http.options.timeout
+            read = max(base.read or 0.0, timeout + 15.0)
+            http_timeout = httpx.Timeout(
+                connect=base.connect, read=read, write=base.write, pool=base.pool
+            )
+        return await self._object(
+            "POST",
+            _sandbox_path(sandbox_id) + "/code/run",
+            CodeResult,
+            json=body(code=code, language=language, context=context, timeout=timeout),
+            timeout=http_timeout,
+        )
+
+    async def code_contexts(
+        self, sandbox_id: str, *, language: str | None = None
+    ) -> builtins.list[str]:
+        """The interpreter contexts that exist. ``GET /sandboxes/{sandbox_id}/code/contexts``."""
+        payload, _ = await self._json(
+            "GET", _sandbox_path(sandbox_id) + "/code/contexts", params=query(language=language)
+        )
+        data = unwrap_object(payload)
+        names = data.get("contexts") if isinstance(data, dict) else data
+        return [str(n) for n in names] if isinstance(names, list) else []
+
+    async def reset_code(
+        self, sandbox_id: str, *, language: str | None = None, context: str | None = None
+    ) -> None:
+        """Forget every interpreter context of ``language``. ``DELETE .../code``.
+
+        With ``context``, forgets only that one (`reset_code_context`).
+        """
+        if context is not None:
+            await self.reset_code_context(sandbox_id, context, language=language)
+            return
+        await self._none(
+            "DELETE", _sandbox_path(sandbox_id) + "/code", params=query(language=language)
+        )
+
+    async def reset_code_context(
+        self, sandbox_id: str, context: str, *, language: str | None = None
+    ) -> None:
+        """Forget one interpreter context. ``DELETE .../code/contexts/{context}``."""
+        await self._none(
+            "DELETE",
+            _sandbox_path(sandbox_id) + route("/code/contexts/{context}", context=context),
+            params=query(language=language),
+        )
+
 
 _READINESS = WaitTarget.of("sandbox", ready=("ready",), failed=())
 
@@ -804,6 +933,59 @@ class AsyncSandbox(SandboxData):
     async def snapshot(self) -> SandboxSnapshotRef:
         """Take a snapshot (legacy route). ``POST /sandboxes/{sandbox_id}/snapshot``."""
         return await self._client.sandboxes.snapshot(self.id)
+
+    async def resources(self) -> SandboxResources:
+        """vCPUs and memory, and what can change live. ``GET .../resources``."""
+        return await self._client.sandboxes.resources(self.id)
+
+    async def resize(
+        self, *, cpu_count: int | NotGiven = NOT_GIVEN, memory_mb: int | NotGiven = NOT_GIVEN
+    ) -> SandboxResize:
+        """Change vCPUs and/or memory. ``PATCH /sandboxes/{sandbox_id}/resources``."""
+        return await self._client.sandboxes.resize(
+            self.id, cpu_count=cpu_count, memory_mb=memory_mb
+        )
+
+    async def ssh_certificates(
+        self, *, public_key: str, ttl_seconds: int | NotGiven = NOT_GIVEN
+    ) -> SshCertificate:
+        """Sign a key for SSH. ``POST /sandboxes/{sandbox_id}/ssh-certificates``."""
+        return await self._client.sandboxes.ssh_certificates(
+            self.id, public_key=public_key, ttl_seconds=ttl_seconds
+        )
+
+    async def ssh_info(self) -> SshInfo:
+        """How to reach this sandbox over SSH. ``GET /sandboxes/{sandbox_id}/ssh-info``."""
+        return await self._client.sandboxes.ssh_info(self.id)
+
+    async def browser_cdp_url(self, *, ttl_seconds: int | NotGiven = NOT_GIVEN) -> BrowserCdpGrant:
+        """A DevTools-protocol grant. ``POST /sandboxes/{sandbox_id}/browser/cdp-url``."""
+        return await self._client.sandboxes.browser_cdp_url(self.id, ttl_seconds=ttl_seconds)
+
+    async def run_code(
+        self,
+        code: str,
+        *,
+        language: str | NotGiven = NOT_GIVEN,
+        context: str | NotGiven = NOT_GIVEN,
+        timeout: int | NotGiven = NOT_GIVEN,
+    ) -> CodeResult:
+        """Run one interpreter cell. ``POST /sandboxes/{sandbox_id}/code/run``."""
+        return await self._client.sandboxes.run_code(
+            self.id, code, language=language, context=context, timeout=timeout
+        )
+
+    async def code_contexts(self, *, language: str | None = None) -> list[str]:
+        """Interpreter contexts. ``GET /sandboxes/{sandbox_id}/code/contexts``."""
+        return await self._client.sandboxes.code_contexts(self.id, language=language)
+
+    async def reset_code(self, *, language: str | None = None, context: str | None = None) -> None:
+        """Forget every context of ``language`` (``DELETE .../code``), or only ``context``."""
+        await self._client.sandboxes.reset_code(self.id, language=language, context=context)
+
+    async def reset_code_context(self, context: str, *, language: str | None = None) -> None:
+        """Forget one interpreter context. ``DELETE .../code/contexts/{context}``."""
+        await self._client.sandboxes.reset_code_context(self.id, context, language=language)
 
     async def destroy(self) -> None:
         """Destroy this sandbox. ``DELETE /sandboxes/{sandbox_id}``."""
