@@ -84,10 +84,14 @@ class AsyncSandboxes(AsyncAPIResource):
         path: str,
         *,
         json: object = NOT_GIVEN,
+        params: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
+        retry: bool = True,
     ) -> AsyncSandbox:
-        data = await self._object(
-            method, path, AsyncSandbox, json=json, idempotency_key=idempotency_key
+        # A fail-fast call must answer at once: not replayed after a 503 (retry=False).
+        target = self if retry else self._client.with_options(max_retries=0).sandboxes
+        data = await target._object(
+            method, path, AsyncSandbox, json=json, params=params, idempotency_key=idempotency_key
         )
         return self._handle(data)
 
@@ -129,6 +133,16 @@ class AsyncSandboxes(AsyncAPIResource):
         external_workspace_id: str | NotGiven = NOT_GIVEN,
         external_user_id: str | NotGiven = NOT_GIVEN,
         external_project_id: str | NotGiven = NOT_GIVEN,
+        agent_profile_id: str | NotGiven = NOT_GIVEN,
+        setup_file: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        auto_start: bool | NotGiven = NOT_GIVEN,
+        compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+        wait: int | bool | None = None,
         idempotency_key: str | None = None,
     ) -> AsyncSandbox:
         """Create a sandbox and return its handle. ``POST /sandboxes``.
@@ -139,6 +153,12 @@ class AsyncSandboxes(AsyncAPIResource):
         ``disk_size_mb`` too (`ValueError` otherwise, before any request). Pass
         ``idempotency_key`` to make a retried create (yours or the SDK's) return the same
         sandbox.
+
+        ``environment`` (or ``environment_id``/``env_id``) names a saved environment, which
+        ``env`` extends and ``no_env`` skips; ``setup_file`` runs at create. ``wait`` goes
+        out as the ``wait`` query parameter. ``fail_fast=True`` asks for an immediate
+        answer when no machine is ready: the call is then not retried (a 503 is raised at
+        once).
         """
         disk = disk_size_mb if isinstance(disk_mb, NotGiven) else disk_mb
         check_resources(
@@ -183,9 +203,23 @@ class AsyncSandboxes(AsyncAPIResource):
             external_workspace_id=external_workspace_id,
             external_user_id=external_user_id,
             external_project_id=external_project_id,
+            agent_profile_id=agent_profile_id,
+            setup_file=setup_file,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            fail_fast=fail_fast,
+            auto_start=auto_start,
+            compute_placement_request=compute_placement_request,
         )
         return await self._sandbox(
-            "POST", "/sandboxes", json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/sandboxes",
+            json=payload,
+            params=query(wait=wait),
+            idempotency_key=idempotency_key,
+            retry=fail_fast is not True,
         )
 
     async def get(self, sandbox_id: str) -> AsyncSandbox:
@@ -262,12 +296,33 @@ class AsyncSandboxes(AsyncAPIResource):
         """Pause a sandbox. ``POST /sandboxes/{sandbox_id}/pause``."""
         return await self._sandbox("POST", _sandbox_path(sandbox_id) + "/pause", json={})
 
-    async def resume(self, sandbox_id: str, *, idempotency_key: str | None = None) -> AsyncSandbox:
-        """Resume a paused sandbox. ``POST /sandboxes/{sandbox_id}/resume``."""
+    async def resume(
+        self,
+        sandbox_id: str,
+        *,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> AsyncSandbox:
+        """Resume a paused or stopped sandbox. ``POST /sandboxes/{sandbox_id}/resume``.
+
+        ``environment`` (or ``environment_id``/``env_id``) and ``env`` apply a saved
+        environment and extra variables on the way up; ``no_env`` skips it.
+        """
+        payload = body(
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+        )
         return await self._sandbox(
             "POST",
             _sandbox_path(sandbox_id) + "/resume",
-            json={},
+            json=payload,
             idempotency_key=idempotency_key,
         )
 
@@ -285,6 +340,12 @@ class AsyncSandboxes(AsyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         external_user_id: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
     ) -> AsyncSandbox:
         """Fork a sandbox (live, or from ``snapshot_id``) into a new one.
@@ -298,12 +359,19 @@ class AsyncSandboxes(AsyncAPIResource):
             name=name,
             metadata=metadata,
             external_user_id=external_user_id,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
         )
         return await self._sandbox(
             "POST",
             _sandbox_path(sandbox_id) + "/fork",
             json=payload,
             idempotency_key=idempotency_key,
+            retry=fail_fast is not True,
         )
 
     async def usage(self, sandbox_id: str) -> SandboxUsage:
@@ -794,9 +862,26 @@ class AsyncSandbox(SandboxData):
         """Pause this sandbox. ``POST /sandboxes/{sandbox_id}/pause``."""
         return self._merge(await self._client.sandboxes.pause(self.id))
 
-    async def resume(self, *, idempotency_key: str | None = None) -> AsyncSandbox:
+    async def resume(
+        self,
+        *,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> AsyncSandbox:
         """Resume this sandbox. ``POST /sandboxes/{sandbox_id}/resume``."""
-        fresh = await self._client.sandboxes.resume(self.id, idempotency_key=idempotency_key)
+        fresh = await self._client.sandboxes.resume(
+            self.id,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            idempotency_key=idempotency_key,
+        )
         return self._merge(fresh)
 
     async def stop(self) -> AsyncSandbox:
@@ -812,6 +897,12 @@ class AsyncSandbox(SandboxData):
         name: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         external_user_id: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
     ) -> AsyncSandbox:
         """Fork this sandbox; returns the new one. ``POST /sandboxes/{sandbox_id}/fork``."""
@@ -823,6 +914,12 @@ class AsyncSandbox(SandboxData):
             name=name,
             metadata=metadata,
             external_user_id=external_user_id,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
             idempotency_key=idempotency_key,
         )
 

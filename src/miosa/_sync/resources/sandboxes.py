@@ -87,9 +87,15 @@ class Sandboxes(APIResource):
         path: str,
         *,
         json: object = NOT_GIVEN,
+        params: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
+        retry: bool = True,
     ) -> Sandbox:
-        data = self._object(method, path, Sandbox, json=json, idempotency_key=idempotency_key)
+        # A fail-fast call must answer at once: not replayed after a 503 (retry=False).
+        target = self if retry else self._client.with_options(max_retries=0).sandboxes
+        data = target._object(
+            method, path, Sandbox, json=json, params=params, idempotency_key=idempotency_key
+        )
         return self._handle(data)
 
     def create(
@@ -130,6 +136,16 @@ class Sandboxes(APIResource):
         external_workspace_id: str | NotGiven = NOT_GIVEN,
         external_user_id: str | NotGiven = NOT_GIVEN,
         external_project_id: str | NotGiven = NOT_GIVEN,
+        agent_profile_id: str | NotGiven = NOT_GIVEN,
+        setup_file: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        auto_start: bool | NotGiven = NOT_GIVEN,
+        compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+        wait: int | bool | None = None,
         idempotency_key: str | None = None,
     ) -> Sandbox:
         """Create a sandbox and return its handle. ``POST /sandboxes``.
@@ -140,6 +156,12 @@ class Sandboxes(APIResource):
         ``disk_size_mb`` too (`ValueError` otherwise, before any request). Pass
         ``idempotency_key`` to make a retried create (yours or the SDK's) return the same
         sandbox.
+
+        ``environment`` (or ``environment_id``/``env_id``) names a saved environment, which
+        ``env`` extends and ``no_env`` skips; ``setup_file`` runs at create. ``wait`` goes
+        out as the ``wait`` query parameter. ``fail_fast=True`` asks for an immediate
+        answer when no machine is ready: the call is then not retried (a 503 is raised at
+        once).
         """
         disk = disk_size_mb if isinstance(disk_mb, NotGiven) else disk_mb
         check_resources(
@@ -184,8 +206,24 @@ class Sandboxes(APIResource):
             external_workspace_id=external_workspace_id,
             external_user_id=external_user_id,
             external_project_id=external_project_id,
+            agent_profile_id=agent_profile_id,
+            setup_file=setup_file,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            fail_fast=fail_fast,
+            auto_start=auto_start,
+            compute_placement_request=compute_placement_request,
         )
-        return self._sandbox("POST", "/sandboxes", json=payload, idempotency_key=idempotency_key)
+        return self._sandbox(
+            "POST",
+            "/sandboxes",
+            json=payload,
+            params=query(wait=wait),
+            idempotency_key=idempotency_key,
+            retry=fail_fast is not True,
+        )
 
     def get(self, sandbox_id: str) -> Sandbox:
         """Fetch a sandbox by id. ``GET /sandboxes/{sandbox_id}``."""
@@ -259,12 +297,33 @@ class Sandboxes(APIResource):
         """Pause a sandbox. ``POST /sandboxes/{sandbox_id}/pause``."""
         return self._sandbox("POST", _sandbox_path(sandbox_id) + "/pause", json={})
 
-    def resume(self, sandbox_id: str, *, idempotency_key: str | None = None) -> Sandbox:
-        """Resume a paused sandbox. ``POST /sandboxes/{sandbox_id}/resume``."""
+    def resume(
+        self,
+        sandbox_id: str,
+        *,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> Sandbox:
+        """Resume a paused or stopped sandbox. ``POST /sandboxes/{sandbox_id}/resume``.
+
+        ``environment`` (or ``environment_id``/``env_id``) and ``env`` apply a saved
+        environment and extra variables on the way up; ``no_env`` skips it.
+        """
+        payload = body(
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+        )
         return self._sandbox(
             "POST",
             _sandbox_path(sandbox_id) + "/resume",
-            json={},
+            json=payload,
             idempotency_key=idempotency_key,
         )
 
@@ -282,6 +341,12 @@ class Sandboxes(APIResource):
         name: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         external_user_id: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
     ) -> Sandbox:
         """Fork a sandbox (live, or from ``snapshot_id``) into a new one.
@@ -295,12 +360,19 @@ class Sandboxes(APIResource):
             name=name,
             metadata=metadata,
             external_user_id=external_user_id,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
         )
         return self._sandbox(
             "POST",
             _sandbox_path(sandbox_id) + "/fork",
             json=payload,
             idempotency_key=idempotency_key,
+            retry=fail_fast is not True,
         )
 
     def usage(self, sandbox_id: str) -> SandboxUsage:
@@ -785,9 +857,26 @@ class Sandbox(SandboxData):
         """Pause this sandbox. ``POST /sandboxes/{sandbox_id}/pause``."""
         return self._merge(self._client.sandboxes.pause(self.id))
 
-    def resume(self, *, idempotency_key: str | None = None) -> Sandbox:
+    def resume(
+        self,
+        *,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> Sandbox:
         """Resume this sandbox. ``POST /sandboxes/{sandbox_id}/resume``."""
-        fresh = self._client.sandboxes.resume(self.id, idempotency_key=idempotency_key)
+        fresh = self._client.sandboxes.resume(
+            self.id,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            idempotency_key=idempotency_key,
+        )
         return self._merge(fresh)
 
     def stop(self) -> Sandbox:
@@ -803,6 +892,12 @@ class Sandbox(SandboxData):
         name: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         external_user_id: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
     ) -> Sandbox:
         """Fork this sandbox; returns the new one. ``POST /sandboxes/{sandbox_id}/fork``."""
@@ -814,6 +909,12 @@ class Sandbox(SandboxData):
             name=name,
             metadata=metadata,
             external_user_id=external_user_id,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
             idempotency_key=idempotency_key,
         )
 
