@@ -1,9 +1,9 @@
 # This file was generated from
 #   tests/_async/test_sandbox_extras.py
 # by scripts/gen_sync.py. Do not edit it by hand.
-"""Wire tests for the sandbox routes 2.19.2 calls that were added later: resources and
-resize, SSH certificates and info, the browser CDP grant, and the code interpreter; and
-the readiness rule on platform components."""
+"""Wire tests for metrics (window always sent) and the sandbox routes 2.19.2 calls that
+were added later: resources and resize, SSH certificates and info, the browser CDP grant,
+and the code interpreter; and the readiness rule on platform components."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from miosa.types.sandboxes import (
     BrowserCdpGrant,
     CodeResult,
     Readiness,
+    SandboxMetrics,
     SandboxResize,
     SandboxResourceAmounts,
     SandboxResources,
@@ -47,6 +48,21 @@ CDP = {
 }
 
 CASES = [
+    WireCase(
+        lambda c: c.sandboxes.handle("sbx_1").metrics(),
+        "GET",
+        S + "/metrics",
+        lambda r: isinstance(r, SandboxMetrics) and r.current == {"cpu_count": 2},
+        reply={"data": {"resource_type": "sandbox", "current": {"cpu_count": 2}}},
+        query={"window": "1h"},
+    ),
+    WireCase(
+        lambda c: c.sandboxes.metrics("sbx_1", window="24h"),
+        "GET",
+        S + "/metrics",
+        lambda r: isinstance(r, SandboxMetrics),
+        query={"window": "24h"},
+    ),
     WireCase(
         lambda c: c.sandboxes.resources("sbx_1"),
         "GET",

@@ -397,8 +397,8 @@ class AsyncSandboxes(AsyncAPIResource):
         """Whether the sandbox is ready. ``GET /sandboxes/{sandbox_id}/readiness``."""
         return await self._object("GET", _sandbox_path(sandbox_id) + "/readiness", Readiness)
 
-    async def metrics(self, sandbox_id: str, *, window: str | None = None) -> SandboxMetrics:
-        """Resource metrics. ``GET /sandboxes/{sandbox_id}/metrics``."""
+    async def metrics(self, sandbox_id: str, *, window: str = "1h") -> SandboxMetrics:
+        """Resource metrics over ``window`` (always sent). ``GET .../metrics``."""
         return await self._object(
             "GET",
             _sandbox_path(sandbox_id) + "/metrics",
@@ -937,7 +937,7 @@ class AsyncSandbox(SandboxData):
         """Whether this sandbox is ready. ``GET /sandboxes/{sandbox_id}/readiness``."""
         return await self._client.sandboxes.readiness(self.id)
 
-    async def metrics(self, *, window: str | None = None) -> SandboxMetrics:
+    async def metrics(self, *, window: str = "1h") -> SandboxMetrics:
         """Resource metrics. ``GET /sandboxes/{sandbox_id}/metrics``."""
         return await self._client.sandboxes.metrics(self.id, window=window)
 

@@ -398,8 +398,8 @@ class Sandboxes(APIResource):
         """Whether the sandbox is ready. ``GET /sandboxes/{sandbox_id}/readiness``."""
         return self._object("GET", _sandbox_path(sandbox_id) + "/readiness", Readiness)
 
-    def metrics(self, sandbox_id: str, *, window: str | None = None) -> SandboxMetrics:
-        """Resource metrics. ``GET /sandboxes/{sandbox_id}/metrics``."""
+    def metrics(self, sandbox_id: str, *, window: str = "1h") -> SandboxMetrics:
+        """Resource metrics over ``window`` (always sent). ``GET .../metrics``."""
         return self._object(
             "GET",
             _sandbox_path(sandbox_id) + "/metrics",
@@ -930,7 +930,7 @@ class Sandbox(SandboxData):
         """Whether this sandbox is ready. ``GET /sandboxes/{sandbox_id}/readiness``."""
         return self._client.sandboxes.readiness(self.id)
 
-    def metrics(self, *, window: str | None = None) -> SandboxMetrics:
+    def metrics(self, *, window: str = "1h") -> SandboxMetrics:
         """Resource metrics. ``GET /sandboxes/{sandbox_id}/metrics``."""
         return self._client.sandboxes.metrics(self.id, window=window)
 
