@@ -21,6 +21,7 @@ __all__ = [
     "iso_param",
     "new_replay_id",
     "parse_tenant_event",
+    "webhook_with_secret",
     "require_tenant_wide",
 ]
 
@@ -44,6 +45,24 @@ def iso_param(value: datetime | str) -> str:
 def new_replay_id() -> str:
     """A fresh UUID4 for ``webhooks.replay`` (the server refuses a reused one with 409)."""
     return str(uuid.uuid4())
+
+
+def webhook_with_secret(payload: Any) -> Any:
+    """The webhook of a create/update reply, with the signing secret sent beside it.
+
+    Production answers ``POST /webhooks`` with ``{"data": <webhook>, "secret": "..."}``:
+    the secret, shown this once, is a sibling of ``data``, so a plain unwrap would drop
+    it. A secret inside the webhook object (older servers) is kept as it is.
+    """
+    if not isinstance(payload, dict):
+        return payload
+    inner = payload.get("data")
+    if not isinstance(inner, dict):
+        return payload
+    secret = payload.get("secret")
+    if isinstance(secret, str) and secret and not inner.get("secret"):
+        return {**inner, "secret": secret}
+    return inner
 
 
 def require_tenant_wide(tenant_wide: bool) -> None:

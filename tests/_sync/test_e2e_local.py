@@ -214,6 +214,19 @@ def test_webhook_deliveries_verify_with_the_returned_secret() -> None:
     assert json.loads(deliveries[0][1])["type"] in {"sandbox.created", "sandbox.destroyed"}
 
 
+def test_credits_report_whole_credits_after_a_sandbox_ran() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        sandbox = client.sandboxes.create()
+        sandbox.exec.run("sleep 0.3")
+        sandbox.destroy()
+        balance = client.credits.balance()
+        usage = client.credits.usage()
+    assert type(balance.balance_credits) is int and balance.balance == balance.balance_credits
+    assert balance.lifetime_spent is not None and balance.lifetime_spent >= 1
+    assert balance.balance_credits == (balance.lifetime_earned or 0) - balance.lifetime_spent
+    assert usage.total is not None and usage.total == usage.total_credits
+
+
 def test_an_event_stream_resumes_after_a_mid_stream_drop_without_duplicates() -> None:
     from miosa.types import SandboxExecuted
 
