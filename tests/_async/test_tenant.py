@@ -201,3 +201,16 @@ async def test_admin_snapshots_get() -> None:
     assert snapshot.id == "snap/1"
     assert snapshot.status == "ready"
     assert snapshot.raw["path"] == "/srv/x"
+
+
+async def test_branding_get_and_set_read_a_reply_under_branding() -> None:
+    api = (
+        MockAPI()
+        .on("GET /tenant/branding", json_response(200, {"branding": BRANDING}))
+        .on("PUT /tenant/branding", json_response(200, {"branding": BRANDING}))
+    )
+    async with make_client(api) as client:
+        got = await client.tenant.branding.get()
+        put = await client.tenant.branding.set(product_name="Acme Cloud")
+    assert api.body() == {"branding": {"product_name": "Acme Cloud"}}
+    assert got.product_name == put.product_name == "Acme Cloud"

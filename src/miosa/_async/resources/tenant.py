@@ -8,6 +8,9 @@ from ..._request import NOT_GIVEN, NotGiven, body
 from ...types.tenant import PreviewDomain, PreviewDomainVerification, TenantBranding, TenantPlan
 from .._resource import AsyncAPIResource
 
+# 2.19.2 also reads branding from under "branding" (the key the request body uses).
+_BRANDING = ("data", "branding")
+
 
 class AsyncTenant(AsyncAPIResource):
     """``client.tenant``: the plan, plus ``.preview_domain`` and ``.branding``."""
@@ -63,7 +66,7 @@ class AsyncTenantBrandingResource(AsyncAPIResource):
 
     async def get(self) -> TenantBranding:
         """The current branding. ``GET /tenant/branding``."""
-        return await self._object("GET", "/tenant/branding", TenantBranding)
+        return await self._object("GET", "/tenant/branding", TenantBranding, unwrap=_BRANDING)
 
     async def set(
         self,
@@ -89,7 +92,7 @@ class AsyncTenantBrandingResource(AsyncAPIResource):
             background_color=background_color,
         )
         return await self._object(
-            "PUT", "/tenant/branding", TenantBranding, json={"branding": fields}
+            "PUT", "/tenant/branding", TenantBranding, json={"branding": fields}, unwrap=_BRANDING
         )
 
     async def delete(self) -> None:

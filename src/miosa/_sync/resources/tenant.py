@@ -11,6 +11,9 @@ from ..._request import NOT_GIVEN, NotGiven, body
 from ...types.tenant import PreviewDomain, PreviewDomainVerification, TenantBranding, TenantPlan
 from .._resource import APIResource
 
+# 2.19.2 also reads branding from under "branding" (the key the request body uses).
+_BRANDING = ("data", "branding")
+
 
 class Tenant(APIResource):
     """``client.tenant``: the plan, plus ``.preview_domain`` and ``.branding``."""
@@ -64,7 +67,7 @@ class TenantBrandingResource(APIResource):
 
     def get(self) -> TenantBranding:
         """The current branding. ``GET /tenant/branding``."""
-        return self._object("GET", "/tenant/branding", TenantBranding)
+        return self._object("GET", "/tenant/branding", TenantBranding, unwrap=_BRANDING)
 
     def set(
         self,
@@ -89,7 +92,9 @@ class TenantBrandingResource(APIResource):
             primary_color=primary_color,
             background_color=background_color,
         )
-        return self._object("PUT", "/tenant/branding", TenantBranding, json={"branding": fields})
+        return self._object(
+            "PUT", "/tenant/branding", TenantBranding, json={"branding": fields}, unwrap=_BRANDING
+        )
 
     def delete(self) -> None:
         """Reset the branding to the platform defaults. ``DELETE /tenant/branding``."""
