@@ -224,6 +224,31 @@ async def test_credits_report_whole_credits_after_a_sandbox_ran() -> None:
     assert usage.total is not None and usage.total == usage.total_credits
 
 
+async def test_api_keys_get_update_rotate_events_and_presets() -> None:
+    async with LocalServer() as server, client_for(server) as client:
+        key = await client.api_keys.create("ci", scopes=["sandboxes:read"])
+        assert key.id is not None and key.secret is not None
+        fetched = await client.api_keys.get(key.id)
+        renamed = await client.api_keys.update(key.id, name="ci-2", scopes=["sandboxes:*"])
+        rotated = await client.api_keys.rotate(key.id)
+        old = AsyncMiosa(api_key=key.secret, base_url=server.base_url, max_retries=0)
+        async with old:
+            with pytest.raises(AuthenticationError):
+                await old.credits.balance()
+        events = await client.api_keys.events(key.id, event_type="rotated")
+        preset = await client.api_keys.create_preset(name="ops", scopes=["sandboxes:*"])
+        presets = await client.api_keys.presets()
+        await client.api_keys.delete_preset("ops")
+        with pytest.raises(NotFoundError):
+            await client.api_keys.delete_preset("ops")
+    assert fetched.id == key.id and fetched.secret is None and fetched.status == "active"
+    assert (renamed.name, renamed.scopes) == ("ci-2", ("sandboxes:*",))
+    assert rotated.secret is not None and rotated.secret != key.secret
+    assert [e.type for e in events] == ["rotated"]
+    assert preset.name == "ops" and preset.built_in is False
+    assert "ops" in {p.name for p in presets}
+
+
 async def test_an_event_stream_resumes_after_a_mid_stream_drop_without_duplicates() -> None:
     from miosa.types import SandboxExecuted
 

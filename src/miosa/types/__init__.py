@@ -42,7 +42,7 @@ if TYPE_CHECKING:
         McpErrorObject,
         McpMessage,
     )
-    from .api_keys import ApiKey
+    from .api_keys import ApiKey, ApiKeyEvent, ApiKeyPreset
     from .audit_log import AuditLogEntry
     from .benchmarks import (
         BenchmarkComparison,
@@ -301,6 +301,8 @@ _MODULES: dict[str, str] = {
     "AnalyticsOverview": "dashboard",
     "AnalyticsTimeseries": "dashboard",
     "ApiKey": "api_keys",
+    "ApiKeyEvent": "api_keys",
+    "ApiKeyPreset": "api_keys",
     "AuditLogEntry": "audit_log",
     "BenchmarkComparison": "benchmarks",
     "BenchmarkKind": "benchmarks",
@@ -598,6 +600,8 @@ __all__ = [
     "AnalyticsOverview",
     "AnalyticsTimeseries",
     "ApiKey",
+    "ApiKeyEvent",
+    "ApiKeyPreset",
     "AuditLogEntry",
     "BenchmarkComparison",
     "BenchmarkKind",
