@@ -21,6 +21,8 @@ __all__ = [
     "iso_param",
     "new_replay_id",
     "parse_tenant_event",
+    "policy_object",
+    "tenant_scope",
     "webhook_with_secret",
     "require_tenant_wide",
 ]
@@ -63,6 +65,32 @@ def webhook_with_secret(payload: Any) -> Any:
     if isinstance(secret, str) and secret and not inner.get("secret"):
         return {**inner, "secret": secret}
     return inner
+
+
+def policy_object(payload: Any) -> dict[str, Any]:
+    """A policy reply as a JSON object: under ``data`` or ``policy``, or bare; ``{}`` if empty."""
+    if not isinstance(payload, dict):
+        return {}
+    for key in ("data", "policy"):
+        if key in payload:
+            inner = payload[key]
+            return dict(inner) if isinstance(inner, dict) else {}
+    return dict(payload)
+
+
+def tenant_scope(
+    scope: str | None, workspace_id: str | None, external_user_id: str | None
+) -> str | None:
+    """The ``scope`` query of ``/tenant/events/stream``: ``all``, ``workspace:<id>`` or
+    ``external_user:<id>``; at most one way of saying it may be given."""
+    given = [v for v in (scope, workspace_id, external_user_id) if v is not None]
+    if len(given) > 1:
+        raise ValueError("pass one of scope, workspace_id or external_user_id")
+    if workspace_id is not None:
+        return f"workspace:{workspace_id}"
+    if external_user_id is not None:
+        return f"external_user:{external_user_id}"
+    return scope
 
 
 def require_tenant_wide(tenant_wide: bool) -> None:

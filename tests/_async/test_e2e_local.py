@@ -12,6 +12,7 @@ import pytest
 from miosa import (
     AsyncMiosa,
     AuthenticationError,
+    ConflictError,
     NotFoundError,
     QuotaExceededError,
     ServerError,
@@ -300,3 +301,38 @@ async def test_a_background_process_streams_its_output_and_stops() -> None:
     assert lines == ["line1", "line2", "line3"]
     assert running.status == "running"
     assert stopped.status != "running"
+
+
+async def test_tenant_policy_members_and_scoped_admin_events() -> None:
+    async with LocalServer() as server, client_for(server) as client:
+        assert await client.tenant.policy.get() == {}
+        policy = {"lifecycle": {"default_idle_timeout_sec": 600}}
+        assert await client.tenant.policy.set(policy) == policy
+        assert await client.tenant.policy.get() == policy
+        await client.tenant.policy.delete()
+        assert await client.tenant.policy.get() == {}
+
+        invited = await client.tenant.members.invite(email="Ann@Acme.dev", role="member")
+        assert invited.id is not None and invited.status == "invited"
+        promoted = await client.tenant.members.update_role(invited.id, role="admin")
+        owners = [m for m in await client.tenant.members.list() if m.role == "owner"]
+        assert len(owners) == 1 and owners[0].id is not None
+        with pytest.raises(ConflictError):
+            await client.tenant.members.remove(owners[0].id)
+        await client.tenant.members.remove(invited.id)
+        assert [m.id for m in await client.tenant.members.list()] == [owners[0].id]
+
+        async with client.tenant.events.stream(
+            types=["sandbox.created"], external_user_id="alice", idle_timeout=5
+        ) as events:
+            await client.sandboxes.create(external_user_id="bob")
+            mine = await client.sandboxes.create(external_user_id="alice")
+            seen = []
+            async for event in events:
+                seen.append(event)
+                break
+        with pytest.raises(ValidationError):
+            async with client.tenant.events.stream(scope="planet:mars"):
+                pass
+    assert promoted.role == "admin"
+    assert [(e.type, e.sandbox_id) for e in seen] == [("sandbox.created", mine.id)]

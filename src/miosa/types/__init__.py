@@ -148,7 +148,7 @@ if TYPE_CHECKING:
         WorkspaceInvitePreview,
         WorkspaceInviteResult,
     )
-    from .members import MemberRemoval, WorkspaceMember, WorkspaceRole
+    from .members import MemberRemoval, TenantMember, WorkspaceMember, WorkspaceRole
     from .open_computers import (
         OpenComputerAgentEvent,
         OpenComputerAgentSession,
@@ -534,6 +534,7 @@ _MODULES: dict[str, str] = {
     "TemplateRating": "community",
     "TenantBranding": "tenant",
     "TenantEvent": "tenant_events",
+    "TenantMember": "members",
     "TenantPlan": "tenant",
     "TenantProviderConfig": "provider_defaults",
     "TenantSettings": "settings",
@@ -832,6 +833,7 @@ __all__ = [
     "TemplateRating",
     "TenantBranding",
     "TenantEvent",
+    "TenantMember",
     "TenantPlan",
     "TenantProviderConfig",
     "TenantSettings",
