@@ -152,3 +152,13 @@ async def test_cli_tools_list() -> None:
         tools = await client.cli_tools.list()
     assert api.last.method == "GET" and api.last.url.path == "/api/v1/cli-tools"
     assert tools == [CliTool(name="gh", version="2")]
+
+
+async def test_catalog_list_reads_a_payload_inside_one_more_data_envelope() -> None:
+    reply = {"data": {"data": [{"slug": "linear"}], "total": 1}}
+    api = MockAPI().on("GET /mcp-catalog", json_response(200, reply))
+    async with make_client(api) as client:
+        catalog = await client.mcp_catalog.list()
+    assert dict(api.last.url.params) == {}
+    assert catalog.total == 1
+    assert catalog.data is not None and [e.slug for e in catalog.data] == ["linear"]

@@ -12,6 +12,7 @@ import httpx
 
 from ..._admin import json_object
 from ..._ai import parse_mcp_message
+from ..._integrator import mcp_catalog_payload
 from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...errors import NotFoundError
 from ...types.ai import McpMessage
@@ -242,7 +243,12 @@ class AsyncMcpCatalogResource(AsyncAPIResource):
     async def list(self, *, workspace_id: str | None = None) -> McpCatalog:
         """The catalogue, with what is already installed. ``GET /mcp-catalog``."""
         return await self._object(
-            "GET", "/mcp-catalog", McpCatalog, params=query(workspace_id=workspace_id), unwrap=()
+            "GET",
+            "/mcp-catalog",
+            McpCatalog,
+            params=query(workspace_id=workspace_id),
+            unwrap=(),
+            prepare=mcp_catalog_payload,
         )
 
     async def test(

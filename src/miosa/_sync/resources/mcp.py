@@ -15,6 +15,7 @@ import httpx
 
 from ..._admin import json_object
 from ..._ai import parse_mcp_message
+from ..._integrator import mcp_catalog_payload
 from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...errors import NotFoundError
 from ...types.ai import McpMessage
@@ -245,7 +246,12 @@ class McpCatalogResource(APIResource):
     def list(self, *, workspace_id: str | None = None) -> McpCatalog:
         """The catalogue, with what is already installed. ``GET /mcp-catalog``."""
         return self._object(
-            "GET", "/mcp-catalog", McpCatalog, params=query(workspace_id=workspace_id), unwrap=()
+            "GET",
+            "/mcp-catalog",
+            McpCatalog,
+            params=query(workspace_id=workspace_id),
+            unwrap=(),
+            prepare=mcp_catalog_payload,
         )
 
     def test(
