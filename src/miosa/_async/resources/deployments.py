@@ -8,14 +8,28 @@ from functools import cached_property
 from typing import Any
 
 from ..._concurrency import asleep
-from ..._platform import DEPLOYMENT_READY, VERSION_READY, release_promote_key
-from ..._request import NOT_GIVEN, NotGiven, body, query, route
+from ..._platform import (
+    DEPLOYMENT_READY,
+    VERSION_READY,
+    docker_deploy_metadata,
+    log_text,
+    placement_request,
+    query_with,
+    release_promote_key,
+)
+from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._waiters import DEFAULT_FIRST_DELAY, Poller
 from ...types.deployments import (
     Deployment,
     DeploymentBuild,
+    DeploymentDatabaseAttachment,
     DeploymentEnvVar,
+    DeploymentLogs,
+    DeploymentObservability,
+    DeploymentProof,
     DeploymentRelease,
+    DeploymentRequestLogs,
+    DeploymentRoutes,
     DeploymentVersion,
     MigrationBackupResult,
     PublishResult,
@@ -108,12 +122,16 @@ class AsyncDeployments(AsyncAPIResource):
         external_workspace_id: str | NotGiven = NOT_GIVEN,
         external_user_id: str | NotGiven = NOT_GIVEN,
         external_project_id: str | NotGiven = NOT_GIVEN,
+        compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
     ) -> Deployment:
         """Create a deployment. ``POST /deployments``.
 
         ``database`` is ``True`` for a default managed database, or a mapping such as
         ``{"engine": "postgresql", "size": "small", "storage_mb": 10240, "region": ...}``.
+        ``compute_placement_request`` chooses where it runs: ``{"provider": "aws",
+        "region_id": ..., "pool_id": ..., "host_id": ..., "fallback": "deny"}``
+        (``provider`` is required once any field is given).
         """
         payload = body(
             name=name,
@@ -127,9 +145,48 @@ class AsyncDeployments(AsyncAPIResource):
             external_workspace_id=external_workspace_id,
             external_user_id=external_user_id,
             external_project_id=external_project_id,
+            compute_placement_request=placement_request(compute_placement_request),
         )
         return await self._object(
             "POST", "/deployments", Deployment, json=payload, idempotency_key=idempotency_key
+        )
+
+    async def create_docker_deploy(
+        self,
+        *,
+        name: str,
+        repo_url: str | NotGiven = NOT_GIVEN,
+        branch: str | NotGiven = NOT_GIVEN,
+        build_command: str | NotGiven = NOT_GIVEN,
+        run_command: str | NotGiven = NOT_GIVEN,
+        auto_deploy: bool | NotGiven = NOT_GIVEN,
+        database: bool | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        external_workspace_id: str | NotGiven = NOT_GIVEN,
+        external_user_id: str | NotGiven = NOT_GIVEN,
+        external_project_id: str | NotGiven = NOT_GIVEN,
+        compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> Deployment:
+        """Create a deployment on the workspace's App Engine runtime. ``POST /deployments``.
+
+        The same call as `create`, with ``metadata.deployment_product`` set to
+        ``"docker_deploy"`` (added to the ``metadata`` you pass).
+        """
+        return await self.create(
+            name=name,
+            repo_url=repo_url,
+            branch=branch,
+            build_command=build_command,
+            run_command=run_command,
+            auto_deploy=auto_deploy,
+            database=database,
+            metadata=docker_deploy_metadata(metadata),
+            external_workspace_id=external_workspace_id,
+            external_user_id=external_user_id,
+            external_project_id=external_project_id,
+            compute_placement_request=compute_placement_request,
+            idempotency_key=idempotency_key,
         )
 
     async def update(
@@ -157,6 +214,122 @@ class AsyncDeployments(AsyncAPIResource):
     async def delete(self, deployment_id: str) -> None:
         """Delete a deployment. ``DELETE /deployments/{deployment_id}``."""
         await self._none("DELETE", _deployment_path(deployment_id))
+
+    async def stop(self, deployment_id: str) -> Deployment:
+        """Take a published deployment off the air. ``POST /deployments/{deployment_id}/stop``."""
+        return await self._object("POST", _deployment_path(deployment_id) + "/stop", Deployment)
+
+    async def redeploy(
+        self, deployment_id: str, *, idempotency_key: str | None = None
+    ) -> Deployment:
+        """Run the last build again. ``POST /deployments/{deployment_id}/redeploy``."""
+        return await self._object(
+            "POST",
+            _deployment_path(deployment_id) + "/redeploy",
+            Deployment,
+            json={},
+            idempotency_key=idempotency_key,
+        )
+
+    async def move(
+        self,
+        deployment_id: str,
+        *,
+        target_workspace_id: str,
+        extra: Mapping[str, Any] | None = None,
+    ) -> Deployment:
+        """Move a deployment to another workspace of the same tenant.
+
+        ``POST /deployments/{deployment_id}/move``; ``extra`` adds body keys.
+        """
+        payload = merge(body(target_workspace_id=target_workspace_id), extra)
+        return await self._object(
+            "POST", _deployment_path(deployment_id) + "/move", Deployment, json=payload
+        )
+
+    async def logs(self, deployment_id: str, *, lines: int = 100) -> DeploymentLogs:
+        """The deployment's last ``lines`` log lines (one reply, not a stream).
+
+        ``GET /deployments/{deployment_id}/logs``; ``result.text`` is the log as one string.
+        """
+        return await self._object(
+            "GET",
+            _deployment_path(deployment_id) + "/logs",
+            DeploymentLogs,
+            params=query(lines=lines),
+        )
+
+    async def proof(self, deployment_id: str) -> DeploymentProof:
+        """The server's checks that the deployment is live and routable.
+
+        ``GET /deployments/{deployment_id}/proof``; ``ok`` is true when every check held,
+        and ``next_actions`` lists what to do about the ones that did not.
+        """
+        return await self._object(
+            "GET", _deployment_path(deployment_id) + "/proof", DeploymentProof
+        )
+
+    async def observability(
+        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+    ) -> DeploymentObservability:
+        """Invocation metrics. ``GET /deployments/{deployment_id}/observability``.
+
+        ``extra`` adds query parameters (filters), sent as given.
+        """
+        return await self._object(
+            "GET",
+            _deployment_path(deployment_id) + "/observability",
+            DeploymentObservability,
+            params=query_with(extra),
+        )
+
+    async def request_logs(
+        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+    ) -> DeploymentRequestLogs:
+        """A page of request logs. ``GET /deployments/{deployment_id}/request-logs``.
+
+        ``extra`` adds query parameters (filters, paging), sent as given.
+        """
+        return await self._object(
+            "GET",
+            _deployment_path(deployment_id) + "/request-logs",
+            DeploymentRequestLogs,
+            params=query_with(extra),
+        )
+
+    async def routes(
+        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+    ) -> DeploymentRoutes:
+        """Requests broken down by route. ``GET /deployments/{deployment_id}/routes``.
+
+        ``extra`` adds query parameters (filters), sent as given.
+        """
+        return await self._object(
+            "GET",
+            _deployment_path(deployment_id) + "/routes",
+            DeploymentRoutes,
+            params=query_with(extra),
+        )
+
+    async def attach_database(
+        self,
+        deployment_id: str,
+        *,
+        database_id: str | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> DeploymentDatabaseAttachment:
+        """Link a managed database to the deployment.
+
+        ``POST /deployments/{deployment_id}/database``; ``extra`` adds body keys.
+        """
+        payload = merge(body(database_id=database_id, env=env), extra)
+        return await self._object(
+            "POST",
+            _deployment_path(deployment_id) + "/database",
+            DeploymentDatabaseAttachment,
+            json=payload,
+        )
 
     async def publish(
         self,
@@ -361,16 +534,27 @@ class AsyncDeploymentVersions(AsyncAPIResource):
         )
 
     async def prepare_migration_backup(
-        self, deployment_id: str, version_id: str
+        self, deployment_id: str, version_id: str, *, extra: Mapping[str, Any] | None = None
     ) -> MigrationBackupResult:
         """Back up the linked database before the version's migrations run.
 
-        ``POST /deployments/{deployment_id}/versions/{version_id}/migration-backup``.
+        ``POST /deployments/{deployment_id}/versions/{version_id}/migration-backup``;
+        ``extra`` adds body keys.
         """
         path = route(
             _VERSION + "/migration-backup", deployment_id=deployment_id, version_id=version_id
         )
-        return await self._object("POST", path, MigrationBackupResult, json={})
+        return await self._object("POST", path, MigrationBackupResult, json=merge({}, extra))
+
+    async def logs(self, deployment_id: str, version_id: str, *, stage: str | None = None) -> str:
+        """The logs captured for a version, as text.
+
+        ``GET /deployments/{deployment_id}/versions/{version_id}/logs``; ``stage`` picks
+        one of ``build``, ``runtime_install`` or ``runtime_start``.
+        """
+        path = route(_VERSION + "/logs", deployment_id=deployment_id, version_id=version_id)
+        response = await self._http.request("GET", path, params=query(stage=stage))
+        return log_text(response.headers.get("content-type", ""), response.content)
 
     async def wait_until_ready(
         self,
