@@ -114,3 +114,8 @@ def log_text(content_type: str, content: bytes) -> str:
 def removed_route(call: str, route: str, why: str) -> MiosaError:
     """The error a method raises, without a request, for a route the server no longer has."""
     return MiosaError(f"{call} is unavailable: the server removed {route} ({why})")
+
+
+def connector_mode(mode: str | NotGiven) -> str | NotGiven:
+    """A Connect binding mode as the server spells it (``brokered-env`` -> ``brokered_env``)."""
+    return mode if isinstance(mode, NotGiven) else mode.replace("-", "_")

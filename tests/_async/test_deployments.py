@@ -8,6 +8,9 @@ import pytest
 from miosa import APITimeoutError, ConflictError, MiosaError, NotFoundError, ServerError
 from miosa._converter import structure
 from miosa.types.deployments import (
+    ConnectorBinding,
+    ConnectorPreflight,
+    ConnectorSyncResult,
     Deployment,
     DeploymentBuild,
     DeploymentDatabaseAttachment,
@@ -294,6 +297,30 @@ CASES = [
          path=D + "/domains/dom_1/verify", result=DeploymentDomain),
     Case(call="deployments.domains.delete", args=("dep_1", "dom_1"), method="DELETE",
          path=D + "/domains/dom_1", reply=None, status=204),
+    # connectors
+    Case(call="deployments.connectors.list", args=("dep_1",), method="GET",
+         path=D + "/connectors", reply=items("connectors"), result=ConnectorBinding,
+         many=True, result_ids=TWO),
+    Case(call="deployments.connectors.attach", args=("dep_1", "github"),
+         kwargs={"env": "GITHUB_TOKEN"}, method="POST", path=D + "/connectors",
+         body={"connector": "github", "env_name": "GITHUB_TOKEN", "mode": "brokered_env"},
+         reply={"binding": {"id": "x_1", "connector": "github"}}, result=ConnectorBinding),
+    Case(call="deployments.connectors.attach", args=("dep_1", "stripe"),
+         kwargs={"env": "STRIPE_KEY", "mode": "direct-env", "installation_id": "inst_1",
+                 "project_id": "p1", "environment": "production", "external_user_id": "u1"},
+         method="POST", path=D + "/connectors",
+         body={"connector": "stripe", "env_name": "STRIPE_KEY", "mode": "direct_env",
+               "installation_id": "inst_1", "project_id": "p1",
+               "environment": "production", "external_user_id": "u1"},
+         result=ConnectorBinding),
+    Case(call="deployments.connectors.detach", args=("dep_1", "acme/crm"), method="DELETE",
+         path=D + "/connectors/acme%2Fcrm", reply=None, status=204),
+    Case(call="deployments.connectors.sync", args=("dep_1",), method="POST",
+         path=D + "/connectors/sync", body={}, result=ConnectorSyncResult),
+    Case(call="deployments.connectors.preflight", args=("dep_1",),
+         kwargs={"extra": {"connectors": ["github"]}}, method="POST",
+         path=D + "/connectors/preflight", body={"connectors": ["github"]},
+         result=ConnectorPreflight),
 ]  # fmt: skip
 
 
@@ -319,6 +346,7 @@ async def test_sub_groups_are_created_once() -> None:
         assert deployments.releases is deployments.releases
         assert deployments.runtime_instances is deployments.runtime_instances
         assert deployments.domains is deployments.domains
+        assert deployments.connectors is deployments.connectors
 
 
 async def test_list_pages_follow_the_next_cursor() -> None:
@@ -572,3 +600,14 @@ def test_proof_and_release_models_round_trip() -> None:
     ) == ("w1", "u1", "x1")
     instance = structure({"id": "ri_1", "external_user_id": "u1"}, RuntimeInstance)
     assert instance.external_user_id == "u1"
+
+
+async def test_connector_attach_surfaces_a_server_error() -> None:
+    api = MockAPI().on(
+        "POST /deployments/dep_1/connectors",
+        json_response(404, {"error": {"code": "NOT_FOUND", "message": "unknown connector"}}),
+    )
+    async with make_client(api) as client:
+        with pytest.raises(NotFoundError, match="unknown connector"):
+            await client.deployments.connectors.attach("dep_1", "nope", env="X")
+    assert api.body() == {"connector": "nope", "env_name": "X", "mode": "brokered_env"}

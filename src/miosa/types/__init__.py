@@ -100,6 +100,9 @@ if TYPE_CHECKING:
     )
     from .databases import Database, DatabaseCredentials, DatabaseLogs, DatabasePublicNetworking
     from .deployments import (
+        ConnectorBinding,
+        ConnectorPreflight,
+        ConnectorSyncResult,
         Deployment,
         DeploymentBuild,
         DeploymentDatabaseAttachment,
@@ -368,6 +371,9 @@ _MODULES: dict[str, str] = {
     "ComputerViewerPasswordStatus": "computers",
     "ComputerVisibility": "computers",
     "ComputerVolumeAttachment": "computers",
+    "ConnectorBinding": "deployments",
+    "ConnectorPreflight": "deployments",
+    "ConnectorSyncResult": "deployments",
     "CreditBalance": "credits",
     "CreditTransaction": "credits",
     "CreditTransactionType": "credits",
@@ -673,6 +679,9 @@ __all__ = [
     "ComputerViewerPasswordStatus",
     "ComputerVisibility",
     "ComputerVolumeAttachment",
+    "ConnectorBinding",
+    "ConnectorPreflight",
+    "ConnectorSyncResult",
     "CreditBalance",
     "CreditTransaction",
     "CreditTransactionType",

@@ -10,6 +10,9 @@ import attrs
 from ._base import Model, OpenEnum
 
 __all__ = [
+    "ConnectorBinding",
+    "ConnectorPreflight",
+    "ConnectorSyncResult",
     "Deployment",
     "DeploymentBuild",
     "DeploymentDatabaseAttachment",
@@ -414,3 +417,35 @@ class DeploymentRoutes(Model):
 class DeploymentDatabaseAttachment(Model):
     """``POST /deployments/{id}/database``: the server's answer to attaching a database
     (its shape is not documented: read ``raw``)."""
+
+
+@attrs.frozen(kw_only=True)
+class ConnectorBinding(Model):
+    """A Connect provider bound to a runtime (``/deployments/{id}/connectors``).
+
+    The fields named are the ones an attach sends; the rest of the server's record is
+    in ``raw``.
+    """
+
+    id: str | None = None
+    connector: str | None = None
+    env_name: str | None = None
+    mode: str | None = None
+    installation_id: str | None = None
+    project_id: str | None = None
+    environment: str | None = None
+    external_workspace_id: str | None = None
+    external_user_id: str | None = None
+    external_project_id: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ConnectorSyncResult(Model):
+    """``POST .../connectors/sync``: the outcome of re-applying the bindings (read ``raw``)."""
+
+
+@attrs.frozen(kw_only=True)
+class ConnectorPreflight(Model):
+    """``POST .../connectors/preflight``: whether the bindings would apply (read ``raw``)."""

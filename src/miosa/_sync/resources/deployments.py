@@ -14,6 +14,7 @@ from ..._concurrency import sleep
 from ..._platform import (
     DEPLOYMENT_READY,
     VERSION_READY,
+    connector_mode,
     docker_deploy_metadata,
     log_text,
     placement_request,
@@ -23,6 +24,9 @@ from ..._platform import (
 from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._waiters import DEFAULT_FIRST_DELAY, Poller
 from ...types.deployments import (
+    ConnectorBinding,
+    ConnectorPreflight,
+    ConnectorSyncResult,
     Deployment,
     DeploymentBuild,
     DeploymentDatabaseAttachment,
@@ -49,6 +53,7 @@ _VERSION = _DEPLOYMENT + "/versions/{version_id}"
 _RELEASE = _DEPLOYMENT + "/releases/{release_id}"
 _INSTANCE = _DEPLOYMENT + "/runtime-instances/{instance_id}"
 _DOMAIN = _DEPLOYMENT + "/domains/{domain_id}"
+_CONNECTORS = _DEPLOYMENT + "/connectors"
 
 
 def _deployment_path(deployment_id: str) -> str:
@@ -59,7 +64,8 @@ class Deployments(APIResource):
     """``client.deployments``: deployments, publishing, rollback, builds and env.
 
     Per-deployment collections are sub-groups taking the deployment id:
-    ``client.deployments.versions``, ``.releases``, ``.runtime_instances``, ``.domains``.
+    ``client.deployments.versions``, ``.releases``, ``.runtime_instances``, ``.domains``,
+    ``.connectors``.
     """
 
     @cached_property
@@ -81,6 +87,11 @@ class Deployments(APIResource):
     def domains(self) -> DeploymentDomains:
         """Per-deployment domains: ``/deployments/{deployment_id}/domains``."""
         return DeploymentDomains(self._client)
+
+    @cached_property
+    def connectors(self) -> DeploymentConnectors:
+        """Connect bindings: ``/deployments/{deployment_id}/connectors``."""
+        return DeploymentConnectors(self._client)
 
     def list(
         self,
@@ -710,3 +721,95 @@ class DeploymentDomains(APIResource):
         """Detach a domain. ``DELETE /deployments/{deployment_id}/domains/{domain_id}``."""
         path = route(_DOMAIN, deployment_id=deployment_id, domain_id=domain_id)
         self._none("DELETE", path)
+
+
+class DeploymentConnectors(APIResource):
+    """``client.deployments.connectors``: Connect providers bound into one deployment."""
+
+    def list(self, deployment_id: str) -> list[ConnectorBinding]:
+        """List the bindings. ``GET /deployments/{deployment_id}/connectors``."""
+        return self._list(
+            "GET",
+            route(_CONNECTORS, deployment_id=deployment_id),
+            ConnectorBinding,
+            keys=("data", "connectors", "items", "bindings"),
+        )
+
+    def attach(
+        self,
+        deployment_id: str,
+        connector: str,
+        *,
+        env: str,
+        mode: str | NotGiven = "brokered_env",
+        installation_id: str | NotGiven = NOT_GIVEN,
+        project_id: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        external_workspace_id: str | NotGiven = NOT_GIVEN,
+        external_user_id: str | NotGiven = NOT_GIVEN,
+        external_project_id: str | NotGiven = NOT_GIVEN,
+    ) -> ConnectorBinding:
+        """Expose a connector to the deployment as the env var ``env``.
+
+        ``POST /deployments/{deployment_id}/connectors``. ``mode`` defaults to
+        ``"brokered_env"`` (``"brokered-env"`` is accepted and sent with an underscore);
+        pass ``NOT_GIVEN`` to leave the choice to the server.
+        """
+        payload = body(
+            connector=connector,
+            env_name=env,
+            mode=connector_mode(mode),
+            installation_id=installation_id,
+            project_id=project_id,
+            environment=environment,
+            external_user_id=external_user_id,
+            external_workspace_id=external_workspace_id,
+            external_project_id=external_project_id,
+        )
+        return self._object(
+            "POST",
+            route(_CONNECTORS, deployment_id=deployment_id),
+            ConnectorBinding,
+            json=payload,
+            unwrap=("data", "binding"),
+        )
+
+    def detach(self, deployment_id: str, binding_or_connector: str) -> None:
+        """Remove a binding, by binding id or connector name.
+
+        ``DELETE /deployments/{deployment_id}/connectors/{binding_or_connector}``.
+        """
+        path = route(
+            _CONNECTORS + "/{binding_or_connector}",
+            deployment_id=deployment_id,
+            binding_or_connector=binding_or_connector,
+        )
+        self._none("DELETE", path)
+
+    def sync(self, deployment_id: str) -> ConnectorSyncResult:
+        """Apply the bindings to the running deployment again.
+
+        ``POST /deployments/{deployment_id}/connectors/sync``.
+        """
+        return self._object(
+            "POST",
+            route(_CONNECTORS + "/sync", deployment_id=deployment_id),
+            ConnectorSyncResult,
+            json={},
+            unwrap=("data", "binding"),
+        )
+
+    def preflight(
+        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+    ) -> ConnectorPreflight:
+        """Check that the bindings would apply, without applying them.
+
+        ``POST /deployments/{deployment_id}/connectors/preflight``; ``extra`` is the body.
+        """
+        return self._object(
+            "POST",
+            route(_CONNECTORS + "/preflight", deployment_id=deployment_id),
+            ConnectorPreflight,
+            json=merge({}, extra),
+            unwrap=("data", "binding"),
+        )
