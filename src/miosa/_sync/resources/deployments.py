@@ -694,9 +694,14 @@ class DeploymentDomains(APIResource):
         external_workspace_id: str | None = None,
         external_user_id: str | None = None,
         external_project_id: str | None = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> list[DeploymentDomain]:
-        """List the deployment's domains. ``GET /deployments/{deployment_id}/domains``."""
-        params = query(
+        """List the deployment's domains. ``GET /deployments/{deployment_id}/domains``.
+
+        ``extra`` adds query parameters (filters), sent as given.
+        """
+        params = query_with(
+            extra,
             external_workspace_id=external_workspace_id,
             external_user_id=external_user_id,
             external_project_id=external_project_id,
