@@ -179,13 +179,33 @@ def flow_api_keys(client: Any) -> None:
     )
 
     # The new key authenticates on its own.
-    with miosa.Miosa(api_key=plaintext, base_url=client._transport._base_url) as other:
+    base_url = client._transport._base_url
+    with miosa.Miosa(api_key=plaintext, base_url=base_url, max_retries=0) as other:
         other.quotas.get("interop-probe")
+
+    fetched = client.api_keys.get(key_id)
+    check(fetched.get("id") == key_id, f"get returned {fetched}")
+    check(not fetched.get("token") and not fetched.get("key"), "get reveals the plaintext")
+    renamed = client.api_keys.update(key_id, name="interop renamed")
+    check(renamed.get("name") == "interop renamed", f"update reply: {renamed}")
+    rotated = client.api_keys.rotate(key_id)
+    new_plaintext = rotated.get("token") or rotated.get("key")
+    check(new_plaintext and new_plaintext != plaintext, f"rotate reply: {rotated}")
+    with miosa.Miosa(api_key=plaintext, base_url=base_url, max_retries=0) as old:
+        try:
+            old.quotas.get("interop-probe")
+        except miosa.AuthenticationError:
+            pass
+        else:
+            raise FlowError("the plaintext from before the rotation still authenticates")
+    plaintext = str(new_plaintext)
+    presets = client.api_keys.presets()
+    check(isinstance(presets, list) and presets, f"presets: {presets!r}")
 
     client.api_keys.delete(key_id)
     listed = client.api_keys.list()
     check(all(k.get("id") != key_id for k in listed), "revoked key is still listed")
-    with miosa.Miosa(api_key=plaintext, base_url=client._transport._base_url) as other:
+    with miosa.Miosa(api_key=plaintext, base_url=base_url, max_retries=0) as other:
         try:
             other.quotas.get("interop-probe")
         except miosa.AuthenticationError:
