@@ -46,6 +46,15 @@ SEED_NAMES = {
     "sandboxes.shares.revoke": "sandboxes.share.revoke",
 }
 
+# Where the vendor's Python SDK 2.19.2 corrects the contract (api/wire-pass-computers.md has
+# the evidence): entry fields replaced, ``kwargs`` added to the minimal call, or ``raises``
+# for a route the SDK refuses with a clear error instead of sending it to a 404.
+CORRECTIONS: dict[str, dict[str, Any]] = {
+    "computer.desktop.launch": {"body": {"app": "str"}},
+    "computer.screenshot_region": {"path": "/computers/{computer_id}/desktop/screenshot/region"},
+    "computer.resize": {"kwargs": {"size": "small"}},
+}
+
 
 def _in_scope(entry: dict[str, Any], source: str) -> bool:
     if not entry.get("py"):
@@ -70,7 +79,8 @@ def _endpoints() -> list[tuple[str, dict[str, Any]]]:
             if key in seen:  # a route documented in both files
                 continue
             seen.add(key)
-            found.append((f"{entry['group']}:{py}:{entry['method']}", {**entry, "py": py}))
+            entry = {**entry, "py": py, **CORRECTIONS.get(py, {})}
+            found.append((f"{entry['group']}:{py}:{entry['method']}", entry))
     return found
 
 
@@ -150,7 +160,7 @@ def _call(method: Any, entry: dict[str, Any], path_values: dict[str, str]) -> An
             kwargs[name] = value
         else:
             args.append(value)
-    return method(*args, **kwargs)
+    return method(*args, **kwargs, **entry.get("kwargs", {}))
 
 
 def _consume(result: Any) -> None:
@@ -219,6 +229,12 @@ def test_endpoint_conforms(entry: dict[str, Any], coverage: Counter[str]) -> Non
         http_client=httpx.Client(transport=httpx.MockTransport(handler)),
     )
     method = _resolve(client, entry["py"], path_values)
+    if "raises" in entry:
+        with pytest.raises(entry["raises"]):
+            _call(method, entry, path_values)
+        assert not requests, "a refused call must not reach the wire"
+        coverage[entry["group"]] += 1
+        return
     result = _call(method, entry, path_values)
     _consume(result)
 

@@ -7,8 +7,9 @@ import os
 import posixpath
 from pathlib import Path
 
-from ..._computers import encode_content, octal_mode, scoped_path
+from ..._computers import encode_content, file_list_payload, octal_mode, scoped_path
 from ..._concurrency import ato_thread
+from ..._request import query
 from ...types.computers import (
     ComputerDirEntry,
     ComputerFileEntry,
@@ -51,9 +52,15 @@ class AsyncComputerFiles(AsyncScopedResource):
         content = await ato_thread(Path(local_path).read_bytes)
         return await self.upload(path, content)
 
-    async def list(self, path: str) -> ComputerFileList:
-        """The entries of a directory. ``GET /computers/{computer_id}/files``."""
-        return await self._object("GET", self._base, ComputerFileList, params={"path": path})
+    async def list(self, path: str | None = None) -> ComputerFileList:
+        """The entries of a directory (the server's default one without `path`).
+
+        ``GET /computers/{computer_id}/files``. The entries may come as
+        ``{entries, path}``, ``{"data": [...]}`` or a bare array: all give `entries`.
+        """
+        return await self._object(
+            "GET", self._base, ComputerFileList, params=query(path=path), prepare=file_list_payload
+        )
 
     def download(self, path: str, *, chunk_size: int = 1 << 20) -> AsyncByteStream:
         """Stream a file in chunks; connects when entered.
