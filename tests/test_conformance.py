@@ -20,7 +20,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from miosa import Miosa
+from miosa import Miosa, MiosaError
 from tests.helpers import API_KEY, BASE_URL
 
 # The contract sits beside the repository (`../shared/api`), as on every dev and CI machine.
@@ -53,6 +53,15 @@ CORRECTIONS: dict[str, dict[str, Any]] = {
     "computer.desktop.launch": {"body": {"app": "str"}},
     "computer.screenshot_region": {"path": "/computers/{computer_id}/desktop/screenshot/region"},
     "computer.resize": {"kwargs": {"size": "small"}},
+    "open_computers.hosts.update": {"raises": MiosaError},
+    "open_computers.jobs.run": {
+        "body": {k: "" for k in ("cmd", "args", "env", "cwd", "timeout_ms", "stream")}
+    },
+    "open_computers.jobs.list": {
+        "path": "/opencomputers/hosts/{host_id}/jobs",
+        "query": ["limit:int"],
+        "response": "list",
+    },
 }
 
 
