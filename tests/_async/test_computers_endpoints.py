@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -706,3 +707,56 @@ async def test_changed_endpoints_raise_the_server_error(route: str, call: Call) 
     async with make_client(api, max_retries=0) as client:
         with pytest.raises(ServerError):
             await call(client)
+
+
+def _form_parts(request: httpx.Request) -> list[tuple[str, str | None, str, bytes]]:
+    """(name, filename, content type, content) of each multipart part, parsed by the stdlib."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    content_type = request.headers["content-type"]
+    message = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + request.content
+    )
+    return [
+        (
+            part.get("content-disposition").params["name"],
+            part.get("content-disposition").params.get("filename"),
+            part.get_content_type(),
+            part.get_payload(decode=True),
+        )
+        for part in message.iter_parts()
+    ]
+
+
+async def test_upload_form_posts_path_and_file_as_multipart(tmp_path: Path) -> None:
+    ack = {"success": True, "message": "uploaded"}
+    api = MockAPI().on(f"POST {C}/files/upload", json_response(200, ack))
+    source = tmp_path / "report.csv"
+    source.write_bytes(b"a,b\n1,2\n" * 1000)
+    async with make_client(api) as client:
+        first = await c(client).files.upload_form("/home/user/in.bin", b"\x00\xff")
+        second = await c(client).files.upload_form("/srv/r.csv", source, filename="r.csv")
+    assert [r.url.path for r in api.requests] == [f"/api/v1{C}/files/upload"] * 2
+    assert _form_parts(api.requests[0]) == [
+        ("path", None, "text/plain", b"/home/user/in.bin"),
+        ("file", "in.bin", "application/octet-stream", b"\x00\xff"),
+    ]
+    parts = _form_parts(api.requests[1])
+    assert [(name, filename) for name, filename, _, _ in parts] == [
+        ("path", None),
+        ("file", "r.csv"),
+    ]
+    assert parts[1][3] == source.read_bytes()
+    for request in api.requests:
+        assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+        assert request.headers["content-length"] == str(len(request.content))
+    assert isinstance(first, DesktopActionResult)
+    assert (first.success, second.message) == (True, "uploaded")
+
+
+async def test_upload_form_raises_the_server_error() -> None:
+    api = MockAPI().on(f"POST {C}/files/upload", json_response(500, {"error": "disk full"}))
+    async with make_client(api, max_retries=0) as client:
+        with pytest.raises(ServerError):
+            await c(client).files.upload_form("/x", b"1")
