@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from miosa import Miosa, NotFoundError, ServerError
+from miosa import Miosa, NotFoundError, ServerError, ValidationError
 from miosa._sync.resources.computers import Computer
 from miosa.types.computers import (
     Checkpoint,
@@ -643,20 +643,12 @@ def test_desktop_readers_parse_their_replies() -> None:
     assert (ack.success, ack.message) == (True, "started")
 
 
-def test_hotkey_needs_a_key() -> None:
-    api = MockAPI()
-    with make_client(api) as client:
-        with pytest.raises(ValueError, match="at least one key"):
-            c(client).desktop.hotkey()
-    assert api.requests == []
-
-
-def test_resize_needs_a_size_or_an_explicit_shape() -> None:
-    api = MockAPI()
-    with make_client(api) as client:
-        with pytest.raises(ValueError, match="size"):
+def test_resize_leaves_the_shape_check_to_the_server() -> None:
+    api = MockAPI().on(f"POST {C}/resize", json_response(422, {"error": "size required"}))
+    with make_client(api, max_retries=0) as client:
+        with pytest.raises(ValidationError):
             client.computers.resize("cmp_1")
-    assert api.requests == []
+    assert api.body() == {}
 
 
 def test_screenshot_region_falls_back_to_the_older_path_on_404() -> None:

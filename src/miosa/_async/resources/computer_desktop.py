@@ -145,8 +145,6 @@ class AsyncComputerDesktop(AsyncScopedResource):
 
         ``POST /computers/{computer_id}/desktop/hotkey``.
         """
-        if not keys:
-            raise ValueError("hotkey needs at least one key")
         return await self._action("hotkey", {"keys": list(keys)})
 
     async def key_down(self, key: str) -> DesktopActionResult:

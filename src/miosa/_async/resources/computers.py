@@ -348,9 +348,9 @@ class AsyncComputers(AsyncAPIResource):
     ) -> AsyncComputer:
         """Change a computer's size: a bundle (``"xlarge"`` is sent as ``"xl"``) or an
         explicit ``cpu_count`` / ``memory_mb``. ``POST /computers/{computer_id}/resize``.
+
+        The server checks the combination (with none of the three it answers 422).
         """
-        if all(isinstance(value, NotGiven) for value in (size, cpu_count, memory_mb)):
-            raise ValueError("resize needs a size, a cpu_count or a memory_mb")
         payload = body(
             size=size if isinstance(size, NotGiven) else normalize_size(size),
             cpu_count=cpu_count,

@@ -148,8 +148,6 @@ class ComputerDesktop(ScopedResource):
 
         ``POST /computers/{computer_id}/desktop/hotkey``.
         """
-        if not keys:
-            raise ValueError("hotkey needs at least one key")
         return self._action("hotkey", {"keys": list(keys)})
 
     def key_down(self, key: str) -> DesktopActionResult:
