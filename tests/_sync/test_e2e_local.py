@@ -14,6 +14,7 @@ import pytest
 
 from miosa import (
     AuthenticationError,
+    ConflictError,
     Miosa,
     NotFoundError,
     QuotaExceededError,
@@ -214,6 +215,44 @@ def test_webhook_deliveries_verify_with_the_returned_secret() -> None:
     assert json.loads(deliveries[0][1])["type"] in {"sandbox.created", "sandbox.destroyed"}
 
 
+def test_credits_report_whole_credits_after_a_sandbox_ran() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        sandbox = client.sandboxes.create()
+        sandbox.exec.run("sleep 0.3")
+        sandbox.destroy()
+        balance = client.credits.balance()
+        usage = client.credits.usage()
+    assert type(balance.balance_credits) is int and balance.balance == balance.balance_credits
+    assert balance.lifetime_spent is not None and balance.lifetime_spent >= 1
+    assert balance.balance_credits == (balance.lifetime_earned or 0) - balance.lifetime_spent
+    assert usage.total is not None and usage.total == usage.total_credits
+
+
+def test_api_keys_get_update_rotate_events_and_presets() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        key = client.api_keys.create("ci", scopes=["sandboxes:read"])
+        assert key.id is not None and key.secret is not None
+        fetched = client.api_keys.get(key.id)
+        renamed = client.api_keys.update(key.id, name="ci-2", scopes=["sandboxes:*"])
+        rotated = client.api_keys.rotate(key.id)
+        old = Miosa(api_key=key.secret, base_url=server.base_url, max_retries=0)
+        with old:
+            with pytest.raises(AuthenticationError):
+                old.credits.balance()
+        events = client.api_keys.events(key.id, event_type="rotated")
+        preset = client.api_keys.create_preset(name="ops", scopes=["sandboxes:*"])
+        presets = client.api_keys.presets()
+        client.api_keys.delete_preset("ops")
+        with pytest.raises(NotFoundError):
+            client.api_keys.delete_preset("ops")
+    assert fetched.id == key.id and fetched.secret is None and fetched.status == "active"
+    assert (renamed.name, renamed.scopes) == ("ci-2", ("sandboxes:*",))
+    assert rotated.secret is not None and rotated.secret != key.secret
+    assert [e.type for e in events] == ["rotated"]
+    assert preset.name == "ops" and preset.built_in is False
+    assert "ops" in {p.name for p in presets}
+
+
 def test_an_event_stream_resumes_after_a_mid_stream_drop_without_duplicates() -> None:
     from miosa.types import SandboxExecuted
 
@@ -265,3 +304,38 @@ def test_a_background_process_streams_its_output_and_stops() -> None:
     assert lines == ["line1", "line2", "line3"]
     assert running.status == "running"
     assert stopped.status != "running"
+
+
+def test_tenant_policy_members_and_scoped_admin_events() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        assert client.tenant.policy.get() == {}
+        policy = {"lifecycle": {"default_idle_timeout_sec": 600}}
+        assert client.tenant.policy.set(policy) == policy
+        assert client.tenant.policy.get() == policy
+        client.tenant.policy.delete()
+        assert client.tenant.policy.get() == {}
+
+        invited = client.tenant.members.invite(email="Ann@Acme.dev", role="member")
+        assert invited.id is not None and invited.status == "invited"
+        promoted = client.tenant.members.update_role(invited.id, role="admin")
+        owners = [m for m in client.tenant.members.list() if m.role == "owner"]
+        assert len(owners) == 1 and owners[0].id is not None
+        with pytest.raises(ConflictError):
+            client.tenant.members.remove(owners[0].id)
+        client.tenant.members.remove(invited.id)
+        assert [m.id for m in client.tenant.members.list()] == [owners[0].id]
+
+        with client.tenant.events.stream(
+            types=["sandbox.created"], external_user_id="alice", idle_timeout=5
+        ) as events:
+            client.sandboxes.create(external_user_id="bob")
+            mine = client.sandboxes.create(external_user_id="alice")
+            seen = []
+            for event in events:
+                seen.append(event)
+                break
+        with pytest.raises(ValidationError):
+            with client.tenant.events.stream(scope="planet:mars"):
+                pass
+    assert promoted.role == "admin"
+    assert [(e.type, e.sandbox_id) for e in seen] == [("sandbox.created", mine.id)]

@@ -51,6 +51,8 @@ class ApiKey:
     created_at: float
     external_user_id: str | None = None
     last_used_at: float | None = None
+    status: str = "active"
+    events: list[JSON] = field(default_factory=list)
 
 
 @dataclass
@@ -189,6 +191,7 @@ class Store:
         self.sandboxes: dict[str, Sandbox] = {}
         self.snapshots: dict[str, Snapshot] = {}
         self.api_keys: dict[str, ApiKey] = {}
+        self.api_key_presets: dict[str, JSON] = {}
         self.audit: list[JSON] = []
         self.quotas: dict[str, JSON] = {}
         self.webhooks: dict[str, JSON] = {}
@@ -254,6 +257,8 @@ class Store:
             return self.root_principal
         for key in self.api_keys.values():
             if key.token == token:
+                if key.status != "active":
+                    return None
                 if key.expires_at is not None:
                     expiry = parse_iso(key.expires_at)
                     if expiry is not None and expiry < now():

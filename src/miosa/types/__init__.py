@@ -42,7 +42,7 @@ if TYPE_CHECKING:
         McpErrorObject,
         McpMessage,
     )
-    from .api_keys import ApiKey
+    from .api_keys import ApiKey, ApiKeyEvent, ApiKeyPreset
     from .audit_log import AuditLogEntry
     from .benchmarks import (
         BenchmarkComparison,
@@ -161,7 +161,8 @@ if TYPE_CHECKING:
         WorkspaceInvitePreview,
         WorkspaceInviteResult,
     )
-    from .members import MemberRemoval, WorkspaceMember, WorkspaceRole
+    from .mcp import CliTool, McpCatalog, McpCatalogEntry, McpCatalogInstall, McpServer
+    from .members import MemberRemoval, TenantMember, WorkspaceMember, WorkspaceRole
     from .open_computers import (
         OpenComputerAgentEvent,
         OpenComputerAgentSession,
@@ -318,6 +319,8 @@ _MODULES: dict[str, str] = {
     "AnalyticsOverview": "dashboard",
     "AnalyticsTimeseries": "dashboard",
     "ApiKey": "api_keys",
+    "ApiKeyEvent": "api_keys",
+    "ApiKeyPreset": "api_keys",
     "AuditLogEntry": "audit_log",
     "BenchmarkComparison": "benchmarks",
     "BenchmarkKind": "benchmarks",
@@ -345,6 +348,7 @@ _MODULES: dict[str, str] = {
     "CheckpointProgress": "computers",
     "CheckpointRestore": "computers",
     "CheckpointStatus": "computers",
+    "CliTool": "mcp",
     "CommandCenterAgent": "command_center",
     "CommandCenterMetrics": "command_center",
     "CommandCenterOverview": "command_center",
@@ -457,8 +461,12 @@ _MODULES: dict[str, str] = {
     "JSONObject": "_base",
     "LLMModel": "ai",
     "LinearIssue": "integrations",
+    "McpCatalog": "mcp",
+    "McpCatalogEntry": "mcp",
+    "McpCatalogInstall": "mcp",
     "McpErrorObject": "ai",
     "McpMessage": "ai",
+    "McpServer": "mcp",
     "MeasurementStatus": "sandboxes",
     "MemberRemoval": "members",
     "MigrationBackup": "deployments",
@@ -567,6 +575,7 @@ _MODULES: dict[str, str] = {
     "TemplateRating": "community",
     "TenantBranding": "tenant",
     "TenantEvent": "tenant_events",
+    "TenantMember": "members",
     "TenantPlan": "tenant",
     "TenantProviderConfig": "provider_defaults",
     "TenantSettings": "settings",
@@ -633,6 +642,8 @@ __all__ = [
     "AnalyticsOverview",
     "AnalyticsTimeseries",
     "ApiKey",
+    "ApiKeyEvent",
+    "ApiKeyPreset",
     "AuditLogEntry",
     "BenchmarkComparison",
     "BenchmarkKind",
@@ -660,6 +671,7 @@ __all__ = [
     "CheckpointProgress",
     "CheckpointRestore",
     "CheckpointStatus",
+    "CliTool",
     "CommandCenterAgent",
     "CommandCenterMetrics",
     "CommandCenterOverview",
@@ -772,8 +784,12 @@ __all__ = [
     "JSONObject",
     "LLMModel",
     "LinearIssue",
+    "McpCatalog",
+    "McpCatalogEntry",
+    "McpCatalogInstall",
     "McpErrorObject",
     "McpMessage",
+    "McpServer",
     "MeasurementStatus",
     "MemberRemoval",
     "MigrationBackup",
@@ -881,6 +897,7 @@ __all__ = [
     "TemplateRating",
     "TenantBranding",
     "TenantEvent",
+    "TenantMember",
     "TenantPlan",
     "TenantProviderConfig",
     "TenantSettings",
