@@ -1,0 +1,1 @@
+"""The async agent toolkit; the public names are in `miosa.agent`."""
