@@ -388,10 +388,6 @@ class OutputLimits:
             raise ValueError("max_lines must be at least 2")
 
 
-def _cut_marker(lines: int, size: int) -> str:
-    return f"\n[... {lines} lines, {size} bytes cut: the output was too long ...]\n"
-
-
 def bound_text(text: str, limits: OutputLimits) -> str:
     """``text`` within ``limits``: unchanged when it fits, else head + marker + tail.
 
@@ -399,50 +395,60 @@ def bound_text(text: str, limits: OutputLimits) -> str:
     doing), the tail the rest (where they print how it ended). Cuts fall on line breaks
     where possible and never split a UTF-8 character.
     """
-    data = text.encode("utf-8")
-    line_count = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
-    if len(data) <= limits.max_bytes and line_count <= limits.max_lines:
+    size = len(text.encode("utf-8"))
+    lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+    if size <= limits.max_bytes and lines <= limits.max_lines:
         return text
-    lines = text.splitlines(keepends=True)
     budget = limits.max_bytes - 120  # room for the marker
-    head_budget, tail_budget = budget * 2 // 3, budget - budget * 2 // 3
-    head_lines, tail_lines = limits.max_lines * 2 // 3, limits.max_lines - limits.max_lines * 2 // 3
-    head: list[str] = []
-    used = 0
-    for line in lines[:head_lines]:
-        size = len(line.encode("utf-8"))
-        if used + size > head_budget:
-            if not head:  # one huge line: keep its start
-                head.append(_utf8_prefix(line, head_budget))
+    head_lines = limits.max_lines * 2 // 3
+    head = _head(text, head_lines, budget * 2 // 3)
+    tail = _tail(text[len(head) :], limits.max_lines - head_lines, budget - budget * 2 // 3)
+    middle = text[len(head) : len(text) - len(tail)]
+    cut_bytes = len(middle.encode("utf-8"))
+    cut_lines = middle.count("\n")
+    what = f"{cut_lines} lines, {cut_bytes} bytes" if cut_lines else f"{cut_bytes} bytes"
+    marker = f"\n[... {what} cut: the output was too long ...]\n"
+    return head.rstrip("\n") + marker + tail
+
+
+def _head(text: str, max_lines: int, max_bytes: int) -> str:
+    """The longest prefix of at most ``max_lines`` lines and ``max_bytes`` bytes."""
+    end = 0
+    for _ in range(max_lines):
+        found = text.find("\n", end)
+        if found < 0:
+            end = len(text)
             break
-        head.append(line)
-        used += size
-    tail: list[str] = []
-    used = 0
-    rest = lines[len(head) :]
-    for line in reversed(rest[-tail_lines:] if tail_lines else []):
-        size = len(line.encode("utf-8"))
-        if used + size > tail_budget:
-            if not tail:
-                tail.append(_utf8_suffix(line, tail_budget))
+        end = found + 1
+    head = text[:end]
+    if len(head.encode("utf-8")) > max_bytes:
+        head = head.encode("utf-8")[:max_bytes].decode("utf-8", "ignore")
+        newline = head.rfind("\n")
+        if newline >= len(head) // 2:
+            head = head[: newline + 1]
+    return head
+
+
+def _tail(text: str, max_lines: int, max_bytes: int) -> str:
+    """The longest suffix of at most ``max_lines`` lines and ``max_bytes`` bytes."""
+    if max_lines <= 0 or not text:
+        return ""
+    search_end = len(text) - 1 if text.endswith("\n") else len(text)
+    start = 0
+    for _ in range(max_lines):
+        found = text.rfind("\n", 0, search_end)
+        if found < 0:
+            start = 0
             break
-        tail.append(line)
-        used += size
-    tail.reverse()
-    kept = "".join(head) + "".join(tail)
-    cut_bytes = len(data) - len(kept.encode("utf-8"))
-    cut_lines = max(0, len(lines) - len(head) - len(tail))
-    head_text = "".join(head).rstrip("\n")
-    return head_text + _cut_marker(cut_lines, cut_bytes) + "".join(tail)
-
-
-def _utf8_prefix(text: str, size: int) -> str:
-    return text.encode("utf-8")[:size].decode("utf-8", "ignore")
-
-
-def _utf8_suffix(text: str, size: int) -> str:
-    data = text.encode("utf-8")
-    return data[max(0, len(data) - size) :].decode("utf-8", "ignore")
+        start, search_end = found + 1, found
+    tail = text[start:]
+    data = tail.encode("utf-8")
+    if len(data) > max_bytes:
+        tail = data[len(data) - max_bytes :].decode("utf-8", "ignore")
+        newline = tail.find("\n")
+        if 0 <= newline < len(tail) // 2:
+            tail = tail[newline + 1 :]
+    return tail
 
 
 # -- checking arguments --------------------------------------------------------------------
