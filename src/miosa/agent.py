@@ -49,6 +49,7 @@ from ._agent_tools import (
     OutputLimits,
     PlainToolResult,
     ToolSchema,
+    ToolSpec,
     bound_text,
     object_schema,
 )
@@ -139,6 +140,7 @@ __all__ = [
     "ToolOutput",
     "ToolResult",
     "ToolSchema",
+    "ToolSpec",
     "Toolbox",
     "Usage",
     "UserMessage",
