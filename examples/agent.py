@@ -113,9 +113,7 @@ def model_from_env() -> Provider:
         raise SystemExit("set MIOSA_AGENT_MODEL to the model's name")
     base_url = os.environ.get("MIOSA_AGENT_BASE_URL") or None
     if name == "anthropic":
-        if base_url:
-            return AnthropicProvider(model=model, base_url=base_url)
-        return AnthropicProvider(model=model)
+        return AnthropicProvider(model=model, base_url=base_url)
     return ChatCompletionsProvider.preset(name, model=model, base_url=base_url)
 
 

@@ -295,6 +295,7 @@ def test_presets_carry_the_hosts_base_urls_and_key_variables(
     assert groq.name == "groq"
     assert "gsk_env" not in repr(groq)
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
     with pytest.raises(ValueError, match="set OPENAI_API_KEY"):
         ChatCompletionsProvider.preset("openai", model="gpt-4.1-mini")
     local = ChatCompletionsProvider.preset("ollama", model="llama3.2")
@@ -303,9 +304,22 @@ def test_presets_carry_the_hosts_base_urls_and_key_variables(
         ChatCompletionsProvider.preset("nope", model="m")
     full = ChatCompletionsProvider(model="m", base_url="https://h/v1/chat/completions")
     assert full.url == "https://h/v1/chat/completions"
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-env")
+    monkeypatch.setenv("OPENAI_BASE_URL", "https://gateway.example/v1")
+    assert ChatCompletionsProvider.preset("openai", model="m").url == (
+        "https://gateway.example/v1/chat/completions"
+    )
     monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+    monkeypatch.delenv("ANTHROPIC_BASE_URL", raising=False)
     with pytest.raises(ValueError, match="ANTHROPIC_API_KEY"):
         AnthropicProvider(model="claude-sonnet-4-5")
+    claude = AnthropicProvider(model="claude-sonnet-4-5", api_key="k")
+    assert claude.url == "https://api.anthropic.com/v1/messages"
+    assert AnthropicProvider(model="c", api_key="k", base_url="https://p/v1").url == (
+        "https://p/v1/messages"
+    )
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", "https://proxy.example")
+    assert AnthropicProvider(model="c", api_key="k").url == "https://proxy.example/v1/messages"
 
 
 def test_the_sync_agent_streams_the_same_steps() -> None:

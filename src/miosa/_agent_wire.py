@@ -43,18 +43,26 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class ProviderPreset:
-    """A known OpenAI-compatible host: its API root and where its key is read from."""
+    """A known OpenAI-compatible host: its API root and where its key is read from.
+
+    ``base_url_env`` names a variable that overrides ``base_url`` when set (the OpenAI
+    SDK's ``OPENAI_BASE_URL``, for proxies and gateways).
+    """
 
     name: str
     base_url: str
     api_key_env: str | None
+    base_url_env: str | None = None
 
 
 PRESETS: Mapping[str, ProviderPreset] = {
     p.name: p
     for p in (
         ProviderPreset(
-            name="openai", base_url="https://api.openai.com/v1", api_key_env="OPENAI_API_KEY"
+            name="openai",
+            base_url="https://api.openai.com/v1",
+            api_key_env="OPENAI_API_KEY",
+            base_url_env="OPENAI_BASE_URL",
         ),
         ProviderPreset(
             name="groq", base_url="https://api.groq.com/openai/v1", api_key_env="GROQ_API_KEY"
@@ -93,7 +101,7 @@ PRESETS: Mapping[str, ProviderPreset] = {
 }
 """OpenAI-compatible hosts by name (``AsyncChatCompletionsProvider.preset("groq", ...)``)."""
 
-ANTHROPIC_BASE_URL = "https://api.anthropic.com/v1"
+ANTHROPIC_BASE_URL = "https://api.anthropic.com"
 ANTHROPIC_VERSION = "2023-06-01"
 
 
@@ -151,8 +159,12 @@ def chat_url(base_url: str) -> str:
 
 
 def messages_url(base_url: str) -> str:
+    """``{base_url}/v1/messages`` (the Anthropic SDK's convention: the root has no ``/v1``);
+    a root that ends in ``/v1`` gets ``/messages``, a full URL is used as it is."""
     url = base_url.rstrip("/")
-    return url if url.endswith("/messages") else url + "/messages"
+    if url.endswith("/messages"):
+        return url
+    return url + ("/messages" if url.endswith("/v1") else "/v1/messages")
 
 
 def _invalid(provider: str, status: int, why: str, payload: object) -> ResponseValidationError:

@@ -260,11 +260,14 @@ class ChatCompletionsProvider(HTTPProvider):
         ``perplexity``, ``xai``, ``ollama``, ``lmstudio``).
 
         ``api_key`` defaults to the host's usual variable (``OPENAI_API_KEY``,
-        ``GROQ_API_KEY`` ...); a hosted preset without a key is a `ValueError`.
+        ``GROQ_API_KEY`` ...); a hosted preset without a key is a `ValueError`. For
+        ``openai``, ``OPENAI_BASE_URL`` overrides the base URL when set, as in the OpenAI SDK.
         """
         found = PRESETS.get(name)
         if found is None:
             raise ValueError(f"no preset {name!r}; presets: {', '.join(PRESETS)}")
+        if base_url is None and found.base_url_env is not None:
+            base_url = os.environ.get(found.base_url_env) or None
         if api_key is None and found.api_key_env is not None:
             api_key = os.environ.get(found.api_key_env) or None
             if api_key is None:
@@ -307,10 +310,12 @@ class ChatCompletionsProvider(HTTPProvider):
 
 
 class AnthropicProvider(HTTPProvider):
-    """A Claude model through Anthropic's Messages API (``POST {base_url}/messages``).
+    """A Claude model through Anthropic's Messages API (``POST {base_url}/v1/messages``).
 
-    ``api_key`` defaults to ``ANTHROPIC_API_KEY``; ``max_tokens`` is required by the API
-    (default 4096); ``anthropic_version`` is sent as the ``anthropic-version`` header.
+    ``api_key`` defaults to ``ANTHROPIC_API_KEY`` and ``base_url`` to ``ANTHROPIC_BASE_URL``
+    or ``https://api.anthropic.com`` (as in the Anthropic SDK; a root ending in ``/v1`` works
+    too); ``max_tokens`` is required by the API (default 4096); ``anthropic_version`` is sent
+    as the ``anthropic-version`` header.
     """
 
     def __init__(
@@ -318,7 +323,7 @@ class AnthropicProvider(HTTPProvider):
         *,
         model: str,
         api_key: str | None = None,
-        base_url: str = ANTHROPIC_BASE_URL,
+        base_url: str | None = None,
         max_tokens: int = 4096,
         temperature: float | None = None,
         anthropic_version: str = ANTHROPIC_VERSION,
@@ -341,7 +346,9 @@ class AnthropicProvider(HTTPProvider):
             extra_body=extra_body,
             http_client=http_client,
         )
-        self.url = messages_url(base_url)
+        self.url = messages_url(
+            base_url or os.environ.get("ANTHROPIC_BASE_URL") or ANTHROPIC_BASE_URL
+        )
         self.max_tokens = max_tokens
         self.temperature = temperature
         self.anthropic_version = check_header_value("anthropic_version", anthropic_version)
