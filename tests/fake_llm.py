@@ -4,7 +4,8 @@
 it was given, in order, and records every request (path, headers, decoded JSON body). A
 reply is a JSON payload, a `Status` (error status, body, headers), or a callable that gets
 the request body and returns either: that lets a script read the conversation (the id a
-tool returned) before it answers. Started in a thread, stopped by the test; uvicorn is
+tool returned) before it answers. ``respond=`` answers every request from the recorded
+request instead (path and headers included). Started in a thread, stopped by the test; uvicorn is
 told to exit on ``__exit__`` and the thread is joined with a bound.
 """
 
@@ -41,8 +42,13 @@ class Recorded:
 
 
 class FakeLLM:
-    def __init__(self, *replies: Reply) -> None:
+    def __init__(
+        self,
+        *replies: Reply,
+        respond: Callable[[Recorded], Mapping[str, Any] | Status] | None = None,
+    ) -> None:
         self.replies: list[Reply] = list(replies)
+        self.respond = respond  # when given, answers every request (replies are not used)
         self.requests: list[Recorded] = []
         self._lock = threading.Lock()
         self._sock = socket.socket()
@@ -65,10 +71,14 @@ class FakeLLM:
                 break
         headers = {k.decode().lower(): v.decode() for k, v in scope["headers"]}
         body = json.loads(raw) if raw else {}
+        recorded = Recorded(scope["path"], headers, body)
         with self._lock:
-            self.requests.append(Recorded(scope["path"], headers, body))
-            reply = self.replies.pop(0) if self.replies else Status(500, {"error": "no reply"})
-        if callable(reply):
+            self.requests.append(recorded)
+            if self.respond is None:
+                reply = self.replies.pop(0) if self.replies else Status(500, {"error": "no reply"})
+        if self.respond is not None:
+            reply = self.respond(recorded)
+        elif callable(reply):
             reply = reply(body)
         status, payload, extra = 200, reply, {}
         if isinstance(reply, Status):
