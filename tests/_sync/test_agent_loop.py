@@ -5,8 +5,10 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
+import httpx
 import pytest
 
 from miosa import APIConnectionError, AuthenticationError, Miosa, ResponseValidationError
@@ -24,7 +26,9 @@ from miosa.agent import (
     UserMessage,
 )
 from miosa.local import LocalServer
+from tests._sync._helpers import make_client
 from tests.fake_llm import FakeLLM, Status, anthropic, chat, last_tool_text, sandbox_id_in
+from tests.helpers import MockAPI
 
 pytestmark = pytest.mark.usefixtures("fast_retries")
 
@@ -367,3 +371,74 @@ def test_a_later_run_continues_the_conversation_from_history() -> None:
         {"role": "user", "content": "What is my name?"},
     ]
     assert isinstance(second.messages[1], ModelMessage)
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (64).to_bytes(4, "big") + (48).to_bytes(4, "big")
+
+
+def screenshot_api() -> MockAPI:
+    return MockAPI().on("GET /computers/cmp_1/desktop/screenshot", httpx.Response(200, content=PNG))
+
+
+def test_a_screenshot_reaches_a_chat_model_as_an_image_after_the_tool_message() -> None:
+    api = screenshot_api()
+    script = [chat(None, ("computer_screenshot", {})), chat("I see the desktop.")]
+    with make_client(api) as client:
+        toolbox = Toolbox.for_computer(client.computers.handle("cmp_1"))
+        with FakeLLM(*script) as llm:
+            with chat_provider(llm) as provider:
+                result = Agent(client, provider, tools=toolbox).run("Look")
+    assert result.tool_results[0].images[0].data == PNG
+    tail = llm.requests[1].body["messages"][-2:]
+    text = f"Screenshot of the desktop ({len(PNG)} bytes, PNG)."
+    assert tail == [
+        {
+            "role": "tool",
+            "tool_call_id": "call_0",
+            "content": f"{text}\n[1 image(s) not included here: image/png 64x48, {len(PNG)} bytes]",
+        },
+        {
+            "role": "user",
+            "content": [
+                {"type": "text", "text": "Image(s) returned by computer_screenshot (call_0):"},
+                {
+                    "type": "image_url",
+                    "image_url": {"url": "data:image/png;base64," + base64.b64encode(PNG).decode()},
+                },
+            ],
+        },
+    ]
+
+
+def test_a_screenshot_reaches_a_claude_model_inside_the_tool_result() -> None:
+    api = screenshot_api()
+    script = [anthropic(None, ("computer_screenshot", {})), anthropic("I see the desktop.")]
+    with make_client(api) as client:
+        toolbox = Toolbox.for_computer(client.computers.handle("cmp_1"))
+        with FakeLLM(*script) as llm:
+            with AnthropicProvider(
+                model="claude-test", api_key="k", base_url=llm.base_url
+            ) as provider:
+                Agent(client, provider, tools=toolbox).run("Look")
+    last = llm.requests[1].body["messages"][-1]
+    assert last == {
+        "role": "user",
+        "content": [
+            {
+                "type": "tool_result",
+                "tool_use_id": "toolu_0",
+                "content": [
+                    {"type": "text", "text": f"Screenshot of the desktop ({len(PNG)} bytes, PNG)."},
+                    {
+                        "type": "image",
+                        "source": {
+                            "type": "base64",
+                            "media_type": "image/png",
+                            "data": base64.b64encode(PNG).decode(),
+                        },
+                    },
+                ],
+                "is_error": False,
+            }
+        ],
+    }
