@@ -1,1 +1,1 @@
-"""The async agent toolkit; the public names are in `miosa.agent`."""
+"""The agent toolkit (tools, providers, the loop); the public names are in `miosa.agent`."""

@@ -3,8 +3,8 @@
 ``AsyncAgent.run(prompt)`` returns an `AgentResult`; ``AsyncAgent.stream(prompt)`` yields
 the steps as they happen (`ModelMessage`, `ToolCall`, `ToolResult`, and a `FinalAnswer`
 last). The run is bounded by ``max_steps`` model calls, can be stopped with
-`AsyncAgentRun.cancel` (or by cancelling the task that iterates it), and never dies of a
-tool's failure: those come back to the model as error results.
+`AsyncAgentRun.cancel` (with the async twin, also by cancelling the task that iterates
+it), and never dies of a tool's failure: those come back to the model as error results.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ class AsyncAgent:
 
 
 class AsyncAgentRun:
-    """One run of an `AsyncAgent`: an async iterator of steps (see `AsyncAgent.stream`).
+    """One run of an `AsyncAgent`: an iterator of its steps (see `AsyncAgent.stream`).
 
     ``async with agent.stream(p) as run:`` stops the run when the block is left. A step
     that raises (a provider error, cancellation) ends the run; the error propagates.
@@ -162,8 +162,8 @@ class AsyncAgentRun:
     def cancel(self) -> None:
         """Stop at the next step boundary: the next step is a ``cancelled`` `FinalAnswer`.
 
-        Safe to call from another thread (the blocking `AgentRun`) or task; a model call or
-        tool already running finishes first (cancel the task to interrupt it).
+        Safe to call from another thread or task; a model call or tool already running
+        finishes first (with the async twin, cancel the task to interrupt it).
         """
         self._cancel_requested = True
 

@@ -76,7 +76,7 @@ def _check_name(tool: AsyncTool, attribute: object, name: str) -> None:
 @attrs.frozen(kw_only=True)
 class AsyncTool:
     """One tool: a name, a description for the model, the JSON Schema of its arguments and
-    the async handler that runs it.
+    the handler that runs it.
 
     ``timeout`` (seconds) bounds one run; None takes the toolbox's. ``destructive`` marks
     tools that destroy or overwrite something (shown in `AsyncToolbox.destructive_names`).

@@ -6,8 +6,8 @@
 ``Agent.run(prompt)`` returns an `AgentResult`; ``Agent.stream(prompt)`` yields
 the steps as they happen (`ModelMessage`, `ToolCall`, `ToolResult`, and a `FinalAnswer`
 last). The run is bounded by ``max_steps`` model calls, can be stopped with
-`AgentRun.cancel` (or by cancelling the task that iterates it), and never dies of a
-tool's failure: those come back to the model as error results.
+`AgentRun.cancel` (with the async twin, also by cancelling the task that iterates
+it), and never dies of a tool's failure: those come back to the model as error results.
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ class Agent:
 
 
 class AgentRun:
-    """One run of an `Agent`: an async iterator of steps (see `Agent.stream`).
+    """One run of an `Agent`: an iterator of its steps (see `Agent.stream`).
 
     ``with agent.stream(p) as run:`` stops the run when the block is left. A step
     that raises (a provider error, cancellation) ends the run; the error propagates.
@@ -165,8 +165,8 @@ class AgentRun:
     def cancel(self) -> None:
         """Stop at the next step boundary: the next step is a ``cancelled`` `FinalAnswer`.
 
-        Safe to call from another thread (the blocking `AgentRun`) or task; a model call or
-        tool already running finishes first (cancel the task to interrupt it).
+        Safe to call from another thread or task; a model call or tool already running
+        finishes first (with the async twin, cancel the task to interrupt it).
         """
         self._cancel_requested = True
 
