@@ -3,6 +3,7 @@ presets, prompts, import cost; and what only the async twin can do (interrupt a 
 
 from __future__ import annotations
 
+import inspect
 import json
 import subprocess
 import sys
@@ -437,3 +438,13 @@ def test_bounded_text_always_fits_and_keeps_the_start_and_the_end() -> None:
         head, _, tail = bounded.partition("\n[... ")
         tail = tail.split("...]\n", 1)[1]
         assert text.startswith(head) and text.endswith(tail)
+
+
+def test_the_public_names_are_sorted_importable_and_documented() -> None:
+    names = miosa.agent.__all__
+    assert names == sorted(names, key=lambda n: (not n.isupper(), n))
+    for name in names:
+        value = getattr(miosa.agent, name)
+        assert value is not None
+        if isinstance(value, type) or inspect.isfunction(value):
+            assert value.__doc__, name
