@@ -8,9 +8,12 @@ shapes they take are plain dicts described by the TypedDicts below.
 from __future__ import annotations
 
 import base64
+import inspect
 import json
 import struct
-from collections.abc import Iterable, Mapping, Sequence
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal, Protocol, TypeAlias, TypedDict
 
 import attrs
@@ -122,6 +125,75 @@ def object_schema(properties: Mapping[str, JSONSchema], required: Sequence[str] 
         "required": list(required),
         "additionalProperties": False,
     }
+
+
+_PYTHON_TYPES: Mapping[object, JSONSchema] = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    float: {"type": "number"},
+    bool: {"type": "boolean"},
+    list: {"type": "array"},
+    dict: {"type": "object"},
+}
+
+
+def _annotation_schema(annotation: object, where: str) -> tuple[JSONSchema, bool]:
+    """(schema, nullable) for one parameter's annotation."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Union or isinstance(annotation, types.UnionType):
+        members = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(members) == 1:
+            return _annotation_schema(members[0], where)[0], True
+        raise TypeError(f"{where}: unions other than X | None are not supported")
+    if origin is Literal:
+        values = list(typing.get_args(annotation))
+        return {"enum": values}, False
+    if origin in (list, tuple, Sequence, typing.Sequence):
+        args = typing.get_args(annotation)
+        schema: JSONSchema = {"type": "array"}
+        if args and args[0] is not Ellipsis:
+            schema["items"] = _annotation_schema(args[0], where)[0]
+        return schema, False
+    if origin in (dict, Mapping, typing.Mapping):
+        return {"type": "object"}, False
+    found = _PYTHON_TYPES.get(annotation)
+    if found is None:
+        raise TypeError(
+            f"{where}: cannot describe {annotation!r} in JSON Schema; use str, int, float, "
+            "bool, list, dict, Literal or X | None, or pass parameters= yourself"
+        )
+    return dict(found), False
+
+
+def signature_schema(func: Callable[..., object]) -> JSONSchema:
+    """The JSON Schema of ``func``'s keyword-callable parameters, from its annotations.
+
+    Parameters without a default are required; ``X | None`` and defaults make them
+    optional. Supported: ``str``, ``int``, ``float``, ``bool``, ``list[...]``, ``dict``,
+    ``Literal[...]`` and ``X | None``.
+    """
+    where = str(getattr(func, "__name__", "the function"))
+    hints = typing.get_type_hints(func)
+    properties: dict[str, JSONSchema] = {}
+    required: list[str] = []
+    for name, parameter in inspect.signature(func).parameters.items():
+        if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+            continue
+        if parameter.kind is parameter.POSITIONAL_ONLY:
+            raise TypeError(f"{where}: positional-only parameter {name!r}")
+        if name not in hints:
+            raise TypeError(f"{where}: parameter {name!r} has no annotation")
+        schema, nullable = _annotation_schema(hints[name], f"{where}({name})")
+        properties[name] = schema
+        if parameter.default is parameter.empty and not nullable:
+            required.append(name)
+    return object_schema(properties, required)
+
+
+def docstring_summary(func: Callable[..., object]) -> str:
+    """The first paragraph of ``func``'s docstring, on one line."""
+    doc = inspect.getdoc(func) or ""
+    return " ".join(doc.split("\n\n", 1)[0].split())
 
 
 # -- reading tool calls --------------------------------------------------------------------
@@ -500,9 +572,9 @@ def _check_value(spec: JSONSchema, value: object) -> str | None:
     if kinds:
         ok = False
         for k in kinds:
-            types = _JSON_TYPES.get(k, (object,))
+            accepted = _JSON_TYPES.get(k, (object,))
             is_bool = isinstance(value, bool)
-            if isinstance(value, types) and (k == "boolean" or not is_bool):
+            if isinstance(value, accepted) and (k == "boolean" or not is_bool):
                 ok = True
             if k == "integer" and isinstance(value, float) and value.is_integer():
                 ok = True
@@ -520,8 +592,8 @@ def _check_value(spec: JSONSchema, value: object) -> str | None:
 
 
 def _json_type(value: object) -> str:
-    for name, types in _JSON_TYPES.items():
-        if isinstance(value, types) and not (isinstance(value, bool) and name != "boolean"):
+    for name, accepted in _JSON_TYPES.items():
+        if isinstance(value, accepted) and not (isinstance(value, bool) and name != "boolean"):
             return name
     return type(value).__name__
 

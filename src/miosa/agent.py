@@ -76,7 +76,7 @@ from ._async.agent.providers import (
     AsyncHTTPProvider,
     AsyncProvider,
 )
-from ._async.agent.tools import AsyncTool, AsyncToolbox, AsyncToolHandler
+from ._async.agent.tools import AsyncTool, AsyncToolbox, AsyncToolFunction, AsyncToolHandler
 from ._async.client import AsyncMiosa
 from ._async.resources.computers import AsyncComputer
 from ._async.resources.sandboxes import AsyncSandbox
@@ -87,7 +87,7 @@ from ._sync.agent.providers import (
     HTTPProvider,
     Provider,
 )
-from ._sync.agent.tools import Tool, Toolbox, ToolHandler
+from ._sync.agent.tools import Tool, Toolbox, ToolFunction, ToolHandler
 from ._sync.client import Miosa
 from ._sync.resources.computers import Computer
 from ._sync.resources.sandboxes import Sandbox
@@ -111,6 +111,7 @@ __all__ = [
     "AsyncHTTPProvider",
     "AsyncProvider",
     "AsyncTool",
+    "AsyncToolFunction",
     "AsyncToolHandler",
     "AsyncToolbox",
     "CallShape",
@@ -136,6 +137,7 @@ __all__ = [
     "StopReason",
     "Tool",
     "ToolCall",
+    "ToolFunction",
     "ToolHandler",
     "ToolOutput",
     "ToolResult",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import json
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 import pytest
@@ -387,3 +387,62 @@ async def test_the_unbound_computer_catalogue_names_the_computer_and_lists_them(
         "POST /api/v1/computers/cmp_1/desktop/key",
         "DELETE /api/v1/computers/cmp_1",
     ]
+
+
+async def lookup_ticket(
+    ticket: str,
+    priority: Literal["low", "high"] = "low",
+    tags: list[str] | None = None,
+    limit: int = 3,
+) -> str:
+    """Read a support ticket
+    by its id.
+
+    Anything after the first paragraph is not sent to the model.
+    """
+    return f"{ticket} {priority} {tags} {limit}"
+
+
+async def test_a_tool_from_a_typed_function_gets_its_schema_and_keyword_arguments() -> None:
+    tool = AsyncTool.from_function(lookup_ticket, timeout=5)
+    box = AsyncToolbox([tool])
+    called = await box.run("lookup_ticket", {"ticket": "T-1", "priority": "high", "tags": ["a"]})
+    refused = await box.run("lookup_ticket", {"ticket": "T-1", "priority": "urgent"})
+    assert (tool.name, tool.description, tool.timeout) == (
+        "lookup_ticket",
+        "Read a support ticket by its id.",
+        5,
+    )
+    assert tool.parameters == {
+        "type": "object",
+        "properties": {
+            "ticket": {"type": "string"},
+            "priority": {"enum": ["low", "high"]},
+            "tags": {"type": "array", "items": {"type": "string"}},
+            "limit": {"type": "integer"},
+        },
+        "required": ["ticket"],
+        "additionalProperties": False,
+    }
+    assert called.text == "T-1 high ['a'] 3"
+    assert refused.text == (
+        "Error: lookup_ticket: invalid arguments: argument 'priority' must be one of "
+        '"low", "high"'
+    )
+    renamed = AsyncTool.from_function(lookup_ticket, name="ticket", description="A ticket.")
+    assert (renamed.name, renamed.description) == ("ticket", "A ticket.")
+
+
+async def untyped(path) -> str:  # type: ignore[no-untyped-def]
+    return str(path)
+
+
+async def opaque(when: complex) -> str:
+    return str(when)
+
+
+def test_a_function_whose_parameters_json_schema_cannot_describe_is_refused() -> None:
+    with pytest.raises(TypeError, match="parameter 'path' has no annotation"):
+        AsyncTool.from_function(untyped)
+    with pytest.raises(TypeError, match=r"opaque\(when\): cannot describe"):
+        AsyncTool.from_function(opaque)

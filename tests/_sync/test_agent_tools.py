@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import json
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 import pytest
@@ -386,3 +386,62 @@ def test_the_unbound_computer_catalogue_names_the_computer_and_lists_them() -> N
         "POST /api/v1/computers/cmp_1/desktop/key",
         "DELETE /api/v1/computers/cmp_1",
     ]
+
+
+def lookup_ticket(
+    ticket: str,
+    priority: Literal["low", "high"] = "low",
+    tags: list[str] | None = None,
+    limit: int = 3,
+) -> str:
+    """Read a support ticket
+    by its id.
+
+    Anything after the first paragraph is not sent to the model.
+    """
+    return f"{ticket} {priority} {tags} {limit}"
+
+
+def test_a_tool_from_a_typed_function_gets_its_schema_and_keyword_arguments() -> None:
+    tool = Tool.from_function(lookup_ticket, timeout=5)
+    box = Toolbox([tool])
+    called = box.run("lookup_ticket", {"ticket": "T-1", "priority": "high", "tags": ["a"]})
+    refused = box.run("lookup_ticket", {"ticket": "T-1", "priority": "urgent"})
+    assert (tool.name, tool.description, tool.timeout) == (
+        "lookup_ticket",
+        "Read a support ticket by its id.",
+        5,
+    )
+    assert tool.parameters == {
+        "type": "object",
+        "properties": {
+            "ticket": {"type": "string"},
+            "priority": {"enum": ["low", "high"]},
+            "tags": {"type": "array", "items": {"type": "string"}},
+            "limit": {"type": "integer"},
+        },
+        "required": ["ticket"],
+        "additionalProperties": False,
+    }
+    assert called.text == "T-1 high ['a'] 3"
+    assert refused.text == (
+        "Error: lookup_ticket: invalid arguments: argument 'priority' must be one of "
+        '"low", "high"'
+    )
+    renamed = Tool.from_function(lookup_ticket, name="ticket", description="A ticket.")
+    assert (renamed.name, renamed.description) == ("ticket", "A ticket.")
+
+
+def untyped(path) -> str:  # type: ignore[no-untyped-def]
+    return str(path)
+
+
+def opaque(when: complex) -> str:
+    return str(when)
+
+
+def test_a_function_whose_parameters_json_schema_cannot_describe_is_refused() -> None:
+    with pytest.raises(TypeError, match="parameter 'path' has no annotation"):
+        Tool.from_function(untyped)
+    with pytest.raises(TypeError, match=r"opaque\(when\): cannot describe"):
+        Tool.from_function(opaque)

@@ -35,6 +35,7 @@ from ..._agent_tools import (
     bound_text,
     check_arguments,
     decode_file,
+    docstring_summary,
     error_text,
     exception_text,
     exec_text,
@@ -45,6 +46,7 @@ from ..._agent_tools import (
     parse_tool_call,
     pid_argument,
     shape_result,
+    signature_schema,
 )
 from ..._agent_types import Image, ToolOutput, ToolResult
 from ..._concurrency import atime_limit
@@ -54,7 +56,7 @@ from ..client import AsyncMiosa
 from ..resources.computers import AsyncComputer
 from ..resources.sandboxes import AsyncSandbox
 
-__all__ = ["AsyncTool", "AsyncToolHandler", "AsyncToolbox"]
+__all__ = ["AsyncTool", "AsyncToolFunction", "AsyncToolHandler", "AsyncToolbox"]
 
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 
@@ -63,6 +65,12 @@ class AsyncToolHandler(Protocol):
     """A tool's code: called with the decoded, schema-checked arguments."""
 
     async def __call__(self, arguments: Mapping[str, Any], /) -> str | ToolOutput: ...
+
+
+class AsyncToolFunction(Protocol):
+    """A function `AsyncTool.from_function` wraps: annotated parameters, called by keyword."""
+
+    async def __call__(self, *args: Any, **kwargs: Any) -> str | ToolOutput: ...
 
 
 def _check_name(tool: AsyncTool, attribute: object, name: str) -> None:
@@ -88,6 +96,47 @@ class AsyncTool:
     handler: AsyncToolHandler = attrs.field(repr=False)
     timeout: float | None = None
     destructive: bool = False
+
+    @classmethod
+    def from_function(
+        cls,
+        func: AsyncToolFunction,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        timeout: float | None = None,
+        destructive: bool = False,
+    ) -> AsyncTool:
+        """A tool from a function with annotated parameters::
+
+            async def lookup_ticket(ticket: str, include_comments: bool = False) -> str:
+                \"\"\"Read a support ticket.\"\"\"
+                ...
+
+            tool = AsyncTool.from_function(lookup_ticket)
+
+        The name is the function's, the description the first paragraph of its docstring,
+        and the schema comes from the annotations (``str``, ``int``, ``float``, ``bool``,
+        ``list[...]``, ``dict``, ``Literal[...]``, ``X | None``; parameters without a default
+        are required). The model's arguments are passed as keyword arguments.
+        """
+        func_name = str(getattr(func, "__name__", ""))
+        parameters = signature_schema(func)
+        summary = description if description is not None else docstring_summary(func)
+        if not summary:
+            raise ValueError(f"{func_name}: give a docstring or description=")
+
+        async def handler(arguments: Mapping[str, Any], /) -> str | ToolOutput:
+            return await func(**arguments)
+
+        return cls(
+            name=name or func_name,
+            description=summary,
+            parameters=parameters,
+            handler=handler,
+            timeout=timeout,
+            destructive=destructive,
+        )
 
 
 class AsyncToolbox:

@@ -38,6 +38,7 @@ from ..._agent_tools import (
     bound_text,
     check_arguments,
     decode_file,
+    docstring_summary,
     error_text,
     exception_text,
     exec_text,
@@ -48,6 +49,7 @@ from ..._agent_tools import (
     parse_tool_call,
     pid_argument,
     shape_result,
+    signature_schema,
 )
 from ..._agent_types import Image, ToolOutput, ToolResult
 from ..._concurrency import time_limit
@@ -57,7 +59,7 @@ from ..client import Miosa
 from ..resources.computers import Computer
 from ..resources.sandboxes import Sandbox
 
-__all__ = ["Tool", "ToolHandler", "Toolbox"]
+__all__ = ["Tool", "ToolFunction", "ToolHandler", "Toolbox"]
 
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 
@@ -66,6 +68,12 @@ class ToolHandler(Protocol):
     """A tool's code: called with the decoded, schema-checked arguments."""
 
     def __call__(self, arguments: Mapping[str, Any], /) -> str | ToolOutput: ...
+
+
+class ToolFunction(Protocol):
+    """A function `Tool.from_function` wraps: annotated parameters, called by keyword."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> str | ToolOutput: ...
 
 
 def _check_name(tool: Tool, attribute: object, name: str) -> None:
@@ -91,6 +99,47 @@ class Tool:
     handler: ToolHandler = attrs.field(repr=False)
     timeout: float | None = None
     destructive: bool = False
+
+    @classmethod
+    def from_function(
+        cls,
+        func: ToolFunction,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        timeout: float | None = None,
+        destructive: bool = False,
+    ) -> Tool:
+        """A tool from a function with annotated parameters::
+
+            def lookup_ticket(ticket: str, include_comments: bool = False) -> str:
+                \"\"\"Read a support ticket.\"\"\"
+                ...
+
+            tool = Tool.from_function(lookup_ticket)
+
+        The name is the function's, the description the first paragraph of its docstring,
+        and the schema comes from the annotations (``str``, ``int``, ``float``, ``bool``,
+        ``list[...]``, ``dict``, ``Literal[...]``, ``X | None``; parameters without a default
+        are required). The model's arguments are passed as keyword arguments.
+        """
+        func_name = str(getattr(func, "__name__", ""))
+        parameters = signature_schema(func)
+        summary = description if description is not None else docstring_summary(func)
+        if not summary:
+            raise ValueError(f"{func_name}: give a docstring or description=")
+
+        def handler(arguments: Mapping[str, Any], /) -> str | ToolOutput:
+            return func(**arguments)
+
+        return cls(
+            name=name or func_name,
+            description=summary,
+            parameters=parameters,
+            handler=handler,
+            timeout=timeout,
+            destructive=destructive,
+        )
 
 
 class Toolbox:
