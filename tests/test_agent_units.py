@@ -377,6 +377,10 @@ async def test_cancelling_the_task_cancels_the_run_and_no_error_result_hides_it(
         _ = run.result
     assert [s for s in steps if isinstance(s, (ToolResult, FinalAnswer))] == []
     assert isinstance(steps[1], ToolCall)
+    # The conversation stays valid for a later run: the interrupted call has an answer.
+    last = run.messages[-1]
+    assert isinstance(last, ToolResult) and last.call_id == steps[1].id
+    assert last.text == "Error: hang: the run stopped before it returned" and last.is_error
 
 
 # -- prompts and import cost -------------------------------------------------------------------

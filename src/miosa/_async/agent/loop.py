@@ -181,7 +181,9 @@ class AsyncAgentRun:
             try:
                 step = await self._advance()
             except BaseException:
+                # Cancelled or failed: the run ends, but its conversation stays valid.
                 self._broken = True
+                self._answer_open_calls("the run stopped before it returned")
                 raise
         self._steps.append(step)
         return step
@@ -203,7 +205,7 @@ class AsyncAgentRun:
         if self._cancel_requested:
             return self._finish("cancelled")
         if self._running is not None:
-            call, self._running = self._running, None
+            call = self._running
             result = await agent.toolbox.run(
                 call.name,
                 call.arguments,
@@ -211,6 +213,7 @@ class AsyncAgentRun:
                 argument_error=call.argument_error,
                 step=call.step,
             )
+            self._running = None
             self._messages.append(result)
             return result
         if self._pending:
@@ -236,7 +239,7 @@ class AsyncAgentRun:
             self._ready.append(self._finish(stop))
         return reply
 
-    def _finish(self, reason: StopReason) -> FinalAnswer:
+    def _answer_open_calls(self, why: str) -> None:
         # Calls the model asked for but that never ran still need an answer, or the
         # conversation could not be continued (both APIs reject a tool call left open).
         unanswered = [*([self._running] if self._running else []), *self._pending]
@@ -245,13 +248,16 @@ class AsyncAgentRun:
                 ToolResult(
                     call_id=call.id,
                     name=call.name,
-                    text=f"Error: {call.name}: not run, the run was {reason.replace('_', ' ')}",
+                    text=f"Error: {call.name}: {why}",
                     is_error=True,
                     step=call.step,
                 )
             )
         self._running = None
         self._pending.clear()
+
+    def _finish(self, reason: StopReason) -> FinalAnswer:
+        self._answer_open_calls(f"not run, the run was {reason.replace('_', ' ')}")
         self._final = FinalAnswer(
             text=self._last_text, stop_reason=reason, usage=self._usage, step=self._model_calls
         )
