@@ -452,3 +452,41 @@ def test_the_public_names_are_sorted_importable_and_documented() -> None:
         assert value is not None
         if isinstance(value, type) or inspect.isfunction(value):
             assert value.__doc__, name
+
+
+def test_the_blocking_run_can_be_cancelled_from_another_thread() -> None:
+    import threading
+
+    gate = threading.Event()
+
+    def slow(arguments: Any) -> str:
+        gate.wait(10)
+        return "done"
+
+    def cancel_then_release() -> None:
+        run.cancel()
+        gate.set()
+
+    tools = [Tool(name="slow", description="Slow.", handler=slow)]
+    with (
+        FakeLLM(chat(None, ("slow", {}), ("slow", {}))) as llm,
+        ChatCompletionsProvider(model="m", base_url=llm.base_url) as provider,
+    ):
+        run = miosa.agent.Agent(None, provider, tools=tools).stream("Go")
+        timer = threading.Timer(0.2, cancel_then_release)
+        timer.start()
+        steps = list(run)
+        timer.join()
+    assert [type(s).__name__ for s in steps] == [
+        "ModelMessage", "ToolCall", "ToolResult", "FinalAnswer",
+    ]  # fmt: skip
+    assert isinstance(steps[2], ToolResult) and steps[2].text == "done"
+    assert isinstance(steps[3], FinalAnswer) and steps[3].stop_reason == "cancelled"
+    assert run.result.messages[-1] == ToolResult(
+        call_id="call_1",
+        name="slow",
+        text="Error: slow: not run, the run was cancelled",
+        is_error=True,
+        step=1,
+    )
+    assert len(llm.requests) == 1
