@@ -623,11 +623,25 @@ def exec_text(stdout: str, stderr: str, exit_code: int) -> str:
     return "\n".join(parts)
 
 
-def decode_file(data: bytes, path: str) -> str:
-    """A file's bytes as text for the model; binary files are described, not dumped."""
+READ_CAP = 1 << 20
+"""The most a file-reading tool reads of one file (the result is then bounded as usual)."""
+
+
+def decode_file(data: bytes, path: str, *, more: bool = False) -> str:
+    """A file's bytes as text for the model; binary files are described, not dumped.
+
+    ``more`` says the file goes on past ``data`` (it was read up to `READ_CAP`).
+    """
     if b"\x00" in data[:8192]:
-        return f"{path} is a binary file ({len(data)} bytes); not shown."
-    return data.decode("utf-8", "replace")
+        size = f"over {len(data)}" if more else str(len(data))
+        return f"{path} is a binary file ({size} bytes); not shown."
+    text = data.decode("utf-8", "replace")
+    if more:
+        text += (
+            f"\n[only the first {len(data)} bytes of {path} were read; use a command "
+            "(tail, grep, sed -n) for the rest]"
+        )
+    return text
 
 
 def pid_argument(value: object) -> int | str:

@@ -446,3 +446,72 @@ def test_a_function_whose_parameters_json_schema_cannot_describe_is_refused() ->
         AsyncTool.from_function(untyped)
     with pytest.raises(TypeError, match=r"opaque\(when\): cannot describe"):
         AsyncTool.from_function(opaque)
+
+
+async def test_reading_a_huge_file_reads_its_first_mib_and_says_so() -> None:
+    async with LocalServer() as server, client_for(server) as client:
+        sandbox = await client.sandboxes.create()
+        await sandbox.exec.run("seq 1 1000000 > /workspace/big.txt; printf 'a\\0b' > bin")
+        tools = AsyncToolbox.for_sandbox(sandbox)
+        big = await tools.run("read_file", {"path": "/workspace/big.txt"})
+        binary = await tools.run("read_file", {"path": "/workspace/bin"})
+        await sandbox.destroy()
+    assert not big.is_error
+    assert big.text.startswith("1\n2\n3\n")
+    assert big.text.endswith(
+        "\n[only the first 1048576 bytes of /workspace/big.txt were read; use a command "
+        "(tail, grep, sed -n) for the rest]"
+    )
+    assert "bytes cut: the output was too long" in big.text
+    assert len(big.text.encode()) <= 16_384
+    assert binary.text == "/workspace/bin is a binary file (3 bytes); not shown."
+
+
+async def test_computer_files_are_read_written_and_not_overwritten_by_default() -> None:
+    def stat(request: httpx.Request) -> httpx.Response:
+        if json.loads(request.content)["path"] == "/home/user/new.txt":
+            return json_response(404, {"error": {"code": "NOT_FOUND", "message": "no such file"}})
+        return json_response(200, {"data": {"path": "/home/user/old.txt", "size": 3}})
+
+    api = (
+        MockAPI()
+        .on("GET /computers/cmp_1/files/download", httpx.Response(200, content=b"hello\n"))
+        .on("POST /computers/cmp_1/files/stat", stat)
+        .on("POST /computers/cmp_1/files/write", json_response(200, {"data": {"path": "x"}}))
+        .on(
+            "GET /computers/cmp_1/files",
+            json_response(
+                200,
+                {
+                    "data": {
+                        "entries": [{"name": "a.txt", "size": 6}, {"name": "docs", "is_dir": True}]
+                    }
+                },
+            ),
+        )
+    )
+    async with make_client(api) as client:
+        tools = AsyncToolbox.for_computers(client)
+        on = {"computer_id": "cmp_1"}
+        read = await tools.run("computer_read_file", {**on, "path": "/home/user/a.txt"})
+        new = await tools.run(
+            "computer_write_file", {**on, "path": "/home/user/new.txt", "content": "héllo"}
+        )
+        old = await tools.run(
+            "computer_write_file", {**on, "path": "/home/user/old.txt", "content": "x"}
+        )
+        listed = await tools.run("computer_list_files", {**on, "path": "/home/user"})
+    assert read.text == "hello\n"
+    assert (new.text, new.is_error) == ("Wrote /home/user/new.txt (6 bytes).", False)
+    assert old.is_error and old.text.startswith(
+        "Error: computer_write_file: /home/user/old.txt already exists"
+    )
+    assert listed.text == "a.txt  6 B\ndocs/"
+    writes = [r for r in api.requests if r.url.path.endswith("/files/write")]
+    assert len(writes) == 1
+    assert json.loads(writes[0].content) == {
+        "path": "/home/user/new.txt",
+        "content_base64": base64.b64encode("héllo".encode()).decode(),
+    }
+    download = next(r for r in api.requests if r.url.path.endswith("/files/download"))
+    assert download.url.params["path"] == "/home/user/a.txt"

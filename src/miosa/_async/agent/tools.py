@@ -19,6 +19,7 @@ from ..._agent_tools import (
     DEFAULT_MAX_OUTPUT_BYTES,
     DEFAULT_MAX_OUTPUT_LINES,
     DEFAULT_TOOL_TIMEOUT,
+    READ_CAP,
     AnthropicTool,
     AnthropicToolResult,
     CallShape,
@@ -58,6 +59,7 @@ from ..resources.sandboxes import AsyncSandbox
 
 __all__ = ["AsyncTool", "AsyncToolFunction", "AsyncToolHandler", "AsyncToolbox"]
 
+_CHUNK = 64 * 1024
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 
 
@@ -553,8 +555,13 @@ def _sandbox_tools(
         return ToolOutput(text=text, is_error=result.exit_code != 0)
 
     async def read_file(args: Mapping[str, Any]) -> str:
-        path = str(args["path"])
-        return decode_file(await target(args).files.read(path), path)
+        path, data = str(args["path"]), bytearray()
+        async with target(args).files.download(path, chunk_size=_CHUNK) as body:
+            async for chunk in body:
+                data += chunk
+                if len(data) > READ_CAP:
+                    break
+        return decode_file(bytes(data[:READ_CAP]), path, more=len(data) > READ_CAP)
 
     async def write_file(args: Mapping[str, Any]) -> ToolOutput:
         sandbox, path = target(args), str(args["path"])
@@ -683,7 +690,7 @@ def _sandbox_tools(
         ),
         AsyncTool(
             name="read_file",
-            description="Read a text file from the sandbox.",
+            description="Read a text file from the sandbox (at most its first MiB).",
             parameters=schema({"path": _PATH}, ["path"]),
             handler=read_file,
         ),
@@ -824,8 +831,13 @@ def _computer_tools(
         return ToolOutput(text=text, is_error=result.exit_code != 0)
 
     async def computer_read_file(args: Mapping[str, Any]) -> str:
-        path = str(args["path"])
-        return decode_file(await target(args).files.read(path), path)
+        path, data = str(args["path"]), bytearray()
+        async with target(args).files.download(path, chunk_size=_CHUNK) as body:
+            async for chunk in body:
+                data += chunk
+                if len(data) > READ_CAP:
+                    break
+        return decode_file(bytes(data[:READ_CAP]), path, more=len(data) > READ_CAP)
 
     async def computer_write_file(args: Mapping[str, Any]) -> ToolOutput:
         computer, path = target(args), str(args["path"])
@@ -939,7 +951,7 @@ def _computer_tools(
         ),
         AsyncTool(
             name="computer_read_file",
-            description="Read a text file from the computer.",
+            description="Read a text file from the computer (at most its first MiB).",
             parameters=schema({"path": _PATH}, ["path"]),
             handler=computer_read_file,
         ),

@@ -22,6 +22,7 @@ from ..._agent_tools import (
     DEFAULT_MAX_OUTPUT_BYTES,
     DEFAULT_MAX_OUTPUT_LINES,
     DEFAULT_TOOL_TIMEOUT,
+    READ_CAP,
     AnthropicTool,
     AnthropicToolResult,
     CallShape,
@@ -61,6 +62,7 @@ from ..resources.sandboxes import Sandbox
 
 __all__ = ["Tool", "ToolFunction", "ToolHandler", "Toolbox"]
 
+_CHUNK = 64 * 1024
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 
 
@@ -554,8 +556,13 @@ def _sandbox_tools(
         return ToolOutput(text=text, is_error=result.exit_code != 0)
 
     def read_file(args: Mapping[str, Any]) -> str:
-        path = str(args["path"])
-        return decode_file(target(args).files.read(path), path)
+        path, data = str(args["path"]), bytearray()
+        with target(args).files.download(path, chunk_size=_CHUNK) as body:
+            for chunk in body:
+                data += chunk
+                if len(data) > READ_CAP:
+                    break
+        return decode_file(bytes(data[:READ_CAP]), path, more=len(data) > READ_CAP)
 
     def write_file(args: Mapping[str, Any]) -> ToolOutput:
         sandbox, path = target(args), str(args["path"])
@@ -684,7 +691,7 @@ def _sandbox_tools(
         ),
         Tool(
             name="read_file",
-            description="Read a text file from the sandbox.",
+            description="Read a text file from the sandbox (at most its first MiB).",
             parameters=schema({"path": _PATH}, ["path"]),
             handler=read_file,
         ),
@@ -825,8 +832,13 @@ def _computer_tools(
         return ToolOutput(text=text, is_error=result.exit_code != 0)
 
     def computer_read_file(args: Mapping[str, Any]) -> str:
-        path = str(args["path"])
-        return decode_file(target(args).files.read(path), path)
+        path, data = str(args["path"]), bytearray()
+        with target(args).files.download(path, chunk_size=_CHUNK) as body:
+            for chunk in body:
+                data += chunk
+                if len(data) > READ_CAP:
+                    break
+        return decode_file(bytes(data[:READ_CAP]), path, more=len(data) > READ_CAP)
 
     def computer_write_file(args: Mapping[str, Any]) -> ToolOutput:
         computer, path = target(args), str(args["path"])
@@ -940,7 +952,7 @@ def _computer_tools(
         ),
         Tool(
             name="computer_read_file",
-            description="Read a text file from the computer.",
+            description="Read a text file from the computer (at most its first MiB).",
             parameters=schema({"path": _PATH}, ["path"]),
             handler=computer_read_file,
         ),
