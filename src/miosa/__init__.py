@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from . import local, types, webhooks
+    from . import agent, local, types, webhooks
     from ._async.client import AsyncMiosa
     from ._async.pagination import AsyncPage, AsyncPageIterator
     from ._async.resources.completions import AsyncCompletionStream
@@ -96,11 +96,12 @@ _LAZY: dict[str, str] = {
     "WaitTimeoutError": ".errors",
     "WebSocketTarget": ".types.websocket",
     "WebhookVerificationError": ".errors",
+    "agent": ".agent",
     "local": ".local",
     "types": ".types",
     "webhooks": ".webhooks",
 }
-_SUBMODULES = frozenset({"local", "types", "webhooks"})
+_SUBMODULES = frozenset({"agent", "local", "types", "webhooks"})
 
 
 def __getattr__(name: str) -> Any:
@@ -160,6 +161,7 @@ __all__ = [
     "WebSocketTarget",
     "WebhookVerificationError",
     "__version__",
+    "agent",
     "local",
     "types",
     "webhooks",

@@ -122,3 +122,13 @@ def drain(chunks: Iterator[bytes]) -> None:
     close = getattr(chunks, "close", None)
     if close is not None:
         close()
+
+
+def atime_limit(seconds: float) -> contextlib.AbstractContextManager[anyio.CancelScope]:
+    """Cancel the enclosed work after ``seconds`` and raise `TimeoutError`."""
+    return anyio.fail_after(seconds)
+
+
+def time_limit(seconds: float) -> contextlib.nullcontext[None]:
+    # Blocking code cannot be interrupted from outside: callers bound each request instead.
+    return contextlib.nullcontext()
