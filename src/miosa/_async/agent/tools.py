@@ -605,7 +605,7 @@ def _sandbox_tools(
     async def read_process_output(args: Mapping[str, Any]) -> str:
         sandbox, pid = target(args), pid_argument(args["pid"])
         process = await sandbox.processes.get(pid)
-        logs = await sandbox.processes.logs(pid, tail=args.get("tail"))
+        logs = await sandbox.processes.logs(pid, tail=int(args.get("tail") or 200))
         status = process.status or process.state or "unknown"
         if process.exit_code is not None:
             status += f", exit_code {process.exit_code}"

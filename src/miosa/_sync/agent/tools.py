@@ -606,7 +606,7 @@ def _sandbox_tools(
     def read_process_output(args: Mapping[str, Any]) -> str:
         sandbox, pid = target(args), pid_argument(args["pid"])
         process = sandbox.processes.get(pid)
-        logs = sandbox.processes.logs(pid, tail=args.get("tail"))
+        logs = sandbox.processes.logs(pid, tail=int(args.get("tail") or 200))
         status = process.status or process.state or "unknown"
         if process.exit_code is not None:
             status += f", exit_code {process.exit_code}"
