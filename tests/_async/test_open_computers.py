@@ -674,7 +674,7 @@ async def test_upload_streams_a_local_path_in_chunks_with_its_length(tmp_path: P
 
 
 async def test_a_local_file_is_read_a_chunk_at_a_time(tmp_path: Path) -> None:
-    from miosa._async.resources.open_computers_files import _form_chunks
+    from miosa._async.resources.open_computers.files import _form_chunks
     from miosa._multipart import build_form
 
     blob = bytes(range(256)) * 40
@@ -940,7 +940,7 @@ async def test_job_errors_are_raised() -> None:
 
 
 def test_job_env_accepts_a_mapping_strings_or_name_value_maps() -> None:
-    from miosa._open_computers import job_env
+    from miosa._groups.open_computers import job_env
 
     assert job_env({"A": "1"}) == [{"name": "A", "value": "1"}]
     assert job_env(["A=1=2", "B="]) == [{"name": "A", "value": "1=2"}, {"name": "B", "value": ""}]

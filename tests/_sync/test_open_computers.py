@@ -676,7 +676,7 @@ def test_upload_streams_a_local_path_in_chunks_with_its_length(tmp_path: Path) -
 
 def test_a_local_file_is_read_a_chunk_at_a_time(tmp_path: Path) -> None:
     from miosa._multipart import build_form
-    from miosa._sync.resources.open_computers_files import _form_chunks
+    from miosa._sync.resources.open_computers.files import _form_chunks
 
     blob = bytes(range(256)) * 40
     source = tmp_path / "f.bin"
@@ -941,7 +941,7 @@ def test_job_errors_are_raised() -> None:
 
 
 def test_job_env_accepts_a_mapping_strings_or_name_value_maps() -> None:
-    from miosa._open_computers import job_env
+    from miosa._groups.open_computers import job_env
 
     assert job_env({"A": "1"}) == [{"name": "A", "value": "1"}]
     assert job_env(["A=1=2", "B="]) == [{"name": "A", "value": "1=2"}, {"name": "B", "value": ""}]

@@ -1,0 +1,22 @@
+# This file was generated from
+#   src/miosa/_async/resources/deployments/__init__.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""The deployments family: ``client.deployments`` and its sub-groups (versions, releases ...)."""
+
+from .resource import (
+    DeploymentConnectors,
+    DeploymentDomains,
+    DeploymentReleases,
+    DeploymentRuntimeInstances,
+    Deployments,
+    DeploymentVersions,
+)
+
+__all__ = [
+    "DeploymentConnectors",
+    "DeploymentDomains",
+    "DeploymentReleases",
+    "DeploymentRuntimeInstances",
+    "DeploymentVersions",
+    "Deployments",
+]

@@ -1,0 +1,27 @@
+# This file was generated from
+#   src/miosa/_async/resources/open_computers/__init__.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""The OpenComputers family: ``client.open_computers`` and its sub-groups (hosts, jobs ...)."""
+
+from .agents import OpenComputerAgents, OpenComputerClusters
+from .apps import OpenComputerApps, OpenComputerWorkspaces
+from .files import OpenComputerFiles
+from .hosts import OpenComputerHosts, OpenComputerJobs
+from .resource import OpenComputerDesktop, OpenComputers, OpenComputerTerminal
+from .secrets import OpenComputerSecrets
+from .tunnels import OpenComputerTunnels
+
+__all__ = [
+    "OpenComputerAgents",
+    "OpenComputerApps",
+    "OpenComputerClusters",
+    "OpenComputerDesktop",
+    "OpenComputerFiles",
+    "OpenComputerHosts",
+    "OpenComputerJobs",
+    "OpenComputerSecrets",
+    "OpenComputerTerminal",
+    "OpenComputerTunnels",
+    "OpenComputerWorkspaces",
+    "OpenComputers",
+]
