@@ -674,14 +674,14 @@ async def test_upload_streams_a_local_path_in_chunks_with_its_length(tmp_path: P
 
 
 async def test_a_local_file_is_read_a_chunk_at_a_time(tmp_path: Path) -> None:
-    from miosa._async.resources.open_computers.files import _form_chunks
+    from miosa._async._upload import form_chunks
     from miosa._multipart import build_form
 
     blob = bytes(range(256)) * 40
     source = tmp_path / "f.bin"
     source.write_bytes(blob)
     form = build_form(fields={"path": "/x"}, file_field="file", filename="f.bin")
-    chunks = [chunk async for chunk in _form_chunks(form, source, 1000)]
+    chunks = [chunk async for chunk in form_chunks(form, source, 1000)]
     assert chunks[0] == form.head and chunks[-1] == form.tail
     assert [len(c) for c in chunks[1:-1]] == [1000] * 10 + [240]
     assert b"".join(chunks[1:-1]) == blob

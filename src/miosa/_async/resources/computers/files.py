@@ -23,8 +23,8 @@ from ....types.computers import (
     DesktopActionResult,
 )
 from ..._resource import AsyncScopedResource
+from ..._upload import form_chunks
 from ...streams import AsyncByteStream
-from ..open_computers.files import _form_chunks
 
 _DIR_KEYS = ("data", "entries", "items")
 _UPLOAD_CHUNK = 1 << 20
@@ -85,7 +85,7 @@ class AsyncComputerFiles(AsyncScopedResource):
         content = (
             form.encode(file)
             if isinstance(file, bytes)
-            else partial(_form_chunks, form, file, _UPLOAD_CHUNK)
+            else partial(form_chunks, form, file, _UPLOAD_CHUNK)
         )
         return await self._object(
             "POST",

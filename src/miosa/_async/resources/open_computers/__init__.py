@@ -2,10 +2,12 @@
 
 from .agents import AsyncOpenComputerAgents, AsyncOpenComputerClusters
 from .apps import AsyncOpenComputerApps, AsyncOpenComputerWorkspaces
+from .desktop import AsyncOpenComputerDesktop
 from .files import AsyncOpenComputerFiles
 from .hosts import AsyncOpenComputerHosts, AsyncOpenComputerJobs
-from .resource import AsyncOpenComputerDesktop, AsyncOpenComputers, AsyncOpenComputerTerminal
+from .resource import AsyncOpenComputers
 from .secrets import AsyncOpenComputerSecrets
+from .terminal import AsyncOpenComputerTerminal
 from .tunnels import AsyncOpenComputerTunnels
 
 __all__ = [

@@ -20,7 +20,7 @@ from ....types.open_computers import (
     OpenComputerClusterEvent,
 )
 from ...streams import AsyncEventStream
-from .resource import DEFAULT_WAIT_TIMEOUT, AsyncOpenComputersResource, host_path
+from ._base import DEFAULT_WAIT_TIMEOUT, AsyncOpenComputersResource, host_path
 
 # Agent replies come bare, under "session", or under "data".
 _SESSION_KEYS = ("session", "data")

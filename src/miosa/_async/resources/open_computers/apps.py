@@ -13,7 +13,7 @@ from ....types.open_computers import (
     OpenComputerWorkspaceEvent,
 )
 from ...streams import AsyncEventStream
-from .resource import DEFAULT_WAIT_TIMEOUT, AsyncOpenComputersResource, host_path
+from ._base import DEFAULT_WAIT_TIMEOUT, AsyncOpenComputersResource, host_path
 
 
 def _app(host_id: str, app_id: str) -> str:

@@ -3,38 +3,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
 from functools import partial
 from typing import IO
 
-from ...._concurrency import aopen_file, ato_thread
+from ...._concurrency import ato_thread
 from ...._groups.open_computers import upload_filename
-from ...._multipart import MultipartForm, build_form, file_size
+from ...._multipart import build_form, file_size
 from ...._request import query
 from ....types.open_computers import (
     OpenComputerFileEntry,
     OpenComputerFileList,
     OpenComputerFileStat,
 )
+from ..._upload import form_chunks
 from ...streams import AsyncByteStream
-from .resource import AsyncOpenComputersResource, host_path
+from ._base import AsyncOpenComputersResource, host_path
 
 _CHUNK = 1 << 20
-
-
-async def _form_chunks(
-    form: MultipartForm, source: os.PathLike[str] | IO[bytes], chunk_size: int
-) -> AsyncIterator[bytes]:
-    """The form's bytes, with the file read a chunk at a time (never whole)."""
-    yield form.head
-    if isinstance(source, os.PathLike):
-        async with await aopen_file(source, "rb") as file:
-            while chunk := await file.read(chunk_size):
-                yield chunk
-    else:
-        while chunk := await ato_thread(partial(source.read, chunk_size)):
-            yield chunk
-    yield form.tail
 
 
 class AsyncOpenComputerFiles(AsyncOpenComputersResource):
@@ -104,7 +89,7 @@ class AsyncOpenComputerFiles(AsyncOpenComputersResource):
         content = (
             form.encode(file)
             if isinstance(file, bytes)
-            else partial(_form_chunks, form, file, _CHUNK)
+            else partial(form_chunks, form, file, _CHUNK)
         )
         return await self._object(
             "POST",

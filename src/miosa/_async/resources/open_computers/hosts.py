@@ -30,7 +30,7 @@ from ....types.open_computers import (
 )
 from ...pagination import AsyncPage
 from ...streams import AsyncEventStream
-from .resource import DEFAULT_WAIT_TIMEOUT, AsyncOpenComputersResource, host_path
+from ._base import DEFAULT_WAIT_TIMEOUT, AsyncOpenComputersResource, host_path
 
 _HOSTS = "/opencomputers/hosts"
 # A job record comes under "job" (or "data"); its activity list under "jobs".

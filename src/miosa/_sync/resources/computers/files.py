@@ -26,8 +26,8 @@ from ....types.computers import (
     DesktopActionResult,
 )
 from ..._resource import ScopedResource
+from ..._upload import form_chunks
 from ...streams import ByteStream
-from ..open_computers.files import _form_chunks
 
 _DIR_KEYS = ("data", "entries", "items")
 _UPLOAD_CHUNK = 1 << 20
@@ -88,7 +88,7 @@ class ComputerFiles(ScopedResource):
         content = (
             form.encode(file)
             if isinstance(file, bytes)
-            else partial(_form_chunks, form, file, _UPLOAD_CHUNK)
+            else partial(form_chunks, form, file, _UPLOAD_CHUNK)
         )
         return self._object(
             "POST",

@@ -5,10 +5,12 @@
 
 from .agents import OpenComputerAgents, OpenComputerClusters
 from .apps import OpenComputerApps, OpenComputerWorkspaces
+from .desktop import OpenComputerDesktop
 from .files import OpenComputerFiles
 from .hosts import OpenComputerHosts, OpenComputerJobs
-from .resource import OpenComputerDesktop, OpenComputers, OpenComputerTerminal
+from .resource import OpenComputers
 from .secrets import OpenComputerSecrets
+from .terminal import OpenComputerTerminal
 from .tunnels import OpenComputerTunnels
 
 __all__ = [

@@ -23,7 +23,7 @@ from ....types.open_computers import (
     OpenComputerClusterEvent,
 )
 from ...streams import EventStream
-from .resource import DEFAULT_WAIT_TIMEOUT, OpenComputersResource, host_path
+from ._base import DEFAULT_WAIT_TIMEOUT, OpenComputersResource, host_path
 
 # Agent replies come bare, under "session", or under "data".
 _SESSION_KEYS = ("session", "data")

@@ -16,7 +16,7 @@ from ....types.open_computers import (
     OpenComputerWorkspaceEvent,
 )
 from ...streams import EventStream
-from .resource import DEFAULT_WAIT_TIMEOUT, OpenComputersResource, host_path
+from ._base import DEFAULT_WAIT_TIMEOUT, OpenComputersResource, host_path
 
 
 def _app(host_id: str, app_id: str) -> str:

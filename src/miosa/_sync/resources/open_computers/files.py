@@ -6,38 +6,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from functools import partial
 from typing import IO
 
-from ...._concurrency import open_file, to_thread
+from ...._concurrency import to_thread
 from ...._groups.open_computers import upload_filename
-from ...._multipart import MultipartForm, build_form, file_size
+from ...._multipart import build_form, file_size
 from ...._request import query
 from ....types.open_computers import (
     OpenComputerFileEntry,
     OpenComputerFileList,
     OpenComputerFileStat,
 )
+from ..._upload import form_chunks
 from ...streams import ByteStream
-from .resource import OpenComputersResource, host_path
+from ._base import OpenComputersResource, host_path
 
 _CHUNK = 1 << 20
-
-
-def _form_chunks(
-    form: MultipartForm, source: os.PathLike[str] | IO[bytes], chunk_size: int
-) -> Iterator[bytes]:
-    """The form's bytes, with the file read a chunk at a time (never whole)."""
-    yield form.head
-    if isinstance(source, os.PathLike):
-        with open_file(source, "rb") as file:
-            while chunk := file.read(chunk_size):
-                yield chunk
-    else:
-        while chunk := to_thread(partial(source.read, chunk_size)):
-            yield chunk
-    yield form.tail
 
 
 class OpenComputerFiles(OpenComputersResource):
@@ -105,7 +90,7 @@ class OpenComputerFiles(OpenComputersResource):
         content = (
             form.encode(file)
             if isinstance(file, bytes)
-            else partial(_form_chunks, form, file, _CHUNK)
+            else partial(form_chunks, form, file, _CHUNK)
         )
         return self._object(
             "POST",

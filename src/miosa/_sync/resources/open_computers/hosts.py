@@ -33,7 +33,7 @@ from ....types.open_computers import (
 )
 from ...pagination import Page
 from ...streams import EventStream
-from .resource import DEFAULT_WAIT_TIMEOUT, OpenComputersResource, host_path
+from ._base import DEFAULT_WAIT_TIMEOUT, OpenComputersResource, host_path
 
 _HOSTS = "/opencomputers/hosts"
 # A job record comes under "job" (or "data"); its activity list under "jobs".

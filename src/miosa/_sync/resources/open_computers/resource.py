@@ -10,94 +10,17 @@ Every call lives under ``/opencomputers``. Sub-groups are created on first use:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
 
-from ...._concurrency import sleep
-from ...._request import route
-from ...._waiters import Poller, WaitTarget
-from ....types._base import Model
-from ....types.open_computers import OpenComputerTicket
 from ..._resource import APIResource
-
-if TYPE_CHECKING:
-    from .agents import OpenComputerAgents, OpenComputerClusters
-    from .apps import OpenComputerApps, OpenComputerWorkspaces
-    from .files import OpenComputerFiles
-    from .hosts import OpenComputerHosts, OpenComputerJobs
-    from .secrets import OpenComputerSecrets
-    from .tunnels import OpenComputerTunnels
-
-M = TypeVar("M", bound=Model)
-
-DEFAULT_WAIT_TIMEOUT = 900.0
-"""How long the ``wait_*`` helpers wait by default, in seconds (15 minutes)."""
-
-
-def host_path(template: str, host_id: str, **params: str) -> str:
-    """A path below ``/opencomputers/hosts/{host_id}``, every parameter encoded."""
-    return route("/opencomputers/hosts/{host_id}" + template, host_id=host_id, **params)
-
-
-class OpenComputersResource(APIResource):
-    """Shared machinery of the OpenComputers sub-groups: polling until a state is reached."""
-
-    def _wait_for(
-        self,
-        path: str,
-        cast_to: type[M],
-        done: frozenset[str],
-        *,
-        timeout: float | None,
-        poll_interval: float,
-        noun: str,
-        resource_id: str,
-        unwrap: tuple[str, ...] = ("data",),
-        status_of: Callable[[M], object] | None = None,
-    ) -> M:
-        """GET `path` until its ``status`` is one of `done`, backing off between polls.
-
-        A finished object is returned whatever its outcome (a failed job is finished);
-        raises `miosa.WaitTimeoutError` when `timeout` seconds pass first (None waits
-        forever). `status_of` reads the status (default: the ``status`` field).
-        """
-        poller = Poller(
-            WaitTarget.of(noun, ready=done, failed=()),
-            resource_id,
-            timeout=timeout,
-            first_delay=poll_interval,
-        )
-        while True:
-            item = self._object("GET", path, cast_to, unwrap=unwrap)
-            status = status_of(item) if status_of else getattr(item, "status", None)
-            delay = poller.next_delay(status)
-            if delay is None:
-                return item
-            sleep(delay)
-
-
-class OpenComputerTerminal(APIResource):
-    """``client.open_computers.terminal``: tickets for a host's PTY WebSocket."""
-
-    def ticket(self, host_id: str) -> OpenComputerTicket:
-        """Get a short-lived terminal ticket and its ``ws_url``.
-
-        ``POST /opencomputers/hosts/{host_id}/terminal/ticket``. Open the URL at once;
-        the PTY protocol over the WebSocket is not wrapped by the SDK.
-        """
-        return self._object("POST", host_path("/terminal/ticket", host_id), OpenComputerTicket)
-
-
-class OpenComputerDesktop(APIResource):
-    """``client.open_computers.desktop``: tickets for a host's desktop (KasmVNC) stream."""
-
-    def ticket(self, host_id: str) -> OpenComputerTicket:
-        """Get a short-lived desktop stream ticket and its ``ws_url``.
-
-        ``POST /opencomputers/hosts/{host_id}/desktop/ticket``.
-        """
-        return self._object("POST", host_path("/desktop/ticket", host_id), OpenComputerTicket)
+from .agents import OpenComputerAgents, OpenComputerClusters
+from .apps import OpenComputerApps, OpenComputerWorkspaces
+from .desktop import OpenComputerDesktop
+from .files import OpenComputerFiles
+from .hosts import OpenComputerHosts, OpenComputerJobs
+from .secrets import OpenComputerSecrets
+from .terminal import OpenComputerTerminal
+from .tunnels import OpenComputerTunnels
 
 
 class OpenComputers(APIResource):
@@ -106,21 +29,18 @@ class OpenComputers(APIResource):
     @cached_property
     def hosts(self) -> OpenComputerHosts:
         """Registered hosts: ``/opencomputers/hosts``."""
-        from .hosts import OpenComputerHosts
 
         return OpenComputerHosts(self._client)
 
     @cached_property
     def jobs(self) -> OpenComputerJobs:
         """Commands run on a host: ``/opencomputers/hosts/{host_id}/exec``."""
-        from .hosts import OpenComputerJobs
 
         return OpenComputerJobs(self._client)
 
     @cached_property
     def files(self) -> OpenComputerFiles:
         """A host's file system: ``/opencomputers/hosts/{host_id}/fs``."""
-        from .files import OpenComputerFiles
 
         return OpenComputerFiles(self._client)
 
@@ -137,41 +57,35 @@ class OpenComputers(APIResource):
     @cached_property
     def tunnels(self) -> OpenComputerTunnels:
         """Public URLs to a host's ports: ``/opencomputers/hosts/{host_id}/tunnels``."""
-        from .tunnels import OpenComputerTunnels
 
         return OpenComputerTunnels(self._client)
 
     @cached_property
     def agents(self) -> OpenComputerAgents:
         """Agent sessions on a host: ``/opencomputers/hosts/{host_id}/agent``."""
-        from .agents import OpenComputerAgents
 
         return OpenComputerAgents(self._client)
 
     @cached_property
     def clusters(self) -> OpenComputerClusters:
         """Inference clusters: ``/opencomputers/clusters``."""
-        from .agents import OpenComputerClusters
 
         return OpenComputerClusters(self._client)
 
     @cached_property
     def apps(self) -> OpenComputerApps:
         """The app catalog and installs: ``/opencomputers/apps``, ``.../hosts/{id}/apps``."""
-        from .apps import OpenComputerApps
 
         return OpenComputerApps(self._client)
 
     @cached_property
     def workspaces(self) -> OpenComputerWorkspaces:
         """Repositories checked out on hosts: ``/opencomputers/.../workspaces``."""
-        from .apps import OpenComputerWorkspaces
 
         return OpenComputerWorkspaces(self._client)
 
     @cached_property
     def secrets(self) -> OpenComputerSecrets:
         """Tenant-wide and per-host secrets: ``/opencomputers/.../secrets``."""
-        from .secrets import OpenComputerSecrets
 
         return OpenComputerSecrets(self._client)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ...._request import NOT_GIVEN, NotGiven, body
 from ....types.open_computers import OpenComputerTunnel
 from ..._resource import APIResource
-from .resource import host_path
+from ._base import host_path
 
 
 def _tunnel(host_id: str, tunnel_id: str) -> str:
