@@ -9,8 +9,7 @@ from collections.abc import Sequence
 
 from ..._groups.integrator import event_names, parse_tenant_event, require_tenant_wide
 from ..._request import query
-from ...types.tenant_events import TenantEvent
-from ...webhooks import WebhookEventType
+from ...types.tenant_events import TenantEvent, WebhookEventType
 from .._resource import APIResource
 from ..streams import EventStream
 

@@ -15,8 +15,7 @@ from ..._groups.integrator import event_names, parse_tenant_event, policy_object
 from ..._request import NOT_GIVEN, NotGiven, body, query, route
 from ...types.members import TenantMember, WorkspaceRole
 from ...types.tenant import PreviewDomain, PreviewDomainVerification, TenantBranding, TenantPlan
-from ...types.tenant_events import TenantEvent
-from ...webhooks import WebhookEventType
+from ...types.tenant_events import TenantEvent, WebhookEventType
 from .._resource import APIResource
 from ..streams import EventStream
 
