@@ -8,12 +8,13 @@ from .env import AsyncComputerEnv
 from .events import AsyncComputerEvents
 from .exec import AsyncComputerExec
 from .files import AsyncComputerFiles, AsyncScopedFs
+from .handle import AsyncComputer
 from .inbox import AsyncComputerInbox
 from .logs import AsyncComputerLogs
 from .network_policy import AsyncComputerNetworkPolicy
 from .osa import AsyncComputerOsa
 from .ports import AsyncComputerPorts
-from .resource import AsyncComputer, AsyncComputers
+from .resource import AsyncComputers
 from .terminal import AsyncComputerTerminal
 from .volumes import AsyncComputerVolumes
 

@@ -11,12 +11,13 @@ from .env import ComputerEnv
 from .events import ComputerEvents
 from .exec import ComputerExec
 from .files import ComputerFiles, ScopedFs
+from .handle import Computer
 from .inbox import ComputerInbox
 from .logs import ComputerLogs
 from .network_policy import ComputerNetworkPolicy
 from .osa import ComputerOsa
 from .ports import ComputerPorts
-from .resource import Computer, Computers
+from .resource import Computers
 from .terminal import ComputerTerminal
 from .volumes import ComputerVolumes
 

@@ -1,73 +1,38 @@
 # This file was generated from
 #   src/miosa/_async/resources/computers/resource.py
 # by scripts/gen_sync.py. Do not edit it by hand.
-"""Cloud computers: the collection (``client.computers``) and the handle (`Computer`)."""
+"""Cloud computers: the collection, ``client.computers``."""
 
 from __future__ import annotations
 
-import base64
 import builtins
-from collections.abc import Iterable, Mapping
-from types import TracebackType
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import attrs
-
-from ...._concurrency import sleep
 from ...._groups.computers import (
-    COMPUTER_FAILURE_STATES,
-    WAIT_FIRST_DELAY,
-    WAIT_MAX_DELAY,
-    expand_states,
     item_list,
     normalize_size,
     placement_request,
-    preview_url,
-    public_url,
 )
 from ...._paging import PageRequest
-from ...._request import NOT_GIVEN, NotGiven, body, merge, path_param, query, route
-from ...._waiters import Poller, WaitTarget
+from ...._request import NOT_GIVEN, NotGiven, body, merge, path_param, query
 from ....types._base import JSONObject
 from ....types.computers import (
-    ComputerData,
-    ComputerExecResult,
     ComputerViewerPassword,
     ComputerViewerPasswordStatus,
-    DesktopActionResult,
-    DesktopCursor,
-    DesktopWindow,
 )
-from ..._resource import APIResource, ScopedResource
+from ..._resource import APIResource
 from ...pagination import Page
+from ._base import computer_path
+from .handle import Computer
 
 if TYPE_CHECKING:
-    from ...client import Miosa
-    from .auto_stop import ComputerAutoStop
-    from .checkpoints import ComputerCheckpoints
-    from .desktop import ComputerDesktop
-    from .domains import ComputerDomains
-    from .env import ComputerEnv
-    from .events import ComputerEvents
-    from .exec import ComputerExec
-    from .files import ComputerFiles, ScopedFs
-    from .inbox import ComputerInbox
-    from .logs import ComputerLogs
-    from .network_policy import ComputerNetworkPolicy
-    from .osa import ComputerOsa
-    from .ports import ComputerPorts
-    from .terminal import ComputerTerminal
-    from .volumes import ComputerVolumes
+    pass
 
-P = TypeVar("P", bound=ScopedResource)
+
 T = TypeVar("T")
 
-_FIELDS = tuple(a.name for a in attrs.fields(ComputerData))
 _LIST_KEYS = ("data", "computers", "items")
-
-
-def _computer_path(computer_id: str) -> str:
-    return route("/computers/{computer_id}", computer_id=computer_id)
 
 
 class Computers(APIResource):
@@ -90,10 +55,8 @@ class Computers(APIResource):
         self, method: str, path: str, *, computer_id: str | None = None, json: object = NOT_GIVEN
     ) -> Computer:
         data = self._object(method, path, Computer, json=json)
-        if data.id is None and computer_id is not None:
-            # The server answered with an acknowledgement ({"success": true}), not the record.
-            object.__setattr__(data, "id", computer_id)
-        return data._bind(self._client)
+        # An acknowledgement ({"success": true}) carries no record: keep the id asked for.
+        return data._bind(self._client, computer_id=computer_id)
 
     def _fetch_page(self, request: PageRequest, cast_to: type[T], keys: tuple[str, ...]) -> Page[T]:
         # Every page, the first and those fetched while iterating, hands out bound handles.
@@ -187,7 +150,7 @@ class Computers(APIResource):
 
     def get(self, computer_id: str) -> Computer:
         """Fetch a computer by id. ``GET /computers/{computer_id}``."""
-        return self._computer("GET", _computer_path(computer_id), computer_id=computer_id)
+        return self._computer("GET", computer_path(computer_id), computer_id=computer_id)
 
     def update(
         self,
@@ -203,12 +166,12 @@ class Computers(APIResource):
         """
         payload = body(name=name, visibility=visibility, metadata=metadata)
         return self._computer(
-            "PATCH", _computer_path(computer_id), computer_id=computer_id, json=payload
+            "PATCH", computer_path(computer_id), computer_id=computer_id, json=payload
         )
 
     def delete(self, computer_id: str) -> None:
         """Delete a computer for good. ``DELETE /computers/{computer_id}``."""
-        self._none("DELETE", _computer_path(computer_id))
+        self._none("DELETE", computer_path(computer_id))
 
     destroy = delete
 
@@ -218,7 +181,7 @@ class Computers(APIResource):
         ``GET /computers/{computer_id}/viewer-password``.
         """
         return self._object(
-            "GET", _computer_path(computer_id) + "/viewer-password", ComputerViewerPasswordStatus
+            "GET", computer_path(computer_id) + "/viewer-password", ComputerViewerPasswordStatus
         )
 
     def rotate_viewer_password(self, computer_id: str) -> ComputerViewerPassword:
@@ -228,7 +191,7 @@ class Computers(APIResource):
         """
         return self._object(
             "POST",
-            _computer_path(computer_id) + "/viewer-password/rotate",
+            computer_path(computer_id) + "/viewer-password/rotate",
             ComputerViewerPassword,
         )
 
@@ -260,26 +223,24 @@ class Computers(APIResource):
         )
         return self._computer(
             "POST",
-            _computer_path(computer_id) + "/start",
+            computer_path(computer_id) + "/start",
             computer_id=computer_id,
             json=payload or NOT_GIVEN,
         )
 
     def stop(self, computer_id: str) -> Computer:
         """Stop a computer. ``POST /computers/{computer_id}/stop``."""
-        return self._computer(
-            "POST", _computer_path(computer_id) + "/stop", computer_id=computer_id
-        )
+        return self._computer("POST", computer_path(computer_id) + "/stop", computer_id=computer_id)
 
     def restart(self, computer_id: str) -> Computer:
         """Restart a computer. ``POST /computers/{computer_id}/restart``."""
         return self._computer(
-            "POST", _computer_path(computer_id) + "/restart", computer_id=computer_id
+            "POST", computer_path(computer_id) + "/restart", computer_id=computer_id
         )
 
     def vnc_credentials(self, computer_id: str) -> JSONObject:
         """VNC credentials (a free-form map). ``GET /computers/{computer_id}/vnc-credentials``."""
-        return self._object("GET", _computer_path(computer_id) + "/vnc-credentials", JSONObject)
+        return self._object("GET", computer_path(computer_id) + "/vnc-credentials", JSONObject)
 
     def apps(self, computer_id: str) -> builtins.list[Any]:
         """The apps installed in the VM. ``GET /computers/{computer_id}/apps``.
@@ -287,7 +248,7 @@ class Computers(APIResource):
         The list may come bare or under ``data``, ``apps`` or ``items``; a reply that is
         one object without a list is returned as a one-item list.
         """
-        payload, _ = self._json("GET", _computer_path(computer_id) + "/apps")
+        payload, _ = self._json("GET", computer_path(computer_id) + "/apps")
         return item_list(payload, ("data", "apps", "items"))
 
     def urls(self, computer_id: str) -> builtins.list[Any]:
@@ -296,12 +257,12 @@ class Computers(APIResource):
         The list may come bare or under ``data``, ``urls`` or ``items``; a reply that is
         one object (a map of named URLs) is returned as a one-item list.
         """
-        payload, _ = self._json("GET", _computer_path(computer_id) + "/urls")
+        payload, _ = self._json("GET", computer_path(computer_id) + "/urls")
         return item_list(payload, ("data", "urls", "items"))
 
     def stream_token(self, computer_id: str) -> JSONObject:
         """Mint a short-lived stream token. ``POST /computers/{computer_id}/stream-token``."""
-        return self._object("POST", _computer_path(computer_id) + "/stream-token", JSONObject)
+        return self._object("POST", computer_path(computer_id) + "/stream-token", JSONObject)
 
     def embed(
         self,
@@ -318,7 +279,7 @@ class Computers(APIResource):
         """
         return self._object(
             "GET",
-            _computer_path(computer_id) + "/embed",
+            computer_path(computer_id) + "/embed",
             JSONObject,
             params=query(ttl=ttl, mode=mode, view_only=view_only),
         )
@@ -335,7 +296,7 @@ class Computers(APIResource):
         ``extra`` passes further clone options through verbatim.
         """
         payload = merge(body(name=name), extra)
-        return self._computer("POST", _computer_path(computer_id) + "/clone", json=payload)
+        return self._computer("POST", computer_path(computer_id) + "/clone", json=payload)
 
     def resize(
         self,
@@ -356,7 +317,7 @@ class Computers(APIResource):
             memory_mb=memory_mb,
         )
         return self._computer(
-            "POST", _computer_path(computer_id) + "/resize", computer_id=computer_id, json=payload
+            "POST", computer_path(computer_id) + "/resize", computer_id=computer_id, json=payload
         )
 
     def move(
@@ -373,7 +334,7 @@ class Computers(APIResource):
         """
         payload = merge(body(region=region, host_id=host_id), extra)
         return self._computer(
-            "POST", _computer_path(computer_id) + "/move", computer_id=computer_id, json=payload
+            "POST", computer_path(computer_id) + "/move", computer_id=computer_id, json=payload
         )
 
     def screenshot_region(
@@ -393,464 +354,5 @@ class Computers(APIResource):
         ``GET /computers/{computer_id}/metrics``.
         """
         return self._object(
-            "GET", _computer_path(computer_id) + "/metrics", JSONObject, params={"window": window}
+            "GET", computer_path(computer_id) + "/metrics", JSONObject, params={"window": window}
         )
-
-
-class Computer(ComputerData):
-    """A cloud computer: its fields (``computer.id``, ``computer.status`` ...) plus operations.
-
-    Sub-resources (``computer.desktop``, ``computer.files``, ``computer.exec`` ...) are
-    created on first use. The desktop and exec shortcuts of the TypeScript SDK are here
-    too (``computer.screenshot()``, ``computer.click(x, y)``, ``computer.bash(cmd)`` ...).
-    ``with computer:`` deletes the computer on exit; a failed delete is raised.
-    """
-
-    __slots__ = ("_client", "_destroyed", "_parts")
-
-    if TYPE_CHECKING:
-        # Declared for the type checker only: cattrs resolves runtime annotations.
-        _client: Miosa
-        _destroyed: bool
-        _parts: dict[str, ScopedResource]
-
-    def _bind(self, client: Miosa) -> Computer:
-        object.__setattr__(self, "_client", client)
-        object.__setattr__(self, "_destroyed", False)
-        object.__setattr__(self, "_parts", {})
-        return self
-
-    def _merge(self, fresh: ComputerData) -> Computer:
-        # A full record replaces every field; an acknowledgement without an id (some
-        # servers answer start/stop that way) only updates the fields it carries.
-        reply = fresh.raw
-        full = "id" in reply
-        for name in _FIELDS:
-            if name != "id" and (full or name in reply):
-                object.__setattr__(self, name, getattr(fresh, name))
-        object.__setattr__(self, "_raw", dict(reply) if full else {**self.raw, **reply})
-        return self
-
-    @property
-    def data(self) -> ComputerData:
-        """A detached, immutable copy of the computer's fields."""
-        copy = ComputerData(**{name: getattr(self, name) for name in _FIELDS})
-        object.__setattr__(copy, "_raw", self.raw)
-        return copy
-
-    @property
-    def _computer_id(self) -> str:
-        if not self.id:
-            raise ValueError("this computer handle has no id")
-        return self.id
-
-    @property
-    def _computers(self) -> Computers:
-        return self._client.computers
-
-    def _part(self, name: str, cls: type[P]) -> P:
-        part = self._parts.get(name)
-        if part is None:
-            part = self._parts[name] = cls(self._client, _computer_path(self._computer_id))
-        assert isinstance(part, cls)
-        return part
-
-    # -- sub-resources -----------------------------------------------------------------
-
-    @property
-    def desktop(self) -> ComputerDesktop:
-        """Desktop control: screenshots, mouse, keyboard, windows."""
-        from .desktop import ComputerDesktop
-
-        return self._part("desktop", ComputerDesktop)
-
-    @property
-    def files(self) -> ComputerFiles:
-        """Files inside the VM: upload, download, list, stat, mkdir ..."""
-        from .files import ComputerFiles
-
-        return self._part("files", ComputerFiles)
-
-    def fs(self, working_dir: str) -> ScopedFs:
-        """`files` with paths relative to ``working_dir`` (makes no request).
-
-        ``fs = computer.fs("/workspace"); fs.write("main.py", "print(1)")``.
-        """
-        from .files import ScopedFs
-
-        return ScopedFs(self.files, working_dir)
-
-    @property
-    def exec(self) -> ComputerExec:
-        """Run shell commands and Python code; open an interactive exec WebSocket."""
-        from .exec import ComputerExec
-
-        return self._part("exec", ComputerExec)
-
-    @property
-    def events(self) -> ComputerEvents:
-        """In-VM events (windows, clipboard, files, processes, idle) over a WebSocket."""
-        from .events import ComputerEvents
-
-        return self._part("events", ComputerEvents)
-
-    @property
-    def terminal(self) -> ComputerTerminal:
-        """PTY sessions."""
-        from .terminal import ComputerTerminal
-
-        return self._part("terminal", ComputerTerminal)
-
-    @property
-    def env(self) -> ComputerEnv:
-        """Encrypted environment variables."""
-        from .env import ComputerEnv
-
-        return self._part("env", ComputerEnv)
-
-    @property
-    def ports(self) -> ComputerPorts:
-        """Exposed ports and their visibility."""
-        from .ports import ComputerPorts
-
-        return self._part("ports", ComputerPorts)
-
-    @property
-    def volumes(self) -> ComputerVolumes:
-        """Volume attachments."""
-        from .volumes import ComputerVolumes
-
-        return self._part("volumes", ComputerVolumes)
-
-    @property
-    def logs(self) -> ComputerLogs:
-        """VM logs, read or streamed."""
-        from .logs import ComputerLogs
-
-        return self._part("logs", ComputerLogs)
-
-    @property
-    def auto_stop(self) -> ComputerAutoStop:
-        """Idle auto-stop configuration."""
-        from .auto_stop import ComputerAutoStop
-
-        return self._part("auto_stop", ComputerAutoStop)
-
-    @property
-    def osa(self) -> ComputerOsa:
-        """The in-VM OSA agent."""
-        from .osa import ComputerOsa
-
-        return self._part("osa", ComputerOsa)
-
-    @property
-    def inbox(self) -> ComputerInbox:
-        """The computer's inbox configuration."""
-        from .inbox import ComputerInbox
-
-        return self._part("inbox", ComputerInbox)
-
-    @property
-    def checkpoints(self) -> ComputerCheckpoints:
-        """Firecracker checkpoints (snapshots) of this computer."""
-        from .checkpoints import ComputerCheckpoints
-
-        return self._part("checkpoints", ComputerCheckpoints)
-
-    @property
-    def network_policy(self) -> ComputerNetworkPolicy:
-        """Egress firewall rules."""
-        from .network_policy import ComputerNetworkPolicy
-
-        return self._part("network_policy", ComputerNetworkPolicy)
-
-    @property
-    def domains(self) -> ComputerDomains:
-        """Custom domains mapped to this computer."""
-        from .domains import ComputerDomains
-
-        return self._part("domains", ComputerDomains)
-
-    # -- computer-level operations -----------------------------------------------------
-
-    def refresh(self) -> Computer:
-        """Reload this handle's fields. ``GET /computers/{computer_id}``."""
-        return self._merge(self._computers.get(self._computer_id))
-
-    reload = refresh
-
-    def update(
-        self,
-        *,
-        name: str | NotGiven = NOT_GIVEN,
-        visibility: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
-    ) -> Computer:
-        """Change this computer's settings. ``PATCH /computers/{computer_id}``."""
-        fresh = self._computers.update(
-            self._computer_id, name=name, visibility=visibility, metadata=metadata
-        )
-        return self._merge(fresh)
-
-    def destroy(self) -> None:
-        """Delete this computer for good. ``DELETE /computers/{computer_id}``."""
-        self._computers.delete(self._computer_id)
-        object.__setattr__(self, "_destroyed", True)
-
-    delete = destroy
-
-    def start(
-        self,
-        *,
-        environment: str | NotGiven = NOT_GIVEN,
-        environment_id: str | NotGiven = NOT_GIVEN,
-        env_id: str | NotGiven = NOT_GIVEN,
-        no_env: bool | NotGiven = NOT_GIVEN,
-        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
-        fail_fast: bool | NotGiven = NOT_GIVEN,
-    ) -> Computer:
-        """Start this computer. ``POST /computers/{computer_id}/start``."""
-        fresh = self._computers.start(
-            self._computer_id,
-            environment=environment,
-            environment_id=environment_id,
-            env_id=env_id,
-            no_env=no_env,
-            env=env,
-            fail_fast=fail_fast,
-        )
-        return self._merge(fresh)
-
-    def stop(self) -> Computer:
-        """Stop this computer. ``POST /computers/{computer_id}/stop``."""
-        return self._merge(self._computers.stop(self._computer_id))
-
-    def restart(self) -> Computer:
-        """Restart this computer. ``POST /computers/{computer_id}/restart``."""
-        return self._merge(self._computers.restart(self._computer_id))
-
-    def resize(
-        self,
-        size: str | NotGiven = NOT_GIVEN,
-        *,
-        cpu_count: int | NotGiven = NOT_GIVEN,
-        memory_mb: int | NotGiven = NOT_GIVEN,
-    ) -> Computer:
-        """Change this computer's size. ``POST /computers/{computer_id}/resize``."""
-        fresh = self._computers.resize(
-            self._computer_id, size=size, cpu_count=cpu_count, memory_mb=memory_mb
-        )
-        return self._merge(fresh)
-
-    def move(
-        self,
-        *,
-        region: str | NotGiven = NOT_GIVEN,
-        host_id: str | NotGiven = NOT_GIVEN,
-        extra: Mapping[str, Any] | None = None,
-    ) -> Computer:
-        """Move this computer to another region or host. ``POST /computers/{computer_id}/move``."""
-        fresh = self._computers.move(self._computer_id, region=region, host_id=host_id, extra=extra)
-        return self._merge(fresh)
-
-    def clone(
-        self, *, name: str | NotGiven = NOT_GIVEN, extra: Mapping[str, Any] | None = None
-    ) -> Computer:
-        """Clone this computer; returns the NEW one. ``POST /computers/{computer_id}/clone``."""
-        return self._computers.clone(self._computer_id, name=name, extra=extra)
-
-    def viewer_password(self) -> ComputerViewerPasswordStatus:
-        """Whether the raw viewer password is set.
-
-        ``GET /computers/{computer_id}/viewer-password``.
-        """
-        return self._computers.viewer_password(self._computer_id)
-
-    def rotate_viewer_password(self) -> ComputerViewerPassword:
-        """Set and return a new raw viewer password.
-
-        ``POST /computers/{computer_id}/viewer-password/rotate``.
-        """
-        return self._computers.rotate_viewer_password(self._computer_id)
-
-    def vnc_credentials(self) -> JSONObject:
-        """VNC credentials. ``GET /computers/{computer_id}/vnc-credentials``."""
-        return self._computers.vnc_credentials(self._computer_id)
-
-    def apps(self) -> builtins.list[Any]:
-        """Installed apps. ``GET /computers/{computer_id}/apps``."""
-        return self._computers.apps(self._computer_id)
-
-    def urls(self) -> builtins.list[Any]:
-        """The computer's public URLs. ``GET /computers/{computer_id}/urls``."""
-        return self._computers.urls(self._computer_id)
-
-    def stream_token(self) -> JSONObject:
-        """A short-lived stream token. ``POST /computers/{computer_id}/stream-token``."""
-        return self._computers.stream_token(self._computer_id)
-
-    def embed(
-        self, *, ttl: int | None = None, mode: str | None = None, view_only: bool | None = None
-    ) -> JSONObject:
-        """A passwordless embed URL. ``GET /computers/{computer_id}/embed``."""
-        return self._computers.embed(self._computer_id, ttl=ttl, mode=mode, view_only=view_only)
-
-    def metrics(self, *, window: str = "1h") -> JSONObject:
-        """Time-series metrics. ``GET /computers/{computer_id}/metrics``."""
-        return self._computers.metrics(self._computer_id, window=window)
-
-    def screenshot_region(self, *, x: int, y: int, width: int, height: int) -> bytes:
-        """A desktop region as PNG bytes. ``POST .../desktop/screenshot/region`` (see desktop)."""
-        return self.desktop.screenshot_region(x=x, y=y, width=width, height=height)
-
-    # -- waiting -----------------------------------------------------------------------
-
-    def wait_until(
-        self,
-        state: str | Iterable[str] = "running",
-        *,
-        timeout: float = 300.0,
-        poll_interval: float = WAIT_FIRST_DELAY,
-    ) -> Computer:
-        """Poll ``GET /computers/{computer_id}`` until the status is `state`; refreshes this handle.
-
-        `state` may be several states; ``"running"`` and ``"active"`` are the same state.
-        Polls after `poll_interval` seconds, then 1.5 times longer each time, at most 5 s
-        apart. Raises `miosa.WaitTimeoutError` if `timeout` seconds pass first and
-        `miosa.ResourceFailedError` if the computer reaches ``error`` or ``destroyed``.
-        """
-        wanted = expand_states(state)
-        poller = Poller(
-            WaitTarget.of("computer", ready=wanted, failed=COMPUTER_FAILURE_STATES - wanted),
-            self._computer_id,
-            timeout=timeout,
-            first_delay=poll_interval,
-            max_delay=WAIT_MAX_DELAY,
-        )
-        while (delay := poller.next_delay((self.refresh()).status)) is not None:
-            sleep(delay)
-        return self
-
-    def wait_until_ready(self, *, timeout: float = 300.0) -> Computer:
-        """Wait until the computer is running. Polls ``GET /computers/{computer_id}``."""
-        return self.wait_until("running", timeout=timeout)
-
-    # -- URLs (no request) ---------------------------------------------------------------
-
-    def preview_url(self, port: int, path: str = "/") -> str:
-        """The public URL of a port inside the VM, on the tenant's preview domain."""
-        return preview_url(self.slug or self._computer_id, self.preview_domain, port, path)
-
-    @property
-    def public_url(self) -> str:
-        """The root preview URL, ``https://{slug}.sandbox.{preview_domain}``."""
-        return public_url(self.slug or self._computer_id, self.preview_domain)
-
-    # -- shortcuts of the TypeScript SDK -------------------------------------------------
-
-    def bash(self, command: str, *, timeout: int | NotGiven = NOT_GIVEN) -> ComputerExecResult:
-        """Run a shell command. ``POST /computers/{computer_id}/exec``."""
-        return self.exec.bash(command, timeout=timeout)
-
-    def python(self, code: str, *, timeout: int | NotGiven = NOT_GIVEN) -> ComputerExecResult:
-        """Run Python code. ``POST /computers/{computer_id}/exec/python``."""
-        return self.exec.python(code, timeout=timeout)
-
-    def screenshot(self) -> bytes:
-        """The desktop as PNG bytes. ``GET /computers/{computer_id}/desktop/screenshot``."""
-        return self.desktop.screenshot()
-
-    def screenshot_base64(self) -> str:
-        """The desktop screenshot, base64-encoded here (the wire carries raw PNG bytes).
-
-        ``GET /computers/{computer_id}/desktop/screenshot``.
-        """
-        return base64.b64encode(self.desktop.screenshot()).decode("ascii")
-
-    def click(self, x: int, y: int, button: str = "left") -> DesktopActionResult:
-        """Click at (x, y). ``POST /computers/{computer_id}/desktop/click``."""
-        return self.desktop.click(x, y, button=button)
-
-    def left_click(self, x: int, y: int) -> DesktopActionResult:
-        """Left-click at (x, y). ``POST /computers/{computer_id}/desktop/click``."""
-        return self.desktop.click(x, y, button="left")
-
-    def right_click(self, x: int, y: int) -> DesktopActionResult:
-        """Right-click at (x, y). ``POST /computers/{computer_id}/desktop/click``."""
-        return self.desktop.click(x, y, button="right")
-
-    def middle_click(self, x: int, y: int) -> DesktopActionResult:
-        """Middle-click at (x, y). ``POST /computers/{computer_id}/desktop/click``."""
-        return self.desktop.click(x, y, button="middle")
-
-    def double_click(self, x: int, y: int) -> DesktopActionResult:
-        """Double-click at (x, y). ``POST /computers/{computer_id}/desktop/double-click``."""
-        return self.desktop.double_click(x, y)
-
-    def move_mouse(self, x: int, y: int) -> DesktopActionResult:
-        """Move the pointer. ``POST /computers/{computer_id}/desktop/move``."""
-        return self.desktop.move_mouse(x, y)
-
-    def write(self, text: str, *, delay: float | NotGiven = NOT_GIVEN) -> DesktopActionResult:
-        """Type text (also ``type``). ``POST /computers/{computer_id}/desktop/type``."""
-        return self.desktop.write(text, delay=delay)
-
-    type = write
-
-    def key(self, key: str) -> DesktopActionResult:
-        """Press a key or combo (``"Return"``, ``"ctrl+c"``). ``POST .../desktop/key``."""
-        return self.desktop.key(key)
-
-    press = key
-
-    def scroll(
-        self,
-        direction: str,
-        clicks: int = 3,
-        *,
-        x: int | NotGiven = NOT_GIVEN,
-        y: int | NotGiven = NOT_GIVEN,
-    ) -> DesktopActionResult:
-        """Scroll ``up``/``down``/``left``/``right``. ``POST .../desktop/scroll``."""
-        return self.desktop.scroll(direction, clicks, x=x, y=y)
-
-    def drag(self, from_x: int, from_y: int, to_x: int, to_y: int) -> DesktopActionResult:
-        """Drag from one point to another. ``POST /computers/{computer_id}/desktop/drag``."""
-        return self.desktop.drag(from_x, from_y, to_x, to_y)
-
-    def wait(self, seconds: float) -> DesktopActionResult:
-        """Sleep inside the desktop (not a status poll: see `wait_until`).
-
-        ``POST /computers/{computer_id}/desktop/wait``.
-        """
-        return self.desktop.wait(seconds)
-
-    def windows(self) -> list[DesktopWindow]:
-        """Open windows. ``GET /computers/{computer_id}/desktop/windows``."""
-        return self.desktop.windows()
-
-    def cursor(self) -> DesktopCursor:
-        """The pointer position. ``GET /computers/{computer_id}/desktop/cursor``."""
-        return self.desktop.cursor()
-
-    def focus_window(self, window_id: str) -> DesktopActionResult:
-        """Focus a window. ``POST /computers/{computer_id}/desktop/window/focus``."""
-        return self.desktop.focus_window(window_id)
-
-    def launch(self, app_name: str) -> DesktopActionResult:
-        """Launch an installed app. ``POST /computers/{computer_id}/desktop/launch``."""
-        return self.desktop.launch(app_name)
-
-    # -- context manager -----------------------------------------------------------------
-
-    def __enter__(self) -> Computer:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: builtins.type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if not self._destroyed:
-            self.destroy()
