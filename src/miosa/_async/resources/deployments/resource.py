@@ -1,4 +1,4 @@
-"""Deployments: ``/deployments`` and its versions, releases, runtime instances and domains."""
+"""Deployments: ``client.deployments`` (publishing, rollback, builds, env) and its sub-groups."""
 
 from __future__ import annotations
 
@@ -10,20 +10,13 @@ from typing import Any
 from ...._concurrency import asleep
 from ...._groups.platform import (
     DEPLOYMENT_READY,
-    VERSION_READY,
-    connector_mode,
     docker_deploy_metadata,
-    log_text,
     placement_request,
     query_with,
-    release_promote_key,
 )
 from ...._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...._waiters import DEFAULT_FIRST_DELAY, Poller
 from ....types.deployments import (
-    ConnectorBinding,
-    ConnectorPreflight,
-    ConnectorSyncResult,
     Deployment,
     DeploymentBuild,
     DeploymentDatabaseAttachment,
@@ -31,30 +24,19 @@ from ....types.deployments import (
     DeploymentLogs,
     DeploymentObservability,
     DeploymentProof,
-    DeploymentRelease,
     DeploymentRequestLogs,
     DeploymentRoutes,
-    DeploymentVersion,
-    MigrationBackupResult,
     PublishResult,
-    RuntimeInstance,
-    RuntimeInstanceLogs,
 )
-from ....types.domains import DeploymentDomain
 from ....types.sandboxes import SandboxDeployResult
 from ..._resource import AsyncAPIResource
 from ...pagination import AsyncPage
-
-_DEPLOYMENT = "/deployments/{deployment_id}"
-_VERSION = _DEPLOYMENT + "/versions/{version_id}"
-_RELEASE = _DEPLOYMENT + "/releases/{release_id}"
-_INSTANCE = _DEPLOYMENT + "/runtime-instances/{instance_id}"
-_DOMAIN = _DEPLOYMENT + "/domains/{domain_id}"
-_CONNECTORS = _DEPLOYMENT + "/connectors"
-
-
-def _deployment_path(deployment_id: str) -> str:
-    return route(_DEPLOYMENT, deployment_id=deployment_id)
+from ._base import DEPLOYMENT, deployment_path
+from .connectors import AsyncDeploymentConnectors
+from .domains import AsyncDeploymentDomains
+from .releases import AsyncDeploymentReleases
+from .runtime_instances import AsyncDeploymentRuntimeInstances
+from .versions import AsyncDeploymentVersions
 
 
 class AsyncDeployments(AsyncAPIResource):
@@ -117,7 +99,7 @@ class AsyncDeployments(AsyncAPIResource):
 
     async def get(self, deployment_id: str) -> Deployment:
         """Fetch a deployment. ``GET /deployments/{deployment_id}``."""
-        return await self._object("GET", _deployment_path(deployment_id), Deployment)
+        return await self._object("GET", deployment_path(deployment_id), Deployment)
 
     async def create(
         self,
@@ -218,17 +200,15 @@ class AsyncDeployments(AsyncAPIResource):
             run_command=run_command,
             auto_deploy=auto_deploy,
         )
-        return await self._object(
-            "PATCH", _deployment_path(deployment_id), Deployment, json=payload
-        )
+        return await self._object("PATCH", deployment_path(deployment_id), Deployment, json=payload)
 
     async def delete(self, deployment_id: str) -> None:
         """Delete a deployment. ``DELETE /deployments/{deployment_id}``."""
-        await self._none("DELETE", _deployment_path(deployment_id))
+        await self._none("DELETE", deployment_path(deployment_id))
 
     async def stop(self, deployment_id: str) -> Deployment:
         """Take a published deployment off the air. ``POST /deployments/{deployment_id}/stop``."""
-        return await self._object("POST", _deployment_path(deployment_id) + "/stop", Deployment)
+        return await self._object("POST", deployment_path(deployment_id) + "/stop", Deployment)
 
     async def redeploy(
         self, deployment_id: str, *, idempotency_key: str | None = None
@@ -236,7 +216,7 @@ class AsyncDeployments(AsyncAPIResource):
         """Run the last build again. ``POST /deployments/{deployment_id}/redeploy``."""
         return await self._object(
             "POST",
-            _deployment_path(deployment_id) + "/redeploy",
+            deployment_path(deployment_id) + "/redeploy",
             Deployment,
             json={},
             idempotency_key=idempotency_key,
@@ -255,7 +235,7 @@ class AsyncDeployments(AsyncAPIResource):
         """
         payload = merge(body(target_workspace_id=target_workspace_id), extra)
         return await self._object(
-            "POST", _deployment_path(deployment_id) + "/move", Deployment, json=payload
+            "POST", deployment_path(deployment_id) + "/move", Deployment, json=payload
         )
 
     async def logs(self, deployment_id: str, *, lines: int = 100) -> DeploymentLogs:
@@ -265,7 +245,7 @@ class AsyncDeployments(AsyncAPIResource):
         """
         return await self._object(
             "GET",
-            _deployment_path(deployment_id) + "/logs",
+            deployment_path(deployment_id) + "/logs",
             DeploymentLogs,
             params=query(lines=lines),
         )
@@ -276,9 +256,7 @@ class AsyncDeployments(AsyncAPIResource):
         ``GET /deployments/{deployment_id}/proof``; ``ok`` is true when every check held,
         and ``next_actions`` lists what to do about the ones that did not.
         """
-        return await self._object(
-            "GET", _deployment_path(deployment_id) + "/proof", DeploymentProof
-        )
+        return await self._object("GET", deployment_path(deployment_id) + "/proof", DeploymentProof)
 
     async def observability(
         self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
@@ -289,7 +267,7 @@ class AsyncDeployments(AsyncAPIResource):
         """
         return await self._object(
             "GET",
-            _deployment_path(deployment_id) + "/observability",
+            deployment_path(deployment_id) + "/observability",
             DeploymentObservability,
             params=query_with(extra),
         )
@@ -303,7 +281,7 @@ class AsyncDeployments(AsyncAPIResource):
         """
         return await self._object(
             "GET",
-            _deployment_path(deployment_id) + "/request-logs",
+            deployment_path(deployment_id) + "/request-logs",
             DeploymentRequestLogs,
             params=query_with(extra),
         )
@@ -317,7 +295,7 @@ class AsyncDeployments(AsyncAPIResource):
         """
         return await self._object(
             "GET",
-            _deployment_path(deployment_id) + "/routes",
+            deployment_path(deployment_id) + "/routes",
             DeploymentRoutes,
             params=query_with(extra),
         )
@@ -337,7 +315,7 @@ class AsyncDeployments(AsyncAPIResource):
         payload = merge(body(database_id=database_id, env=env), extra)
         return await self._object(
             "POST",
-            _deployment_path(deployment_id) + "/database",
+            deployment_path(deployment_id) + "/database",
             DeploymentDatabaseAttachment,
             json=payload,
         )
@@ -365,7 +343,7 @@ class AsyncDeployments(AsyncAPIResource):
         )
         return await self._object(
             "POST",
-            _deployment_path(deployment_id) + "/publish",
+            deployment_path(deployment_id) + "/publish",
             PublishResult,
             json=payload,
             idempotency_key=idempotency_key,
@@ -416,7 +394,7 @@ class AsyncDeployments(AsyncAPIResource):
         """
         return await self._object(
             "POST",
-            _deployment_path(deployment_id) + "/rollback",
+            deployment_path(deployment_id) + "/rollback",
             Deployment,
             json=body(version_id=version_id),
             idempotency_key=idempotency_key,
@@ -426,7 +404,7 @@ class AsyncDeployments(AsyncAPIResource):
         """List a deployment's builds. ``GET /deployments/{deployment_id}/builds``."""
         return await self._list(
             "GET",
-            _deployment_path(deployment_id) + "/builds",
+            deployment_path(deployment_id) + "/builds",
             DeploymentBuild,
             keys=("data", "items", "builds"),
         )
@@ -434,7 +412,7 @@ class AsyncDeployments(AsyncAPIResource):
     async def get_build(self, deployment_id: str, build_id: str) -> DeploymentBuild:
         """Fetch one build. ``GET /deployments/{deployment_id}/builds/{build_id}``."""
         path = route(
-            _DEPLOYMENT + "/builds/{build_id}", deployment_id=deployment_id, build_id=build_id
+            DEPLOYMENT + "/builds/{build_id}", deployment_id=deployment_id, build_id=build_id
         )
         return await self._object("GET", path, DeploymentBuild)
 
@@ -442,7 +420,7 @@ class AsyncDeployments(AsyncAPIResource):
         """List a deployment's env records. ``GET /deployments/{deployment_id}/env``."""
         return await self._list(
             "GET",
-            _deployment_path(deployment_id) + "/env",
+            deployment_path(deployment_id) + "/env",
             DeploymentEnvVar,
             keys=("data", "items", "env", "vars"),
         )
@@ -460,7 +438,7 @@ class AsyncDeployments(AsyncAPIResource):
         """
         return await self._list(
             "POST",
-            _deployment_path(deployment_id) + "/env",
+            deployment_path(deployment_id) + "/env",
             DeploymentEnvVar,
             json=body(env=dict(env), environment=environment),
             keys=("data", "items", "env", "vars"),
@@ -486,338 +464,3 @@ class AsyncDeployments(AsyncAPIResource):
             if delay is None:
                 return deployment
             await asleep(delay)
-
-
-class AsyncDeploymentVersions(AsyncAPIResource):
-    """``client.deployments.versions``: a deployment's published versions."""
-
-    async def list(
-        self,
-        deployment_id: str,
-        *,
-        state: str | None = None,
-        limit: int | None = None,
-        cursor: str | None = None,
-        external_workspace_id: str | None = None,
-        external_user_id: str | None = None,
-        external_project_id: str | None = None,
-    ) -> AsyncPage[DeploymentVersion]:
-        """List versions. ``GET /deployments/{deployment_id}/versions``."""
-        params = query(
-            state=state,
-            limit=limit,
-            cursor=cursor,
-            external_workspace_id=external_workspace_id,
-            external_user_id=external_user_id,
-            external_project_id=external_project_id,
-        )
-        return await self._page(
-            _deployment_path(deployment_id) + "/versions",
-            DeploymentVersion,
-            params=params,
-            keys=("data", "items", "versions"),
-        )
-
-    async def get(self, deployment_id: str, version_id: str) -> DeploymentVersion:
-        """Fetch a version. ``GET /deployments/{deployment_id}/versions/{version_id}``."""
-        path = route(_VERSION, deployment_id=deployment_id, version_id=version_id)
-        return await self._object("GET", path, DeploymentVersion)
-
-    async def promote(
-        self,
-        deployment_id: str,
-        version_id: str,
-        *,
-        environment: str | NotGiven = NOT_GIVEN,
-        idempotency_key: str | None = None,
-    ) -> Deployment:
-        """Make a version live; returns the deployment.
-
-        ``POST /deployments/{deployment_id}/versions/{version_id}/promote``.
-        """
-        path = route(_VERSION + "/promote", deployment_id=deployment_id, version_id=version_id)
-        return await self._object(
-            "POST",
-            path,
-            Deployment,
-            json=body(environment=environment),
-            idempotency_key=idempotency_key,
-        )
-
-    async def prepare_migration_backup(
-        self, deployment_id: str, version_id: str, *, extra: Mapping[str, Any] | None = None
-    ) -> MigrationBackupResult:
-        """Back up the linked database before the version's migrations run.
-
-        ``POST /deployments/{deployment_id}/versions/{version_id}/migration-backup``;
-        ``extra`` adds body keys.
-        """
-        path = route(
-            _VERSION + "/migration-backup", deployment_id=deployment_id, version_id=version_id
-        )
-        return await self._object("POST", path, MigrationBackupResult, json=merge({}, extra))
-
-    async def logs(self, deployment_id: str, version_id: str, *, stage: str | None = None) -> str:
-        """The logs captured for a version, as text.
-
-        ``GET /deployments/{deployment_id}/versions/{version_id}/logs``; ``stage`` picks
-        one of ``build``, ``runtime_install`` or ``runtime_start``.
-        """
-        path = route(_VERSION + "/logs", deployment_id=deployment_id, version_id=version_id)
-        response = await self._http.request("GET", path, params=query(stage=stage))
-        return log_text(response.headers.get("content-type", ""), response.content)
-
-    async def wait_until_ready(
-        self,
-        deployment_id: str,
-        version_id: str,
-        *,
-        timeout: float = 600.0,
-        poll_interval: float = DEFAULT_FIRST_DELAY,
-    ) -> DeploymentVersion:
-        """Poll the version until it is ``ready`` (its build finished).
-
-        ``GET /deployments/{deployment_id}/versions/{version_id}``, with the same backoff
-        as `AsyncDeployments.wait_until_ready`. Raises `miosa.APITimeoutError` after
-        ``timeout`` seconds, and `miosa.MiosaError` on ``failed`` or ``archived``.
-        """
-        poller = Poller(VERSION_READY, version_id, timeout=timeout, first_delay=poll_interval)
-        while True:
-            version = await self.get(deployment_id, version_id)
-            delay = poller.next_delay(version.state)
-            if delay is None:
-                return version
-            await asleep(delay)
-
-
-class AsyncDeploymentReleases(AsyncAPIResource):
-    """``client.deployments.releases``: a deployment's releases."""
-
-    async def list(self, deployment_id: str) -> list[DeploymentRelease]:
-        """List releases. ``GET /deployments/{deployment_id}/releases``."""
-        return await self._list(
-            "GET",
-            _deployment_path(deployment_id) + "/releases",
-            DeploymentRelease,
-            keys=("data", "items", "releases"),
-        )
-
-    async def get(self, deployment_id: str, release_id: str) -> DeploymentRelease:
-        """Fetch a release. ``GET /deployments/{deployment_id}/releases/{release_id}``."""
-        path = route(_RELEASE, deployment_id=deployment_id, release_id=release_id)
-        return await self._object("GET", path, DeploymentRelease)
-
-    async def promote(
-        self, deployment_id: str, release_id: str, *, idempotency_key: str | None = None
-    ) -> Deployment:
-        """Make a release live; returns the deployment.
-
-        ``POST /deployments/{deployment_id}/releases/{release_id}/promote``. Unless you
-        pass one, the Idempotency-Key is ``promote:{deployment_id}:{release_id}``, so
-        promoting the same release twice is one operation on the server.
-        """
-        path = route(_RELEASE + "/promote", deployment_id=deployment_id, release_id=release_id)
-        return await self._object(
-            "POST",
-            path,
-            Deployment,
-            json={},
-            idempotency_key=idempotency_key or release_promote_key(deployment_id, release_id),
-        )
-
-
-class AsyncDeploymentRuntimeInstances(AsyncAPIResource):
-    """``client.deployments.runtime_instances``: the running copies of a deployment."""
-
-    async def list(self, deployment_id: str) -> list[RuntimeInstance]:
-        """List runtime instances. ``GET /deployments/{deployment_id}/runtime-instances``."""
-        return await self._list(
-            "GET",
-            _deployment_path(deployment_id) + "/runtime-instances",
-            RuntimeInstance,
-            keys=("data", "items", "runtime_instances"),
-        )
-
-    async def get(self, deployment_id: str, instance_id: str) -> RuntimeInstance:
-        """Fetch a runtime instance.
-
-        ``GET /deployments/{deployment_id}/runtime-instances/{instance_id}``.
-        """
-        path = route(_INSTANCE, deployment_id=deployment_id, instance_id=instance_id)
-        return await self._object("GET", path, RuntimeInstance)
-
-    async def logs(
-        self, deployment_id: str, instance_id: str, *, lines: int = 100
-    ) -> RuntimeInstanceLogs:
-        """The last ``lines`` log lines of an instance, as one string.
-
-        ``GET /deployments/{deployment_id}/runtime-instances/{instance_id}/logs``.
-        """
-        path = route(_INSTANCE + "/logs", deployment_id=deployment_id, instance_id=instance_id)
-        return await self._object("GET", path, RuntimeInstanceLogs, params=query(lines=lines))
-
-
-class AsyncDeploymentDomains(AsyncAPIResource):
-    """``client.deployments.domains``: custom domains attached to one deployment."""
-
-    async def add(
-        self,
-        deployment_id: str,
-        *,
-        domain: str,
-        redirect_policy: str | NotGiven = NOT_GIVEN,
-        external_workspace_id: str | NotGiven = NOT_GIVEN,
-        external_user_id: str | NotGiven = NOT_GIVEN,
-        external_project_id: str | NotGiven = NOT_GIVEN,
-        idempotency_key: str | None = None,
-    ) -> DeploymentDomain:
-        """Attach a domain. ``POST /deployments/{deployment_id}/domains``.
-
-        ``redirect_policy`` is ``"none"``, ``"www_to_apex"`` or ``"apex_to_www"``.
-        """
-        payload = body(
-            domain=domain,
-            redirect_policy=redirect_policy,
-            external_workspace_id=external_workspace_id,
-            external_user_id=external_user_id,
-            external_project_id=external_project_id,
-        )
-        return await self._object(
-            "POST",
-            _deployment_path(deployment_id) + "/domains",
-            DeploymentDomain,
-            json=payload,
-            idempotency_key=idempotency_key,
-        )
-
-    async def list(
-        self,
-        deployment_id: str,
-        *,
-        external_workspace_id: str | None = None,
-        external_user_id: str | None = None,
-        external_project_id: str | None = None,
-        extra: Mapping[str, Any] | None = None,
-    ) -> list[DeploymentDomain]:
-        """List the deployment's domains. ``GET /deployments/{deployment_id}/domains``.
-
-        ``extra`` adds query parameters (filters), sent as given.
-        """
-        params = query_with(
-            extra,
-            external_workspace_id=external_workspace_id,
-            external_user_id=external_user_id,
-            external_project_id=external_project_id,
-        )
-        return await self._list(
-            "GET",
-            _deployment_path(deployment_id) + "/domains",
-            DeploymentDomain,
-            params=params,
-            keys=("data", "items", "domains"),
-        )
-
-    async def verify(self, deployment_id: str, domain_id: str) -> DeploymentDomain:
-        """Check the domain's DNS now.
-
-        ``POST /deployments/{deployment_id}/domains/{domain_id}/verify``.
-        """
-        path = route(_DOMAIN + "/verify", deployment_id=deployment_id, domain_id=domain_id)
-        return await self._object("POST", path, DeploymentDomain)
-
-    async def delete(self, deployment_id: str, domain_id: str) -> None:
-        """Detach a domain. ``DELETE /deployments/{deployment_id}/domains/{domain_id}``."""
-        path = route(_DOMAIN, deployment_id=deployment_id, domain_id=domain_id)
-        await self._none("DELETE", path)
-
-
-class AsyncDeploymentConnectors(AsyncAPIResource):
-    """``client.deployments.connectors``: Connect providers bound into one deployment."""
-
-    async def list(self, deployment_id: str) -> list[ConnectorBinding]:
-        """List the bindings. ``GET /deployments/{deployment_id}/connectors``."""
-        return await self._list(
-            "GET",
-            route(_CONNECTORS, deployment_id=deployment_id),
-            ConnectorBinding,
-            keys=("data", "connectors", "items", "bindings"),
-        )
-
-    async def attach(
-        self,
-        deployment_id: str,
-        connector: str,
-        *,
-        env: str,
-        mode: str | NotGiven = "brokered_env",
-        installation_id: str | NotGiven = NOT_GIVEN,
-        project_id: str | NotGiven = NOT_GIVEN,
-        environment: str | NotGiven = NOT_GIVEN,
-        external_workspace_id: str | NotGiven = NOT_GIVEN,
-        external_user_id: str | NotGiven = NOT_GIVEN,
-        external_project_id: str | NotGiven = NOT_GIVEN,
-    ) -> ConnectorBinding:
-        """Expose a connector to the deployment as the env var ``env``.
-
-        ``POST /deployments/{deployment_id}/connectors``. ``mode`` defaults to
-        ``"brokered_env"`` (``"brokered-env"`` is accepted and sent with an underscore);
-        pass ``NOT_GIVEN`` to leave the choice to the server.
-        """
-        payload = body(
-            connector=connector,
-            env_name=env,
-            mode=connector_mode(mode),
-            installation_id=installation_id,
-            project_id=project_id,
-            environment=environment,
-            external_user_id=external_user_id,
-            external_workspace_id=external_workspace_id,
-            external_project_id=external_project_id,
-        )
-        return await self._object(
-            "POST",
-            route(_CONNECTORS, deployment_id=deployment_id),
-            ConnectorBinding,
-            json=payload,
-            unwrap=("data", "binding"),
-        )
-
-    async def detach(self, deployment_id: str, binding_or_connector: str) -> None:
-        """Remove a binding, by binding id or connector name.
-
-        ``DELETE /deployments/{deployment_id}/connectors/{binding_or_connector}``.
-        """
-        path = route(
-            _CONNECTORS + "/{binding_or_connector}",
-            deployment_id=deployment_id,
-            binding_or_connector=binding_or_connector,
-        )
-        await self._none("DELETE", path)
-
-    async def sync(self, deployment_id: str) -> ConnectorSyncResult:
-        """Apply the bindings to the running deployment again.
-
-        ``POST /deployments/{deployment_id}/connectors/sync``.
-        """
-        return await self._object(
-            "POST",
-            route(_CONNECTORS + "/sync", deployment_id=deployment_id),
-            ConnectorSyncResult,
-            json={},
-            unwrap=("data", "binding"),
-        )
-
-    async def preflight(
-        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
-    ) -> ConnectorPreflight:
-        """Check that the bindings would apply, without applying them.
-
-        ``POST /deployments/{deployment_id}/connectors/preflight``; ``extra`` is the body.
-        """
-        return await self._object(
-            "POST",
-            route(_CONNECTORS + "/preflight", deployment_id=deployment_id),
-            ConnectorPreflight,
-            json=merge({}, extra),
-            unwrap=("data", "binding"),
-        )

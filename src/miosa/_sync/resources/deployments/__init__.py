@@ -3,14 +3,12 @@
 # by scripts/gen_sync.py. Do not edit it by hand.
 """The deployments family: ``client.deployments`` and its sub-groups (versions, releases ...)."""
 
-from .resource import (
-    DeploymentConnectors,
-    DeploymentDomains,
-    DeploymentReleases,
-    DeploymentRuntimeInstances,
-    Deployments,
-    DeploymentVersions,
-)
+from .connectors import DeploymentConnectors
+from .domains import DeploymentDomains
+from .releases import DeploymentReleases
+from .resource import Deployments
+from .runtime_instances import DeploymentRuntimeInstances
+from .versions import DeploymentVersions
 
 __all__ = [
     "DeploymentConnectors",

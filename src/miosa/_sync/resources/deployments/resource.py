@@ -1,7 +1,7 @@
 # This file was generated from
 #   src/miosa/_async/resources/deployments/resource.py
 # by scripts/gen_sync.py. Do not edit it by hand.
-"""Deployments: ``/deployments`` and its versions, releases, runtime instances and domains."""
+"""Deployments: ``client.deployments`` (publishing, rollback, builds, env) and its sub-groups."""
 
 from __future__ import annotations
 
@@ -13,20 +13,13 @@ from typing import Any
 from ...._concurrency import sleep
 from ...._groups.platform import (
     DEPLOYMENT_READY,
-    VERSION_READY,
-    connector_mode,
     docker_deploy_metadata,
-    log_text,
     placement_request,
     query_with,
-    release_promote_key,
 )
 from ...._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...._waiters import DEFAULT_FIRST_DELAY, Poller
 from ....types.deployments import (
-    ConnectorBinding,
-    ConnectorPreflight,
-    ConnectorSyncResult,
     Deployment,
     DeploymentBuild,
     DeploymentDatabaseAttachment,
@@ -34,30 +27,19 @@ from ....types.deployments import (
     DeploymentLogs,
     DeploymentObservability,
     DeploymentProof,
-    DeploymentRelease,
     DeploymentRequestLogs,
     DeploymentRoutes,
-    DeploymentVersion,
-    MigrationBackupResult,
     PublishResult,
-    RuntimeInstance,
-    RuntimeInstanceLogs,
 )
-from ....types.domains import DeploymentDomain
 from ....types.sandboxes import SandboxDeployResult
 from ..._resource import APIResource
 from ...pagination import Page
-
-_DEPLOYMENT = "/deployments/{deployment_id}"
-_VERSION = _DEPLOYMENT + "/versions/{version_id}"
-_RELEASE = _DEPLOYMENT + "/releases/{release_id}"
-_INSTANCE = _DEPLOYMENT + "/runtime-instances/{instance_id}"
-_DOMAIN = _DEPLOYMENT + "/domains/{domain_id}"
-_CONNECTORS = _DEPLOYMENT + "/connectors"
-
-
-def _deployment_path(deployment_id: str) -> str:
-    return route(_DEPLOYMENT, deployment_id=deployment_id)
+from ._base import DEPLOYMENT, deployment_path
+from .connectors import DeploymentConnectors
+from .domains import DeploymentDomains
+from .releases import DeploymentReleases
+from .runtime_instances import DeploymentRuntimeInstances
+from .versions import DeploymentVersions
 
 
 class Deployments(APIResource):
@@ -120,7 +102,7 @@ class Deployments(APIResource):
 
     def get(self, deployment_id: str) -> Deployment:
         """Fetch a deployment. ``GET /deployments/{deployment_id}``."""
-        return self._object("GET", _deployment_path(deployment_id), Deployment)
+        return self._object("GET", deployment_path(deployment_id), Deployment)
 
     def create(
         self,
@@ -221,21 +203,21 @@ class Deployments(APIResource):
             run_command=run_command,
             auto_deploy=auto_deploy,
         )
-        return self._object("PATCH", _deployment_path(deployment_id), Deployment, json=payload)
+        return self._object("PATCH", deployment_path(deployment_id), Deployment, json=payload)
 
     def delete(self, deployment_id: str) -> None:
         """Delete a deployment. ``DELETE /deployments/{deployment_id}``."""
-        self._none("DELETE", _deployment_path(deployment_id))
+        self._none("DELETE", deployment_path(deployment_id))
 
     def stop(self, deployment_id: str) -> Deployment:
         """Take a published deployment off the air. ``POST /deployments/{deployment_id}/stop``."""
-        return self._object("POST", _deployment_path(deployment_id) + "/stop", Deployment)
+        return self._object("POST", deployment_path(deployment_id) + "/stop", Deployment)
 
     def redeploy(self, deployment_id: str, *, idempotency_key: str | None = None) -> Deployment:
         """Run the last build again. ``POST /deployments/{deployment_id}/redeploy``."""
         return self._object(
             "POST",
-            _deployment_path(deployment_id) + "/redeploy",
+            deployment_path(deployment_id) + "/redeploy",
             Deployment,
             json={},
             idempotency_key=idempotency_key,
@@ -254,7 +236,7 @@ class Deployments(APIResource):
         """
         payload = merge(body(target_workspace_id=target_workspace_id), extra)
         return self._object(
-            "POST", _deployment_path(deployment_id) + "/move", Deployment, json=payload
+            "POST", deployment_path(deployment_id) + "/move", Deployment, json=payload
         )
 
     def logs(self, deployment_id: str, *, lines: int = 100) -> DeploymentLogs:
@@ -264,7 +246,7 @@ class Deployments(APIResource):
         """
         return self._object(
             "GET",
-            _deployment_path(deployment_id) + "/logs",
+            deployment_path(deployment_id) + "/logs",
             DeploymentLogs,
             params=query(lines=lines),
         )
@@ -275,7 +257,7 @@ class Deployments(APIResource):
         ``GET /deployments/{deployment_id}/proof``; ``ok`` is true when every check held,
         and ``next_actions`` lists what to do about the ones that did not.
         """
-        return self._object("GET", _deployment_path(deployment_id) + "/proof", DeploymentProof)
+        return self._object("GET", deployment_path(deployment_id) + "/proof", DeploymentProof)
 
     def observability(
         self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
@@ -286,7 +268,7 @@ class Deployments(APIResource):
         """
         return self._object(
             "GET",
-            _deployment_path(deployment_id) + "/observability",
+            deployment_path(deployment_id) + "/observability",
             DeploymentObservability,
             params=query_with(extra),
         )
@@ -300,7 +282,7 @@ class Deployments(APIResource):
         """
         return self._object(
             "GET",
-            _deployment_path(deployment_id) + "/request-logs",
+            deployment_path(deployment_id) + "/request-logs",
             DeploymentRequestLogs,
             params=query_with(extra),
         )
@@ -314,7 +296,7 @@ class Deployments(APIResource):
         """
         return self._object(
             "GET",
-            _deployment_path(deployment_id) + "/routes",
+            deployment_path(deployment_id) + "/routes",
             DeploymentRoutes,
             params=query_with(extra),
         )
@@ -334,7 +316,7 @@ class Deployments(APIResource):
         payload = merge(body(database_id=database_id, env=env), extra)
         return self._object(
             "POST",
-            _deployment_path(deployment_id) + "/database",
+            deployment_path(deployment_id) + "/database",
             DeploymentDatabaseAttachment,
             json=payload,
         )
@@ -362,7 +344,7 @@ class Deployments(APIResource):
         )
         return self._object(
             "POST",
-            _deployment_path(deployment_id) + "/publish",
+            deployment_path(deployment_id) + "/publish",
             PublishResult,
             json=payload,
             idempotency_key=idempotency_key,
@@ -413,7 +395,7 @@ class Deployments(APIResource):
         """
         return self._object(
             "POST",
-            _deployment_path(deployment_id) + "/rollback",
+            deployment_path(deployment_id) + "/rollback",
             Deployment,
             json=body(version_id=version_id),
             idempotency_key=idempotency_key,
@@ -423,7 +405,7 @@ class Deployments(APIResource):
         """List a deployment's builds. ``GET /deployments/{deployment_id}/builds``."""
         return self._list(
             "GET",
-            _deployment_path(deployment_id) + "/builds",
+            deployment_path(deployment_id) + "/builds",
             DeploymentBuild,
             keys=("data", "items", "builds"),
         )
@@ -431,7 +413,7 @@ class Deployments(APIResource):
     def get_build(self, deployment_id: str, build_id: str) -> DeploymentBuild:
         """Fetch one build. ``GET /deployments/{deployment_id}/builds/{build_id}``."""
         path = route(
-            _DEPLOYMENT + "/builds/{build_id}", deployment_id=deployment_id, build_id=build_id
+            DEPLOYMENT + "/builds/{build_id}", deployment_id=deployment_id, build_id=build_id
         )
         return self._object("GET", path, DeploymentBuild)
 
@@ -439,7 +421,7 @@ class Deployments(APIResource):
         """List a deployment's env records. ``GET /deployments/{deployment_id}/env``."""
         return self._list(
             "GET",
-            _deployment_path(deployment_id) + "/env",
+            deployment_path(deployment_id) + "/env",
             DeploymentEnvVar,
             keys=("data", "items", "env", "vars"),
         )
@@ -457,7 +439,7 @@ class Deployments(APIResource):
         """
         return self._list(
             "POST",
-            _deployment_path(deployment_id) + "/env",
+            deployment_path(deployment_id) + "/env",
             DeploymentEnvVar,
             json=body(env=dict(env), environment=environment),
             keys=("data", "items", "env", "vars"),
@@ -483,338 +465,3 @@ class Deployments(APIResource):
             if delay is None:
                 return deployment
             sleep(delay)
-
-
-class DeploymentVersions(APIResource):
-    """``client.deployments.versions``: a deployment's published versions."""
-
-    def list(
-        self,
-        deployment_id: str,
-        *,
-        state: str | None = None,
-        limit: int | None = None,
-        cursor: str | None = None,
-        external_workspace_id: str | None = None,
-        external_user_id: str | None = None,
-        external_project_id: str | None = None,
-    ) -> Page[DeploymentVersion]:
-        """List versions. ``GET /deployments/{deployment_id}/versions``."""
-        params = query(
-            state=state,
-            limit=limit,
-            cursor=cursor,
-            external_workspace_id=external_workspace_id,
-            external_user_id=external_user_id,
-            external_project_id=external_project_id,
-        )
-        return self._page(
-            _deployment_path(deployment_id) + "/versions",
-            DeploymentVersion,
-            params=params,
-            keys=("data", "items", "versions"),
-        )
-
-    def get(self, deployment_id: str, version_id: str) -> DeploymentVersion:
-        """Fetch a version. ``GET /deployments/{deployment_id}/versions/{version_id}``."""
-        path = route(_VERSION, deployment_id=deployment_id, version_id=version_id)
-        return self._object("GET", path, DeploymentVersion)
-
-    def promote(
-        self,
-        deployment_id: str,
-        version_id: str,
-        *,
-        environment: str | NotGiven = NOT_GIVEN,
-        idempotency_key: str | None = None,
-    ) -> Deployment:
-        """Make a version live; returns the deployment.
-
-        ``POST /deployments/{deployment_id}/versions/{version_id}/promote``.
-        """
-        path = route(_VERSION + "/promote", deployment_id=deployment_id, version_id=version_id)
-        return self._object(
-            "POST",
-            path,
-            Deployment,
-            json=body(environment=environment),
-            idempotency_key=idempotency_key,
-        )
-
-    def prepare_migration_backup(
-        self, deployment_id: str, version_id: str, *, extra: Mapping[str, Any] | None = None
-    ) -> MigrationBackupResult:
-        """Back up the linked database before the version's migrations run.
-
-        ``POST /deployments/{deployment_id}/versions/{version_id}/migration-backup``;
-        ``extra`` adds body keys.
-        """
-        path = route(
-            _VERSION + "/migration-backup", deployment_id=deployment_id, version_id=version_id
-        )
-        return self._object("POST", path, MigrationBackupResult, json=merge({}, extra))
-
-    def logs(self, deployment_id: str, version_id: str, *, stage: str | None = None) -> str:
-        """The logs captured for a version, as text.
-
-        ``GET /deployments/{deployment_id}/versions/{version_id}/logs``; ``stage`` picks
-        one of ``build``, ``runtime_install`` or ``runtime_start``.
-        """
-        path = route(_VERSION + "/logs", deployment_id=deployment_id, version_id=version_id)
-        response = self._http.request("GET", path, params=query(stage=stage))
-        return log_text(response.headers.get("content-type", ""), response.content)
-
-    def wait_until_ready(
-        self,
-        deployment_id: str,
-        version_id: str,
-        *,
-        timeout: float = 600.0,
-        poll_interval: float = DEFAULT_FIRST_DELAY,
-    ) -> DeploymentVersion:
-        """Poll the version until it is ``ready`` (its build finished).
-
-        ``GET /deployments/{deployment_id}/versions/{version_id}``, with the same backoff
-        as `Deployments.wait_until_ready`. Raises `miosa.APITimeoutError` after
-        ``timeout`` seconds, and `miosa.MiosaError` on ``failed`` or ``archived``.
-        """
-        poller = Poller(VERSION_READY, version_id, timeout=timeout, first_delay=poll_interval)
-        while True:
-            version = self.get(deployment_id, version_id)
-            delay = poller.next_delay(version.state)
-            if delay is None:
-                return version
-            sleep(delay)
-
-
-class DeploymentReleases(APIResource):
-    """``client.deployments.releases``: a deployment's releases."""
-
-    def list(self, deployment_id: str) -> list[DeploymentRelease]:
-        """List releases. ``GET /deployments/{deployment_id}/releases``."""
-        return self._list(
-            "GET",
-            _deployment_path(deployment_id) + "/releases",
-            DeploymentRelease,
-            keys=("data", "items", "releases"),
-        )
-
-    def get(self, deployment_id: str, release_id: str) -> DeploymentRelease:
-        """Fetch a release. ``GET /deployments/{deployment_id}/releases/{release_id}``."""
-        path = route(_RELEASE, deployment_id=deployment_id, release_id=release_id)
-        return self._object("GET", path, DeploymentRelease)
-
-    def promote(
-        self, deployment_id: str, release_id: str, *, idempotency_key: str | None = None
-    ) -> Deployment:
-        """Make a release live; returns the deployment.
-
-        ``POST /deployments/{deployment_id}/releases/{release_id}/promote``. Unless you
-        pass one, the Idempotency-Key is ``promote:{deployment_id}:{release_id}``, so
-        promoting the same release twice is one operation on the server.
-        """
-        path = route(_RELEASE + "/promote", deployment_id=deployment_id, release_id=release_id)
-        return self._object(
-            "POST",
-            path,
-            Deployment,
-            json={},
-            idempotency_key=idempotency_key or release_promote_key(deployment_id, release_id),
-        )
-
-
-class DeploymentRuntimeInstances(APIResource):
-    """``client.deployments.runtime_instances``: the running copies of a deployment."""
-
-    def list(self, deployment_id: str) -> list[RuntimeInstance]:
-        """List runtime instances. ``GET /deployments/{deployment_id}/runtime-instances``."""
-        return self._list(
-            "GET",
-            _deployment_path(deployment_id) + "/runtime-instances",
-            RuntimeInstance,
-            keys=("data", "items", "runtime_instances"),
-        )
-
-    def get(self, deployment_id: str, instance_id: str) -> RuntimeInstance:
-        """Fetch a runtime instance.
-
-        ``GET /deployments/{deployment_id}/runtime-instances/{instance_id}``.
-        """
-        path = route(_INSTANCE, deployment_id=deployment_id, instance_id=instance_id)
-        return self._object("GET", path, RuntimeInstance)
-
-    def logs(
-        self, deployment_id: str, instance_id: str, *, lines: int = 100
-    ) -> RuntimeInstanceLogs:
-        """The last ``lines`` log lines of an instance, as one string.
-
-        ``GET /deployments/{deployment_id}/runtime-instances/{instance_id}/logs``.
-        """
-        path = route(_INSTANCE + "/logs", deployment_id=deployment_id, instance_id=instance_id)
-        return self._object("GET", path, RuntimeInstanceLogs, params=query(lines=lines))
-
-
-class DeploymentDomains(APIResource):
-    """``client.deployments.domains``: custom domains attached to one deployment."""
-
-    def add(
-        self,
-        deployment_id: str,
-        *,
-        domain: str,
-        redirect_policy: str | NotGiven = NOT_GIVEN,
-        external_workspace_id: str | NotGiven = NOT_GIVEN,
-        external_user_id: str | NotGiven = NOT_GIVEN,
-        external_project_id: str | NotGiven = NOT_GIVEN,
-        idempotency_key: str | None = None,
-    ) -> DeploymentDomain:
-        """Attach a domain. ``POST /deployments/{deployment_id}/domains``.
-
-        ``redirect_policy`` is ``"none"``, ``"www_to_apex"`` or ``"apex_to_www"``.
-        """
-        payload = body(
-            domain=domain,
-            redirect_policy=redirect_policy,
-            external_workspace_id=external_workspace_id,
-            external_user_id=external_user_id,
-            external_project_id=external_project_id,
-        )
-        return self._object(
-            "POST",
-            _deployment_path(deployment_id) + "/domains",
-            DeploymentDomain,
-            json=payload,
-            idempotency_key=idempotency_key,
-        )
-
-    def list(
-        self,
-        deployment_id: str,
-        *,
-        external_workspace_id: str | None = None,
-        external_user_id: str | None = None,
-        external_project_id: str | None = None,
-        extra: Mapping[str, Any] | None = None,
-    ) -> list[DeploymentDomain]:
-        """List the deployment's domains. ``GET /deployments/{deployment_id}/domains``.
-
-        ``extra`` adds query parameters (filters), sent as given.
-        """
-        params = query_with(
-            extra,
-            external_workspace_id=external_workspace_id,
-            external_user_id=external_user_id,
-            external_project_id=external_project_id,
-        )
-        return self._list(
-            "GET",
-            _deployment_path(deployment_id) + "/domains",
-            DeploymentDomain,
-            params=params,
-            keys=("data", "items", "domains"),
-        )
-
-    def verify(self, deployment_id: str, domain_id: str) -> DeploymentDomain:
-        """Check the domain's DNS now.
-
-        ``POST /deployments/{deployment_id}/domains/{domain_id}/verify``.
-        """
-        path = route(_DOMAIN + "/verify", deployment_id=deployment_id, domain_id=domain_id)
-        return self._object("POST", path, DeploymentDomain)
-
-    def delete(self, deployment_id: str, domain_id: str) -> None:
-        """Detach a domain. ``DELETE /deployments/{deployment_id}/domains/{domain_id}``."""
-        path = route(_DOMAIN, deployment_id=deployment_id, domain_id=domain_id)
-        self._none("DELETE", path)
-
-
-class DeploymentConnectors(APIResource):
-    """``client.deployments.connectors``: Connect providers bound into one deployment."""
-
-    def list(self, deployment_id: str) -> list[ConnectorBinding]:
-        """List the bindings. ``GET /deployments/{deployment_id}/connectors``."""
-        return self._list(
-            "GET",
-            route(_CONNECTORS, deployment_id=deployment_id),
-            ConnectorBinding,
-            keys=("data", "connectors", "items", "bindings"),
-        )
-
-    def attach(
-        self,
-        deployment_id: str,
-        connector: str,
-        *,
-        env: str,
-        mode: str | NotGiven = "brokered_env",
-        installation_id: str | NotGiven = NOT_GIVEN,
-        project_id: str | NotGiven = NOT_GIVEN,
-        environment: str | NotGiven = NOT_GIVEN,
-        external_workspace_id: str | NotGiven = NOT_GIVEN,
-        external_user_id: str | NotGiven = NOT_GIVEN,
-        external_project_id: str | NotGiven = NOT_GIVEN,
-    ) -> ConnectorBinding:
-        """Expose a connector to the deployment as the env var ``env``.
-
-        ``POST /deployments/{deployment_id}/connectors``. ``mode`` defaults to
-        ``"brokered_env"`` (``"brokered-env"`` is accepted and sent with an underscore);
-        pass ``NOT_GIVEN`` to leave the choice to the server.
-        """
-        payload = body(
-            connector=connector,
-            env_name=env,
-            mode=connector_mode(mode),
-            installation_id=installation_id,
-            project_id=project_id,
-            environment=environment,
-            external_user_id=external_user_id,
-            external_workspace_id=external_workspace_id,
-            external_project_id=external_project_id,
-        )
-        return self._object(
-            "POST",
-            route(_CONNECTORS, deployment_id=deployment_id),
-            ConnectorBinding,
-            json=payload,
-            unwrap=("data", "binding"),
-        )
-
-    def detach(self, deployment_id: str, binding_or_connector: str) -> None:
-        """Remove a binding, by binding id or connector name.
-
-        ``DELETE /deployments/{deployment_id}/connectors/{binding_or_connector}``.
-        """
-        path = route(
-            _CONNECTORS + "/{binding_or_connector}",
-            deployment_id=deployment_id,
-            binding_or_connector=binding_or_connector,
-        )
-        self._none("DELETE", path)
-
-    def sync(self, deployment_id: str) -> ConnectorSyncResult:
-        """Apply the bindings to the running deployment again.
-
-        ``POST /deployments/{deployment_id}/connectors/sync``.
-        """
-        return self._object(
-            "POST",
-            route(_CONNECTORS + "/sync", deployment_id=deployment_id),
-            ConnectorSyncResult,
-            json={},
-            unwrap=("data", "binding"),
-        )
-
-    def preflight(
-        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
-    ) -> ConnectorPreflight:
-        """Check that the bindings would apply, without applying them.
-
-        ``POST /deployments/{deployment_id}/connectors/preflight``; ``extra`` is the body.
-        """
-        return self._object(
-            "POST",
-            route(_CONNECTORS + "/preflight", deployment_id=deployment_id),
-            ConnectorPreflight,
-            json=merge({}, extra),
-            unwrap=("data", "binding"),
-        )
