@@ -95,15 +95,17 @@ class AsyncComputerFiles(AsyncScopedResource):
             headers=form.headers(size),
         )
 
-    async def list(self, path: str | None = None) -> ComputerFileList:
+    async def list(self, path: str | None = None) -> builtins.list[ComputerFileEntry]:
         """The entries of a directory (the server's default one without `path`).
 
         ``GET /computers/{computer_id}/files``. The entries may come as
-        ``{entries, path}``, ``{"data": [...]}`` or a bare array: all give `entries`.
+        ``{entries, path}``, ``{"data": [...]}`` or a bare array; a reply without
+        entries is an empty directory.
         """
-        return await self._object(
+        listing = await self._object(
             "GET", self._base, ComputerFileList, params=query(path=path), prepare=file_list_payload
         )
+        return builtins.list(listing.entries)
 
     def download(self, path: str, *, chunk_size: int = 1 << 20) -> AsyncByteStream:
         """Stream a file in chunks; connects when entered.
@@ -220,7 +222,7 @@ class AsyncScopedFs:
         """A typed directory listing. ``GET /computers/{computer_id}/files/readdir``."""
         return await self._files.readdir(self.path(path))
 
-    async def list(self, path: str = ".") -> ComputerFileList:
+    async def list(self, path: str = ".") -> builtins.list[ComputerFileEntry]:
         """The entries of a directory. ``GET /computers/{computer_id}/files``."""
         return await self._files.list(self.path(path))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import os
 from functools import partial
 from typing import IO
@@ -25,11 +26,16 @@ _CHUNK = 1 << 20
 class AsyncOpenComputerFiles(AsyncOpenComputersResource):
     """``client.open_computers.files``: list, read, write and delete files on a host."""
 
-    async def list(self, host_id: str, path: str) -> OpenComputerFileList:
-        """List a directory. ``GET /opencomputers/hosts/{host_id}/fs?path=...``."""
-        return await self._object(
+    async def list(self, host_id: str, path: str) -> builtins.list[OpenComputerFileEntry]:
+        """The entries of a directory. ``GET /opencomputers/hosts/{host_id}/fs?path=...``.
+
+        The reply is ``{path, entries}`` (under ``data`` or not); a reply without entries is
+        an empty directory.
+        """
+        listing = await self._object(
             "GET", host_path("/fs", host_id), OpenComputerFileList, params=query(path=path)
         )
+        return builtins.list(listing.entries or ())
 
     async def stat(self, host_id: str, path: str) -> OpenComputerFileStat:
         """Describe a path (symlinks not followed).

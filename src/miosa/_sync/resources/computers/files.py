@@ -98,15 +98,17 @@ class ComputerFiles(ScopedResource):
             headers=form.headers(size),
         )
 
-    def list(self, path: str | None = None) -> ComputerFileList:
+    def list(self, path: str | None = None) -> builtins.list[ComputerFileEntry]:
         """The entries of a directory (the server's default one without `path`).
 
         ``GET /computers/{computer_id}/files``. The entries may come as
-        ``{entries, path}``, ``{"data": [...]}`` or a bare array: all give `entries`.
+        ``{entries, path}``, ``{"data": [...]}`` or a bare array; a reply without
+        entries is an empty directory.
         """
-        return self._object(
+        listing = self._object(
             "GET", self._base, ComputerFileList, params=query(path=path), prepare=file_list_payload
         )
+        return builtins.list(listing.entries)
 
     def download(self, path: str, *, chunk_size: int = 1 << 20) -> ByteStream:
         """Stream a file in chunks; connects when entered.
@@ -217,7 +219,7 @@ class ScopedFs:
         """A typed directory listing. ``GET /computers/{computer_id}/files/readdir``."""
         return self._files.readdir(self.path(path))
 
-    def list(self, path: str = ".") -> ComputerFileList:
+    def list(self, path: str = ".") -> builtins.list[ComputerFileEntry]:
         """The entries of a directory. ``GET /computers/{computer_id}/files``."""
         return self._files.list(self.path(path))
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import builtins
 import os
 from functools import partial
 from typing import IO
@@ -28,11 +29,16 @@ _CHUNK = 1 << 20
 class OpenComputerFiles(OpenComputersResource):
     """``client.open_computers.files``: list, read, write and delete files on a host."""
 
-    def list(self, host_id: str, path: str) -> OpenComputerFileList:
-        """List a directory. ``GET /opencomputers/hosts/{host_id}/fs?path=...``."""
-        return self._object(
+    def list(self, host_id: str, path: str) -> builtins.list[OpenComputerFileEntry]:
+        """The entries of a directory. ``GET /opencomputers/hosts/{host_id}/fs?path=...``.
+
+        The reply is ``{path, entries}`` (under ``data`` or not); a reply without entries is
+        an empty directory.
+        """
+        listing = self._object(
             "GET", host_path("/fs", host_id), OpenComputerFileList, params=query(path=path)
         )
+        return builtins.list(listing.entries or ())
 
     def stat(self, host_id: str, path: str) -> OpenComputerFileStat:
         """Describe a path (symlinks not followed).
