@@ -5,15 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...._groups.platform import (
-    connector_mode,
-)
+from ...._groups.platform import connector_mode
 from ...._request import NOT_GIVEN, NotGiven, body, merge, route
-from ....types.deployments import (
-    ConnectorBinding,
-    ConnectorPreflight,
-    ConnectorSyncResult,
-)
+from ....types.deployments import ConnectorBinding, ConnectorPreflight, ConnectorSyncResult
 from ..._resource import AsyncAPIResource
 from ._base import DEPLOYMENT
 

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from ...._groups.platform import (
-    release_promote_key,
-)
+from ...._groups.platform import release_promote_key
 from ...._request import route
-from ....types.deployments import (
-    Deployment,
-    DeploymentRelease,
-)
+from ....types.deployments import Deployment, DeploymentRelease
 from ..._resource import AsyncAPIResource
 from ._base import DEPLOYMENT, deployment_path
 

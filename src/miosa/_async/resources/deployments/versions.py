@@ -6,17 +6,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...._concurrency import asleep
-from ...._groups.platform import (
-    VERSION_READY,
-    log_text,
-)
+from ...._groups.platform import VERSION_READY, log_text
 from ...._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...._waiters import DEFAULT_FIRST_DELAY, Poller
-from ....types.deployments import (
-    Deployment,
-    DeploymentVersion,
-    MigrationBackupResult,
-)
+from ....types.deployments import Deployment, DeploymentVersion, MigrationBackupResult
 from ..._resource import AsyncAPIResource
 from ...pagination import AsyncPage
 from ._base import DEPLOYMENT, deployment_path

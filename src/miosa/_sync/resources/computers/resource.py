@@ -9,18 +9,11 @@ import builtins
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ...._groups.computers import (
-    item_list,
-    normalize_size,
-    placement_request,
-)
+from ...._groups.computers import item_list, normalize_size, placement_request
 from ...._paging import PageRequest
 from ...._request import NOT_GIVEN, NotGiven, body, merge, path_param, query
 from ....types._base import JSONObject
-from ....types.computers import (
-    ComputerViewerPassword,
-    ComputerViewerPasswordStatus,
-)
+from ....types.computers import ComputerViewerPassword, ComputerViewerPasswordStatus
 from ..._resource import APIResource
 from ...pagination import Page
 from ._base import computer_path
