@@ -9,7 +9,8 @@ from urllib.parse import parse_qsl
 import pytest
 from httpx_sse import ServerSentEvent
 
-from miosa._computers import (
+from miosa._converter import structure
+from miosa._groups.computers import (
     checkpoint_progress_is_final,
     decode_exec_frame,
     encode_content,
@@ -25,7 +26,6 @@ from miosa._computers import (
     public_url,
     rule_payload,
 )
-from miosa._converter import structure
 from miosa.types.computers import (
     CheckpointStatus,
     ComputerNetworkRule,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from miosa import APITimeoutError, MiosaError
-from miosa._platform import (
+from miosa._groups.platform import (
     DATABASE_READY,
     DEPLOYMENT_READY,
     bucket_visibility,

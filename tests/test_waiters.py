@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from miosa import APITimeoutError, ResourceFailedError, WaitError, WaitTimeoutError
-from miosa._computers import expand_states
+from miosa._groups.computers import expand_states
 from miosa._waiters import Poller, WaitTarget
 from miosa.types.computers import ComputerStatus
 

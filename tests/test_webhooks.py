@@ -620,3 +620,19 @@ def test_module_exports() -> None:
     assert sorted(webhooks.__all__) == webhooks.__all__
     for name in webhooks.__all__:
         assert hasattr(webhooks, name)
+
+
+def test_webhook_event_type_lives_with_the_event_models() -> None:
+    # The models own the event names; miosa.webhooks re-exports them for users.
+    import subprocess
+    import sys
+
+    import miosa.types
+
+    assert webhooks.WebhookEventType is miosa.types.WebhookEventType
+    assert miosa.types.TenantEvent(type="sandbox.ready").event_type is (
+        webhooks.WebhookEventType.SANDBOX_READY
+    )
+    code = "import sys, miosa.types.webhook_endpoints; print('miosa.webhooks' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

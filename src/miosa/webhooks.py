@@ -13,6 +13,7 @@ Example (FastAPI / Starlette)::
     from fastapi import FastAPI, HTTPException, Request
     from miosa import webhooks
     from miosa.errors import WebhookVerificationError
+from miosa.types.tenant_events import WebhookEventType
 
     app = FastAPI()
     guard = webhooks.ReplayGuard()  # optional: refuse a delivery id seen before
@@ -57,7 +58,6 @@ The delivery is valid when any signature matches under any of the secrets given
 
 from __future__ import annotations
 
-import enum
 import hashlib
 import hmac
 import json
@@ -74,6 +74,7 @@ from typing import Any, Protocol, TypeAlias
 import attrs
 
 from miosa.errors import WebhookVerificationError
+from miosa.types.tenant_events import WebhookEventType
 
 __all__ = [
     "DEFAULT_TOLERANCE",
@@ -112,30 +113,6 @@ class _HeaderGetter(Protocol):
 Headers: TypeAlias = Mapping[str, str] | _HeaderGetter
 """A plain mapping (looked up case-insensitively) or anything with a case-insensitive
 ``.get`` such as ``httpx.Headers``, Starlette's, Django's or Werkzeug's headers."""
-
-
-class WebhookEventType(str, enum.Enum):
-    """Known webhook event names. The set is open: `WebhookEvent.type` is a plain
-    ``str`` and keeps names this SDK version does not know. Members are strings, so
-    ``event.type == WebhookEventType.SANDBOX_CREATED`` and
-    ``event.type == "sandbox.created"`` are the same test. The authoritative list is
-    ``GET /webhooks/events``."""
-
-    SANDBOX_CREATED = "sandbox.created"
-    SANDBOX_READY = "sandbox.ready"
-    SANDBOX_DESTROYED = "sandbox.destroyed"
-    SANDBOX_DELETED = "sandbox.deleted"
-    SANDBOX_ERROR = "sandbox.error"
-    COMPUTER_STARTED = "computer.started"
-    COMPUTER_STOPPED = "computer.stopped"
-    COMPUTER_ERROR = "computer.error"
-    DEPLOYMENT_SUCCEEDED = "deployment.succeeded"
-    WEBHOOK_DELIVERED = "webhook.delivered"
-    WEBHOOK_TEST = "webhook.test"
-
-    def __str__(self) -> str:
-        # The same on every Python version (3.11 changed str() of mixed-in enums).
-        return str(self.value)
 
 
 @attrs.frozen(kw_only=True)

@@ -136,6 +136,55 @@ def test_update_and_resize_merge_the_reply_and_data_is_detached() -> None:
     assert snapshot.raw["name"] == "renamed"
 
 
+def test_a_handle_is_live_state_changed_in_place_by_refresh() -> None:
+    api = (
+        MockAPI()
+        .on("GET /computers/cmp_1", json_response(200, computer_json(status="stopped")))
+        .on("POST /computers/cmp_1/start", json_response(200, {"success": True}))
+    )
+    with make_client(api) as client:
+        computer = client.computers.handle("cmp_1")
+        before = computer.model
+        refreshed = computer.refresh()
+        assert refreshed is computer
+        assert computer.status == "stopped" and computer.name == "agent-desktop"
+        after = computer.model
+        started = computer.start()
+    assert started.id == "cmp_1"
+    assert before.status is None and after.status == "stopped"
+    assert type(after) is ComputerData and after.raw["status"] == "stopped"
+
+
+def test_handles_compare_by_identity_and_are_not_hashable() -> None:
+    api = MockAPI().on("GET /computers/cmp_1", json_response(200, computer_json()))
+    with make_client(api) as client:
+        first = client.computers.handle("cmp_1")
+        second = client.computers.handle("cmp_1")
+        first.refresh()
+        second.refresh()
+    assert first == first and first != second
+    with pytest.raises(TypeError):
+        hash(first)
+    # The snapshots are values: equal fields, equal snapshots, usable as keys.
+    assert first.model == second.model
+    assert len({first.model, second.model}) == 1
+    assert first.data == first.model
+
+
+def test_a_handle_repr_shows_what_identifies_it_and_its_state() -> None:
+    api = MockAPI().on("GET /computers/cmp_1", json_response(200, computer_json(name="web")))
+    with make_client(api) as client:
+        computer = client.computers.handle("cmp_1")
+        bare = repr(computer)
+        computer.refresh()
+    name = type(computer).__name__
+    assert bare == f"{name}(id='cmp_1')"
+    assert repr(computer) == f"{name}(id='cmp_1', status='active', name='web')"
+    assert "None" not in repr(computer)
+    # The frozen model keeps its full field-by-field repr.
+    assert repr(computer.model).startswith("ComputerData(id='cmp_1', name='web'")
+
+
 def test_clone_returns_a_new_bound_handle() -> None:
     api = (
         MockAPI()

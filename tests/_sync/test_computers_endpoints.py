@@ -29,7 +29,6 @@ from miosa.types.computers import (
     ComputerExecResult,
     ComputerFileEntry,
     ComputerFileExport,
-    ComputerFileList,
     ComputerFileStat,
     ComputerNetworkPolicyData,
     ComputerNetworkRule,
@@ -339,9 +338,9 @@ ROWS: list[tuple[str, Call, str, str, dict[str, str], Any, str, type]] = [
      C + "/files/write", {}, {"path": "/tmp/t.txt", "content_base64": "aMOp"}, OBJ,
      ComputerFileEntry),
     ("files.list", lambda cl: c(cl).files.list("/home/user"), "GET", C + "/files",
-     {"path": "/home/user"}, None, OBJ, ComputerFileList),
-    ("files.list-default", lambda cl: c(cl).files.list(), "GET", C + "/files", {}, None, OBJ,
-     ComputerFileList),
+     {"path": "/home/user"}, None, LIST, list),
+    ("files.list-default", lambda cl: c(cl).files.list(), "GET", C + "/files", {}, None, LIST,
+     list),
     ("files.read", lambda cl: c(cl).files.read("/home/user/a b.png"), "GET",
      C + "/files/download", {"path": "/home/user/a b.png"}, None, BYTES, bytes),
     ("files.export", lambda cl: c(cl).files.export("/tmp/r.pdf"), "POST", C + "/files/export",
@@ -518,6 +517,7 @@ def test_endpoint_request_and_result(
 LIST_ITEM_TYPES = {
     "desktop.windows": DesktopWindow,
     "files.readdir": ComputerDirEntry,
+    "files.list": ComputerFileEntry,
     "env.list": ComputerEnvVar,
     "ports.list": ComputerPort,
     "volumes.list": ComputerVolumeAttachment,
@@ -568,8 +568,12 @@ def test_file_list_reads_entries_whichever_shape_comes_back() -> None:
         result = _one(
             f"GET {C}/files", json_response(200, payload), lambda cl: c(cl).files.list("/w")
         )
-        assert [e.name for e in result.entries] == ["a.txt"]
-        assert result.entries[0].size == 3
+        assert [e.name for e in result] == ["a.txt"]
+        assert result[0].size == 3
+    empty = _one(
+        f"GET {C}/files", json_response(200, {"path": "/w"}), lambda cl: c(cl).files.list("/w")
+    )
+    assert empty == []
 
 
 def test_apps_and_urls_read_a_list_or_keep_a_single_object() -> None:

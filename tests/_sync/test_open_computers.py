@@ -210,15 +210,6 @@ CASES = [
     Case("jobs.cancel", lambda g: g.cancel("h_1", "j_1"), "DELETE", H + "/exec/j_1", "empty"),
     # files (download and upload have their own tests)
     Case(
-        "files.list",
-        lambda g: g.list("h_1", "/home/me"),
-        "GET",
-        H + "/fs",
-        "object",
-        OpenComputerFileList,
-        query={"path": "/home/me"},
-    ),
-    Case(
         "files.stat",
         lambda g: g.stat("h_1", "/home/me/a b"),
         "GET",
@@ -547,10 +538,32 @@ CONTRACT = {
 def test_every_open_computers_endpoint_of_the_contract_is_tested() -> None:
     table = {case.name.split(" ")[0] for case in CASES}
     streams = {name for name, *_ in STREAMS}
-    own_tests = {"files.download", "files.upload", "hosts.update", "jobs.run_stream"}
+    own_tests = {
+        "files.list",
+        "files.download",
+        "files.upload",
+        "hosts.update",
+        "jobs.run_stream",
+    }
     assert len(CONTRACT) == 63
     assert table | streams | own_tests == CONTRACT
     assert not table & streams
+
+
+def test_files_list_returns_the_directory_entries() -> None:
+    entry = {"name": "a", "path": "/home/me/a", "size": 3, "is_dir": False}
+    for payload, names in (
+        ({"path": "/home/me", "entries": [entry]}, ["a"]),
+        ({"data": {"path": "/home/me", "entries": [entry]}}, ["a"]),
+        ({"path": "/home/me"}, []),
+    ):
+        api = MockAPI().on(f"GET {H}/fs", json_response(200, payload))
+        with make_client(api) as client:
+            entries = client.open_computers.files.list("h_1", "/home/me")
+        assert dict(api.last.url.params) == {"path": "/home/me"}
+        assert type(entries) is list
+        assert [e.name for e in entries] == names
+        assert all(type(e) is OpenComputerFileEntry for e in entries)
 
 
 def test_path_parameters_are_percent_encoded_and_dot_ids_refused() -> None:
@@ -676,13 +689,13 @@ def test_upload_streams_a_local_path_in_chunks_with_its_length(tmp_path: Path) -
 
 def test_a_local_file_is_read_a_chunk_at_a_time(tmp_path: Path) -> None:
     from miosa._multipart import build_form
-    from miosa._sync.resources.open_computers_files import _form_chunks
+    from miosa._sync._upload import form_chunks
 
     blob = bytes(range(256)) * 40
     source = tmp_path / "f.bin"
     source.write_bytes(blob)
     form = build_form(fields={"path": "/x"}, file_field="file", filename="f.bin")
-    chunks = [chunk for chunk in _form_chunks(form, source, 1000)]
+    chunks = [chunk for chunk in form_chunks(form, source, 1000)]
     assert chunks[0] == form.head and chunks[-1] == form.tail
     assert [len(c) for c in chunks[1:-1]] == [1000] * 10 + [240]
     assert b"".join(chunks[1:-1]) == blob
@@ -941,7 +954,7 @@ def test_job_errors_are_raised() -> None:
 
 
 def test_job_env_accepts_a_mapping_strings_or_name_value_maps() -> None:
-    from miosa._open_computers import job_env
+    from miosa._groups.open_computers import job_env
 
     assert job_env({"A": "1"}) == [{"name": "A", "value": "1"}]
     assert job_env(["A=1=2", "B="]) == [{"name": "A", "value": "1=2"}, {"name": "B", "value": ""}]

@@ -296,7 +296,7 @@ if TYPE_CHECKING:
         TenantBranding,
         TenantPlan,
     )
-    from .tenant_events import TenantEvent
+    from .tenant_events import TenantEvent, WebhookEventType
     from .usage import (
         UsageGroupBy,
         UsagePeriod,
@@ -611,6 +611,7 @@ _MODULES: dict[str, str] = {
     "Webhook": "webhook_endpoints",
     "WebhookDelivery": "webhook_endpoints",
     "WebhookEventCatalog": "webhook_endpoints",
+    "WebhookEventType": "tenant_events",
     "WebhookSigning": "webhook_endpoints",
     "WorkspaceInvite": "invites",
     "WorkspaceInviteAcceptance": "invites",
@@ -941,6 +942,7 @@ __all__ = [
     "Webhook",
     "WebhookDelivery",
     "WebhookEventCatalog",
+    "WebhookEventType",
     "WebhookSigning",
     "WorkspaceInvite",
     "WorkspaceInviteAcceptance",

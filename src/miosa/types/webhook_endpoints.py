@@ -12,8 +12,8 @@ from typing import Any
 import attrs
 
 from .._aliases import fill_aliases
-from ..webhooks import WebhookEventType
 from ._base import Model
+from .tenant_events import WebhookEventType
 
 __all__ = [
     "Webhook",

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._concurrency import asleep
-from ..._platform import query_with
+from ..._groups.platform import query_with
 from ..._request import LIST_KEYS, body, merge, route
 from ..._waiters import Poller, WaitTarget
 from ...types.benchmarks import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..._platform import query_with, removed_route
+from ..._groups.platform import query_with, removed_route
 from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, route
 from ...types.community import (
     CommunityAgent,

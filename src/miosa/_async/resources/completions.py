@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
-from ..._ai import chunk_error, parse_chunk
+from ..._groups.ai import chunk_error, parse_chunk
 from ..._request import NOT_GIVEN, NotGiven, body, merge
 from ...errors import StreamError
 from ...types._base import Model

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..._integrator import iso_param
+from ..._groups.integrator import iso_param
 from ..._request import query
 from ...types.usage import UsageGroupBy, UsagePeriod, UsageReport, UsageSession, UsageSummary
 from .._resource import AsyncAPIResource

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
-from ..._admin import json_object, list_keys
+from ..._groups.admin import json_object, list_keys
 from ..._request import NOT_GIVEN, NotGiven, body, query, route
 from ...types._base import JSONObject
 from ...types.admin import (

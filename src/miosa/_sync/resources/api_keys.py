@@ -9,7 +9,7 @@ import builtins
 from collections.abc import Sequence
 from datetime import datetime
 
-from ..._integrator import iso_param
+from ..._groups.integrator import iso_param
 from ..._request import NOT_GIVEN, NotGiven, body, query, route
 from ...types.api_keys import ApiKey, ApiKeyEvent, ApiKeyPreset
 from .._resource import APIResource

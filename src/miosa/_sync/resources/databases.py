@@ -10,7 +10,7 @@ from typing import Any
 
 from ..._concurrency import sleep
 from ..._events import parse_event
-from ..._platform import DATABASE_READY, query_with
+from ..._groups.platform import DATABASE_READY, query_with
 from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._waiters import DEFAULT_FIRST_DELAY, Poller
 from ...types.databases import (

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..._platform import query_with
+from ..._groups.platform import query_with
 from ..._request import NOT_GIVEN, NotGiven, body, merge, route
 from ...types.functions import Function
 from .._resource import APIResource

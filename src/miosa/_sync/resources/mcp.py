@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ..._admin import json_object
-from ..._ai import parse_mcp_message
-from ..._integrator import mcp_catalog_payload
+from ..._groups.admin import json_object
+from ..._groups.ai import parse_mcp_message
+from ..._groups.integrator import mcp_catalog_payload
 from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...errors import NotFoundError
 from ...types.ai import McpMessage

@@ -9,7 +9,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
-from ..._platform import query_with
+from ..._groups.platform import query_with
 from ..._request import LIST_KEYS
 from ...types.ai import LLMModel
 from .._resource import APIResource

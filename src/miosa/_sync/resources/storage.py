@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from ..._platform import bucket_visibility, object_key_path
+from ..._groups.platform import bucket_visibility, object_key_path
 from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...types.storage import Bucket, PresignedUrl, StorageObject
 from .._resource import APIResource

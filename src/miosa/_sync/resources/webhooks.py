@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..._integrator import event_names, new_replay_id, webhook_with_secret
+from ..._groups.integrator import event_names, new_replay_id, webhook_with_secret
 from ..._request import NOT_GIVEN, NotGiven, body, query, route
+from ...types.tenant_events import WebhookEventType
 from ...types.webhook_endpoints import Webhook, WebhookDelivery, WebhookEventCatalog
-from ...webhooks import WebhookEventType
 from .._resource import APIResource
 from ..pagination import Page
 

@@ -1,0 +1,40 @@
+"""``computer.domains``: custom domains of one computer, ``/computers/{id}/domains``."""
+
+from __future__ import annotations
+
+from ...._request import route
+from ....types.computers import ComputerDomain
+from ..._resource import AsyncScopedResource
+
+_DOMAIN_KEYS = ("data", "domains", "items")
+
+
+class AsyncComputerDomains(AsyncScopedResource):
+    """``computer.domains``: register, verify and remove custom domains."""
+
+    def _domain_path(self, domain_id: str) -> str:
+        return self._prefix + route("/domains/{domain_id}", domain_id=domain_id)
+
+    async def register(self, fqdn: str) -> ComputerDomain:
+        """Register a domain (starts ``pending``; add a CNAME to `verification_target`).
+
+        ``POST /computers/{computer_id}/domains``.
+        """
+        return await self._object(
+            "POST", self._prefix + "/domains", ComputerDomain, json={"fqdn": fqdn}
+        )
+
+    async def list(self) -> list[ComputerDomain]:
+        """This computer's domains. ``GET /computers/{computer_id}/domains``."""
+        return await self._list("GET", self._prefix + "/domains", ComputerDomain, keys=_DOMAIN_KEYS)
+
+    async def verify(self, domain_id: str) -> ComputerDomain:
+        """Check the domain's CNAME. ``POST /computers/{computer_id}/domains/{domain_id}/verify``.
+
+        Fails with codes ``CNAME_MISMATCH`` or ``DNS_LOOKUP_FAILED``.
+        """
+        return await self._object("POST", self._domain_path(domain_id) + "/verify", ComputerDomain)
+
+    async def delete(self, domain_id: str) -> None:
+        """Remove a domain. ``DELETE /computers/{computer_id}/domains/{domain_id}``."""
+        await self._none("DELETE", self._domain_path(domain_id))

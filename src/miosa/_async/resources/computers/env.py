@@ -1,0 +1,46 @@
+"""``computer.env``: encrypted environment variables under ``/computers/{id}/env``."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+
+from ...._request import route
+from ....types.computers import ComputerEnvVar
+from ..._resource import AsyncScopedResource
+
+_ENV_KEYS = ("data", "env", "vars", "items")
+
+
+class AsyncComputerEnv(AsyncScopedResource):
+    """``computer.env``: list, create, change and delete environment variables."""
+
+    def _var_path(self, name: str) -> str:
+        return self._prefix + route("/env/{name}", name=name)
+
+    async def list(self) -> list[ComputerEnvVar]:
+        """Every variable (values may be masked). ``GET /computers/{computer_id}/env``."""
+        return await self._list("GET", self._prefix + "/env", ComputerEnvVar, keys=_ENV_KEYS)
+
+    async def set(self, name: str, value: str) -> ComputerEnvVar:
+        """Create a variable (use `update` for an existing name).
+
+        ``POST /computers/{computer_id}/env``.
+        """
+        return await self._object(
+            "POST", self._prefix + "/env", ComputerEnvVar, json={"name": name, "value": value}
+        )
+
+    async def update(self, name: str, value: str) -> ComputerEnvVar:
+        """Change a variable's value. ``PATCH /computers/{computer_id}/env/{name}``."""
+        return await self._object(
+            "PATCH", self._var_path(name), ComputerEnvVar, json={"value": value}
+        )
+
+    async def delete(self, name: str) -> None:
+        """Delete a variable. ``DELETE /computers/{computer_id}/env/{name}``."""
+        await self._none("DELETE", self._var_path(name))
+
+    async def bulk_set(self, variables: Mapping[str, str]) -> builtins.list[ComputerEnvVar]:
+        """Create several variables: one ``POST /computers/{computer_id}/env`` each."""
+        return [await self.set(name, value) for name, value in variables.items()]

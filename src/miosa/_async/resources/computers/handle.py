@@ -1,0 +1,574 @@
+"""The computer handle, `AsyncComputer`: a computer's fields plus every call on it."""
+
+from __future__ import annotations
+
+import base64
+import builtins
+from collections.abc import Iterable, Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from ...._concurrency import asleep
+from ...._groups.computers import (
+    COMPUTER_FAILURE_STATES,
+    WAIT_FIRST_DELAY,
+    WAIT_MAX_DELAY,
+    expand_states,
+    preview_url,
+    public_url,
+)
+from ...._request import NOT_GIVEN, NotGiven
+from ...._waiters import Poller, WaitTarget
+from ....types._base import JSONObject
+from ....types.computers import (
+    ComputerData,
+    ComputerExecResult,
+    ComputerViewerPassword,
+    ComputerViewerPasswordStatus,
+    DesktopActionResult,
+    DesktopCursor,
+    DesktopWindow,
+)
+from ..._resource import AsyncScopedResource
+from ._base import computer_path
+
+if TYPE_CHECKING:
+    from ...client import AsyncMiosa
+    from .auto_stop import AsyncComputerAutoStop
+    from .checkpoints import AsyncComputerCheckpoints
+    from .desktop import AsyncComputerDesktop
+    from .domains import AsyncComputerDomains
+    from .env import AsyncComputerEnv
+    from .events import AsyncComputerEvents
+    from .exec import AsyncComputerExec
+    from .files import AsyncComputerFiles, AsyncScopedFs
+    from .inbox import AsyncComputerInbox
+    from .logs import AsyncComputerLogs
+    from .network_policy import AsyncComputerNetworkPolicy
+    from .osa import AsyncComputerOsa
+    from .ports import AsyncComputerPorts
+    from .resource import AsyncComputers
+    from .terminal import AsyncComputerTerminal
+    from .volumes import AsyncComputerVolumes
+
+
+P = TypeVar("P", bound=AsyncScopedResource)
+
+_FIELDS = tuple(a.name for a in attrs.fields(ComputerData))
+
+
+class AsyncComputer(ComputerData):
+    """A cloud computer: its fields (``computer.id``, ``computer.status`` ...) plus operations.
+
+    Sub-resources (``computer.desktop``, ``computer.files``, ``computer.exec`` ...) are
+    created on first use. The desktop and exec shortcuts of the TypeScript SDK are here
+    too (``computer.screenshot()``, ``computer.click(x, y)``, ``computer.bash(cmd)`` ...).
+    ``async with computer:`` deletes the computer on exit; a failed delete is raised.
+
+    A handle is live state, not a value: `refresh` and the lifecycle calls (``start``,
+    ``update``, ``resize`` ...) update its fields in place, two handles are equal only
+    when they are the same object, and it is not hashable. `model` is a frozen,
+    hashable `ComputerData` snapshot of its current fields.
+    """
+
+    __slots__ = ("_client", "_destroyed", "_parts")
+
+    # Equality is identity and there is no hash: the fields change under refresh().
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
+    __hash__ = None  # type: ignore[assignment]
+
+    if TYPE_CHECKING:
+        # Declared for the type checker only: cattrs resolves runtime annotations.
+        _client: AsyncMiosa
+        _destroyed: bool
+        _parts: dict[str, AsyncScopedResource]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # The model it extends is frozen; the handle's own fields are assignable.
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        object.__delattr__(self, name)
+
+    def __repr__(self) -> str:
+        # What identifies the computer and its state, not a wall of None fields.
+        shown = {"id": self.id, "status": self.status, "name": self.name}
+        parts = [
+            f"{key}={getattr(value, 'value', value)!r}"  # an enum member shows as its string
+            for key, value in shown.items()
+            if value is not None
+        ]
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    def _bind(self, client: AsyncMiosa, *, computer_id: str | None = None) -> AsyncComputer:
+        self._client = client
+        self._destroyed = False
+        self._parts = {}
+        if self.id is None and computer_id is not None:
+            self._set_fields({"id": computer_id})
+        return self
+
+    def _set_fields(self, values: Mapping[str, Any]) -> None:
+        # The one place a handle's model fields change.
+        for name, value in values.items():
+            setattr(self, name, value)
+
+    def _replace_from(self, fresh: ComputerData) -> AsyncComputer:
+        """Take the fields of a reply about this computer.
+
+        A full record replaces every field; an acknowledgement without an id (some
+        servers answer start/stop that way) only updates the fields it carries.
+        """
+        reply = fresh.raw
+        full = "id" in reply
+        self._set_fields(
+            {
+                name: getattr(fresh, name)
+                for name in _FIELDS
+                if name != "id" and (full or name in reply)
+            }
+        )
+        self._raw = dict(reply) if full else {**self.raw, **reply}
+        return self
+
+    @property
+    def model(self) -> ComputerData:
+        """A frozen snapshot of the computer's current fields (``raw`` included).
+
+        Snapshots compare by value and hash like every model (a ``metadata`` dict in the
+        reply makes a model unhashable, as anywhere in the SDK).
+        """
+        snapshot = ComputerData(**{name: getattr(self, name) for name in _FIELDS})
+        object.__setattr__(snapshot, "_raw", self.raw)  # frozen: raw is attached as cattrs does
+        return snapshot
+
+    @property
+    def data(self) -> ComputerData:
+        """The same snapshot as `model` (kept for existing callers)."""
+        return self.model
+
+    @property
+    def _computer_id(self) -> str:
+        if not self.id:
+            raise ValueError("this computer handle has no id")
+        return self.id
+
+    @property
+    def _computers(self) -> AsyncComputers:
+        return self._client.computers
+
+    def _part(self, name: str, cls: type[P]) -> P:
+        part = self._parts.get(name)
+        if part is None:
+            part = self._parts[name] = cls(self._client, computer_path(self._computer_id))
+        assert isinstance(part, cls)
+        return part
+
+    # -- sub-resources -----------------------------------------------------------------
+
+    @property
+    def desktop(self) -> AsyncComputerDesktop:
+        """Desktop control: screenshots, mouse, keyboard, windows."""
+        from .desktop import AsyncComputerDesktop
+
+        return self._part("desktop", AsyncComputerDesktop)
+
+    @property
+    def files(self) -> AsyncComputerFiles:
+        """Files inside the VM: upload, download, list, stat, mkdir ..."""
+        from .files import AsyncComputerFiles
+
+        return self._part("files", AsyncComputerFiles)
+
+    def fs(self, working_dir: str) -> AsyncScopedFs:
+        """`files` with paths relative to ``working_dir`` (makes no request).
+
+        ``fs = computer.fs("/workspace"); await fs.write("main.py", "print(1)")``.
+        """
+        from .files import AsyncScopedFs
+
+        return AsyncScopedFs(self.files, working_dir)
+
+    @property
+    def exec(self) -> AsyncComputerExec:
+        """Run shell commands and Python code; open an interactive exec WebSocket."""
+        from .exec import AsyncComputerExec
+
+        return self._part("exec", AsyncComputerExec)
+
+    @property
+    def events(self) -> AsyncComputerEvents:
+        """In-VM events (windows, clipboard, files, processes, idle) over a WebSocket."""
+        from .events import AsyncComputerEvents
+
+        return self._part("events", AsyncComputerEvents)
+
+    @property
+    def terminal(self) -> AsyncComputerTerminal:
+        """PTY sessions."""
+        from .terminal import AsyncComputerTerminal
+
+        return self._part("terminal", AsyncComputerTerminal)
+
+    @property
+    def env(self) -> AsyncComputerEnv:
+        """Encrypted environment variables."""
+        from .env import AsyncComputerEnv
+
+        return self._part("env", AsyncComputerEnv)
+
+    @property
+    def ports(self) -> AsyncComputerPorts:
+        """Exposed ports and their visibility."""
+        from .ports import AsyncComputerPorts
+
+        return self._part("ports", AsyncComputerPorts)
+
+    @property
+    def volumes(self) -> AsyncComputerVolumes:
+        """Volume attachments."""
+        from .volumes import AsyncComputerVolumes
+
+        return self._part("volumes", AsyncComputerVolumes)
+
+    @property
+    def logs(self) -> AsyncComputerLogs:
+        """VM logs, read or streamed."""
+        from .logs import AsyncComputerLogs
+
+        return self._part("logs", AsyncComputerLogs)
+
+    @property
+    def auto_stop(self) -> AsyncComputerAutoStop:
+        """Idle auto-stop configuration."""
+        from .auto_stop import AsyncComputerAutoStop
+
+        return self._part("auto_stop", AsyncComputerAutoStop)
+
+    @property
+    def osa(self) -> AsyncComputerOsa:
+        """The in-VM OSA agent."""
+        from .osa import AsyncComputerOsa
+
+        return self._part("osa", AsyncComputerOsa)
+
+    @property
+    def inbox(self) -> AsyncComputerInbox:
+        """The computer's inbox configuration."""
+        from .inbox import AsyncComputerInbox
+
+        return self._part("inbox", AsyncComputerInbox)
+
+    @property
+    def checkpoints(self) -> AsyncComputerCheckpoints:
+        """Firecracker checkpoints (snapshots) of this computer."""
+        from .checkpoints import AsyncComputerCheckpoints
+
+        return self._part("checkpoints", AsyncComputerCheckpoints)
+
+    @property
+    def network_policy(self) -> AsyncComputerNetworkPolicy:
+        """Egress firewall rules."""
+        from .network_policy import AsyncComputerNetworkPolicy
+
+        return self._part("network_policy", AsyncComputerNetworkPolicy)
+
+    @property
+    def domains(self) -> AsyncComputerDomains:
+        """Custom domains mapped to this computer."""
+        from .domains import AsyncComputerDomains
+
+        return self._part("domains", AsyncComputerDomains)
+
+    # -- computer-level operations -----------------------------------------------------
+
+    async def refresh(self) -> AsyncComputer:
+        """Reload this handle's fields. ``GET /computers/{computer_id}``."""
+        return self._replace_from(await self._computers.get(self._computer_id))
+
+    reload = refresh
+
+    async def update(
+        self,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        visibility: str | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
+    ) -> AsyncComputer:
+        """Change this computer's settings. ``PATCH /computers/{computer_id}``."""
+        fresh = await self._computers.update(
+            self._computer_id, name=name, visibility=visibility, metadata=metadata
+        )
+        return self._replace_from(fresh)
+
+    async def destroy(self) -> None:
+        """Delete this computer for good. ``DELETE /computers/{computer_id}``."""
+        await self._computers.delete(self._computer_id)
+        self._destroyed = True
+
+    delete = destroy
+
+    async def start(
+        self,
+        *,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+    ) -> AsyncComputer:
+        """Start this computer. ``POST /computers/{computer_id}/start``."""
+        fresh = await self._computers.start(
+            self._computer_id,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
+        )
+        return self._replace_from(fresh)
+
+    async def stop(self) -> AsyncComputer:
+        """Stop this computer. ``POST /computers/{computer_id}/stop``."""
+        return self._replace_from(await self._computers.stop(self._computer_id))
+
+    async def restart(self) -> AsyncComputer:
+        """Restart this computer. ``POST /computers/{computer_id}/restart``."""
+        return self._replace_from(await self._computers.restart(self._computer_id))
+
+    async def resize(
+        self,
+        size: str | NotGiven = NOT_GIVEN,
+        *,
+        cpu_count: int | NotGiven = NOT_GIVEN,
+        memory_mb: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncComputer:
+        """Change this computer's size. ``POST /computers/{computer_id}/resize``."""
+        fresh = await self._computers.resize(
+            self._computer_id, size=size, cpu_count=cpu_count, memory_mb=memory_mb
+        )
+        return self._replace_from(fresh)
+
+    async def move(
+        self,
+        *,
+        region: str | NotGiven = NOT_GIVEN,
+        host_id: str | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> AsyncComputer:
+        """Move this computer to another region or host. ``POST /computers/{computer_id}/move``."""
+        fresh = await self._computers.move(
+            self._computer_id, region=region, host_id=host_id, extra=extra
+        )
+        return self._replace_from(fresh)
+
+    async def clone(
+        self, *, name: str | NotGiven = NOT_GIVEN, extra: Mapping[str, Any] | None = None
+    ) -> AsyncComputer:
+        """Clone this computer; returns the NEW one. ``POST /computers/{computer_id}/clone``."""
+        return await self._computers.clone(self._computer_id, name=name, extra=extra)
+
+    async def viewer_password(self) -> ComputerViewerPasswordStatus:
+        """Whether the raw viewer password is set.
+
+        ``GET /computers/{computer_id}/viewer-password``.
+        """
+        return await self._computers.viewer_password(self._computer_id)
+
+    async def rotate_viewer_password(self) -> ComputerViewerPassword:
+        """Set and return a new raw viewer password.
+
+        ``POST /computers/{computer_id}/viewer-password/rotate``.
+        """
+        return await self._computers.rotate_viewer_password(self._computer_id)
+
+    async def vnc_credentials(self) -> JSONObject:
+        """VNC credentials. ``GET /computers/{computer_id}/vnc-credentials``."""
+        return await self._computers.vnc_credentials(self._computer_id)
+
+    async def apps(self) -> builtins.list[Any]:
+        """Installed apps. ``GET /computers/{computer_id}/apps``."""
+        return await self._computers.apps(self._computer_id)
+
+    async def urls(self) -> builtins.list[Any]:
+        """The computer's public URLs. ``GET /computers/{computer_id}/urls``."""
+        return await self._computers.urls(self._computer_id)
+
+    async def stream_token(self) -> JSONObject:
+        """A short-lived stream token. ``POST /computers/{computer_id}/stream-token``."""
+        return await self._computers.stream_token(self._computer_id)
+
+    async def embed(
+        self, *, ttl: int | None = None, mode: str | None = None, view_only: bool | None = None
+    ) -> JSONObject:
+        """A passwordless embed URL. ``GET /computers/{computer_id}/embed``."""
+        return await self._computers.embed(
+            self._computer_id, ttl=ttl, mode=mode, view_only=view_only
+        )
+
+    async def metrics(self, *, window: str = "1h") -> JSONObject:
+        """Time-series metrics. ``GET /computers/{computer_id}/metrics``."""
+        return await self._computers.metrics(self._computer_id, window=window)
+
+    async def screenshot_region(self, *, x: int, y: int, width: int, height: int) -> bytes:
+        """A desktop region as PNG bytes. ``POST .../desktop/screenshot/region`` (see desktop)."""
+        return await self.desktop.screenshot_region(x=x, y=y, width=width, height=height)
+
+    # -- waiting -----------------------------------------------------------------------
+
+    async def wait_until(
+        self,
+        state: str | Iterable[str] = "running",
+        *,
+        timeout: float = 300.0,
+        poll_interval: float = WAIT_FIRST_DELAY,
+    ) -> AsyncComputer:
+        """Poll ``GET /computers/{computer_id}`` until the status is `state`; refreshes this handle.
+
+        `state` may be several states; ``"running"`` and ``"active"`` are the same state.
+        Polls after `poll_interval` seconds, then 1.5 times longer each time, at most 5 s
+        apart. Raises `miosa.WaitTimeoutError` if `timeout` seconds pass first and
+        `miosa.ResourceFailedError` if the computer reaches ``error`` or ``destroyed``.
+        """
+        wanted = expand_states(state)
+        poller = Poller(
+            WaitTarget.of("computer", ready=wanted, failed=COMPUTER_FAILURE_STATES - wanted),
+            self._computer_id,
+            timeout=timeout,
+            first_delay=poll_interval,
+            max_delay=WAIT_MAX_DELAY,
+        )
+        while (delay := poller.next_delay((await self.refresh()).status)) is not None:
+            await asleep(delay)
+        return self
+
+    async def wait_until_ready(self, *, timeout: float = 300.0) -> AsyncComputer:
+        """Wait until the computer is running. Polls ``GET /computers/{computer_id}``."""
+        return await self.wait_until("running", timeout=timeout)
+
+    # -- URLs (no request) ---------------------------------------------------------------
+
+    def preview_url(self, port: int, path: str = "/") -> str:
+        """The public URL of a port inside the VM, on the tenant's preview domain."""
+        return preview_url(self.slug or self._computer_id, self.preview_domain, port, path)
+
+    @property
+    def public_url(self) -> str:
+        """The root preview URL, ``https://{slug}.sandbox.{preview_domain}``."""
+        return public_url(self.slug or self._computer_id, self.preview_domain)
+
+    # -- shortcuts of the TypeScript SDK -------------------------------------------------
+
+    async def bash(
+        self, command: str, *, timeout: int | NotGiven = NOT_GIVEN
+    ) -> ComputerExecResult:
+        """Run a shell command. ``POST /computers/{computer_id}/exec``."""
+        return await self.exec.bash(command, timeout=timeout)
+
+    async def python(self, code: str, *, timeout: int | NotGiven = NOT_GIVEN) -> ComputerExecResult:
+        """Run Python code. ``POST /computers/{computer_id}/exec/python``."""
+        return await self.exec.python(code, timeout=timeout)
+
+    async def screenshot(self) -> bytes:
+        """The desktop as PNG bytes. ``GET /computers/{computer_id}/desktop/screenshot``."""
+        return await self.desktop.screenshot()
+
+    async def screenshot_base64(self) -> str:
+        """The desktop screenshot, base64-encoded here (the wire carries raw PNG bytes).
+
+        ``GET /computers/{computer_id}/desktop/screenshot``.
+        """
+        return base64.b64encode(await self.desktop.screenshot()).decode("ascii")
+
+    async def click(self, x: int, y: int, button: str = "left") -> DesktopActionResult:
+        """Click at (x, y). ``POST /computers/{computer_id}/desktop/click``."""
+        return await self.desktop.click(x, y, button=button)
+
+    async def left_click(self, x: int, y: int) -> DesktopActionResult:
+        """Left-click at (x, y). ``POST /computers/{computer_id}/desktop/click``."""
+        return await self.desktop.click(x, y, button="left")
+
+    async def right_click(self, x: int, y: int) -> DesktopActionResult:
+        """Right-click at (x, y). ``POST /computers/{computer_id}/desktop/click``."""
+        return await self.desktop.click(x, y, button="right")
+
+    async def middle_click(self, x: int, y: int) -> DesktopActionResult:
+        """Middle-click at (x, y). ``POST /computers/{computer_id}/desktop/click``."""
+        return await self.desktop.click(x, y, button="middle")
+
+    async def double_click(self, x: int, y: int) -> DesktopActionResult:
+        """Double-click at (x, y). ``POST /computers/{computer_id}/desktop/double-click``."""
+        return await self.desktop.double_click(x, y)
+
+    async def move_mouse(self, x: int, y: int) -> DesktopActionResult:
+        """Move the pointer. ``POST /computers/{computer_id}/desktop/move``."""
+        return await self.desktop.move_mouse(x, y)
+
+    async def write(self, text: str, *, delay: float | NotGiven = NOT_GIVEN) -> DesktopActionResult:
+        """Type text (also ``type``). ``POST /computers/{computer_id}/desktop/type``."""
+        return await self.desktop.write(text, delay=delay)
+
+    type = write
+
+    async def key(self, key: str) -> DesktopActionResult:
+        """Press a key or combo (``"Return"``, ``"ctrl+c"``). ``POST .../desktop/key``."""
+        return await self.desktop.key(key)
+
+    press = key
+
+    async def scroll(
+        self,
+        direction: str,
+        clicks: int = 3,
+        *,
+        x: int | NotGiven = NOT_GIVEN,
+        y: int | NotGiven = NOT_GIVEN,
+    ) -> DesktopActionResult:
+        """Scroll ``up``/``down``/``left``/``right``. ``POST .../desktop/scroll``."""
+        return await self.desktop.scroll(direction, clicks, x=x, y=y)
+
+    async def drag(self, from_x: int, from_y: int, to_x: int, to_y: int) -> DesktopActionResult:
+        """Drag from one point to another. ``POST /computers/{computer_id}/desktop/drag``."""
+        return await self.desktop.drag(from_x, from_y, to_x, to_y)
+
+    async def wait(self, seconds: float) -> DesktopActionResult:
+        """Sleep inside the desktop (not a status poll: see `wait_until`).
+
+        ``POST /computers/{computer_id}/desktop/wait``.
+        """
+        return await self.desktop.wait(seconds)
+
+    async def windows(self) -> list[DesktopWindow]:
+        """Open windows. ``GET /computers/{computer_id}/desktop/windows``."""
+        return await self.desktop.windows()
+
+    async def cursor(self) -> DesktopCursor:
+        """The pointer position. ``GET /computers/{computer_id}/desktop/cursor``."""
+        return await self.desktop.cursor()
+
+    async def focus_window(self, window_id: str) -> DesktopActionResult:
+        """Focus a window. ``POST /computers/{computer_id}/desktop/window/focus``."""
+        return await self.desktop.focus_window(window_id)
+
+    async def launch(self, app_name: str) -> DesktopActionResult:
+        """Launch an installed app. ``POST /computers/{computer_id}/desktop/launch``."""
+        return await self.desktop.launch(app_name)
+
+    # -- context manager -----------------------------------------------------------------
+
+    async def __aenter__(self) -> AsyncComputer:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: builtins.type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if not self._destroyed:
+            await self.destroy()

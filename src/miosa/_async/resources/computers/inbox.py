@@ -1,0 +1,24 @@
+"""``computer.inbox``: the inbox configuration at ``/computers/{id}/inbox``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ...._request import merge
+from ....types._base import JSONObject
+from ..._resource import AsyncScopedResource
+
+
+class AsyncComputerInbox(AsyncScopedResource):
+    """``computer.inbox``: read and change the computer's inbox configuration."""
+
+    async def get(self) -> JSONObject:
+        """The inbox configuration. ``GET /computers/{computer_id}/inbox``."""
+        return await self._object("GET", self._prefix + "/inbox", JSONObject)
+
+    async def update(self, fields: Mapping[str, Any] | None = None) -> JSONObject:
+        """Change inbox fields (passed through). ``PATCH /computers/{computer_id}/inbox``."""
+        return await self._object(
+            "PATCH", self._prefix + "/inbox", JSONObject, json=merge({}, fields)
+        )

@@ -1,0 +1,28 @@
+"""``computer.logs``: VM logs under ``/computers/{id}/logs``."""
+
+from __future__ import annotations
+
+from ...._events import parse_event
+from ...._request import query
+from ....types._base import JSONObject
+from ....types.events import Event
+from ..._resource import AsyncScopedResource
+from ...streams import AsyncEventStream
+
+
+class AsyncComputerLogs(AsyncScopedResource):
+    """``computer.logs``: a snapshot of recent lines, or a live stream."""
+
+    async def get(self, *, lines: int | None = None, since: str | None = None) -> JSONObject:
+        """Recent log lines (a free-form snapshot). ``GET /computers/{computer_id}/logs``."""
+        return await self._object(
+            "GET", self._prefix + "/logs", JSONObject, params=query(lines=lines, since=since)
+        )
+
+    def stream(self) -> AsyncEventStream[Event]:
+        """Live log events; connects when entered.
+
+        ``GET /computers/{computer_id}/logs/stream`` (SSE). ``async with
+        computer.logs.stream() as events: async for event in events: ...``.
+        """
+        return self._events(self._prefix + "/logs/stream", parse_event)

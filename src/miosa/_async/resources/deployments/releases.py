@@ -1,0 +1,47 @@
+"""Releases of a deployment: ``/deployments/{deployment_id}/releases``."""
+
+from __future__ import annotations
+
+from ...._groups.platform import release_promote_key
+from ...._request import route
+from ....types.deployments import Deployment, DeploymentRelease
+from ..._resource import AsyncAPIResource
+from ._base import DEPLOYMENT, deployment_path
+
+_RELEASE = DEPLOYMENT + "/releases/{release_id}"
+
+
+class AsyncDeploymentReleases(AsyncAPIResource):
+    """``client.deployments.releases``: a deployment's releases."""
+
+    async def list(self, deployment_id: str) -> list[DeploymentRelease]:
+        """List releases. ``GET /deployments/{deployment_id}/releases``."""
+        return await self._list(
+            "GET",
+            deployment_path(deployment_id) + "/releases",
+            DeploymentRelease,
+            keys=("data", "items", "releases"),
+        )
+
+    async def get(self, deployment_id: str, release_id: str) -> DeploymentRelease:
+        """Fetch a release. ``GET /deployments/{deployment_id}/releases/{release_id}``."""
+        path = route(_RELEASE, deployment_id=deployment_id, release_id=release_id)
+        return await self._object("GET", path, DeploymentRelease)
+
+    async def promote(
+        self, deployment_id: str, release_id: str, *, idempotency_key: str | None = None
+    ) -> Deployment:
+        """Make a release live; returns the deployment.
+
+        ``POST /deployments/{deployment_id}/releases/{release_id}/promote``. Unless you
+        pass one, the Idempotency-Key is ``promote:{deployment_id}:{release_id}``, so
+        promoting the same release twice is one operation on the server.
+        """
+        path = route(_RELEASE + "/promote", deployment_id=deployment_id, release_id=release_id)
+        return await self._object(
+            "POST",
+            path,
+            Deployment,
+            json={},
+            idempotency_key=idempotency_key or release_promote_key(deployment_id, release_id),
+        )

@@ -1,0 +1,214 @@
+"""Apps installed on OpenComputers hosts, and workspaces (repositories) checked out on them."""
+
+from __future__ import annotations
+
+from ...._groups.open_computers import INSTALL_DONE, INSTALL_STREAM_END, event_parser, type_in
+from ...._request import NOT_GIVEN, NotGiven, body
+from ....types.open_computers import (
+    OpenComputerApp,
+    OpenComputerAppInstall,
+    OpenComputerAppInstallEvent,
+    OpenComputerTicket,
+    OpenComputerWorkspace,
+    OpenComputerWorkspaceEvent,
+)
+from ...streams import AsyncEventStream
+from ._base import DEFAULT_WAIT_TIMEOUT, AsyncOpenComputersResource, host_path
+
+
+def _app(host_id: str, app_id: str) -> str:
+    return host_path("/apps/{app_id}", host_id, app_id=app_id)
+
+
+def _install(host_id: str, install_id: str) -> str:
+    return host_path("/apps/installs/{install_id}", host_id, install_id=install_id)
+
+
+def _workspace(host_id: str, workspace_id: str) -> str:
+    return host_path("/workspaces/{workspace_id}", host_id, workspace_id=workspace_id)
+
+
+class AsyncOpenComputerApps(AsyncOpenComputersResource):
+    """``client.open_computers.apps``: one-click installs of common services on a host."""
+
+    async def catalog(self) -> list[OpenComputerApp]:
+        """List the apps that can be installed. ``GET /opencomputers/apps``."""
+        return await self._list(
+            "GET", "/opencomputers/apps", OpenComputerApp, keys=("data", "apps", "items")
+        )
+
+    async def list_installed(self, host_id: str) -> list[OpenComputerAppInstall]:
+        """List the apps installed on a host. ``GET /opencomputers/hosts/{host_id}/apps``."""
+        return await self._list(
+            "GET",
+            host_path("/apps", host_id),
+            OpenComputerAppInstall,
+            keys=("data", "installs", "apps", "items"),
+        )
+
+    async def install(self, host_id: str, app_id: str) -> OpenComputerAppInstall:
+        """Start installing a catalog app on a host.
+
+        ``POST /opencomputers/hosts/{host_id}/apps/{app_id}/install``. Follow it with
+        `install_events` or `wait_for_install`, using the returned install's ``id``.
+        """
+        return await self._object(
+            "POST", _app(host_id, app_id) + "/install", OpenComputerAppInstall
+        )
+
+    async def get_install(self, host_id: str, install_id: str) -> OpenComputerAppInstall:
+        """Fetch an install. ``GET /opencomputers/hosts/{host_id}/apps/installs/{install_id}``."""
+        return await self._object("GET", _install(host_id, install_id), OpenComputerAppInstall)
+
+    def install_events(
+        self, host_id: str, install_id: str
+    ) -> AsyncEventStream[OpenComputerAppInstallEvent]:
+        """Stream an install's progress.
+
+        ``GET /opencomputers/hosts/{host_id}/apps/installs/{install_id}/events``; the
+        iteration ends after ``installed`` or ``failed``.
+        """
+        return self._events(
+            _install(host_id, install_id) + "/events",
+            event_parser(OpenComputerAppInstallEvent),
+            is_final=type_in(INSTALL_STREAM_END),
+        )
+
+    async def uninstall(self, host_id: str, app_id: str) -> None:
+        """Uninstall an app. ``DELETE /opencomputers/hosts/{host_id}/apps/{app_id}``."""
+        await self._none("DELETE", _app(host_id, app_id))
+
+    async def start_app(self, host_id: str, app_id: str) -> None:
+        """Start an installed app's service.
+
+        ``POST /opencomputers/hosts/{host_id}/apps/{app_id}/start``.
+        """
+        await self._none("POST", _app(host_id, app_id) + "/start")
+
+    async def wait_for_install(
+        self,
+        host_id: str,
+        install_id: str,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = 1.0,
+    ) -> OpenComputerAppInstall:
+        """Poll `get_install` until it is installed, failed or uninstalled, and return it.
+
+        ``GET /opencomputers/hosts/{host_id}/apps/installs/{install_id}`` with backoff
+        (`poll_interval`, then 1.5x longer each time, at most 10 s). A failed install is
+        returned, not raised: check ``status`` and ``error``. Raises
+        `miosa.APITimeoutError` after `timeout` seconds (None waits forever).
+        """
+        return await self._wait_for(
+            _install(host_id, install_id),
+            OpenComputerAppInstall,
+            INSTALL_DONE,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            noun="OpenComputers app install",
+            resource_id=install_id,
+        )
+
+
+class AsyncOpenComputerWorkspaces(AsyncOpenComputersResource):
+    """``client.open_computers.workspaces``: repositories checked out on hosts."""
+
+    async def list_all(self) -> list[OpenComputerWorkspace]:
+        """List workspaces on every host. ``GET /opencomputers/workspaces``."""
+        return await self._list(
+            "GET",
+            "/opencomputers/workspaces",
+            OpenComputerWorkspace,
+            keys=("data", "workspaces", "items"),
+        )
+
+    async def list(self, host_id: str) -> list[OpenComputerWorkspace]:
+        """List a host's workspaces. ``GET /opencomputers/hosts/{host_id}/workspaces``."""
+        return await self._list(
+            "GET",
+            host_path("/workspaces", host_id),
+            OpenComputerWorkspace,
+            keys=("data", "workspaces", "items"),
+        )
+
+    async def create(
+        self,
+        host_id: str,
+        *,
+        name: str,
+        repo_url: str | NotGiven = NOT_GIVEN,
+        branch: str | NotGiven = NOT_GIVEN,
+        directory: str | NotGiven = NOT_GIVEN,
+    ) -> OpenComputerWorkspace:
+        """Create a workspace, cloning `repo_url` in the background.
+
+        ``POST /opencomputers/hosts/{host_id}/workspaces``. Watch `events` for progress.
+        """
+        return await self._object(
+            "POST",
+            host_path("/workspaces", host_id),
+            OpenComputerWorkspace,
+            json=body(name=name, repo_url=repo_url, branch=branch, directory=directory),
+        )
+
+    async def get(self, host_id: str, workspace_id: str) -> OpenComputerWorkspace:
+        """Fetch a workspace. ``GET /opencomputers/hosts/{host_id}/workspaces/{workspace_id}``."""
+        return await self._object("GET", _workspace(host_id, workspace_id), OpenComputerWorkspace)
+
+    async def update(
+        self,
+        host_id: str,
+        workspace_id: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        branch: str | NotGiven = NOT_GIVEN,
+    ) -> OpenComputerWorkspace:
+        """Rename a workspace or switch its branch.
+
+        ``PATCH /opencomputers/hosts/{host_id}/workspaces/{workspace_id}``.
+        """
+        return await self._object(
+            "PATCH",
+            _workspace(host_id, workspace_id),
+            OpenComputerWorkspace,
+            json=body(name=name, branch=branch),
+        )
+
+    async def delete(self, host_id: str, workspace_id: str) -> None:
+        """Delete a workspace.
+
+        ``DELETE /opencomputers/hosts/{host_id}/workspaces/{workspace_id}``.
+        """
+        await self._none("DELETE", _workspace(host_id, workspace_id))
+
+    async def pull(self, host_id: str, workspace_id: str) -> OpenComputerWorkspace:
+        """Pull the latest commits.
+
+        ``POST /opencomputers/hosts/{host_id}/workspaces/{workspace_id}/pull``.
+        """
+        return await self._object(
+            "POST", _workspace(host_id, workspace_id) + "/pull", OpenComputerWorkspace
+        )
+
+    async def open_terminal(self, host_id: str, workspace_id: str) -> OpenComputerTicket:
+        """Get a terminal ticket opened in the workspace's directory.
+
+        ``POST /opencomputers/hosts/{host_id}/workspaces/{workspace_id}/open-terminal``;
+        connect to the returned ``ws_url`` before ``expires_at``.
+        """
+        return await self._object(
+            "POST", _workspace(host_id, workspace_id) + "/open-terminal", OpenComputerTicket
+        )
+
+    def events(
+        self, host_id: str, workspace_id: str
+    ) -> AsyncEventStream[OpenComputerWorkspaceEvent]:
+        """Stream a workspace's events (clone, install ...).
+
+        ``GET /opencomputers/hosts/{host_id}/workspaces/{workspace_id}/events``.
+        """
+        return self._events(
+            _workspace(host_id, workspace_id) + "/events",
+            event_parser(OpenComputerWorkspaceEvent),
+        )

@@ -1,0 +1,88 @@
+"""OpenComputers (bring your own computer): ``client.open_computers`` and its sub-groups.
+
+Every call lives under ``/opencomputers``. Sub-groups are created on first use:
+``hosts``, ``jobs``, ``files``, ``terminal``, ``desktop``, ``tunnels``, ``agents``,
+``clusters``, ``apps``, ``workspaces``, ``secrets``.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..._resource import AsyncAPIResource
+from .agents import AsyncOpenComputerAgents, AsyncOpenComputerClusters
+from .apps import AsyncOpenComputerApps, AsyncOpenComputerWorkspaces
+from .desktop import AsyncOpenComputerDesktop
+from .files import AsyncOpenComputerFiles
+from .hosts import AsyncOpenComputerHosts, AsyncOpenComputerJobs
+from .secrets import AsyncOpenComputerSecrets
+from .terminal import AsyncOpenComputerTerminal
+from .tunnels import AsyncOpenComputerTunnels
+
+
+class AsyncOpenComputers(AsyncAPIResource):
+    """``client.open_computers``: machines you bring, and what runs on them."""
+
+    @cached_property
+    def hosts(self) -> AsyncOpenComputerHosts:
+        """Registered hosts: ``/opencomputers/hosts``."""
+
+        return AsyncOpenComputerHosts(self._client)
+
+    @cached_property
+    def jobs(self) -> AsyncOpenComputerJobs:
+        """Commands run on a host: ``/opencomputers/hosts/{host_id}/exec``."""
+
+        return AsyncOpenComputerJobs(self._client)
+
+    @cached_property
+    def files(self) -> AsyncOpenComputerFiles:
+        """A host's file system: ``/opencomputers/hosts/{host_id}/fs``."""
+
+        return AsyncOpenComputerFiles(self._client)
+
+    @cached_property
+    def terminal(self) -> AsyncOpenComputerTerminal:
+        """Terminal WebSocket tickets."""
+        return AsyncOpenComputerTerminal(self._client)
+
+    @cached_property
+    def desktop(self) -> AsyncOpenComputerDesktop:
+        """Desktop stream WebSocket tickets."""
+        return AsyncOpenComputerDesktop(self._client)
+
+    @cached_property
+    def tunnels(self) -> AsyncOpenComputerTunnels:
+        """Public URLs to a host's ports: ``/opencomputers/hosts/{host_id}/tunnels``."""
+
+        return AsyncOpenComputerTunnels(self._client)
+
+    @cached_property
+    def agents(self) -> AsyncOpenComputerAgents:
+        """Agent sessions on a host: ``/opencomputers/hosts/{host_id}/agent``."""
+
+        return AsyncOpenComputerAgents(self._client)
+
+    @cached_property
+    def clusters(self) -> AsyncOpenComputerClusters:
+        """Inference clusters: ``/opencomputers/clusters``."""
+
+        return AsyncOpenComputerClusters(self._client)
+
+    @cached_property
+    def apps(self) -> AsyncOpenComputerApps:
+        """The app catalog and installs: ``/opencomputers/apps``, ``.../hosts/{id}/apps``."""
+
+        return AsyncOpenComputerApps(self._client)
+
+    @cached_property
+    def workspaces(self) -> AsyncOpenComputerWorkspaces:
+        """Repositories checked out on hosts: ``/opencomputers/.../workspaces``."""
+
+        return AsyncOpenComputerWorkspaces(self._client)
+
+    @cached_property
+    def secrets(self) -> AsyncOpenComputerSecrets:
+        """Tenant-wide and per-host secrets: ``/opencomputers/.../secrets``."""
+
+        return AsyncOpenComputerSecrets(self._client)

@@ -1,0 +1,13 @@
+# This file was generated from
+#   src/miosa/_async/resources/computers/_base.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""What the computers family shares: the path of one computer."""
+
+from __future__ import annotations
+
+from ...._request import route
+
+
+def computer_path(computer_id: str) -> str:
+    """``/computers/{computer_id}``, the id percent-encoded."""
+    return route("/computers/{computer_id}", computer_id=computer_id)

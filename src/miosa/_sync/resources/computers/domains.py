@@ -1,0 +1,41 @@
+# This file was generated from
+#   src/miosa/_async/resources/computers/domains.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""``computer.domains``: custom domains of one computer, ``/computers/{id}/domains``."""
+
+from __future__ import annotations
+
+from ...._request import route
+from ....types.computers import ComputerDomain
+from ..._resource import ScopedResource
+
+_DOMAIN_KEYS = ("data", "domains", "items")
+
+
+class ComputerDomains(ScopedResource):
+    """``computer.domains``: register, verify and remove custom domains."""
+
+    def _domain_path(self, domain_id: str) -> str:
+        return self._prefix + route("/domains/{domain_id}", domain_id=domain_id)
+
+    def register(self, fqdn: str) -> ComputerDomain:
+        """Register a domain (starts ``pending``; add a CNAME to `verification_target`).
+
+        ``POST /computers/{computer_id}/domains``.
+        """
+        return self._object("POST", self._prefix + "/domains", ComputerDomain, json={"fqdn": fqdn})
+
+    def list(self) -> list[ComputerDomain]:
+        """This computer's domains. ``GET /computers/{computer_id}/domains``."""
+        return self._list("GET", self._prefix + "/domains", ComputerDomain, keys=_DOMAIN_KEYS)
+
+    def verify(self, domain_id: str) -> ComputerDomain:
+        """Check the domain's CNAME. ``POST /computers/{computer_id}/domains/{domain_id}/verify``.
+
+        Fails with codes ``CNAME_MISMATCH`` or ``DNS_LOOKUP_FAILED``.
+        """
+        return self._object("POST", self._domain_path(domain_id) + "/verify", ComputerDomain)
+
+    def delete(self, domain_id: str) -> None:
+        """Remove a domain. ``DELETE /computers/{computer_id}/domains/{domain_id}``."""
+        self._none("DELETE", self._domain_path(domain_id))

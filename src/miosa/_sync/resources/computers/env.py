@@ -1,0 +1,47 @@
+# This file was generated from
+#   src/miosa/_async/resources/computers/env.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""``computer.env``: encrypted environment variables under ``/computers/{id}/env``."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+
+from ...._request import route
+from ....types.computers import ComputerEnvVar
+from ..._resource import ScopedResource
+
+_ENV_KEYS = ("data", "env", "vars", "items")
+
+
+class ComputerEnv(ScopedResource):
+    """``computer.env``: list, create, change and delete environment variables."""
+
+    def _var_path(self, name: str) -> str:
+        return self._prefix + route("/env/{name}", name=name)
+
+    def list(self) -> list[ComputerEnvVar]:
+        """Every variable (values may be masked). ``GET /computers/{computer_id}/env``."""
+        return self._list("GET", self._prefix + "/env", ComputerEnvVar, keys=_ENV_KEYS)
+
+    def set(self, name: str, value: str) -> ComputerEnvVar:
+        """Create a variable (use `update` for an existing name).
+
+        ``POST /computers/{computer_id}/env``.
+        """
+        return self._object(
+            "POST", self._prefix + "/env", ComputerEnvVar, json={"name": name, "value": value}
+        )
+
+    def update(self, name: str, value: str) -> ComputerEnvVar:
+        """Change a variable's value. ``PATCH /computers/{computer_id}/env/{name}``."""
+        return self._object("PATCH", self._var_path(name), ComputerEnvVar, json={"value": value})
+
+    def delete(self, name: str) -> None:
+        """Delete a variable. ``DELETE /computers/{computer_id}/env/{name}``."""
+        self._none("DELETE", self._var_path(name))
+
+    def bulk_set(self, variables: Mapping[str, str]) -> builtins.list[ComputerEnvVar]:
+        """Create several variables: one ``POST /computers/{computer_id}/env`` each."""
+        return [self.set(name, value) for name, value in variables.items()]

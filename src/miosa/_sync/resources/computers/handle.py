@@ -1,0 +1,571 @@
+# This file was generated from
+#   src/miosa/_async/resources/computers/handle.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""The computer handle, `Computer`: a computer's fields plus every call on it."""
+
+from __future__ import annotations
+
+import base64
+import builtins
+from collections.abc import Iterable, Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from ...._concurrency import sleep
+from ...._groups.computers import (
+    COMPUTER_FAILURE_STATES,
+    WAIT_FIRST_DELAY,
+    WAIT_MAX_DELAY,
+    expand_states,
+    preview_url,
+    public_url,
+)
+from ...._request import NOT_GIVEN, NotGiven
+from ...._waiters import Poller, WaitTarget
+from ....types._base import JSONObject
+from ....types.computers import (
+    ComputerData,
+    ComputerExecResult,
+    ComputerViewerPassword,
+    ComputerViewerPasswordStatus,
+    DesktopActionResult,
+    DesktopCursor,
+    DesktopWindow,
+)
+from ..._resource import ScopedResource
+from ._base import computer_path
+
+if TYPE_CHECKING:
+    from ...client import Miosa
+    from .auto_stop import ComputerAutoStop
+    from .checkpoints import ComputerCheckpoints
+    from .desktop import ComputerDesktop
+    from .domains import ComputerDomains
+    from .env import ComputerEnv
+    from .events import ComputerEvents
+    from .exec import ComputerExec
+    from .files import ComputerFiles, ScopedFs
+    from .inbox import ComputerInbox
+    from .logs import ComputerLogs
+    from .network_policy import ComputerNetworkPolicy
+    from .osa import ComputerOsa
+    from .ports import ComputerPorts
+    from .resource import Computers
+    from .terminal import ComputerTerminal
+    from .volumes import ComputerVolumes
+
+
+P = TypeVar("P", bound=ScopedResource)
+
+_FIELDS = tuple(a.name for a in attrs.fields(ComputerData))
+
+
+class Computer(ComputerData):
+    """A cloud computer: its fields (``computer.id``, ``computer.status`` ...) plus operations.
+
+    Sub-resources (``computer.desktop``, ``computer.files``, ``computer.exec`` ...) are
+    created on first use. The desktop and exec shortcuts of the TypeScript SDK are here
+    too (``computer.screenshot()``, ``computer.click(x, y)``, ``computer.bash(cmd)`` ...).
+    ``with computer:`` deletes the computer on exit; a failed delete is raised.
+
+    A handle is live state, not a value: `refresh` and the lifecycle calls (``start``,
+    ``update``, ``resize`` ...) update its fields in place, two handles are equal only
+    when they are the same object, and it is not hashable. `model` is a frozen,
+    hashable `ComputerData` snapshot of its current fields.
+    """
+
+    __slots__ = ("_client", "_destroyed", "_parts")
+
+    # Equality is identity and there is no hash: the fields change under refresh().
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
+    __hash__ = None  # type: ignore[assignment]
+
+    if TYPE_CHECKING:
+        # Declared for the type checker only: cattrs resolves runtime annotations.
+        _client: Miosa
+        _destroyed: bool
+        _parts: dict[str, ScopedResource]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # The model it extends is frozen; the handle's own fields are assignable.
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        object.__delattr__(self, name)
+
+    def __repr__(self) -> str:
+        # What identifies the computer and its state, not a wall of None fields.
+        shown = {"id": self.id, "status": self.status, "name": self.name}
+        parts = [
+            f"{key}={getattr(value, 'value', value)!r}"  # an enum member shows as its string
+            for key, value in shown.items()
+            if value is not None
+        ]
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    def _bind(self, client: Miosa, *, computer_id: str | None = None) -> Computer:
+        self._client = client
+        self._destroyed = False
+        self._parts = {}
+        if self.id is None and computer_id is not None:
+            self._set_fields({"id": computer_id})
+        return self
+
+    def _set_fields(self, values: Mapping[str, Any]) -> None:
+        # The one place a handle's model fields change.
+        for name, value in values.items():
+            setattr(self, name, value)
+
+    def _replace_from(self, fresh: ComputerData) -> Computer:
+        """Take the fields of a reply about this computer.
+
+        A full record replaces every field; an acknowledgement without an id (some
+        servers answer start/stop that way) only updates the fields it carries.
+        """
+        reply = fresh.raw
+        full = "id" in reply
+        self._set_fields(
+            {
+                name: getattr(fresh, name)
+                for name in _FIELDS
+                if name != "id" and (full or name in reply)
+            }
+        )
+        self._raw = dict(reply) if full else {**self.raw, **reply}
+        return self
+
+    @property
+    def model(self) -> ComputerData:
+        """A frozen snapshot of the computer's current fields (``raw`` included).
+
+        Snapshots compare by value and hash like every model (a ``metadata`` dict in the
+        reply makes a model unhashable, as anywhere in the SDK).
+        """
+        snapshot = ComputerData(**{name: getattr(self, name) for name in _FIELDS})
+        object.__setattr__(snapshot, "_raw", self.raw)  # frozen: raw is attached as cattrs does
+        return snapshot
+
+    @property
+    def data(self) -> ComputerData:
+        """The same snapshot as `model` (kept for existing callers)."""
+        return self.model
+
+    @property
+    def _computer_id(self) -> str:
+        if not self.id:
+            raise ValueError("this computer handle has no id")
+        return self.id
+
+    @property
+    def _computers(self) -> Computers:
+        return self._client.computers
+
+    def _part(self, name: str, cls: type[P]) -> P:
+        part = self._parts.get(name)
+        if part is None:
+            part = self._parts[name] = cls(self._client, computer_path(self._computer_id))
+        assert isinstance(part, cls)
+        return part
+
+    # -- sub-resources -----------------------------------------------------------------
+
+    @property
+    def desktop(self) -> ComputerDesktop:
+        """Desktop control: screenshots, mouse, keyboard, windows."""
+        from .desktop import ComputerDesktop
+
+        return self._part("desktop", ComputerDesktop)
+
+    @property
+    def files(self) -> ComputerFiles:
+        """Files inside the VM: upload, download, list, stat, mkdir ..."""
+        from .files import ComputerFiles
+
+        return self._part("files", ComputerFiles)
+
+    def fs(self, working_dir: str) -> ScopedFs:
+        """`files` with paths relative to ``working_dir`` (makes no request).
+
+        ``fs = computer.fs("/workspace"); fs.write("main.py", "print(1)")``.
+        """
+        from .files import ScopedFs
+
+        return ScopedFs(self.files, working_dir)
+
+    @property
+    def exec(self) -> ComputerExec:
+        """Run shell commands and Python code; open an interactive exec WebSocket."""
+        from .exec import ComputerExec
+
+        return self._part("exec", ComputerExec)
+
+    @property
+    def events(self) -> ComputerEvents:
+        """In-VM events (windows, clipboard, files, processes, idle) over a WebSocket."""
+        from .events import ComputerEvents
+
+        return self._part("events", ComputerEvents)
+
+    @property
+    def terminal(self) -> ComputerTerminal:
+        """PTY sessions."""
+        from .terminal import ComputerTerminal
+
+        return self._part("terminal", ComputerTerminal)
+
+    @property
+    def env(self) -> ComputerEnv:
+        """Encrypted environment variables."""
+        from .env import ComputerEnv
+
+        return self._part("env", ComputerEnv)
+
+    @property
+    def ports(self) -> ComputerPorts:
+        """Exposed ports and their visibility."""
+        from .ports import ComputerPorts
+
+        return self._part("ports", ComputerPorts)
+
+    @property
+    def volumes(self) -> ComputerVolumes:
+        """Volume attachments."""
+        from .volumes import ComputerVolumes
+
+        return self._part("volumes", ComputerVolumes)
+
+    @property
+    def logs(self) -> ComputerLogs:
+        """VM logs, read or streamed."""
+        from .logs import ComputerLogs
+
+        return self._part("logs", ComputerLogs)
+
+    @property
+    def auto_stop(self) -> ComputerAutoStop:
+        """Idle auto-stop configuration."""
+        from .auto_stop import ComputerAutoStop
+
+        return self._part("auto_stop", ComputerAutoStop)
+
+    @property
+    def osa(self) -> ComputerOsa:
+        """The in-VM OSA agent."""
+        from .osa import ComputerOsa
+
+        return self._part("osa", ComputerOsa)
+
+    @property
+    def inbox(self) -> ComputerInbox:
+        """The computer's inbox configuration."""
+        from .inbox import ComputerInbox
+
+        return self._part("inbox", ComputerInbox)
+
+    @property
+    def checkpoints(self) -> ComputerCheckpoints:
+        """Firecracker checkpoints (snapshots) of this computer."""
+        from .checkpoints import ComputerCheckpoints
+
+        return self._part("checkpoints", ComputerCheckpoints)
+
+    @property
+    def network_policy(self) -> ComputerNetworkPolicy:
+        """Egress firewall rules."""
+        from .network_policy import ComputerNetworkPolicy
+
+        return self._part("network_policy", ComputerNetworkPolicy)
+
+    @property
+    def domains(self) -> ComputerDomains:
+        """Custom domains mapped to this computer."""
+        from .domains import ComputerDomains
+
+        return self._part("domains", ComputerDomains)
+
+    # -- computer-level operations -----------------------------------------------------
+
+    def refresh(self) -> Computer:
+        """Reload this handle's fields. ``GET /computers/{computer_id}``."""
+        return self._replace_from(self._computers.get(self._computer_id))
+
+    reload = refresh
+
+    def update(
+        self,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        visibility: str | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
+    ) -> Computer:
+        """Change this computer's settings. ``PATCH /computers/{computer_id}``."""
+        fresh = self._computers.update(
+            self._computer_id, name=name, visibility=visibility, metadata=metadata
+        )
+        return self._replace_from(fresh)
+
+    def destroy(self) -> None:
+        """Delete this computer for good. ``DELETE /computers/{computer_id}``."""
+        self._computers.delete(self._computer_id)
+        self._destroyed = True
+
+    delete = destroy
+
+    def start(
+        self,
+        *,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+    ) -> Computer:
+        """Start this computer. ``POST /computers/{computer_id}/start``."""
+        fresh = self._computers.start(
+            self._computer_id,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
+        )
+        return self._replace_from(fresh)
+
+    def stop(self) -> Computer:
+        """Stop this computer. ``POST /computers/{computer_id}/stop``."""
+        return self._replace_from(self._computers.stop(self._computer_id))
+
+    def restart(self) -> Computer:
+        """Restart this computer. ``POST /computers/{computer_id}/restart``."""
+        return self._replace_from(self._computers.restart(self._computer_id))
+
+    def resize(
+        self,
+        size: str | NotGiven = NOT_GIVEN,
+        *,
+        cpu_count: int | NotGiven = NOT_GIVEN,
+        memory_mb: int | NotGiven = NOT_GIVEN,
+    ) -> Computer:
+        """Change this computer's size. ``POST /computers/{computer_id}/resize``."""
+        fresh = self._computers.resize(
+            self._computer_id, size=size, cpu_count=cpu_count, memory_mb=memory_mb
+        )
+        return self._replace_from(fresh)
+
+    def move(
+        self,
+        *,
+        region: str | NotGiven = NOT_GIVEN,
+        host_id: str | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> Computer:
+        """Move this computer to another region or host. ``POST /computers/{computer_id}/move``."""
+        fresh = self._computers.move(self._computer_id, region=region, host_id=host_id, extra=extra)
+        return self._replace_from(fresh)
+
+    def clone(
+        self, *, name: str | NotGiven = NOT_GIVEN, extra: Mapping[str, Any] | None = None
+    ) -> Computer:
+        """Clone this computer; returns the NEW one. ``POST /computers/{computer_id}/clone``."""
+        return self._computers.clone(self._computer_id, name=name, extra=extra)
+
+    def viewer_password(self) -> ComputerViewerPasswordStatus:
+        """Whether the raw viewer password is set.
+
+        ``GET /computers/{computer_id}/viewer-password``.
+        """
+        return self._computers.viewer_password(self._computer_id)
+
+    def rotate_viewer_password(self) -> ComputerViewerPassword:
+        """Set and return a new raw viewer password.
+
+        ``POST /computers/{computer_id}/viewer-password/rotate``.
+        """
+        return self._computers.rotate_viewer_password(self._computer_id)
+
+    def vnc_credentials(self) -> JSONObject:
+        """VNC credentials. ``GET /computers/{computer_id}/vnc-credentials``."""
+        return self._computers.vnc_credentials(self._computer_id)
+
+    def apps(self) -> builtins.list[Any]:
+        """Installed apps. ``GET /computers/{computer_id}/apps``."""
+        return self._computers.apps(self._computer_id)
+
+    def urls(self) -> builtins.list[Any]:
+        """The computer's public URLs. ``GET /computers/{computer_id}/urls``."""
+        return self._computers.urls(self._computer_id)
+
+    def stream_token(self) -> JSONObject:
+        """A short-lived stream token. ``POST /computers/{computer_id}/stream-token``."""
+        return self._computers.stream_token(self._computer_id)
+
+    def embed(
+        self, *, ttl: int | None = None, mode: str | None = None, view_only: bool | None = None
+    ) -> JSONObject:
+        """A passwordless embed URL. ``GET /computers/{computer_id}/embed``."""
+        return self._computers.embed(self._computer_id, ttl=ttl, mode=mode, view_only=view_only)
+
+    def metrics(self, *, window: str = "1h") -> JSONObject:
+        """Time-series metrics. ``GET /computers/{computer_id}/metrics``."""
+        return self._computers.metrics(self._computer_id, window=window)
+
+    def screenshot_region(self, *, x: int, y: int, width: int, height: int) -> bytes:
+        """A desktop region as PNG bytes. ``POST .../desktop/screenshot/region`` (see desktop)."""
+        return self.desktop.screenshot_region(x=x, y=y, width=width, height=height)
+
+    # -- waiting -----------------------------------------------------------------------
+
+    def wait_until(
+        self,
+        state: str | Iterable[str] = "running",
+        *,
+        timeout: float = 300.0,
+        poll_interval: float = WAIT_FIRST_DELAY,
+    ) -> Computer:
+        """Poll ``GET /computers/{computer_id}`` until the status is `state`; refreshes this handle.
+
+        `state` may be several states; ``"running"`` and ``"active"`` are the same state.
+        Polls after `poll_interval` seconds, then 1.5 times longer each time, at most 5 s
+        apart. Raises `miosa.WaitTimeoutError` if `timeout` seconds pass first and
+        `miosa.ResourceFailedError` if the computer reaches ``error`` or ``destroyed``.
+        """
+        wanted = expand_states(state)
+        poller = Poller(
+            WaitTarget.of("computer", ready=wanted, failed=COMPUTER_FAILURE_STATES - wanted),
+            self._computer_id,
+            timeout=timeout,
+            first_delay=poll_interval,
+            max_delay=WAIT_MAX_DELAY,
+        )
+        while (delay := poller.next_delay((self.refresh()).status)) is not None:
+            sleep(delay)
+        return self
+
+    def wait_until_ready(self, *, timeout: float = 300.0) -> Computer:
+        """Wait until the computer is running. Polls ``GET /computers/{computer_id}``."""
+        return self.wait_until("running", timeout=timeout)
+
+    # -- URLs (no request) ---------------------------------------------------------------
+
+    def preview_url(self, port: int, path: str = "/") -> str:
+        """The public URL of a port inside the VM, on the tenant's preview domain."""
+        return preview_url(self.slug or self._computer_id, self.preview_domain, port, path)
+
+    @property
+    def public_url(self) -> str:
+        """The root preview URL, ``https://{slug}.sandbox.{preview_domain}``."""
+        return public_url(self.slug or self._computer_id, self.preview_domain)
+
+    # -- shortcuts of the TypeScript SDK -------------------------------------------------
+
+    def bash(self, command: str, *, timeout: int | NotGiven = NOT_GIVEN) -> ComputerExecResult:
+        """Run a shell command. ``POST /computers/{computer_id}/exec``."""
+        return self.exec.bash(command, timeout=timeout)
+
+    def python(self, code: str, *, timeout: int | NotGiven = NOT_GIVEN) -> ComputerExecResult:
+        """Run Python code. ``POST /computers/{computer_id}/exec/python``."""
+        return self.exec.python(code, timeout=timeout)
+
+    def screenshot(self) -> bytes:
+        """The desktop as PNG bytes. ``GET /computers/{computer_id}/desktop/screenshot``."""
+        return self.desktop.screenshot()
+
+    def screenshot_base64(self) -> str:
+        """The desktop screenshot, base64-encoded here (the wire carries raw PNG bytes).
+
+        ``GET /computers/{computer_id}/desktop/screenshot``.
+        """
+        return base64.b64encode(self.desktop.screenshot()).decode("ascii")
+
+    def click(self, x: int, y: int, button: str = "left") -> DesktopActionResult:
+        """Click at (x, y). ``POST /computers/{computer_id}/desktop/click``."""
+        return self.desktop.click(x, y, button=button)
+
+    def left_click(self, x: int, y: int) -> DesktopActionResult:
+        """Left-click at (x, y). ``POST /computers/{computer_id}/desktop/click``."""
+        return self.desktop.click(x, y, button="left")
+
+    def right_click(self, x: int, y: int) -> DesktopActionResult:
+        """Right-click at (x, y). ``POST /computers/{computer_id}/desktop/click``."""
+        return self.desktop.click(x, y, button="right")
+
+    def middle_click(self, x: int, y: int) -> DesktopActionResult:
+        """Middle-click at (x, y). ``POST /computers/{computer_id}/desktop/click``."""
+        return self.desktop.click(x, y, button="middle")
+
+    def double_click(self, x: int, y: int) -> DesktopActionResult:
+        """Double-click at (x, y). ``POST /computers/{computer_id}/desktop/double-click``."""
+        return self.desktop.double_click(x, y)
+
+    def move_mouse(self, x: int, y: int) -> DesktopActionResult:
+        """Move the pointer. ``POST /computers/{computer_id}/desktop/move``."""
+        return self.desktop.move_mouse(x, y)
+
+    def write(self, text: str, *, delay: float | NotGiven = NOT_GIVEN) -> DesktopActionResult:
+        """Type text (also ``type``). ``POST /computers/{computer_id}/desktop/type``."""
+        return self.desktop.write(text, delay=delay)
+
+    type = write
+
+    def key(self, key: str) -> DesktopActionResult:
+        """Press a key or combo (``"Return"``, ``"ctrl+c"``). ``POST .../desktop/key``."""
+        return self.desktop.key(key)
+
+    press = key
+
+    def scroll(
+        self,
+        direction: str,
+        clicks: int = 3,
+        *,
+        x: int | NotGiven = NOT_GIVEN,
+        y: int | NotGiven = NOT_GIVEN,
+    ) -> DesktopActionResult:
+        """Scroll ``up``/``down``/``left``/``right``. ``POST .../desktop/scroll``."""
+        return self.desktop.scroll(direction, clicks, x=x, y=y)
+
+    def drag(self, from_x: int, from_y: int, to_x: int, to_y: int) -> DesktopActionResult:
+        """Drag from one point to another. ``POST /computers/{computer_id}/desktop/drag``."""
+        return self.desktop.drag(from_x, from_y, to_x, to_y)
+
+    def wait(self, seconds: float) -> DesktopActionResult:
+        """Sleep inside the desktop (not a status poll: see `wait_until`).
+
+        ``POST /computers/{computer_id}/desktop/wait``.
+        """
+        return self.desktop.wait(seconds)
+
+    def windows(self) -> list[DesktopWindow]:
+        """Open windows. ``GET /computers/{computer_id}/desktop/windows``."""
+        return self.desktop.windows()
+
+    def cursor(self) -> DesktopCursor:
+        """The pointer position. ``GET /computers/{computer_id}/desktop/cursor``."""
+        return self.desktop.cursor()
+
+    def focus_window(self, window_id: str) -> DesktopActionResult:
+        """Focus a window. ``POST /computers/{computer_id}/desktop/window/focus``."""
+        return self.desktop.focus_window(window_id)
+
+    def launch(self, app_name: str) -> DesktopActionResult:
+        """Launch an installed app. ``POST /computers/{computer_id}/desktop/launch``."""
+        return self.desktop.launch(app_name)
+
+    # -- context manager -----------------------------------------------------------------
+
+    def __enter__(self) -> Computer:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: builtins.type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if not self._destroyed:
+            self.destroy()

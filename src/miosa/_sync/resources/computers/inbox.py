@@ -1,0 +1,25 @@
+# This file was generated from
+#   src/miosa/_async/resources/computers/inbox.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""``computer.inbox``: the inbox configuration at ``/computers/{id}/inbox``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ...._request import merge
+from ....types._base import JSONObject
+from ..._resource import ScopedResource
+
+
+class ComputerInbox(ScopedResource):
+    """``computer.inbox``: read and change the computer's inbox configuration."""
+
+    def get(self) -> JSONObject:
+        """The inbox configuration. ``GET /computers/{computer_id}/inbox``."""
+        return self._object("GET", self._prefix + "/inbox", JSONObject)
+
+    def update(self, fields: Mapping[str, Any] | None = None) -> JSONObject:
+        """Change inbox fields (passed through). ``PATCH /computers/{computer_id}/inbox``."""
+        return self._object("PATCH", self._prefix + "/inbox", JSONObject, json=merge({}, fields))

@@ -1,0 +1,351 @@
+# This file was generated from
+#   src/miosa/_async/resources/computers/resource.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""Cloud computers: the collection, ``client.computers``."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ...._groups.computers import item_list, normalize_size, placement_request
+from ...._paging import PageRequest
+from ...._request import NOT_GIVEN, NotGiven, body, merge, path_param, query
+from ....types._base import JSONObject
+from ....types.computers import ComputerViewerPassword, ComputerViewerPasswordStatus
+from ..._resource import APIResource
+from ...pagination import Page
+from ._base import computer_path
+from .handle import Computer
+
+if TYPE_CHECKING:
+    pass
+
+
+T = TypeVar("T")
+
+_LIST_KEYS = ("data", "computers", "items")
+
+
+class Computers(APIResource):
+    """``client.computers``: create, find, change and delete cloud computers.
+
+    Calls on one computer are also here with its id first (``client.computers.start(id)``);
+    the handle `Computer` (from `create`, `get`, `list` or `handle`) has them all
+    without the id, plus its sub-resources (``computer.desktop``, ``computer.files`` ...).
+    """
+
+    def handle(self, computer_id: str) -> Computer:
+        """A handle for a computer by id, without fetching it (makes no request).
+
+        Its fields stay empty until ``computer.refresh()``; its operations work at once.
+        """
+        path_param("computer_id", computer_id)
+        return Computer(id=computer_id)._bind(self._client)
+
+    def _computer(
+        self, method: str, path: str, *, computer_id: str | None = None, json: object = NOT_GIVEN
+    ) -> Computer:
+        data = self._object(method, path, Computer, json=json)
+        # An acknowledgement ({"success": true}) carries no record: keep the id asked for.
+        return data._bind(self._client, computer_id=computer_id)
+
+    def _fetch_page(self, request: PageRequest, cast_to: type[T], keys: tuple[str, ...]) -> Page[T]:
+        # Every page, the first and those fetched while iterating, hands out bound handles.
+        page = super()._fetch_page(request, cast_to, keys)
+        for item in page.items:
+            if isinstance(item, Computer):
+                item._bind(self._client)
+        return page
+
+    # -- the collection --------------------------------------------------------------
+
+    def create(
+        self,
+        *,
+        name: str,
+        template_type: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        visibility: str | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        agent_runtime_profile_id: str | NotGiven = NOT_GIVEN,
+        agent_profile_id: str | NotGiven = NOT_GIVEN,
+        skip_agent_runtime_profile: bool | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        external_workspace_id: str | NotGiven = NOT_GIVEN,
+        external_project_id: str | NotGiven = NOT_GIVEN,
+        setup_file: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+        compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+    ) -> Computer:
+        """Create a computer and return its handle. ``POST /computers``.
+
+        ``template_type`` defaults to ``"miosa-desktop"`` (or ``"miosa-sandbox"``) and
+        ``size`` to ``"small"``; ``"xlarge"`` is sent as ``"xl"``. ``environment`` /
+        ``environment_id`` / ``env_id`` name the environment to apply (``no_env=True``:
+        none), ``env`` adds variables, ``fail_fast`` makes a failing environment step
+        fail the create. ``compute_placement_request`` picks where it runs
+        (``{"provider": "aws", "region_id": ..., "pool_id": ...}``; camelCase keys are
+        accepted). The new computer is provisioning: ``computer.wait_until_ready()``.
+        """
+        payload = body(
+            name=name,
+            template_type="miosa-desktop" if isinstance(template_type, NotGiven) else template_type,
+            size=normalize_size("small" if isinstance(size, NotGiven) else size),
+            visibility=visibility,
+            metadata=metadata,
+            workspace_id=workspace_id,
+            external_workspace_id=external_workspace_id,
+            external_project_id=external_project_id,
+            agent_runtime_profile_id=agent_runtime_profile_id,
+            agent_profile_id=agent_profile_id,
+            skip_agent_runtime_profile=skip_agent_runtime_profile,
+            compute_placement_request=(
+                compute_placement_request
+                if isinstance(compute_placement_request, NotGiven)
+                else placement_request(compute_placement_request)
+            ),
+            setup_file=setup_file,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
+        )
+        return self._computer("POST", "/computers", json=payload)
+
+    def list(
+        self,
+        *,
+        page: int | None = None,
+        per_page: int | None = None,
+        status: str | None = None,
+        workspace_id: str | None = None,
+    ) -> Page[Computer]:
+        """One page of computers; ``for`` walks every page. ``GET /computers``.
+
+        ``workspace_id`` keeps the computers of one workspace. The reply may be
+        ``{data, meta}`` or ``{total, computers}``: both are read.
+        """
+        return self._page(
+            "/computers",
+            Computer,
+            params=query(page=page, per_page=per_page, status=status, workspace_id=workspace_id),
+            keys=_LIST_KEYS,
+        )
+
+    def get(self, computer_id: str) -> Computer:
+        """Fetch a computer by id. ``GET /computers/{computer_id}``."""
+        return self._computer("GET", computer_path(computer_id), computer_id=computer_id)
+
+    def update(
+        self,
+        computer_id: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        visibility: str | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
+    ) -> Computer:
+        """Rename a computer or change its visibility or metadata.
+
+        ``PATCH /computers/{computer_id}``.
+        """
+        payload = body(name=name, visibility=visibility, metadata=metadata)
+        return self._computer(
+            "PATCH", computer_path(computer_id), computer_id=computer_id, json=payload
+        )
+
+    def delete(self, computer_id: str) -> None:
+        """Delete a computer for good. ``DELETE /computers/{computer_id}``."""
+        self._none("DELETE", computer_path(computer_id))
+
+    destroy = delete
+
+    def viewer_password(self, computer_id: str) -> ComputerViewerPasswordStatus:
+        """Whether the raw desktop viewer password is set.
+
+        ``GET /computers/{computer_id}/viewer-password``.
+        """
+        return self._object(
+            "GET", computer_path(computer_id) + "/viewer-password", ComputerViewerPasswordStatus
+        )
+
+    def rotate_viewer_password(self, computer_id: str) -> ComputerViewerPassword:
+        """Set a new raw viewer password and return it (shown once).
+
+        ``POST /computers/{computer_id}/viewer-password/rotate``.
+        """
+        return self._object(
+            "POST",
+            computer_path(computer_id) + "/viewer-password/rotate",
+            ComputerViewerPassword,
+        )
+
+    # -- one computer ------------------------------------------------------------------
+
+    def start(
+        self,
+        computer_id: str,
+        *,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+    ) -> Computer:
+        """Start a computer. ``POST /computers/{computer_id}/start``.
+
+        The options name the environment applied on this start (as for `create`); with
+        none the request has no body.
+        """
+        payload = body(
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
+        )
+        return self._computer(
+            "POST",
+            computer_path(computer_id) + "/start",
+            computer_id=computer_id,
+            json=payload or NOT_GIVEN,
+        )
+
+    def stop(self, computer_id: str) -> Computer:
+        """Stop a computer. ``POST /computers/{computer_id}/stop``."""
+        return self._computer("POST", computer_path(computer_id) + "/stop", computer_id=computer_id)
+
+    def restart(self, computer_id: str) -> Computer:
+        """Restart a computer. ``POST /computers/{computer_id}/restart``."""
+        return self._computer(
+            "POST", computer_path(computer_id) + "/restart", computer_id=computer_id
+        )
+
+    def vnc_credentials(self, computer_id: str) -> JSONObject:
+        """VNC credentials (a free-form map). ``GET /computers/{computer_id}/vnc-credentials``."""
+        return self._object("GET", computer_path(computer_id) + "/vnc-credentials", JSONObject)
+
+    def apps(self, computer_id: str) -> builtins.list[Any]:
+        """The apps installed in the VM. ``GET /computers/{computer_id}/apps``.
+
+        The list may come bare or under ``data``, ``apps`` or ``items``; a reply that is
+        one object without a list is returned as a one-item list.
+        """
+        payload, _ = self._json("GET", computer_path(computer_id) + "/apps")
+        return item_list(payload, ("data", "apps", "items"))
+
+    def urls(self, computer_id: str) -> builtins.list[Any]:
+        """The computer's public preview and exposed URLs. ``GET /computers/{computer_id}/urls``.
+
+        The list may come bare or under ``data``, ``urls`` or ``items``; a reply that is
+        one object (a map of named URLs) is returned as a one-item list.
+        """
+        payload, _ = self._json("GET", computer_path(computer_id) + "/urls")
+        return item_list(payload, ("data", "urls", "items"))
+
+    def stream_token(self, computer_id: str) -> JSONObject:
+        """Mint a short-lived stream token. ``POST /computers/{computer_id}/stream-token``."""
+        return self._object("POST", computer_path(computer_id) + "/stream-token", JSONObject)
+
+    def embed(
+        self,
+        computer_id: str,
+        *,
+        ttl: int | None = None,
+        mode: str | None = None,
+        view_only: bool | None = None,
+    ) -> JSONObject:
+        """A short-lived passwordless embed URL (``url``, ``expires_at`` ...) for platform use.
+
+        ``GET /computers/{computer_id}/embed``. ``ttl`` is its lifetime in seconds;
+        ``view_only`` is sent when given, but servers may not enforce it yet.
+        """
+        return self._object(
+            "GET",
+            computer_path(computer_id) + "/embed",
+            JSONObject,
+            params=query(ttl=ttl, mode=mode, view_only=view_only),
+        )
+
+    def clone(
+        self,
+        computer_id: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> Computer:
+        """Clone a computer; returns the NEW one. ``POST /computers/{computer_id}/clone``.
+
+        ``extra`` passes further clone options through verbatim.
+        """
+        payload = merge(body(name=name), extra)
+        return self._computer("POST", computer_path(computer_id) + "/clone", json=payload)
+
+    def resize(
+        self,
+        computer_id: str,
+        *,
+        size: str | NotGiven = NOT_GIVEN,
+        cpu_count: int | NotGiven = NOT_GIVEN,
+        memory_mb: int | NotGiven = NOT_GIVEN,
+    ) -> Computer:
+        """Change a computer's size: a bundle (``"xlarge"`` is sent as ``"xl"``) or an
+        explicit ``cpu_count`` / ``memory_mb``. ``POST /computers/{computer_id}/resize``.
+
+        The server checks the combination (with none of the three it answers 422).
+        """
+        payload = body(
+            size=size if isinstance(size, NotGiven) else normalize_size(size),
+            cpu_count=cpu_count,
+            memory_mb=memory_mb,
+        )
+        return self._computer(
+            "POST", computer_path(computer_id) + "/resize", computer_id=computer_id, json=payload
+        )
+
+    def move(
+        self,
+        computer_id: str,
+        *,
+        region: str | NotGiven = NOT_GIVEN,
+        host_id: str | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> Computer:
+        """Move a computer to another region or host. ``POST /computers/{computer_id}/move``.
+
+        The contract leaves the body open: ``extra`` passes other keys through verbatim.
+        """
+        payload = merge(body(region=region, host_id=host_id), extra)
+        return self._computer(
+            "POST", computer_path(computer_id) + "/move", computer_id=computer_id, json=payload
+        )
+
+    def screenshot_region(
+        self, computer_id: str, *, x: int, y: int, width: int, height: int
+    ) -> bytes:
+        """A region of the desktop as PNG bytes.
+
+        ``POST /computers/{computer_id}/desktop/screenshot/region``, then
+        ``POST /computers/{computer_id}/screenshot-region`` if the first answers 404.
+        """
+        desktop = self.handle(computer_id).desktop
+        return desktop.screenshot_region(x=x, y=y, width=width, height=height)
+
+    def metrics(self, computer_id: str, *, window: str = "1h") -> JSONObject:
+        """Time-series metrics for ``"1h"``, ``"24h"`` or ``"7d"``.
+
+        ``GET /computers/{computer_id}/metrics``.
+        """
+        return self._object(
+            "GET", computer_path(computer_id) + "/metrics", JSONObject, params={"window": window}
+        )

@@ -1,0 +1,34 @@
+# This file was generated from
+#   src/miosa/_async/resources/computers/terminal.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""``computer.terminal``: PTY sessions under ``/computers/{id}``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ...._request import NOT_GIVEN, NotGiven, body, route
+from ....types._base import JSONObject
+from ..._resource import ScopedResource
+
+
+class ComputerTerminal(ScopedResource):
+    """``computer.terminal``: open and resize PTY sessions."""
+
+    def create(
+        self,
+        *,
+        cols: int | NotGiven = NOT_GIVEN,
+        rows: int | NotGiven = NOT_GIVEN,
+        shell: str | NotGiven = NOT_GIVEN,
+        cwd: str | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+    ) -> JSONObject:
+        """Open a PTY session (the reply has its id). ``POST /computers/{computer_id}/terminal``."""
+        payload = body(cols=cols, rows=rows, shell=shell, cwd=cwd, env=env)
+        return self._object("POST", self._prefix + "/terminal", JSONObject, json=payload)
+
+    def resize(self, session_id: str, *, cols: int, rows: int) -> JSONObject:
+        """Resize a PTY session. ``POST /computers/{computer_id}/pty/{session_id}/resize``."""
+        path = self._prefix + route("/pty/{session_id}/resize", session_id=session_id)
+        return self._object("POST", path, JSONObject, json={"cols": cols, "rows": rows})

@@ -1,0 +1,44 @@
+# This file was generated from
+#   src/miosa/_async/resources/deployments/runtime_instances.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""Runtime instances: ``/deployments/{deployment_id}/runtime-instances``."""
+
+from __future__ import annotations
+
+from ...._request import query, route
+from ....types.deployments import RuntimeInstance, RuntimeInstanceLogs
+from ..._resource import APIResource
+from ._base import DEPLOYMENT, deployment_path
+
+_INSTANCE = DEPLOYMENT + "/runtime-instances/{instance_id}"
+
+
+class DeploymentRuntimeInstances(APIResource):
+    """``client.deployments.runtime_instances``: the running copies of a deployment."""
+
+    def list(self, deployment_id: str) -> list[RuntimeInstance]:
+        """List runtime instances. ``GET /deployments/{deployment_id}/runtime-instances``."""
+        return self._list(
+            "GET",
+            deployment_path(deployment_id) + "/runtime-instances",
+            RuntimeInstance,
+            keys=("data", "items", "runtime_instances"),
+        )
+
+    def get(self, deployment_id: str, instance_id: str) -> RuntimeInstance:
+        """Fetch a runtime instance.
+
+        ``GET /deployments/{deployment_id}/runtime-instances/{instance_id}``.
+        """
+        path = route(_INSTANCE, deployment_id=deployment_id, instance_id=instance_id)
+        return self._object("GET", path, RuntimeInstance)
+
+    def logs(
+        self, deployment_id: str, instance_id: str, *, lines: int = 100
+    ) -> RuntimeInstanceLogs:
+        """The last ``lines`` log lines of an instance, as one string.
+
+        ``GET /deployments/{deployment_id}/runtime-instances/{instance_id}/logs``.
+        """
+        path = route(_INSTANCE + "/logs", deployment_id=deployment_id, instance_id=instance_id)
+        return self._object("GET", path, RuntimeInstanceLogs, params=query(lines=lines))

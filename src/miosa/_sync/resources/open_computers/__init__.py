@@ -1,0 +1,29 @@
+# This file was generated from
+#   src/miosa/_async/resources/open_computers/__init__.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""The OpenComputers family: ``client.open_computers`` and its sub-groups (hosts, jobs ...)."""
+
+from .agents import OpenComputerAgents, OpenComputerClusters
+from .apps import OpenComputerApps, OpenComputerWorkspaces
+from .desktop import OpenComputerDesktop
+from .files import OpenComputerFiles
+from .hosts import OpenComputerHosts, OpenComputerJobs
+from .resource import OpenComputers
+from .secrets import OpenComputerSecrets
+from .terminal import OpenComputerTerminal
+from .tunnels import OpenComputerTunnels
+
+__all__ = [
+    "OpenComputerAgents",
+    "OpenComputerApps",
+    "OpenComputerClusters",
+    "OpenComputerDesktop",
+    "OpenComputerFiles",
+    "OpenComputerHosts",
+    "OpenComputerJobs",
+    "OpenComputerSecrets",
+    "OpenComputerTerminal",
+    "OpenComputerTunnels",
+    "OpenComputerWorkspaces",
+    "OpenComputers",
+]

@@ -1,0 +1,21 @@
+# This file was generated from
+#   src/miosa/_async/resources/open_computers/desktop.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""``client.open_computers.desktop``: desktop stream WebSocket tickets."""
+
+from __future__ import annotations
+
+from ....types.open_computers import OpenComputerTicket
+from ..._resource import APIResource
+from ._base import host_path
+
+
+class OpenComputerDesktop(APIResource):
+    """``client.open_computers.desktop``: tickets for a host's desktop (KasmVNC) stream."""
+
+    def ticket(self, host_id: str) -> OpenComputerTicket:
+        """Get a short-lived desktop stream ticket and its ``ws_url``.
+
+        ``POST /opencomputers/hosts/{host_id}/desktop/ticket``.
+        """
+        return self._object("POST", host_path("/desktop/ticket", host_id), OpenComputerTicket)

@@ -1,0 +1,91 @@
+# This file was generated from
+#   src/miosa/_async/resources/open_computers/resource.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""OpenComputers (bring your own computer): ``client.open_computers`` and its sub-groups.
+
+Every call lives under ``/opencomputers``. Sub-groups are created on first use:
+``hosts``, ``jobs``, ``files``, ``terminal``, ``desktop``, ``tunnels``, ``agents``,
+``clusters``, ``apps``, ``workspaces``, ``secrets``.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..._resource import APIResource
+from .agents import OpenComputerAgents, OpenComputerClusters
+from .apps import OpenComputerApps, OpenComputerWorkspaces
+from .desktop import OpenComputerDesktop
+from .files import OpenComputerFiles
+from .hosts import OpenComputerHosts, OpenComputerJobs
+from .secrets import OpenComputerSecrets
+from .terminal import OpenComputerTerminal
+from .tunnels import OpenComputerTunnels
+
+
+class OpenComputers(APIResource):
+    """``client.open_computers``: machines you bring, and what runs on them."""
+
+    @cached_property
+    def hosts(self) -> OpenComputerHosts:
+        """Registered hosts: ``/opencomputers/hosts``."""
+
+        return OpenComputerHosts(self._client)
+
+    @cached_property
+    def jobs(self) -> OpenComputerJobs:
+        """Commands run on a host: ``/opencomputers/hosts/{host_id}/exec``."""
+
+        return OpenComputerJobs(self._client)
+
+    @cached_property
+    def files(self) -> OpenComputerFiles:
+        """A host's file system: ``/opencomputers/hosts/{host_id}/fs``."""
+
+        return OpenComputerFiles(self._client)
+
+    @cached_property
+    def terminal(self) -> OpenComputerTerminal:
+        """Terminal WebSocket tickets."""
+        return OpenComputerTerminal(self._client)
+
+    @cached_property
+    def desktop(self) -> OpenComputerDesktop:
+        """Desktop stream WebSocket tickets."""
+        return OpenComputerDesktop(self._client)
+
+    @cached_property
+    def tunnels(self) -> OpenComputerTunnels:
+        """Public URLs to a host's ports: ``/opencomputers/hosts/{host_id}/tunnels``."""
+
+        return OpenComputerTunnels(self._client)
+
+    @cached_property
+    def agents(self) -> OpenComputerAgents:
+        """Agent sessions on a host: ``/opencomputers/hosts/{host_id}/agent``."""
+
+        return OpenComputerAgents(self._client)
+
+    @cached_property
+    def clusters(self) -> OpenComputerClusters:
+        """Inference clusters: ``/opencomputers/clusters``."""
+
+        return OpenComputerClusters(self._client)
+
+    @cached_property
+    def apps(self) -> OpenComputerApps:
+        """The app catalog and installs: ``/opencomputers/apps``, ``.../hosts/{id}/apps``."""
+
+        return OpenComputerApps(self._client)
+
+    @cached_property
+    def workspaces(self) -> OpenComputerWorkspaces:
+        """Repositories checked out on hosts: ``/opencomputers/.../workspaces``."""
+
+        return OpenComputerWorkspaces(self._client)
+
+    @cached_property
+    def secrets(self) -> OpenComputerSecrets:
+        """Tenant-wide and per-host secrets: ``/opencomputers/.../secrets``."""
+
+        return OpenComputerSecrets(self._client)

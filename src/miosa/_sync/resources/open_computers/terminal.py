@@ -1,0 +1,22 @@
+# This file was generated from
+#   src/miosa/_async/resources/open_computers/terminal.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""``client.open_computers.terminal``: PTY WebSocket tickets."""
+
+from __future__ import annotations
+
+from ....types.open_computers import OpenComputerTicket
+from ..._resource import APIResource
+from ._base import host_path
+
+
+class OpenComputerTerminal(APIResource):
+    """``client.open_computers.terminal``: tickets for a host's PTY WebSocket."""
+
+    def ticket(self, host_id: str) -> OpenComputerTicket:
+        """Get a short-lived terminal ticket and its ``ws_url``.
+
+        ``POST /opencomputers/hosts/{host_id}/terminal/ticket``. Open the URL at once;
+        the PTY protocol over the WebSocket is not wrapped by the SDK.
+        """
+        return self._object("POST", host_path("/terminal/ticket", host_id), OpenComputerTicket)
