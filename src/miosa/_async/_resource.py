@@ -101,11 +101,18 @@ class AsyncAPIResource:
         json: object = NOT_GIVEN,
         idempotency_key: str | None = None,
         keys: Iterable[str] = LIST_KEYS,
+        prepare: Callable[[Any], Any] | None = None,
     ) -> list[T]:
-        """A JSON array, bare or under one of `keys`; an empty or absent list gives ``[]``."""
+        """A JSON array, bare or under one of `keys`; no body gives ``[]``.
+
+        ``prepare`` rewrites the decoded reply first (e.g. picking the array out of a
+        catalog object whose other fields a plain list drops).
+        """
         payload, response = await self._json(
             method, path, params=params, json=json, idempotency_key=idempotency_key
         )
+        if prepare is not None:
+            payload = prepare(payload)
         return structure_list_response(payload, cast_to, response, keys)
 
     async def _none(
