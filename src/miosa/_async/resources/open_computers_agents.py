@@ -81,7 +81,10 @@ class AsyncOpenComputerAgents(AsyncOpenComputersResource):
     async def list(self, host_id: str) -> list[OpenComputerAgentSession]:
         """List a host's agent sessions. ``GET /opencomputers/hosts/{host_id}/agent/sessions``."""
         return await self._list(
-            "GET", host_path("/agent/sessions", host_id), OpenComputerAgentSession
+            "GET",
+            host_path("/agent/sessions", host_id),
+            OpenComputerAgentSession,
+            keys=("data", "items", "sessions"),
         )
 
     async def get(self, host_id: str, session_id: str) -> OpenComputerAgentSession:
@@ -140,7 +143,7 @@ class AsyncOpenComputerClusters(AsyncOpenComputersResource):
 
     async def list(self) -> list[OpenComputerCluster]:
         """List clusters. ``GET /opencomputers/clusters``."""
-        return await self._list("GET", _CLUSTERS, OpenComputerCluster)
+        return await self._list("GET", _CLUSTERS, OpenComputerCluster, keys=("data", "items"))
 
     async def create(
         self, *, name: str, model: str, host_ids: Sequence[str]

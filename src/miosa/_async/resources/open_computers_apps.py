@@ -33,11 +33,15 @@ class AsyncOpenComputerApps(AsyncOpenComputersResource):
 
     async def catalog(self) -> list[OpenComputerApp]:
         """List the apps that can be installed. ``GET /opencomputers/apps``."""
-        return await self._list("GET", "/opencomputers/apps", OpenComputerApp)
+        return await self._list(
+            "GET", "/opencomputers/apps", OpenComputerApp, keys=("data", "items")
+        )
 
     async def list_installed(self, host_id: str) -> list[OpenComputerAppInstall]:
         """List the apps installed on a host. ``GET /opencomputers/hosts/{host_id}/apps``."""
-        return await self._list("GET", host_path("/apps", host_id), OpenComputerAppInstall)
+        return await self._list(
+            "GET", host_path("/apps", host_id), OpenComputerAppInstall, keys=("data", "items")
+        )
 
     async def install(self, host_id: str, app_id: str) -> OpenComputerAppInstall:
         """Start installing a catalog app on a host.
@@ -109,11 +113,15 @@ class AsyncOpenComputerWorkspaces(AsyncOpenComputersResource):
 
     async def list_all(self) -> list[OpenComputerWorkspace]:
         """List workspaces on every host. ``GET /opencomputers/workspaces``."""
-        return await self._list("GET", "/opencomputers/workspaces", OpenComputerWorkspace)
+        return await self._list(
+            "GET", "/opencomputers/workspaces", OpenComputerWorkspace, keys=("data", "items")
+        )
 
     async def list(self, host_id: str) -> list[OpenComputerWorkspace]:
         """List a host's workspaces. ``GET /opencomputers/hosts/{host_id}/workspaces``."""
-        return await self._list("GET", host_path("/workspaces", host_id), OpenComputerWorkspace)
+        return await self._list(
+            "GET", host_path("/workspaces", host_id), OpenComputerWorkspace, keys=("data", "items")
+        )
 
     async def create(
         self,

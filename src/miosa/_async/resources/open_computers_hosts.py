@@ -58,7 +58,10 @@ class AsyncOpenComputerHosts(AsyncOpenComputersResource):
         ``async for host in page`` walks every page (the reply's ``meta`` drives paging).
         """
         return await self._page(
-            _HOSTS, OpenComputerHost, params=query(page=page, per_page=per_page)
+            _HOSTS,
+            OpenComputerHost,
+            params=query(page=page, per_page=per_page),
+            keys=("data", "items"),
         )
 
     async def create(

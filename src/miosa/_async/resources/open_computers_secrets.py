@@ -19,7 +19,7 @@ class AsyncOpenComputerSecrets(AsyncAPIResource):
 
     async def list_for_tenant(self) -> list[OpenComputerSecret]:
         """List tenant-wide secrets (metadata only). ``GET /opencomputers/secrets``."""
-        return await self._list("GET", _TENANT_SECRETS, OpenComputerSecret)
+        return await self._list("GET", _TENANT_SECRETS, OpenComputerSecret, keys=("data", "items"))
 
     async def create_for_tenant(
         self, *, name: str, value: str, description: str | NotGiven = NOT_GIVEN
@@ -34,7 +34,9 @@ class AsyncOpenComputerSecrets(AsyncAPIResource):
 
     async def list_for_host(self, host_id: str) -> list[OpenComputerSecret]:
         """List a host's secrets (metadata only). ``GET /opencomputers/hosts/{host_id}/secrets``."""
-        return await self._list("GET", host_path("/secrets", host_id), OpenComputerSecret)
+        return await self._list(
+            "GET", host_path("/secrets", host_id), OpenComputerSecret, keys=("data", "items")
+        )
 
     async def create_for_host(
         self, host_id: str, *, name: str, value: str, description: str | NotGiven = NOT_GIVEN

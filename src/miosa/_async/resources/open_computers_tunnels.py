@@ -17,7 +17,9 @@ class AsyncOpenComputerTunnels(AsyncAPIResource):
 
     async def list(self, host_id: str) -> list[OpenComputerTunnel]:
         """List a host's tunnels. ``GET /opencomputers/hosts/{host_id}/tunnels``."""
-        return await self._list("GET", host_path("/tunnels", host_id), OpenComputerTunnel)
+        return await self._list(
+            "GET", host_path("/tunnels", host_id), OpenComputerTunnel, keys=("data", "items")
+        )
 
     async def create(
         self,

@@ -83,7 +83,12 @@ class OpenComputerAgents(OpenComputersResource):
 
     def list(self, host_id: str) -> list[OpenComputerAgentSession]:
         """List a host's agent sessions. ``GET /opencomputers/hosts/{host_id}/agent/sessions``."""
-        return self._list("GET", host_path("/agent/sessions", host_id), OpenComputerAgentSession)
+        return self._list(
+            "GET",
+            host_path("/agent/sessions", host_id),
+            OpenComputerAgentSession,
+            keys=("data", "items", "sessions"),
+        )
 
     def get(self, host_id: str, session_id: str) -> OpenComputerAgentSession:
         """Fetch a session. ``GET /opencomputers/hosts/{host_id}/agent/sessions/{session_id}``."""
@@ -141,7 +146,7 @@ class OpenComputerClusters(OpenComputersResource):
 
     def list(self) -> list[OpenComputerCluster]:
         """List clusters. ``GET /opencomputers/clusters``."""
-        return self._list("GET", _CLUSTERS, OpenComputerCluster)
+        return self._list("GET", _CLUSTERS, OpenComputerCluster, keys=("data", "items"))
 
     def create(self, *, name: str, model: str, host_ids: Sequence[str]) -> OpenComputerCluster:
         """Create a cluster serving `model` (e.g. ``"llama3:70b"``) on `host_ids`.

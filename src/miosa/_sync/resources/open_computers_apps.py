@@ -36,11 +36,13 @@ class OpenComputerApps(OpenComputersResource):
 
     def catalog(self) -> list[OpenComputerApp]:
         """List the apps that can be installed. ``GET /opencomputers/apps``."""
-        return self._list("GET", "/opencomputers/apps", OpenComputerApp)
+        return self._list("GET", "/opencomputers/apps", OpenComputerApp, keys=("data", "items"))
 
     def list_installed(self, host_id: str) -> list[OpenComputerAppInstall]:
         """List the apps installed on a host. ``GET /opencomputers/hosts/{host_id}/apps``."""
-        return self._list("GET", host_path("/apps", host_id), OpenComputerAppInstall)
+        return self._list(
+            "GET", host_path("/apps", host_id), OpenComputerAppInstall, keys=("data", "items")
+        )
 
     def install(self, host_id: str, app_id: str) -> OpenComputerAppInstall:
         """Start installing a catalog app on a host.
@@ -110,11 +112,15 @@ class OpenComputerWorkspaces(OpenComputersResource):
 
     def list_all(self) -> list[OpenComputerWorkspace]:
         """List workspaces on every host. ``GET /opencomputers/workspaces``."""
-        return self._list("GET", "/opencomputers/workspaces", OpenComputerWorkspace)
+        return self._list(
+            "GET", "/opencomputers/workspaces", OpenComputerWorkspace, keys=("data", "items")
+        )
 
     def list(self, host_id: str) -> list[OpenComputerWorkspace]:
         """List a host's workspaces. ``GET /opencomputers/hosts/{host_id}/workspaces``."""
-        return self._list("GET", host_path("/workspaces", host_id), OpenComputerWorkspace)
+        return self._list(
+            "GET", host_path("/workspaces", host_id), OpenComputerWorkspace, keys=("data", "items")
+        )
 
     def create(
         self,

@@ -60,7 +60,12 @@ class OpenComputerHosts(OpenComputersResource):
 
         ``for host in page`` walks every page (the reply's ``meta`` drives paging).
         """
-        return self._page(_HOSTS, OpenComputerHost, params=query(page=page, per_page=per_page))
+        return self._page(
+            _HOSTS,
+            OpenComputerHost,
+            params=query(page=page, per_page=per_page),
+            keys=("data", "items"),
+        )
 
     def create(
         self,

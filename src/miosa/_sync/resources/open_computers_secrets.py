@@ -22,7 +22,7 @@ class OpenComputerSecrets(APIResource):
 
     def list_for_tenant(self) -> list[OpenComputerSecret]:
         """List tenant-wide secrets (metadata only). ``GET /opencomputers/secrets``."""
-        return self._list("GET", _TENANT_SECRETS, OpenComputerSecret)
+        return self._list("GET", _TENANT_SECRETS, OpenComputerSecret, keys=("data", "items"))
 
     def create_for_tenant(
         self, *, name: str, value: str, description: str | NotGiven = NOT_GIVEN
@@ -37,7 +37,9 @@ class OpenComputerSecrets(APIResource):
 
     def list_for_host(self, host_id: str) -> list[OpenComputerSecret]:
         """List a host's secrets (metadata only). ``GET /opencomputers/hosts/{host_id}/secrets``."""
-        return self._list("GET", host_path("/secrets", host_id), OpenComputerSecret)
+        return self._list(
+            "GET", host_path("/secrets", host_id), OpenComputerSecret, keys=("data", "items")
+        )
 
     def create_for_host(
         self, host_id: str, *, name: str, value: str, description: str | NotGiven = NOT_GIVEN

@@ -20,7 +20,9 @@ class OpenComputerTunnels(APIResource):
 
     def list(self, host_id: str) -> list[OpenComputerTunnel]:
         """List a host's tunnels. ``GET /opencomputers/hosts/{host_id}/tunnels``."""
-        return self._list("GET", host_path("/tunnels", host_id), OpenComputerTunnel)
+        return self._list(
+            "GET", host_path("/tunnels", host_id), OpenComputerTunnel, keys=("data", "items")
+        )
 
     def create(
         self,
