@@ -55,11 +55,14 @@ def test_query_stringifies() -> None:
 def test_unwrapping() -> None:
     assert unwrap_object({"data": {"id": 1}}) == {"id": 1}
     assert unwrap_object({"id": 1, "data": "text"}) == {"id": 1, "data": "text"}
-    assert unwrap_list({"data": [1]}) == [1]
-    assert unwrap_list({"webhooks": [2]}) == [2]
-    assert unwrap_list([3]) == [3]
-    assert unwrap_list({"data": {"items": [4]}}) == [4]
-    assert unwrap_list({"nothing": 1}) is None
+    keys = ("data", "webhooks", "items")
+    assert unwrap_list({"data": [1]}, keys) == [1]
+    assert unwrap_list({"webhooks": [2]}, keys) == [2]
+    assert unwrap_list([3], ()) == [3]
+    assert unwrap_list({"data": {"items": [4]}}, keys) == [4]
+    assert unwrap_list({"data": {"webhooks": [5]}}, keys) == [5]
+    assert unwrap_list({"sandboxes": [6]}, keys) is None  # only the keys the call names
+    assert unwrap_list({"nothing": 1}, keys) is None
 
 
 def test_cursor_lookup() -> None:

@@ -143,29 +143,6 @@ def new_idempotency_key() -> str:
 # -- responses ---------------------------------------------------------------------------
 
 _ENVELOPE_KEYS: Final = ("data",)
-LIST_KEYS: Final = (
-    "data",
-    "items",
-    "sandboxes",
-    "previews",
-    "vars",
-    "env",
-    "processes",
-    "shares",
-    "snapshots",
-    "templates",
-    "builds",
-    "webhooks",
-    "deliveries",
-    "keys",
-    "api_keys",
-    "audit_log",
-    "events",
-    "usage",
-    "sessions",
-    "summary",
-    "results",
-)
 
 
 def decode_json(content: bytes, *, status_code: int) -> Any:
@@ -192,8 +169,9 @@ def unwrap_object(payload: Any, keys: Iterable[str] = _ENVELOPE_KEYS) -> Any:
     return payload
 
 
-def unwrap_list(payload: Any, keys: Iterable[str] = LIST_KEYS) -> list[Any] | None:
-    """A list reply: a bare array, or an array under one of the usual keys."""
+def unwrap_list(payload: Any, keys: Iterable[str]) -> list[Any] | None:
+    """A list reply: a bare array, or an array under one of ``keys`` (the call names them;
+    a ``data`` object is searched one level down with the same keys)."""
     if isinstance(payload, list):
         return payload
     if isinstance(payload, dict):

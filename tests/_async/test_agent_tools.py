@@ -356,7 +356,7 @@ async def test_the_computer_catalogue_drives_the_desktop_through_the_handle_call
 
 
 def computer_preview(port: int) -> str:
-    from miosa._computers import preview_url
+    from miosa._groups.computers import preview_url
     from miosa.types.computers import ComputerData
 
     data = ComputerData(id="cmp_1", slug="desk-7f", preview_domain="miosa.test")

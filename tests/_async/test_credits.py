@@ -86,6 +86,7 @@ async def test_transactions_follow_page_numbers_from_meta_across_three_pages() -
         page = await client.credits.transactions(per_page=2)
         assert isinstance(page, AsyncPage)
         assert page.total == 5
+        assert page.raw["meta"] == {"total": 5, "page": 1, "per_page": 2}
         assert page.next_cursor is None
         assert page.has_more
         items = [t async for t in page]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from miosa import ConflictError, NotFoundError
-from miosa.types.mcp import CliTool, McpCatalog, McpCatalogInstall, McpServer
+from miosa.types.mcp import CliTool, McpCatalogEntry, McpCatalogInstall, McpServer
 from tests._async._helpers import make_client
 from tests.helpers import MockAPI, json_response
 
@@ -89,7 +89,7 @@ async def test_servers_get_unknown_raises_not_found() -> None:
             await client.mcp_servers.get("nope")
 
 
-async def test_catalog_list_keeps_the_whole_payload() -> None:
+async def test_catalog_list_is_the_entries() -> None:
     reply = {
         "data": [{"slug": "github", "name": "GitHub", "added": [{"id": "mcs_1"}]}],
         "total": 1,
@@ -100,10 +100,9 @@ async def test_catalog_list_keeps_the_whole_payload() -> None:
     async with make_client(api) as client:
         catalog = await client.mcp_catalog.list(workspace_id="ws_1")
     assert dict(api.last.url.params) == {"workspace_id": "ws_1"}
-    assert isinstance(catalog, McpCatalog)
-    assert catalog.total == 1 and catalog.categories == ["dev"]
-    assert catalog.data is not None and catalog.data[0].slug == "github"
-    assert catalog.data[0].added == ({"id": "mcs_1"},)
+    assert isinstance(catalog, list) and all(isinstance(e, McpCatalogEntry) for e in catalog)
+    assert [e.slug for e in catalog] == ["github"]
+    assert catalog[0].added == ({"id": "mcs_1"},)
 
 
 async def test_catalog_test_and_install() -> None:
@@ -160,5 +159,4 @@ async def test_catalog_list_reads_a_payload_inside_one_more_data_envelope() -> N
     async with make_client(api) as client:
         catalog = await client.mcp_catalog.list()
     assert dict(api.last.url.params) == {}
-    assert catalog.total == 1
-    assert catalog.data is not None and [e.slug for e in catalog.data] == ["linear"]
+    assert [e.slug for e in catalog] == ["linear"]

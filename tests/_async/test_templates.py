@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from miosa.types.sandbox_templates import (
     BuildSpecValidation,
+    CatalogTemplate,
     SandboxTemplate,
     SandboxTemplateBuild,
     TemplateBuildState,
-    TemplateCatalog,
 )
 from tests._async._helpers import make_client
 from tests.helpers import MockAPI, json_response
@@ -130,10 +130,20 @@ async def test_the_product_catalog() -> None:
     api = MockAPI().on("GET /templates", json_response(200, {"data": catalog}))
     async with make_client(api) as client:
         got = await client.templates.list()
-    assert isinstance(got, TemplateCatalog) and len(got) == 2
+    assert isinstance(got, list) and all(isinstance(t, CatalogTemplate) for t in got)
     assert [t.id for t in got] == ["miosa-sandbox", "miosa-desktop"]
-    default = got.get("default")
-    assert default is not None and default.id == "miosa-sandbox"
-    assert [t.id for t in got.for_product("computer")] == ["miosa-desktop"]
-    assert got.templates[1].sizes[0].state == "ready"
-    assert got.rules == {"x": 1} and got.products == ("sandbox", "computer")
+    assert got[0].aliases == ("default",) and got[1].product == "computer"
+    assert got[1].sizes[0].state == "ready"
+
+
+async def test_the_product_catalog_bare_or_without_templates() -> None:
+    api = (
+        MockAPI()
+        .on("GET /templates", json_response(200, {"templates": [{"id": "miosa-sandbox"}]}))
+        .on("GET /templates", json_response(200, {"data": {"products": ["sandbox"]}}))
+    )
+    async with make_client(api) as client:
+        bare = await client.templates.list()
+        empty = await client.templates.list()
+    assert [t.id for t in bare] == ["miosa-sandbox"]
+    assert empty == []

@@ -89,6 +89,7 @@ def test_transactions_follow_page_numbers_from_meta_across_three_pages() -> None
         page = client.credits.transactions(per_page=2)
         assert isinstance(page, Page)
         assert page.total == 5
+        assert page.raw["meta"] == {"total": 5, "page": 1, "per_page": 2}
         assert page.next_cursor is None
         assert page.has_more
         items = [t for t in page]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from miosa import ConflictError, NotFoundError
-from miosa.types.mcp import CliTool, McpCatalog, McpCatalogInstall, McpServer
+from miosa.types.mcp import CliTool, McpCatalogEntry, McpCatalogInstall, McpServer
 from tests._sync._helpers import make_client
 from tests.helpers import MockAPI, json_response
 
@@ -92,7 +92,7 @@ def test_servers_get_unknown_raises_not_found() -> None:
             client.mcp_servers.get("nope")
 
 
-def test_catalog_list_keeps_the_whole_payload() -> None:
+def test_catalog_list_is_the_entries() -> None:
     reply = {
         "data": [{"slug": "github", "name": "GitHub", "added": [{"id": "mcs_1"}]}],
         "total": 1,
@@ -103,10 +103,9 @@ def test_catalog_list_keeps_the_whole_payload() -> None:
     with make_client(api) as client:
         catalog = client.mcp_catalog.list(workspace_id="ws_1")
     assert dict(api.last.url.params) == {"workspace_id": "ws_1"}
-    assert isinstance(catalog, McpCatalog)
-    assert catalog.total == 1 and catalog.categories == ["dev"]
-    assert catalog.data is not None and catalog.data[0].slug == "github"
-    assert catalog.data[0].added == ({"id": "mcs_1"},)
+    assert isinstance(catalog, list) and all(isinstance(e, McpCatalogEntry) for e in catalog)
+    assert [e.slug for e in catalog] == ["github"]
+    assert catalog[0].added == ({"id": "mcs_1"},)
 
 
 def test_catalog_test_and_install() -> None:
@@ -163,5 +162,4 @@ def test_catalog_list_reads_a_payload_inside_one_more_data_envelope() -> None:
     with make_client(api) as client:
         catalog = client.mcp_catalog.list()
     assert dict(api.last.url.params) == {}
-    assert catalog.total == 1
-    assert catalog.data is not None and [e.slug for e in catalog.data] == ["linear"]
+    assert [e.slug for e in catalog] == ["linear"]

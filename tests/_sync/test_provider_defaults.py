@@ -9,7 +9,11 @@ import httpx
 import pytest
 
 from miosa._converter import structure
-from miosa.types.provider_defaults import FleetProviderDefaults, TenantProviderConfig
+from miosa.types.provider_defaults import (
+    FleetProviderDefaults,
+    ProviderDefault,
+    TenantProviderConfig,
+)
 from tests._sync._helpers import WireCase, make_client, run_wire_case
 from tests.helpers import MockAPI, json_response
 
@@ -26,7 +30,15 @@ CASES = [
         lambda c: c.provider_defaults.list(),
         "GET",
         "/admin/provider-defaults",
-        lambda r: isinstance(r, FleetProviderDefaults) and r.providers == DEFAULTS["providers"],
+        lambda r: (
+            r
+            == [
+                ProviderDefault(provider="openai", settings={"model": "gpt-4o-mini", "weight": 70}),
+                ProviderDefault(
+                    provider="anthropic", settings={"model": "claude-haiku", "weight": 30}
+                ),
+            ]
+        ),
         reply={"defaults": DEFAULTS},
     ),
     WireCase(

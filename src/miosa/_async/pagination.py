@@ -19,6 +19,8 @@ class AsyncPage(Generic[T]):
 
     ``page.items`` and ``page.next_cursor`` describe this page; ``async for item in page``
     walks this page and then fetches the following ones lazily, one request per page.
+    ``page.total`` is the item count when the server sends one; ``page.raw`` is this page's
+    decoded reply, with any other reply-level field.
     """
 
     def __init__(
@@ -31,8 +33,10 @@ class AsyncPage(Generic[T]):
         resource: AsyncAPIResource,
         cast_to: type[T],
         keys: tuple[str, ...],
+        raw: Any = None,
     ) -> None:
         self.items = items
+        self.raw = raw
         self.next_cursor = next_cursor
         self.total = total
         self._next_request = next_request
@@ -60,6 +64,7 @@ class AsyncPage(Generic[T]):
             resource=resource,
             cast_to=cast_to,
             keys=keys,
+            raw=payload,
         )
 
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._request import LIST_KEYS, unwrap_object
+from .._request import unwrap_object
 
 
 def json_object(payload: Any) -> dict[str, Any]:
@@ -17,6 +17,22 @@ def json_object(payload: Any) -> dict[str, Any]:
     return inner if isinstance(inner, dict) else {"data": inner}
 
 
-def list_keys(*names: str) -> tuple[str, ...]:
-    """Where a list reply may hold its items: the usual keys plus resource-named ones."""
-    return (*LIST_KEYS, *names)
+def list_in_object(payload: Any, key: str) -> list[Any]:
+    """The array under ``key`` of an object reply, bare or in a ``data`` envelope; ``[]``
+    when the object has none (the catalogs whose ``list()`` drops the other fields)."""
+    inner = unwrap_object(payload)
+    value = inner.get(key) if isinstance(inner, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def provider_entries(payload: Any, unwrap: tuple[str, ...]) -> list[dict[str, Any]]:
+    """``{"providers": {name: settings}}`` (under one of ``unwrap``) as one item per
+    provider: ``{"provider": name, "settings": settings}``."""
+    inner = unwrap_object(payload, unwrap)
+    providers = inner.get("providers") if isinstance(inner, dict) else None
+    if not isinstance(providers, dict):
+        return []
+    return [
+        {"provider": name, "settings": settings if isinstance(settings, dict) else None}
+        for name, settings in providers.items()
+    ]

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import httpx
 
 from .._paging import PageRequest
-from .._request import LIST_KEYS, NOT_GIVEN, unwrap_object
+from .._request import NOT_GIVEN, unwrap_object
 from .._responses import structure_list_response, structure_response
 from ..types.websocket import WebSocketTarget, websocket_target
 from ._http import HTTP, Content
@@ -103,12 +103,19 @@ class APIResource:
         params: Mapping[str, str] | None = None,
         json: object = NOT_GIVEN,
         idempotency_key: str | None = None,
-        keys: Iterable[str] = LIST_KEYS,
+        keys: Iterable[str],
+        prepare: Callable[[Any], Any] | None = None,
     ) -> list[T]:
-        """A JSON array, bare or under one of `keys`; an empty or absent list gives ``[]``."""
+        """A JSON array, bare or under one of `keys`; no body gives ``[]``.
+
+        ``prepare`` rewrites the decoded reply first (e.g. picking the array out of a
+        catalog object whose other fields a plain list drops).
+        """
         payload, response = self._json(
             method, path, params=params, json=json, idempotency_key=idempotency_key
         )
+        if prepare is not None:
+            payload = prepare(payload)
         return structure_list_response(payload, cast_to, response, keys)
 
     def _none(
@@ -150,7 +157,7 @@ class APIResource:
         *,
         params: Mapping[str, str] | None = None,
         cursor_param: str = "cursor",
-        keys: Iterable[str] = LIST_KEYS,
+        keys: Iterable[str],
     ) -> Page[T]:
         """First page of a cursor- or page-number-paginated list."""
         request = PageRequest(path=path, params=dict(params or {}), cursor_param=cursor_param)

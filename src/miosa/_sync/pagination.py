@@ -22,6 +22,8 @@ class Page(Generic[T]):
 
     ``page.items`` and ``page.next_cursor`` describe this page; ``for item in page``
     walks this page and then fetches the following ones lazily, one request per page.
+    ``page.total`` is the item count when the server sends one; ``page.raw`` is this page's
+    decoded reply, with any other reply-level field.
     """
 
     def __init__(
@@ -34,8 +36,10 @@ class Page(Generic[T]):
         resource: APIResource,
         cast_to: type[T],
         keys: tuple[str, ...],
+        raw: Any = None,
     ) -> None:
         self.items = items
+        self.raw = raw
         self.next_cursor = next_cursor
         self.total = total
         self._next_request = next_request
@@ -63,6 +67,7 @@ class Page(Generic[T]):
             resource=resource,
             cast_to=cast_to,
             keys=keys,
+            raw=payload,
         )
 
     @property

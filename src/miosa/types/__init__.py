@@ -198,7 +198,7 @@ if TYPE_CHECKING:
         OpenComputerWorkspaceEvent,
         OpenComputerWorkspaceStatus,
     )
-    from .provider_defaults import FleetProviderDefaults, TenantProviderConfig
+    from .provider_defaults import FleetProviderDefaults, ProviderDefault, TenantProviderConfig
     from .quotas import ExternalUserQuota, ExternalUserQuotaUsage
     from .regions import ComputeCatalog, ComputePricing, ComputeSize, ComputeTemplate, Region
     from .sandbox_env import EnvVar
@@ -531,6 +531,7 @@ _MODULES: dict[str, str] = {
     "ProcessStdinResult": "sandbox_exec",
     "ProjectIntegration": "integrations",
     "ProjectIntegrationProvider": "integrations",
+    "ProviderDefault": "provider_defaults",
     "ProviderKey": "settings",
     "PublishResult": "deployments",
     "Readiness": "sandboxes",
@@ -863,6 +864,7 @@ __all__ = [
     "ProcessStdinResult",
     "ProjectIntegration",
     "ProjectIntegrationProvider",
+    "ProviderDefault",
     "ProviderKey",
     "PublishResult",
     "Readiness",

@@ -59,8 +59,8 @@ class McpCatalogEntry(Model):
 
 @attrs.frozen(kw_only=True)
 class McpCatalog(Model):
-    """``GET /mcp-catalog``: the entries (``data``) with ``total``, ``categories`` and
-    ``excluded``."""
+    """The whole ``GET /mcp-catalog`` reply: the entries (``data``) with ``total``,
+    ``categories`` and ``excluded`` (``client.mcp_catalog.list()`` gives the entries)."""
 
     data: tuple[McpCatalogEntry, ...] | None = None
     total: int | None = None

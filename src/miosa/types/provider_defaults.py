@@ -8,7 +8,7 @@ import attrs
 
 from ._base import Model
 
-__all__ = ["FleetProviderDefaults", "TenantProviderConfig"]
+__all__ = ["FleetProviderDefaults", "ProviderDefault", "TenantProviderConfig"]
 
 
 @attrs.frozen(kw_only=True)
@@ -21,6 +21,15 @@ class FleetProviderDefaults(Model):
         """One provider's defaults, or None when it has none."""
         entry = (self.providers or {}).get(provider)
         return entry if isinstance(entry, dict) else None
+
+
+@attrs.frozen(kw_only=True)
+class ProviderDefault(Model):
+    """One provider's fleet-wide defaults, as ``provider_defaults.list()`` gives them: the
+    provider's name and its settings map (server-defined)."""
+
+    provider: str | None = None
+    settings: dict[str, Any] | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -127,7 +127,7 @@ class CatalogTemplate(Model):
 
 @attrs.frozen(kw_only=True)
 class TemplateCatalog(Model):
-    """``GET /templates``: the product catalog (iterate it for its templates)."""
+    """The whole ``GET /templates`` reply (``client.templates.list()`` gives its templates)."""
 
     templates: tuple[CatalogTemplate, ...] = ()
     products: tuple[Any, ...] = ()

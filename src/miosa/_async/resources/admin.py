@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
-from ..._groups.admin import json_object, list_keys
+from ..._groups.admin import json_object
 from ..._request import NOT_GIVEN, NotGiven, body, query, route
 from ...types._base import JSONObject
 from ...types.admin import (
@@ -59,9 +59,9 @@ class AsyncAdmin(AsyncAPIResource):
         return json_object(payload)
 
     async def _cursor_page(
-        self, path: str, cast_to: type[T], key: str, **params: object
+        self, path: str, cast_to: type[T], keys: tuple[str, ...], **params: object
     ) -> AsyncPage[T]:
-        return await self._page(path, cast_to, params=query(**params), keys=list_keys(key))
+        return await self._page(path, cast_to, params=query(**params), keys=keys)
 
     # -- overview ---------------------------------------------------------------------
 
@@ -78,7 +78,11 @@ class AsyncAdmin(AsyncAPIResource):
     ) -> AsyncPage[AdminAuditEntry]:
         """The platform audit log, newest first, a page at a time. ``GET /admin/audit-log``."""
         return await self._cursor_page(
-            "/admin/audit-log", AdminAuditEntry, "entries", limit=limit, cursor=cursor
+            "/admin/audit-log",
+            AdminAuditEntry,
+            ("data", "items", "audit_log", "events", "entries"),
+            limit=limit,
+            cursor=cursor,
         )
 
     async def detailed_health(self) -> JSONObject:
@@ -139,7 +143,7 @@ class AsyncAdmin(AsyncAPIResource):
         return await self._cursor_page(
             _credits(tenant_id, "/history"),
             AdminCreditTransaction,
-            "transactions",
+            ("data", "items", "transactions"),
             limit=limit,
             cursor=cursor,
         )
@@ -159,7 +163,13 @@ class AsyncAdmin(AsyncAPIResource):
         ``status`` is ``"active"``, ``"suspended"`` or ``"deleted"``; ``q`` is free text.
         """
         return await self._cursor_page(
-            "/admin/users", AdminUser, "users", limit=limit, cursor=cursor, q=q, status=status
+            "/admin/users",
+            AdminUser,
+            ("data", "items", "users"),
+            limit=limit,
+            cursor=cursor,
+            q=q,
+            status=status,
         )
 
     async def get_user(self, user_id: str) -> AdminUser:
@@ -235,7 +245,12 @@ class AsyncAdmin(AsyncAPIResource):
     ) -> AsyncPage[AdminTenant]:
         """Search tenants, a page at a time. ``GET /admin/tenants``."""
         return await self._cursor_page(
-            "/admin/tenants", AdminTenant, "tenants", limit=limit, cursor=cursor, q=q
+            "/admin/tenants",
+            AdminTenant,
+            ("data", "items", "tenants"),
+            limit=limit,
+            cursor=cursor,
+            q=q,
         )
 
     async def tenant_detail(self, tenant_id: str) -> JSONObject:
@@ -286,7 +301,7 @@ class AsyncAdmin(AsyncAPIResource):
         return await self._cursor_page(
             "/admin/computers",
             AdminComputer,
-            "computers",
+            ("data", "items", "computers"),
             limit=limit,
             cursor=cursor,
             status=status,
@@ -330,7 +345,7 @@ class AsyncAdmin(AsyncAPIResource):
         return await self._cursor_page(
             "/admin/api-keys",
             AdminApiKey,
-            "api_keys",
+            ("data", "items", "keys", "api_keys"),
             limit=limit,
             cursor=cursor,
             tenant_id=tenant_id,

@@ -28,7 +28,12 @@ class AsyncApiKeys(AsyncAPIResource):
         self, *, limit: int | None = None, cursor: str | None = None
     ) -> AsyncPage[ApiKey]:
         """One page of keys (no plaintext); ``async for`` walks every page. ``GET /api-keys``."""
-        return await self._page("/api-keys", ApiKey, params=query(limit=limit, cursor=cursor))
+        return await self._page(
+            "/api-keys",
+            ApiKey,
+            params=query(limit=limit, cursor=cursor),
+            keys=("data", "keys", "api_keys", "items"),
+        )
 
     async def create(
         self,
@@ -109,6 +114,7 @@ class AsyncApiKeys(AsyncAPIResource):
             _key_path(key_id, "/events"),
             ApiKeyEvent,
             params=query(limit=limit, type=event_type),
+            keys=("data", "keys", "api_keys", "events", "items"),
         )
 
     async def delete(self, key_id: str) -> None:
@@ -117,7 +123,7 @@ class AsyncApiKeys(AsyncAPIResource):
 
     async def presets(self) -> builtins.list[ApiKeyPreset]:
         """The named scope sets, built-in and your own. ``GET /api-keys/presets``."""
-        return await self._list("GET", "/api-keys/presets", ApiKeyPreset)
+        return await self._list("GET", "/api-keys/presets", ApiKeyPreset, keys=("data", "items"))
 
     async def create_preset(
         self,

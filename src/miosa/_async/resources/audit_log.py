@@ -46,4 +46,10 @@ class AsyncAuditLog(AsyncAPIResource):
             since=None if since is None else iso_param(since),
             until=None if until is None else iso_param(until),
         )
-        return await self._page("/audit-log", AuditLogEntry, params=params, cursor_param="after")
+        return await self._page(
+            "/audit-log",
+            AuditLogEntry,
+            params=params,
+            cursor_param="after",
+            keys=("data", "audit_log", "events", "items"),
+        )

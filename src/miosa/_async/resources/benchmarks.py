@@ -8,7 +8,7 @@ from typing import Any
 
 from ..._concurrency import asleep
 from ..._groups.platform import query_with
-from ..._request import LIST_KEYS, body, merge, route
+from ..._request import body, merge, route
 from ..._waiters import Poller, WaitTarget
 from ...types.benchmarks import (
     FINISHED_STATUSES,
@@ -18,8 +18,6 @@ from ...types.benchmarks import (
     BenchmarkSample,
 )
 from .._resource import AsyncAPIResource
-
-_KEYS = (*LIST_KEYS, "benchmarks", "samples")
 
 
 def _run_path(benchmark_id: str, suffix: str = "") -> str:
@@ -35,7 +33,11 @@ class AsyncBenchmarks(AsyncAPIResource):
         ``extra`` adds query parameters, sent as given.
         """
         return await self._list(
-            "GET", "/admin/benchmarks", BenchmarkRun, params=query_with(extra), keys=_KEYS
+            "GET",
+            "/admin/benchmarks",
+            BenchmarkRun,
+            params=query_with(extra),
+            keys=("data", "items", "benchmarks"),
         )
 
     async def get(self, benchmark_id: str) -> BenchmarkRun:
@@ -68,7 +70,7 @@ class AsyncBenchmarks(AsyncAPIResource):
             _run_path(benchmark_id, "/samples"),
             BenchmarkSample,
             params=query_with(extra),
-            keys=_KEYS,
+            keys=("data", "items", "samples"),
         )
 
     async def compare(

@@ -7,11 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._groups.platform import query_with
-from ..._request import LIST_KEYS, body, route
+from ..._request import body, route
 from ...types.builder_sessions import BuilderSession
 from .._resource import AsyncAPIResource
-
-_KEYS = (*LIST_KEYS, "sessions")
 
 
 def _session_path(session_id: str) -> str:
@@ -30,7 +28,11 @@ class AsyncBuilderSessions(AsyncAPIResource):
         """
         params = query_with(extra, limit=limit)
         return await self._list(
-            "GET", "/builder/sessions", BuilderSession, params=params, keys=_KEYS
+            "GET",
+            "/builder/sessions",
+            BuilderSession,
+            params=params,
+            keys=("data", "items", "sessions"),
         )
 
     async def get(self, session_id: str) -> BuilderSession | None:

@@ -6,11 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._groups.platform import query_with
-from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, route
+from ..._request import NOT_GIVEN, NotGiven, body, merge, route
 from ...types.channels import Channel, ChannelType
 from .._resource import AsyncAPIResource
-
-_KEYS = (*LIST_KEYS, "channels")
 
 
 def _channel_path(channel_id: str) -> str:
@@ -32,7 +30,9 @@ class AsyncChannels(AsyncAPIResource):
         ``extra`` adds further query parameters, sent as given.
         """
         params = query_with(extra, type=type, enabled=enabled)
-        return await self._list("GET", "/channels", Channel, params=params, keys=_KEYS)
+        return await self._list(
+            "GET", "/channels", Channel, params=params, keys=("data", "items", "channels")
+        )
 
     async def get(self, channel_id: str) -> Channel:
         """Fetch one channel. ``GET /channels/{channel_id}``."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..._events import parse_event
-from ..._request import LIST_KEYS
 from ...types.command_center import (
     CommandCenterAgent,
     CommandCenterMetrics,
@@ -15,8 +14,6 @@ from ...types.events import Event
 from .._resource import AsyncAPIResource
 from ..streams import AsyncEventStream
 
-_KEYS = (*LIST_KEYS, "agents", "running", "presets")
-
 
 class AsyncCommandCenter(AsyncAPIResource):
     """``client.command_center`` (needs a JWT or a user API key)."""
@@ -27,12 +24,17 @@ class AsyncCommandCenter(AsyncAPIResource):
 
     async def agents(self) -> list[CommandCenterAgent]:
         """List the fleet's agents. ``GET /command-center/agents``."""
-        return await self._list("GET", "/command-center/agents", CommandCenterAgent, keys=_KEYS)
+        return await self._list(
+            "GET", "/command-center/agents", CommandCenterAgent, keys=("data", "items", "agents")
+        )
 
     async def running_agents(self) -> list[CommandCenterAgent]:
         """List the agents running now. ``GET /command-center/agents/running``."""
         return await self._list(
-            "GET", "/command-center/agents/running", CommandCenterAgent, keys=_KEYS
+            "GET",
+            "/command-center/agents/running",
+            CommandCenterAgent,
+            keys=("data", "items", "running", "agents"),
         )
 
     async def metrics(self) -> CommandCenterMetrics:
@@ -43,7 +45,9 @@ class AsyncCommandCenter(AsyncAPIResource):
 
     async def presets(self) -> list[CommandCenterPreset]:
         """List the agent launch presets. ``GET /command-center/presets``."""
-        return await self._list("GET", "/command-center/presets", CommandCenterPreset, keys=_KEYS)
+        return await self._list(
+            "GET", "/command-center/presets", CommandCenterPreset, keys=("data", "items", "presets")
+        )
 
     async def tiers(self) -> CommandCenterTiers:
         """The agent tiers on offer. ``GET /command-center/tiers``."""

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._groups.platform import query_with, removed_route
-from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, route
+from ..._request import NOT_GIVEN, NotGiven, route
 from ...types.community import (
     CommunityAgent,
     CommunityTemplate,
@@ -14,8 +14,6 @@ from ...types.community import (
     TemplateRating,
 )
 from .._resource import AsyncAPIResource
-
-_KEYS = (*LIST_KEYS, "templates", "agents")
 
 
 def _template_path(template_id: str, suffix: str = "") -> str:
@@ -31,7 +29,11 @@ class AsyncCommunity(AsyncAPIResource):
         ``extra`` adds query parameters, sent as given.
         """
         return await self._list(
-            "GET", "/community/agents", CommunityAgent, params=query_with(extra), keys=_KEYS
+            "GET",
+            "/community/agents",
+            CommunityAgent,
+            params=query_with(extra),
+            keys=("data", "items", "agents"),
         )
 
     async def get_agent(self, agent_id: str) -> CommunityAgent:
@@ -51,7 +53,7 @@ class AsyncCommunity(AsyncAPIResource):
             "/community/templates",
             CommunityTemplate,
             params=query_with(extra),
-            keys=_KEYS,
+            keys=("data", "items", "templates"),
         )
 
     async def get_template(self, template_id: str) -> CommunityTemplate:

@@ -28,7 +28,9 @@ class AsyncCredits(AsyncAPIResource):
         ``async for`` walks the following pages by number.
         """
         params = query(page=page, per_page=per_page)
-        return await self._page("/credits/transactions", CreditTransaction, params=params)
+        return await self._page(
+            "/credits/transactions", CreditTransaction, params=params, keys=("data", "items")
+        )
 
     async def usage(self) -> CreditUsage:
         """Credits used in the current period. ``GET /credits/usage``."""

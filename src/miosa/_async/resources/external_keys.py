@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..._request import LIST_KEYS, body, merge, route
+from ..._request import body, merge, route
 from ...types.integrations import ExternalKey
 from .._resource import AsyncAPIResource
-
-_KEYS = (*LIST_KEYS, "external_keys")
 
 
 class AsyncExternalKeys(AsyncAPIResource):
@@ -17,7 +15,9 @@ class AsyncExternalKeys(AsyncAPIResource):
 
     async def list(self) -> list[ExternalKey]:
         """List the stored keys (masked). ``GET /external-keys``."""
-        return await self._list("GET", "/external-keys", ExternalKey, keys=_KEYS)
+        return await self._list(
+            "GET", "/external-keys", ExternalKey, keys=("data", "items", "keys", "external_keys")
+        )
 
     async def create(
         self, *, provider: str, key: str, extra: Mapping[str, Any] | None = None

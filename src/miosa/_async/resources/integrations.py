@@ -6,7 +6,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
-from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, route
+from ..._request import NOT_GIVEN, NotGiven, body, merge, route
 from ...types.integrations import (
     GithubRepo,
     GithubSshKey,
@@ -18,8 +18,6 @@ from ...types.integrations import (
 )
 from .._resource import AsyncAPIResource
 
-_KEYS = (*LIST_KEYS, "integrations", "catalog", "repos", "ssh_keys")
-
 
 def _provider_path(provider: str, suffix: str = "") -> str:
     return route("/integrations/{provider}", provider=provider) + suffix
@@ -30,11 +28,15 @@ class AsyncIntegrations(AsyncAPIResource):
 
     async def list(self) -> builtins.list[Integration]:
         """List the tenant's connected integrations. ``GET /integrations``."""
-        return await self._list("GET", "/integrations", Integration, keys=_KEYS)
+        return await self._list(
+            "GET", "/integrations", Integration, keys=("data", "items", "integrations")
+        )
 
     async def catalog(self) -> builtins.list[IntegrationProvider]:
         """List the providers that can be connected. ``GET /integrations/catalog``."""
-        return await self._list("GET", "/integrations/catalog", IntegrationProvider, keys=_KEYS)
+        return await self._list(
+            "GET", "/integrations/catalog", IntegrationProvider, keys=("data", "items", "catalog")
+        )
 
     async def start(self, provider: str) -> IntegrationAuthorization:
         """Begin the OAuth flow for a provider. ``GET /integrations/{provider}/start``.
@@ -55,11 +57,18 @@ class AsyncIntegrations(AsyncAPIResource):
 
     async def github_repos(self) -> builtins.list[GithubRepo]:
         """List the GitHub repositories within reach. ``GET /integrations/github/repos``."""
-        return await self._list("GET", "/integrations/github/repos", GithubRepo, keys=_KEYS)
+        return await self._list(
+            "GET", "/integrations/github/repos", GithubRepo, keys=("data", "items", "repos")
+        )
 
     async def github_ssh_keys(self) -> builtins.list[GithubSshKey]:
         """List the configured GitHub SSH keys. ``GET /integrations/github/ssh-keys``."""
-        return await self._list("GET", "/integrations/github/ssh-keys", GithubSshKey, keys=_KEYS)
+        return await self._list(
+            "GET",
+            "/integrations/github/ssh-keys",
+            GithubSshKey,
+            keys=("data", "items", "keys", "ssh_keys"),
+        )
 
     async def slack_send_test(
         self,

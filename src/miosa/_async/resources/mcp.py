@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ..._groups.admin import json_object
+from ..._groups.admin import json_object, list_in_object
 from ..._groups.ai import parse_mcp_message
-from ..._groups.integrator import mcp_catalog_payload
 from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...errors import NotFoundError
 from ...types.ai import McpMessage
-from ...types.mcp import CliTool, McpCatalog, McpCatalogInstall, McpServer
+from ...types.mcp import CliTool, McpCatalogEntry, McpCatalogInstall, McpServer
 from .._resource import AsyncAPIResource
 from ..streams import AsyncEventStream
 
@@ -141,7 +140,9 @@ class AsyncMcpServers(AsyncAPIResource):
     ) -> builtins.list[McpServer]:
         """The tool servers. ``GET /mcp-servers``."""
         params = query(workspace_id=workspace_id, status=status)
-        return await self._list("GET", "/mcp-servers", McpServer, params=params)
+        return await self._list(
+            "GET", "/mcp-servers", McpServer, params=params, keys=("data", "items")
+        )
 
     async def create(
         self,
@@ -240,15 +241,16 @@ class AsyncMcpServers(AsyncAPIResource):
 class AsyncMcpCatalogResource(AsyncAPIResource):
     """``client.mcp_catalog``: pre-built tool servers to install (``/mcp-catalog``)."""
 
-    async def list(self, *, workspace_id: str | None = None) -> McpCatalog:
-        """The catalogue, with what is already installed. ``GET /mcp-catalog``."""
-        return await self._object(
+    async def list(self, *, workspace_id: str | None = None) -> builtins.list[McpCatalogEntry]:
+        """The catalogue entries, with what is already installed (``entry.added``).
+        ``GET /mcp-catalog`` (the whole catalogue in one reply)."""
+        return await self._list(
             "GET",
             "/mcp-catalog",
-            McpCatalog,
+            McpCatalogEntry,
             params=query(workspace_id=workspace_id),
-            unwrap=(),
-            prepare=mcp_catalog_payload,
+            keys=(),
+            prepare=lambda payload: list_in_object(payload, "data"),
         )
 
     async def test(
@@ -292,4 +294,4 @@ class AsyncCliTools(AsyncAPIResource):
 
     async def list(self) -> builtins.list[CliTool]:
         """The pinned tools. ``GET /cli-tools``."""
-        return await self._list("GET", "/cli-tools", CliTool)
+        return await self._list("GET", "/cli-tools", CliTool, keys=("data", "items"))

@@ -7,11 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._groups.platform import query_with
-from ..._request import LIST_KEYS
 from ...types.ai import LLMModel
 from .._resource import AsyncAPIResource
-
-_KEYS = (*LIST_KEYS, "models")
 
 
 class AsyncModels(AsyncAPIResource):
@@ -23,7 +20,11 @@ class AsyncModels(AsyncAPIResource):
         ``extra`` adds query parameters, sent as given.
         """
         return await self._list(
-            "GET", "/intelligence/models", LLMModel, params=query_with(extra), keys=_KEYS
+            "GET",
+            "/intelligence/models",
+            LLMModel,
+            params=query_with(extra),
+            keys=("data", "items", "models"),
         )
 
     async def get(self, model_id: str) -> LLMModel | None:

@@ -36,7 +36,7 @@ class AsyncOrgInvites(AsyncAPIResource):
 
     async def list(self, tenant_id: str) -> list[OrgInvite]:
         """The organisation's pending invites. ``GET /tenants/{tenant_id}/invites``."""
-        return await self._list("GET", _invites_path(tenant_id), OrgInvite)
+        return await self._list("GET", _invites_path(tenant_id), OrgInvite, keys=("data", "items"))
 
     async def revoke(self, tenant_id: str, invite_id: str) -> InviteRevocation:
         """Revoke an invite (409 once accepted).

@@ -7,11 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._groups.platform import query_with
-from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, route
+from ..._request import NOT_GIVEN, NotGiven, body, merge, route
 from ...types.integrations import ProjectIntegration, ProjectIntegrationProvider
 from .._resource import AsyncAPIResource
-
-_KEYS = (*LIST_KEYS, "project_integrations", "catalog")
 
 
 def _integration_path(integration_id: str) -> str:
@@ -34,14 +32,21 @@ class AsyncProjectIntegrations(AsyncAPIResource):
         """
         params = query_with(extra, project_id=project_id, provider=provider)
         return await self._list(
-            "GET", "/project-integrations", ProjectIntegration, params=params, keys=_KEYS
+            "GET",
+            "/project-integrations",
+            ProjectIntegration,
+            params=params,
+            keys=("data", "items", "project_integrations"),
         )
 
     async def catalog(self) -> builtins.list[ProjectIntegrationProvider]:
         """List the supported providers and their credential schemas.
         ``GET /project-integrations/catalog``."""
         return await self._list(
-            "GET", "/project-integrations/catalog", ProjectIntegrationProvider, keys=_KEYS
+            "GET",
+            "/project-integrations/catalog",
+            ProjectIntegrationProvider,
+            keys=("data", "items", "catalog"),
         )
 
     async def get(self, integration_id: str) -> ProjectIntegration:

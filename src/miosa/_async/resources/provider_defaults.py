@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping
 from typing import Any
 
+from ..._groups.admin import provider_entries
 from ..._request import route
-from ...types.provider_defaults import FleetProviderDefaults, TenantProviderConfig
+from ...types.provider_defaults import (
+    FleetProviderDefaults,
+    ProviderDefault,
+    TenantProviderConfig,
+)
 from .._resource import AsyncAPIResource
 
 _UNWRAP = ("data", "defaults", "provider_defaults", "config")
@@ -19,16 +25,27 @@ def _tenant_path(tenant_id: str) -> str:
 class AsyncProviderDefaults(AsyncAPIResource):
     """``client.provider_defaults`` (needs an admin credential)."""
 
-    async def list(self) -> FleetProviderDefaults:
-        """The fleet-wide provider defaults. ``GET /admin/provider-defaults``."""
-        return await self._object(
-            "GET", "/admin/provider-defaults", FleetProviderDefaults, unwrap=_UNWRAP
+    async def list(self) -> builtins.list[ProviderDefault]:
+        """The fleet-wide defaults, one item per provider. ``GET /admin/provider-defaults``.
+
+        The reply is one object (``{"providers": {name: settings}}``, the whole collection),
+        so this is a plain list.
+        """
+        return await self._list(
+            "GET",
+            "/admin/provider-defaults",
+            ProviderDefault,
+            keys=(),
+            prepare=lambda payload: provider_entries(payload, _UNWRAP),
         )
 
     async def get(self, provider: str) -> dict[str, Any] | None:
         """One provider's fleet-wide defaults, or None. ``GET /admin/provider-defaults``
         (picked from ``providers`` here)."""
-        return (await self.list()).for_provider(provider)
+        for entry in await self.list():
+            if entry.provider == provider:
+                return entry.settings
+        return None
 
     async def update(self, defaults: Mapping[str, Any]) -> FleetProviderDefaults:
         """Replace the fleet-wide defaults with ``defaults``. ``PUT /admin/provider-defaults``."""

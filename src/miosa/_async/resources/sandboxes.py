@@ -251,6 +251,7 @@ class AsyncSandboxes(AsyncAPIResource):
                 external_user_id=external_user_id,
                 external_project_id=external_project_id,
             ),
+            keys=("data", "items", "sandboxes"),
         )
         return [self._handle(item) for item in items]
 

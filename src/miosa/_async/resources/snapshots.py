@@ -31,7 +31,9 @@ class AsyncSnapshots(AsyncAPIResource):
         ``{"sandbox_id": ..., "status": "ready"}``), sent as query parameters.
         """
         params = query_with(extra, limit=limit, cursor=cursor)
-        return await self._page("/admin/snapshots", AdminSnapshot, params=params)
+        return await self._page(
+            "/admin/snapshots", AdminSnapshot, params=params, keys=("data", "snapshots", "items")
+        )
 
     async def get(self, snapshot_id: str) -> AdminSnapshot:
         """One snapshot record. ``GET /admin/snapshots/{snapshot_id}``."""

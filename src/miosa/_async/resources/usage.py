@@ -89,4 +89,6 @@ class AsyncUsage(AsyncAPIResource):
             since=_time(since),
             until=_time(until),
         )
-        return await self._page("/usage/sessions", UsageSession, params=params)
+        return await self._page(
+            "/usage/sessions", UsageSession, params=params, keys=("data", "items", "sessions")
+        )

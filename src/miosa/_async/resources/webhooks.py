@@ -87,7 +87,9 @@ class AsyncWebhooks(AsyncAPIResource):
     ) -> AsyncPage[Webhook]:
         """One page of endpoints; ``async for`` walks every page. ``GET /webhooks``."""
         params = query(limit=limit, cursor=cursor, active=active, workspace_id=workspace_id)
-        return await self._page("/webhooks", Webhook, params=params)
+        return await self._page(
+            "/webhooks", Webhook, params=params, keys=("data", "webhooks", "items")
+        )
 
     async def get(self, webhook_id: str) -> Webhook:
         """One endpoint (without its secret). ``GET /webhooks/{webhook_id}``."""
@@ -162,6 +164,7 @@ class AsyncWebhooks(AsyncAPIResource):
             _webhook_path(webhook_id) + "/deliveries",
             WebhookDelivery,
             params=query(limit=limit, cursor=cursor),
+            keys=("data", "items", "deliveries"),
         )
 
     async def replay(

@@ -48,7 +48,9 @@ class AsyncWorkspaceInvites(AsyncAPIResource):
 
     async def list(self, workspace_id: str) -> list[WorkspaceInvite]:
         """A workspace's pending invites. ``GET /workspaces/{workspace_id}/invites``."""
-        return await self._list("GET", _invites_path(workspace_id), WorkspaceInvite)
+        return await self._list(
+            "GET", _invites_path(workspace_id), WorkspaceInvite, keys=("data", "items")
+        )
 
     async def revoke(self, workspace_id: str, invite_id: str) -> InviteRevocation:
         """Revoke an invite (idempotent; 409 once accepted).

@@ -22,7 +22,9 @@ class AsyncWorkspaceMembers(AsyncAPIResource):
 
     async def list(self, workspace_id: str) -> list[WorkspaceMember]:
         """A workspace's members. ``GET /workspaces/{workspace_id}/members``."""
-        return await self._list("GET", _members_path(workspace_id), WorkspaceMember)
+        return await self._list(
+            "GET", _members_path(workspace_id), WorkspaceMember, keys=("data", "items")
+        )
 
     async def add(
         self,

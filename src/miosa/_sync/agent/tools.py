@@ -865,7 +865,7 @@ def _computer_tools(
         listing = target(args).files.list(path)
         lines = [
             f"{e.name}/" if e.is_dir else f"{e.name}  {e.size if e.size is not None else '?'} B"
-            for e in listing.entries
+            for e in listing
         ]
         return "\n".join(lines) if lines else f"{path} is empty."
 

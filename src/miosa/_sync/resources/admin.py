@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
-from ..._groups.admin import json_object, list_keys
+from ..._groups.admin import json_object
 from ..._request import NOT_GIVEN, NotGiven, body, query, route
 from ...types._base import JSONObject
 from ...types.admin import (
@@ -61,8 +61,10 @@ class Admin(APIResource):
         payload, _ = self._json(method, path, json=json)
         return json_object(payload)
 
-    def _cursor_page(self, path: str, cast_to: type[T], key: str, **params: object) -> Page[T]:
-        return self._page(path, cast_to, params=query(**params), keys=list_keys(key))
+    def _cursor_page(
+        self, path: str, cast_to: type[T], keys: tuple[str, ...], **params: object
+    ) -> Page[T]:
+        return self._page(path, cast_to, params=query(**params), keys=keys)
 
     # -- overview ---------------------------------------------------------------------
 
@@ -79,7 +81,11 @@ class Admin(APIResource):
     ) -> Page[AdminAuditEntry]:
         """The platform audit log, newest first, a page at a time. ``GET /admin/audit-log``."""
         return self._cursor_page(
-            "/admin/audit-log", AdminAuditEntry, "entries", limit=limit, cursor=cursor
+            "/admin/audit-log",
+            AdminAuditEntry,
+            ("data", "items", "audit_log", "events", "entries"),
+            limit=limit,
+            cursor=cursor,
         )
 
     def detailed_health(self) -> JSONObject:
@@ -138,7 +144,7 @@ class Admin(APIResource):
         return self._cursor_page(
             _credits(tenant_id, "/history"),
             AdminCreditTransaction,
-            "transactions",
+            ("data", "items", "transactions"),
             limit=limit,
             cursor=cursor,
         )
@@ -158,7 +164,13 @@ class Admin(APIResource):
         ``status`` is ``"active"``, ``"suspended"`` or ``"deleted"``; ``q`` is free text.
         """
         return self._cursor_page(
-            "/admin/users", AdminUser, "users", limit=limit, cursor=cursor, q=q, status=status
+            "/admin/users",
+            AdminUser,
+            ("data", "items", "users"),
+            limit=limit,
+            cursor=cursor,
+            q=q,
+            status=status,
         )
 
     def get_user(self, user_id: str) -> AdminUser:
@@ -234,7 +246,12 @@ class Admin(APIResource):
     ) -> Page[AdminTenant]:
         """Search tenants, a page at a time. ``GET /admin/tenants``."""
         return self._cursor_page(
-            "/admin/tenants", AdminTenant, "tenants", limit=limit, cursor=cursor, q=q
+            "/admin/tenants",
+            AdminTenant,
+            ("data", "items", "tenants"),
+            limit=limit,
+            cursor=cursor,
+            q=q,
         )
 
     def tenant_detail(self, tenant_id: str) -> JSONObject:
@@ -281,7 +298,7 @@ class Admin(APIResource):
         return self._cursor_page(
             "/admin/computers",
             AdminComputer,
-            "computers",
+            ("data", "items", "computers"),
             limit=limit,
             cursor=cursor,
             status=status,
@@ -325,7 +342,7 @@ class Admin(APIResource):
         return self._cursor_page(
             "/admin/api-keys",
             AdminApiKey,
-            "api_keys",
+            ("data", "items", "keys", "api_keys"),
             limit=limit,
             cursor=cursor,
             tenant_id=tenant_id,

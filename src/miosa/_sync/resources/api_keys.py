@@ -29,7 +29,12 @@ class ApiKeys(APIResource):
 
     def list(self, *, limit: int | None = None, cursor: str | None = None) -> Page[ApiKey]:
         """One page of keys (no plaintext); ``for`` walks every page. ``GET /api-keys``."""
-        return self._page("/api-keys", ApiKey, params=query(limit=limit, cursor=cursor))
+        return self._page(
+            "/api-keys",
+            ApiKey,
+            params=query(limit=limit, cursor=cursor),
+            keys=("data", "keys", "api_keys", "items"),
+        )
 
     def create(
         self,
@@ -110,6 +115,7 @@ class ApiKeys(APIResource):
             _key_path(key_id, "/events"),
             ApiKeyEvent,
             params=query(limit=limit, type=event_type),
+            keys=("data", "keys", "api_keys", "events", "items"),
         )
 
     def delete(self, key_id: str) -> None:
@@ -118,7 +124,7 @@ class ApiKeys(APIResource):
 
     def presets(self) -> builtins.list[ApiKeyPreset]:
         """The named scope sets, built-in and your own. ``GET /api-keys/presets``."""
-        return self._list("GET", "/api-keys/presets", ApiKeyPreset)
+        return self._list("GET", "/api-keys/presets", ApiKeyPreset, keys=("data", "items"))
 
     def create_preset(
         self,

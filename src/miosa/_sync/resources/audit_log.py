@@ -49,4 +49,10 @@ class AuditLog(APIResource):
             since=None if since is None else iso_param(since),
             until=None if until is None else iso_param(until),
         )
-        return self._page("/audit-log", AuditLogEntry, params=params, cursor_param="after")
+        return self._page(
+            "/audit-log",
+            AuditLogEntry,
+            params=params,
+            cursor_param="after",
+            keys=("data", "audit_log", "events", "items"),
+        )

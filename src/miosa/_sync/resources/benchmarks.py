@@ -11,7 +11,7 @@ from typing import Any
 
 from ..._concurrency import sleep
 from ..._groups.platform import query_with
-from ..._request import LIST_KEYS, body, merge, route
+from ..._request import body, merge, route
 from ..._waiters import Poller, WaitTarget
 from ...types.benchmarks import (
     FINISHED_STATUSES,
@@ -21,8 +21,6 @@ from ...types.benchmarks import (
     BenchmarkSample,
 )
 from .._resource import APIResource
-
-_KEYS = (*LIST_KEYS, "benchmarks", "samples")
 
 
 def _run_path(benchmark_id: str, suffix: str = "") -> str:
@@ -38,7 +36,11 @@ class Benchmarks(APIResource):
         ``extra`` adds query parameters, sent as given.
         """
         return self._list(
-            "GET", "/admin/benchmarks", BenchmarkRun, params=query_with(extra), keys=_KEYS
+            "GET",
+            "/admin/benchmarks",
+            BenchmarkRun,
+            params=query_with(extra),
+            keys=("data", "items", "benchmarks"),
         )
 
     def get(self, benchmark_id: str) -> BenchmarkRun:
@@ -71,7 +73,7 @@ class Benchmarks(APIResource):
             _run_path(benchmark_id, "/samples"),
             BenchmarkSample,
             params=query_with(extra),
-            keys=_KEYS,
+            keys=("data", "items", "samples"),
         )
 
     def compare(

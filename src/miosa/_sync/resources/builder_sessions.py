@@ -10,11 +10,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._groups.platform import query_with
-from ..._request import LIST_KEYS, body, route
+from ..._request import body, route
 from ...types.builder_sessions import BuilderSession
 from .._resource import APIResource
-
-_KEYS = (*LIST_KEYS, "sessions")
 
 
 def _session_path(session_id: str) -> str:
@@ -32,7 +30,13 @@ class BuilderSessions(APIResource):
         ``extra`` adds further query parameters, sent as given.
         """
         params = query_with(extra, limit=limit)
-        return self._list("GET", "/builder/sessions", BuilderSession, params=params, keys=_KEYS)
+        return self._list(
+            "GET",
+            "/builder/sessions",
+            BuilderSession,
+            params=params,
+            keys=("data", "items", "sessions"),
+        )
 
     def get(self, session_id: str) -> BuilderSession | None:
         """One session by id, or None. ``GET /builder/sessions`` filtered here.

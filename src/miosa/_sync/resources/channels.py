@@ -9,11 +9,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._groups.platform import query_with
-from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, route
+from ..._request import NOT_GIVEN, NotGiven, body, merge, route
 from ...types.channels import Channel, ChannelType
 from .._resource import APIResource
-
-_KEYS = (*LIST_KEYS, "channels")
 
 
 def _channel_path(channel_id: str) -> str:
@@ -35,7 +33,9 @@ class Channels(APIResource):
         ``extra`` adds further query parameters, sent as given.
         """
         params = query_with(extra, type=type, enabled=enabled)
-        return self._list("GET", "/channels", Channel, params=params, keys=_KEYS)
+        return self._list(
+            "GET", "/channels", Channel, params=params, keys=("data", "items", "channels")
+        )
 
     def get(self, channel_id: str) -> Channel:
         """Fetch one channel. ``GET /channels/{channel_id}``."""

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from ..._events import parse_event
-from ..._request import LIST_KEYS
 from ...types.command_center import (
     CommandCenterAgent,
     CommandCenterMetrics,
@@ -18,8 +17,6 @@ from ...types.events import Event
 from .._resource import APIResource
 from ..streams import EventStream
 
-_KEYS = (*LIST_KEYS, "agents", "running", "presets")
-
 
 class CommandCenter(APIResource):
     """``client.command_center`` (needs a JWT or a user API key)."""
@@ -30,11 +27,18 @@ class CommandCenter(APIResource):
 
     def agents(self) -> list[CommandCenterAgent]:
         """List the fleet's agents. ``GET /command-center/agents``."""
-        return self._list("GET", "/command-center/agents", CommandCenterAgent, keys=_KEYS)
+        return self._list(
+            "GET", "/command-center/agents", CommandCenterAgent, keys=("data", "items", "agents")
+        )
 
     def running_agents(self) -> list[CommandCenterAgent]:
         """List the agents running now. ``GET /command-center/agents/running``."""
-        return self._list("GET", "/command-center/agents/running", CommandCenterAgent, keys=_KEYS)
+        return self._list(
+            "GET",
+            "/command-center/agents/running",
+            CommandCenterAgent,
+            keys=("data", "items", "running", "agents"),
+        )
 
     def metrics(self) -> CommandCenterMetrics:
         """Fleet metrics. ``GET /command-center/metrics``."""
@@ -44,7 +48,9 @@ class CommandCenter(APIResource):
 
     def presets(self) -> list[CommandCenterPreset]:
         """List the agent launch presets. ``GET /command-center/presets``."""
-        return self._list("GET", "/command-center/presets", CommandCenterPreset, keys=_KEYS)
+        return self._list(
+            "GET", "/command-center/presets", CommandCenterPreset, keys=("data", "items", "presets")
+        )
 
     def tiers(self) -> CommandCenterTiers:
         """The agent tiers on offer. ``GET /command-center/tiers``."""

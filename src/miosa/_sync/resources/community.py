@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._groups.platform import query_with, removed_route
-from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, route
+from ..._request import NOT_GIVEN, NotGiven, route
 from ...types.community import (
     CommunityAgent,
     CommunityTemplate,
@@ -17,8 +17,6 @@ from ...types.community import (
     TemplateRating,
 )
 from .._resource import APIResource
-
-_KEYS = (*LIST_KEYS, "templates", "agents")
 
 
 def _template_path(template_id: str, suffix: str = "") -> str:
@@ -34,7 +32,11 @@ class Community(APIResource):
         ``extra`` adds query parameters, sent as given.
         """
         return self._list(
-            "GET", "/community/agents", CommunityAgent, params=query_with(extra), keys=_KEYS
+            "GET",
+            "/community/agents",
+            CommunityAgent,
+            params=query_with(extra),
+            keys=("data", "items", "agents"),
         )
 
     def get_agent(self, agent_id: str) -> CommunityAgent:
@@ -52,7 +54,7 @@ class Community(APIResource):
             "/community/templates",
             CommunityTemplate,
             params=query_with(extra),
-            keys=_KEYS,
+            keys=("data", "items", "templates"),
         )
 
     def get_template(self, template_id: str) -> CommunityTemplate:

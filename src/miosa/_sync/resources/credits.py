@@ -31,7 +31,9 @@ class Credits(APIResource):
         ``for`` walks the following pages by number.
         """
         params = query(page=page, per_page=per_page)
-        return self._page("/credits/transactions", CreditTransaction, params=params)
+        return self._page(
+            "/credits/transactions", CreditTransaction, params=params, keys=("data", "items")
+        )
 
     def usage(self) -> CreditUsage:
         """Credits used in the current period. ``GET /credits/usage``."""

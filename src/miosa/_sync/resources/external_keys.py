@@ -8,11 +8,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..._request import LIST_KEYS, body, merge, route
+from ..._request import body, merge, route
 from ...types.integrations import ExternalKey
 from .._resource import APIResource
-
-_KEYS = (*LIST_KEYS, "external_keys")
 
 
 class ExternalKeys(APIResource):
@@ -20,7 +18,9 @@ class ExternalKeys(APIResource):
 
     def list(self) -> list[ExternalKey]:
         """List the stored keys (masked). ``GET /external-keys``."""
-        return self._list("GET", "/external-keys", ExternalKey, keys=_KEYS)
+        return self._list(
+            "GET", "/external-keys", ExternalKey, keys=("data", "items", "keys", "external_keys")
+        )
 
     def create(
         self, *, provider: str, key: str, extra: Mapping[str, Any] | None = None

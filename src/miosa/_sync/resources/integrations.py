@@ -9,7 +9,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
-from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, route
+from ..._request import NOT_GIVEN, NotGiven, body, merge, route
 from ...types.integrations import (
     GithubRepo,
     GithubSshKey,
@@ -21,8 +21,6 @@ from ...types.integrations import (
 )
 from .._resource import APIResource
 
-_KEYS = (*LIST_KEYS, "integrations", "catalog", "repos", "ssh_keys")
-
 
 def _provider_path(provider: str, suffix: str = "") -> str:
     return route("/integrations/{provider}", provider=provider) + suffix
@@ -33,11 +31,15 @@ class Integrations(APIResource):
 
     def list(self) -> builtins.list[Integration]:
         """List the tenant's connected integrations. ``GET /integrations``."""
-        return self._list("GET", "/integrations", Integration, keys=_KEYS)
+        return self._list(
+            "GET", "/integrations", Integration, keys=("data", "items", "integrations")
+        )
 
     def catalog(self) -> builtins.list[IntegrationProvider]:
         """List the providers that can be connected. ``GET /integrations/catalog``."""
-        return self._list("GET", "/integrations/catalog", IntegrationProvider, keys=_KEYS)
+        return self._list(
+            "GET", "/integrations/catalog", IntegrationProvider, keys=("data", "items", "catalog")
+        )
 
     def start(self, provider: str) -> IntegrationAuthorization:
         """Begin the OAuth flow for a provider. ``GET /integrations/{provider}/start``.
@@ -56,11 +58,18 @@ class Integrations(APIResource):
 
     def github_repos(self) -> builtins.list[GithubRepo]:
         """List the GitHub repositories within reach. ``GET /integrations/github/repos``."""
-        return self._list("GET", "/integrations/github/repos", GithubRepo, keys=_KEYS)
+        return self._list(
+            "GET", "/integrations/github/repos", GithubRepo, keys=("data", "items", "repos")
+        )
 
     def github_ssh_keys(self) -> builtins.list[GithubSshKey]:
         """List the configured GitHub SSH keys. ``GET /integrations/github/ssh-keys``."""
-        return self._list("GET", "/integrations/github/ssh-keys", GithubSshKey, keys=_KEYS)
+        return self._list(
+            "GET",
+            "/integrations/github/ssh-keys",
+            GithubSshKey,
+            keys=("data", "items", "keys", "ssh_keys"),
+        )
 
     def slack_send_test(
         self,

@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ..._groups.admin import json_object
+from ..._groups.admin import json_object, list_in_object
 from ..._groups.ai import parse_mcp_message
-from ..._groups.integrator import mcp_catalog_payload
 from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...errors import NotFoundError
 from ...types.ai import McpMessage
-from ...types.mcp import CliTool, McpCatalog, McpCatalogInstall, McpServer
+from ...types.mcp import CliTool, McpCatalogEntry, McpCatalogInstall, McpServer
 from .._resource import APIResource
 from ..streams import EventStream
 
@@ -144,7 +143,7 @@ class McpServers(APIResource):
     ) -> builtins.list[McpServer]:
         """The tool servers. ``GET /mcp-servers``."""
         params = query(workspace_id=workspace_id, status=status)
-        return self._list("GET", "/mcp-servers", McpServer, params=params)
+        return self._list("GET", "/mcp-servers", McpServer, params=params, keys=("data", "items"))
 
     def create(
         self,
@@ -243,15 +242,16 @@ class McpServers(APIResource):
 class McpCatalogResource(APIResource):
     """``client.mcp_catalog``: pre-built tool servers to install (``/mcp-catalog``)."""
 
-    def list(self, *, workspace_id: str | None = None) -> McpCatalog:
-        """The catalogue, with what is already installed. ``GET /mcp-catalog``."""
-        return self._object(
+    def list(self, *, workspace_id: str | None = None) -> builtins.list[McpCatalogEntry]:
+        """The catalogue entries, with what is already installed (``entry.added``).
+        ``GET /mcp-catalog`` (the whole catalogue in one reply)."""
+        return self._list(
             "GET",
             "/mcp-catalog",
-            McpCatalog,
+            McpCatalogEntry,
             params=query(workspace_id=workspace_id),
-            unwrap=(),
-            prepare=mcp_catalog_payload,
+            keys=(),
+            prepare=lambda payload: list_in_object(payload, "data"),
         )
 
     def test(
@@ -295,4 +295,4 @@ class CliTools(APIResource):
 
     def list(self) -> builtins.list[CliTool]:
         """The pinned tools. ``GET /cli-tools``."""
-        return self._list("GET", "/cli-tools", CliTool)
+        return self._list("GET", "/cli-tools", CliTool, keys=("data", "items"))

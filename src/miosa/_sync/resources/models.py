@@ -10,11 +10,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._groups.platform import query_with
-from ..._request import LIST_KEYS
 from ...types.ai import LLMModel
 from .._resource import APIResource
-
-_KEYS = (*LIST_KEYS, "models")
 
 
 class Models(APIResource):
@@ -26,7 +23,11 @@ class Models(APIResource):
         ``extra`` adds query parameters, sent as given.
         """
         return self._list(
-            "GET", "/intelligence/models", LLMModel, params=query_with(extra), keys=_KEYS
+            "GET",
+            "/intelligence/models",
+            LLMModel,
+            params=query_with(extra),
+            keys=("data", "items", "models"),
         )
 
     def get(self, model_id: str) -> LLMModel | None:

@@ -39,7 +39,7 @@ class OrgInvites(APIResource):
 
     def list(self, tenant_id: str) -> list[OrgInvite]:
         """The organisation's pending invites. ``GET /tenants/{tenant_id}/invites``."""
-        return self._list("GET", _invites_path(tenant_id), OrgInvite)
+        return self._list("GET", _invites_path(tenant_id), OrgInvite, keys=("data", "items"))
 
     def revoke(self, tenant_id: str, invite_id: str) -> InviteRevocation:
         """Revoke an invite (409 once accepted).

@@ -10,11 +10,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._groups.platform import query_with
-from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, route
+from ..._request import NOT_GIVEN, NotGiven, body, merge, route
 from ...types.integrations import ProjectIntegration, ProjectIntegrationProvider
 from .._resource import APIResource
-
-_KEYS = (*LIST_KEYS, "project_integrations", "catalog")
 
 
 def _integration_path(integration_id: str) -> str:
@@ -37,14 +35,21 @@ class ProjectIntegrations(APIResource):
         """
         params = query_with(extra, project_id=project_id, provider=provider)
         return self._list(
-            "GET", "/project-integrations", ProjectIntegration, params=params, keys=_KEYS
+            "GET",
+            "/project-integrations",
+            ProjectIntegration,
+            params=params,
+            keys=("data", "items", "project_integrations"),
         )
 
     def catalog(self) -> builtins.list[ProjectIntegrationProvider]:
         """List the supported providers and their credential schemas.
         ``GET /project-integrations/catalog``."""
         return self._list(
-            "GET", "/project-integrations/catalog", ProjectIntegrationProvider, keys=_KEYS
+            "GET",
+            "/project-integrations/catalog",
+            ProjectIntegrationProvider,
+            keys=("data", "items", "catalog"),
         )
 
     def get(self, integration_id: str) -> ProjectIntegration:

@@ -35,7 +35,9 @@ class SandboxSnapshots(ScopedResource):
 
     def list(self) -> list[SandboxSnapshot]:
         """The sandbox's snapshots. ``GET /sandboxes/{sandbox_id}/snapshots``."""
-        return self._list("GET", self._prefix + "/snapshots", SandboxSnapshot)
+        return self._list(
+            "GET", self._prefix + "/snapshots", SandboxSnapshot, keys=("data", "items", "snapshots")
+        )
 
     def restore(self, snapshot_id: str) -> Sandbox:
         """Restore a snapshot; returns a handle on the sandbox the server answers with

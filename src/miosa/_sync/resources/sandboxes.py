@@ -254,6 +254,7 @@ class Sandboxes(APIResource):
                 external_user_id=external_user_id,
                 external_project_id=external_project_id,
             ),
+            keys=("data", "items", "sandboxes"),
         )
         return [self._handle(item) for item in items]
 

@@ -34,7 +34,9 @@ class Snapshots(APIResource):
         ``{"sandbox_id": ..., "status": "ready"}``), sent as query parameters.
         """
         params = query_with(extra, limit=limit, cursor=cursor)
-        return self._page("/admin/snapshots", AdminSnapshot, params=params)
+        return self._page(
+            "/admin/snapshots", AdminSnapshot, params=params, keys=("data", "snapshots", "items")
+        )
 
     def get(self, snapshot_id: str) -> AdminSnapshot:
         """One snapshot record. ``GET /admin/snapshots/{snapshot_id}``."""

@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
-from ...types.sandbox_templates import TemplateCatalog
+import builtins
+
+from ..._groups.admin import list_in_object
+from ...types.sandbox_templates import CatalogTemplate
 from .._resource import APIResource
 
 
@@ -13,10 +16,15 @@ class Templates(APIResource):
     """``client.templates``: the product catalog (not your tenant's templates: those are
     ``client.sandbox_templates``)."""
 
-    def list(self) -> TemplateCatalog:
-        """The whole catalog: templates, products, sizes and rules. ``GET /templates``.
+    def list(self) -> builtins.list[CatalogTemplate]:
+        """Every catalog template. ``GET /templates`` (the whole catalog in one reply).
 
-        Iterate it for the templates; ``catalog.get(id)`` and
-        ``catalog.for_product(name)`` filter locally (the API has no filters).
+        The API has no filters: pick by ``t.product`` or ``t.id``/``t.aliases`` locally.
         """
-        return self._object("GET", "/templates", TemplateCatalog)
+        return self._list(
+            "GET",
+            "/templates",
+            CatalogTemplate,
+            keys=(),
+            prepare=lambda payload: list_in_object(payload, "templates"),
+        )

@@ -90,4 +90,6 @@ class Usage(APIResource):
             since=_time(since),
             until=_time(until),
         )
-        return self._page("/usage/sessions", UsageSession, params=params)
+        return self._page(
+            "/usage/sessions", UsageSession, params=params, keys=("data", "items", "sessions")
+        )

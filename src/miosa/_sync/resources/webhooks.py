@@ -90,7 +90,7 @@ class Webhooks(APIResource):
     ) -> Page[Webhook]:
         """One page of endpoints; ``for`` walks every page. ``GET /webhooks``."""
         params = query(limit=limit, cursor=cursor, active=active, workspace_id=workspace_id)
-        return self._page("/webhooks", Webhook, params=params)
+        return self._page("/webhooks", Webhook, params=params, keys=("data", "webhooks", "items"))
 
     def get(self, webhook_id: str) -> Webhook:
         """One endpoint (without its secret). ``GET /webhooks/{webhook_id}``."""
@@ -165,6 +165,7 @@ class Webhooks(APIResource):
             _webhook_path(webhook_id) + "/deliveries",
             WebhookDelivery,
             params=query(limit=limit, cursor=cursor),
+            keys=("data", "items", "deliveries"),
         )
 
     def replay(

@@ -51,7 +51,9 @@ class WorkspaceInvites(APIResource):
 
     def list(self, workspace_id: str) -> list[WorkspaceInvite]:
         """A workspace's pending invites. ``GET /workspaces/{workspace_id}/invites``."""
-        return self._list("GET", _invites_path(workspace_id), WorkspaceInvite)
+        return self._list(
+            "GET", _invites_path(workspace_id), WorkspaceInvite, keys=("data", "items")
+        )
 
     def revoke(self, workspace_id: str, invite_id: str) -> InviteRevocation:
         """Revoke an invite (idempotent; 409 once accepted).

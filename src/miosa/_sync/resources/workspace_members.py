@@ -25,7 +25,9 @@ class WorkspaceMembers(APIResource):
 
     def list(self, workspace_id: str) -> list[WorkspaceMember]:
         """A workspace's members. ``GET /workspaces/{workspace_id}/members``."""
-        return self._list("GET", _members_path(workspace_id), WorkspaceMember)
+        return self._list(
+            "GET", _members_path(workspace_id), WorkspaceMember, keys=("data", "items")
+        )
 
     def add(
         self,
