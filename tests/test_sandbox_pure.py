@@ -10,6 +10,13 @@ import os
 import pytest
 
 from miosa._files import Base64JSONBody, batch_entries, file_bytes, written_file
+from miosa._groups.sandbox import (
+    EVENT_CLASSES,
+    parse_exec_chunk,
+    parse_file_event,
+    parse_readiness,
+    parse_sandbox_event,
+)
 from miosa._resume import MAX_CONSECUTIVE_FAILURES, SEEN_IDS_KEPT, ResumeState
 from miosa._sandbox import (
     build_spec_payload,
@@ -19,13 +26,6 @@ from miosa._sandbox import (
     process_logs_text,
     sandbox_host_base_url,
     sandbox_logs_fields,
-)
-from miosa._sandbox_events import (
-    EVENT_CLASSES,
-    parse_exec_chunk,
-    parse_file_event,
-    parse_readiness,
-    parse_sandbox_event,
 )
 from miosa._sse import ServerSentEvent
 from miosa.types.sandbox_env import EnvVar

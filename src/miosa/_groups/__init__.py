@@ -1,0 +1,1 @@
+"""Pure helpers, one module per resource group (no I/O; shared by the async and sync trees)."""
