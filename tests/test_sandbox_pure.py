@@ -9,24 +9,25 @@ import os
 
 import pytest
 
-from miosa._files import Base64JSONBody, batch_entries, file_bytes, written_file
 from miosa._groups.sandbox import (
     EVENT_CLASSES,
+    Base64JSONBody,
+    batch_entries,
+    build_spec_payload,
+    env_payload,
+    env_vars_of,
+    file_bytes,
+    merge_env,
     parse_exec_chunk,
     parse_file_event,
     parse_readiness,
     parse_sandbox_event,
-)
-from miosa._resume import MAX_CONSECUTIVE_FAILURES, SEEN_IDS_KEPT, ResumeState
-from miosa._sandbox import (
-    build_spec_payload,
-    env_payload,
-    env_vars_of,
-    merge_env,
     process_logs_text,
     sandbox_host_base_url,
     sandbox_logs_fields,
+    written_file,
 )
+from miosa._resume import MAX_CONSECUTIVE_FAILURES, SEEN_IDS_KEPT, ResumeState
 from miosa._sse import ServerSentEvent
 from miosa.types.sandbox_env import EnvVar
 from miosa.types.sandbox_events import SandboxEvent, SandboxReady, UnknownEvent

@@ -12,7 +12,8 @@ from collections.abc import AsyncIterable, AsyncIterator, Iterable
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
 from ...._concurrency import aopen_file, ato_thread
-from ...._files import (
+from ...._groups.sandbox import (
+    DEEP_TREE_DEPTH,
     UPLOAD_CHUNK_SIZE,
     Base64JSONBody,
     FileInput,
@@ -20,11 +21,11 @@ from ...._files import (
     delete_command,
     encode_content,
     file_bytes,
+    parse_file_event,
+    sandbox_host_base_url,
     written_file,
 )
-from ...._groups.sandbox import parse_file_event
 from ...._request import NOT_GIVEN, file_path_param, query
-from ...._sandbox import DEEP_TREE_DEPTH, sandbox_host_base_url
 from ....errors import MiosaError
 from ....types.sandbox_files import (
     FileEvent,

@@ -14,9 +14,8 @@ import attrs
 import httpx
 
 from ...._concurrency import sleep
-from ...._groups.sandbox import parse_readiness
+from ...._groups.sandbox import check_resources, parse_readiness
 from ...._request import NOT_GIVEN, NotGiven, body, path_param, query, route, unwrap_object
-from ...._sizes import check_resources
 from ...._waiters import Poller, WaitTarget
 from ....errors import (
     APITimeoutError,
