@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._request import NOT_GIVEN, NotGiven, body, route
 from ....types.sandbox_snapshots import SandboxSnapshot
 from ..._resource import AsyncScopedResource
-from .collection import AsyncSandbox
+from ._base import HandleBound
+
+if TYPE_CHECKING:
+    from .handle import AsyncSandbox
 
 
-class AsyncSandboxSnapshots(AsyncScopedResource):
+class AsyncSandboxSnapshots(HandleBound, AsyncScopedResource):
     """``sandbox.snapshots``: take, list, restore and delete snapshots."""
 
     async def create(
@@ -42,10 +47,11 @@ class AsyncSandboxSnapshots(AsyncScopedResource):
 
         ``POST /sandboxes/{sandbox_id}/restore/{snapshot_id}``.
         """
+        # The handle's own class: the handle module imports this one, so no import back.
         restored = await self._object(
             "POST",
             self._prefix + route("/restore/{snapshot_id}", snapshot_id=snapshot_id),
-            AsyncSandbox,
+            type(self.handle),
             json={},
         )
         return restored._bind(self._client)

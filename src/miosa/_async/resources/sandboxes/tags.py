@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ...._converter import structure
 from ...._request import unwrap_object
 from ....types.sandboxes import SandboxData
 from ..._resource import AsyncScopedResource
-from .collection import AsyncSandbox, _HandleBound
+from ._base import HandleBound
+
+if TYPE_CHECKING:
+    from .handle import AsyncSandbox
 
 
-class AsyncSandboxTags(_HandleBound, AsyncScopedResource):
+class AsyncSandboxTags(HandleBound, AsyncScopedResource):
     """``sandbox.tags``: replace the tag list (read it with ``sandbox.tag_names``)."""
 
     async def set(self, tags: Sequence[str]) -> AsyncSandbox:
@@ -22,8 +26,7 @@ class AsyncSandboxTags(_HandleBound, AsyncScopedResource):
         payload, response = await self._json(
             "PATCH", self._prefix + "/tags", json={"tags": list(tags)}
         )
-        sandbox = self._sandbox
-        assert sandbox is not None, "sandbox.tags is reached from a sandbox handle"
+        sandbox = self.handle
         data = unwrap_object(payload)
         if isinstance(data, dict) and data.get("id"):
             sandbox._merge(structure(data, SandboxData, status_code=response.status_code))

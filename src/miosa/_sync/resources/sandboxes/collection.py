@@ -1,16 +1,14 @@
 # This file was generated from
 #   src/miosa/_async/resources/sandboxes/collection.py
 # by scripts/gen_sync.py. Do not edit it by hand.
-"""Sandboxes: the collection (``client.sandboxes``) and the handle (`Sandbox`)."""
+"""``client.sandboxes``: the sandbox collection (create, find, change and destroy sandboxes)."""
 
 from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping, Sequence
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
-import attrs
 import httpx
 
 from ...._concurrency import sleep
@@ -30,7 +28,6 @@ from ....types.sandboxes import (
     PreviewToken,
     Readiness,
     SandboxArtifacts,
-    SandboxData,
     SandboxDeployResult,
     SandboxMetrics,
     SandboxResize,
@@ -41,37 +38,11 @@ from ....types.sandboxes import (
     SshCertificate,
     SshInfo,
 )
-from ..._resource import APIResource, ScopedResource
+from ..._resource import APIResource
+from ._base import sandbox_path
+from .handle import Sandbox
 
-if TYPE_CHECKING:
-    from ...client import Miosa
-    from .env import SandboxEnv
-    from .events import SandboxEvents
-    from .exec import SandboxExec
-    from .exports import SandboxExports
-    from .files import SandboxFiles
-    from .logs import SandboxLogs
-    from .previews import SandboxPreviews
-    from .processes import SandboxProcesses
-    from .shares import SandboxShares
-    from .snapshots import SandboxSnapshots
-    from .tags import SandboxTags
-    from .terminal import SandboxTerminal
-
-P = TypeVar("P", bound=ScopedResource)
-
-
-class _HandleBound:
-    """Mixin for sub-resources whose replies update the handle they hang off."""
-
-    _sandbox: Sandbox | None = None
-
-
-_FIELDS = tuple(a.name for a in attrs.fields(SandboxData))
-
-
-def _sandbox_path(sandbox_id: str) -> str:
-    return route("/sandboxes/{sandbox_id}", sandbox_id=sandbox_id)
+_READINESS = WaitTarget.of("sandbox", ready=("ready",), failed=())
 
 
 class Sandboxes(APIResource):
@@ -226,7 +197,7 @@ class Sandboxes(APIResource):
 
     def get(self, sandbox_id: str) -> Sandbox:
         """Fetch a sandbox by id. ``GET /sandboxes/{sandbox_id}``."""
-        return self._sandbox("GET", _sandbox_path(sandbox_id))
+        return self._sandbox("GET", sandbox_path(sandbox_id))
 
     def get_by_name(self, name: str) -> Sandbox:
         """Fetch a sandbox by its name. ``GET /sandboxes/by-name/{name}``."""
@@ -258,7 +229,7 @@ class Sandboxes(APIResource):
 
     def destroy(self, sandbox_id: str) -> None:
         """Destroy a sandbox. ``DELETE /sandboxes/{sandbox_id}``."""
-        self._none("DELETE", _sandbox_path(sandbox_id))
+        self._none("DELETE", sandbox_path(sandbox_id))
 
     delete = destroy
 
@@ -284,17 +255,17 @@ class Sandboxes(APIResource):
             timeout_sec=timeout_sec,
             idle_timeout_sec=idle_timeout_sec,
         )
-        return self._sandbox("PATCH", _sandbox_path(sandbox_id), json=payload)
+        return self._sandbox("PATCH", sandbox_path(sandbox_id), json=payload)
 
     def extend(self, sandbox_id: str, *, timeout_sec: int | NotGiven = NOT_GIVEN) -> Sandbox:
         """Extend a sandbox's lifetime. ``POST /sandboxes/{sandbox_id}/extend``."""
         return self._sandbox(
-            "POST", _sandbox_path(sandbox_id) + "/extend", json=body(timeout_sec=timeout_sec)
+            "POST", sandbox_path(sandbox_id) + "/extend", json=body(timeout_sec=timeout_sec)
         )
 
     def pause(self, sandbox_id: str) -> Sandbox:
         """Pause a sandbox. ``POST /sandboxes/{sandbox_id}/pause``."""
-        return self._sandbox("POST", _sandbox_path(sandbox_id) + "/pause", json={})
+        return self._sandbox("POST", sandbox_path(sandbox_id) + "/pause", json={})
 
     def resume(
         self,
@@ -321,14 +292,14 @@ class Sandboxes(APIResource):
         )
         return self._sandbox(
             "POST",
-            _sandbox_path(sandbox_id) + "/resume",
+            sandbox_path(sandbox_id) + "/resume",
             json=payload,
             idempotency_key=idempotency_key,
         )
 
     def stop(self, sandbox_id: str) -> Sandbox:
         """Stop a sandbox. ``POST /sandboxes/{sandbox_id}/stop``."""
-        return self._sandbox("POST", _sandbox_path(sandbox_id) + "/stop", json={})
+        return self._sandbox("POST", sandbox_path(sandbox_id) + "/stop", json={})
 
     def fork(
         self,
@@ -368,7 +339,7 @@ class Sandboxes(APIResource):
         )
         return self._sandbox(
             "POST",
-            _sandbox_path(sandbox_id) + "/fork",
+            sandbox_path(sandbox_id) + "/fork",
             json=payload,
             idempotency_key=idempotency_key,
             retry=fail_fast is not True,
@@ -376,7 +347,7 @@ class Sandboxes(APIResource):
 
     def usage(self, sandbox_id: str) -> SandboxUsage:
         """Resource usage of one sandbox. ``GET /sandboxes/{sandbox_id}/usage``."""
-        return self._object("GET", _sandbox_path(sandbox_id) + "/usage", SandboxUsage)
+        return self._object("GET", sandbox_path(sandbox_id) + "/usage", SandboxUsage)
 
     def preview_token(
         self, sandbox_id: str, *, expires_in: int = 3600, scope: str = "read"
@@ -387,7 +358,7 @@ class Sandboxes(APIResource):
         """
         return self._object(
             "POST",
-            _sandbox_path(sandbox_id) + "/preview-token",
+            sandbox_path(sandbox_id) + "/preview-token",
             PreviewToken,
             json={"expires_in": expires_in, "scope": scope},
             unwrap=("data", "preview_token"),
@@ -395,13 +366,13 @@ class Sandboxes(APIResource):
 
     def readiness(self, sandbox_id: str) -> Readiness:
         """Whether the sandbox is ready. ``GET /sandboxes/{sandbox_id}/readiness``."""
-        return self._object("GET", _sandbox_path(sandbox_id) + "/readiness", Readiness)
+        return self._object("GET", sandbox_path(sandbox_id) + "/readiness", Readiness)
 
     def metrics(self, sandbox_id: str, *, window: str = "1h") -> SandboxMetrics:
         """Resource metrics over ``window`` (always sent). ``GET .../metrics``."""
         return self._object(
             "GET",
-            _sandbox_path(sandbox_id) + "/metrics",
+            sandbox_path(sandbox_id) + "/metrics",
             SandboxMetrics,
             params=query(window=window),
         )
@@ -436,7 +407,7 @@ class Sandboxes(APIResource):
 
     def _readiness_verdict(self, sandbox_id: str, timeout: float, poller: Poller) -> str | None:
         stream = self._events(
-            _sandbox_path(sandbox_id) + "/readiness/stream",
+            sandbox_path(sandbox_id) + "/readiness/stream",
             parse_readiness,
             resumable=False,
             timeout=timeout,
@@ -506,7 +477,7 @@ class Sandboxes(APIResource):
         )
         return self._object(
             "POST",
-            _sandbox_path(sandbox_id) + "/deploy",
+            sandbox_path(sandbox_id) + "/deploy",
             SandboxDeployResult,
             json=payload,
             idempotency_key=idempotency_key,
@@ -538,19 +509,19 @@ class Sandboxes(APIResource):
         )
         return self._object(
             "POST",
-            _sandbox_path(sandbox_id) + "/template/start",
+            sandbox_path(sandbox_id) + "/template/start",
             SandboxTemplateStart,
             json=payload,
         )
 
     def artifacts(self, sandbox_id: str) -> SandboxArtifacts:
         """The sandbox's build artifacts. ``GET /sandboxes/{sandbox_id}/artifacts``."""
-        return self._object("GET", _sandbox_path(sandbox_id) + "/artifacts", SandboxArtifacts)
+        return self._object("GET", sandbox_path(sandbox_id) + "/artifacts", SandboxArtifacts)
 
     def expose(self, sandbox_id: str, port: int | NotGiven = NOT_GIVEN) -> ExposeResult:
         """Make a port reachable; returns its URL. ``POST /sandboxes/{sandbox_id}/expose``."""
         return self._object(
-            "POST", _sandbox_path(sandbox_id) + "/expose", ExposeResult, json=body(port=port)
+            "POST", sandbox_path(sandbox_id) + "/expose", ExposeResult, json=body(port=port)
         )
 
     def snapshot(self, sandbox_id: str) -> SandboxSnapshotRef:
@@ -559,12 +530,12 @@ class Sandboxes(APIResource):
         ``POST /sandboxes/{sandbox_id}/snapshot``.
         """
         return self._object(
-            "POST", _sandbox_path(sandbox_id) + "/snapshot", SandboxSnapshotRef, json={}
+            "POST", sandbox_path(sandbox_id) + "/snapshot", SandboxSnapshotRef, json={}
         )
 
     def resources(self, sandbox_id: str) -> SandboxResources:
         """vCPUs and memory, and whether each can change live. ``GET .../resources``."""
-        return self._object("GET", _sandbox_path(sandbox_id) + "/resources", SandboxResources)
+        return self._object("GET", sandbox_path(sandbox_id) + "/resources", SandboxResources)
 
     def resize(
         self,
@@ -583,7 +554,7 @@ class Sandboxes(APIResource):
         if not payload:
             raise ValueError("resize needs cpu_count and/or memory_mb")
         return self._object(
-            "PATCH", _sandbox_path(sandbox_id) + "/resources", SandboxResize, json=payload
+            "PATCH", sandbox_path(sandbox_id) + "/resources", SandboxResize, json=payload
         )
 
     def ssh_certificates(
@@ -593,14 +564,14 @@ class Sandboxes(APIResource):
         15 minutes, at most an hour). ``POST /sandboxes/{sandbox_id}/ssh-certificates``."""
         return self._object(
             "POST",
-            _sandbox_path(sandbox_id) + "/ssh-certificates",
+            sandbox_path(sandbox_id) + "/ssh-certificates",
             SshCertificate,
             json=body(public_key=public_key, ttl_seconds=ttl_seconds),
         )
 
     def ssh_info(self, sandbox_id: str) -> SshInfo:
         """How to reach the sandbox over SSH. ``GET /sandboxes/{sandbox_id}/ssh-info``."""
-        return self._object("GET", _sandbox_path(sandbox_id) + "/ssh-info", SshInfo)
+        return self._object("GET", sandbox_path(sandbox_id) + "/ssh-info", SshInfo)
 
     def browser_cdp_url(
         self, sandbox_id: str, *, ttl_seconds: int | NotGiven = NOT_GIVEN
@@ -613,7 +584,7 @@ class Sandboxes(APIResource):
         payload = body(ttl_seconds=ttl_seconds)
         return self._object(
             "POST",
-            _sandbox_path(sandbox_id) + "/browser/cdp-url",
+            sandbox_path(sandbox_id) + "/browser/cdp-url",
             BrowserCdpGrant,
             json=payload if payload else NOT_GIVEN,
         )
@@ -642,7 +613,7 @@ class Sandboxes(APIResource):
             )
         return self._object(
             "POST",
-            _sandbox_path(sandbox_id) + "/code/run",
+            sandbox_path(sandbox_id) + "/code/run",
             CodeResult,
             json=body(code=code, language=language, context=context, timeout=timeout),
             timeout=http_timeout,
@@ -651,7 +622,7 @@ class Sandboxes(APIResource):
     def code_contexts(self, sandbox_id: str, *, language: str | None = None) -> builtins.list[str]:
         """The interpreter contexts that exist. ``GET /sandboxes/{sandbox_id}/code/contexts``."""
         payload, _ = self._json(
-            "GET", _sandbox_path(sandbox_id) + "/code/contexts", params=query(language=language)
+            "GET", sandbox_path(sandbox_id) + "/code/contexts", params=query(language=language)
         )
         data = unwrap_object(payload)
         names = data.get("contexts") if isinstance(data, dict) else data
@@ -667,7 +638,7 @@ class Sandboxes(APIResource):
         if context is not None:
             self.reset_code_context(sandbox_id, context, language=language)
             return
-        self._none("DELETE", _sandbox_path(sandbox_id) + "/code", params=query(language=language))
+        self._none("DELETE", sandbox_path(sandbox_id) + "/code", params=query(language=language))
 
     def reset_code_context(
         self, sandbox_id: str, context: str, *, language: str | None = None
@@ -675,418 +646,6 @@ class Sandboxes(APIResource):
         """Forget one interpreter context. ``DELETE .../code/contexts/{context}``."""
         self._none(
             "DELETE",
-            _sandbox_path(sandbox_id) + route("/code/contexts/{context}", context=context),
+            sandbox_path(sandbox_id) + route("/code/contexts/{context}", context=context),
             params=query(language=language),
         )
-
-
-_READINESS = WaitTarget.of("sandbox", ready=("ready",), failed=())
-
-
-class Sandbox(SandboxData):
-    """A live sandbox: its fields (``sandbox.id``, ``sandbox.state`` ...) plus operations.
-
-    Sub-resources (``sandbox.exec``, ``sandbox.files`` ...) are created on first use.
-    ``with sandbox:`` destroys the sandbox on exit; a failed destroy is raised.
-    """
-
-    __slots__ = ("_client", "_destroyed", "_parts")
-
-    if TYPE_CHECKING:
-        # Declared for the type checker only: cattrs resolves runtime annotations.
-        _client: Miosa
-        _destroyed: bool
-        _parts: dict[str, ScopedResource]
-
-    def _bind(self, client: Miosa) -> Sandbox:
-        object.__setattr__(self, "_client", client)
-        object.__setattr__(self, "_destroyed", False)
-        object.__setattr__(self, "_parts", {})
-        return self
-
-    def _merge(self, fresh: SandboxData) -> Sandbox:
-        for name in _FIELDS:
-            object.__setattr__(self, name, getattr(fresh, name))
-        object.__setattr__(self, "_raw", fresh.raw)
-        return self
-
-    @property
-    def data(self) -> SandboxData:
-        """A detached, immutable copy of the sandbox's fields."""
-        copy = SandboxData(**{name: getattr(self, name) for name in _FIELDS})
-        object.__setattr__(copy, "_raw", self.raw)
-        return copy
-
-    @property
-    def _prefix(self) -> str:
-        return _sandbox_path(self.id)
-
-    def _part(self, name: str, cls: type[P]) -> P:
-        part = self._parts.get(name)
-        if part is None:
-            part = self._parts[name] = cls(self._client, self._prefix)
-            if isinstance(part, _HandleBound):
-                part._sandbox = self
-        assert isinstance(part, cls)
-        return part
-
-    # -- sub-resources ---------------------------------------------------------------
-
-    @property
-    def exec(self) -> SandboxExec:
-        """Run commands: ``sandbox.exec.run(...)``, ``sandbox.exec.stream(...)``."""
-        from .exec import SandboxExec
-
-        return self._part("exec", SandboxExec)
-
-    @property
-    def files(self) -> SandboxFiles:
-        """Read, write, list and watch files."""
-        from .files import SandboxFiles
-
-        return self._part("files", SandboxFiles)
-
-    @property
-    def env(self) -> SandboxEnv:
-        """Environment variables."""
-        from .env import SandboxEnv
-
-        return self._part("env", SandboxEnv)
-
-    @property
-    def processes(self) -> SandboxProcesses:
-        """Background processes."""
-        from .processes import SandboxProcesses
-
-        return self._part("processes", SandboxProcesses)
-
-    @property
-    def share(self) -> SandboxShares:
-        """Share links (also reachable as ``sandbox.shares``)."""
-        from .shares import SandboxShares
-
-        return self._part("shares", SandboxShares)
-
-    shares = share
-
-    @property
-    def previews(self) -> SandboxPreviews:
-        """Preview URLs for ports."""
-        from .previews import SandboxPreviews
-
-        return self._part("previews", SandboxPreviews)
-
-    @property
-    def snapshots(self) -> SandboxSnapshots:
-        """Snapshots of this sandbox."""
-        from .snapshots import SandboxSnapshots
-
-        return self._part("snapshots", SandboxSnapshots)
-
-    @property
-    def tags(self) -> SandboxTags:
-        """Tags (``sandbox.tags.set([...])``); the current ones are ``sandbox.tag_names``."""
-        from .tags import SandboxTags
-
-        return self._part("tags", SandboxTags)
-
-    @property
-    def terminal(self) -> SandboxTerminal:
-        """Terminal sessions."""
-        from .terminal import SandboxTerminal
-
-        return self._part("terminal", SandboxTerminal)
-
-    @property
-    def logs(self) -> SandboxLogs:
-        """Sandbox logs, read or streamed."""
-        from .logs import SandboxLogs
-
-        return self._part("logs", SandboxLogs)
-
-    @property
-    def events(self) -> SandboxEvents:
-        """The sandbox's event stream."""
-        from .events import SandboxEvents
-
-        return self._part("events", SandboxEvents)
-
-    @property
-    def exports(self) -> SandboxExports:
-        """File exports and their downloads."""
-        from .exports import SandboxExports
-
-        return self._part("exports", SandboxExports)
-
-    # -- sandbox-level operations ------------------------------------------------------
-
-    def refresh(self) -> Sandbox:
-        """Reload this handle's fields. ``GET /sandboxes/{sandbox_id}``."""
-        return self._merge(self._client.sandboxes.get(self.id))
-
-    def update(
-        self,
-        *,
-        name: str | NotGiven = NOT_GIVEN,
-        slug: str | NotGiven = NOT_GIVEN,
-        tags: Sequence[str] | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        always_on: bool | NotGiven = NOT_GIVEN,
-        timeout_sec: int | NotGiven = NOT_GIVEN,
-        idle_timeout_sec: int | NotGiven = NOT_GIVEN,
-    ) -> Sandbox:
-        """Change this sandbox's settings. ``PATCH /sandboxes/{sandbox_id}``."""
-        fresh = self._client.sandboxes.update(
-            self.id,
-            name=name,
-            slug=slug,
-            tags=tags,
-            metadata=metadata,
-            always_on=always_on,
-            timeout_sec=timeout_sec,
-            idle_timeout_sec=idle_timeout_sec,
-        )
-        return self._merge(fresh)
-
-    def extend(self, *, timeout_sec: int | NotGiven = NOT_GIVEN) -> Sandbox:
-        """Extend this sandbox's lifetime. ``POST /sandboxes/{sandbox_id}/extend``."""
-        return self._merge(self._client.sandboxes.extend(self.id, timeout_sec=timeout_sec))
-
-    def pause(self) -> Sandbox:
-        """Pause this sandbox. ``POST /sandboxes/{sandbox_id}/pause``."""
-        return self._merge(self._client.sandboxes.pause(self.id))
-
-    def resume(
-        self,
-        *,
-        environment: str | NotGiven = NOT_GIVEN,
-        environment_id: str | NotGiven = NOT_GIVEN,
-        env_id: str | NotGiven = NOT_GIVEN,
-        no_env: bool | NotGiven = NOT_GIVEN,
-        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
-        idempotency_key: str | None = None,
-    ) -> Sandbox:
-        """Resume this sandbox. ``POST /sandboxes/{sandbox_id}/resume``."""
-        fresh = self._client.sandboxes.resume(
-            self.id,
-            environment=environment,
-            environment_id=environment_id,
-            env_id=env_id,
-            no_env=no_env,
-            env=env,
-            idempotency_key=idempotency_key,
-        )
-        return self._merge(fresh)
-
-    def stop(self) -> Sandbox:
-        """Stop this sandbox. ``POST /sandboxes/{sandbox_id}/stop``."""
-        return self._merge(self._client.sandboxes.stop(self.id))
-
-    def fork(
-        self,
-        *,
-        snapshot_id: str | NotGiven = NOT_GIVEN,
-        timeout_sec: int | NotGiven = NOT_GIVEN,
-        template_id: str | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        external_user_id: str | NotGiven = NOT_GIVEN,
-        environment: str | NotGiven = NOT_GIVEN,
-        environment_id: str | NotGiven = NOT_GIVEN,
-        env_id: str | NotGiven = NOT_GIVEN,
-        no_env: bool | NotGiven = NOT_GIVEN,
-        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
-        fail_fast: bool | NotGiven = NOT_GIVEN,
-        idempotency_key: str | None = None,
-    ) -> Sandbox:
-        """Fork this sandbox; returns the new one. ``POST /sandboxes/{sandbox_id}/fork``."""
-        return self._client.sandboxes.fork(
-            self.id,
-            snapshot_id=snapshot_id,
-            timeout_sec=timeout_sec,
-            template_id=template_id,
-            name=name,
-            metadata=metadata,
-            external_user_id=external_user_id,
-            environment=environment,
-            environment_id=environment_id,
-            env_id=env_id,
-            no_env=no_env,
-            env=env,
-            fail_fast=fail_fast,
-            idempotency_key=idempotency_key,
-        )
-
-    def usage(self) -> SandboxUsage:
-        """Resource usage. ``GET /sandboxes/{sandbox_id}/usage``."""
-        return self._client.sandboxes.usage(self.id)
-
-    def preview_token(self, *, expires_in: int = 3600, scope: str = "read") -> PreviewToken:
-        """Mint a preview token. ``POST /sandboxes/{sandbox_id}/preview-token``."""
-        return self._client.sandboxes.preview_token(self.id, expires_in=expires_in, scope=scope)
-
-    def readiness(self) -> Readiness:
-        """Whether this sandbox is ready. ``GET /sandboxes/{sandbox_id}/readiness``."""
-        return self._client.sandboxes.readiness(self.id)
-
-    def metrics(self, *, window: str = "1h") -> SandboxMetrics:
-        """Resource metrics. ``GET /sandboxes/{sandbox_id}/metrics``."""
-        return self._client.sandboxes.metrics(self.id, window=window)
-
-    def wait_until_ready(self, *, timeout: float = 30.0) -> Sandbox:
-        """Wait until this sandbox is ready and reload its fields.
-
-        ``GET /sandboxes/{sandbox_id}/readiness/stream``, polling ``GET .../readiness`` as a
-        fallback; raises `APITimeoutError` after ``timeout`` seconds.
-        """
-        return self._merge(self._client.sandboxes.wait_until_ready(self.id, timeout=timeout))
-
-    def deploy(
-        self,
-        *,
-        name: str | NotGiven = NOT_GIVEN,
-        deployment_id: str | NotGiven = NOT_GIVEN,
-        output_path: str | NotGiven = NOT_GIVEN,
-        source_snapshot_path: str | NotGiven = NOT_GIVEN,
-        entrypoint: str | NotGiven = NOT_GIVEN,
-        build_command: str | NotGiven = NOT_GIVEN,
-        run_command: str | NotGiven = NOT_GIVEN,
-        start_command: str | NotGiven = NOT_GIVEN,
-        port: int | NotGiven = NOT_GIVEN,
-        health_check_path: str | NotGiven = NOT_GIVEN,
-        deployment_type: str | NotGiven = NOT_GIVEN,
-        type_: str | NotGiven = NOT_GIVEN,
-        mode: str | NotGiven = NOT_GIVEN,
-        database: bool | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        resources: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        domain: str | NotGiven = NOT_GIVEN,
-        custom_domain: str | NotGiven = NOT_GIVEN,
-        idempotency_key: str | None = None,
-    ) -> SandboxDeployResult:
-        """Publish this sandbox's output. ``POST /sandboxes/{sandbox_id}/deploy``."""
-        return self._client.sandboxes.deploy(
-            self.id,
-            name=name,
-            deployment_id=deployment_id,
-            output_path=output_path,
-            source_snapshot_path=source_snapshot_path,
-            entrypoint=entrypoint,
-            build_command=build_command,
-            run_command=run_command,
-            start_command=start_command,
-            port=port,
-            health_check_path=health_check_path,
-            deployment_type=deployment_type,
-            type_=type_,
-            mode=mode,
-            database=database,
-            resources=resources,
-            domain=domain,
-            custom_domain=custom_domain,
-            idempotency_key=idempotency_key,
-        )
-
-    def start_template(
-        self,
-        *,
-        install: bool | NotGiven = NOT_GIVEN,
-        install_command: str | NotGiven = NOT_GIVEN,
-        start_command: str | NotGiven = NOT_GIVEN,
-        install_timeout_sec: int | NotGiven = NOT_GIVEN,
-        start_timeout_sec: int | NotGiven = NOT_GIVEN,
-        port: int | NotGiven = NOT_GIVEN,
-        workdir: str | NotGiven = NOT_GIVEN,
-        readiness_probe: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-    ) -> SandboxTemplateStart:
-        """Install and start the template's app. ``POST /sandboxes/{sandbox_id}/template/start``."""
-        return self._client.sandboxes.start_template(
-            self.id,
-            install=install,
-            install_command=install_command,
-            start_command=start_command,
-            install_timeout_sec=install_timeout_sec,
-            start_timeout_sec=start_timeout_sec,
-            port=port,
-            workdir=workdir,
-            readiness_probe=readiness_probe,
-        )
-
-    def artifacts(self) -> SandboxArtifacts:
-        """Build artifacts. ``GET /sandboxes/{sandbox_id}/artifacts``."""
-        return self._client.sandboxes.artifacts(self.id)
-
-    def expose(self, port: int | NotGiven = NOT_GIVEN) -> ExposeResult:
-        """Make a port reachable; returns its URL. ``POST /sandboxes/{sandbox_id}/expose``."""
-        return self._client.sandboxes.expose(self.id, port)
-
-    def snapshot(self) -> SandboxSnapshotRef:
-        """Take a snapshot (legacy route). ``POST /sandboxes/{sandbox_id}/snapshot``."""
-        return self._client.sandboxes.snapshot(self.id)
-
-    def resources(self) -> SandboxResources:
-        """vCPUs and memory, and what can change live. ``GET .../resources``."""
-        return self._client.sandboxes.resources(self.id)
-
-    def resize(
-        self, *, cpu_count: int | NotGiven = NOT_GIVEN, memory_mb: int | NotGiven = NOT_GIVEN
-    ) -> SandboxResize:
-        """Change vCPUs and/or memory. ``PATCH /sandboxes/{sandbox_id}/resources``."""
-        return self._client.sandboxes.resize(self.id, cpu_count=cpu_count, memory_mb=memory_mb)
-
-    def ssh_certificates(
-        self, *, public_key: str, ttl_seconds: int | NotGiven = NOT_GIVEN
-    ) -> SshCertificate:
-        """Sign a key for SSH. ``POST /sandboxes/{sandbox_id}/ssh-certificates``."""
-        return self._client.sandboxes.ssh_certificates(
-            self.id, public_key=public_key, ttl_seconds=ttl_seconds
-        )
-
-    def ssh_info(self) -> SshInfo:
-        """How to reach this sandbox over SSH. ``GET /sandboxes/{sandbox_id}/ssh-info``."""
-        return self._client.sandboxes.ssh_info(self.id)
-
-    def browser_cdp_url(self, *, ttl_seconds: int | NotGiven = NOT_GIVEN) -> BrowserCdpGrant:
-        """A DevTools-protocol grant. ``POST /sandboxes/{sandbox_id}/browser/cdp-url``."""
-        return self._client.sandboxes.browser_cdp_url(self.id, ttl_seconds=ttl_seconds)
-
-    def run_code(
-        self,
-        code: str,
-        *,
-        language: str | NotGiven = NOT_GIVEN,
-        context: str | NotGiven = NOT_GIVEN,
-        timeout: int | NotGiven = NOT_GIVEN,
-    ) -> CodeResult:
-        """Run one interpreter cell. ``POST /sandboxes/{sandbox_id}/code/run``."""
-        return self._client.sandboxes.run_code(
-            self.id, code, language=language, context=context, timeout=timeout
-        )
-
-    def code_contexts(self, *, language: str | None = None) -> list[str]:
-        """Interpreter contexts. ``GET /sandboxes/{sandbox_id}/code/contexts``."""
-        return self._client.sandboxes.code_contexts(self.id, language=language)
-
-    def reset_code(self, *, language: str | None = None, context: str | None = None) -> None:
-        """Forget every context of ``language`` (``DELETE .../code``), or only ``context``."""
-        self._client.sandboxes.reset_code(self.id, language=language, context=context)
-
-    def reset_code_context(self, context: str, *, language: str | None = None) -> None:
-        """Forget one interpreter context. ``DELETE .../code/contexts/{context}``."""
-        self._client.sandboxes.reset_code_context(self.id, context, language=language)
-
-    def destroy(self) -> None:
-        """Destroy this sandbox. ``DELETE /sandboxes/{sandbox_id}``."""
-        self._client.sandboxes.destroy(self.id)
-        object.__setattr__(self, "_destroyed", True)
-
-    def __enter__(self) -> Sandbox:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if not self._destroyed:
-            self.destroy()

@@ -5,13 +5,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._request import NOT_GIVEN, NotGiven, body, route
 from ....types.sandbox_snapshots import SandboxSnapshot
 from ..._resource import ScopedResource
-from .collection import Sandbox
+from ._base import HandleBound
+
+if TYPE_CHECKING:
+    from .handle import Sandbox
 
 
-class SandboxSnapshots(ScopedResource):
+class SandboxSnapshots(HandleBound, ScopedResource):
     """``sandbox.snapshots``: take, list, restore and delete snapshots."""
 
     def create(
@@ -43,10 +48,11 @@ class SandboxSnapshots(ScopedResource):
 
         ``POST /sandboxes/{sandbox_id}/restore/{snapshot_id}``.
         """
+        # The handle's own class: the handle module imports this one, so no import back.
         restored = self._object(
             "POST",
             self._prefix + route("/restore/{snapshot_id}", snapshot_id=snapshot_id),
-            Sandbox,
+            type(self.handle),
             json={},
         )
         return restored._bind(self._client)

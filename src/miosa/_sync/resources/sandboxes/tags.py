@@ -6,15 +6,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ...._converter import structure
 from ...._request import unwrap_object
 from ....types.sandboxes import SandboxData
 from ..._resource import ScopedResource
-from .collection import Sandbox, _HandleBound
+from ._base import HandleBound
+
+if TYPE_CHECKING:
+    from .handle import Sandbox
 
 
-class SandboxTags(_HandleBound, ScopedResource):
+class SandboxTags(HandleBound, ScopedResource):
     """``sandbox.tags``: replace the tag list (read it with ``sandbox.tag_names``)."""
 
     def set(self, tags: Sequence[str]) -> Sandbox:
@@ -23,8 +27,7 @@ class SandboxTags(_HandleBound, ScopedResource):
         The sandbox the server answers with is merged into the handle, which is returned.
         """
         payload, response = self._json("PATCH", self._prefix + "/tags", json={"tags": list(tags)})
-        sandbox = self._sandbox
-        assert sandbox is not None, "sandbox.tags is reached from a sandbox handle"
+        sandbox = self.handle
         data = unwrap_object(payload)
         if isinstance(data, dict) and data.get("id"):
             sandbox._merge(structure(data, SandboxData, status_code=response.status_code))
