@@ -58,9 +58,17 @@ class Sandbox(SandboxData):
 
     Sub-resources (``sandbox.exec``, ``sandbox.files`` ...) are created on first use.
     ``with sandbox:`` destroys the sandbox on exit; a failed destroy is raised.
+
+    A handle is mutable: ``refresh()`` and the lifecycle calls (``update``, ``pause``,
+    ``resume`` ...) change its fields in place. So it is not hashable and two handles are
+    equal only when they are the same object; ``sandbox.model`` is a frozen, comparable
+    snapshot of the current fields (a `SandboxData`).
     """
 
     __slots__ = ("_client", "_destroyed", "_parts")
+
+    # Mutable, so not hashable; equality is identity (see `__eq__`).
+    __hash__ = None  # type: ignore[assignment]
 
     if TYPE_CHECKING:
         # Declared for the type checker only: cattrs resolves runtime annotations.
@@ -68,24 +76,45 @@ class Sandbox(SandboxData):
         _destroyed: bool
         _parts: dict[str, ScopedResource]
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        # The model this class extends is frozen; the handle is not (slots still refuse
+        # names that are neither a field nor one of the handle's own attributes).
+        object.__setattr__(self, name, value)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __ne__(self, other: object) -> bool:
+        return self is not other
+
+    def __repr__(self) -> str:
+        shown = [f"id={self.id!r}", f"state={None if self.state is None else str(self.state)!r}"]
+        if self.name is not None:
+            shown.append(f"name={self.name!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
     def _bind(self, client: Miosa) -> Sandbox:
-        object.__setattr__(self, "_client", client)
-        object.__setattr__(self, "_destroyed", False)
-        object.__setattr__(self, "_parts", {})
+        self._client = client
+        self._destroyed = False
+        self._parts = {}
         return self
 
-    def _merge(self, fresh: SandboxData) -> Sandbox:
+    def _replace_from(self, model: SandboxData) -> Sandbox:
+        """The one place the handle's fields change: take every field of ``model`` (and the
+        payload it came from)."""
         for name in _FIELDS:
-            object.__setattr__(self, name, getattr(fresh, name))
-        object.__setattr__(self, "_raw", fresh.raw)
+            setattr(self, name, getattr(model, name))
+        self._raw = model.raw
         return self
 
     @property
-    def data(self) -> SandboxData:
-        """A detached, immutable copy of the sandbox's fields."""
-        copy = SandboxData(**{name: getattr(self, name) for name in _FIELDS})
-        object.__setattr__(copy, "_raw", self.raw)
-        return copy
+    def model(self) -> SandboxData:
+        """A frozen snapshot of the current fields: later calls on the handle leave it as it is."""
+        snapshot = SandboxData(**{name: getattr(self, name) for name in _FIELDS})
+        object.__setattr__(snapshot, "_raw", self.raw)  # the payload, as the converter keeps it
+        return snapshot
+
+    data = model  # the earlier name of `model`, kept for existing callers
 
     @property
     def _prefix(self) -> str:
@@ -180,7 +209,7 @@ class Sandbox(SandboxData):
 
     def refresh(self) -> Sandbox:
         """Reload this handle's fields. ``GET /sandboxes/{sandbox_id}``."""
-        return self._merge(self._client.sandboxes.get(self.id))
+        return self._replace_from(self._client.sandboxes.get(self.id))
 
     def update(
         self,
@@ -204,15 +233,15 @@ class Sandbox(SandboxData):
             timeout_sec=timeout_sec,
             idle_timeout_sec=idle_timeout_sec,
         )
-        return self._merge(fresh)
+        return self._replace_from(fresh)
 
     def extend(self, *, timeout_sec: int | NotGiven = NOT_GIVEN) -> Sandbox:
         """Extend this sandbox's lifetime. ``POST /sandboxes/{sandbox_id}/extend``."""
-        return self._merge(self._client.sandboxes.extend(self.id, timeout_sec=timeout_sec))
+        return self._replace_from(self._client.sandboxes.extend(self.id, timeout_sec=timeout_sec))
 
     def pause(self) -> Sandbox:
         """Pause this sandbox. ``POST /sandboxes/{sandbox_id}/pause``."""
-        return self._merge(self._client.sandboxes.pause(self.id))
+        return self._replace_from(self._client.sandboxes.pause(self.id))
 
     def resume(
         self,
@@ -234,11 +263,11 @@ class Sandbox(SandboxData):
             env=env,
             idempotency_key=idempotency_key,
         )
-        return self._merge(fresh)
+        return self._replace_from(fresh)
 
     def stop(self) -> Sandbox:
         """Stop this sandbox. ``POST /sandboxes/{sandbox_id}/stop``."""
-        return self._merge(self._client.sandboxes.stop(self.id))
+        return self._replace_from(self._client.sandboxes.stop(self.id))
 
     def fork(
         self,
@@ -297,7 +326,7 @@ class Sandbox(SandboxData):
         ``GET /sandboxes/{sandbox_id}/readiness/stream``, polling ``GET .../readiness`` as a
         fallback; raises `APITimeoutError` after ``timeout`` seconds.
         """
-        return self._merge(self._client.sandboxes.wait_until_ready(self.id, timeout=timeout))
+        return self._replace_from(self._client.sandboxes.wait_until_ready(self.id, timeout=timeout))
 
     def deploy(
         self,
@@ -435,7 +464,7 @@ class Sandbox(SandboxData):
     def destroy(self) -> None:
         """Destroy this sandbox. ``DELETE /sandboxes/{sandbox_id}``."""
         self._client.sandboxes.destroy(self.id)
-        object.__setattr__(self, "_destroyed", True)
+        self._destroyed = True
 
     def __enter__(self) -> Sandbox:
         return self

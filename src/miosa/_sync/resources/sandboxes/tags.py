@@ -30,5 +30,5 @@ class SandboxTags(HandleBound, ScopedResource):
         sandbox = self.handle
         data = unwrap_object(payload)
         if isinstance(data, dict) and data.get("id"):
-            sandbox._merge(structure(data, SandboxData, status_code=response.status_code))
+            sandbox._replace_from(structure(data, SandboxData, status_code=response.status_code))
         return sandbox
