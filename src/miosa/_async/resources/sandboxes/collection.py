@@ -221,6 +221,7 @@ class AsyncSandboxes(AsyncAPIResource):
                 external_user_id=external_user_id,
                 external_project_id=external_project_id,
             ),
+            keys=("data", "sandboxes"),
         )
         return [self._handle(item) for item in items]
 

@@ -18,7 +18,9 @@ class AsyncSandboxPreviews(AsyncScopedResource):
 
     async def list(self) -> list[SandboxPreview]:
         """Every preview. ``GET /sandboxes/{sandbox_id}/previews``."""
-        return await self._list("GET", self._prefix + "/previews", SandboxPreview)
+        return await self._list(
+            "GET", self._prefix + "/previews", SandboxPreview, keys=("data", "previews")
+        )
 
     async def create(self, port: int, *, extra: Mapping[str, Any] | None = None) -> SandboxPreview:
         """A preview URL for ``port``; ``extra`` options are sent as they are.

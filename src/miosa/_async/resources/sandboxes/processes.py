@@ -41,7 +41,9 @@ class AsyncSandboxProcesses(AsyncScopedResource):
 
     async def list(self) -> list[SandboxProcess]:
         """Every process of the sandbox. ``GET /sandboxes/{sandbox_id}/processes``."""
-        return await self._list("GET", self._prefix + "/processes", SandboxProcess)
+        return await self._list(
+            "GET", self._prefix + "/processes", SandboxProcess, keys=("data", "processes")
+        )
 
     async def get(self, pid: int | str) -> SandboxProcess:
         """One process. ``GET /sandboxes/{sandbox_id}/processes/{pid}``."""

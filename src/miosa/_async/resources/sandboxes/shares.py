@@ -26,7 +26,9 @@ class AsyncSandboxShares(AsyncScopedResource):
 
     async def list(self) -> list[SandboxShare]:
         """The sandbox's share links. ``GET /sandboxes/{sandbox_id}/shares``."""
-        return await self._list("GET", self._prefix + "/shares", SandboxShare)
+        return await self._list(
+            "GET", self._prefix + "/shares", SandboxShare, keys=("data", "shares")
+        )
 
     async def revoke(self, share_id: str) -> None:
         """Revoke a share link. ``DELETE /sandboxes/{sandbox_id}/shares/{share_id}``."""

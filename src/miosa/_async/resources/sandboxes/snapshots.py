@@ -39,7 +39,9 @@ class AsyncSandboxSnapshots(HandleBound, AsyncScopedResource):
 
     async def list(self) -> list[SandboxSnapshot]:
         """The sandbox's snapshots. ``GET /sandboxes/{sandbox_id}/snapshots``."""
-        return await self._list("GET", self._prefix + "/snapshots", SandboxSnapshot)
+        return await self._list(
+            "GET", self._prefix + "/snapshots", SandboxSnapshot, keys=("data", "snapshots")
+        )
 
     async def restore(self, snapshot_id: str) -> AsyncSandbox:
         """Restore a snapshot; returns a handle on the sandbox the server answers with

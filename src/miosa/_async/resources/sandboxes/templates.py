@@ -84,7 +84,10 @@ class AsyncSandboxTemplates(AsyncAPIResource):
     async def list_builds(self, template_id: str) -> list[SandboxTemplateBuild]:
         """A template's builds. ``GET /sandbox-templates/{template_id}/builds``."""
         return await self._list(
-            "GET", _template_path(template_id) + "/builds", SandboxTemplateBuild
+            "GET",
+            _template_path(template_id) + "/builds",
+            SandboxTemplateBuild,
+            keys=("data", "builds"),
         )
 
     async def create_build(
@@ -122,4 +125,5 @@ class AsyncSandboxTemplates(AsyncAPIResource):
             "/sandbox-templates",
             SandboxTemplate,
             params=query(include_aliases=True if include_aliases else None),
+            keys=("data", "templates"),
         )

@@ -224,6 +224,7 @@ class Sandboxes(APIResource):
                 external_user_id=external_user_id,
                 external_project_id=external_project_id,
             ),
+            keys=("data", "sandboxes"),
         )
         return [self._handle(item) for item in items]
 

@@ -10,6 +10,7 @@ file of any size is never whole in memory; downloads are read in chunks.
 
 from __future__ import annotations
 
+import builtins
 import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
@@ -31,6 +32,7 @@ from ...._groups.sandbox import (
 from ...._request import NOT_GIVEN, file_path_param, query
 from ....errors import MiosaError
 from ....types.sandbox_files import (
+    FileEntry,
     FileEvent,
     FileList,
     FileStat,
@@ -151,11 +153,18 @@ class SandboxFiles(ScopedResource):
         chunk_size = max(3, chunk_size - chunk_size % 3)
         return self._post_file(path, size, content=lambda: _upload_pieces(path, source, chunk_size))
 
-    def list(self, path: str = "/workspace", *, depth: int | None = None) -> FileList:
-        """A directory's entries. ``GET /sandboxes/{sandbox_id}/files``."""
-        return self._object(
+    def list(
+        self, path: str = "/workspace", *, depth: int | None = None
+    ) -> builtins.list[FileEntry]:
+        """A directory's entries. ``GET /sandboxes/{sandbox_id}/files``.
+
+        The reply is one object (``{path, entries, truncated}``, no paging): its ``entries``
+        are returned as a plain list; ``path`` and ``truncated`` are not kept.
+        """
+        listing = self._object(
             "GET", self._prefix + "/files", FileList, params=query(path=path, depth=depth)
         )
+        return builtins.list(listing.entries)
 
     def stat(self, path: str) -> FileStat:
         """Size, type and times of one path. ``POST /sandboxes/{sandbox_id}/files/stat``."""

@@ -21,7 +21,9 @@ class SandboxPreviews(ScopedResource):
 
     def list(self) -> list[SandboxPreview]:
         """Every preview. ``GET /sandboxes/{sandbox_id}/previews``."""
-        return self._list("GET", self._prefix + "/previews", SandboxPreview)
+        return self._list(
+            "GET", self._prefix + "/previews", SandboxPreview, keys=("data", "previews")
+        )
 
     def create(self, port: int, *, extra: Mapping[str, Any] | None = None) -> SandboxPreview:
         """A preview URL for ``port``; ``extra`` options are sent as they are.

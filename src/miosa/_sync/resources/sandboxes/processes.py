@@ -44,7 +44,9 @@ class SandboxProcesses(ScopedResource):
 
     def list(self) -> list[SandboxProcess]:
         """Every process of the sandbox. ``GET /sandboxes/{sandbox_id}/processes``."""
-        return self._list("GET", self._prefix + "/processes", SandboxProcess)
+        return self._list(
+            "GET", self._prefix + "/processes", SandboxProcess, keys=("data", "processes")
+        )
 
     def get(self, pid: int | str) -> SandboxProcess:
         """One process. ``GET /sandboxes/{sandbox_id}/processes/{pid}``."""

@@ -29,7 +29,7 @@ class SandboxShares(ScopedResource):
 
     def list(self) -> list[SandboxShare]:
         """The sandbox's share links. ``GET /sandboxes/{sandbox_id}/shares``."""
-        return self._list("GET", self._prefix + "/shares", SandboxShare)
+        return self._list("GET", self._prefix + "/shares", SandboxShare, keys=("data", "shares"))
 
     def revoke(self, share_id: str) -> None:
         """Revoke a share link. ``DELETE /sandboxes/{sandbox_id}/shares/{share_id}``."""

@@ -40,7 +40,9 @@ class SandboxSnapshots(HandleBound, ScopedResource):
 
     def list(self) -> list[SandboxSnapshot]:
         """The sandbox's snapshots. ``GET /sandboxes/{sandbox_id}/snapshots``."""
-        return self._list("GET", self._prefix + "/snapshots", SandboxSnapshot)
+        return self._list(
+            "GET", self._prefix + "/snapshots", SandboxSnapshot, keys=("data", "snapshots")
+        )
 
     def restore(self, snapshot_id: str) -> Sandbox:
         """Restore a snapshot; returns a handle on the sandbox the server answers with

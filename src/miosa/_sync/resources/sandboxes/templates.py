@@ -86,7 +86,12 @@ class SandboxTemplates(APIResource):
 
     def list_builds(self, template_id: str) -> list[SandboxTemplateBuild]:
         """A template's builds. ``GET /sandbox-templates/{template_id}/builds``."""
-        return self._list("GET", _template_path(template_id) + "/builds", SandboxTemplateBuild)
+        return self._list(
+            "GET",
+            _template_path(template_id) + "/builds",
+            SandboxTemplateBuild,
+            keys=("data", "builds"),
+        )
 
     def create_build(
         self,
@@ -123,4 +128,5 @@ class SandboxTemplates(APIResource):
             "/sandbox-templates",
             SandboxTemplate,
             params=query(include_aliases=True if include_aliases else None),
+            keys=("data", "templates"),
         )
