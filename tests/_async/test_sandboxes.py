@@ -329,3 +329,13 @@ async def test_create_sends_environment_keys_and_wait_and_fail_fast_is_not_retri
     }
     assert api.body(2) == {"environment": "py312", "no_env": False, "env": {"B": "2"}}
     assert api.body(3) == {"env_id": "env_9", "fail_fast": True}
+
+
+async def test_the_family_package_reexports_every_class_it_lists() -> None:
+    from miosa._async.resources import sandboxes as family
+    from miosa._async.resources.sandboxes.exec import AsyncSandboxExec
+
+    assert family.AsyncSandbox is AsyncSandbox
+    assert family.AsyncSandboxExec is AsyncSandboxExec
+    assert all(isinstance(getattr(family, name), type) for name in family.__all__)
+    assert not hasattr(family, "Nope")

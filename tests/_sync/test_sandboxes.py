@@ -332,3 +332,13 @@ def test_create_sends_environment_keys_and_wait_and_fail_fast_is_not_retried() -
     }
     assert api.body(2) == {"environment": "py312", "no_env": False, "env": {"B": "2"}}
     assert api.body(3) == {"env_id": "env_9", "fail_fast": True}
+
+
+def test_the_family_package_reexports_every_class_it_lists() -> None:
+    from miosa._sync.resources import sandboxes as family
+    from miosa._sync.resources.sandboxes.exec import SandboxExec
+
+    assert family.Sandbox is Sandbox
+    assert family.SandboxExec is SandboxExec
+    assert all(isinstance(getattr(family, name), type) for name in family.__all__)
+    assert not hasattr(family, "Nope")

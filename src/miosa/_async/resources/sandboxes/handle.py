@@ -29,21 +29,21 @@ from ....types.sandboxes import (
 )
 from ..._resource import AsyncScopedResource
 from ._base import HandleBound, sandbox_path
-from .env import AsyncSandboxEnv
-from .events import AsyncSandboxEvents
-from .exec import AsyncSandboxExec
-from .exports import AsyncSandboxExports
-from .files import AsyncSandboxFiles
-from .logs import AsyncSandboxLogs
-from .previews import AsyncSandboxPreviews
-from .processes import AsyncSandboxProcesses
-from .shares import AsyncSandboxShares
-from .snapshots import AsyncSandboxSnapshots
-from .tags import AsyncSandboxTags
-from .terminal import AsyncSandboxTerminal
 
 if TYPE_CHECKING:
     from ...client import AsyncMiosa
+    from .env import AsyncSandboxEnv
+    from .events import AsyncSandboxEvents
+    from .exec import AsyncSandboxExec
+    from .exports import AsyncSandboxExports
+    from .files import AsyncSandboxFiles
+    from .logs import AsyncSandboxLogs
+    from .previews import AsyncSandboxPreviews
+    from .processes import AsyncSandboxProcesses
+    from .shares import AsyncSandboxShares
+    from .snapshots import AsyncSandboxSnapshots
+    from .tags import AsyncSandboxTags
+    from .terminal import AsyncSandboxTerminal
 
 P = TypeVar("P", bound=AsyncScopedResource)
 
@@ -131,30 +131,35 @@ class AsyncSandbox(SandboxData):
     @property
     def exec(self) -> AsyncSandboxExec:
         """Run commands: ``sandbox.exec.run(...)``, ``sandbox.exec.stream(...)``."""
+        from .exec import AsyncSandboxExec
 
         return self._part("exec", AsyncSandboxExec)
 
     @property
     def files(self) -> AsyncSandboxFiles:
         """Read, write, list and watch files."""
+        from .files import AsyncSandboxFiles
 
         return self._part("files", AsyncSandboxFiles)
 
     @property
     def env(self) -> AsyncSandboxEnv:
         """Environment variables."""
+        from .env import AsyncSandboxEnv
 
         return self._part("env", AsyncSandboxEnv)
 
     @property
     def processes(self) -> AsyncSandboxProcesses:
         """Background processes."""
+        from .processes import AsyncSandboxProcesses
 
         return self._part("processes", AsyncSandboxProcesses)
 
     @property
     def share(self) -> AsyncSandboxShares:
         """Share links (also reachable as ``sandbox.shares``)."""
+        from .shares import AsyncSandboxShares
 
         return self._part("shares", AsyncSandboxShares)
 
@@ -163,42 +168,49 @@ class AsyncSandbox(SandboxData):
     @property
     def previews(self) -> AsyncSandboxPreviews:
         """Preview URLs for ports."""
+        from .previews import AsyncSandboxPreviews
 
         return self._part("previews", AsyncSandboxPreviews)
 
     @property
     def snapshots(self) -> AsyncSandboxSnapshots:
         """Snapshots of this sandbox."""
+        from .snapshots import AsyncSandboxSnapshots
 
         return self._part("snapshots", AsyncSandboxSnapshots)
 
     @property
     def tags(self) -> AsyncSandboxTags:
         """Tags (``sandbox.tags.set([...])``); the current ones are ``sandbox.tag_names``."""
+        from .tags import AsyncSandboxTags
 
         return self._part("tags", AsyncSandboxTags)
 
     @property
     def terminal(self) -> AsyncSandboxTerminal:
         """Terminal sessions."""
+        from .terminal import AsyncSandboxTerminal
 
         return self._part("terminal", AsyncSandboxTerminal)
 
     @property
     def logs(self) -> AsyncSandboxLogs:
         """Sandbox logs, read or streamed."""
+        from .logs import AsyncSandboxLogs
 
         return self._part("logs", AsyncSandboxLogs)
 
     @property
     def events(self) -> AsyncSandboxEvents:
         """The sandbox's event stream."""
+        from .events import AsyncSandboxEvents
 
         return self._part("events", AsyncSandboxEvents)
 
     @property
     def exports(self) -> AsyncSandboxExports:
         """File exports and their downloads."""
+        from .exports import AsyncSandboxExports
 
         return self._part("exports", AsyncSandboxExports)
 

@@ -32,21 +32,21 @@ from ....types.sandboxes import (
 )
 from ..._resource import ScopedResource
 from ._base import HandleBound, sandbox_path
-from .env import SandboxEnv
-from .events import SandboxEvents
-from .exec import SandboxExec
-from .exports import SandboxExports
-from .files import SandboxFiles
-from .logs import SandboxLogs
-from .previews import SandboxPreviews
-from .processes import SandboxProcesses
-from .shares import SandboxShares
-from .snapshots import SandboxSnapshots
-from .tags import SandboxTags
-from .terminal import SandboxTerminal
 
 if TYPE_CHECKING:
     from ...client import Miosa
+    from .env import SandboxEnv
+    from .events import SandboxEvents
+    from .exec import SandboxExec
+    from .exports import SandboxExports
+    from .files import SandboxFiles
+    from .logs import SandboxLogs
+    from .previews import SandboxPreviews
+    from .processes import SandboxProcesses
+    from .shares import SandboxShares
+    from .snapshots import SandboxSnapshots
+    from .tags import SandboxTags
+    from .terminal import SandboxTerminal
 
 P = TypeVar("P", bound=ScopedResource)
 
@@ -134,30 +134,35 @@ class Sandbox(SandboxData):
     @property
     def exec(self) -> SandboxExec:
         """Run commands: ``sandbox.exec.run(...)``, ``sandbox.exec.stream(...)``."""
+        from .exec import SandboxExec
 
         return self._part("exec", SandboxExec)
 
     @property
     def files(self) -> SandboxFiles:
         """Read, write, list and watch files."""
+        from .files import SandboxFiles
 
         return self._part("files", SandboxFiles)
 
     @property
     def env(self) -> SandboxEnv:
         """Environment variables."""
+        from .env import SandboxEnv
 
         return self._part("env", SandboxEnv)
 
     @property
     def processes(self) -> SandboxProcesses:
         """Background processes."""
+        from .processes import SandboxProcesses
 
         return self._part("processes", SandboxProcesses)
 
     @property
     def share(self) -> SandboxShares:
         """Share links (also reachable as ``sandbox.shares``)."""
+        from .shares import SandboxShares
 
         return self._part("shares", SandboxShares)
 
@@ -166,42 +171,49 @@ class Sandbox(SandboxData):
     @property
     def previews(self) -> SandboxPreviews:
         """Preview URLs for ports."""
+        from .previews import SandboxPreviews
 
         return self._part("previews", SandboxPreviews)
 
     @property
     def snapshots(self) -> SandboxSnapshots:
         """Snapshots of this sandbox."""
+        from .snapshots import SandboxSnapshots
 
         return self._part("snapshots", SandboxSnapshots)
 
     @property
     def tags(self) -> SandboxTags:
         """Tags (``sandbox.tags.set([...])``); the current ones are ``sandbox.tag_names``."""
+        from .tags import SandboxTags
 
         return self._part("tags", SandboxTags)
 
     @property
     def terminal(self) -> SandboxTerminal:
         """Terminal sessions."""
+        from .terminal import SandboxTerminal
 
         return self._part("terminal", SandboxTerminal)
 
     @property
     def logs(self) -> SandboxLogs:
         """Sandbox logs, read or streamed."""
+        from .logs import SandboxLogs
 
         return self._part("logs", SandboxLogs)
 
     @property
     def events(self) -> SandboxEvents:
         """The sandbox's event stream."""
+        from .events import SandboxEvents
 
         return self._part("events", SandboxEvents)
 
     @property
     def exports(self) -> SandboxExports:
         """File exports and their downloads."""
+        from .exports import SandboxExports
 
         return self._part("exports", SandboxExports)
 
