@@ -9,24 +9,25 @@ import os
 
 import pytest
 
-from miosa._files import Base64JSONBody, batch_entries, file_bytes, written_file
-from miosa._resume import MAX_CONSECUTIVE_FAILURES, SEEN_IDS_KEPT, ResumeState
-from miosa._sandbox import (
+from miosa._groups.sandbox import (
+    EVENT_CLASSES,
+    Base64JSONBody,
+    batch_entries,
     build_spec_payload,
     env_payload,
     env_vars_of,
+    file_bytes,
     merge_env,
-    process_logs_text,
-    sandbox_host_base_url,
-    sandbox_logs_fields,
-)
-from miosa._sandbox_events import (
-    EVENT_CLASSES,
     parse_exec_chunk,
     parse_file_event,
     parse_readiness,
     parse_sandbox_event,
+    process_logs_text,
+    sandbox_host_base_url,
+    sandbox_logs_fields,
+    written_file,
 )
+from miosa._resume import MAX_CONSECUTIVE_FAILURES, SEEN_IDS_KEPT, ResumeState
 from miosa._sse import ServerSentEvent
 from miosa.types.sandbox_env import EnvVar
 from miosa.types.sandbox_events import SandboxEvent, SandboxReady, UnknownEvent

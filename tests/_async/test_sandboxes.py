@@ -157,6 +157,43 @@ async def test_refresh_reloads_fields() -> None:
     assert sandbox.state == SandboxState.RUNNING
 
 
+async def test_the_handle_is_mutable_and_not_hashable_and_equal_only_to_itself() -> None:
+    api = MockAPI().on(
+        "GET /sandboxes/sbx_1",
+        # No metadata: a snapshot holding a dict (metadata) compares but cannot be hashed.
+        json_response(200, sandbox_json(state="provisioning", metadata=None)),
+        json_response(200, sandbox_json(state="running", metadata=None)),
+    )
+    async with make_client(api) as client:
+        sandbox = await client.sandboxes.get("sbx_1")
+        before = sandbox.model
+        same = await sandbox.refresh()
+        other = await client.sandboxes.get("sbx_1")
+    assert same is sandbox and sandbox.state == SandboxState.RUNNING
+    with pytest.raises(TypeError):
+        hash(sandbox)
+    assert sandbox == sandbox and sandbox != other and other != sandbox
+    # The snapshot is frozen, hashable and compares by value; it does not follow the handle.
+    assert type(before) is SandboxData and before.state == SandboxState.PROVISIONING
+    assert sandbox.model == other.model and hash(sandbox.model) == hash(other.model)
+    assert sandbox.model != before
+    assert sandbox.model.raw["state"] == "running"
+
+
+async def test_the_handle_repr_shows_its_id_state_and_name_only() -> None:
+    api = (
+        MockAPI()
+        .on("GET /sandboxes/sbx_1", json_response(200, sandbox_json(state="running", name="web")))
+        .on("GET /sandboxes/sbx_2", json_response(200, sandbox_json(id="sbx_2", name=None)))
+    )
+    async with make_client(api) as client:
+        named = await client.sandboxes.get("sbx_1")
+        unnamed = await client.sandboxes.get("sbx_2")
+    assert repr(named) == f"{type(named).__name__}(id='sbx_1', state='running', name='web')"
+    assert repr(unnamed) == f"{type(unnamed).__name__}(id='sbx_2', state='running')"
+    assert type(named).__name__ in {"AsyncSandbox", "Sandbox"}
+
+
 async def test_exec_run_posts_the_command_and_parses_the_result() -> None:
     api = (
         MockAPI()
@@ -292,3 +329,13 @@ async def test_create_sends_environment_keys_and_wait_and_fail_fast_is_not_retri
     }
     assert api.body(2) == {"environment": "py312", "no_env": False, "env": {"B": "2"}}
     assert api.body(3) == {"env_id": "env_9", "fail_fast": True}
+
+
+async def test_the_family_package_reexports_every_class_it_lists() -> None:
+    from miosa._async.resources import sandboxes as family
+    from miosa._async.resources.sandboxes.exec import AsyncSandboxExec
+
+    assert family.AsyncSandbox is AsyncSandbox
+    assert family.AsyncSandboxExec is AsyncSandboxExec
+    assert all(isinstance(getattr(family, name), type) for name in family.__all__)
+    assert not hasattr(family, "Nope")

@@ -19,9 +19,9 @@ import pytest
 
 from miosa import MiosaError, NotFoundError
 from miosa.types.sandbox_files import (
+    FileEntry,
     FileEvent,
     FileEventType,
-    FileList,
     FileStat,
     SandboxExport,
     WriteManyResult,
@@ -244,7 +244,9 @@ def test_list_stat_and_tree() -> None:
     assert params[3] == {"path": "/workspace", "depth": "32"}
     assert params[4] == {"path": "/workspace/src", "depth": "1"}
     assert params[5] == {"path": "/workspace", "depth": "5"}
-    assert isinstance(listing, FileList) and [e.name for e in listing] == ["a.py"]
+    # A plain list of entries (the list() rule): no wrapper model.
+    assert type(listing) is list and [e.name for e in listing] == ["a.py"]
+    assert all(isinstance(e, FileEntry) for e in listing)
     assert stat == FileStat(path="/workspace/a.py", size=3, mode="0644")
     assert tree.is_dir and [n.path for n in tree.walk()] == ["/workspace", "/workspace/a.py"]
 

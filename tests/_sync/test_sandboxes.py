@@ -160,6 +160,43 @@ def test_refresh_reloads_fields() -> None:
     assert sandbox.state == SandboxState.RUNNING
 
 
+def test_the_handle_is_mutable_and_not_hashable_and_equal_only_to_itself() -> None:
+    api = MockAPI().on(
+        "GET /sandboxes/sbx_1",
+        # No metadata: a snapshot holding a dict (metadata) compares but cannot be hashed.
+        json_response(200, sandbox_json(state="provisioning", metadata=None)),
+        json_response(200, sandbox_json(state="running", metadata=None)),
+    )
+    with make_client(api) as client:
+        sandbox = client.sandboxes.get("sbx_1")
+        before = sandbox.model
+        same = sandbox.refresh()
+        other = client.sandboxes.get("sbx_1")
+    assert same is sandbox and sandbox.state == SandboxState.RUNNING
+    with pytest.raises(TypeError):
+        hash(sandbox)
+    assert sandbox == sandbox and sandbox != other and other != sandbox
+    # The snapshot is frozen, hashable and compares by value; it does not follow the handle.
+    assert type(before) is SandboxData and before.state == SandboxState.PROVISIONING
+    assert sandbox.model == other.model and hash(sandbox.model) == hash(other.model)
+    assert sandbox.model != before
+    assert sandbox.model.raw["state"] == "running"
+
+
+def test_the_handle_repr_shows_its_id_state_and_name_only() -> None:
+    api = (
+        MockAPI()
+        .on("GET /sandboxes/sbx_1", json_response(200, sandbox_json(state="running", name="web")))
+        .on("GET /sandboxes/sbx_2", json_response(200, sandbox_json(id="sbx_2", name=None)))
+    )
+    with make_client(api) as client:
+        named = client.sandboxes.get("sbx_1")
+        unnamed = client.sandboxes.get("sbx_2")
+    assert repr(named) == f"{type(named).__name__}(id='sbx_1', state='running', name='web')"
+    assert repr(unnamed) == f"{type(unnamed).__name__}(id='sbx_2', state='running')"
+    assert type(named).__name__ in {"Sandbox"}
+
+
 def test_exec_run_posts_the_command_and_parses_the_result() -> None:
     api = (
         MockAPI()
@@ -295,3 +332,13 @@ def test_create_sends_environment_keys_and_wait_and_fail_fast_is_not_retried() -
     }
     assert api.body(2) == {"environment": "py312", "no_env": False, "env": {"B": "2"}}
     assert api.body(3) == {"env_id": "env_9", "fail_fast": True}
+
+
+def test_the_family_package_reexports_every_class_it_lists() -> None:
+    from miosa._sync.resources import sandboxes as family
+    from miosa._sync.resources.sandboxes.exec import SandboxExec
+
+    assert family.Sandbox is Sandbox
+    assert family.SandboxExec is SandboxExec
+    assert all(isinstance(getattr(family, name), type) for name in family.__all__)
+    assert not hasattr(family, "Nope")

@@ -51,8 +51,8 @@ if TYPE_CHECKING:
     from .resources.provider_defaults import AsyncProviderDefaults
     from .resources.quotas import AsyncQuotas
     from .resources.regions import AsyncRegions
-    from .resources.sandbox_templates import AsyncSandboxTemplates
     from .resources.sandboxes import AsyncSandboxes
+    from .resources.sandboxes.templates import AsyncSandboxTemplates
     from .resources.settings import AsyncSettings
     from .resources.snapshots import AsyncSnapshots
     from .resources.storage import AsyncStorage
@@ -208,7 +208,7 @@ class AsyncMiosa:
     @cached_property
     def sandbox_templates(self) -> AsyncSandboxTemplates:
         """Tenant sandbox templates and their builds: ``/sandbox-templates``."""
-        from .resources.sandbox_templates import AsyncSandboxTemplates
+        from .resources.sandboxes.templates import AsyncSandboxTemplates
 
         return AsyncSandboxTemplates(self)
 

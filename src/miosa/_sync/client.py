@@ -54,8 +54,8 @@ if TYPE_CHECKING:
     from .resources.provider_defaults import ProviderDefaults
     from .resources.quotas import Quotas
     from .resources.regions import Regions
-    from .resources.sandbox_templates import SandboxTemplates
     from .resources.sandboxes import Sandboxes
+    from .resources.sandboxes.templates import SandboxTemplates
     from .resources.settings import Settings
     from .resources.snapshots import Snapshots
     from .resources.storage import Storage
@@ -211,7 +211,7 @@ class Miosa:
     @cached_property
     def sandbox_templates(self) -> SandboxTemplates:
         """Tenant sandbox templates and their builds: ``/sandbox-templates``."""
-        from .resources.sandbox_templates import SandboxTemplates
+        from .resources.sandboxes.templates import SandboxTemplates
 
         return SandboxTemplates(self)
 

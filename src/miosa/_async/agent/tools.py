@@ -584,14 +584,13 @@ def _sandbox_tools(
         return ToolOutput(text=f"Wrote {written.path or path}{size_note}.")
 
     async def list_files(args: Mapping[str, Any]) -> str:
-        listing = await target(args).files.list(str(args.get("path", "/workspace")))
+        path = str(args.get("path", "/workspace"))
+        listing = await target(args).files.list(path)
         lines = [
             f"{e.name}/" if e.is_dir else f"{e.name}  {e.size if e.size is not None else '?'} B"
             for e in listing
         ]
-        if listing.truncated:
-            lines.append("[the listing was truncated by the server]")
-        return "\n".join(lines) if lines else f"{listing.path or args.get('path')} is empty."
+        return "\n".join(lines) if lines else f"{path} is empty."
 
     async def start_process(args: Mapping[str, Any]) -> str:
         process = await target(args).processes.start(

@@ -585,14 +585,13 @@ def _sandbox_tools(
         return ToolOutput(text=f"Wrote {written.path or path}{size_note}.")
 
     def list_files(args: Mapping[str, Any]) -> str:
-        listing = target(args).files.list(str(args.get("path", "/workspace")))
+        path = str(args.get("path", "/workspace"))
+        listing = target(args).files.list(path)
         lines = [
             f"{e.name}/" if e.is_dir else f"{e.name}  {e.size if e.size is not None else '?'} B"
             for e in listing
         ]
-        if listing.truncated:
-            lines.append("[the listing was truncated by the server]")
-        return "\n".join(lines) if lines else f"{listing.path or args.get('path')} is empty."
+        return "\n".join(lines) if lines else f"{path} is empty."
 
     def start_process(args: Mapping[str, Any]) -> str:
         process = target(args).processes.start(

@@ -1,0 +1,657 @@
+"""``client.sandboxes``: the sandbox collection (create, find, change and destroy sandboxes)."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import httpx
+
+from ...._concurrency import asleep
+from ...._groups.sandbox import check_resources, parse_readiness
+from ...._request import NOT_GIVEN, NotGiven, body, path_param, query, route, unwrap_object
+from ...._waiters import Poller, WaitTarget
+from ....errors import (
+    APITimeoutError,
+    AuthenticationError,
+    MiosaError,
+    PermissionDeniedError,
+)
+from ....types.sandboxes import (
+    BrowserCdpGrant,
+    CodeResult,
+    ExposeResult,
+    PreviewToken,
+    Readiness,
+    SandboxArtifacts,
+    SandboxDeployResult,
+    SandboxMetrics,
+    SandboxResize,
+    SandboxResources,
+    SandboxSnapshotRef,
+    SandboxTemplateStart,
+    SandboxUsage,
+    SshCertificate,
+    SshInfo,
+)
+from ..._resource import AsyncAPIResource
+from ._base import sandbox_path
+from .handle import AsyncSandbox
+
+_READINESS = WaitTarget.of("sandbox", ready=("ready",), failed=())
+
+
+class AsyncSandboxes(AsyncAPIResource):
+    """``client.sandboxes``: create, find, change and destroy sandboxes."""
+
+    def _handle(self, data: AsyncSandbox) -> AsyncSandbox:
+        return data._bind(self._client)
+
+    async def _sandbox(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: object = NOT_GIVEN,
+        params: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
+        retry: bool = True,
+    ) -> AsyncSandbox:
+        # A fail-fast call must answer at once: not replayed after a 503 (retry=False).
+        target = self if retry else self._client.with_options(max_retries=0).sandboxes
+        data = await target._object(
+            method, path, AsyncSandbox, json=json, params=params, idempotency_key=idempotency_key
+        )
+        return self._handle(data)
+
+    async def create(
+        self,
+        *,
+        template_id: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        persistent: bool | NotGiven = NOT_GIVEN,
+        cpu_count: int | NotGiven = NOT_GIVEN,
+        memory_mb: int | NotGiven = NOT_GIVEN,
+        disk_mb: int | NotGiven = NOT_GIVEN,
+        disk_size_mb: int | NotGiven = NOT_GIVEN,
+        timeout_sec: int | NotGiven = NOT_GIVEN,
+        idle_timeout_sec: int | NotGiven = NOT_GIVEN,
+        always_on: bool | NotGiven = NOT_GIVEN,
+        allow_provision: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        services: Sequence[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        readiness_probe: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        database: bool | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        github_repo_url: str | NotGiven = NOT_GIVEN,
+        github_branch: str | NotGiven = NOT_GIVEN,
+        github_clone_path: str | NotGiven = NOT_GIVEN,
+        region: str | NotGiven = NOT_GIVEN,
+        entrypoint: str | NotGiven = NOT_GIVEN,
+        tags: Sequence[str] | NotGiven = NOT_GIVEN,
+        agent_runtime_profile_id: str | NotGiven = NOT_GIVEN,
+        skip_agent_runtime_profile: bool | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        workspace_slug: str | NotGiven = NOT_GIVEN,
+        workspace_name: str | NotGiven = NOT_GIVEN,
+        project_id: str | NotGiven = NOT_GIVEN,
+        project_slug: str | NotGiven = NOT_GIVEN,
+        project_name: str | NotGiven = NOT_GIVEN,
+        external_workspace_id: str | NotGiven = NOT_GIVEN,
+        external_user_id: str | NotGiven = NOT_GIVEN,
+        external_project_id: str | NotGiven = NOT_GIVEN,
+        agent_profile_id: str | NotGiven = NOT_GIVEN,
+        setup_file: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        auto_start: bool | NotGiven = NOT_GIVEN,
+        compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+        wait: int | bool | None = None,
+        idempotency_key: str | None = None,
+    ) -> AsyncSandbox:
+        """Create a sandbox and return its handle. ``POST /sandboxes``.
+
+        ``template_id`` defaults to ``"miosa-sandbox"``. Raw ``cpu_count`` and
+        ``memory_mb`` are sent as given (no ``size`` is added): a pair equal to a published
+        size may omit the disk; any other pair is a custom shape and needs ``disk_mb`` or
+        ``disk_size_mb`` too (`ValueError` otherwise, before any request). Pass
+        ``idempotency_key`` to make a retried create (yours or the SDK's) return the same
+        sandbox.
+
+        ``environment`` (or ``environment_id``/``env_id``) names a saved environment, which
+        ``env`` extends and ``no_env`` skips; ``setup_file`` runs at create. ``wait`` goes
+        out as the ``wait`` query parameter. ``fail_fast=True`` asks for an immediate
+        answer when no machine is ready: the call is then not retried (a 503 is raised at
+        once).
+        """
+        disk = disk_size_mb if isinstance(disk_mb, NotGiven) else disk_mb
+        check_resources(
+            None if isinstance(size, NotGiven) else size,
+            None if isinstance(cpu_count, NotGiven) else cpu_count,
+            None if isinstance(memory_mb, NotGiven) else memory_mb,
+            None if isinstance(disk, NotGiven) else disk,
+        )
+        payload = body(
+            template_id="miosa-sandbox" if isinstance(template_id, NotGiven) else template_id,
+            size=size,
+            name=name,
+            slug=slug,
+            persistent=persistent,
+            cpu_count=cpu_count,
+            memory_mb=memory_mb,
+            disk_mb=disk_mb,
+            disk_size_mb=disk_size_mb,
+            timeout_sec=timeout_sec,
+            idle_timeout_sec=idle_timeout_sec,
+            always_on=always_on,
+            allow_provision=allow_provision,
+            env=env,
+            metadata=metadata,
+            services=services,
+            readiness_probe=readiness_probe,
+            database=database,
+            github_repo_url=github_repo_url,
+            github_branch=github_branch,
+            github_clone_path=github_clone_path,
+            region=region,
+            entrypoint=entrypoint,
+            tags=tags,
+            agent_runtime_profile_id=agent_runtime_profile_id,
+            skip_agent_runtime_profile=skip_agent_runtime_profile,
+            workspace_id=workspace_id,
+            workspace_slug=workspace_slug,
+            workspace_name=workspace_name,
+            project_id=project_id,
+            project_slug=project_slug,
+            project_name=project_name,
+            external_workspace_id=external_workspace_id,
+            external_user_id=external_user_id,
+            external_project_id=external_project_id,
+            agent_profile_id=agent_profile_id,
+            setup_file=setup_file,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            fail_fast=fail_fast,
+            auto_start=auto_start,
+            compute_placement_request=compute_placement_request,
+        )
+        return await self._sandbox(
+            "POST",
+            "/sandboxes",
+            json=payload,
+            params=query(wait=wait),
+            idempotency_key=idempotency_key,
+            retry=fail_fast is not True,
+        )
+
+    async def get(self, sandbox_id: str) -> AsyncSandbox:
+        """Fetch a sandbox by id. ``GET /sandboxes/{sandbox_id}``."""
+        return await self._sandbox("GET", sandbox_path(sandbox_id))
+
+    async def get_by_name(self, name: str) -> AsyncSandbox:
+        """Fetch a sandbox by its name. ``GET /sandboxes/by-name/{name}``."""
+        return await self._sandbox("GET", route("/sandboxes/by-name/{name}", name=name))
+
+    async def list(
+        self,
+        *,
+        state: str | None = None,
+        tags: Sequence[str] | None = None,
+        external_workspace_id: str | None = None,
+        external_user_id: str | None = None,
+        external_project_id: str | None = None,
+    ) -> list[AsyncSandbox]:
+        """List sandboxes, optionally filtered. ``GET /sandboxes``."""
+        items = await self._list(
+            "GET",
+            "/sandboxes",
+            AsyncSandbox,
+            params=query(
+                state=state,
+                tags=tags,
+                external_workspace_id=external_workspace_id,
+                external_user_id=external_user_id,
+                external_project_id=external_project_id,
+            ),
+            keys=("data", "items", "sandboxes"),
+        )
+        return [self._handle(item) for item in items]
+
+    async def destroy(self, sandbox_id: str) -> None:
+        """Destroy a sandbox. ``DELETE /sandboxes/{sandbox_id}``."""
+        await self._none("DELETE", sandbox_path(sandbox_id))
+
+    delete = destroy
+
+    async def update(
+        self,
+        sandbox_id: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        tags: Sequence[str] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        always_on: bool | NotGiven = NOT_GIVEN,
+        timeout_sec: int | NotGiven = NOT_GIVEN,
+        idle_timeout_sec: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncSandbox:
+        """Change a sandbox's settings. ``PATCH /sandboxes/{sandbox_id}``."""
+        payload = body(
+            name=name,
+            slug=slug,
+            tags=tags,
+            metadata=metadata,
+            always_on=always_on,
+            timeout_sec=timeout_sec,
+            idle_timeout_sec=idle_timeout_sec,
+        )
+        return await self._sandbox("PATCH", sandbox_path(sandbox_id), json=payload)
+
+    async def extend(
+        self, sandbox_id: str, *, timeout_sec: int | NotGiven = NOT_GIVEN
+    ) -> AsyncSandbox:
+        """Extend a sandbox's lifetime. ``POST /sandboxes/{sandbox_id}/extend``."""
+        return await self._sandbox(
+            "POST", sandbox_path(sandbox_id) + "/extend", json=body(timeout_sec=timeout_sec)
+        )
+
+    async def pause(self, sandbox_id: str) -> AsyncSandbox:
+        """Pause a sandbox. ``POST /sandboxes/{sandbox_id}/pause``."""
+        return await self._sandbox("POST", sandbox_path(sandbox_id) + "/pause", json={})
+
+    async def resume(
+        self,
+        sandbox_id: str,
+        *,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> AsyncSandbox:
+        """Resume a paused or stopped sandbox. ``POST /sandboxes/{sandbox_id}/resume``.
+
+        ``environment`` (or ``environment_id``/``env_id``) and ``env`` apply a saved
+        environment and extra variables on the way up; ``no_env`` skips it.
+        """
+        payload = body(
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+        )
+        return await self._sandbox(
+            "POST",
+            sandbox_path(sandbox_id) + "/resume",
+            json=payload,
+            idempotency_key=idempotency_key,
+        )
+
+    async def stop(self, sandbox_id: str) -> AsyncSandbox:
+        """Stop a sandbox. ``POST /sandboxes/{sandbox_id}/stop``."""
+        return await self._sandbox("POST", sandbox_path(sandbox_id) + "/stop", json={})
+
+    async def fork(
+        self,
+        sandbox_id: str,
+        *,
+        snapshot_id: str | NotGiven = NOT_GIVEN,
+        timeout_sec: int | NotGiven = NOT_GIVEN,
+        template_id: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        external_user_id: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> AsyncSandbox:
+        """Fork a sandbox (live, or from ``snapshot_id``) into a new one.
+
+        ``POST /sandboxes/{sandbox_id}/fork``; returns the NEW sandbox.
+        """
+        payload = body(
+            snapshot_id=snapshot_id,
+            timeout_sec=timeout_sec,
+            template_id=template_id,
+            name=name,
+            metadata=metadata,
+            external_user_id=external_user_id,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
+        )
+        return await self._sandbox(
+            "POST",
+            sandbox_path(sandbox_id) + "/fork",
+            json=payload,
+            idempotency_key=idempotency_key,
+            retry=fail_fast is not True,
+        )
+
+    async def usage(self, sandbox_id: str) -> SandboxUsage:
+        """Resource usage of one sandbox. ``GET /sandboxes/{sandbox_id}/usage``."""
+        return await self._object("GET", sandbox_path(sandbox_id) + "/usage", SandboxUsage)
+
+    async def preview_token(
+        self, sandbox_id: str, *, expires_in: int = 3600, scope: str = "read"
+    ) -> PreviewToken:
+        """Mint a preview token, valid ``expires_in`` seconds (both fields always sent).
+
+        ``POST /sandboxes/{sandbox_id}/preview-token``.
+        """
+        return await self._object(
+            "POST",
+            sandbox_path(sandbox_id) + "/preview-token",
+            PreviewToken,
+            json={"expires_in": expires_in, "scope": scope},
+            unwrap=("data", "preview_token"),
+        )
+
+    async def readiness(self, sandbox_id: str) -> Readiness:
+        """Whether the sandbox is ready. ``GET /sandboxes/{sandbox_id}/readiness``."""
+        return await self._object("GET", sandbox_path(sandbox_id) + "/readiness", Readiness)
+
+    async def metrics(self, sandbox_id: str, *, window: str = "1h") -> SandboxMetrics:
+        """Resource metrics over ``window`` (always sent). ``GET .../metrics``."""
+        return await self._object(
+            "GET",
+            sandbox_path(sandbox_id) + "/metrics",
+            SandboxMetrics,
+            params=query(window=window),
+        )
+
+    def handle(self, sandbox_id: str) -> AsyncSandbox:
+        """A handle on the sandbox ``sandbox_id`` without fetching it (no request is made).
+
+        Its fields other than ``id`` are None until ``await sandbox.refresh()``; every
+        operation (``sandbox.exec.run(...)``, ``sandbox.files.read(...)`` ...) works at once.
+        """
+        path_param("sandbox_id", sandbox_id)
+        return AsyncSandbox(id=sandbox_id)._bind(self._client)
+
+    async def wait_until_ready(self, sandbox_id: str, *, timeout: float = 30.0) -> AsyncSandbox:
+        """Wait until the sandbox is ready, then fetch and return it.
+
+        Listens on ``GET /sandboxes/{sandbox_id}/readiness/stream``; where the server has
+        no such stream (404), the stream fails, or it gives up before ``timeout``, polls
+        ``GET /sandboxes/{sandbox_id}/readiness`` with backoff (50 ms, growing by half up
+        to 2 s). Raises `WaitTimeoutError` (an `APITimeoutError`) when the sandbox is not
+        ready within ``timeout`` seconds.
+        """
+        poller = Poller(_READINESS, sandbox_id, timeout=timeout, first_delay=0.05, max_delay=2.0)
+        if await self._readiness_verdict(sandbox_id, timeout, poller) != "ready":
+            while True:
+                ready = (await self.readiness(sandbox_id)).is_ready
+                delay = poller.next_delay("ready" if ready else "not ready")
+                if delay is None:
+                    break
+                await asleep(delay)
+        return await self.get(sandbox_id)
+
+    async def _readiness_verdict(
+        self, sandbox_id: str, timeout: float, poller: Poller
+    ) -> str | None:
+        stream = self._events(
+            sandbox_path(sandbox_id) + "/readiness/stream",
+            parse_readiness,
+            resumable=False,
+            timeout=timeout,
+        )
+        try:
+            async with stream as verdicts:
+                async for verdict in verdicts:
+                    if verdict in ("ready", "timeout"):
+                        return verdict
+        except APITimeoutError:
+            if poller.expired:
+                raise poller.timeout_error(None) from None
+            return None  # the stream timed out opening, not waiting: poll instead
+        except (AuthenticationError, PermissionDeniedError):
+            raise
+        except MiosaError:
+            return None  # no usable stream here (404, 5xx, a drop, not SSE): poll instead
+        return None
+
+    async def deploy(
+        self,
+        sandbox_id: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        deployment_id: str | NotGiven = NOT_GIVEN,
+        output_path: str | NotGiven = NOT_GIVEN,
+        source_snapshot_path: str | NotGiven = NOT_GIVEN,
+        entrypoint: str | NotGiven = NOT_GIVEN,
+        build_command: str | NotGiven = NOT_GIVEN,
+        run_command: str | NotGiven = NOT_GIVEN,
+        start_command: str | NotGiven = NOT_GIVEN,
+        port: int | NotGiven = NOT_GIVEN,
+        health_check_path: str | NotGiven = NOT_GIVEN,
+        deployment_type: str | NotGiven = NOT_GIVEN,
+        type_: str | NotGiven = NOT_GIVEN,
+        mode: str | NotGiven = NOT_GIVEN,
+        database: bool | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        resources: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        domain: str | NotGiven = NOT_GIVEN,
+        custom_domain: str | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> SandboxDeployResult:
+        """Publish the sandbox's output as a deployment. ``POST /sandboxes/{sandbox_id}/deploy``.
+
+        ``type_`` is sent as ``type`` (``static`` / ``dynamic`` / ``server``);
+        ``deployment_type="docker_deploy"`` targets App Engine. Show the returned ``url``
+        (else ``public_url``) rather than building one.
+        """
+        payload = body(
+            name=name,
+            deployment_id=deployment_id,
+            output_path=output_path,
+            source_snapshot_path=source_snapshot_path,
+            entrypoint=entrypoint,
+            build_command=build_command,
+            run_command=run_command,
+            start_command=start_command,
+            port=port,
+            health_check_path=health_check_path,
+            deployment_type=deployment_type,
+            type=type_,
+            mode=mode,
+            database=database,
+            resources=resources,
+            domain=domain,
+            custom_domain=custom_domain,
+        )
+        return await self._object(
+            "POST",
+            sandbox_path(sandbox_id) + "/deploy",
+            SandboxDeployResult,
+            json=payload,
+            idempotency_key=idempotency_key,
+        )
+
+    async def start_template(
+        self,
+        sandbox_id: str,
+        *,
+        install: bool | NotGiven = NOT_GIVEN,
+        install_command: str | NotGiven = NOT_GIVEN,
+        start_command: str | NotGiven = NOT_GIVEN,
+        install_timeout_sec: int | NotGiven = NOT_GIVEN,
+        start_timeout_sec: int | NotGiven = NOT_GIVEN,
+        port: int | NotGiven = NOT_GIVEN,
+        workdir: str | NotGiven = NOT_GIVEN,
+        readiness_probe: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+    ) -> SandboxTemplateStart:
+        """Install and start the template's app. ``POST /sandboxes/{sandbox_id}/template/start``."""
+        payload = body(
+            install=install,
+            install_command=install_command,
+            start_command=start_command,
+            install_timeout_sec=install_timeout_sec,
+            start_timeout_sec=start_timeout_sec,
+            port=port,
+            workdir=workdir,
+            readiness_probe=readiness_probe,
+        )
+        return await self._object(
+            "POST",
+            sandbox_path(sandbox_id) + "/template/start",
+            SandboxTemplateStart,
+            json=payload,
+        )
+
+    async def artifacts(self, sandbox_id: str) -> SandboxArtifacts:
+        """The sandbox's build artifacts. ``GET /sandboxes/{sandbox_id}/artifacts``."""
+        return await self._object("GET", sandbox_path(sandbox_id) + "/artifacts", SandboxArtifacts)
+
+    async def expose(self, sandbox_id: str, port: int | NotGiven = NOT_GIVEN) -> ExposeResult:
+        """Make a port reachable; returns its URL. ``POST /sandboxes/{sandbox_id}/expose``."""
+        return await self._object(
+            "POST", sandbox_path(sandbox_id) + "/expose", ExposeResult, json=body(port=port)
+        )
+
+    async def snapshot(self, sandbox_id: str) -> SandboxSnapshotRef:
+        """Take a snapshot (legacy route; prefer ``sandbox.snapshots.create()``).
+
+        ``POST /sandboxes/{sandbox_id}/snapshot``.
+        """
+        return await self._object(
+            "POST", sandbox_path(sandbox_id) + "/snapshot", SandboxSnapshotRef, json={}
+        )
+
+    async def resources(self, sandbox_id: str) -> SandboxResources:
+        """vCPUs and memory, and whether each can change live. ``GET .../resources``."""
+        return await self._object("GET", sandbox_path(sandbox_id) + "/resources", SandboxResources)
+
+    async def resize(
+        self,
+        sandbox_id: str,
+        *,
+        cpu_count: int | NotGiven = NOT_GIVEN,
+        memory_mb: int | NotGiven = NOT_GIVEN,
+    ) -> SandboxResize:
+        """Change vCPUs and/or memory. ``PATCH /sandboxes/{sandbox_id}/resources``.
+
+        Only what is given is sent; `ValueError` (no request) when neither is. What cannot
+        change live answers ``requires_restart``, or 409 ``RESIZE_UNSUPPORTED``; a reply
+        with ``restarted`` names the recreated sandbox in ``new_sandbox``.
+        """
+        payload = body(cpu_count=cpu_count, memory_mb=memory_mb)
+        if not payload:
+            raise ValueError("resize needs cpu_count and/or memory_mb")
+        return await self._object(
+            "PATCH", sandbox_path(sandbox_id) + "/resources", SandboxResize, json=payload
+        )
+
+    async def ssh_certificates(
+        self, sandbox_id: str, *, public_key: str, ttl_seconds: int | NotGiven = NOT_GIVEN
+    ) -> SshCertificate:
+        """Sign ``public_key`` for SSH into the sandbox for ``ttl_seconds`` (server default
+        15 minutes, at most an hour). ``POST /sandboxes/{sandbox_id}/ssh-certificates``."""
+        return await self._object(
+            "POST",
+            sandbox_path(sandbox_id) + "/ssh-certificates",
+            SshCertificate,
+            json=body(public_key=public_key, ttl_seconds=ttl_seconds),
+        )
+
+    async def ssh_info(self, sandbox_id: str) -> SshInfo:
+        """How to reach the sandbox over SSH. ``GET /sandboxes/{sandbox_id}/ssh-info``."""
+        return await self._object("GET", sandbox_path(sandbox_id) + "/ssh-info", SshInfo)
+
+    async def browser_cdp_url(
+        self, sandbox_id: str, *, ttl_seconds: int | NotGiven = NOT_GIVEN
+    ) -> BrowserCdpGrant:
+        """Mint a grant to the DevTools protocol of a browser in the sandbox.
+
+        ``POST /sandboxes/{sandbox_id}/browser/cdp-url``; ``ttl_seconds`` is 60 to 604800
+        (the body is left out without it). It starts no browser.
+        """
+        payload = body(ttl_seconds=ttl_seconds)
+        return await self._object(
+            "POST",
+            sandbox_path(sandbox_id) + "/browser/cdp-url",
+            BrowserCdpGrant,
+            json=payload if payload else NOT_GIVEN,
+        )
+
+    async def run_code(
+        self,
+        sandbox_id: str,
+        code: str,
+        *,
+        language: str | NotGiven = NOT_GIVEN,
+        context: str | NotGiven = NOT_GIVEN,
+        timeout: int | NotGiven = NOT_GIVEN,
+    ) -> CodeResult:
+        """Run one cell in the sandbox's persistent interpreter. ``POST .../code/run``.
+
+        ``language`` is ``python`` (server default) or ``javascript``; ``context`` names an
+        independent namespace (default ``default``) whose variables persist between calls
+        until `reset_code`. ``timeout`` (seconds) also stretches the HTTP read timeout.
+        """
+        http_timeout = None
+        if not isinstance(timeout, NotGiven):
+            base = self._http.options.timeout
+            read = max(base.read or 0.0, timeout + 15.0)
+            http_timeout = httpx.Timeout(
+                connect=base.connect, read=read, write=base.write, pool=base.pool
+            )
+        return await self._object(
+            "POST",
+            sandbox_path(sandbox_id) + "/code/run",
+            CodeResult,
+            json=body(code=code, language=language, context=context, timeout=timeout),
+            timeout=http_timeout,
+        )
+
+    async def code_contexts(
+        self, sandbox_id: str, *, language: str | None = None
+    ) -> builtins.list[str]:
+        """The interpreter contexts that exist. ``GET /sandboxes/{sandbox_id}/code/contexts``."""
+        payload, _ = await self._json(
+            "GET", sandbox_path(sandbox_id) + "/code/contexts", params=query(language=language)
+        )
+        data = unwrap_object(payload)
+        names = data.get("contexts") if isinstance(data, dict) else data
+        return [str(n) for n in names] if isinstance(names, list) else []
+
+    async def reset_code(
+        self, sandbox_id: str, *, language: str | None = None, context: str | None = None
+    ) -> None:
+        """Forget every interpreter context of ``language``. ``DELETE .../code``.
+
+        With ``context``, forgets only that one (`reset_code_context`).
+        """
+        if context is not None:
+            await self.reset_code_context(sandbox_id, context, language=language)
+            return
+        await self._none(
+            "DELETE", sandbox_path(sandbox_id) + "/code", params=query(language=language)
+        )
+
+    async def reset_code_context(
+        self, sandbox_id: str, context: str, *, language: str | None = None
+    ) -> None:
+        """Forget one interpreter context. ``DELETE .../code/contexts/{context}``."""
+        await self._none(
+            "DELETE",
+            sandbox_path(sandbox_id) + route("/code/contexts/{context}", context=context),
+            params=query(language=language),
+        )

@@ -1,0 +1,35 @@
+"""Read-only share links of a sandbox: ``/sandboxes/{id}/shares``."""
+
+from __future__ import annotations
+
+from ...._request import NOT_GIVEN, NotGiven, body, route
+from ....types.sandbox_sharing import SandboxShare
+from ..._resource import AsyncScopedResource
+
+
+class AsyncSandboxShares(AsyncScopedResource):
+    """``sandbox.share`` (also ``sandbox.shares``): create, list and revoke share links."""
+
+    async def create(
+        self, *, expires_in: int | NotGiven = NOT_GIVEN, scope: str = "read"
+    ) -> SandboxShare:
+        """Create a share link; ``expires_in`` seconds (omit for no expiry).
+
+        ``POST /sandboxes/{sandbox_id}/shares``.
+        """
+        return await self._object(
+            "POST",
+            self._prefix + "/shares",
+            SandboxShare,
+            json=body(scope=scope, expires_in=expires_in),
+        )
+
+    async def list(self) -> list[SandboxShare]:
+        """The sandbox's share links. ``GET /sandboxes/{sandbox_id}/shares``."""
+        return await self._list(
+            "GET", self._prefix + "/shares", SandboxShare, keys=("data", "items", "shares")
+        )
+
+    async def revoke(self, share_id: str) -> None:
+        """Revoke a share link. ``DELETE /sandboxes/{sandbox_id}/shares/{share_id}``."""
+        await self._none("DELETE", self._prefix + route("/shares/{share_id}", share_id=share_id))

@@ -1,0 +1,33 @@
+"""Tags of a sandbox: ``PATCH /sandboxes/{id}/tags``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ...._converter import structure
+from ...._request import unwrap_object
+from ....types.sandboxes import SandboxData
+from ..._resource import AsyncScopedResource
+from ._base import HandleBound
+
+if TYPE_CHECKING:
+    from .handle import AsyncSandbox
+
+
+class AsyncSandboxTags(HandleBound, AsyncScopedResource):
+    """``sandbox.tags``: replace the tag list (read it with ``sandbox.tag_names``)."""
+
+    async def set(self, tags: Sequence[str]) -> AsyncSandbox:
+        """Replace the whole tag list. ``PATCH /sandboxes/{sandbox_id}/tags``.
+
+        The sandbox the server answers with is merged into the handle, which is returned.
+        """
+        payload, response = await self._json(
+            "PATCH", self._prefix + "/tags", json={"tags": list(tags)}
+        )
+        sandbox = self.handle
+        data = unwrap_object(payload)
+        if isinstance(data, dict) and data.get("id"):
+            sandbox._replace_from(structure(data, SandboxData, status_code=response.status_code))
+        return sandbox

@@ -1,0 +1,129 @@
+"""Tenant sandbox templates and their builds: ``/sandbox-templates``.
+
+A build spec's keys are camelCase on the wire (``memoryMib``, ``startCmd`` ...); the
+snake_case spellings (``memory_mib``, ``start_cmd`` ...) are accepted and translated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ...._groups.sandbox import build_spec_payload
+from ...._request import NOT_GIVEN, NotGiven, body, query, route, unwrap_object
+from ....types.sandbox_templates import (
+    BuildSpecValidation,
+    SandboxTemplate,
+    SandboxTemplateBuild,
+)
+from ..._resource import AsyncAPIResource
+
+
+def _template_path(template_id: str) -> str:
+    return route("/sandbox-templates/{template_id}", template_id=template_id)
+
+
+def _spec(build_spec: Mapping[str, Any] | NotGiven) -> object:
+    return build_spec if isinstance(build_spec, NotGiven) else build_spec_payload(build_spec)
+
+
+class AsyncSandboxTemplates(AsyncAPIResource):
+    """``client.sandbox_templates``: templates sandboxes start from, and their builds."""
+
+    async def get(self, template_id: str) -> SandboxTemplate:
+        """One template (built-in ids such as ``"miosa-sandbox"`` work).
+
+        ``GET /sandbox-templates/{template_id}``.
+        """
+        return await self._object("GET", _template_path(template_id), SandboxTemplate)
+
+    async def create(
+        self,
+        *,
+        name: str,
+        slug: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        build_spec: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> SandboxTemplate:
+        """Create a template from a build spec (``{"from": "python:3.12", ...}``).
+
+        ``POST /sandbox-templates``.
+        """
+        payload = body(
+            name=name,
+            slug=slug,
+            description=description,
+            build_spec=_spec(build_spec),
+            metadata=metadata,
+        )
+        return await self._object(
+            "POST",
+            "/sandbox-templates",
+            SandboxTemplate,
+            json=payload,
+            idempotency_key=idempotency_key,
+        )
+
+    async def build_spec_schema(self) -> dict[str, Any]:
+        """The JSON schema of build specs. ``GET /sandbox-templates/build-spec``."""
+        payload, _ = await self._json("GET", "/sandbox-templates/build-spec")
+        schema = unwrap_object(payload, ())
+        return schema if isinstance(schema, dict) else {}
+
+    async def validate(self, build_spec: Mapping[str, Any]) -> BuildSpecValidation:
+        """Check a build spec without building it. ``POST /sandbox-templates/validate``."""
+        return await self._object(
+            "POST",
+            "/sandbox-templates/validate",
+            BuildSpecValidation,
+            json={"build_spec": build_spec_payload(build_spec)},
+        )
+
+    async def list_builds(self, template_id: str) -> list[SandboxTemplateBuild]:
+        """A template's builds. ``GET /sandbox-templates/{template_id}/builds``."""
+        return await self._list(
+            "GET",
+            _template_path(template_id) + "/builds",
+            SandboxTemplateBuild,
+            keys=("data", "items", "builds"),
+        )
+
+    async def create_build(
+        self,
+        template_id: str,
+        *,
+        build_spec: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> SandboxTemplateBuild:
+        """Start a build (of ``build_spec``, else the template's own).
+
+        ``POST /sandbox-templates/{template_id}/builds``.
+        """
+        return await self._object(
+            "POST",
+            _template_path(template_id) + "/builds",
+            SandboxTemplateBuild,
+            json=body(build_spec=_spec(build_spec), metadata=metadata),
+            idempotency_key=idempotency_key,
+        )
+
+    async def get_build(self, build_id: str) -> SandboxTemplateBuild:
+        """One build. ``GET /sandbox-template-builds/{build_id}``."""
+        return await self._object(
+            "GET",
+            route("/sandbox-template-builds/{build_id}", build_id=build_id),
+            SandboxTemplateBuild,
+        )
+
+    async def list(self, *, include_aliases: bool | None = None) -> list[SandboxTemplate]:
+        """Built-in and tenant templates. ``GET /sandbox-templates``."""
+        return await self._list(
+            "GET",
+            "/sandbox-templates",
+            SandboxTemplate,
+            params=query(include_aliases=True if include_aliases else None),
+            keys=("data", "items", "templates"),
+        )

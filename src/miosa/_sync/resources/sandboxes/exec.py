@@ -1,0 +1,90 @@
+# This file was generated from
+#   src/miosa/_async/resources/sandboxes/exec.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""Running commands in a sandbox: ``/sandboxes/{id}/exec``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import httpx
+
+from ...._groups.sandbox import is_exit, parse_exec_chunk
+from ...._request import NOT_GIVEN, NotGiven, body
+from ....types.sandbox_exec import ExecChunk
+from ....types.sandboxes import ExecResult
+from ..._resource import ScopedResource
+from ...streams import DEFAULT_IDLE_TIMEOUT, EventStream
+
+# Extra read time beyond the command's own timeout, for the server to answer.
+_EXEC_GRACE_SECONDS = 15.0
+
+
+class SandboxExec(ScopedResource):
+    """``sandbox.exec``: run commands and collect or stream their output."""
+
+    def run(
+        self,
+        command: str,
+        *,
+        cwd: str | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        timeout: int | NotGiven = NOT_GIVEN,
+    ) -> ExecResult:
+        """Run ``command`` with ``/bin/sh`` and wait for it to finish.
+
+        ``POST /sandboxes/{sandbox_id}/exec``. ``timeout`` is the command's limit in
+        seconds; the HTTP read timeout is stretched to cover it.
+        """
+        http_timeout = None
+        if not isinstance(timeout, NotGiven):
+            base = self._http.options.timeout
+            read = max(base.read or 0.0, timeout + _EXEC_GRACE_SECONDS)
+            http_timeout = httpx.Timeout(
+                connect=base.connect, read=read, write=base.write, pool=base.pool
+            )
+        return self._object(
+            "POST",
+            self._prefix + "/exec",
+            ExecResult,
+            json=body(command=command, cwd=cwd, env=env, timeout=timeout),
+            timeout=http_timeout,
+        )
+
+    def stream(
+        self,
+        command: str,
+        *,
+        cwd: str | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        timeout: int | NotGiven = NOT_GIVEN,
+    ) -> EventStream[ExecChunk]:
+        """Run ``command`` and stream its output as it comes.
+
+        ``POST /sandboxes/{sandbox_id}/exec/stream``; connects when entered::
+
+            with sandbox.exec.stream("make test") as output:
+                for chunk in output:
+                    match chunk:
+                        case ExecStdout(line=line) | ExecStderr(line=line):
+                            print(line)
+                        case ExecExit(exit_code=code):
+                            print("exit", code)
+
+        Items are `ExecStdout`, `ExecStderr`, one final `ExecExit`, and `UnknownExecChunk`
+        for anything else. The command runs once: a dropped connection is not retried
+        (that would run it again) but raises `StreamError`. A command silent for longer
+        than 45 s (or ``timeout`` + 15 s) with no server heartbeat raises too.
+        """
+        idle = DEFAULT_IDLE_TIMEOUT
+        if not isinstance(timeout, NotGiven):
+            idle = max(idle, timeout + _EXEC_GRACE_SECONDS)
+        return self._events(
+            self._prefix + "/exec/stream",
+            parse_exec_chunk,
+            method="POST",
+            json=body(command=command, cwd=cwd, env=env, timeout=timeout),
+            resumable=False,
+            idle_timeout=idle,
+            is_final=is_exit,
+        )

@@ -1,0 +1,63 @@
+# This file was generated from
+#   src/miosa/_async/resources/sandboxes/exports.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""File exports of a sandbox: ``/sandboxes/{id}/exports``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlencode
+
+from ...._request import NOT_GIVEN, NotGiven, body
+from ....types.sandbox_files import SandboxExport
+from ..._resource import ScopedResource
+from ...streams import ByteStream
+
+
+class SandboxExports(ScopedResource):
+    """``sandbox.exports``: download links for files, and the downloads themselves."""
+
+    def create(
+        self,
+        *,
+        path: str | NotGiven = NOT_GIVEN,
+        paths: Sequence[str] | NotGiven = NOT_GIVEN,
+        label: str | NotGiven = NOT_GIVEN,
+        filename: str | NotGiven = NOT_GIVEN,
+    ) -> SandboxExport:
+        """Create download links for one ``path`` or several ``paths``.
+
+        ``POST /sandboxes/{sandbox_id}/exports``.
+        """
+        return self._object(
+            "POST",
+            self._prefix + "/exports",
+            SandboxExport,
+            json=body(path=path, paths=paths, label=label, filename=filename),
+        )
+
+    def download(
+        self,
+        path: str | None = None,
+        *,
+        paths: Sequence[str] | None = None,
+        filename: str | None = None,
+        chunk_size: int = 1 << 20,
+    ) -> ByteStream:
+        """Stream one file (``path``) or a tar.gz of several (``paths``).
+
+        ``GET /sandboxes/{sandbox_id}/exports/download`` (``paths`` go as repeated
+        ``paths[]=`` parameters). Connects when entered; iterate the chunks or
+        ``body.write_to(local_path)``.
+        """
+        items: list[tuple[str, str]] = []
+        if path is not None:
+            items.append(("path", path))
+        items.extend(("paths[]", p) for p in paths or ())
+        if filename is not None:
+            items.append(("filename", filename))
+        # Repeated keys do not fit a params mapping: the query goes into the path.
+        suffix = "?" + urlencode(items) if items else ""
+        return self._download(
+            "GET", self._prefix + "/exports/download" + suffix, chunk_size=chunk_size
+        )

@@ -1,0 +1,271 @@
+# This file was generated from
+#   src/miosa/_async/resources/sandboxes/files.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""Files inside a sandbox: ``/sandboxes/{id}/files...``.
+
+Content travels as base64 inside JSON. Uploads are streamed: the JSON body is produced
+piece by piece from a path, a binary file object or an (async) iterator of bytes, so a
+file of any size is never whole in memory; downloads are read in chunks.
+"""
+
+from __future__ import annotations
+
+import builtins
+import os
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
+
+from ...._concurrency import open_file, to_thread
+from ...._groups.sandbox import (
+    DEEP_TREE_DEPTH,
+    UPLOAD_CHUNK_SIZE,
+    Base64JSONBody,
+    FileInput,
+    batch_entries,
+    delete_command,
+    encode_content,
+    file_bytes,
+    parse_file_event,
+    sandbox_host_base_url,
+    written_file,
+)
+from ...._request import NOT_GIVEN, file_path_param, query
+from ....errors import MiosaError
+from ....types.sandbox_files import (
+    FileEntry,
+    FileEvent,
+    FileList,
+    FileStat,
+    FileTreeNode,
+    WriteManyResult,
+    WrittenFile,
+)
+from ....types.sandboxes import ExecResult
+from ..._http import HTTP, Content
+from ..._resource import ScopedResource
+from ...streams import ByteStream, EventStream
+
+if TYPE_CHECKING:
+    from ...client import Miosa
+
+UploadSource: TypeAlias = bytes | Iterable[bytes] | BinaryIO | str | os.PathLike[str]
+"""What `SandboxFiles.upload` reads: bytes, an iterator of bytes, a binary file
+object opened for reading, or a local file path."""
+
+_JSON = {"Content-Type": "application/json"}
+
+
+class SandboxHostRoutes(ScopedResource):
+    """The same sandbox's routes, sent to the per-sandbox host (`sandbox_host_base_url`)."""
+
+    def __init__(self, client: Miosa, prefix: str, http: HTTP) -> None:
+        super().__init__(client, prefix)
+        self._host_http = http
+
+    @property
+    def _http(self) -> HTTP:
+        return self._host_http
+
+
+class SandboxFiles(ScopedResource):
+    """``sandbox.files``: read, write, upload, download, list and watch files."""
+
+    def __init__(self, client: Miosa, prefix: str) -> None:
+        super().__init__(client, prefix)
+        self._host_routes: SandboxHostRoutes | None = None
+
+    @property
+    def _on_sandbox_host(self) -> SandboxHostRoutes:
+        # Same pool, same credentials and retries; only the host differs (when it does).
+        if self._host_routes is None:
+            http = self._client._http
+            base = sandbox_host_base_url(http.options.base_url)
+            if base != http.options.base_url:
+                http = HTTP(http.options._replace(base_url=base), http.pool)
+            self._host_routes = SandboxHostRoutes(self._client, self._prefix, http)
+        return self._host_routes
+
+    def _file_path(self, path: str) -> str:
+        return self._prefix + "/files/" + file_path_param(path)
+
+    def read(self, path: str) -> bytes:
+        """A file's bytes. ``GET /sandboxes/{sandbox_id}/files/{path}``.
+
+        For large files use `download`, which never holds the whole file.
+        """
+        response = self._http.request("GET", self._file_path(path))
+        return file_bytes(response.headers.get("content-type", ""), response.content)
+
+    def read_text(self, path: str, encoding: str = "utf-8") -> str:
+        """A file decoded as text. ``GET /sandboxes/{sandbox_id}/files/{path}``."""
+        return (self.read(path)).decode(encoding)
+
+    def download(self, path: str, *, chunk_size: int = 1 << 20) -> ByteStream:
+        """Stream a file out of the sandbox. ``GET /sandboxes/{sandbox_id}/files/{path}``.
+
+        ``with sandbox.files.download(p) as body:`` then ``for chunk in body``
+        (chunks of at most ``chunk_size`` bytes) or ``body.write_to(local_path)``.
+        """
+        return self._download("GET", self._file_path(path), chunk_size=chunk_size)
+
+    def _post_file(
+        self, path: str, size: int | None, *, json: object = NOT_GIVEN, content: Content = None
+    ) -> WrittenFile:
+        headers = None
+        if content is not None:
+            headers = dict(_JSON)
+            if size is not None:
+                headers["Content-Length"] = str(Base64JSONBody({"path": path}).length(size))
+        payload, _ = self._json(
+            "POST", self._prefix + "/files", json=json, content=content, headers=headers
+        )
+        return written_file(payload, path, size)
+
+    def write(self, path: str, content: str | bytes) -> WrittenFile:
+        """Write a file (``str`` as UTF-8). ``POST /sandboxes/{sandbox_id}/files``.
+
+        The content is sent base64-encoded in JSON, as the API requires; use `upload` for
+        large files.
+        """
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        return self._post_file(
+            path, len(data), json={"path": path, "content": encode_content(data)}
+        )
+
+    def upload(
+        self, path: str, source: UploadSource, *, chunk_size: int = UPLOAD_CHUNK_SIZE
+    ) -> WrittenFile:
+        """Upload to ``path`` without holding the file in memory.
+
+        ``POST /sandboxes/{sandbox_id}/files``. ``source`` is a local path, a binary
+        file object, an (async) iterator of bytes, or bytes. The JSON body (base64
+        content) is streamed ``chunk_size`` raw bytes at a time; a path's size is known
+        up front and sent as ``Content-Length``, other sources go chunked. A streamed
+        upload is not retried (its source may not be readable twice).
+        """
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            return self.write(path, bytes(source))
+        size = None
+        if isinstance(source, (str, os.PathLike)):
+            local = source
+            size = to_thread(lambda: os.stat(local).st_size)
+        # Whole 3-byte groups per chunk keep the base64 of each chunk free of padding.
+        chunk_size = max(3, chunk_size - chunk_size % 3)
+        return self._post_file(path, size, content=lambda: _upload_pieces(path, source, chunk_size))
+
+    def list(
+        self, path: str = "/workspace", *, depth: int | None = None
+    ) -> builtins.list[FileEntry]:
+        """A directory's entries. ``GET /sandboxes/{sandbox_id}/files``.
+
+        The reply is one object (``{path, entries, truncated}``, no paging): its ``entries``
+        are returned as a plain list; ``path`` and ``truncated`` are not kept.
+        """
+        listing = self._object(
+            "GET", self._prefix + "/files", FileList, params=query(path=path, depth=depth)
+        )
+        return builtins.list(listing.entries)
+
+    def stat(self, path: str) -> FileStat:
+        """Size, type and times of one path. ``POST /sandboxes/{sandbox_id}/files/stat``."""
+        return self._object("POST", self._prefix + "/files/stat", FileStat, json={"path": path})
+
+    def tree(
+        self, path: str = "/workspace", *, recursive: bool = True, depth: int | None = None
+    ) -> FileTreeNode:
+        """The directory tree under ``path``. ``GET /sandboxes/{sandbox_id}/files/tree``.
+
+        Sent to the per-sandbox host (``https://sandboxes.miosa.ai/api/v1`` for the default
+        ``https://api.miosa.ai/api/v1``; any other base URL is used as it is): on the API
+        host this path is taken by the download route. ``recursive=True`` asks for depth 32
+        (deep enough for any project); ``recursive=False`` for the direct children only;
+        an explicit ``depth`` wins.
+        """
+        if depth is None:
+            depth = DEEP_TREE_DEPTH if recursive else 1
+        return self._on_sandbox_host._object(
+            "GET",
+            self._prefix + "/files/tree",
+            FileTreeNode,
+            params=query(path=path, depth=depth),
+        )
+
+    def write_many(self, files: Iterable[FileInput]) -> WriteManyResult:
+        """Write several files in one call. ``POST /sandboxes/{sandbox_id}/files/write-many``.
+
+        ``files`` are ``(path, content)`` tuples or ``{"path": ..., "content": ...}``
+        dicts; content is ``str`` (written as UTF-8) or ``bytes``.
+        """
+        return self._object(
+            "POST",
+            self._prefix + "/files/write-many",
+            WriteManyResult,
+            json={"files": batch_entries(files, "content_base64")},
+        )
+
+    def write_files(self, files: Iterable[FileInput]) -> WriteManyResult:
+        """Same as `write_many` (``POST /sandboxes/{sandbox_id}/files/write-many``).
+
+        Kept for older callers: the ``/files/batch`` route it once used does not exist.
+        """
+        return self.write_many(files)
+
+    def delete(self, path: str) -> None:
+        """Delete a file or a directory (recursively).
+
+        The API has no file-delete route, so this runs ``rm -r -- <path>`` (the path
+        shell-quoted; relative to ``cwd: /workspace`` inside the workspace) through
+        ``POST /sandboxes/{sandbox_id}/exec``. Raises `MiosaError`
+        with the command's error output when it fails (a missing path, say), and
+        `ValueError` (sending nothing) for an empty path, ``/``, ``/workspace`` or one
+        with ``.``/``..`` segments.
+        """
+        result = self._object("POST", self._prefix + "/exec", ExecResult, json=delete_command(path))
+        if result.exit_code != 0:
+            detail = (result.stderr or result.stdout or "").strip()
+            raise MiosaError(
+                f"could not delete {path!r} (exit code {result.exit_code})"
+                + (f": {detail}" if detail else "")
+            )
+
+    def watch(
+        self, path: str = "/workspace", *, recursive: bool | None = None
+    ) -> EventStream[FileEvent]:
+        """Stream changes under ``path`` (default: the whole workspace) as `FileEvent`s.
+
+        ``GET /sandboxes/{sandbox_id}/files/watch``, on the per-sandbox host like `tree`;
+        connects when entered, resumes after a dropped connection.
+        """
+        return self._on_sandbox_host._events(
+            self._prefix + "/files/watch",
+            parse_file_event,
+            params=query(path=path, recursive=recursive),
+        )
+
+
+def _upload_pieces(path: str, source: UploadSource, chunk_size: int) -> Iterator[bytes]:
+    encoder = Base64JSONBody({"path": path})
+    yield encoder.head()
+    for raw in _read_source(source, chunk_size):
+        piece = encoder.feed(raw)
+        if piece:
+            yield piece
+    yield encoder.tail()
+
+
+def _read_source(source: UploadSource, chunk_size: int) -> Iterator[bytes]:
+    if isinstance(source, (str, os.PathLike)):
+        with open_file(source, "rb") as file:
+            while chunk := file.read(chunk_size):
+                yield chunk
+    elif isinstance(source, (bytes, bytearray, memoryview)):
+        yield bytes(source)
+    elif hasattr(source, "read"):
+        # A file object is checked before iterables: iterating one yields lines.
+        read = cast(BinaryIO, source).read
+        while chunk := to_thread(lambda: read(chunk_size)):
+            yield chunk
+    else:
+        for piece in source:
+            if piece:
+                yield bytes(piece)
