@@ -1,4 +1,9 @@
-"""Test helpers shared by the async tests and their generated sync twins (pure, no I/O)."""
+"""Test helpers shared by the async tests and their generated sync twins (pure, no I/O).
+
+The table-driven wire tests describe each endpoint as a `Case`; the one runner that plays a
+case against a scripted reply is ``run_case`` in ``tests/_async/_helpers.py`` (and its
+generated sync twin), which asserts both sides with `check_request` and `check_result`.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import attrs
 import httpx
 
 API_KEY = "msk_test_canary_7Qz9XkP2mLw4"
@@ -104,3 +110,93 @@ def assert_request(
         assert json.loads(request.content) == body
     for name, value in (headers or {}).items():
         assert request.headers.get(name) == value, name
+
+
+def _id_reply() -> object:
+    return {"data": {"id": "x_1"}}
+
+
+@attrs.frozen(kw_only=True)
+class Case:
+    """One endpoint: the call, the exact request it must send, the reply and what comes back.
+
+    ``call`` is either the dotted path of a client method (called with ``args`` and
+    ``kwargs``) or a function of the client that makes the call. ``path`` is the raw
+    (encoded) path below the API root; ``body`` the JSON body expected, `NO_BODY` when the
+    request must carry none; ``headers`` are checked one by one. ``reply`` is the JSON sent
+    back with ``status`` (an `httpx.Response` as is; None: an empty body). The result is
+    judged by ``check`` when given, else by its model ``result`` (None: the result is None).
+    """
+
+    call: str | Callable[[Any], Any]
+    args: tuple[Any, ...] = ()
+    kwargs: Mapping[str, Any] = attrs.field(factory=dict)
+    method: str
+    path: str
+    query: Mapping[str, str] = attrs.field(factory=dict)
+    body: object = NO_BODY
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    reply: object = attrs.field(factory=_id_reply)
+    status: int = 200
+    check: Callable[[Any], bool] | None = None
+    """Judges the result; when given, ``result``, ``many`` and ``result_ids`` are unused."""
+    result: type | None = None
+    """The model of the result (of each item for lists and pages); None: result is None."""
+    many: bool = False
+    """The result is a list (or a page) of `result`."""
+    result_ids: tuple[str, ...] = ("x_1",)
+    """The ``raw["id"]`` of the result, or of each item."""
+
+    @property
+    def route(self) -> str:
+        return f"{self.method} {self.path}"
+
+    def response(self) -> httpx.Response:
+        if isinstance(self.reply, httpx.Response):
+            return self.reply
+        if self.reply is None:
+            return httpx.Response(self.status)
+        return json_response(self.status, self.reply)
+
+    def __str__(self) -> str:
+        return self.call if isinstance(self.call, str) else self.route
+
+
+def case_id(case: Case) -> str:
+    """The test id of a case: its dotted call and method, or its route."""
+    return f"{case.call}-{case.method}" if isinstance(case.call, str) else case.route
+
+
+def resolve(client: Any, dotted: str) -> Any:
+    target = client
+    for part in dotted.split("."):
+        target = getattr(target, part)
+    return target
+
+
+def check_request(request: httpx.Request, case: Case) -> None:
+    assert_request(
+        request,
+        method=case.method,
+        path=case.path,
+        query=case.query,
+        body=case.body,
+        headers=case.headers,
+    )
+
+
+def check_result(result: Any, case: Case) -> None:
+    if case.check is not None:
+        assert case.check(result), f"unexpected result {result!r}"
+        return
+    if case.result is None:
+        assert result is None
+        return
+    if case.many:
+        items = list(getattr(result, "items", result))
+        assert [type(item) for item in items] == [case.result] * len(items)
+        assert tuple(item.raw.get("id") for item in items) == case.result_ids
+        return
+    raw = result.raw
+    assert type(result) is case.result
+    assert raw.get("id") == case.result_ids[0]

@@ -7,8 +7,8 @@ import pytest
 
 from miosa._converter import structure
 from miosa.types.builder_sessions import BuilderSession
-from tests._async._helpers import WireCase, make_client, run_wire_case
-from tests.helpers import MockAPI, json_response
+from tests._async._helpers import make_client, run_case
+from tests.helpers import Case, MockAPI, json_response
 
 SESSION = {
     "id": "bs_1",
@@ -20,43 +20,43 @@ SESSION = {
 }
 
 CASES = [
-    WireCase(
-        lambda c: c.builder_sessions.list(),
-        "GET",
-        "/builder/sessions",
-        lambda r: [type(x) for x in r] == [BuilderSession] and r[0].title == "Landing page",
+    Case(
+        call=lambda c: c.builder_sessions.list(),
+        method="GET",
+        path="/builder/sessions",
+        check=lambda r: [type(x) for x in r] == [BuilderSession] and r[0].title == "Landing page",
         reply={"sessions": [SESSION]},
         query={"limit": "50"},
     ),
-    WireCase(
-        lambda c: c.builder_sessions.list(limit=None, extra={"resource_type": "sandbox"}),
-        "GET",
-        "/builder/sessions",
-        lambda r: len(r) == 1,
+    Case(
+        call=lambda c: c.builder_sessions.list(limit=None, extra={"resource_type": "sandbox"}),
+        method="GET",
+        path="/builder/sessions",
+        check=lambda r: len(r) == 1,
         reply={"data": [SESSION]},
         query={"resource_type": "sandbox"},
     ),
-    WireCase(
-        lambda c: c.builder_sessions.update_title("bs_1", title="Pricing page"),
-        "PATCH",
-        "/builder/sessions/bs_1/title",
-        lambda r: isinstance(r, BuilderSession) and r.title == "Pricing page",
+    Case(
+        call=lambda c: c.builder_sessions.update_title("bs_1", title="Pricing page"),
+        method="PATCH",
+        path="/builder/sessions/bs_1/title",
+        check=lambda r: isinstance(r, BuilderSession) and r.title == "Pricing page",
         reply={"data": {**SESSION, "title": "Pricing page"}},
         body={"title": "Pricing page"},
     ),
-    WireCase(
-        lambda c: c.builder_sessions.delete("bs_1"),
-        "DELETE",
-        "/builder/sessions/bs_1",
-        lambda r: r is None,
+    Case(
+        call=lambda c: c.builder_sessions.delete("bs_1"),
+        method="DELETE",
+        path="/builder/sessions/bs_1",
+        check=lambda r: r is None,
         reply=httpx.Response(204),
     ),
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{i}:{case.id}" for i, case in enumerate(CASES)])
-async def test_builder_sessions_wire(case: WireCase) -> None:
-    await run_wire_case(case)
+@pytest.mark.parametrize("case", CASES, ids=[f"{i}:{case.route}" for i, case in enumerate(CASES)])
+async def test_builder_sessions_wire(case: Case) -> None:
+    await run_case(case)
 
 
 async def test_get_finds_a_session_in_the_list() -> None:

@@ -9,7 +9,8 @@ import pytest
 
 from miosa._converter import structure
 from miosa.types.channels import Channel, ChannelType
-from tests._async._helpers import WireCase, run_wire_case
+from tests._async._helpers import run_case
+from tests.helpers import Case
 
 CHANNEL = {
     "id": "ch_1",
@@ -26,31 +27,33 @@ def _is_channel(result: Any) -> bool:
 
 
 CASES = [
-    WireCase(
-        lambda c: c.channels.list(type="slack", enabled=True, extra={"workspace_id": "ws_1"}),
-        "GET",
-        "/channels",
-        lambda r: [x.id for x in r] == ["ch_1", "ch_2"] and all(isinstance(x, Channel) for x in r),
+    Case(
+        call=lambda c: c.channels.list(type="slack", enabled=True, extra={"workspace_id": "ws_1"}),
+        method="GET",
+        path="/channels",
+        check=lambda r: (
+            [x.id for x in r] == ["ch_1", "ch_2"] and all(isinstance(x, Channel) for x in r)
+        ),
         reply={"channels": [CHANNEL, {**CHANNEL, "id": "ch_2"}]},
         query={"type": "slack", "enabled": "true", "workspace_id": "ws_1"},
     ),
-    WireCase(
-        lambda c: c.channels.get("ch/1"),
-        "GET",
-        "/channels/ch%2F1",
-        _is_channel,
+    Case(
+        call=lambda c: c.channels.get("ch/1"),
+        method="GET",
+        path="/channels/ch%2F1",
+        check=_is_channel,
         reply={"data": CHANNEL},
     ),
-    WireCase(
-        lambda c: c.channels.create(
+    Case(
+        call=lambda c: c.channels.create(
             type=ChannelType.SLACK,
             name="alerts",
             config={"webhook_url": "https://hooks.slack.example/T1"},
             extra={"events": ["sandbox.failed"]},
         ),
-        "POST",
-        "/channels",
-        _is_channel,
+        method="POST",
+        path="/channels",
+        check=_is_channel,
         reply={"data": CHANNEL},
         body={
             "type": "slack",
@@ -59,56 +62,56 @@ CASES = [
             "events": ["sandbox.failed"],
         },
     ),
-    WireCase(
-        lambda c: c.channels.update("ch_1", name="ops"),
-        "PATCH",
-        "/channels/ch_1",
-        lambda r: isinstance(r, Channel) and r.name == "ops",
+    Case(
+        call=lambda c: c.channels.update("ch_1", name="ops"),
+        method="PATCH",
+        path="/channels/ch_1",
+        check=lambda r: isinstance(r, Channel) and r.name == "ops",
         reply={"data": {**CHANNEL, "name": "ops"}},
         body={"name": "ops"},
     ),
-    WireCase(
-        lambda c: c.channels.delete("ch_1"),
-        "DELETE",
-        "/channels/ch_1",
-        lambda r: r is None,
+    Case(
+        call=lambda c: c.channels.delete("ch_1"),
+        method="DELETE",
+        path="/channels/ch_1",
+        check=lambda r: r is None,
         reply=httpx.Response(204),
     ),
-    WireCase(
-        lambda c: c.channels.enable("ch_1"),
-        "POST",
-        "/channels/ch_1/enable",
-        lambda r: isinstance(r, Channel) and r.enabled is True,
+    Case(
+        call=lambda c: c.channels.enable("ch_1"),
+        method="POST",
+        path="/channels/ch_1/enable",
+        check=lambda r: isinstance(r, Channel) and r.enabled is True,
         reply=CHANNEL,
     ),
-    WireCase(
-        lambda c: c.channels.disable("ch_1"),
-        "POST",
-        "/channels/ch_1/disable",
-        lambda r: isinstance(r, Channel) and r.enabled is False,
+    Case(
+        call=lambda c: c.channels.disable("ch_1"),
+        method="POST",
+        path="/channels/ch_1/disable",
+        check=lambda r: isinstance(r, Channel) and r.enabled is False,
         reply={"data": {**CHANNEL, "enabled": False}},
     ),
-    WireCase(
-        lambda c: c.channels.list_notifications(),
-        "GET",
-        "/channels/notifications",
-        lambda r: r == {"sandbox.failed": ["email", "slack"]},
+    Case(
+        call=lambda c: c.channels.list_notifications(),
+        method="GET",
+        path="/channels/notifications",
+        check=lambda r: r == {"sandbox.failed": ["email", "slack"]},
         reply={"notifications": {"sandbox.failed": ["email", "slack"]}},
     ),
-    WireCase(
-        lambda c: c.channels.update_notifications({"sandbox.failed": ["email"]}),
-        "PUT",
-        "/channels/notifications",
-        lambda r: r == {"sandbox.failed": ["email"]},
+    Case(
+        call=lambda c: c.channels.update_notifications({"sandbox.failed": ["email"]}),
+        method="PUT",
+        path="/channels/notifications",
+        check=lambda r: r == {"sandbox.failed": ["email"]},
         reply={"data": {"sandbox.failed": ["email"]}},
         body={"sandbox.failed": ["email"]},
     ),
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-async def test_channels_wire(case: WireCase) -> None:
-    await run_wire_case(case)
+@pytest.mark.parametrize("case", CASES, ids=[case.route for case in CASES])
+async def test_channels_wire(case: Case) -> None:
+    await run_case(case)
 
 
 def test_channel_round_trip_keeps_unknown_fields_and_enum_values() -> None:

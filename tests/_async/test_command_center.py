@@ -14,8 +14,8 @@ from miosa.types.command_center import (
     CommandCenterPreset,
     CommandCenterTiers,
 )
-from tests._async._helpers import WireCase, make_client, run_wire_case
-from tests.helpers import MockAPI
+from tests._async._helpers import make_client, run_case
+from tests.helpers import Case, MockAPI
 
 AGENT = {
     "id": "ag_1",
@@ -27,54 +27,54 @@ AGENT = {
 }
 
 CASES = [
-    WireCase(
-        lambda c: c.command_center.overview(),
-        "GET",
-        "/command-center",
-        lambda r: isinstance(r, CommandCenterOverview) and r.agents == {"total": 4},
+    Case(
+        call=lambda c: c.command_center.overview(),
+        method="GET",
+        path="/command-center",
+        check=lambda r: isinstance(r, CommandCenterOverview) and r.agents == {"total": 4},
         reply={"data": {"agents": {"total": 4}, "metrics": {"cpu": 0.4}}},
     ),
-    WireCase(
-        lambda c: c.command_center.agents(),
-        "GET",
-        "/command-center/agents",
-        lambda r: [type(x) for x in r] == [CommandCenterAgent] and r[0].name == "triage",
+    Case(
+        call=lambda c: c.command_center.agents(),
+        method="GET",
+        path="/command-center/agents",
+        check=lambda r: [type(x) for x in r] == [CommandCenterAgent] and r[0].name == "triage",
         reply={"agents": [AGENT]},
     ),
-    WireCase(
-        lambda c: c.command_center.running_agents(),
-        "GET",
-        "/command-center/agents/running",
-        lambda r: [a.id for a in r] == ["ag_1"],
+    Case(
+        call=lambda c: c.command_center.running_agents(),
+        method="GET",
+        path="/command-center/agents/running",
+        check=lambda r: [a.id for a in r] == ["ag_1"],
         reply={"running": [AGENT]},
     ),
-    WireCase(
-        lambda c: c.command_center.metrics(),
-        "GET",
-        "/command-center/metrics",
-        lambda r: isinstance(r, CommandCenterMetrics) and r.raw["tasks_per_min"] == 12,
+    Case(
+        call=lambda c: c.command_center.metrics(),
+        method="GET",
+        path="/command-center/metrics",
+        check=lambda r: isinstance(r, CommandCenterMetrics) and r.raw["tasks_per_min"] == 12,
         reply={"metrics": {"tasks_per_min": 12}},
     ),
-    WireCase(
-        lambda c: c.command_center.presets(),
-        "GET",
-        "/command-center/presets",
-        lambda r: isinstance(r[0], CommandCenterPreset) and r[0].config == {"model": "m"},
+    Case(
+        call=lambda c: c.command_center.presets(),
+        method="GET",
+        path="/command-center/presets",
+        check=lambda r: isinstance(r[0], CommandCenterPreset) and r[0].config == {"model": "m"},
         reply={"presets": [{"id": "p_1", "name": "coder", "config": {"model": "m"}}]},
     ),
-    WireCase(
-        lambda c: c.command_center.tiers(),
-        "GET",
-        "/command-center/tiers",
-        lambda r: isinstance(r, CommandCenterTiers) and r.tiers == ["standard", "pro"],
+    Case(
+        call=lambda c: c.command_center.tiers(),
+        method="GET",
+        path="/command-center/tiers",
+        check=lambda r: isinstance(r, CommandCenterTiers) and r.tiers == ["standard", "pro"],
         reply={"data": {"tiers": ["standard", "pro"]}},
     ),
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-async def test_command_center_wire(case: WireCase) -> None:
-    await run_wire_case(case)
+@pytest.mark.parametrize("case", CASES, ids=[case.route for case in CASES])
+async def test_command_center_wire(case: Case) -> None:
+    await run_case(case)
 
 
 async def test_events_stream_typed_events_and_skips_heartbeats() -> None:

@@ -7,7 +7,7 @@ import pytest
 from miosa._converter import structure
 from miosa.types.domains import CustomDomain, RedirectPolicy
 from tests._async._helpers import run_case
-from tests.platform_cases import Case, case_id
+from tests.helpers import Case, case_id
 
 CASES = [
     Case(call="custom_domains.list", kwargs={"limit": 50, "cursor": "c1",

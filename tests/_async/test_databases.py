@@ -15,8 +15,7 @@ from miosa.types.databases import (
 )
 from miosa.types.events import Event
 from tests._async._helpers import make_client, run_case
-from tests.helpers import MockAPI, json_response
-from tests.platform_cases import Case, case_id
+from tests.helpers import Case, MockAPI, case_id, json_response
 
 DB = "/databases/db_1"
 

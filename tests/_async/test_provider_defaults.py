@@ -11,8 +11,8 @@ from miosa.types.provider_defaults import (
     ProviderDefault,
     TenantProviderConfig,
 )
-from tests._async._helpers import WireCase, make_client, run_wire_case
-from tests.helpers import MockAPI, json_response
+from tests._async._helpers import make_client, run_case
+from tests.helpers import Case, MockAPI, json_response
 
 DEFAULTS = {
     "providers": {
@@ -23,11 +23,11 @@ DEFAULTS = {
 }
 
 CASES = [
-    WireCase(
-        lambda c: c.provider_defaults.list(),
-        "GET",
-        "/admin/provider-defaults",
-        lambda r: (
+    Case(
+        call=lambda c: c.provider_defaults.list(),
+        method="GET",
+        path="/admin/provider-defaults",
+        check=lambda r: (
             r
             == [
                 ProviderDefault(provider="openai", settings={"model": "gpt-4o-mini", "weight": 70}),
@@ -38,46 +38,48 @@ CASES = [
         ),
         reply={"defaults": DEFAULTS},
     ),
-    WireCase(
-        lambda c: c.provider_defaults.update({"providers": {"openai": {"weight": 100}}}),
-        "PUT",
-        "/admin/provider-defaults",
-        lambda r: (
+    Case(
+        call=lambda c: c.provider_defaults.update({"providers": {"openai": {"weight": 100}}}),
+        method="PUT",
+        path="/admin/provider-defaults",
+        check=lambda r: (
             isinstance(r, FleetProviderDefaults) and r.for_provider("openai") == {"weight": 100}
         ),
         reply={"data": {"providers": {"openai": {"weight": 100}}}},
         body={"providers": {"openai": {"weight": 100}}},
     ),
-    WireCase(
-        lambda c: c.provider_defaults.get_tenant("ten_1"),
-        "GET",
-        "/admin/tenants/ten_1/provider-config",
-        lambda r: isinstance(r, TenantProviderConfig) and r.tenant_id == "ten_1",
+    Case(
+        call=lambda c: c.provider_defaults.get_tenant("ten_1"),
+        method="GET",
+        path="/admin/tenants/ten_1/provider-config",
+        check=lambda r: isinstance(r, TenantProviderConfig) and r.tenant_id == "ten_1",
         reply={"config": {"tenant_id": "ten_1", "providers": {}}},
     ),
-    WireCase(
-        lambda c: c.provider_defaults.set_tenant(
+    Case(
+        call=lambda c: c.provider_defaults.set_tenant(
             "ten_1", {"providers": {"openai": {"byok": True}}}
         ),
-        "PUT",
-        "/admin/tenants/ten_1/provider-config",
-        lambda r: isinstance(r, TenantProviderConfig) and r.providers == {"openai": {"byok": True}},
+        method="PUT",
+        path="/admin/tenants/ten_1/provider-config",
+        check=lambda r: (
+            isinstance(r, TenantProviderConfig) and r.providers == {"openai": {"byok": True}}
+        ),
         reply={"data": {"tenant_id": "ten_1", "providers": {"openai": {"byok": True}}}},
         body={"providers": {"openai": {"byok": True}}},
     ),
-    WireCase(
-        lambda c: c.provider_defaults.reset_tenant("ten_1"),
-        "DELETE",
-        "/admin/tenants/ten_1/provider-config",
-        lambda r: r is None,
+    Case(
+        call=lambda c: c.provider_defaults.reset_tenant("ten_1"),
+        method="DELETE",
+        path="/admin/tenants/ten_1/provider-config",
+        check=lambda r: r is None,
         reply=httpx.Response(204),
     ),
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-async def test_provider_defaults_wire(case: WireCase) -> None:
-    await run_wire_case(case)
+@pytest.mark.parametrize("case", CASES, ids=[case.route for case in CASES])
+async def test_provider_defaults_wire(case: Case) -> None:
+    await run_case(case)
 
 
 async def test_get_picks_one_provider_from_the_defaults() -> None:

@@ -7,7 +7,7 @@ import pytest
 from miosa._converter import structure
 from miosa.types.regions import ComputeCatalog, ComputePricing, ComputeSize, ComputeTemplate, Region
 from tests._async._helpers import run_case
-from tests.platform_cases import Case, case_id
+from tests.helpers import Case, case_id
 
 TWO = ("x_1", "x_2")
 

@@ -18,8 +18,8 @@ from miosa.types.sandboxes import (
     SshCertificate,
     SshInfo,
 )
-from tests._async._helpers import WireCase, make_client, run_wire_case
-from tests.helpers import MockAPI, json_response
+from tests._async._helpers import make_client, run_case
+from tests.helpers import Case, MockAPI, json_response
 
 S = "/sandboxes/sbx_1"
 
@@ -45,26 +45,26 @@ CDP = {
 }
 
 CASES = [
-    WireCase(
-        lambda c: c.sandboxes.handle("sbx_1").metrics(),
-        "GET",
-        S + "/metrics",
-        lambda r: isinstance(r, SandboxMetrics) and r.current == {"cpu_count": 2},
+    Case(
+        call=lambda c: c.sandboxes.handle("sbx_1").metrics(),
+        method="GET",
+        path=S + "/metrics",
+        check=lambda r: isinstance(r, SandboxMetrics) and r.current == {"cpu_count": 2},
         reply={"data": {"resource_type": "sandbox", "current": {"cpu_count": 2}}},
         query={"window": "1h"},
     ),
-    WireCase(
-        lambda c: c.sandboxes.metrics("sbx_1", window="24h"),
-        "GET",
-        S + "/metrics",
-        lambda r: isinstance(r, SandboxMetrics),
+    Case(
+        call=lambda c: c.sandboxes.metrics("sbx_1", window="24h"),
+        method="GET",
+        path=S + "/metrics",
+        check=lambda r: isinstance(r, SandboxMetrics),
         query={"window": "24h"},
     ),
-    WireCase(
-        lambda c: c.sandboxes.resources("sbx_1"),
-        "GET",
-        S + "/resources",
-        lambda r: (
+    Case(
+        call=lambda c: c.sandboxes.resources("sbx_1"),
+        method="GET",
+        path=S + "/resources",
+        check=lambda r: (
             isinstance(r, SandboxResources)
             and r.resources == SandboxResourceAmounts(cpu=2, memory_mb=4096)
             and r.capabilities == {"live_cpu": True}
@@ -77,11 +77,11 @@ CASES = [
             }
         },
     ),
-    WireCase(
-        lambda c: c.sandboxes.handle("sbx_1").resize(cpu_count=4),
-        "PATCH",
-        S + "/resources",
-        lambda r: (
+    Case(
+        call=lambda c: c.sandboxes.handle("sbx_1").resize(cpu_count=4),
+        method="PATCH",
+        path=S + "/resources",
+        check=lambda r: (
             isinstance(r, SandboxResize)
             and r.requires_restart is True
             and r.changes == {"cpu": {"from": 2, "to": 4}}
@@ -90,21 +90,21 @@ CASES = [
         reply={"data": RESIZED},
         body={"cpu_count": 4},
     ),
-    WireCase(
-        lambda c: c.sandboxes.resize("sbx_1", cpu_count=2, memory_mb=8192),
-        "PATCH",
-        S + "/resources",
-        lambda r: r.restarted is True and r.new_sandbox == {"id": "sbx_2"},
+    Case(
+        call=lambda c: c.sandboxes.resize("sbx_1", cpu_count=2, memory_mb=8192),
+        method="PATCH",
+        path=S + "/resources",
+        check=lambda r: r.restarted is True and r.new_sandbox == {"id": "sbx_2"},
         reply={"restarted": True, "new_sandbox": {"id": "sbx_2"}, "source_sandbox": {"id": "a"}},
         body={"cpu_count": 2, "memory_mb": 8192},
     ),
-    WireCase(
-        lambda c: c.sandboxes.handle("sbx_1").ssh_certificates(
+    Case(
+        call=lambda c: c.sandboxes.handle("sbx_1").ssh_certificates(
             public_key="ssh-ed25519 AAAA", ttl_seconds=600
         ),
-        "POST",
-        S + "/ssh-certificates",
-        lambda r: (
+        method="POST",
+        path=S + "/ssh-certificates",
+        check=lambda r: (
             isinstance(r, SshCertificate)
             and r.certificate == "ssh-ed25519-cert-v01@openssh.com AAAA"
             and r.principal == "sandbox-sbx_1"
@@ -119,27 +119,29 @@ CASES = [
         },
         body={"public_key": "ssh-ed25519 AAAA", "ttl_seconds": 600},
     ),
-    WireCase(
-        lambda c: c.sandboxes.ssh_certificates("sbx_1", public_key="k"),
-        "POST",
-        S + "/ssh-certificates",
-        lambda r: isinstance(r, SshCertificate),
+    Case(
+        call=lambda c: c.sandboxes.ssh_certificates("sbx_1", public_key="k"),
+        method="POST",
+        path=S + "/ssh-certificates",
+        check=lambda r: isinstance(r, SshCertificate),
         body={"public_key": "k"},
     ),
-    WireCase(
-        lambda c: c.sandboxes.ssh_info("sbx_1"),
-        "GET",
-        S + "/ssh-info",
-        lambda r: r == SshInfo(host="ssh.example", port=22, user="root", tunnel_url="wss://t"),
+    Case(
+        call=lambda c: c.sandboxes.ssh_info("sbx_1"),
+        method="GET",
+        path=S + "/ssh-info",
+        check=lambda r: (
+            r == SshInfo(host="ssh.example", port=22, user="root", tunnel_url="wss://t")
+        ),
         reply={
             "data": {"host": "ssh.example", "port": 22, "user": "root", "tunnel_url": "wss://t"}
         },
     ),
-    WireCase(
-        lambda c: c.sandboxes.browser_cdp_url("sbx_1"),
-        "POST",
-        S + "/browser/cdp-url",
-        lambda r: (
+    Case(
+        call=lambda c: c.sandboxes.browser_cdp_url("sbx_1"),
+        method="POST",
+        path=S + "/browser/cdp-url",
+        check=lambda r: (
             isinstance(r, BrowserCdpGrant)
             and r.epoch == 3
             and r.cdp_ws_url == CDP["cdp_ws_url"]
@@ -148,76 +150,76 @@ CASES = [
         ),
         reply={"data": CDP},
     ),
-    WireCase(
-        lambda c: c.sandboxes.handle("sbx_1").browser_cdp_url(ttl_seconds=120),
-        "POST",
-        S + "/browser/cdp-url",
-        lambda r: r.cdp_debugger_address == "127.0.0.1:9222",
+    Case(
+        call=lambda c: c.sandboxes.handle("sbx_1").browser_cdp_url(ttl_seconds=120),
+        method="POST",
+        path=S + "/browser/cdp-url",
+        check=lambda r: r.cdp_debugger_address == "127.0.0.1:9222",
         reply={"data": {**CDP, "cdp_debugger_address": "127.0.0.1:9222"}},
         body={"ttl_seconds": 120},
     ),
-    WireCase(
-        lambda c: c.sandboxes.handle("sbx_1").run_code(
+    Case(
+        call=lambda c: c.sandboxes.handle("sbx_1").run_code(
             "x = 1\nx + 1", language="python", context="nb", timeout=30
         ),
-        "POST",
-        S + "/code/run",
-        lambda r: r == CodeResult(ok=True, stdout="", stderr="", result=2, language="python"),
+        method="POST",
+        path=S + "/code/run",
+        check=lambda r: r == CodeResult(ok=True, stdout="", stderr="", result=2, language="python"),
         reply={"data": {"ok": True, "stdout": "", "stderr": "", "result": 2, "language": "python"}},
         body={"code": "x = 1\nx + 1", "language": "python", "context": "nb", "timeout": 30},
     ),
-    WireCase(
-        lambda c: c.sandboxes.run_code("sbx_1", "print(1)"),
-        "POST",
-        S + "/code/run",
-        lambda r: r.ok is False and r.stderr == "boom",
+    Case(
+        call=lambda c: c.sandboxes.run_code("sbx_1", "print(1)"),
+        method="POST",
+        path=S + "/code/run",
+        check=lambda r: r.ok is False and r.stderr == "boom",
         reply={"ok": False, "stdout": "", "stderr": "boom"},
         body={"code": "print(1)"},
     ),
-    WireCase(
-        lambda c: c.sandboxes.handle("sbx_1").code_contexts(language="javascript"),
-        "GET",
-        S + "/code/contexts",
-        lambda r: r == ["default", "nb"],
+    Case(
+        call=lambda c: c.sandboxes.handle("sbx_1").code_contexts(language="javascript"),
+        method="GET",
+        path=S + "/code/contexts",
+        check=lambda r: r == ["default", "nb"],
         reply={"data": {"contexts": ["default", "nb"]}},
         query={"language": "javascript"},
     ),
-    WireCase(
-        lambda c: c.sandboxes.code_contexts("sbx_1"),
-        "GET",
-        S + "/code/contexts",
-        lambda r: r == [],
+    Case(
+        call=lambda c: c.sandboxes.code_contexts("sbx_1"),
+        method="GET",
+        path=S + "/code/contexts",
+        check=lambda r: r == [],
         reply={"data": {}},
     ),
-    WireCase(
-        lambda c: c.sandboxes.handle("sbx_1").reset_code(context="nb/1"),
-        "DELETE",
-        S + "/code/contexts/nb%2F1",
-        lambda r: r is None,
+    Case(
+        call=lambda c: c.sandboxes.handle("sbx_1").reset_code(context="nb/1"),
+        method="DELETE",
+        path=S + "/code/contexts/nb%2F1",
+        check=lambda r: r is None,
         reply=httpx.Response(204),
     ),
-    WireCase(
-        lambda c: c.sandboxes.handle("sbx_1").reset_code_context("a b", language="js"),
-        "DELETE",
-        S + "/code/contexts/a%20b",
-        lambda r: r is None,
+    Case(
+        call=lambda c: c.sandboxes.handle("sbx_1").reset_code_context("a b", language="js"),
+        method="DELETE",
+        path=S + "/code/contexts/a%20b",
+        check=lambda r: r is None,
         reply=httpx.Response(204),
         query={"language": "js"},
     ),
-    WireCase(
-        lambda c: c.sandboxes.reset_code("sbx_1", language="python"),
-        "DELETE",
-        S + "/code",
-        lambda r: r is None,
+    Case(
+        call=lambda c: c.sandboxes.reset_code("sbx_1", language="python"),
+        method="DELETE",
+        path=S + "/code",
+        check=lambda r: r is None,
         reply=httpx.Response(204),
         query={"language": "python"},
     ),
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{i}:{case.id}" for i, case in enumerate(CASES)])
-async def test_sandbox_extras_wire(case: WireCase) -> None:
-    await run_wire_case(case)
+@pytest.mark.parametrize("case", CASES, ids=[f"{i}:{case.route}" for i, case in enumerate(CASES)])
+async def test_sandbox_extras_wire(case: Case) -> None:
+    await run_case(case)
 
 
 async def test_resize_without_a_change_sends_nothing() -> None:

@@ -11,8 +11,7 @@ import pytest
 from miosa._converter import structure
 from miosa.types.storage import Bucket, BucketVisibility, PresignedUrl, StorageObject
 from tests._async._helpers import make_client, run_case
-from tests.helpers import MockAPI, json_response
-from tests.platform_cases import Case, case_id
+from tests.helpers import Case, MockAPI, case_id, json_response
 
 B = "/storage/buckets/bkt_1"
 

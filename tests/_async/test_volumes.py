@@ -8,8 +8,7 @@ from miosa import ConflictError
 from miosa._converter import structure
 from miosa.types.volumes import Volume, VolumeAttachment
 from tests._async._helpers import make_client, run_case
-from tests.helpers import MockAPI, json_response
-from tests.platform_cases import Case, case_id
+from tests.helpers import Case, MockAPI, case_id, json_response
 
 TWO = ("x_1", "x_2")
 

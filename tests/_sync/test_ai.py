@@ -25,8 +25,8 @@ from miosa.types.ai import (
     LLMModel,
     McpMessage,
 )
-from tests._sync._helpers import WireCase, make_client, run_wire_case
-from tests.helpers import API_KEY, MockAPI, json_response
+from tests._sync._helpers import make_client, run_case
+from tests.helpers import API_KEY, Case, MockAPI, json_response
 from tests.loopback import LoopbackServer
 
 CHAT_COMPLETION = {
@@ -85,28 +85,28 @@ def _chat_is_parsed(result: Any) -> bool:
 
 
 CASES = [
-    WireCase(
-        lambda c: c.models.list(extra={"provider": "openai"}),
-        "GET",
-        "/intelligence/models",
-        lambda r: [m.id for m in r] == ["gpt-4o-mini"] and isinstance(r[0], LLMModel),
+    Case(
+        call=lambda c: c.models.list(extra={"provider": "openai"}),
+        method="GET",
+        path="/intelligence/models",
+        check=lambda r: [m.id for m in r] == ["gpt-4o-mini"] and isinstance(r[0], LLMModel),
         reply={
             "object": "list",
             "data": [{"id": "gpt-4o-mini", "object": "model", "owned_by": "openai"}],
         },
         query={"provider": "openai"},
     ),
-    WireCase(
-        lambda c: c.completions.chat(
+    Case(
+        call=lambda c: c.completions.chat(
             model="gpt-4o-mini",
             messages=MESSAGES,
             temperature=0.2,
             tools=[{"type": "function", "function": {"name": "get_weather"}}],
             extra={"parallel_tool_calls": False},
         ),
-        "POST",
-        "/intelligence/chat/completions",
-        _chat_is_parsed,
+        method="POST",
+        path="/intelligence/chat/completions",
+        check=_chat_is_parsed,
         reply=CHAT_COMPLETION,
         body={
             "model": "gpt-4o-mini",
@@ -116,23 +116,23 @@ CASES = [
             "parallel_tool_calls": False,
         },
     ),
-    WireCase(
-        lambda c: c.completions.create(
+    Case(
+        call=lambda c: c.completions.create(
             model="gpt-3.5-turbo-instruct", prompt="hello", max_tokens=1
         ),
-        "POST",
-        "/intelligence/completions",
-        lambda r: (
+        method="POST",
+        path="/intelligence/completions",
+        check=lambda r: (
             isinstance(r, Completion) and r.choices is not None and r.choices[0].text == " world"
         ),
         reply={"data": COMPLETION},
         body={"model": "gpt-3.5-turbo-instruct", "prompt": "hello", "max_tokens": 1},
     ),
-    WireCase(
-        lambda c: c.embeddings.create(input=["a", "b"], model="text-embedding-3-small"),
-        "POST",
-        "/intelligence/embeddings",
-        lambda r: (
+    Case(
+        call=lambda c: c.embeddings.create(input=["a", "b"], model="text-embedding-3-small"),
+        method="POST",
+        path="/intelligence/embeddings",
+        check=lambda r: (
             isinstance(r, EmbeddingResponse)
             and r.data is not None
             and [e.embedding for e in r.data] == [(0.1, -0.2), (0.3, 0.0)]
@@ -140,42 +140,44 @@ CASES = [
         reply=EMBEDDINGS,
         body={"input": ["a", "b"], "model": "text-embedding-3-small"},
     ),
-    WireCase(
-        lambda c: c.mcp.dispatch("tools/list", params={"cursor": "c1"}, id=7),
-        "POST",
-        "/mcp",
-        lambda r: isinstance(r, McpMessage) and r.id == 7 and r.result == {"tools": []},
+    Case(
+        call=lambda c: c.mcp.dispatch("tools/list", params={"cursor": "c1"}, id=7),
+        method="POST",
+        path="/mcp",
+        check=lambda r: isinstance(r, McpMessage) and r.id == 7 and r.result == {"tools": []},
         reply={"jsonrpc": "2.0", "id": 7, "result": {"tools": []}},
         body={"jsonrpc": "2.0", "method": "tools/list", "params": {"cursor": "c1"}, "id": 7},
     ),
-    WireCase(
-        lambda c: c.mcp.notify("notifications/initialized"),
-        "POST",
-        "/mcp",
-        lambda r: r is None,
+    Case(
+        call=lambda c: c.mcp.notify("notifications/initialized"),
+        method="POST",
+        path="/mcp",
+        check=lambda r: r is None,
         reply=httpx.Response(202),
         body={"jsonrpc": "2.0", "method": "notifications/initialized"},
     ),
-    WireCase(
-        lambda c: c.mcp.listen(),
-        "GET",
-        "/mcp",
-        lambda r: isinstance(r, McpMessage) and r.method == "notifications/tools/list_changed",
+    Case(
+        call=lambda c: c.mcp.listen(),
+        method="GET",
+        path="/mcp",
+        check=lambda r: (
+            isinstance(r, McpMessage) and r.method == "notifications/tools/list_changed"
+        ),
         reply={"data": {"jsonrpc": "2.0", "method": "notifications/tools/list_changed"}},
     ),
-    WireCase(
-        lambda c: c.mcp.close(),
-        "DELETE",
-        "/mcp",
-        lambda r: r is None,
+    Case(
+        call=lambda c: c.mcp.close(),
+        method="DELETE",
+        path="/mcp",
+        check=lambda r: r is None,
         reply=httpx.Response(204),
     ),
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{i}:{case.id}" for i, case in enumerate(CASES)])
-def test_ai_wire(case: WireCase) -> None:
-    run_wire_case(case)
+@pytest.mark.parametrize("case", CASES, ids=[f"{i}:{case.route}" for i, case in enumerate(CASES)])
+def test_ai_wire(case: Case) -> None:
+    run_case(case)
 
 
 def test_models_get_filters_the_list_client_side() -> None:

@@ -18,8 +18,8 @@ from miosa.types.benchmarks import (
     BenchmarkSample,
     BenchmarkStatus,
 )
-from tests._sync._helpers import WireCase, make_client, run_wire_case
-from tests.helpers import MockAPI, json_response
+from tests._sync._helpers import make_client, run_case
+from tests.helpers import Case, MockAPI, json_response
 
 RUN = {
     "id": "bm_1",
@@ -38,58 +38,60 @@ def _run(status: str) -> dict[str, Any]:
 
 
 CASES = [
-    WireCase(
-        lambda c: c.benchmarks.list(extra={"kind": "cold_boot", "limit": 5}),
-        "GET",
-        "/admin/benchmarks",
-        lambda r: [type(x) for x in r] == [BenchmarkRun] and r[0].kind is BenchmarkKind.COLD_BOOT,
+    Case(
+        call=lambda c: c.benchmarks.list(extra={"kind": "cold_boot", "limit": 5}),
+        method="GET",
+        path="/admin/benchmarks",
+        check=lambda r: (
+            [type(x) for x in r] == [BenchmarkRun] and r[0].kind is BenchmarkKind.COLD_BOOT
+        ),
         reply={"benchmarks": [RUN]},
         query={"kind": "cold_boot", "limit": "5"},
     ),
-    WireCase(
-        lambda c: c.benchmarks.get("bm_1"),
-        "GET",
-        "/admin/benchmarks/bm_1",
-        lambda r: isinstance(r, BenchmarkRun) and r.status is BenchmarkStatus.RUNNING,
+    Case(
+        call=lambda c: c.benchmarks.get("bm_1"),
+        method="GET",
+        path="/admin/benchmarks/bm_1",
+        check=lambda r: isinstance(r, BenchmarkRun) and r.status is BenchmarkStatus.RUNNING,
         reply={"data": RUN},
     ),
-    WireCase(
-        lambda c: c.benchmarks.create(kind=BenchmarkKind.FULL_E2E, options={"iterations": 10}),
-        "POST",
-        "/admin/benchmarks",
-        lambda r: isinstance(r, BenchmarkRun) and r.id == "bm_1",
+    Case(
+        call=lambda c: c.benchmarks.create(kind=BenchmarkKind.FULL_E2E, options={"iterations": 10}),
+        method="POST",
+        path="/admin/benchmarks",
+        check=lambda r: isinstance(r, BenchmarkRun) and r.id == "bm_1",
         reply={"data": RUN},
         body={"kind": "full_e2e", "iterations": 10},
     ),
-    WireCase(
-        lambda c: c.benchmarks.cancel("bm_1"),
-        "POST",
-        "/admin/benchmarks/bm_1/cancel",
-        lambda r: isinstance(r, BenchmarkRun) and r.is_finished,
+    Case(
+        call=lambda c: c.benchmarks.cancel("bm_1"),
+        method="POST",
+        path="/admin/benchmarks/bm_1/cancel",
+        check=lambda r: isinstance(r, BenchmarkRun) and r.is_finished,
         reply=_run("cancelled"),
     ),
-    WireCase(
-        lambda c: c.benchmarks.samples("bm_1", extra={"limit": 100}),
-        "GET",
-        "/admin/benchmarks/bm_1/samples",
-        lambda r: isinstance(r[0], BenchmarkSample) and r[0].duration_ms == 412.5,
+    Case(
+        call=lambda c: c.benchmarks.samples("bm_1", extra={"limit": 100}),
+        method="GET",
+        path="/admin/benchmarks/bm_1/samples",
+        check=lambda r: isinstance(r[0], BenchmarkSample) and r[0].duration_ms == 412.5,
         reply={"samples": [SAMPLE]},
         query={"limit": "100"},
     ),
-    WireCase(
-        lambda c: c.benchmarks.compare(left_id="bm_1", right_id="bm_2"),
-        "POST",
-        "/admin/benchmarks/compare",
-        lambda r: isinstance(r, BenchmarkComparison) and r.raw["p50_delta_ms"] == -12,
+    Case(
+        call=lambda c: c.benchmarks.compare(left_id="bm_1", right_id="bm_2"),
+        method="POST",
+        path="/admin/benchmarks/compare",
+        check=lambda r: isinstance(r, BenchmarkComparison) and r.raw["p50_delta_ms"] == -12,
         reply={"data": {"left_id": "bm_1", "right_id": "bm_2", "p50_delta_ms": -12}},
         body={"left_id": "bm_1", "right_id": "bm_2"},
     ),
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_benchmarks_wire(case: WireCase) -> None:
-    run_wire_case(case)
+@pytest.mark.parametrize("case", CASES, ids=[case.route for case in CASES])
+def test_benchmarks_wire(case: Case) -> None:
+    run_case(case)
 
 
 def test_wait_for_completion_polls_until_the_run_finishes() -> None:

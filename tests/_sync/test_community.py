@@ -13,8 +13,8 @@ import pytest
 from miosa import APIStatusError, MiosaError, NotFoundError
 from miosa._converter import structure
 from miosa.types.community import CommunityAgent, CommunityTemplate, TemplateRating
-from tests._sync._helpers import WireCase, make_client, run_wire_case
-from tests.helpers import MockAPI, json_response
+from tests._sync._helpers import make_client, run_case
+from tests.helpers import Case, MockAPI, json_response
 
 TEMPLATE = {
     "id": "tpl_1",
@@ -30,42 +30,42 @@ TEMPLATE = {
 AGENT = {"id": "ca_1", "name": "Reviewer", "description": "Reviews PRs", "author": "acme"}
 
 CASES = [
-    WireCase(
-        lambda c: c.community.list_agents(extra={"q": "review"}),
-        "GET",
-        "/community/agents",
-        lambda r: [type(x) for x in r] == [CommunityAgent] and r[0].name == "Reviewer",
+    Case(
+        call=lambda c: c.community.list_agents(extra={"q": "review"}),
+        method="GET",
+        path="/community/agents",
+        check=lambda r: [type(x) for x in r] == [CommunityAgent] and r[0].name == "Reviewer",
         reply={"agents": [AGENT]},
         query={"q": "review"},
     ),
-    WireCase(
-        lambda c: c.community.get_agent("ca_1"),
-        "GET",
-        "/community/agents/ca_1",
-        lambda r: isinstance(r, CommunityAgent) and r.id == "ca_1",
+    Case(
+        call=lambda c: c.community.get_agent("ca_1"),
+        method="GET",
+        path="/community/agents/ca_1",
+        check=lambda r: isinstance(r, CommunityAgent) and r.id == "ca_1",
         reply={"data": AGENT},
     ),
-    WireCase(
-        lambda c: c.community.list_templates(extra={"sort": "popular", "page": 2}),
-        "GET",
-        "/community/templates",
-        lambda r: isinstance(r[0], CommunityTemplate) and r[0].install_count == 340,
+    Case(
+        call=lambda c: c.community.list_templates(extra={"sort": "popular", "page": 2}),
+        method="GET",
+        path="/community/templates",
+        check=lambda r: isinstance(r[0], CommunityTemplate) and r[0].install_count == 340,
         reply={"templates": [TEMPLATE]},
         query={"sort": "popular", "page": "2"},
     ),
-    WireCase(
-        lambda c: c.community.get_template("tpl_1"),
-        "GET",
-        "/community/templates/tpl_1",
-        lambda r: isinstance(r, CommunityTemplate) and r.rating == 4.5,
+    Case(
+        call=lambda c: c.community.get_template("tpl_1"),
+        method="GET",
+        path="/community/templates/tpl_1",
+        check=lambda r: isinstance(r, CommunityTemplate) and r.rating == 4.5,
         reply={"data": TEMPLATE},
     ),
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{i}:{case.id}" for i, case in enumerate(CASES)])
-def test_community_wire(case: WireCase) -> None:
-    run_wire_case(case)
+@pytest.mark.parametrize("case", CASES, ids=[f"{i}:{case.route}" for i, case in enumerate(CASES)])
+def test_community_wire(case: Case) -> None:
+    run_case(case)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 from miosa._converter import structure
 from miosa.types.cron_jobs import CronExecution, CronJob
 from tests._sync._helpers import run_case
-from tests.platform_cases import Case, case_id
+from tests.helpers import Case, case_id
 
 J = "/cron-jobs/job_1"
 TWO = ("x_1", "x_2")

@@ -15,8 +15,8 @@ from miosa.types.dashboard import (
     DashboardSummary,
     PlatformOverview,
 )
-from tests._sync._helpers import WireCase, make_client, run_wire_case
-from tests.helpers import MockAPI, json_response
+from tests._sync._helpers import make_client, run_case
+from tests.helpers import Case, MockAPI, json_response
 
 SUMMARY = {
     "computers": {"total": 3, "running": 1},
@@ -26,33 +26,37 @@ SUMMARY = {
 }
 
 CASES = [
-    WireCase(
-        lambda c: c.dashboard.summary(),
-        "GET",
-        "/dashboard",
-        lambda r: isinstance(r, DashboardSummary) and r.sandboxes == {"total": 12, "running": 4},
+    Case(
+        call=lambda c: c.dashboard.summary(),
+        method="GET",
+        path="/dashboard",
+        check=lambda r: (
+            isinstance(r, DashboardSummary) and r.sandboxes == {"total": 12, "running": 4}
+        ),
         reply={"data": SUMMARY},
     ),
-    WireCase(
-        lambda c: c.dashboard.overview(),
-        "GET",
-        "/overview",
-        lambda r: isinstance(r, PlatformOverview) and r.status == "operational",
+    Case(
+        call=lambda c: c.dashboard.overview(),
+        method="GET",
+        path="/overview",
+        check=lambda r: isinstance(r, PlatformOverview) and r.status == "operational",
         reply={"status": "operational"},
     ),
-    WireCase(
-        lambda c: c.analytics.overview(extra={"period": "7d", "active": True}),
-        "GET",
-        "/analytics/overview",
-        lambda r: isinstance(r, AnalyticsOverview) and r.raw["tenants"] == 42,
+    Case(
+        call=lambda c: c.analytics.overview(extra={"period": "7d", "active": True}),
+        method="GET",
+        path="/analytics/overview",
+        check=lambda r: isinstance(r, AnalyticsOverview) and r.raw["tenants"] == 42,
         reply={"data": {"tenants": 42}},
         query={"period": "7d", "active": "true"},
     ),
-    WireCase(
-        lambda c: c.analytics.timeseries(metric="sandboxes", period="30d", extra={"tz": "UTC"}),
-        "GET",
-        "/analytics/timeseries",
-        lambda r: (
+    Case(
+        call=lambda c: c.analytics.timeseries(
+            metric="sandboxes", period="30d", extra={"tz": "UTC"}
+        ),
+        method="GET",
+        path="/analytics/timeseries",
+        check=lambda r: (
             isinstance(r, AnalyticsTimeseries)
             and r.metric == "sandboxes"
             and r.series == [{"t": "2026-11-01", "v": 3}]
@@ -66,33 +70,35 @@ CASES = [
         },
         query={"tz": "UTC", "metric": "sandboxes", "period": "30d"},
     ),
-    WireCase(
-        lambda c: c.dashboard.summary(),
-        "GET",
-        "/dashboard",
-        lambda r: isinstance(r, DashboardSummary) and r.computers == {"total": 3, "running": 1},
+    Case(
+        call=lambda c: c.dashboard.summary(),
+        method="GET",
+        path="/dashboard",
+        check=lambda r: (
+            isinstance(r, DashboardSummary) and r.computers == {"total": 3, "running": 1}
+        ),
         reply={"dashboard": SUMMARY},
     ),
-    WireCase(
-        lambda c: c.dashboard.overview(),
-        "GET",
-        "/overview",
-        lambda r: isinstance(r, PlatformOverview) and r.status == "degraded",
+    Case(
+        call=lambda c: c.dashboard.overview(),
+        method="GET",
+        path="/overview",
+        check=lambda r: isinstance(r, PlatformOverview) and r.status == "degraded",
         reply={"overview": {"status": "degraded"}},
     ),
-    WireCase(
-        lambda c: c.analytics.overview(),
-        "GET",
-        "/analytics/overview",
-        lambda r: isinstance(r, AnalyticsOverview) and r.raw == {"tenants": 7},
+    Case(
+        call=lambda c: c.analytics.overview(),
+        method="GET",
+        path="/analytics/overview",
+        check=lambda r: isinstance(r, AnalyticsOverview) and r.raw == {"tenants": 7},
         reply={"analytics": {"tenants": 7}},
     ),
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_dashboard_and_analytics_wire(case: WireCase) -> None:
-    run_wire_case(case)
+@pytest.mark.parametrize("case", CASES, ids=[case.route for case in CASES])
+def test_dashboard_and_analytics_wire(case: Case) -> None:
+    run_case(case)
 
 
 def test_dashboard_summary_round_trip_keeps_unknown_fields() -> None:

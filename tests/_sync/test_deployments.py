@@ -38,8 +38,7 @@ from miosa.types.deployments import (
 from miosa.types.domains import DeploymentDomain, RedirectPolicy
 from miosa.types.sandboxes import SandboxDeployResult
 from tests._sync._helpers import make_client, run_case
-from tests.helpers import MockAPI, assert_request, json_response
-from tests.platform_cases import Case, case_id
+from tests.helpers import Case, MockAPI, assert_request, case_id, json_response
 
 TWO = ("x_1", "x_2")
 

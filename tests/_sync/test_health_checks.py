@@ -10,7 +10,7 @@ import pytest
 from miosa._converter import structure
 from miosa.types.health_checks import HealthCheck, HealthStatus
 from tests._sync._helpers import run_case
-from tests.platform_cases import Case, case_id
+from tests.helpers import Case, case_id
 
 H = "/health-checks/hc_1"
 

@@ -22,8 +22,8 @@ from miosa.types.integrations import (
     ProjectIntegration,
     ProjectIntegrationProvider,
 )
-from tests._sync._helpers import WireCase, make_client, run_wire_case
-from tests.helpers import MockAPI, json_response
+from tests._sync._helpers import make_client, run_case
+from tests.helpers import Case, MockAPI, json_response
 
 INTEGRATION = {
     "id": "int_1",
@@ -46,128 +46,128 @@ EXTERNAL_KEY = {
 }
 
 INTEGRATION_CASES = [
-    WireCase(
-        lambda c: c.integrations.list(),
-        "GET",
-        "/integrations",
-        lambda r: [type(x) for x in r] == [Integration] and r[0].provider == "github",
+    Case(
+        call=lambda c: c.integrations.list(),
+        method="GET",
+        path="/integrations",
+        check=lambda r: [type(x) for x in r] == [Integration] and r[0].provider == "github",
         reply={"integrations": [INTEGRATION]},
     ),
-    WireCase(
-        lambda c: c.integrations.catalog(),
-        "GET",
-        "/integrations/catalog",
-        lambda r: isinstance(r[0], IntegrationProvider) and r[0].name == "Slack",
+    Case(
+        call=lambda c: c.integrations.catalog(),
+        method="GET",
+        path="/integrations/catalog",
+        check=lambda r: isinstance(r[0], IntegrationProvider) and r[0].name == "Slack",
         reply={"catalog": [{"provider": "slack", "name": "Slack", "description": "Chat"}]},
     ),
-    WireCase(
-        lambda c: c.integrations.start("github"),
-        "GET",
-        "/integrations/github/start",
-        lambda r: (
+    Case(
+        call=lambda c: c.integrations.start("github"),
+        method="GET",
+        path="/integrations/github/start",
+        check=lambda r: (
             isinstance(r, IntegrationAuthorization)
             and r.redirect_url == "https://github.com/login/oauth/authorize?x=1"
         ),
         reply={"data": {"url": "https://github.com/login/oauth/authorize?x=1"}},
     ),
-    WireCase(
-        lambda c: c.integrations.refresh("github"),
-        "POST",
-        "/integrations/github/refresh",
-        lambda r: isinstance(r, Integration) and r.status == "connected",
+    Case(
+        call=lambda c: c.integrations.refresh("github"),
+        method="POST",
+        path="/integrations/github/refresh",
+        check=lambda r: isinstance(r, Integration) and r.status == "connected",
         reply={"data": INTEGRATION},
     ),
-    WireCase(
-        lambda c: c.integrations.disconnect("github"),
-        "DELETE",
-        "/integrations/github",
-        lambda r: r is None,
+    Case(
+        call=lambda c: c.integrations.disconnect("github"),
+        method="DELETE",
+        path="/integrations/github",
+        check=lambda r: r is None,
         reply=httpx.Response(204),
     ),
-    WireCase(
-        lambda c: c.integrations.github_repos(),
-        "GET",
-        "/integrations/github/repos",
-        lambda r: isinstance(r[0], GithubRepo) and (r[0].id, r[0].private) == (101, True),
+    Case(
+        call=lambda c: c.integrations.github_repos(),
+        method="GET",
+        path="/integrations/github/repos",
+        check=lambda r: isinstance(r[0], GithubRepo) and (r[0].id, r[0].private) == (101, True),
         reply={"repos": [{"id": 101, "name": "app", "full_name": "acme/app", "private": True}]},
     ),
-    WireCase(
-        lambda c: c.integrations.github_ssh_keys(),
-        "GET",
-        "/integrations/github/ssh-keys",
-        lambda r: isinstance(r[0], GithubSshKey) and r[0].title == "deploy",
+    Case(
+        call=lambda c: c.integrations.github_ssh_keys(),
+        method="GET",
+        path="/integrations/github/ssh-keys",
+        check=lambda r: isinstance(r[0], GithubSshKey) and r[0].title == "deploy",
         reply=[{"id": 7, "title": "deploy", "key": "ssh-ed25519 AAAA"}],
     ),
-    WireCase(
-        lambda c: c.integrations.slack_send_test(message="hi", channel="#ops"),
-        "POST",
-        "/integrations/slack/send-test",
-        lambda r: isinstance(r, IntegrationTestResult) and r.ok is True,
+    Case(
+        call=lambda c: c.integrations.slack_send_test(message="hi", channel="#ops"),
+        method="POST",
+        path="/integrations/slack/send-test",
+        check=lambda r: isinstance(r, IntegrationTestResult) and r.ok is True,
         reply={"ok": True},
         body={"message": "hi", "channel": "#ops"},
     ),
-    WireCase(
-        lambda c: c.integrations.discord_send_test(
+    Case(
+        call=lambda c: c.integrations.discord_send_test(
             message="hi", channel_id="123", extra={"embed": True}
         ),
-        "POST",
-        "/integrations/discord/send-test",
-        lambda r: isinstance(r, IntegrationTestResult) and r.success is True,
+        method="POST",
+        path="/integrations/discord/send-test",
+        check=lambda r: isinstance(r, IntegrationTestResult) and r.success is True,
         reply={"data": {"success": True}},
         body={"message": "hi", "channel_id": "123", "embed": True},
     ),
-    WireCase(
-        lambda c: c.integrations.linear_start(),
-        "GET",
-        "/integrations/linear/start",
-        lambda r: r.redirect_url == "https://linear.app/oauth/authorize",
+    Case(
+        call=lambda c: c.integrations.linear_start(),
+        method="GET",
+        path="/integrations/linear/start",
+        check=lambda r: r.redirect_url == "https://linear.app/oauth/authorize",
         reply={"authorize_url": "https://linear.app/oauth/authorize", "state": "s1"},
     ),
-    WireCase(
-        lambda c: c.integrations.linear_create_issue(
+    Case(
+        call=lambda c: c.integrations.linear_create_issue(
             title="Bug", description="Boom", team_id="team_1"
         ),
-        "POST",
-        "/integrations/linear/create-issue",
-        lambda r: isinstance(r, LinearIssue) and r.identifier == "ENG-12",
+        method="POST",
+        path="/integrations/linear/create-issue",
+        check=lambda r: isinstance(r, LinearIssue) and r.identifier == "ENG-12",
         reply={"data": {"id": "iss_1", "identifier": "ENG-12", "url": "https://linear.app/i/12"}},
         body={"title": "Bug", "description": "Boom", "team_id": "team_1"},
     ),
 ]
 
 PROJECT_CASES = [
-    WireCase(
-        lambda c: c.project_integrations.list(project_id="prj_1", provider="stripe"),
-        "GET",
-        "/project-integrations",
-        lambda r: isinstance(r[0], ProjectIntegration) and r[0].project_id == "prj_1",
+    Case(
+        call=lambda c: c.project_integrations.list(project_id="prj_1", provider="stripe"),
+        method="GET",
+        path="/project-integrations",
+        check=lambda r: isinstance(r[0], ProjectIntegration) and r[0].project_id == "prj_1",
         reply={"project_integrations": [PROJECT_INTEGRATION]},
         query={"project_id": "prj_1", "provider": "stripe"},
     ),
-    WireCase(
-        lambda c: c.project_integrations.catalog(),
-        "GET",
-        "/project-integrations/catalog",
-        lambda r: (
+    Case(
+        call=lambda c: c.project_integrations.catalog(),
+        method="GET",
+        path="/project-integrations/catalog",
+        check=lambda r: (
             isinstance(r[0], ProjectIntegrationProvider)
             and r[0].schema == {"secret_key": {"type": "string"}}
         ),
         reply={"data": [{"provider": "stripe", "schema": {"secret_key": {"type": "string"}}}]},
     ),
-    WireCase(
-        lambda c: c.project_integrations.get("pi_1"),
-        "GET",
-        "/project-integrations/pi_1",
-        lambda r: isinstance(r, ProjectIntegration) and r.provider == "stripe",
+    Case(
+        call=lambda c: c.project_integrations.get("pi_1"),
+        method="GET",
+        path="/project-integrations/pi_1",
+        check=lambda r: isinstance(r, ProjectIntegration) and r.provider == "stripe",
         reply={"data": PROJECT_INTEGRATION},
     ),
-    WireCase(
-        lambda c: c.project_integrations.create(
+    Case(
+        call=lambda c: c.project_integrations.create(
             project_id="prj_1", provider="stripe", credentials={"secret_key": "sk_test_1"}
         ),
-        "POST",
-        "/project-integrations",
-        lambda r: isinstance(r, ProjectIntegration) and r.id == "pi_1",
+        method="POST",
+        path="/project-integrations",
+        check=lambda r: isinstance(r, ProjectIntegration) and r.id == "pi_1",
         reply={"data": PROJECT_INTEGRATION},
         body={
             "project_id": "prj_1",
@@ -175,53 +175,53 @@ PROJECT_CASES = [
             "credentials": {"secret_key": "sk_test_1"},
         },
     ),
-    WireCase(
-        lambda c: c.project_integrations.update(
+    Case(
+        call=lambda c: c.project_integrations.update(
             "pi_1", credentials={"secret_key": "sk_test_2"}, extra={"label": "live"}
         ),
-        "PATCH",
-        "/project-integrations/pi_1",
-        lambda r: isinstance(r, ProjectIntegration),
+        method="PATCH",
+        path="/project-integrations/pi_1",
+        check=lambda r: isinstance(r, ProjectIntegration),
         reply={"data": PROJECT_INTEGRATION},
         body={"credentials": {"secret_key": "sk_test_2"}, "label": "live"},
     ),
-    WireCase(
-        lambda c: c.project_integrations.delete("pi_1"),
-        "DELETE",
-        "/project-integrations/pi_1",
-        lambda r: r is None,
+    Case(
+        call=lambda c: c.project_integrations.delete("pi_1"),
+        method="DELETE",
+        path="/project-integrations/pi_1",
+        check=lambda r: r is None,
         reply=httpx.Response(204),
     ),
 ]
 
 EXTERNAL_KEY_CASES = [
-    WireCase(
-        lambda c: c.external_keys.list(),
-        "GET",
-        "/external-keys",
-        lambda r: isinstance(r[0], ExternalKey) and r[0].masked_key == "sk-...9f2c",
+    Case(
+        call=lambda c: c.external_keys.list(),
+        method="GET",
+        path="/external-keys",
+        check=lambda r: isinstance(r[0], ExternalKey) and r[0].masked_key == "sk-...9f2c",
         reply={"external_keys": [EXTERNAL_KEY]},
     ),
-    WireCase(
-        lambda c: c.external_keys.create(provider="openai", key="sk-secret"),
-        "POST",
-        "/external-keys",
-        lambda r: isinstance(r, ExternalKey) and r.provider == "openai",
+    Case(
+        call=lambda c: c.external_keys.create(provider="openai", key="sk-secret"),
+        method="POST",
+        path="/external-keys",
+        check=lambda r: isinstance(r, ExternalKey) and r.provider == "openai",
         reply={"data": EXTERNAL_KEY},
         body={"provider": "openai", "value": "sk-secret", "key": "sk-secret"},
     ),
-    WireCase(
-        lambda c: c.external_keys.resolve("open ai"),
-        "GET",
-        "/external-keys/open%20ai/resolve",
-        lambda r: isinstance(r, ExternalKey),
+    Case(
+        call=lambda c: c.external_keys.resolve("open ai"),
+        method="GET",
+        path="/external-keys/open%20ai/resolve",
+        check=lambda r: isinstance(r, ExternalKey),
         reply=EXTERNAL_KEY,
     ),
-    WireCase(
-        lambda c: c.external_keys.delete("openai"),
-        "DELETE",
-        "/external-keys/openai",
-        lambda r: r is None,
+    Case(
+        call=lambda c: c.external_keys.delete("openai"),
+        method="DELETE",
+        path="/external-keys/openai",
+        check=lambda r: r is None,
         reply=httpx.Response(204),
     ),
 ]
@@ -229,9 +229,9 @@ EXTERNAL_KEY_CASES = [
 CASES = INTEGRATION_CASES + PROJECT_CASES + EXTERNAL_KEY_CASES
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_integrations_wire(case: WireCase) -> None:
-    run_wire_case(case)
+@pytest.mark.parametrize("case", CASES, ids=[case.route for case in CASES])
+def test_integrations_wire(case: Case) -> None:
+    run_case(case)
 
 
 def test_integration_models_round_trip() -> None:

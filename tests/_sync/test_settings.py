@@ -11,8 +11,7 @@ from miosa._converter import structure
 from miosa.types.regions import ComputePricing
 from miosa.types.settings import GpuPricing, ProviderKey, SettingsBranding, TenantSettings
 from tests._sync._helpers import make_client, run_case
-from tests.helpers import MockAPI, json_response
-from tests.platform_cases import Case, case_id
+from tests.helpers import Case, MockAPI, case_id, json_response
 
 CASES = [
     Case(call="settings.get", method="GET", path="/settings",
