@@ -135,12 +135,12 @@ def imports_of_file(path: Path) -> Iterator[Import]:
             protected = any(_catches_import_error(h) for h in node.handlers)
             for child in node.body:
                 yield from walk(child, lazy, guarded or protected)
-            for child in [*node.handlers, *node.orelse, *node.finalbody]:
-                yield from walk(child, lazy, guarded)
+            for part in [*node.handlers, *node.orelse, *node.finalbody]:
+                yield from walk(part, lazy, guarded)
             return
         inner = lazy or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
-        for child in ast.iter_child_nodes(node):
-            yield from walk(child, inner, guarded)
+        for sub in ast.iter_child_nodes(node):
+            yield from walk(sub, inner, guarded)
 
     yield from walk(tree, False, False)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping
+from email.parser import BytesParser
+from email.policy import HTTP
 from typing import Any
 
 import attrs
@@ -81,6 +83,30 @@ class MockAPI:
     def body(self, index: int = -1) -> Any:
         content = self.requests[index].content
         return json.loads(content) if content else None
+
+
+def form_parts(request: httpx.Request) -> list[tuple[str, str | None, str, bytes]]:
+    """(name, filename, content type, content) of each multipart part, parsed by the stdlib."""
+    content_type = request.headers["content-type"]
+    message = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + request.content
+    )
+    assert message.is_multipart()
+    parts: list[tuple[str, str | None, str, bytes]] = []
+    for part in message.iter_parts():
+        disposition = part.get("content-disposition")
+        assert disposition is not None, "a part without content-disposition"
+        content = part.get_payload(decode=True)
+        assert isinstance(content, bytes)
+        parts.append(
+            (
+                disposition.params["name"],
+                disposition.params.get("filename"),
+                part.get_content_type(),
+                content,
+            )
+        )
+    return parts
 
 
 NO_BODY: Any = object()

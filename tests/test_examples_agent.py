@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tests.fake_llm import FakeLLM, chat
+from tests.fake_llm import FakeLLM, Reply, chat
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "agent.py"
 SETTINGS = ("MIOSA_API_KEY", "MIOSA_BASE_URL", "MIOSA_AGENT_PROVIDER", "MIOSA_AGENT_MODEL")
@@ -47,7 +47,7 @@ def test_the_example_speaks_to_a_model_host_named_by_the_environment() -> None:
         result = body["messages"][-1]["content"]
         return chat(f"It printed: {result.splitlines()[-1]}", usage=(120, 9))
 
-    script = [
+    script: list[Reply] = [
         chat("Writing.", ("write_file", {"path": "/workspace/hi.py", "content": "print('hi')"})),
         chat(None, ("exec", {"command": "python3 /workspace/hi.py"})),
         answer,

@@ -44,8 +44,8 @@ def _imports(module: str, path: Path) -> Iterator[tuple[str, str]]:
             target = ".".join([*base, *([node.module] if node.module else [])])
             for alias in node.names:
                 yield target, alias.name
-        for child in ast.iter_child_nodes(node):
-            yield from visit(child)
+        for sub in ast.iter_child_nodes(node):
+            yield from visit(sub)
 
     yield from visit(ast.parse(path.read_text()))
 

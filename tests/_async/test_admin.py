@@ -12,6 +12,7 @@ import pytest
 from miosa import PermissionDeniedError
 from miosa._async.pagination import AsyncPage
 from miosa._converter import structure
+from miosa.types import Model
 from miosa.types.admin import (
     AdminApiKey,
     AdminApiKeyStatus,
@@ -365,7 +366,7 @@ async def test_endpoint_sends_the_exact_request_and_parses_the_reply(case: Case)
     if case.kind == "json":
         assert result == REPORT
     elif case.kind == "object":
-        assert type(result) is case.model
+        assert isinstance(result, Model) and type(result) is case.model
         assert result.raw == OBJ
     else:
         assert isinstance(result, AsyncPage)

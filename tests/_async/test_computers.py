@@ -64,7 +64,8 @@ async def test_create_returns_a_bound_handle_that_acts_without_an_id() -> None:
     async with make_client(api) as client:
         computer = await client.computers.create(name="agent-desktop")
         assert isinstance(computer, AsyncComputer) and isinstance(computer, ComputerData)
-        assert computer.status is ComputerStatus.PROVISIONING
+        created = computer.status
+        assert created is ComputerStatus.PROVISIONING
         same = await computer.start()
     assert same is computer
     assert computer.status is ComputerStatus.STARTING
@@ -103,7 +104,8 @@ async def test_an_action_acknowledgement_keeps_the_handle_fields() -> None:
     async with make_client(api) as client:
         computer = await client.computers.get("cmp_1")
         await computer.stop()
-        assert computer.name == "agent-desktop" and computer.status is ComputerStatus.STOPPED
+        stopped = computer.status
+        assert computer.name == "agent-desktop" and stopped is ComputerStatus.STOPPED
         assert computer.raw["success"] is True
         await computer.start()
         assert computer.status is ComputerStatus.STARTING

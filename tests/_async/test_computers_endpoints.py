@@ -41,7 +41,7 @@ from miosa.types.computers import (
     DesktopWindow,
 )
 from tests._async._helpers import make_client
-from tests.helpers import MockAPI, json_response
+from tests.helpers import MockAPI, form_parts, json_response
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 OBJ, LIST, EMPTY, BYTES = "obj", "list", "empty", "bytes"
@@ -481,7 +481,7 @@ async def test_endpoint_request_and_result(
     params: dict[str, str],
     json_body: Any,
     kind: str,
-    result_type: type,
+    result_type: type[Any],
 ) -> None:
     api = MockAPI().on(f"{method} {path}", reply(kind))
     async with make_client(api) as client:
@@ -575,12 +575,16 @@ async def test_file_list_reads_entries_whichever_shape_comes_back() -> None:
 
 async def test_apps_and_urls_read_a_list_or_keep_a_single_object() -> None:
     apps = [{"name": "firefox"}, {"name": "code"}]
-    for payload in (apps, {"apps": apps}, {"data": apps}, {"items": apps}):
-        result = await _one(f"GET {C}/apps", json_response(200, payload), lambda cl: c(cl).apps())
+    for apps_reply in (apps, {"apps": apps}, {"data": apps}, {"items": apps}):
+        result = await _one(
+            f"GET {C}/apps", json_response(200, apps_reply), lambda cl: c(cl).apps()
+        )
         assert result == apps
     urls = {"vnc": "wss://v", "preview": "https://p"}
-    for payload in (urls, {"data": urls}):
-        result = await _one(f"GET {C}/urls", json_response(200, payload), lambda cl: c(cl).urls())
+    for urls_reply in (urls, {"data": urls}):
+        result = await _one(
+            f"GET {C}/urls", json_response(200, urls_reply), lambda cl: c(cl).urls()
+        )
         assert result == [urls]
     result = await _one(
         f"GET {C}/urls", json_response(200, {"urls": ["https://a"]}), lambda cl: c(cl).urls()
@@ -705,26 +709,6 @@ async def test_changed_endpoints_raise_the_server_error(route: str, call: Call) 
             await call(client)
 
 
-def _form_parts(request: httpx.Request) -> list[tuple[str, str | None, str, bytes]]:
-    """(name, filename, content type, content) of each multipart part, parsed by the stdlib."""
-    from email.parser import BytesParser
-    from email.policy import HTTP
-
-    content_type = request.headers["content-type"]
-    message = BytesParser(policy=HTTP).parsebytes(
-        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + request.content
-    )
-    return [
-        (
-            part.get("content-disposition").params["name"],
-            part.get("content-disposition").params.get("filename"),
-            part.get_content_type(),
-            part.get_payload(decode=True),
-        )
-        for part in message.iter_parts()
-    ]
-
-
 async def test_upload_form_posts_path_and_file_as_multipart(tmp_path: Path) -> None:
     ack = {"success": True, "message": "uploaded"}
     api = MockAPI().on(f"POST {C}/files/upload", json_response(200, ack))
@@ -734,11 +718,11 @@ async def test_upload_form_posts_path_and_file_as_multipart(tmp_path: Path) -> N
         first = await c(client).files.upload_form("/home/user/in.bin", b"\x00\xff")
         second = await c(client).files.upload_form("/srv/r.csv", source, filename="r.csv")
     assert [r.url.path for r in api.requests] == [f"/api/v1{C}/files/upload"] * 2
-    assert _form_parts(api.requests[0]) == [
+    assert form_parts(api.requests[0]) == [
         ("path", None, "text/plain", b"/home/user/in.bin"),
         ("file", "in.bin", "application/octet-stream", b"\x00\xff"),
     ]
-    parts = _form_parts(api.requests[1])
+    parts = form_parts(api.requests[1])
     assert [(name, filename) for name, filename, _, _ in parts] == [
         ("path", None),
         ("file", "r.csv"),

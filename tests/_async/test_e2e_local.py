@@ -176,15 +176,17 @@ async def test_files_env_and_processes_on_the_routes_that_exist(isolation: str) 
         assert [v.key for v in await sandbox.env.list()] == ["B"]
 
         process = await sandbox.processes.start("seq 1 300; sleep 30")
+        pid = process.pid
+        assert pid is not None
         with pytest.raises(MiosaError, match="no stdin route"):
-            await sandbox.processes.send_stdin(process.pid, "x")
+            await sandbox.processes.send_stdin(pid, "x")
         for _ in range(100):
-            logs = await sandbox.processes.logs(process.pid)
+            logs = await sandbox.processes.logs(pid)
             if logs.endswith("300\n"):
                 break
             await sandbox.exec.run("sleep 0.05")
         assert logs.splitlines() == [str(i) for i in range(101, 301)]
-        await sandbox.processes.stop(process.pid)
+        await sandbox.processes.stop(pid)
         token = await sandbox.preview_token()
         assert token.scope == "read" and token.token
 
@@ -342,7 +344,8 @@ async def test_an_event_stream_resumes_after_a_mid_stream_drop_without_duplicate
                     break
         opens = [r for r in server.requests if r.path.endswith("/events")]
         await sandbox.destroy()
-    ids = [event_id for event_id, _ in seen]
+    ids = [event_id for event_id, _ in seen if event_id is not None]
+    assert len(ids) == len(seen), f"an event without an id: {seen}"
     assert len(ids) == len(set(ids)), f"duplicates after the resume: {seen}"
     assert ids == sorted(ids, key=int), f"a gap or reorder after the resume: {seen}"
     assert commands == ["echo run0", "echo run1", "echo run2"]
@@ -361,16 +364,18 @@ async def test_a_background_process_streams_its_output_and_stops() -> None:
         process = await sandbox.processes.start(
             "for i in 1 2 3; do echo line$i; sleep 0.05; done; sleep 30", name="ticker"
         )
+        pid = process.pid
+        assert pid is not None
         lines: list[str] = []
-        async with sandbox.processes.stream(process.pid, timeout=20) as output:
+        async with sandbox.processes.stream(pid, timeout=20) as output:
             async for chunk in output:
                 if isinstance(chunk, ExecStdout):
                     lines.append(chunk.line)
                 if len(lines) == 3:
                     break
-        running = await sandbox.processes.get(process.pid)
-        await sandbox.processes.stop(process.pid)
-        stopped = await sandbox.processes.get(process.pid)
+        running = await sandbox.processes.get(pid)
+        await sandbox.processes.stop(pid)
+        stopped = await sandbox.processes.get(pid)
     assert lines == ["line1", "line2", "line3"]
     assert running.status == "running"
     assert stopped.status != "running"

@@ -15,6 +15,7 @@ import pytest
 from miosa import PermissionDeniedError
 from miosa._converter import structure
 from miosa._sync.pagination import Page
+from miosa.types import Model
 from miosa.types.admin import (
     AdminApiKey,
     AdminApiKeyStatus,
@@ -368,7 +369,7 @@ def test_endpoint_sends_the_exact_request_and_parses_the_reply(case: Case) -> No
     if case.kind == "json":
         assert result == REPORT
     elif case.kind == "object":
-        assert type(result) is case.model
+        assert isinstance(result, Model) and type(result) is case.model
         assert result.raw == OBJ
     else:
         assert isinstance(result, Page)

@@ -27,7 +27,7 @@ from miosa.agent import (
 )
 from miosa.local import LocalServer
 from tests._sync._helpers import make_client
-from tests.fake_llm import FakeLLM, Status, anthropic, chat, last_tool_text, sandbox_id_in
+from tests.fake_llm import FakeLLM, Reply, Status, anthropic, chat, last_tool_text, sandbox_id_in
 from tests.helpers import MockAPI
 
 pytestmark = pytest.mark.usefixtures("fast_retries")
@@ -44,7 +44,7 @@ def chat_provider(llm: FakeLLM, **options: Any) -> ChatCompletionsProvider:
 
 
 def test_a_chat_completions_run_drives_a_sandbox_end_to_end() -> None:
-    script = [
+    script: list[Reply] = [
         chat("Creating a sandbox.", ("create_sandbox", {"name": "agent"})),
         lambda body: chat(
             None,
@@ -259,7 +259,7 @@ def test_cancel_stops_before_the_next_tool_and_answers_the_open_calls() -> None:
 
 
 def test_bad_arguments_from_the_model_come_back_as_an_error_it_can_fix() -> None:
-    script = [
+    script: list[Reply] = [
         chat(None, ("exec", "{not json")),
         chat(None, ("exec", {"cmd": "ls"})),
         lambda body: chat("I give up: " + last_tool_text(body)),
@@ -320,7 +320,7 @@ def test_an_anthropic_error_names_its_type() -> None:
 
 
 def test_rate_limits_and_server_errors_are_retried_with_the_sdk_policy() -> None:
-    script = [
+    script: list[Reply] = [
         Status(429, {"error": {"message": "slow down"}}, {"retry-after": "0"}),
         Status(503, {"error": {"message": "busy"}}),
         chat("Hello."),

@@ -67,7 +67,8 @@ def test_create_returns_a_bound_handle_that_acts_without_an_id() -> None:
     with make_client(api) as client:
         computer = client.computers.create(name="agent-desktop")
         assert isinstance(computer, Computer) and isinstance(computer, ComputerData)
-        assert computer.status is ComputerStatus.PROVISIONING
+        created = computer.status
+        assert created is ComputerStatus.PROVISIONING
         same = computer.start()
     assert same is computer
     assert computer.status is ComputerStatus.STARTING
@@ -106,7 +107,8 @@ def test_an_action_acknowledgement_keeps_the_handle_fields() -> None:
     with make_client(api) as client:
         computer = client.computers.get("cmp_1")
         computer.stop()
-        assert computer.name == "agent-desktop" and computer.status is ComputerStatus.STOPPED
+        stopped = computer.status
+        assert computer.name == "agent-desktop" and stopped is ComputerStatus.STOPPED
         assert computer.raw["success"] is True
         computer.start()
         assert computer.status is ComputerStatus.STARTING

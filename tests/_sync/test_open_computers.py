@@ -18,6 +18,7 @@ from miosa import Miosa
 from miosa._converter import structure
 from miosa._sync.pagination import Page
 from miosa.errors import APITimeoutError, ConflictError, MiosaError, ServerError
+from miosa.types import Model
 from miosa.types.open_computers import (
     OpenComputerAgentEvent,
     OpenComputerAgentSession,
@@ -53,7 +54,7 @@ from miosa.types.open_computers import (
     OpenComputerWorkspaceEvent,
 )
 from tests._sync._helpers import make_client
-from tests.helpers import MockAPI, json_response
+from tests.helpers import MockAPI, form_parts, json_response
 
 OBJ: dict[str, Any] = {"id": "obj_1", "status": "running", "name": "thing", "brand_new": [1]}
 H = "/opencomputers/hosts/h_1"
@@ -498,7 +499,7 @@ def test_endpoint_sends_the_exact_request_and_parses_the_reply(case: Case) -> No
     if case.kind == "empty":
         assert result is None
     elif case.kind == "object":
-        assert type(result) is case.model
+        assert isinstance(result, Model) and type(result) is case.model
         expected = case.reply or OBJ
         inner = expected.get("session") or expected.get("job") or expected.get("data") or expected
         assert result.raw == inner
@@ -624,30 +625,6 @@ def test_download_stream_yields_chunks_and_writes_to_a_file(tmp_path: Path) -> N
     assert all(dict(r.url.params) == {"path": "/data.bin"} for r in api.requests)
 
 
-def _form_parts(request: httpx.Request) -> list[tuple[str, str | None, str, bytes]]:
-    """(name, filename, content type, content) of each part, parsed by the stdlib."""
-    from email.parser import BytesParser
-    from email.policy import HTTP
-
-    content_type = request.headers["content-type"]
-    message = BytesParser(policy=HTTP).parsebytes(
-        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + request.content
-    )
-    assert message.is_multipart()
-    parts = []
-    for part in message.iter_parts():
-        disposition = part.get("content-disposition")
-        parts.append(
-            (
-                disposition.params["name"],
-                disposition.params.get("filename"),
-                part.get_content_type(),
-                part.get_payload(decode=True),
-            )
-        )
-    return parts
-
-
 UPLOADED = {"name": "data.json", "path": "/home/me/data.json", "size": 9, "is_dir": False}
 
 
@@ -659,7 +636,7 @@ def test_upload_bytes_sends_a_multipart_form_with_path_and_file() -> None:
     assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
     assert request.headers["content-length"] == str(len(request.content))
     assert "idempotency-key" in request.headers
-    assert _form_parts(request) == [
+    assert form_parts(request) == [
         ("path", None, "text/plain", b"/home/me/data.json"),
         ("file", "data.json", "application/json", b'{"a": 1}\n'),
     ]
@@ -675,7 +652,7 @@ def test_upload_streams_a_local_path_in_chunks_with_its_length(tmp_path: Path) -
     with make_client(api) as client:
         client.open_computers.files.upload("h_1", "/srv/in.dat", source, filename="custom name.bin")
     request = api.last
-    parts = _form_parts(request)
+    parts = form_parts(request)
     assert [(name, filename) for name, filename, _, _ in parts] == [
         ("path", None),
         ("file", "custom name.bin"),
@@ -726,11 +703,12 @@ def test_upload_file_objects_seekable_from_their_position_and_pipes_chunked() ->
     api = MockAPI().on(f"POST {H}/fs/upload", json_response(200, UPLOADED))
     with make_client(api) as client:
         client.open_computers.files.upload("h_1", "/a/b.txt", seekable)
-        client.open_computers.files.upload("h_1", "/a/pipe.bin", pipe)
+        # A minimal pipe-like reader (read and seekable only), not a full IO[bytes].
+        client.open_computers.files.upload("h_1", "/a/pipe.bin", pipe)  # type: ignore[arg-type]
     first, second = api.requests
-    assert _form_parts(first)[1] == ("file", "b.txt", "text/plain", b"payload")
+    assert form_parts(first)[1] == ("file", "b.txt", "text/plain", b"payload")
     assert first.headers["content-length"] == str(len(first.content))
-    assert _form_parts(second)[1][3] == b"x" * (3 << 20)
+    assert form_parts(second)[1][3] == b"x" * (3 << 20)
     assert second.headers["transfer-encoding"] == "chunked"
     assert "content-length" not in second.headers
     assert pipe.reads > 3  # read a chunk at a time, never whole

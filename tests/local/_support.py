@@ -9,9 +9,12 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
+
+from miosa.local import LocalServer
 
 SHORT = httpx.Timeout(10.0, connect=5.0)
 
@@ -160,3 +163,9 @@ def wait_until(predicate: Any, seconds: float = 10.0, interval: float = 0.02) ->
             return value
         assert time.monotonic() < deadline, "condition not met in time"
         time.sleep(interval)
+
+
+def root_of(server: LocalServer) -> Path:
+    """The data directory of a running server."""
+    assert server.root is not None, "the server is not running"
+    return server.root

@@ -6,19 +6,20 @@ import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from miosa.local import LocalServer
 
-from ._support import SHORT, collect
+from ._support import SHORT, collect, root_of
 
 
-def run(client: httpx.Client, sandbox: str, command: str, **extra: object) -> dict[str, object]:
+def run(client: httpx.Client, sandbox: str, command: str, **extra: object) -> dict[str, Any]:
     reply = client.post(f"/sandboxes/{sandbox}/exec", json={"command": command, **extra})
     assert reply.status_code == 200, reply.text
-    data: dict[str, object] = reply.json()["data"]
+    data: dict[str, Any] = reply.json()["data"]
     return data
 
 
@@ -157,7 +158,7 @@ def test_bwrap_isolation_shows_workspace_and_protects_the_host(bwrap_server: Loc
     headers = {"Authorization": f"Bearer {bwrap_server.api_key}"}
     with httpx.Client(base_url=bwrap_server.base_url, headers=headers, timeout=SHORT) as c:
         sid = c.post("/sandboxes", json={}).json()["data"]["id"]
-        host_dir = bwrap_server.root / "sandboxes" / sid / "workspace"
+        host_dir = root_of(bwrap_server) / "sandboxes" / sid / "workspace"
         out = run(
             c, sid, "pwd; echo data > /workspace/in.txt; ls /workspace; python3 -c 'print(6*7)'"
         )
@@ -183,7 +184,7 @@ def test_without_isolation_commands_run_in_the_sandbox_directory() -> None:
         with httpx.Client(base_url=srv.base_url, headers=headers, timeout=SHORT) as c:
             sid = c.post("/sandboxes", json={}).json()["data"]["id"]
             out = run(c, sid, "pwd")
-            assert out["stdout"] == f"{srv.root / 'sandboxes' / sid / 'workspace'}\n"
+            assert out["stdout"] == f"{root_of(srv) / 'sandboxes' / sid / 'workspace'}\n"
             outside = c.post(f"/sandboxes/{sid}/exec", json={"command": "pwd", "cwd": "/tmp"})
             assert outside.status_code == 400
             assert outside.json()["error"]["code"] == "PATH_OUTSIDE_WORKSPACE"
@@ -196,7 +197,7 @@ def test_without_isolation_workspace_paths_in_commands_reach_the_sandbox_directo
         headers = {"Authorization": f"Bearer {srv.api_key}"}
         with httpx.Client(base_url=srv.base_url, headers=headers, timeout=SHORT) as c:
             sid = c.post("/sandboxes", json={}).json()["data"]["id"]
-            host_dir = srv.root / "sandboxes" / sid / "workspace"
+            host_dir = root_of(srv) / "sandboxes" / sid / "workspace"
             with srv.client() as sdk:
                 sdk.sandboxes.handle(sid).files.write("/workspace/blob.bin", b"\x00\x01" * 512)
             out = run(c, sid, "wc -c < /workspace/blob.bin")

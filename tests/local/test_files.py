@@ -14,7 +14,7 @@ import httpx
 
 from miosa.local import LocalServer
 
-from ._support import b64, collect
+from ._support import b64, collect, root_of
 
 
 def write(client: httpx.Client, sandbox: str, path: str, data: bytes) -> httpx.Response:
@@ -63,7 +63,7 @@ def test_write_read_list_stat_tree_delete(
     # No delete route (as in production): files go with `rm` through exec.
     gone = client.delete(f"/sandboxes/{sandbox}/files", params={"path": "/workspace/dir"})
     assert gone.status_code == 405
-    assert (server.root / "sandboxes" / sandbox / "workspace" / "dir" / "a.txt").exists()
+    assert (root_of(server) / "sandboxes" / sandbox / "workspace" / "dir" / "a.txt").exists()
     rm = {"command": "rm -r -- dir", "cwd": "/workspace"}
     assert client.post(f"/sandboxes/{sandbox}/exec", json=rm).json()["data"]["exit_code"] == 0
     assert client.get(f"/sandboxes/{sandbox}/files/workspace/dir/a.txt").status_code == 404
@@ -142,10 +142,10 @@ def test_paths_outside_the_workspace_are_refused(
     refused(client.get(f"/sandboxes/{sandbox}/files/workspace/%2e%2e/%2e%2e/etc/passwd"))
     refused(client.get(f"/sandboxes/{sandbox}/files", params={"path": "/"}))
     refused(client.post(f"/sandboxes/{sandbox}/files/stat", json={"path": "/workspace/../.."}))
-    assert not (server.root / "sandboxes" / sandbox / "escape.txt").exists()
+    assert not (root_of(server) / "sandboxes" / sandbox / "escape.txt").exists()
 
     # Symlinks that resolve outside are refused for reads and writes alike.
-    workspace = server.root / "sandboxes" / sandbox / "workspace"
+    workspace = root_of(server) / "sandboxes" / sandbox / "workspace"
     os.symlink("/etc/passwd", workspace / "link")
     os.symlink("/etc", workspace / "etcdir")
     refused(client.get(f"/sandboxes/{sandbox}/files/workspace/link"))

@@ -10,7 +10,7 @@ import pytest
 
 from miosa.local import LocalServer
 
-from ._support import b64
+from ._support import b64, root_of
 
 ISO_Z = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")
 
@@ -41,7 +41,7 @@ def test_create_replies_the_full_sandbox_object(client: httpx.Client, server: Lo
     assert box["url_info"]["url_class"] == "temporary_preview"
     assert box["tags"] == ["a", "b"] and box["metadata"] == {"k": 1}
     assert box["destroyed_at"] is None
-    assert (server.root / "sandboxes" / box["id"] / "workspace").is_dir()
+    assert (root_of(server) / "sandboxes" / box["id"] / "workspace").is_dir()
 
 
 def test_raw_resources_are_placed_like_production(client: httpx.Client) -> None:

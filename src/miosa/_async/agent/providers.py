@@ -28,7 +28,7 @@ import json
 import os
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
@@ -62,6 +62,8 @@ __all__ = [
 DEFAULT_PROVIDER_TIMEOUT = 120.0
 DEFAULT_PROVIDER_RETRIES = 2
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+_ProviderT = TypeVar("_ProviderT", bound="AsyncHTTPProvider")
 
 
 class AsyncProvider(Protocol):
@@ -133,7 +135,7 @@ class AsyncHTTPProvider:
             client, self._http = self._http, None
             await client.aclose()
 
-    async def __aenter__(self) -> AsyncHTTPProvider:
+    async def __aenter__(self: _ProviderT) -> _ProviderT:
         return self
 
     async def __aexit__(

@@ -31,7 +31,7 @@ import json
 import os
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
@@ -65,6 +65,8 @@ __all__ = [
 DEFAULT_PROVIDER_TIMEOUT = 120.0
 DEFAULT_PROVIDER_RETRIES = 2
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+_ProviderT = TypeVar("_ProviderT", bound="HTTPProvider")
 
 
 class Provider(Protocol):
@@ -136,7 +138,7 @@ class HTTPProvider:
             client, self._http = self._http, None
             client.close()
 
-    def __enter__(self) -> HTTPProvider:
+    def __enter__(self: _ProviderT) -> _ProviderT:
         return self
 
     def __exit__(
