@@ -24,7 +24,7 @@ from miosa import (
     webhooks,
 )
 from miosa.local import Fault, LocalServer
-from tests.receiver import WebhookReceiver
+from tests.receiver import Receiver
 
 pytestmark = pytest.mark.usefixtures("fast_retries")
 
@@ -271,7 +271,7 @@ def test_commands_run_isolated_under_bubblewrap() -> None:
 
 
 def test_webhook_deliveries_verify_with_the_returned_secret() -> None:
-    with WebhookReceiver() as receiver:
+    with Receiver() as receiver:
         with LocalServer() as server, client_for(server) as client:
             hook = client.webhooks.create(
                 url=receiver.url, events=["sandbox.created", "sandbox.destroyed"]
@@ -281,13 +281,13 @@ def test_webhook_deliveries_verify_with_the_returned_secret() -> None:
             sandbox.destroy()
             deliveries = receiver.wait_for(2)
     assert len(deliveries) >= 2
-    events = [webhooks.verify(body, headers, hook.secret) for headers, body in deliveries]
+    events = [webhooks.verify(d.body, d.headers, hook.secret) for d in deliveries]
     assert {e.type for e in events} >= {"sandbox.created", "sandbox.destroyed"}
     created = next(e for e in events if e.type == "sandbox.created")
     assert created.data.get("id") == sandbox.id
-    tampered = deliveries[0][1].replace(b"sandbox", b"sandbux")
-    assert not webhooks.is_valid(tampered, deliveries[0][0], hook.secret)
-    assert json.loads(deliveries[0][1])["type"] in {"sandbox.created", "sandbox.destroyed"}
+    tampered = deliveries[0].body.replace(b"sandbox", b"sandbux")
+    assert not webhooks.is_valid(tampered, deliveries[0].headers, hook.secret)
+    assert json.loads(deliveries[0].body)["type"] in {"sandbox.created", "sandbox.destroyed"}
 
 
 def test_credits_report_whole_credits_after_a_sandbox_ran() -> None:

@@ -10,8 +10,9 @@ import time
 import httpx
 
 from miosa.local import LocalServer
+from tests.receiver import Receiver
 
-from ._support import SHORT, Receiver, collect, wait_until
+from ._support import SHORT, collect, wait_until
 
 
 def sha256_signature(secret: str, body: bytes) -> str:
