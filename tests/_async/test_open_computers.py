@@ -746,7 +746,7 @@ async def test_event_streams_get_their_path_and_yield_typed_events(
     request = api.last
     assert request.method == "GET"
     assert request.url.raw_path.decode() == "/api/v1" + path
-    assert request.headers["accept"] == "text/event-stream"
+    assert request.headers["accept"] == "text/event-stream, application/json;q=0.9"
     assert [type(e) for e in events] == [model]
     event = events[0]
     assert event.type == "progress"

@@ -121,7 +121,7 @@ def test_a_stream_connects_only_when_entered_and_yields_typed_events() -> None:
             assert len(api.requests) == 1
             items = [event for event in events]
     request = api.requests[0]
-    assert request.headers["accept"] == "text/event-stream"
+    assert request.headers["accept"] == "text/event-stream, application/json;q=0.9"
     assert "last-event-id" not in request.headers
     assert [type(e) for e in items] == [SandboxCreated, SandboxReady, UnknownEvent]
     assert [(e.type, e.id) for e in items] == [

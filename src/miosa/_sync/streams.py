@@ -24,7 +24,7 @@ import httpx
 from .._concurrency import drain, open_file, shielded, sleep
 from .._request import NOT_GIVEN
 from .._resume import MAX_CONSECUTIVE_FAILURES, ResumeState
-from .._sse import ServerSentEvent, SSEDecoder
+from .._sse import SSE_ACCEPT, ServerSentEvent, SSEDecoder
 from ..errors import (
     APIConnectionError,
     APITimeoutError,
@@ -190,7 +190,7 @@ class EventStream(Generic[T]):
         return max(0.001, min(self._idle_timeout, self._deadline - time.monotonic()))
 
     def _connect(self, *, retry_opening: bool) -> None:
-        headers = {**self._headers, "Accept": "text/event-stream", "Cache-Control": "no-cache"}
+        headers = {**self._headers, "Accept": SSE_ACCEPT, "Cache-Control": "no-cache"}
         if self._state.last_event_id:
             headers["Last-Event-ID"] = self._state.last_event_id
         timeout = self._http.options.timeout
