@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Mapping
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -91,6 +92,26 @@ class ClientOptions(NamedTuple):
         return headers
 
 
+_VERSIONED_PATH = re.compile(r"/v[0-9]+\Z")
+
+
+def normalize_base_url(raw: str) -> str:
+    """The API root every path is appended to, from a ``base_url`` or ``MIOSA_BASE_URL``.
+
+    Surrounding spaces and trailing slashes are dropped. A URL whose path does not end in
+    a version segment (``/v1``, ``/v2`` ...) gets ``/api/v1`` appended, so the bare host
+    ``https://api.miosa.ai`` (what the MIOSA CLI takes) reaches the API instead of 404ing on
+    every call; the vendor's own Python SDK applies the same rule.
+    """
+    url = raw.strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"base_url must start with http:// or https://, got {url!r}")
+    path = urlsplit(url).path
+    if not _VERSIONED_PATH.search(path):
+        url += "/api/v1"
+    return url
+
+
 def to_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
     if value is None:
         return DEFAULT_TIMEOUT
@@ -128,9 +149,7 @@ def resolve_options(
             "No API key given: pass api_key=... or set the MIOSA_API_KEY environment variable."
         )
     check_header_value("Authorization", credential)
-    url = (base_url or environ.get("MIOSA_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise ValueError(f"base_url must start with http:// or https://, got {url!r}")
+    url = normalize_base_url(base_url or environ.get("MIOSA_BASE_URL") or DEFAULT_BASE_URL)
     retries = DEFAULT_MAX_RETRIES if max_retries is None else max_retries
     if retries < 0:
         raise ValueError("max_retries must be >= 0")

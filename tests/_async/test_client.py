@@ -50,6 +50,44 @@ async def test_environment_supplies_key_base_url_and_tenant(
     assert api.last.headers["x-miosa-tenant"] == "env-tenant"
 
 
+@pytest.mark.parametrize(
+    ("given", "reached"),
+    [
+        ("https://api.miosa.ai", "https://api.miosa.ai/api/v1/sandboxes/sbx_1"),
+        ("https://api.miosa.ai/", "https://api.miosa.ai/api/v1/sandboxes/sbx_1"),
+        ("  https://api.miosa.ai//  ", "https://api.miosa.ai/api/v1/sandboxes/sbx_1"),
+        ("https://api.miosa.ai/api/v1", "https://api.miosa.ai/api/v1/sandboxes/sbx_1"),
+        ("https://api.miosa.ai/api/v1/", "https://api.miosa.ai/api/v1/sandboxes/sbx_1"),
+        ("http://127.0.0.1:8787/api/v1", "http://127.0.0.1:8787/api/v1/sandboxes/sbx_1"),
+        ("http://127.0.0.1:8787", "http://127.0.0.1:8787/api/v1/sandboxes/sbx_1"),
+        ("https://gw.example/v2", "https://gw.example/v2/sandboxes/sbx_1"),
+        ("https://gw.example/miosa", "https://gw.example/miosa/api/v1/sandboxes/sbx_1"),
+        ("https://v1.example", "https://v1.example/api/v1/sandboxes/sbx_1"),
+    ],
+)
+@pytest.mark.parametrize("source", ["argument", "environment"])
+async def test_a_base_url_without_a_version_segment_gets_api_v1(
+    monkeypatch: pytest.MonkeyPatch, given: str, reached: str, source: str
+) -> None:
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return json_response(200, sandbox_json())
+
+    transport = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+    if source == "environment":
+        monkeypatch.setenv("MIOSA_BASE_URL", given)
+        client = AsyncMiosa(api_key=API_KEY, http_client=transport)
+    else:
+        client = AsyncMiosa(api_key=API_KEY, base_url=given, http_client=transport)
+    async with client:
+        await client.sandboxes.get("sbx_1")
+    assert seen == [reached]
+    assert client.base_url == reached.removesuffix("/sandboxes/sbx_1")
+    await transport.aclose()
+
+
 async def test_missing_key_fails_at_construction_naming_the_variable(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

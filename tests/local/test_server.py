@@ -157,6 +157,13 @@ def test_cli_prints_url_and_key_and_stops_on_sigterm(tmp_path: Path) -> None:
             timeout=5,
         )
         assert reply.status_code == 200
+        # The printed URL, and the bare host a user may copy from it, both reach the API.
+        printed = match.group(1)
+        bare = printed.removesuffix("/api/v1")
+        for base in (printed, bare, bare + "/"):
+            with miosa.Miosa(api_key="msk_local_cli", base_url=base) as client:
+                assert client.base_url == printed, base
+                assert list(client.sandboxes.list()) == []
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 0
     finally:

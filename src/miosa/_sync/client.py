@@ -78,7 +78,9 @@ class Miosa:
     Args:
         api_key: the API key (``msk_...``); env ``MIOSA_API_KEY``.
         access_token: a user access token instead of an API key; env ``MIOSA_ACCESS_TOKEN``.
-        base_url: default ``https://api.miosa.ai/api/v1``; env ``MIOSA_BASE_URL``.
+        base_url: default ``https://api.miosa.ai/api/v1``; env ``MIOSA_BASE_URL``. A URL
+            whose path does not end in ``/v<N>`` gets ``/api/v1`` appended (so a bare host
+            such as ``https://api.miosa.ai`` works).
         timeout: seconds per attempt (default 30, connect 5) or an ``httpx.Timeout``.
         max_retries: retries after the first attempt (default 3).
         default_headers: extra headers sent with every request.
