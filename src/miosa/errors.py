@@ -17,6 +17,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
+    "ConfigurationError",
     "ConflictError",
     "InsufficientCreditsError",
     "MiosaError",
@@ -42,6 +43,14 @@ class MiosaError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class ConfigurationError(MiosaError, ValueError):
+    """The client cannot be built as asked: no API key, both a key and a token, a bad URL.
+
+    Raised by the client's constructor (and `with_options`), before any request. Also a
+    `ValueError`, so code written against earlier versions that caught that still works.
+    """
 
 
 class APIStatusError(MiosaError):

@@ -10,7 +10,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from miosa import Miosa, __version__
+from miosa import ConfigurationError, Miosa, MiosaError, __version__
 from tests._sync._helpers import make_client
 from tests.helpers import API_KEY, BASE_URL, MockAPI, json_response, sandbox_json
 from tests.loopback import LoopbackServer
@@ -96,8 +96,17 @@ def test_missing_key_fails_at_construction_naming_the_variable(
 ) -> None:
     monkeypatch.delenv("MIOSA_API_KEY", raising=False)
     monkeypatch.delenv("MIOSA_ACCESS_TOKEN", raising=False)
-    with pytest.raises(ValueError, match="MIOSA_API_KEY"):
+    with pytest.raises(ConfigurationError) as info:
         Miosa()
+    # A MiosaError, and still the ValueError earlier versions raised.
+    assert isinstance(info.value, MiosaError)
+    assert isinstance(info.value, ValueError)
+    assert "MIOSA_API_KEY" in str(info.value)
+    assert "access_token" in str(info.value)
+    with pytest.raises(ConfigurationError, match="not both"):
+        Miosa(api_key=API_KEY, access_token="tok_1")
+    with pytest.raises(ConfigurationError, match="http:// or https://"):
+        Miosa(api_key=API_KEY, base_url="api.miosa.ai")
 
 
 def test_defaults_match_the_contract(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,6 +17,7 @@ from .._options import (
     to_timeout,
 )
 from .._request import NOT_GIVEN, NotGiven
+from ..errors import ConfigurationError
 from ._http import AsyncHTTP, AsyncPool
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ class AsyncMiosa:
             changes["timeout"] = to_timeout(timeout)
         if not isinstance(max_retries, NotGiven):
             if max_retries < 0:
-                raise ValueError("max_retries must be >= 0")
+                raise ConfigurationError("max_retries must be >= 0")
             changes["max_retries"] = max_retries
         if not isinstance(deadline, NotGiven):
             changes["deadline"] = deadline
