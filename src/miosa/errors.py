@@ -161,18 +161,27 @@ class ServerError(APIStatusError):
 
 
 class APIConnectionError(MiosaError):
-    """The request never got an HTTP answer (DNS, refused, reset, TLS ...)."""
+    """The request never got an HTTP answer (DNS, refused, reset, TLS ...).
 
-    def __init__(self, message: str = "Connection error.", *, attempts: int = 1) -> None:
+    The message names the host, the cause and the call; ``host`` is the ``host[:port]``
+    that could not be reached (None when the error did not come from a request).
+    """
+
+    def __init__(
+        self, message: str = "Connection error.", *, attempts: int = 1, host: str | None = None
+    ) -> None:
         super().__init__(message)
         self.attempts = attempts
+        self.host = host
 
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (per attempt, or the call's total deadline)."""
 
-    def __init__(self, message: str = "Request timed out.", *, attempts: int = 1) -> None:
-        super().__init__(message, attempts=attempts)
+    def __init__(
+        self, message: str = "Request timed out.", *, attempts: int = 1, host: str | None = None
+    ) -> None:
+        super().__init__(message, attempts=attempts, host=host)
 
 
 class ResponseValidationError(MiosaError):
@@ -222,6 +231,7 @@ class WaitTimeoutError(WaitError, APITimeoutError):
         WaitError.__init__(self, message, resource_id=resource_id, state=state)
         self.timeout = timeout
         self.attempts = polls
+        self.host = None
 
 
 class ResourceFailedError(WaitError):

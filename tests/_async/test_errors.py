@@ -11,6 +11,7 @@ import pytest
 import miosa
 from miosa import (
     APIConnectionError,
+    AsyncMiosa,
     AuthenticationError,
     ConflictError,
     InsufficientCreditsError,
@@ -25,6 +26,7 @@ from miosa import (
 )
 from tests._async._helpers import make_client
 from tests.helpers import API_KEY, MockAPI, json_response
+from tests.loopback import PlainTCPServer, closed_port
 
 
 @pytest.mark.parametrize(
@@ -207,3 +209,54 @@ async def test_a_malformed_item_in_a_list_names_the_item_and_the_request() -> No
     assert info.value.request_id == "req_list"
     assert "bad item" in info.value.text
     assert "Sandbox" in str(info.value)
+
+
+async def _connection_failure(base_url: str, timeout: float = 5.0) -> APIConnectionError:
+    client = AsyncMiosa(api_key=API_KEY, base_url=base_url, max_retries=0, timeout=timeout)
+    async with client:
+        with pytest.raises(APIConnectionError) as info:
+            await client.sandboxes.get("sbx_1")
+    assert API_KEY not in str(info.value)
+    return info.value
+
+
+async def test_a_refused_connection_names_the_host_and_the_cause() -> None:
+    port = closed_port()
+    error = await _connection_failure(f"http://127.0.0.1:{port}/api/v1")
+    assert type(error) is APIConnectionError
+    assert error.host == f"127.0.0.1:{port}"
+    assert str(error) == (
+        f"Could not reach 127.0.0.1:{port}: connection refused: nothing accepts connections on "
+        f"that port (GET http://127.0.0.1:{port}/api/v1/sandboxes/sbx_1; ConnectError, "
+        "1 attempt)."
+    )
+
+
+async def test_a_host_that_does_not_resolve_says_dns() -> None:
+    error = await _connection_failure("http://nonexistent.invalid/api/v1")
+    assert error.host == "nonexistent.invalid"
+    assert str(error).startswith(
+        "Could not reach nonexistent.invalid: DNS lookup failed: the host name does not resolve "
+        "(GET http://nonexistent.invalid/api/v1/sandboxes/sbx_1; ConnectError, 1 attempt)"
+    )
+
+
+async def test_a_tls_handshake_with_a_plain_tcp_server_says_tls() -> None:
+    with PlainTCPServer() as server:
+        error = await _connection_failure(f"https://127.0.0.1:{server.port}/api/v1")
+    assert error.host == f"127.0.0.1:{server.port}"
+    assert str(error).startswith(
+        f"Could not reach 127.0.0.1:{server.port}: TLS handshake failed (WRONG_VERSION_NUMBER): "
+        "the server did not answer in TLS"
+    ), str(error)
+
+
+async def test_a_server_that_never_answers_is_a_timeout_naming_the_host() -> None:
+    with PlainTCPServer(reply=None) as server:
+        error = await _connection_failure(f"http://127.0.0.1:{server.port}/api/v1", timeout=0.3)
+    assert isinstance(error, miosa.APITimeoutError)
+    assert error.host == f"127.0.0.1:{server.port}"
+    assert str(error) == (
+        f"Request to 127.0.0.1:{server.port} timed out waiting for the response "
+        f"(GET http://127.0.0.1:{server.port}/api/v1/sandboxes/sbx_1; ReadTimeout, 1 attempt)."
+    )

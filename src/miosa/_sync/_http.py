@@ -371,7 +371,7 @@ class HTTP:
                     sleep(decision.delay)
                     retries_done += 1
                     continue
-                raise connection_error(exc, retries_done + 1) from exc
+                raise connection_error(exc, retries_done + 1, method, request.url) from exc
             except BaseException:
                 pool.release(lease)
                 raise
