@@ -295,8 +295,15 @@ def error_from_response(
     *,
     attempts: int,
     retry_after: float | None = None,
+    method: str | None = None,
+    url: httpx.URL | None = None,
 ) -> APIStatusError:
-    """The typed error for an error response. Never includes request headers."""
+    """The typed error for an error response. Never includes request headers.
+
+    ``method`` and ``url`` name the call (the URL without its query string, which may
+    carry a token).
+    """
+    called = str(url.copy_with(query=None)) if url is not None else None
     try:
         payload: object = json.loads(content) if content else None
     except ValueError:
@@ -320,6 +327,8 @@ def error_from_response(
             body=payload,
             attempts=attempts,
             retry_after=retry_after,
+            method=method,
+            url=called,
         )
     return cls(
         message,
@@ -329,4 +338,6 @@ def error_from_response(
         request_id=request_id,
         body=payload,
         attempts=attempts,
+        method=method,
+        url=called,
     )

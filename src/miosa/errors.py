@@ -65,6 +65,8 @@ class APIStatusError(MiosaError):
         request_id: the ``x-request-id`` response header, else ``request_id`` in the body.
         body: the decoded JSON body (or the raw text when it was not JSON).
         attempts: how many attempts the SDK made before giving up.
+        method: the HTTP method of the call, when the error came from one.
+        url: the URL called (without its query string), when the error came from a call.
     """
 
     def __init__(
@@ -77,6 +79,8 @@ class APIStatusError(MiosaError):
         request_id: str | None = None,
         body: object = None,
         attempts: int = 1,
+        method: str | None = None,
+        url: str | None = None,
     ) -> None:
         super().__init__(message)
         self.status_code = status_code
@@ -85,6 +89,8 @@ class APIStatusError(MiosaError):
         self.request_id = request_id
         self.body = body
         self.attempts = attempts
+        self.method = method
+        self.url = url
 
     def __str__(self) -> str:
         text = f"{self.status_code} {self.code}: {self.message}"
@@ -119,7 +125,19 @@ class QuotaExceededError(PermissionDeniedError):
 
 
 class NotFoundError(APIStatusError):
-    """404: the resource does not exist (or is not visible to this key)."""
+    """404: the resource does not exist (or is not visible to this key), or no such route.
+
+    Its text names the call (``GET https://.../sandboxes/sbx_1``): the server's message is
+    the same for a missing resource and a URL it has no route for (a wrong ``base_url``).
+    """
+
+    def __str__(self) -> str:
+        text = f"{self.status_code} {self.code}: {self.message}"
+        if self.method and self.url:
+            text += f" ({self.method} {self.url})"
+        if self.request_id:
+            text += f" (request_id={self.request_id})"
+        return text
 
 
 class ConflictError(APIStatusError):
@@ -143,6 +161,8 @@ class RateLimitError(APIStatusError):
         body: object = None,
         attempts: int = 1,
         retry_after: float | None = None,
+        method: str | None = None,
+        url: str | None = None,
     ) -> None:
         super().__init__(
             message,
@@ -152,6 +172,8 @@ class RateLimitError(APIStatusError):
             request_id=request_id,
             body=body,
             attempts=attempts,
+            method=method,
+            url=url,
         )
         self.retry_after = retry_after
 

@@ -122,6 +122,39 @@ def test_request_id_falls_back_to_the_body() -> None:
     assert "req_from_body" in str(info.value)
 
 
+def test_a_404_names_the_method_and_url_called_without_the_query() -> None:
+    generic = {"error": {"code": "NOT_FOUND", "message": "The requested resource was not found"}}
+    api = MockAPI().on(
+        "GET /sandboxes",
+        httpx.Response(404, json=generic, headers={"x-request-id": "req_9"}),
+    )
+    with make_client(api) as client:
+        with pytest.raises(NotFoundError) as info:
+            client.sandboxes.list(state="running")
+    assert api.last.url.query == b"state=running"
+    error = info.value
+    assert (error.method, error.url) == ("GET", "https://api.test.miosa/api/v1/sandboxes")
+    assert str(error) == (
+        "404 NOT_FOUND: The requested resource was not found "
+        "(GET https://api.test.miosa/api/v1/sandboxes) (request_id=req_9)"
+    )
+
+
+def test_other_status_errors_keep_their_text_and_carry_the_call() -> None:
+    api = MockAPI().on(
+        "POST /sandboxes",
+        json_response(409, {"error": {"code": "CONFLICT", "message": "name taken"}}),
+    )
+    with make_client(api) as client:
+        with pytest.raises(ConflictError) as info:
+            client.sandboxes.create(name="dup")
+    assert str(info.value) == "409 CONFLICT: name taken"
+    assert (info.value.method, info.value.url) == (
+        "POST",
+        "https://api.test.miosa/api/v1/sandboxes",
+    )
+
+
 def test_a_non_json_error_body_is_kept_as_text() -> None:
     api = MockAPI().on("GET /sandboxes/x", httpx.Response(502, text="<html>bad gateway</html>"))
     with make_client(api, max_retries=0) as client:

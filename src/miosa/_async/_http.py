@@ -420,6 +420,8 @@ class AsyncHTTP:
                 error_body,
                 attempts=retries_done + 1,
                 retry_after=decision.retry_after,
+                method=method,
+                url=request.url,
             )
 
 

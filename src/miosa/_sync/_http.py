@@ -423,6 +423,8 @@ class HTTP:
                 error_body,
                 attempts=retries_done + 1,
                 retry_after=decision.retry_after,
+                method=method,
+                url=request.url,
             )
 
 
