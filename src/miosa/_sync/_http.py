@@ -442,7 +442,7 @@ def _read_error_body(response: httpx.Response) -> bytes:
     except httpx.TransportError:
         pass
     finally:
-        # Finish the generator here: left to the garbage collector, Trio warns about it.
+        # Finish the generator here rather than leave it to the garbage collector.
         # httpx types it as an iterator, but it is a generator and has this method.
         body.close()  # type: ignore[attr-defined]
     return b"".join(chunks)

@@ -1,7 +1,7 @@
 # This file was generated from
 #   src/miosa/_async/client.py
 # by scripts/gen_sync.py. Do not edit it by hand.
-"""`Miosa`: the async client. `miosa._sync.client.Miosa` is generated from this file."""
+"""`Miosa`: the blocking client."""
 
 from __future__ import annotations
 
@@ -70,11 +70,11 @@ if TYPE_CHECKING:
 
 
 class Miosa:
-    """The MIOSA API client for asyncio and Trio.
+    """The blocking MIOSA API client; one client may be shared by threads.
 
     ``Miosa()`` reads ``MIOSA_API_KEY`` (and ``MIOSA_BASE_URL``, ``MIOSA_TENANT``)
-    from the environment; arguments win over the environment. Use it as an async
-    context manager, or call `close`, to release its connection pool.
+    from the environment; arguments win over the environment. Use it in a
+    ``with`` block, or call `close`, to release its connection pool.
 
     Args:
         api_key: the API key (``msk_...``); env ``MIOSA_API_KEY``.

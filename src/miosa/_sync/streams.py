@@ -5,8 +5,8 @@
 
 Both are context managers that connect when entered, so an authentication or
 not-found error is raised by ``with``, not by the first read; both close the
-response (and free its pool slot) on exit, whether the loop ended, broke, raised or
-was cancelled.
+response (and free its pool slot) on exit, whether the loop ended, broke
+or raised.
 """
 
 from __future__ import annotations
@@ -247,7 +247,7 @@ class EventStream(Generic[T]):
     def _release(self) -> None:
         opened, self._open = self._open, None
         chunks, self._chunks = self._chunks, None
-        # Shielded: a cancelled task still closes the response and frees its pool slot.
+        # Closes the response and frees its pool slot, even on KeyboardInterrupt.
         with shielded():
             if opened is not None:
                 opened.close()
