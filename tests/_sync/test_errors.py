@@ -96,6 +96,10 @@ def test_permission_error_is_the_403_class() -> None:
         ({"detail": "only detail"}, "UNKNOWN_ERROR", "only detail", {"detail": "only detail"}),
         ({"reason": "only reason"}, "UNKNOWN_ERROR", "only reason", {"reason": "only reason"}),
         ({"error": "human readable text"}, "UNKNOWN_ERROR", "human readable text", {}),
+        # Phoenix's default error view, and the list form 2.19.2 reads too.
+        ({"errors": {"detail": "Not Found"}}, "UNKNOWN_ERROR", "Not Found", {}),
+        ({"errors": ["name is taken", "x"]}, "UNKNOWN_ERROR", "name is taken", {}),
+        ({"errors": "plain"}, "UNKNOWN_ERROR", "plain", {}),
         ({}, "UNKNOWN_ERROR", "HTTP 404", {}),
     ],
 )
@@ -295,4 +299,38 @@ def test_a_server_that_never_answers_is_a_timeout_naming_the_host() -> None:
     assert str(error) == (
         f"Request to 127.0.0.1:{server.port} timed out waiting for the response "
         f"(GET http://127.0.0.1:{server.port}/api/v1/sandboxes/sbx_1; ReadTimeout, 1 attempt)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("payload", "seconds"),
+    [
+        ({"error": {"code": "RATE_LIMITED", "message": "slow", "retry_after": 3}}, 3.0),
+        ({"error": {"code": "RATE_LIMITED", "message": "slow", "retry_after_ms": 1500}}, 1.5),
+        ({"error": "RATE_LIMITED", "retry_after": 2}, 2.0),
+        ({"message": "slow", "retry_after_ms": 250}, 0.25),
+    ],
+)
+def test_a_429_reads_the_wait_from_the_body_under_error_or_on_top(
+    payload: object, seconds: float
+) -> None:
+    api = MockAPI().on("GET /sandboxes/x", json_response(429, payload))
+    with make_client(api, max_retries=0) as client:
+        with pytest.raises(RateLimitError) as info:
+            client.sandboxes.get("x")
+    assert info.value.retry_after == seconds
+    assert info.value.code == "RATE_LIMITED"
+
+
+def test_a_redirect_is_not_followed_and_says_where_it_pointed() -> None:
+    moved = httpx.Response(301, headers={"location": "https://api.miosa.ai/api/v1/sandboxes/x"})
+    api = MockAPI().on("GET /sandboxes/x", moved)
+    with make_client(api) as client:
+        with pytest.raises(miosa.APIStatusError) as info:
+            client.sandboxes.get("x")
+    assert len(api.requests) == 1
+    assert info.value.status_code == 301
+    assert info.value.message == (
+        "the server redirected (301) to https://api.miosa.ai/api/v1/sandboxes/x; the SDK does "
+        "not follow redirects: check base_url (https://, host)"
     )
