@@ -205,6 +205,12 @@ class AsyncEventStream(Generic[T]):
             ),
             max_retries=None if retry_opening else 0,
         )
+        if opened.response.status_code == 204:
+            # Nothing to stream (say, re-attaching to a job that already finished): an empty
+            # stream, not an error.
+            await opened.aclose()
+            self._finished = True
+            return
         content_type = opened.response.headers.get("content-type", "")
         if "text/event-stream" not in content_type:
             await opened.aclose()
