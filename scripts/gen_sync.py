@@ -200,7 +200,7 @@ PROSE_ALLOWED: tuple[tuple[str, str, str], ...] = (
     (
         "tests/_sync/test_sandbox_seed.py",
         r"^\s*#\s+(?:const \w+\s*=\s*await |await |for await \()",
-        "quotes the vendor's TypeScript README verbatim: `await` there is TypeScript syntax",
+        "quotes the TypeScript seed snippets it translates: `await` there is TypeScript code",
     ),
 )
 # Words that do not belong in blocking prose.
@@ -710,6 +710,8 @@ def generate(
     if verbose:
         for name in explicit:
             print(f"table: {name} -> {explicit[name]} fired {converter.fired[name]}x")
+        for pattern, count in sorted(converter.phrases_fired.items()):
+            print(f"phrase: {pattern} fired {count}x")
     return Generation(files=files, problems=problems)
 
 
