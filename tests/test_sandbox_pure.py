@@ -17,6 +17,7 @@ from miosa._sandbox import (
     env_vars_of,
     merge_env,
     process_logs_text,
+    sandbox_host_base_url,
     sandbox_logs_fields,
 )
 from miosa._sandbox_events import (
@@ -95,7 +96,36 @@ def test_env_vars_of_every_reply_shape() -> None:
     assert env_vars_of({"env": listed}) == env_vars_of(listed) == env_vars_of({"data": listed})
     assert env_vars_of({"data": {"A": "1"}}) == [EnvVar(key="A", value="1")]
     assert env_vars_of({"A": "1"}) == [EnvVar(key="A", value="1")]
-    assert env_vars_of(None) == []
+    assert env_vars_of({"data": {"vars": listed}}) == env_vars_of(listed)
+    assert env_vars_of({"data": {"env": {"A": "1"}}}) == [EnvVar(key="A", value="1")]
+    assert env_vars_of({"data": {"A": "1", "S": None}}) == [
+        EnvVar(key="A", value="1"),
+        EnvVar(key="S", value=None),
+    ]
+    assert env_vars_of({"data": []}) == []
+    # Replies that carry no variable set are told apart from an empty set.
+    assert env_vars_of(None) is None
+    assert env_vars_of({"ok": True}) is None
+    assert env_vars_of({"data": {"updated": 2}}) is None
+
+
+def test_sandbox_host_base_url_swaps_only_a_leading_api_label() -> None:
+    assert sandbox_host_base_url("https://api.miosa.ai/api/v1") == (
+        "https://sandboxes.miosa.ai/api/v1"
+    )
+    assert sandbox_host_base_url("https://API.staging.miosa.ai:8443/api/v1") == (
+        "https://sandboxes.staging.miosa.ai:8443/api/v1"
+    )
+    assert sandbox_host_base_url("https://u:p@api.example.com/api/v1") == (
+        "https://u:p@sandboxes.example.com/api/v1"
+    )
+    for same in (
+        "http://127.0.0.1:8080/api/v1",
+        "https://miosa.example.com/api/v1",
+        "https://myapi.example.com/api/v1",
+        "https://gateway.example.com/api.v1",
+    ):
+        assert sandbox_host_base_url(same) == same
 
 
 def test_merge_env_keeps_order_and_refuses_hidden_values() -> None:

@@ -31,6 +31,17 @@ def normalize_size(size: str) -> str:
     return _SIZE_ALIASES.get(text, text)
 
 
+_PLACEMENT_KEYS = {"regionId": "region_id", "poolId": "pool_id", "hostId": "host_id"}
+
+
+def placement_request(request: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``compute_placement_request`` with snake_case keys (``regionId`` -> ``region_id``).
+
+    Values are not checked here: the server validates providers, ids and fallbacks.
+    """
+    return {_PLACEMENT_KEYS.get(key, key): value for key, value in request.items()}
+
+
 def octal_mode(mode: int | str) -> str:
     """A file mode as the 4-digit octal string the API expects (``0o755`` -> ``"0755"``)."""
     if isinstance(mode, bool):
@@ -110,6 +121,67 @@ def preview_url(slug: str, preview_domain: str | None, port: int, path: str = "/
 def public_url(slug: str, preview_domain: str | None) -> str:
     """The root preview URL, ``https://{slug}.sandbox.{preview_domain}``."""
     return f"https://{slug}.sandbox.{preview_domain or 'miosa.ai'}"
+
+
+# -- paths and reply shapes ------------------------------------------------------------
+
+SCREENSHOT_REGION_PATHS: tuple[str, str] = ("/desktop/screenshot/region", "/screenshot-region")
+"""Where a region screenshot is posted: the vendor's Python SDK 2.19.2 path first, then the
+TypeScript SDK's path, tried when the first answers 404."""
+
+
+def clipboard_text(payload: Any) -> str:
+    """The text of a clipboard reply, ``{"text": ...}`` (a bare string is taken as is)."""
+    if isinstance(payload, Mapping):
+        text = payload.get("text")
+        return "" if text is None else str(text)
+    return "" if payload is None else str(payload)
+
+
+def exec_result_payload(payload: Any) -> Any:
+    """An exec reply with its output under ``stdout``: some servers name it ``output``."""
+    if isinstance(payload, Mapping) and "stdout" not in payload and "output" in payload:
+        return {**payload, "stdout": payload["output"]}
+    return payload
+
+
+def file_list_payload(payload: Any) -> Any:
+    """``GET /computers/{id}/files`` as ``{entries, path}``, whichever shape came back: that
+    one, a bare array of entries, or ``{"data": [entries]}``."""
+    if isinstance(payload, list):
+        return {"entries": payload}
+    if isinstance(payload, Mapping) and "entries" not in payload:
+        data = payload.get("data")
+        if isinstance(data, list):
+            return {**{k: v for k, v in payload.items() if k != "data"}, "entries": data}
+    return payload
+
+
+def restore_payload(payload: Any) -> Any:
+    """A restore reply as ``{data: computer, snapshot}``; the new computer may also come
+    nested as ``{data: {computer: {...}}}``."""
+    if isinstance(payload, Mapping):
+        data = payload.get("data")
+        inner = data.get("computer") if isinstance(data, Mapping) else None
+        if isinstance(data, Mapping) and "id" not in data and isinstance(inner, dict):
+            return {**payload, "data": inner}
+    return payload
+
+
+def item_list(payload: Any, keys: Sequence[str]) -> list[Any]:
+    """A list reply (bare or under one of `keys`); an object without one is one item."""
+    if isinstance(payload, list):
+        return payload
+    if isinstance(payload, Mapping):
+        for key in keys:
+            value = payload.get(key)
+            if isinstance(value, list):
+                return value
+        inner = payload.get("data")
+        if isinstance(inner, Mapping):
+            return item_list(inner, keys)
+        return [dict(payload)]
+    return []
 
 
 # -- waiting ---------------------------------------------------------------------------

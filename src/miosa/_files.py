@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import shlex
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeAlias
 
@@ -23,6 +24,7 @@ __all__ = [
     "Base64JSONBody",
     "FileInput",
     "batch_entries",
+    "delete_command",
     "encode_content",
     "file_bytes",
     "written_file",
@@ -139,3 +141,23 @@ def written_file(payload: Any, path: str, size: int | None) -> WrittenFile:
     written = structure(fields, WrittenFile)
     object.__setattr__(written, "_raw", data if isinstance(data, dict) else {})
     return written
+
+
+def delete_command(path: str) -> dict[str, str]:
+    """The ``POST /exec`` body `files.delete` sends (the API has no file-delete route).
+
+    ``path`` is made absolute (as the file routes read it), must name something other
+    than ``/`` and ``/workspace`` itself, and may not hold empty, ``.`` or ``..`` segments
+    (so it means exactly the file asked for); it is shell-quoted. A path inside
+    ``/workspace`` is given relative to ``cwd: /workspace``, which names the same file on
+    a server that maps the workspace elsewhere (a local server without isolation).
+    """
+    trimmed = path.strip("/")
+    if not trimmed or "\x00" in path or any(s in ("", ".", "..") for s in trimmed.split("/")):
+        raise ValueError(f"invalid file path {path!r}")
+    if trimmed == "workspace":
+        raise ValueError("refusing to delete /workspace itself")
+    if trimmed.startswith("workspace/"):
+        relative = trimmed.removeprefix("workspace/")
+        return {"command": "rm -r -- " + shlex.quote(relative), "cwd": "/workspace"}
+    return {"command": "rm -r -- " + shlex.quote("/" + trimmed)}

@@ -20,7 +20,11 @@ __all__ = [
     "event_names",
     "iso_param",
     "new_replay_id",
+    "mcp_catalog_payload",
     "parse_tenant_event",
+    "policy_object",
+    "tenant_scope",
+    "webhook_with_secret",
     "require_tenant_wide",
 ]
 
@@ -44,6 +48,58 @@ def iso_param(value: datetime | str) -> str:
 def new_replay_id() -> str:
     """A fresh UUID4 for ``webhooks.replay`` (the server refuses a reused one with 409)."""
     return str(uuid.uuid4())
+
+
+def webhook_with_secret(payload: Any) -> Any:
+    """The webhook of a create/update reply, with the signing secret sent beside it.
+
+    Production answers ``POST /webhooks`` with ``{"data": <webhook>, "secret": "..."}``:
+    the secret, shown this once, is a sibling of ``data``, so a plain unwrap would drop
+    it. A secret inside the webhook object (older servers) is kept as it is.
+    """
+    if not isinstance(payload, dict):
+        return payload
+    inner = payload.get("data")
+    if not isinstance(inner, dict):
+        return payload
+    secret = payload.get("secret")
+    if isinstance(secret, str) and secret and not inner.get("secret"):
+        return {**inner, "secret": secret}
+    return inner
+
+
+def mcp_catalog_payload(payload: Any) -> Any:
+    """The catalogue reply: ``{data: [entries], total, ...}``, also when that whole payload
+    arrives inside one more ``data`` envelope."""
+    if isinstance(payload, dict) and isinstance(payload.get("data"), dict):
+        return payload["data"]
+    return payload
+
+
+def policy_object(payload: Any) -> dict[str, Any]:
+    """A policy reply as a JSON object: under ``data`` or ``policy``, or bare; ``{}`` if empty."""
+    if not isinstance(payload, dict):
+        return {}
+    for key in ("data", "policy"):
+        if key in payload:
+            inner = payload[key]
+            return dict(inner) if isinstance(inner, dict) else {}
+    return dict(payload)
+
+
+def tenant_scope(
+    scope: str | None, workspace_id: str | None, external_user_id: str | None
+) -> str | None:
+    """The ``scope`` query of ``/tenant/events/stream``: ``all``, ``workspace:<id>`` or
+    ``external_user:<id>``; at most one way of saying it may be given."""
+    given = [v for v in (scope, workspace_id, external_user_id) if v is not None]
+    if len(given) > 1:
+        raise ValueError("pass one of scope, workspace_id or external_user_id")
+    if workspace_id is not None:
+        return f"workspace:{workspace_id}"
+    if external_user_id is not None:
+        return f"external_user:{external_user_id}"
+    return scope
 
 
 def require_tenant_wide(tenant_wide: bool) -> None:

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 from urllib.parse import quote
 
-from ._request import NotGiven, query
+from ._request import NOT_GIVEN, NotGiven, decode_json, query
 from ._waiters import WaitTarget
+from .errors import MiosaError
 
 DEPLOYMENT_READY: Final = WaitTarget.of("deployment", ready={"running"}, failed={"failed"})
 VERSION_READY: Final = WaitTarget.of(
@@ -63,3 +64,58 @@ def unwrap_present(payload: Any, keys: Iterable[str]) -> Any:
 def query_with(extra: Mapping[str, Any] | None, **params: object) -> dict[str, str]:
     """Query parameters plus caller-supplied extra ones; the named parameters win."""
     return {**query(**dict(extra or {})), **query(**params)}
+
+
+def placement_request(value: Mapping[str, Any] | NotGiven) -> dict[str, Any] | NotGiven:
+    """``compute_placement_request`` as sent: snake_case keys, ``provider`` first.
+
+    ``regionId``/``poolId``/``hostId`` are accepted for callers coming from the other
+    MIOSA SDKs. An empty mapping means the default placement and sends nothing; any
+    other field without ``provider`` is refused here, because once the object is sent
+    the server has no default provider to fall back to.
+    """
+    if isinstance(value, NotGiven) or not value:
+        return NOT_GIVEN
+    request: dict[str, Any] = {"provider": value.get("provider")}
+    if request["provider"] is None:
+        raise ValueError("compute_placement_request needs 'provider' when any field is set")
+    for snake, camel in (("region_id", "regionId"), ("pool_id", "poolId"), ("host_id", "hostId")):
+        field = value.get(snake, value.get(camel))
+        if field is not None:
+            request[snake] = field
+    if value.get("fallback") is not None:
+        request["fallback"] = value["fallback"]
+    return request
+
+
+def docker_deploy_metadata(metadata: Mapping[str, Any] | NotGiven) -> dict[str, Any]:
+    """Deployment metadata that asks for the workspace's App Engine runtime."""
+    base = {} if isinstance(metadata, NotGiven) else dict(metadata)
+    return {**base, "deployment_product": "docker_deploy"}
+
+
+def log_text(content_type: str, content: bytes) -> str:
+    """A log reply as text: a plain-text body as is, or the log under a JSON envelope.
+
+    The JSON forms accepted are a string or a list of lines, bare or under ``data``,
+    ``logs`` or ``lines``.
+    """
+    if "json" not in content_type:
+        return content.decode("utf-8", "replace")
+    payload = decode_json(content, status_code=200)
+    payload = unwrap_present(payload, ("data", "logs", "lines"))
+    if isinstance(payload, dict):
+        payload = unwrap_present(payload, ("logs", "lines"))
+    if isinstance(payload, list):
+        return "\n".join(str(line) for line in payload)
+    return "" if payload is None else str(payload)
+
+
+def removed_route(call: str, route: str, why: str) -> MiosaError:
+    """The error a method raises, without a request, for a route the server no longer has."""
+    return MiosaError(f"{call} is unavailable: the server removed {route} ({why})")
+
+
+def connector_mode(mode: str | NotGiven) -> str | NotGiven:
+    """A Connect binding mode as the server spells it (``brokered-env`` -> ``brokered_env``)."""
+    return mode if isinstance(mode, NotGiven) else mode.replace("-", "_")

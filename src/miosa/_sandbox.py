@@ -1,9 +1,10 @@
-"""Pure rules behind a few sandbox calls: env-var sets, logs and build specs."""
+"""Pure rules behind a few sandbox calls: env-var sets, logs, build specs, the sandbox host."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeAlias
+from urllib.parse import urlsplit, urlunsplit
 
 from ._converter import structure
 from .types.sandbox_env import EnvVar
@@ -16,6 +17,7 @@ __all__ = [
     "env_vars_of",
     "merge_env",
     "process_logs_text",
+    "sandbox_host_base_url",
     "sandbox_logs_fields",
 ]
 
@@ -56,23 +58,38 @@ def env_payload(variables: EnvInput) -> list[dict[str, object]]:
 _ENV_KEYS = ("data", "vars", "env", "items")
 
 
-def env_vars_of(payload: Any) -> list[EnvVar]:
-    """The variables in an env reply: a list of ``{key, value, encrypted}`` (bare or under
-    ``data``/``vars``/``env``/``items``) or an object ``{"KEY": "value"}`` (Go/Python
-    servers), bare or under ``data``."""
-    items: Any = payload
-    if isinstance(payload, dict):
-        for key in _ENV_KEYS:
-            if isinstance(payload.get(key), list):
-                items = payload[key]
-                break
-        else:
-            inner = payload.get("data")
-            items = inner if isinstance(inner, (dict, list)) else payload
+def _env_items(payload: Any) -> Any:
+    # A list under one of the envelope keys, one level down at most ({"data": {"vars": [...]}}).
+    if not isinstance(payload, dict):
+        return payload
+    for holder in (payload, payload.get("data")):
+        if isinstance(holder, dict):
+            for key in _ENV_KEYS:
+                if isinstance(holder.get(key), list):
+                    return holder[key]
+    inner = payload.get("data")
+    if isinstance(inner, dict):
+        return inner.get("env") if isinstance(inner.get("env"), dict) else inner
+    if isinstance(payload.get("env"), dict):
+        return payload["env"]
+    return payload
+
+
+def env_vars_of(payload: Any) -> list[EnvVar] | None:
+    """The variables in an env reply, or None when the reply carries no variable set.
+
+    Accepted: a list of ``{key, value, encrypted}`` (bare, or under ``data``/``vars``/
+    ``env``/``items``, also one level down in ``data``), or an object ``{"KEY": "value"}``
+    (bare, or under ``data`` or ``env``) whose values are strings (None for a hidden one).
+    An object with other values (``{"ok": true}``, ``{"updated": 2}``) is not a set: None.
+    """
+    items = _env_items(payload)
     if isinstance(items, dict):
-        return [EnvVar(key=k, value=v if isinstance(v, str) else None) for k, v in items.items()]
+        if not all(isinstance(v, str) or v is None for v in items.values()):
+            return None
+        return [EnvVar(key=k, value=v) for k, v in items.items()]
     if not isinstance(items, list):
-        return []
+        return None
     return [structure(item, EnvVar) for item in items if isinstance(item, dict)]
 
 
@@ -158,3 +175,20 @@ def build_spec_payload(spec: Mapping[str, Any]) -> dict[str, Any]:
     """A build spec as the API wants it: camelCase keys (``memoryMib``, ``startCmd`` ...),
     with their snake_case spellings translated; other keys are kept as given."""
     return {_BUILD_SPEC_KEYS.get(key, key): value for key, value in spec.items()}
+
+
+def sandbox_host_base_url(base_url: str) -> str:
+    """The base URL of the per-sandbox host that serves ``files/tree`` and ``files/watch``.
+
+    On the public API those two routes are served by ``sandboxes.<domain>``, not by
+    ``api.<domain>`` (there the legacy ``GET /sandboxes/{id}/files/{path}`` download route
+    takes the path). A base URL whose host starts with ``api.`` gets that label replaced by
+    ``sandboxes.`` (scheme, port and ``/api/v1`` path kept); any other base URL (a local
+    server, a proxy, a custom domain) is returned unchanged and serves them itself.
+    """
+    parts = urlsplit(base_url)
+    netloc = parts.netloc
+    at = netloc.rfind("@") + 1
+    if netloc[at : at + 4].lower() != "api.":
+        return base_url
+    return urlunsplit(parts._replace(netloc=netloc[:at] + "sandboxes." + netloc[at + 4 :]))

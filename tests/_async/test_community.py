@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import pytest
 
+from miosa import APIStatusError, MiosaError, NotFoundError
 from miosa._converter import structure
-from miosa.types.community import (
-    CommunityAgent,
-    CommunityTemplate,
-    TemplateInstallation,
-    TemplateRating,
-)
+from miosa.types.community import CommunityAgent, CommunityTemplate, TemplateRating
 from tests._async._helpers import WireCase, make_client, run_wire_case
-from tests.helpers import MockAPI
+from tests.helpers import MockAPI, json_response
 
 TEMPLATE = {
     "id": "tpl_1",
@@ -58,29 +57,6 @@ CASES = [
         lambda r: isinstance(r, CommunityTemplate) and r.rating == 4.5,
         reply={"data": TEMPLATE},
     ),
-    WireCase(
-        lambda c: c.community.install_template("tpl_1", {"workspace_id": "ws_1"}),
-        "POST",
-        "/community/templates/tpl_1/install",
-        lambda r: isinstance(r, TemplateInstallation) and r.status == "installed",
-        reply={"data": {"id": "inst_1", "template_id": "tpl_1", "status": "installed"}},
-        body={"workspace_id": "ws_1"},
-    ),
-    WireCase(
-        lambda c: c.community.install_template("tpl_1"),
-        "POST",
-        "/community/templates/tpl_1/install",
-        lambda r: isinstance(r, TemplateInstallation),
-        body={},
-    ),
-    WireCase(
-        lambda c: c.community.rate_template("tpl_1", rating=5, comment="great"),
-        "POST",
-        "/community/templates/tpl_1/rate",
-        lambda r: isinstance(r, TemplateRating) and r.rating == 5,
-        reply={"data": {"template_id": "tpl_1", "rating": 5, "average": 4.6}},
-        body={"rating": 5, "comment": "great"},
-    ),
 ]
 
 
@@ -89,13 +65,38 @@ async def test_community_wire(case: WireCase) -> None:
     await run_wire_case(case)
 
 
-async def test_rate_template_refuses_ratings_outside_one_to_five() -> None:
+@pytest.mark.parametrize(
+    ("call", "route"),
+    [
+        (
+            lambda c: c.community.install_template("tpl_1", {"workspace_id": "ws_1"}),
+            "POST /community/templates/{template_id}/install",
+        ),
+        (
+            lambda c: c.community.rate_template("tpl_1", rating=5, comment="great"),
+            "POST /community/templates/{template_id}/rate",
+        ),
+    ],
+)
+async def test_removed_routes_raise_without_a_request(call: Any, route: str) -> None:
     api = MockAPI()
     async with make_client(api) as client:
-        for bad in (0, 6):
-            with pytest.raises(ValueError, match="1 to 5"):
-                await client.community.rate_template("tpl_1", rating=bad)
+        with pytest.raises(MiosaError, match=re.escape(f"the server removed {route} (")) as info:
+            await call(client)
+    assert "answered 501" in str(info.value)
+    assert not isinstance(info.value, APIStatusError)
     assert api.requests == []
+
+
+async def test_a_server_error_on_get_template_is_raised() -> None:
+    api = MockAPI().on(
+        "GET /community/templates/tpl_9",
+        json_response(404, {"error": {"code": "NOT_FOUND", "message": "no such template"}}),
+    )
+    async with make_client(api) as client:
+        with pytest.raises(NotFoundError, match="no such template"):
+            await client.community.get_template("tpl_9")
+    assert len(api.requests) == 1
 
 
 def test_community_template_round_trip_keeps_unknown_fields() -> None:

@@ -7,7 +7,12 @@ import pytest
 
 from miosa import APITimeoutError, MiosaError, NotFoundError
 from miosa._converter import structure
-from miosa.types.databases import Database, DatabaseCredentials, DatabaseLogs
+from miosa.types.databases import (
+    Database,
+    DatabaseCredentials,
+    DatabaseLogs,
+    DatabasePublicNetworking,
+)
 from miosa.types.events import Event
 from tests._async._helpers import make_client, run_case
 from tests.helpers import MockAPI, json_response
@@ -57,6 +62,17 @@ CASES = [
     Case(call="databases.logs", args=("db_1",), kwargs={"lines": 50, "since": "1h"},
          method="GET", path=DB + "/logs", query={"lines": "50", "since": "1h"},
          reply={"id": "x_1", "lines": ["a", "b"]}, result=DatabaseLogs),
+    Case(call="databases.public_networking", args=("db_1",), method="GET",
+         path=DB + "/public-networking", result=DatabasePublicNetworking),
+    Case(call="databases.enable_public_networking", args=("db_1",),
+         kwargs={"allowlist": ("203.0.113.0/24", "198.51.100.7/32")}, method="POST",
+         path=DB + "/public-networking",
+         body={"allowlist": ["203.0.113.0/24", "198.51.100.7/32"]},
+         result=DatabasePublicNetworking),
+    Case(call="databases.enable_public_networking", args=("db_1",), method="POST",
+         path=DB + "/public-networking", body={}, result=DatabasePublicNetworking),
+    Case(call="databases.disable_public_networking", args=("db 1",), method="DELETE",
+         path="/databases/db%201/public-networking", result=DatabasePublicNetworking),
 ]  # fmt: skip
 
 
@@ -168,3 +184,33 @@ def test_database_models_round_trip_and_hide_secrets() -> None:
     assert creds.password == "s3cret" and creds.user == "app"
     assert "s3cret" not in repr(creds)
     assert "app" in repr(creds)
+
+
+async def test_public_networking_reply_is_parsed_and_errors_raise() -> None:
+    api = MockAPI().on(
+        "POST /databases/db_1/public-networking",
+        json_response(
+            200,
+            {
+                "data": {
+                    "enabled": True,
+                    "allowlist": ["203.0.113.0/24"],
+                    "host": "db-1.pub.miosa.app",
+                    "port": 5432,
+                    "tls": "required",
+                }
+            },
+        ),
+    )
+    api.on(
+        "GET /databases/db_9/public-networking",
+        json_response(404, {"error": {"code": "NOT_FOUND", "message": "no such database"}}),
+    )
+    async with make_client(api) as client:
+        opened = await client.databases.enable_public_networking(
+            "db_1", allowlist=["203.0.113.0/24"]
+        )
+        with pytest.raises(NotFoundError, match="no such database"):
+            await client.databases.public_networking("db_9")
+    assert opened.enabled is True and opened.allowlist == ("203.0.113.0/24",)
+    assert (opened.host, opened.port, opened.raw["tls"]) == ("db-1.pub.miosa.app", 5432, "required")

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
-from miosa import APITimeoutError, MiosaError
+from miosa import APITimeoutError, ConflictError, MiosaError, NotFoundError, ServerError
 from miosa._converter import structure
 from miosa.types.deployments import (
+    ConnectorBinding,
+    ConnectorPreflight,
+    ConnectorSyncResult,
     Deployment,
     DeploymentBuild,
+    DeploymentDatabaseAttachment,
     DeploymentEnvVar,
+    DeploymentLogs,
+    DeploymentObservability,
     DeploymentProduct,
+    DeploymentProof,
     DeploymentRelease,
+    DeploymentRequestLogs,
+    DeploymentRoutes,
     DeploymentSourceType,
     DeploymentState,
     DeploymentVersion,
@@ -25,7 +35,7 @@ from miosa.types.deployments import (
 from miosa.types.domains import DeploymentDomain, RedirectPolicy
 from miosa.types.sandboxes import SandboxDeployResult
 from tests._async._helpers import make_client, run_case
-from tests.helpers import MockAPI, json_response
+from tests.helpers import MockAPI, assert_request, json_response
 from tests.platform_cases import Case, case_id
 
 TWO = ("x_1", "x_2")
@@ -80,6 +90,63 @@ CASES = [
     ),
     Case(call="deployments.delete", args=("dep_1",), method="DELETE", path=D, reply=None,
          status=204),
+    Case(
+        call="deployments.create",
+        kwargs={"name": "web",
+                "compute_placement_request": {"provider": "aws", "regionId": "r1",
+                                              "pool_id": "p1", "fallback": "miosa"}},
+        method="POST",
+        path="/deployments",
+        body={"name": "web",
+              "compute_placement_request": {"provider": "aws", "region_id": "r1",
+                                            "pool_id": "p1", "fallback": "miosa"}},
+        result=Deployment,
+    ),
+    Case(call="deployments.create", kwargs={"name": "web", "compute_placement_request": {}},
+         method="POST", path="/deployments", body={"name": "web"}, result=Deployment),
+    Case(
+        call="deployments.create_docker_deploy",
+        kwargs={"name": "api", "run_command": "uvicorn app:app", "metadata": {"team": "a"},
+                "idempotency_key": "idem-dd"},
+        method="POST",
+        path="/deployments",
+        body={"name": "api", "run_command": "uvicorn app:app",
+              "metadata": {"team": "a", "deployment_product": "docker_deploy"}},
+        headers={"idempotency-key": "idem-dd"},
+        result=Deployment,
+    ),
+    Case(call="deployments.create_docker_deploy", kwargs={"name": "api"}, method="POST",
+         path="/deployments", body={"name": "api",
+                                    "metadata": {"deployment_product": "docker_deploy"}},
+         result=Deployment),
+    Case(call="deployments.stop", args=("dep_1",), method="POST", path=D + "/stop",
+         result=Deployment),
+    Case(call="deployments.redeploy", args=("dep_1",), kwargs={"idempotency_key": "idem-rd"},
+         method="POST", path=D + "/redeploy", body={},
+         headers={"idempotency-key": "idem-rd"}, result=Deployment),
+    Case(call="deployments.move", args=("dep_1",),
+         kwargs={"target_workspace_id": "ws_2", "extra": {"keep_domains": True}},
+         method="POST", path=D + "/move",
+         body={"target_workspace_id": "ws_2", "keep_domains": True}, result=Deployment),
+    Case(call="deployments.logs", args=("dep_1",), method="GET", path=D + "/logs",
+         query={"lines": "100"}, result=DeploymentLogs),
+    Case(call="deployments.logs", args=("dep 1",), kwargs={"lines": 20}, method="GET",
+         path="/deployments/dep%201/logs", query={"lines": "20"}, result=DeploymentLogs),
+    Case(call="deployments.proof", args=("dep_1",), method="GET", path=D + "/proof",
+         result=DeploymentProof),
+    Case(call="deployments.observability", args=("dep_1",),
+         kwargs={"extra": {"window": "24h"}}, method="GET", path=D + "/observability",
+         query={"window": "24h"}, result=DeploymentObservability),
+    Case(call="deployments.request_logs", args=("dep_1",),
+         kwargs={"extra": {"status": 500, "limit": 50}}, method="GET",
+         path=D + "/request-logs", query={"status": "500", "limit": "50"},
+         result=DeploymentRequestLogs),
+    Case(call="deployments.routes", args=("dep_1",), method="GET", path=D + "/routes",
+         result=DeploymentRoutes),
+    Case(call="deployments.attach_database", args=("dep_1",),
+         kwargs={"database_id": "db_1", "env": {"DATABASE_URL": "url"}}, method="POST",
+         path=D + "/database", body={"database_id": "db_1", "env": {"DATABASE_URL": "url"}},
+         result=DeploymentDatabaseAttachment),
     Case(
         call="deployments.publish",
         args=("dep_1",),
@@ -168,6 +235,10 @@ CASES = [
                         "version": {"id": "ver_1"}}},
         result=MigrationBackupResult,
     ),
+    Case(call="deployments.versions.prepare_migration_backup", args=("dep_1", "ver_1"),
+         kwargs={"extra": {"reason": "pre-promote"}}, method="POST",
+         path=D + "/versions/ver_1/migration-backup", body={"reason": "pre-promote"},
+         result=MigrationBackupResult),
     # releases
     Case(call="deployments.releases.list", args=("dep_1",), method="GET",
          path=D + "/releases", reply=items("releases"), result=DeploymentRelease, many=True,
@@ -222,10 +293,38 @@ CASES = [
          kwargs={"external_workspace_id": "w1"}, method="GET", path=D + "/domains",
          query={"external_workspace_id": "w1"}, reply=items("domains"),
          result=DeploymentDomain, many=True, result_ids=TWO),
+    Case(call="deployments.domains.list", args=("dep_1",),
+         kwargs={"extra": {"state": "verified"}}, method="GET", path=D + "/domains",
+         query={"state": "verified"}, reply=items("domains"), result=DeploymentDomain,
+         many=True, result_ids=TWO),
     Case(call="deployments.domains.verify", args=("dep_1", "dom_1"), method="POST",
          path=D + "/domains/dom_1/verify", result=DeploymentDomain),
     Case(call="deployments.domains.delete", args=("dep_1", "dom_1"), method="DELETE",
          path=D + "/domains/dom_1", reply=None, status=204),
+    # connectors
+    Case(call="deployments.connectors.list", args=("dep_1",), method="GET",
+         path=D + "/connectors", reply=items("connectors"), result=ConnectorBinding,
+         many=True, result_ids=TWO),
+    Case(call="deployments.connectors.attach", args=("dep_1", "github"),
+         kwargs={"env": "GITHUB_TOKEN"}, method="POST", path=D + "/connectors",
+         body={"connector": "github", "env_name": "GITHUB_TOKEN", "mode": "brokered_env"},
+         reply={"binding": {"id": "x_1", "connector": "github"}}, result=ConnectorBinding),
+    Case(call="deployments.connectors.attach", args=("dep_1", "stripe"),
+         kwargs={"env": "STRIPE_KEY", "mode": "direct-env", "installation_id": "inst_1",
+                 "project_id": "p1", "environment": "production", "external_user_id": "u1"},
+         method="POST", path=D + "/connectors",
+         body={"connector": "stripe", "env_name": "STRIPE_KEY", "mode": "direct_env",
+               "installation_id": "inst_1", "project_id": "p1",
+               "environment": "production", "external_user_id": "u1"},
+         result=ConnectorBinding),
+    Case(call="deployments.connectors.detach", args=("dep_1", "acme/crm"), method="DELETE",
+         path=D + "/connectors/acme%2Fcrm", reply=None, status=204),
+    Case(call="deployments.connectors.sync", args=("dep_1",), method="POST",
+         path=D + "/connectors/sync", body={}, result=ConnectorSyncResult),
+    Case(call="deployments.connectors.preflight", args=("dep_1",),
+         kwargs={"extra": {"connectors": ["github"]}}, method="POST",
+         path=D + "/connectors/preflight", body={"connectors": ["github"]},
+         result=ConnectorPreflight),
 ]  # fmt: skip
 
 
@@ -251,6 +350,7 @@ async def test_sub_groups_are_created_once() -> None:
         assert deployments.releases is deployments.releases
         assert deployments.runtime_instances is deployments.runtime_instances
         assert deployments.domains is deployments.domains
+        assert deployments.connectors is deployments.connectors
 
 
 async def test_list_pages_follow_the_next_cursor() -> None:
@@ -381,3 +481,137 @@ def test_publish_result_and_runtime_models_round_trip() -> None:
     domain = structure({"id": "d", "redirect_policy": "apex_to_www", "extra": 1}, DeploymentDomain)
     assert domain.redirect_policy is RedirectPolicy.APEX_TO_WWW
     assert domain.raw["extra"] == 1
+
+
+async def test_deployment_logs_parse_a_string_or_a_list_of_lines() -> None:
+    api = MockAPI().on(
+        "GET /deployments/dep_1/logs",
+        json_response(200, {"data": {"deployment_id": "dep_1", "logs": "boot\nready"}}),
+        json_response(200, {"logs": ["boot", "ready"], "log_path": "/var/log/app"}),
+    )
+    async with make_client(api) as client:
+        as_text = await client.deployments.logs("dep_1")
+        as_lines = await client.deployments.logs("dep_1", lines=2)
+    assert (as_text.deployment_id, as_text.text) == ("dep_1", "boot\nready")
+    assert as_lines.logs == ["boot", "ready"] and as_lines.text == "boot\nready"
+    assert as_lines.log_path == "/var/log/app"
+    assert DeploymentLogs().text == ""
+
+
+async def test_deployment_logs_surface_server_errors() -> None:
+    api = MockAPI().on(
+        "GET /deployments/dep_9/logs",
+        json_response(404, {"error": {"code": "NOT_FOUND", "message": "no such deployment"}}),
+    )
+    api.on(
+        "GET /deployments/dep_1/logs",
+        json_response(500, {"error": {"code": "INTERNAL", "message": "log store down"}}),
+    )
+    async with make_client(api, max_retries=0) as client:
+        with pytest.raises(NotFoundError, match="no such deployment"):
+            await client.deployments.logs("dep_9")
+        with pytest.raises(ServerError, match="log store down"):
+            await client.deployments.logs("dep_1")
+
+
+async def test_version_logs_are_text_whether_plain_or_json() -> None:
+    path = "/deployments/dep_1/versions/ver_1/logs"
+    api = MockAPI().on(
+        f"GET {path}",
+        httpx.Response(200, text="step 1\nstep 2\n", headers={"content-type": "text/plain"}),
+        json_response(200, {"data": {"logs": ["a", "b"]}}),
+        json_response(200, {"data": "one string"}),
+        json_response(404, {"error": {"code": "NOT_FOUND", "message": "no such version"}}),
+    )
+    async with make_client(api) as client:
+        plain = await client.deployments.versions.logs("dep_1", "ver_1", stage="build")
+        listed = await client.deployments.versions.logs("dep_1", "ver_1")
+        wrapped = await client.deployments.versions.logs("dep_1", "ver_1")
+        with pytest.raises(NotFoundError, match="no such version"):
+            await client.deployments.versions.logs("dep_1", "ver_1")
+    assert (plain, listed, wrapped) == ("step 1\nstep 2\n", "a\nb", "one string")
+    assert_request(api.requests[0], method="GET", path=path, query={"stage": "build"})
+    assert_request(api.requests[1], method="GET", path=path)
+
+
+async def test_compute_placement_without_a_provider_is_refused_before_sending() -> None:
+    api = MockAPI()
+    async with make_client(api) as client:
+        with pytest.raises(ValueError, match="needs 'provider'"):
+            await client.deployments.create(
+                name="web", compute_placement_request={"region_id": "r1"}
+            )
+    assert api.requests == []
+
+
+async def test_new_deployment_calls_surface_server_errors() -> None:
+    api = MockAPI().on(
+        "POST /deployments/dep_1/stop",
+        json_response(409, {"error": {"code": "CONFLICT", "message": "already stopped"}}),
+    )
+    api.on(
+        "GET /deployments/dep_1/proof",
+        json_response(503, {"error": {"code": "UNAVAILABLE", "message": "proof offline"}}),
+    )
+    async with make_client(api, max_retries=0) as client:
+        with pytest.raises(ConflictError, match="already stopped"):
+            await client.deployments.stop("dep_1")
+        with pytest.raises(ServerError, match="proof offline"):
+            await client.deployments.proof("dep_1")
+
+
+def test_proof_and_release_models_round_trip() -> None:
+    proof = structure(
+        {
+            "ok": False,
+            "deployment": {"id": "dep_1", "state": "running"},
+            "deployment_product": "docker_deploy",
+            "public_url": "https://web.miosa.app",
+            "checks": [
+                {"id": "deployment_running", "ok": True, "message": "running"},
+                {
+                    "id": "docker_deploy_host_link",
+                    "ok": False,
+                    "message": "no host",
+                    "details": {"docker_deploy_host_id": None},
+                    "recovery": ["Ensure the workspace App Engine appliance."],
+                },
+            ],
+            "next_actions": ["Ensure the workspace App Engine appliance."],
+        },
+        DeploymentProof,
+    )
+    assert proof.ok is False and proof.deployment_product is DeploymentProduct.DOCKER_DEPLOY
+    assert proof.checks is not None and [c.ok for c in proof.checks] == [True, False]
+    assert proof.checks[1].recovery == ("Ensure the workspace App Engine appliance.",)
+    assert proof.next_actions == ("Ensure the workspace App Engine appliance.",)
+    release = structure(
+        {
+            "id": "rel_1",
+            "workspace_id": "ws_1",
+            "project_id": "p_1",
+            "external_workspace_id": "w1",
+            "external_user_id": "u1",
+            "external_project_id": "x1",
+        },
+        DeploymentRelease,
+    )
+    assert (release.workspace_id, release.project_id) == ("ws_1", "p_1")
+    assert (
+        release.external_workspace_id,
+        release.external_user_id,
+        release.external_project_id,
+    ) == ("w1", "u1", "x1")
+    instance = structure({"id": "ri_1", "external_user_id": "u1"}, RuntimeInstance)
+    assert instance.external_user_id == "u1"
+
+
+async def test_connector_attach_surfaces_a_server_error() -> None:
+    api = MockAPI().on(
+        "POST /deployments/dep_1/connectors",
+        json_response(404, {"error": {"code": "NOT_FOUND", "message": "unknown connector"}}),
+    )
+    async with make_client(api) as client:
+        with pytest.raises(NotFoundError, match="unknown connector"):
+            await client.deployments.connectors.attach("dep_1", "nope", env="X")
+    assert api.body() == {"connector": "nope", "env_name": "X", "mode": "brokered_env"}

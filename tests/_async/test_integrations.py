@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from miosa import ValidationError
 from miosa._converter import structure
 from miosa.types.integrations import (
     ExternalKey,
@@ -18,7 +19,8 @@ from miosa.types.integrations import (
     ProjectIntegration,
     ProjectIntegrationProvider,
 )
-from tests._async._helpers import WireCase, run_wire_case
+from tests._async._helpers import WireCase, make_client, run_wire_case
+from tests.helpers import MockAPI, json_response
 
 INTEGRATION = {
     "id": "int_1",
@@ -203,7 +205,7 @@ EXTERNAL_KEY_CASES = [
         "/external-keys",
         lambda r: isinstance(r, ExternalKey) and r.provider == "openai",
         reply={"data": EXTERNAL_KEY},
-        body={"provider": "openai", "key": "sk-secret"},
+        body={"provider": "openai", "value": "sk-secret", "key": "sk-secret"},
     ),
     WireCase(
         lambda c: c.external_keys.resolve("open ai"),
@@ -241,3 +243,14 @@ def test_integration_models_round_trip() -> None:
     assert key.raw["label"] == "prod"
     start = structure({"authorize_url": "https://a", "url": "https://b"}, IntegrationAuthorization)
     assert start.redirect_url == "https://a"
+
+
+async def test_external_key_create_surfaces_a_server_error() -> None:
+    api = MockAPI().on(
+        "POST /external-keys",
+        json_response(422, {"error": {"code": "VALIDATION", "message": "value is required"}}),
+    )
+    async with make_client(api) as client:
+        with pytest.raises(ValidationError, match="value is required"):
+            await client.external_keys.create(provider="openai", key="sk-secret")
+    assert api.body() == {"provider": "openai", "value": "sk-secret", "key": "sk-secret"}

@@ -14,7 +14,7 @@ import pytest
 from miosa import AsyncMiosa
 from miosa._async.pagination import AsyncPage
 from miosa._converter import structure
-from miosa.errors import APITimeoutError
+from miosa.errors import APITimeoutError, ConflictError, MiosaError, ServerError
 from miosa.types.open_computers import (
     OpenComputerAgentEvent,
     OpenComputerAgentSession,
@@ -34,11 +34,15 @@ from miosa.types.open_computers import (
     OpenComputerHostEventType,
     OpenComputerHostStatus,
     OpenComputerJob,
+    OpenComputerJobActivity,
     OpenComputerJobEvent,
     OpenComputerJobEventType,
+    OpenComputerJobResult,
+    OpenComputerJobState,
     OpenComputerJobStatus,
     OpenComputerSecret,
     OpenComputerSecretValue,
+    OpenComputerSshKey,
     OpenComputerTicket,
     OpenComputerTunnel,
     OpenComputerTunnelAuthMode,
@@ -116,16 +120,24 @@ CASES = [
         body={"name": "mac", "region": "eu-west", "labels": {"gpu": "m3"}},
     ),
     Case("hosts.get", lambda g: g.get("h_1"), "GET", H, "object", Host),
-    Case(
-        "hosts.update",
-        lambda g: g.update("h_1", name="mac-2", labels={}),
-        "PATCH",
-        H,
-        "object",
-        Host,
-        body={"name": "mac-2", "labels": {}},
-    ),
     Case("hosts.revoke", lambda g: g.revoke("h_1"), "DELETE", H, "empty"),
+    Case(
+        "hosts.ssh_keys",
+        lambda g: g.ssh_keys("h_1"),
+        "GET",
+        H + "/ssh-keys",
+        "list",
+        OpenComputerSshKey,
+    ),
+    Case(
+        "hosts.add_ssh_key",
+        lambda g: g.add_ssh_key("h_1", "ssh-ed25519 AAAA me@mac"),
+        "POST",
+        H + "/ssh-keys",
+        "object",
+        OpenComputerSshKey,
+        body={"public_key": "ssh-ed25519 AAAA me@mac"},
+    ),
     # jobs
     Case(
         "jobs.run",
@@ -133,20 +145,65 @@ CASES = [
         "POST",
         H + "/exec",
         "object",
-        Job,
-        body={"command": "npm", "args": ["test"], "env": ["CI=1"], "cwd": "/w", "timeout": 60},
+        OpenComputerJobResult,
+        body={
+            "cmd": "npm",
+            "args": ["test"],
+            "env": [{"name": "CI", "value": "1"}],
+            "cwd": "/w",
+            "timeout_ms": 60000,
+            "stream": False,
+        },
+        reply={"job_id": "j_1", "exit_code": 0, "stdout": "ok\n", "stderr": ""},
     ),
     Case(
         "jobs.run (env list)",
-        lambda g: g.run("h_1", command="ls", env=["X=a=b"]),
+        lambda g: g.run("h_1", command="ls", env=["X=a=b", {"name": "Y", "value": "2"}]),
         "POST",
         H + "/exec",
         "object",
-        Job,
-        body={"command": "ls", "env": ["X=a=b"]},
+        OpenComputerJobResult,
+        body={
+            "cmd": "ls",
+            "env": [{"name": "X", "value": "a=b"}, {"name": "Y", "value": "2"}],
+            "stream": False,
+        },
+        reply={"job_id": "j_2", "exit_code": 1, "stdout": "", "stderr": "no"},
     ),
-    Case("jobs.list", lambda g: g.list("h_1"), "GET", H + "/exec", "page", Job),
-    Case("jobs.get", lambda g: g.get("h_1", "j_1"), "GET", H + "/exec/j_1", "object", Job),
+    Case(
+        "jobs.start",
+        lambda g: g.start("h_1", command="make", args=["all"], env={"A": "b"}, timeout=120),
+        "POST",
+        H + "/jobs",
+        "object",
+        Job,
+        body={
+            "command": "make",
+            "args": ["all"],
+            "env": [{"name": "A", "value": "b"}],
+            "timeout": 120,
+        },
+        reply={"id": "obj_1", "state": "queued", "cmd": "make", "links": {"stream": "/s"}},
+    ),
+    Case(
+        "jobs.list",
+        lambda g: g.list("h_1", limit=50),
+        "GET",
+        H + "/jobs",
+        "list",
+        OpenComputerJobActivity,
+        query={"limit": "50"},
+        reply={"jobs": [OBJ]},
+    ),
+    Case(
+        "jobs.get",
+        lambda g: g.get("h_1", "j_1"),
+        "GET",
+        H + "/exec/j_1",
+        "object",
+        Job,
+        reply={"job": OBJ},
+    ),
     Case("jobs.cancel", lambda g: g.cancel("h_1", "j_1"), "DELETE", H + "/exec/j_1", "empty"),
     # files (download and upload have their own tests)
     Case(
@@ -449,7 +506,7 @@ async def test_endpoint_sends_the_exact_request_and_parses_the_reply(case: Case)
     elif case.kind == "object":
         assert type(result) is case.model
         expected = case.reply or OBJ
-        inner = expected.get("session") or expected.get("data") or expected
+        inner = expected.get("session") or expected.get("job") or expected.get("data") or expected
         assert result.raw == inner
     elif case.kind == "list":
         assert [type(item) for item in result] == [case.model]
@@ -465,6 +522,8 @@ async def test_endpoint_sends_the_exact_request_and_parses_the_reply(case: Case)
 CONTRACT = {
     "hosts.list", "hosts.create", "hosts.get", "hosts.update", "hosts.revoke", "hosts.events",
     "jobs.run", "jobs.list", "jobs.get", "jobs.stream", "jobs.cancel",
+    # added from 2.19.2 (see api/wire-pass-computers.md)
+    "hosts.ssh_keys", "hosts.add_ssh_key", "jobs.start", "jobs.run_stream",
     "files.list", "files.stat", "files.download", "files.upload", "files.delete", "files.mkdir",
     "terminal.ticket", "desktop.ticket",
     "tunnels.list", "tunnels.create", "tunnels.get", "tunnels.update", "tunnels.delete",
@@ -479,14 +538,14 @@ CONTRACT = {
     "secrets.list_for_tenant", "secrets.create_for_tenant", "secrets.list_for_host",
     "secrets.create_for_host", "secrets.update_for_host", "secrets.delete_for_host",
     "secrets.reveal",
-}  # fmt: skip  # the 59 `open_computers.*` py paths of the contract
+}  # fmt: skip  # the contract's 59 `open_computers.*` py paths, and 4 added from 2.19.2
 
 
 def test_every_open_computers_endpoint_of_the_contract_is_tested() -> None:
     table = {case.name.split(" ")[0] for case in CASES}
     streams = {name for name, *_ in STREAMS}
-    own_tests = {"files.download", "files.upload"}
-    assert len(CONTRACT) == 59
+    own_tests = {"files.download", "files.upload", "hosts.update", "jobs.run_stream"}
+    assert len(CONTRACT) == 63
     assert table | streams | own_tests == CONTRACT
     assert not table & streams
 
@@ -779,6 +838,117 @@ async def test_job_stream_is_typed_and_ends_after_exit() -> None:
     assert events[0].raw == {"job_id": "j_1", "data": "hello\n"}
 
 
+async def test_job_stream_reads_the_exec_events_and_ends_at_the_result() -> None:
+    body = _sse(
+        'id: 1\nevent: exec_chunk\ndata: {"stream": "stdout", "data": "hello\\n"}\n\n',
+        'id: 2\nevent: exec_chunk\ndata: {"stream": "stderr", "data": "warn"}\n\n',
+        'id: 3\nevent: exec_result\ndata: {"exit_code": 0, "elapsed_ms": 812}\n\n',
+        'id: 4\nevent: exec_chunk\ndata: {"data": "never read"}\n\n',
+    )
+    api = MockAPI().on(f"GET {H}/exec/j_1/stream", body)
+    async with (
+        make_client(api) as client,
+        client.open_computers.jobs.stream("h_1", "j_1") as stream,
+    ):
+        events = [event async for event in stream]
+    assert [(e.type, e.stream, e.data) for e in events[:2]] == [
+        (OpenComputerJobEventType.EXEC_CHUNK, "stdout", "hello\n"),
+        (OpenComputerJobEventType.EXEC_CHUNK, "stderr", "warn"),
+    ]
+    assert (events[2].type, events[2].exit_code, events[2].elapsed_ms) == ("exec_result", 0, 812)
+    assert len(events) == 3
+
+
+async def test_run_stream_posts_the_command_and_ends_at_an_exec_error() -> None:
+    body = _sse(
+        'event: exec_chunk\ndata: {"stream": "stdout", "data": "partial"}\n\n',
+        'event: exec_error\ndata: {"reason": "timeout", "job_id": "j_9"}\n\n',
+    )
+    api = MockAPI().on(f"POST {H}/exec", body)
+    async with make_client(api) as client:
+        stream = client.open_computers.jobs.run_stream(
+            "h_1", command="sleep", args=["99"], timeout=1.5
+        )
+        assert api.requests == []  # the command starts only when the stream is entered
+        async with stream:
+            events = [event async for event in stream]
+    request = api.last
+    assert (request.method, request.url.path) == ("POST", "/api/v1" + H + "/exec")
+    assert request.headers["accept"] == "text/event-stream"
+    assert api.body() == {"cmd": "sleep", "args": ["99"], "timeout_ms": 1500, "stream": True}
+    assert [e.type for e in events] == ["exec_chunk", "exec_error"]
+    assert (events[1].reason, events[1].job_id) == ("timeout", "j_9")
+    assert len(api.requests) == 1
+
+
+async def test_hosts_update_refuses_without_a_request() -> None:
+    api = MockAPI()
+    async with make_client(api) as client:
+        with pytest.raises(MiosaError, match="admin-only"):
+            await client.open_computers.hosts.update("h_1", name="mac-2")
+    assert api.requests == []
+
+
+async def test_job_records_are_unwrapped_and_keep_their_links() -> None:
+    record = {"id": "j_1", "host_id": "h_1", "cmd": "make", "state": "queued", "args": []}
+    api = (
+        MockAPI()
+        .on(f"POST {H}/jobs", json_response(202, {"job": record, "links": {"stream": "/s"}}))
+        .on(f"GET {H}/exec/j_1", json_response(200, {"job": {**record, "state": "running"}}))
+    )
+    async with make_client(api) as client:
+        started = await client.open_computers.jobs.start("h_1", command="make")
+        fetched = await client.open_computers.jobs.get("h_1", "j_1")
+    assert (started.id, started.cmd, started.state, started.links) == (
+        "j_1",
+        "make",
+        OpenComputerJobState.QUEUED,
+        {"stream": "/s"},
+    )
+    assert fetched.state is OpenComputerJobState.RUNNING and fetched.links is None
+    assert api.body(0) == {"command": "make"}
+
+
+async def test_wait_for_a_job_reads_its_state() -> None:
+    replies = [
+        json_response(200, {"job": {"id": "j_1", "state": s, "exit_code": c}})
+        for s, c in (("queued", None), ("running", None), ("timeout", 124))
+    ]
+    api = MockAPI().on(f"GET {H}/exec/j_1", *replies)
+    async with make_client(api) as client:
+        job = await client.open_computers.jobs.wait_for_completion(
+            "h_1", "j_1", poll_interval=0.001, timeout=5.0
+        )
+    assert (job.state, job.exit_code) == (OpenComputerJobState.TIMEOUT, 124)
+    assert len(api.requests) == 3
+
+
+async def test_job_errors_are_raised() -> None:
+    api = (
+        MockAPI()
+        .on(f"POST {H}/exec", json_response(500, {"error": {"message": "host offline"}}))
+        .on(f"DELETE {H}/exec/j_1", json_response(409, {"error": {"message": "finished"}}))
+        .on(f"GET {H}/jobs", json_response(500, {"error": {"message": "boom"}}))
+    )
+    async with make_client(api, max_retries=0) as client:
+        with pytest.raises(ServerError):
+            await client.open_computers.jobs.run("h_1", command="ls")
+        with pytest.raises(ConflictError):
+            await client.open_computers.jobs.cancel("h_1", "j_1")
+        with pytest.raises(ServerError):
+            await client.open_computers.jobs.list("h_1")
+
+
+def test_job_env_accepts_a_mapping_strings_or_name_value_maps() -> None:
+    from miosa._open_computers import job_env
+
+    assert job_env({"A": "1"}) == [{"name": "A", "value": "1"}]
+    assert job_env(["A=1=2", "B="]) == [{"name": "A", "value": "1=2"}, {"name": "B", "value": ""}]
+    assert job_env([{"name": "C", "value": "3"}]) == [{"name": "C", "value": "3"}]
+    with pytest.raises(ValueError, match="KEY=VALUE"):
+        job_env(["NOEQUALS"])
+
+
 async def test_a_stream_raises_on_entry_when_the_server_refuses() -> None:
     from miosa import NotFoundError
 
@@ -799,8 +969,8 @@ WAITS = [
         "jobs",
         lambda c, **kw: c.open_computers.jobs.wait_for_completion("h_1", "j_1", **kw),
         H + "/exec/j_1",
-        ["queued", "running", "failed"],
-        OpenComputerJobStatus.FAILED,
+        ["queued", "running", "cancelled"],
+        OpenComputerJobStatus.CANCELLED,
     ),
     (
         "agents",
@@ -879,6 +1049,35 @@ def test_host_round_trip_keeps_unknown_fields_and_statuses_and_hides_the_key() -
     assert host.raw["os"] == {"name": "macOS"}
     assert "hk_secret_123" not in repr(host)
     assert host.host_key == "hk_secret_123"
+
+
+def test_job_models_parse_the_state_shape() -> None:
+    job = structure(
+        {
+            "id": "j_1",
+            "host_id": "h_1",
+            "tenant_id": "t_1",
+            "cmd": "npm",
+            "args": ["test"],
+            "cwd": "/w",
+            "timeout_ms": 30000,
+            "state": "succeeded",
+            "exit_code": 0,
+            "started_at": "2026-03-01T10:00:00Z",
+            "ended_at": "2026-03-01T10:01:00Z",
+            "inserted_at": "2026-03-01T09:59:59Z",
+        },
+        OpenComputerJob,
+    )
+    assert job.state is OpenComputerJobState.SUCCEEDED and job.cmd == "npm"
+    assert job.timeout_ms == 30000 and job.ended_at is not None
+    result = structure({"job_id": "j_1", "exit_code": 2, "stderr": "x"}, OpenComputerJobResult)
+    assert (result.stdout, result.stderr, result.ok) == ("", "x", False)
+    row = structure(
+        {"job_id": "j_1", "kind": "job.done", "status": "ok", "payload": {"exit": 0}},
+        OpenComputerJobActivity,
+    )
+    assert (row.kind, row.payload) == ("job.done", {"exit": 0})
 
 
 def test_job_and_file_models_parse_realistic_payloads() -> None:

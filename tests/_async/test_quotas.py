@@ -59,3 +59,18 @@ async def test_a_sandbox_over_quota_raises_quota_exceeded() -> None:
     async with make_client(api) as client:
         with pytest.raises(QuotaExceededError):
             await client.sandboxes.create(external_user_id="u_1")
+
+
+async def test_get_and_set_read_the_quota_under_a_quota_key() -> None:
+    api = (
+        MockAPI()
+        .on("GET /quotas/external/u_1", json_response(200, {"quota": QUOTA}))
+        .on("PUT /quotas/external/u_1", json_response(200, {"quota": QUOTA}))
+    )
+    async with make_client(api) as client:
+        got = await client.quotas.get("u_1")
+        put = await client.quotas.set("u_1", max_sandboxes=5)
+    assert [r.method for r in api.requests] == ["GET", "PUT"]
+    assert api.body() == {"max_sandboxes": 5}
+    assert (got.max_sandboxes, put.max_concurrent) == (5, 2)
+    assert got.usage is not None and got.usage.credit_cents == 12

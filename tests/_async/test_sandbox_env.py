@@ -99,3 +99,23 @@ async def test_replace_sends_exactly_the_given_set_and_delete_encodes_the_key() 
     }
     assert api.requests[2].url.raw_path == b"/api/v1/sandboxes/sbx_1/env/MY%2FKEY"
     assert len(api.requests) == 3
+
+
+async def test_a_write_reply_without_the_set_is_read_back() -> None:
+    listed = {"data": [{"key": "X", "value": "1", "encrypted": False}]}
+    api = (
+        MockAPI()
+        .on(f"PUT {ENV}", json_response(200, {"data": {"updated": 1}}), httpx.Response(204))
+        .on(f"GET {ENV}", json_response(200, listed))
+    )
+    async with make_client(api) as client:
+        env = client.sandboxes.handle("sbx_1").env
+        assert await env.replace({"X": "1"}) == [EnvVar(key="X", value="1", encrypted=False)]
+        assert await env.replace({"X": "1"}) == [EnvVar(key="X", value="1", encrypted=False)]
+    assert routes(api) == [("PUT", ENV), ("GET", ENV)] * 2
+
+
+async def test_list_of_an_unrecognised_reply_is_empty() -> None:
+    api = MockAPI().on(f"GET {ENV}", json_response(200, {"data": {"count": 0}}))
+    async with make_client(api) as client:
+        assert await client.sandboxes.handle("sbx_1").env.list() == []

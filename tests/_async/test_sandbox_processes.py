@@ -1,5 +1,6 @@
 """Wire tests for ``sandbox.processes``: start, list, get, stop, logs, a resumable output
-stream, stdin and signals; ``pid`` as an int or a string."""
+stream; stdin and signals (no such routes) refused without a request; ``pid`` as an int or
+a string."""
 
 from __future__ import annotations
 
@@ -8,14 +9,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from miosa.types.sandbox_exec import (
-    ExecExit,
-    ExecStderr,
-    ExecStdout,
-    ProcessSignalResult,
-    ProcessStdinResult,
-    SandboxProcess,
-)
+from miosa import MiosaError
+from miosa.types.sandbox_exec import ExecExit, ExecStderr, ExecStdout, SandboxProcess
 from tests._async._helpers import make_client
 from tests.helpers import MockAPI, json_response
 
@@ -65,7 +60,7 @@ async def test_logs_reads_text_under_data_or_logs() -> None:
         first = await processes.logs(42, tail=50)
         second = await processes.logs(42)
     assert dict(api.requests[0].url.params) == {"tail": "50"}
-    assert dict(api.requests[1].url.params) == {}
+    assert dict(api.requests[1].url.params) == {"tail": "200"}
     assert (first, second) == ("a\nb\n", "c\n")
 
 
@@ -104,23 +99,15 @@ async def test_stream_yields_output_and_resumes_after_a_drop() -> None:
     assert api.requests[1].headers["last-event-id"] == "1"
 
 
-async def test_stdin_and_signal() -> None:
-    api = (
-        MockAPI()
-        .on(f"POST {PROCS}/42/stdin", json_response(200, {"data": {"pid": 42, "bytes_written": 6}}))
-        .on(
-            f"POST {PROCS}/42/signal",
-            json_response(200, {"pid": 42, "signal": "SIGINT", "sent": True}),
-        )
-    )
+async def test_stdin_and_signal_raise_without_a_request() -> None:
+    api = MockAPI()
     async with make_client(api) as client:
         processes = client.sandboxes.handle("sbx_1").processes
-        fed = await processes.send_stdin(42, "hello\n")
-        signalled = await processes.signal(42, "SIGINT")
+        with pytest.raises(MiosaError, match="no stdin route") as stdin:
+            await processes.send_stdin(42, "hello\n")
+        with pytest.raises(MiosaError, match=r"processes\.stop") as signal:
+            await processes.signal("p-7", "SIGINT")
         with pytest.raises(ValueError):
             await processes.signal("..", "SIGINT")
-    assert api.body(0) == {"data": "hello\n"}
-    assert api.body(1) == {"signal": "SIGINT"}
-    assert fed == ProcessStdinResult(pid=42, bytes_written=6)
-    assert signalled == ProcessSignalResult(pid=42, signal="SIGINT", sent=True)
-    assert len(api.requests) == 2
+    assert "process 42" in str(stdin.value) and "SIGINT" in str(signal.value)
+    assert api.requests == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from miosa import AsyncSandbox, NotFoundError
+from miosa import AsyncSandbox, NotFoundError, ServerError
 from miosa.types import ExecResult, SandboxData, SandboxState
 from tests._async._helpers import make_client
 from tests.helpers import MockAPI, json_response, sandbox_json
@@ -53,16 +53,29 @@ async def test_create_defaults_the_template_and_generates_an_idempotency_key() -
     assert len(key) == 36 and key.count("-") == 4
 
 
-async def test_create_with_raw_resources_sends_the_matching_size() -> None:
+async def test_create_sends_raw_resources_as_given_and_refuses_unplaceable_ones() -> None:
     api = MockAPI().on("POST /sandboxes", json_response(201, sandbox_json()))
     async with make_client(api) as client:
-        await client.sandboxes.create(cpu_count=4, memory_mb=8192, disk_mb=20480)
-        with pytest.raises(ValueError, match="matches no size"):
-            await client.sandboxes.create(cpu_count=3, memory_mb=8192, disk_mb=20480)
-        with pytest.raises(ValueError, match="together"):
+        # A published pair, with or without a disk; a custom triple; a size and a disk floor.
+        await client.sandboxes.create(cpu_count=4, memory_mb=8192)
+        await client.sandboxes.create(cpu_count=4, memory_mb=8192, disk_mb=30000)
+        await client.sandboxes.create(cpu_count=3, memory_mb=6000, disk_size_mb=20000)
+        await client.sandboxes.create(size="small", disk_size_mb=20480)
+        await client.sandboxes.create(size="medium", cpu_count=4, memory_mb=8192)
+        with pytest.raises(ValueError, match="custom shape"):
+            await client.sandboxes.create(cpu_count=3, memory_mb=8192)
+        with pytest.raises(ValueError, match="custom shape"):
             await client.sandboxes.create(cpu_count=4)
-    assert api.body()["size"] == "medium"
-    assert len(api.requests) == 1
+        with pytest.raises(ValueError, match="does not match the requested size 'small'"):
+            await client.sandboxes.create(size="small", cpu_count=4, memory_mb=8192)
+    assert [api.body(i) for i in range(5)] == [
+        {"template_id": "miosa-sandbox", "cpu_count": 4, "memory_mb": 8192},
+        {"template_id": "miosa-sandbox", "cpu_count": 4, "memory_mb": 8192, "disk_mb": 30000},
+        {"template_id": "miosa-sandbox", "cpu_count": 3, "memory_mb": 6000, "disk_size_mb": 20000},
+        {"template_id": "miosa-sandbox", "size": "small", "disk_size_mb": 20480},
+        {"template_id": "miosa-sandbox", "size": "medium", "cpu_count": 4, "memory_mb": 8192},
+    ]
+    assert len(api.requests) == 5
 
 
 async def test_get_accepts_a_bare_object_and_keeps_unknown_fields() -> None:
@@ -231,3 +244,51 @@ async def test_lifecycle_calls(call: str, method: str, path: str, body: object) 
     assert (api.last.method, api.last.url.path) == (method, "/api/v1" + path)
     assert api.body() == body
     assert isinstance(result, AsyncSandbox)
+
+
+async def test_create_sends_environment_keys_and_wait_and_fail_fast_is_not_retried() -> None:
+    busy = json_response(503, {"error": {"code": "no_ready_machine", "message": "busy"}})
+    api = (
+        MockAPI()
+        .on("POST /sandboxes", json_response(201, sandbox_json()), busy, busy, busy)
+        .on("POST /sandboxes/sbx_1/resume", json_response(200, sandbox_json()))
+        .on("POST /sandboxes/sbx_1/fork", json_response(201, sandbox_json(id="sbx_2")))
+    )
+    async with make_client(api, max_retries=2) as client:
+        sandbox = await client.sandboxes.create(
+            environment="py312",
+            env={"A": "1"},
+            setup_file="setup.sh",
+            agent_profile_id="arp_1",
+            auto_start=False,
+            compute_placement_request={"provider": "aws", "fallback": "miosa"},
+            wait=30,
+        )
+        with pytest.raises(ServerError):
+            await client.sandboxes.create(environment_id="env_1", no_env=False, fail_fast=True)
+        await sandbox.resume(environment="py312", env={"B": "2"}, no_env=False)
+        await sandbox.fork(env_id="env_9", fail_fast=True)
+    assert dict(api.requests[0].url.params) == {"wait": "30"}
+    assert api.body(0) == {
+        "template_id": "miosa-sandbox",
+        "env": {"A": "1"},
+        "agent_profile_id": "arp_1",
+        "setup_file": "setup.sh",
+        "environment": "py312",
+        "auto_start": False,
+        "compute_placement_request": {"provider": "aws", "fallback": "miosa"},
+    }
+    # The fail-fast create went out once: a 503 is its answer, not a reason to retry.
+    assert [r.url.path for r in api.requests[1:]] == [
+        "/api/v1/sandboxes",
+        "/api/v1/sandboxes/sbx_1/resume",
+        "/api/v1/sandboxes/sbx_1/fork",
+    ]
+    assert api.body(1) == {
+        "template_id": "miosa-sandbox",
+        "environment_id": "env_1",
+        "no_env": False,
+        "fail_fast": True,
+    }
+    assert api.body(2) == {"environment": "py312", "no_env": False, "env": {"B": "2"}}
+    assert api.body(3) == {"env_id": "env_9", "fail_fast": True}

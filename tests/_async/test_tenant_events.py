@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from miosa import AuthenticationError
+from miosa import AuthenticationError, PermissionDeniedError
 from miosa.types import Event
 from miosa.types.tenant_events import TenantEvent
 from miosa.webhooks import WebhookEventType
@@ -121,3 +121,57 @@ async def test_a_dropped_stream_resumes_with_last_event_id() -> None:
     assert "last-event-id" not in api.requests[0].headers
     assert api.requests[1].headers["last-event-id"] == "1"
     assert api.requests[1].url.params["types"] == "sandbox.*"
+
+
+async def test_tenant_events_stream_sends_types_and_scope() -> None:
+    api = MockAPI().on("GET /tenant/events/stream", sse(CREATED, DELIVERED))
+    async with (
+        make_client(api) as client,
+        client.tenant.events.stream(types=["sandbox.*"], workspace_id="ws 1") as events,
+    ):
+        received = [event async for event in events]
+    request = api.last
+    assert request.method == "GET"
+    assert request.url.path == "/api/v1/tenant/events/stream"
+    assert dict(request.url.params) == {"types": "sandbox.*", "scope": "workspace:ws 1"}
+    assert [(e.type, e.id) for e in received] == [
+        ("sandbox.created", "1"),
+        ("webhook.delivered", "2"),
+    ]
+    assert all(isinstance(e, TenantEvent) for e in received)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "params"),
+    [
+        ({}, {}),
+        ({"scope": "all"}, {"scope": "all"}),
+        ({"external_user_id": "u_1"}, {"scope": "external_user:u_1"}),
+    ],
+)
+async def test_tenant_events_stream_scope_forms(
+    kwargs: dict[str, Any], params: dict[str, str]
+) -> None:
+    api = MockAPI().on("GET /tenant/events/stream", sse(CREATED))
+    async with make_client(api) as client, client.tenant.events.stream(**kwargs) as events:
+        assert [e.type async for e in events] == ["sandbox.created"]
+    assert dict(api.last.url.params) == params
+
+
+async def test_tenant_events_stream_refuses_two_scopes_before_any_request() -> None:
+    api = MockAPI()
+    async with make_client(api) as client:
+        with pytest.raises(ValueError, match="one of scope"):
+            client.tenant.events.stream(scope="all", workspace_id="ws_1")
+    assert api.requests == []
+
+
+async def test_tenant_events_stream_error_is_raised_on_connect() -> None:
+    api = MockAPI().on(
+        "GET /tenant/events/stream",
+        json_response(403, {"error": {"code": "FORBIDDEN", "message": "admins only"}}),
+    )
+    async with make_client(api) as client:
+        with pytest.raises(PermissionDeniedError, match="admins only"):
+            async with client.tenant.events.stream() as events:
+                [e async for e in events]

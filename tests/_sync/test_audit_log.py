@@ -51,9 +51,11 @@ def test_list_returns_a_page_with_items_and_next_cursor() -> None:
     assert isinstance(page, Page)
     assert api.last.method == "GET"
     assert api.last.url.path == "/api/v1/audit-log"
+    # The filter goes under both query names: "action" (TS contract), "type" (2.19.2).
     assert dict(api.last.url.params) == {
         "limit": "2",
         "action": "sandbox.create",
+        "type": "sandbox.create",
         "actor_id": "key_1",
     }
     assert [e.id for e in page.items] == ["a1", "a2"]

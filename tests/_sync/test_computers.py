@@ -185,8 +185,9 @@ def test_list_accepts_the_older_computers_envelope() -> None:
         "GET /computers", json_response(200, {"total": 1, "computers": [computer_json()]})
     )
     with make_client(api) as client:
-        page = client.computers.list()
+        page = client.computers.list(workspace_id="ws_1")
     assert [c.id for c in page.items] == ["cmp_1"] and not page.has_more
+    assert dict(api.last.url.params) == {"workspace_id": "ws_1"}
 
 
 def test_context_manager_deletes_the_computer() -> None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from miosa import Miosa
+from miosa import Miosa, NotFoundError, ServerError, ValidationError
 from miosa._sync.resources.computers import Computer
 from miosa.types.computers import (
     Checkpoint,
@@ -38,10 +39,13 @@ from miosa.types.computers import (
     ComputerVolumeAttachment,
     DesktopActionResult,
     DesktopCursor,
+    DesktopEnvironment,
+    DesktopPosition,
+    DesktopSize,
     DesktopWindow,
 )
 from tests._sync._helpers import make_client
-from tests.helpers import MockAPI
+from tests.helpers import MockAPI, json_response
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 OBJ, LIST, EMPTY, BYTES = "obj", "list", "empty", "bytes"
@@ -107,6 +111,42 @@ ROWS: list[tuple[str, Call, str, str, dict[str, str], Any, str, type]] = [
         OBJ,
         Computer,
     ),
+    (
+        "computers.create-environment",
+        lambda cl: cl.computers.create(
+            name="b",
+            workspace_id="ws_1",
+            external_workspace_id="ext_w",
+            external_project_id="ext_p",
+            agent_profile_id="ap_1",
+            setup_file="setup.sh",
+            environment="prod",
+            no_env=False,
+            env={"K": "v"},
+            fail_fast=True,
+            compute_placement_request={"provider": "aws", "regionId": "r1", "pool_id": "p1"},
+        ),
+        "POST",
+        "/computers",
+        {},
+        {
+            "name": "b",
+            "template_type": "miosa-desktop",
+            "size": "small",
+            "workspace_id": "ws_1",
+            "external_workspace_id": "ext_w",
+            "external_project_id": "ext_p",
+            "agent_profile_id": "ap_1",
+            "setup_file": "setup.sh",
+            "environment": "prod",
+            "no_env": False,
+            "env": {"K": "v"},
+            "fail_fast": True,
+            "compute_placement_request": {"provider": "aws", "region_id": "r1", "pool_id": "p1"},
+        },
+        OBJ,
+        Computer,
+    ),
     ("computers.get", lambda cl: cl.computers.get("cmp_1"), "GET", C, {}, None, OBJ, Computer),
     (
         "computers.update",
@@ -142,16 +182,38 @@ ROWS: list[tuple[str, Call, str, str, dict[str, str], Any, str, type]] = [
     ),
     ("computer.start", lambda cl: c(cl).start(), "POST", C + "/start", {}, None, OBJ,
      Computer),
+    (
+        "computer.start-environment",
+        lambda cl: c(cl).start(environment="staging", env={"A": "1"}, fail_fast=True),
+        "POST",
+        C + "/start",
+        {},
+        {"environment": "staging", "env": {"A": "1"}, "fail_fast": True},
+        OBJ,
+        Computer,
+    ),
+    (
+        "computers.start-no-env",
+        lambda cl: cl.computers.start("cmp_1", environment_id="env_1", env_id="e2", no_env=False),
+        "POST",
+        C + "/start",
+        {},
+        {"environment_id": "env_1", "env_id": "e2", "no_env": False},
+        OBJ,
+        Computer,
+    ),
     ("computer.stop", lambda cl: c(cl).stop(), "POST", C + "/stop", {}, None, OBJ, Computer),
     ("computer.restart", lambda cl: c(cl).restart(), "POST", C + "/restart", {}, None, OBJ,
      Computer),
     ("computer.vnc_credentials", lambda cl: c(cl).vnc_credentials(), "GET",
      C + "/vnc-credentials", {}, None, OBJ, dict),
-    ("computer.apps", lambda cl: c(cl).apps(), "GET", C + "/apps", {}, None, OBJ, dict),
-    ("computer.urls", lambda cl: c(cl).urls(), "GET", C + "/urls", {}, None, OBJ, dict),
+    ("computer.apps", lambda cl: c(cl).apps(), "GET", C + "/apps", {}, None, LIST, list),
+    ("computer.urls", lambda cl: c(cl).urls(), "GET", C + "/urls", {}, None, LIST, list),
     ("computer.stream_token", lambda cl: c(cl).stream_token(), "POST", C + "/stream-token", {},
      None, OBJ, dict),
     ("computer.embed", lambda cl: c(cl).embed(), "GET", C + "/embed", {}, None, OBJ, dict),
+    ("computer.embed-options", lambda cl: c(cl).embed(ttl=300, mode="view", view_only=True),
+     "GET", C + "/embed", {"ttl": "300", "mode": "view", "view_only": "true"}, None, OBJ, dict),
     (
         "computer.clone",
         lambda cl: c(cl).clone(name="copy", extra={"region": "eu-1"}),
@@ -164,6 +226,8 @@ ROWS: list[tuple[str, Call, str, str, dict[str, str], Any, str, type]] = [
     ),
     ("computer.resize", lambda cl: c(cl).resize("xlarge"), "POST", C + "/resize", {},
      {"size": "xl"}, OBJ, Computer),
+    ("computer.resize-explicit", lambda cl: c(cl).resize(cpu_count=4, memory_mb=8192), "POST",
+     C + "/resize", {}, {"cpu_count": 4, "memory_mb": 8192}, OBJ, Computer),
     (
         "computer.move",
         lambda cl: c(cl).move(region="us-east", extra={"host_id": None}),
@@ -178,7 +242,7 @@ ROWS: list[tuple[str, Call, str, str, dict[str, str], Any, str, type]] = [
         "computer.screenshot_region",
         lambda cl: c(cl).screenshot_region(x=10, y=20, width=300, height=200),
         "POST",
-        C + "/screenshot-region",
+        C + "/desktop/screenshot/region",
         {},
         {"x": 10, "y": 20, "width": 300, "height": 200},
         BYTES,
@@ -227,7 +291,46 @@ ROWS: list[tuple[str, Call, str, str, dict[str, str], Any, str, type]] = [
     ("desktop.focus_window", lambda cl: c(cl).desktop.focus_window("0x3e00007"), "POST",
      C + "/desktop/window/focus", {}, {"window_id": "0x3e00007"}, OBJ, DesktopActionResult),
     ("desktop.launch", lambda cl: c(cl).launch("firefox"), "POST", C + "/desktop/launch", {},
-     {"app_name": "firefox"}, OBJ, DesktopActionResult),
+     {"app": "firefox"}, OBJ, DesktopActionResult),
+    ("desktop.hotkey", lambda cl: c(cl).desktop.hotkey("ctrl", "shift", "t"), "POST",
+     C + "/desktop/hotkey", {}, {"keys": ["ctrl", "shift", "t"]}, OBJ, DesktopActionResult),
+    ("desktop.key_down", lambda cl: c(cl).desktop.key_down("shift"), "POST",
+     C + "/desktop/key-down", {}, {"key": "shift"}, OBJ, DesktopActionResult),
+    ("desktop.key_up", lambda cl: c(cl).desktop.key_up("shift"), "POST", C + "/desktop/key-up",
+     {}, {"key": "shift"}, OBJ, DesktopActionResult),
+    ("desktop.mouse_down", lambda cl: c(cl).desktop.mouse_down(7, 8), "POST",
+     C + "/desktop/mouse-down", {}, {"x": 7, "y": 8, "button": "left"}, OBJ,
+     DesktopActionResult),
+    ("desktop.mouse_up", lambda cl: c(cl).desktop.mouse_up(7, 8, button="right"), "POST",
+     C + "/desktop/mouse-up", {}, {"x": 7, "y": 8, "button": "right"}, OBJ,
+     DesktopActionResult),
+    ("desktop.screen_size", lambda cl: c(cl).desktop.screen_size(), "GET",
+     C + "/desktop/screen-size", {}, None, OBJ, DesktopSize),
+    ("desktop.accessibility_tree", lambda cl: c(cl).desktop.accessibility_tree(), "GET",
+     C + "/desktop/accessibility-tree", {}, None, OBJ, dict),
+    ("desktop.environment", lambda cl: c(cl).desktop.environment(), "GET",
+     C + "/desktop/environment", {}, None, OBJ, DesktopEnvironment),
+    ("desktop.set_wallpaper", lambda cl: c(cl).desktop.set_wallpaper("/home/u/bg.png"), "POST",
+     C + "/desktop/wallpaper", {}, {"path": "/home/u/bg.png"}, OBJ, DesktopActionResult),
+    ("desktop.clipboard", lambda cl: c(cl).desktop.clipboard(), "GET", C + "/desktop/clipboard",
+     {}, None, OBJ, str),
+    ("desktop.set_clipboard", lambda cl: c(cl).desktop.set_clipboard("copied"), "POST",
+     C + "/desktop/clipboard", {}, {"text": "copied"}, OBJ, DesktopActionResult),
+    ("desktop.window_size", lambda cl: c(cl).desktop.window_size("0x3e/7"), "GET",
+     C + "/desktop/window/0x3e%2F7/size", {}, None, OBJ, DesktopSize),
+    ("desktop.window_position", lambda cl: c(cl).desktop.window_position("0x3e"), "GET",
+     C + "/desktop/window/0x3e/position", {}, None, OBJ, DesktopPosition),
+    ("desktop.resize_window", lambda cl: c(cl).desktop.resize_window("0x3e", 800, 600), "POST",
+     C + "/desktop/window/0x3e/resize", {}, {"width": 800, "height": 600}, OBJ,
+     DesktopActionResult),
+    ("desktop.move_window", lambda cl: c(cl).desktop.move_window("0x3e", 0, 30), "POST",
+     C + "/desktop/window/0x3e/move", {}, {"x": 0, "y": 30}, OBJ, DesktopActionResult),
+    ("desktop.maximize_window", lambda cl: c(cl).desktop.maximize_window("0x3e"), "POST",
+     C + "/desktop/window/0x3e/maximize", {}, {}, OBJ, DesktopActionResult),
+    ("desktop.minimize_window", lambda cl: c(cl).desktop.minimize_window("0x3e"), "POST",
+     C + "/desktop/window/0x3e/minimize", {}, {}, OBJ, DesktopActionResult),
+    ("desktop.close_window", lambda cl: c(cl).desktop.close_window("0x3e"), "POST",
+     C + "/desktop/window/0x3e/close", {}, {}, OBJ, DesktopActionResult),
     # -- files ---------------------------------------------------------------------------
     ("files.upload", lambda cl: c(cl).files.upload("/home/user/a.bin", b"\x00\xff"), "POST",
      C + "/files/write", {}, {"path": "/home/user/a.bin", "content_base64": "AP8="}, OBJ,
@@ -237,6 +340,8 @@ ROWS: list[tuple[str, Call, str, str, dict[str, str], Any, str, type]] = [
      ComputerFileEntry),
     ("files.list", lambda cl: c(cl).files.list("/home/user"), "GET", C + "/files",
      {"path": "/home/user"}, None, OBJ, ComputerFileList),
+    ("files.list-default", lambda cl: c(cl).files.list(), "GET", C + "/files", {}, None, OBJ,
+     ComputerFileList),
     ("files.read", lambda cl: c(cl).files.read("/home/user/a b.png"), "GET",
      C + "/files/download", {"path": "/home/user/a b.png"}, None, BYTES, bytes),
     ("files.export", lambda cl: c(cl).files.export("/tmp/r.pdf"), "POST", C + "/files/export",
@@ -296,6 +401,8 @@ ROWS: list[tuple[str, Call, str, str, dict[str, str], Any, str, type]] = [
     ("volumes.attach", lambda cl: c(cl).volumes.attach("vol_1", mount_path="/data"), "POST",
      C + "/volumes", {}, {"volume_id": "vol_1", "mount_path": "/data"}, OBJ,
      ComputerVolumeAttachment),
+    ("volumes.attach-default", lambda cl: c(cl).volumes.attach("vol_1"), "POST",
+     C + "/volumes", {}, {"volume_id": "vol_1"}, OBJ, ComputerVolumeAttachment),
     ("volumes.detach", lambda cl: c(cl).volumes.detach("att_1"), "DELETE", C + "/volumes/att_1",
      {}, None, EMPTY, type(None)),
     # -- logs ----------------------------------------------------------------------------
@@ -396,8 +503,12 @@ def test_endpoint_request_and_result(
     assert isinstance(result, result_type)
     if kind == BYTES:
         assert result == PNG
+    elif kind == LIST and result_type is list and isinstance(result[0], dict):
+        assert result == [{"id": "x_1"}, {"id": "x_2"}]
     elif kind == LIST:
         assert [item.raw["id"] for item in result] == ["x_1", "x_2"]
+    elif result_type is str:
+        assert result == ""
     elif kind == OBJ and result_type is dict:
         assert result == {"id": "x_1"}
     elif kind == OBJ and result_type not in (type(None), CheckpointRestore):
@@ -422,3 +533,225 @@ def test_list_endpoints_return_typed_items(row_id: str) -> None:
     with make_client(api) as client:
         items = row[1](client)
     assert all(type(item) is LIST_ITEM_TYPES[row_id] for item in items)
+
+
+# -- reply shapes both SDK generations describe, and server errors ---------------------------
+
+
+def _one(route: str, reply: httpx.Response, call: Call) -> Any:
+    api = MockAPI().on(route, reply)
+    with make_client(api, max_retries=0) as client:
+        return call(client)
+
+
+def test_exec_reads_the_output_under_stdout_or_output() -> None:
+    for payload in (
+        {"stdout": "hi\n", "stderr": "", "exit_code": 0},
+        {"output": "hi\n", "stderr": "", "exit_code": 0, "success": True},
+        {"data": {"output": "hi\n", "exit_code": 0}},
+    ):
+        result = _one(
+            f"POST {C}/exec", json_response(200, payload), lambda cl: c(cl).exec.bash("echo hi")
+        )
+        assert isinstance(result, ComputerExecResult)
+        assert (result.stdout, result.exit_code, result.ok) == ("hi\n", 0, True)
+
+
+def test_file_list_reads_entries_whichever_shape_comes_back() -> None:
+    entry = {"name": "a.txt", "path": "/w/a.txt", "size": 3, "is_dir": False}
+    for payload in (
+        {"entries": [entry], "path": "/w"},
+        {"data": {"entries": [entry], "path": "/w"}},
+        {"data": [entry]},
+        [entry],
+    ):
+        result = _one(
+            f"GET {C}/files", json_response(200, payload), lambda cl: c(cl).files.list("/w")
+        )
+        assert [e.name for e in result.entries] == ["a.txt"]
+        assert result.entries[0].size == 3
+
+
+def test_apps_and_urls_read_a_list_or_keep_a_single_object() -> None:
+    apps = [{"name": "firefox"}, {"name": "code"}]
+    for payload in (apps, {"apps": apps}, {"data": apps}, {"items": apps}):
+        result = _one(f"GET {C}/apps", json_response(200, payload), lambda cl: c(cl).apps())
+        assert result == apps
+    urls = {"vnc": "wss://v", "preview": "https://p"}
+    for payload in (urls, {"data": urls}):
+        result = _one(f"GET {C}/urls", json_response(200, payload), lambda cl: c(cl).urls())
+        assert result == [urls]
+    result = _one(
+        f"GET {C}/urls", json_response(200, {"urls": ["https://a"]}), lambda cl: c(cl).urls()
+    )
+    assert result == ["https://a"]
+
+
+def test_restore_reads_the_new_computer_flat_or_nested() -> None:
+    snapshot = {"id": "snap_1", "status": "ready"}
+    for data in (
+        {"id": "cmp_2", "status": "provisioning"},
+        {"computer": {"id": "cmp_2", "status": "provisioning"}},
+    ):
+        result = _one(
+            f"POST {C}/restore/snap_1",
+            json_response(200, {"data": data, "snapshot": snapshot}),
+            lambda cl: c(cl).checkpoints.restore("snap_1"),
+        )
+        assert isinstance(result, CheckpointRestore)
+        assert result.computer is not None and result.computer.id == "cmp_2"
+        assert result.snapshot is not None and result.snapshot.id == "snap_1"
+
+
+def test_windows_read_the_focus_flag_under_either_name() -> None:
+    payload = {
+        "data": [{"id": "w1", "app": "firefox", "focused": True}, {"id": "w2", "is_focused": False}]
+    }
+    result = _one(
+        f"GET {C}/desktop/windows", json_response(200, payload), lambda cl: c(cl).windows()
+    )
+    assert [(w.id, w.app, w.has_focus) for w in result] == [
+        ("w1", "firefox", True),
+        ("w2", None, False),
+    ]
+
+
+def test_desktop_readers_parse_their_replies() -> None:
+    text = _one(
+        f"GET {C}/desktop/clipboard",
+        json_response(200, {"text": "copied"}),
+        lambda cl: c(cl).desktop.clipboard(),
+    )
+    assert text == "copied"
+    size = _one(
+        f"GET {C}/desktop/screen-size",
+        json_response(200, {"width": 1920, "height": 1080}),
+        lambda cl: c(cl).desktop.screen_size(),
+    )
+    assert (size.width, size.height) == (1920, 1080)
+    env = _one(
+        f"GET {C}/desktop/environment",
+        json_response(200, {"name": "xfce", "session_type": "x11", "display": ":1"}),
+        lambda cl: c(cl).desktop.environment(),
+    )
+    assert (env.name, env.session_type, env.display) == ("xfce", "x11", ":1")
+    ack = _one(
+        f"POST {C}/desktop/launch",
+        json_response(200, {"success": True, "message": "started"}),
+        lambda cl: c(cl).launch("firefox"),
+    )
+    assert (ack.success, ack.message) == (True, "started")
+
+
+def test_resize_leaves_the_shape_check_to_the_server() -> None:
+    api = MockAPI().on(f"POST {C}/resize", json_response(422, {"error": "size required"}))
+    with make_client(api, max_retries=0) as client:
+        with pytest.raises(ValidationError):
+            client.computers.resize("cmp_1")
+    assert api.body() == {}
+
+
+def test_screenshot_region_falls_back_to_the_older_path_on_404() -> None:
+    api = (
+        MockAPI()
+        .on(f"POST {C}/desktop/screenshot/region", json_response(404, {"error": "not found"}))
+        .on(f"POST {C}/screenshot-region", httpx.Response(200, content=PNG))
+    )
+    with make_client(api, max_retries=0) as client:
+        png = c(client).desktop.screenshot_region(x=1, y=2, width=3, height=4)
+    assert png == PNG
+    assert [r.url.path for r in api.requests] == [
+        f"/api/v1{C}/desktop/screenshot/region",
+        f"/api/v1{C}/screenshot-region",
+    ]
+    assert [json.loads(r.content) for r in api.requests] == [
+        {"x": 1, "y": 2, "width": 3, "height": 4}
+    ] * 2
+
+
+def test_screenshot_region_raises_when_both_paths_are_missing() -> None:
+    api = MockAPI()  # every route answers 404
+    with make_client(api, max_retries=0) as client:
+        with pytest.raises(NotFoundError):
+            c(client).screenshot_region(x=1, y=2, width=3, height=4)
+    assert len(api.requests) == 2
+
+
+def test_screenshot_region_does_not_fall_back_on_other_errors() -> None:
+    api = MockAPI().on(f"POST {C}/desktop/screenshot/region", json_response(500, {"error": "boom"}))
+    with make_client(api, max_retries=0) as client:
+        with pytest.raises(ServerError):
+            c(client).screenshot_region(x=1, y=2, width=3, height=4)
+    assert len(api.requests) == 1
+
+
+@pytest.mark.parametrize(
+    ("route", "call"),
+    [
+        (f"POST {C}/desktop/launch", lambda cl: c(cl).launch("x")),
+        (f"POST {C}/desktop/hotkey", lambda cl: c(cl).desktop.hotkey("ctrl", "c")),
+        (f"GET {C}/desktop/screen-size", lambda cl: c(cl).desktop.screen_size()),
+        (f"GET {C}/files", lambda cl: c(cl).files.list()),
+        (f"GET {C}/apps", lambda cl: c(cl).apps()),
+        (f"POST {C}/start", lambda cl: c(cl).start(environment="e")),
+    ],
+    ids=["launch", "hotkey", "screen_size", "files.list", "apps", "start"],
+)
+def test_changed_endpoints_raise_the_server_error(route: str, call: Call) -> None:
+    api = MockAPI().on(route, json_response(500, {"error": {"message": "boom"}}))
+    with make_client(api, max_retries=0) as client:
+        with pytest.raises(ServerError):
+            call(client)
+
+
+def _form_parts(request: httpx.Request) -> list[tuple[str, str | None, str, bytes]]:
+    """(name, filename, content type, content) of each multipart part, parsed by the stdlib."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    content_type = request.headers["content-type"]
+    message = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + request.content
+    )
+    return [
+        (
+            part.get("content-disposition").params["name"],
+            part.get("content-disposition").params.get("filename"),
+            part.get_content_type(),
+            part.get_payload(decode=True),
+        )
+        for part in message.iter_parts()
+    ]
+
+
+def test_upload_form_posts_path_and_file_as_multipart(tmp_path: Path) -> None:
+    ack = {"success": True, "message": "uploaded"}
+    api = MockAPI().on(f"POST {C}/files/upload", json_response(200, ack))
+    source = tmp_path / "report.csv"
+    source.write_bytes(b"a,b\n1,2\n" * 1000)
+    with make_client(api) as client:
+        first = c(client).files.upload_form("/home/user/in.bin", b"\x00\xff")
+        second = c(client).files.upload_form("/srv/r.csv", source, filename="r.csv")
+    assert [r.url.path for r in api.requests] == [f"/api/v1{C}/files/upload"] * 2
+    assert _form_parts(api.requests[0]) == [
+        ("path", None, "text/plain", b"/home/user/in.bin"),
+        ("file", "in.bin", "application/octet-stream", b"\x00\xff"),
+    ]
+    parts = _form_parts(api.requests[1])
+    assert [(name, filename) for name, filename, _, _ in parts] == [
+        ("path", None),
+        ("file", "r.csv"),
+    ]
+    assert parts[1][3] == source.read_bytes()
+    for request in api.requests:
+        assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+        assert request.headers["content-length"] == str(len(request.content))
+    assert isinstance(first, DesktopActionResult)
+    assert (first.success, second.message) == (True, "uploaded")
+
+
+def test_upload_form_raises_the_server_error() -> None:
+    api = MockAPI().on(f"POST {C}/files/upload", json_response(500, {"error": "disk full"}))
+    with make_client(api, max_retries=0) as client:
+        with pytest.raises(ServerError):
+            c(client).files.upload_form("/x", b"1")

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from miosa import Page
+import pytest
+
+from miosa import AuthenticationError, Page
 from miosa.types.credits import CreditBalance, CreditTransaction, CreditTransactionType, CreditUsage
 from tests._sync._helpers import make_client
 from tests.helpers import MockAPI, json_response
@@ -28,6 +30,38 @@ def test_balance_reads_the_bare_reply_and_the_wrapped_one() -> None:
     assert bare.balance == 1250.5
     assert bare.expires_at is not None and bare.expires_at.year == 2027
     assert wrapped.balance == 3
+
+
+def test_balance_reads_production_balance_credits() -> None:
+    reply = {
+        "tenant_id": "ten_1",
+        "balance_credits": 9876,
+        "lifetime_earned": 10000,
+        "lifetime_spent": 124,
+        "credit_expiry_at": "2027-03-01T00:00:00Z",
+        "updated_at": "2026-12-01T10:00:00Z",
+    }
+    api = MockAPI().on("GET /credits/balance", json_response(200, reply))
+    with make_client(api) as client:
+        balance = client.credits.balance()
+    assert api.last.method == "GET"
+    assert api.last.url.path == "/api/v1/credits/balance"
+    assert api.last.content == b""
+    assert (balance.balance, balance.balance_credits) == (9876, 9876)
+    assert (balance.lifetime_earned, balance.lifetime_spent) == (10000, 124)
+    assert balance.tenant_id == "ten_1"
+    assert balance.expires_at is not None and balance.expires_at == balance.credit_expiry_at
+    assert balance.updated_at is not None and balance.updated_at.month == 12
+
+
+def test_balance_error_is_raised() -> None:
+    api = MockAPI().on(
+        "GET /credits/balance",
+        json_response(401, {"error": {"code": "UNAUTHORIZED", "message": "bad key"}}),
+    )
+    with make_client(api) as client:
+        with pytest.raises(AuthenticationError, match="bad key"):
+            client.credits.balance()
 
 
 def txn(ident: str, kind: str = "debit") -> dict[str, Any]:
@@ -103,3 +137,21 @@ def test_usage() -> None:
     assert api.last.url.path == "/api/v1/credits/usage"
     assert isinstance(usage, CreditUsage)
     assert (usage.compute_credits, usage.ai_credits, usage.total_credits) == (4, 1.5, 5.5)
+
+
+def test_usage_reads_the_bare_reply_with_short_names() -> None:
+    reply = {
+        "period_start": "2026-01-01T00:00:00Z",
+        "period_end": "2026-02-01T00:00:00Z",
+        "compute": 7,
+        "ai": 2,
+        "storage": 0.5,
+        "total": 9.5,
+    }
+    api = MockAPI().on("GET /credits/usage", json_response(200, reply))
+    with make_client(api) as client:
+        usage = client.credits.usage()
+    assert api.last.method == "GET" and api.last.url.path == "/api/v1/credits/usage"
+    assert (usage.compute, usage.ai, usage.storage, usage.total) == (7, 2, 0.5, 9.5)
+    assert (usage.compute_credits, usage.ai_credits, usage.storage_credits) == (7, 2, 0.5)
+    assert usage.total_credits == 9.5

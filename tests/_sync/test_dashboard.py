@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from miosa import ServerError
 from miosa._converter import structure
 from miosa.types.dashboard import (
     AnalyticsOverview,
@@ -14,7 +15,8 @@ from miosa.types.dashboard import (
     DashboardSummary,
     PlatformOverview,
 )
-from tests._sync._helpers import WireCase, run_wire_case
+from tests._sync._helpers import WireCase, make_client, run_wire_case
+from tests.helpers import MockAPI, json_response
 
 SUMMARY = {
     "computers": {"total": 3, "running": 1},
@@ -64,6 +66,27 @@ CASES = [
         },
         query={"tz": "UTC", "metric": "sandboxes", "period": "30d"},
     ),
+    WireCase(
+        lambda c: c.dashboard.summary(),
+        "GET",
+        "/dashboard",
+        lambda r: isinstance(r, DashboardSummary) and r.computers == {"total": 3, "running": 1},
+        reply={"dashboard": SUMMARY},
+    ),
+    WireCase(
+        lambda c: c.dashboard.overview(),
+        "GET",
+        "/overview",
+        lambda r: isinstance(r, PlatformOverview) and r.status == "degraded",
+        reply={"overview": {"status": "degraded"}},
+    ),
+    WireCase(
+        lambda c: c.analytics.overview(),
+        "GET",
+        "/analytics/overview",
+        lambda r: isinstance(r, AnalyticsOverview) and r.raw == {"tenants": 7},
+        reply={"analytics": {"tenants": 7}},
+    ),
 ]
 
 
@@ -79,3 +102,13 @@ def test_dashboard_summary_round_trip_keeps_unknown_fields() -> None:
     assert summary.raw["generated_at"] == "2026-11-28T10:00:00Z"
     overview = structure({"status": "degraded", "incidents": 1}, PlatformOverview)
     assert (overview.status, overview.raw["incidents"]) == ("degraded", 1)
+
+
+def test_dashboard_surfaces_a_server_error() -> None:
+    api = MockAPI().on(
+        "GET /dashboard",
+        json_response(500, {"error": {"code": "INTERNAL", "message": "aggregator down"}}),
+    )
+    with make_client(api, max_retries=0) as client:
+        with pytest.raises(ServerError, match="aggregator down"):
+            client.dashboard.summary()

@@ -14,7 +14,9 @@ import pytest
 
 from miosa import (
     AuthenticationError,
+    ConflictError,
     Miosa,
+    MiosaError,
     NotFoundError,
     QuotaExceededError,
     ServerError,
@@ -138,6 +140,78 @@ def test_destroyed_sandboxes_are_gone() -> None:
             client.sandboxes.get(sandbox.id)
 
 
+def test_destroyed_sandboxes_are_listed_with_state_destroyed() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        kept = client.sandboxes.create(name="kept")
+        gone = client.sandboxes.create(name="gone")
+        gone.destroy()
+        live = client.sandboxes.list()
+        destroyed = client.sandboxes.list(state="destroyed")
+        kept.destroy()
+    assert [s.id for s in live] == [kept.id]
+    assert [(s.id, s.state) for s in destroyed] == [(gone.id, "destroyed")]
+
+
+@pytest.mark.parametrize("isolation", ["auto", "none"])
+def test_files_env_and_processes_on_the_routes_that_exist(isolation: str) -> None:
+    with (
+        LocalServer(isolation=isolation) as server,  # type: ignore[arg-type]
+        client_for(server) as client,
+        client.sandboxes.create() as sandbox,
+    ):
+        files = sandbox.files
+        files.write("/workspace/src/a.py", "a")
+        written = files.write_files([("/workspace/src/b.py", "b"), ("c.txt", b"c")])
+        assert written.ok and len(written.written) == 2
+        tree = files.tree("/workspace")
+        assert {n.path for n in tree.walk()} >= {"/workspace/src/a.py", "/workspace/c.txt"}
+        # delete goes through exec: a directory, then a missing path.
+        files.delete("/workspace/src")
+        assert [e.name for e in files.list()] == ["c.txt"]
+        with pytest.raises(MiosaError, match="could not delete") as missing:
+            files.delete("/workspace/src")
+        assert not isinstance(missing.value, NotFoundError)
+
+        sandbox.env.set("A", "1")
+        sandbox.env.replace({"A": "1", "B": "2"})
+        assert {v.key: v.value for v in sandbox.env.list()} == {"A": "1", "B": "2"}
+        sandbox.env.delete("A")
+        assert [v.key for v in sandbox.env.list()] == ["B"]
+
+        process = sandbox.processes.start("seq 1 300; sleep 30")
+        with pytest.raises(MiosaError, match="no stdin route"):
+            sandbox.processes.send_stdin(process.pid, "x")
+        for _ in range(100):
+            logs = sandbox.processes.logs(process.pid)
+            if logs.endswith("300\n"):
+                break
+            sandbox.exec.run("sleep 0.05")
+        assert logs.splitlines() == [str(i) for i in range(101, 301)]
+        sandbox.processes.stop(process.pid)
+        token = sandbox.preview_token()
+        assert token.scope == "read" and token.token
+
+
+def test_resources_and_a_live_vcpu_resize() -> None:
+    with (
+        LocalServer() as server,
+        client_for(server) as client,
+        client.sandboxes.create(size="medium") as sandbox,
+    ):
+        before = sandbox.resources()
+        shrunk = sandbox.resize(cpu_count=2)
+        grown = client.sandboxes.resize(sandbox.id, cpu_count=8, memory_mb=4096)
+        sandbox.refresh()
+    assert before.resources is not None and (before.resources.cpu, before.resources.memory_mb) == (
+        4,
+        8192,
+    )
+    assert shrunk.applied_live is True and shrunk.requires_restart is False
+    assert shrunk.resources is not None and shrunk.resources.cpu == 2
+    assert grown.applied_live is False and grown.requires_restart is True
+    assert sandbox.cpu_count == 2
+
+
 def test_quota_exceeded_is_its_own_error() -> None:
     with LocalServer() as server, client_for(server) as client:
         client.quotas.set("user_42", max_sandboxes=1)
@@ -214,6 +288,44 @@ def test_webhook_deliveries_verify_with_the_returned_secret() -> None:
     assert json.loads(deliveries[0][1])["type"] in {"sandbox.created", "sandbox.destroyed"}
 
 
+def test_credits_report_whole_credits_after_a_sandbox_ran() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        sandbox = client.sandboxes.create()
+        sandbox.exec.run("sleep 0.3")
+        sandbox.destroy()
+        balance = client.credits.balance()
+        usage = client.credits.usage()
+    assert type(balance.balance_credits) is int and balance.balance == balance.balance_credits
+    assert balance.lifetime_spent is not None and balance.lifetime_spent >= 1
+    assert balance.balance_credits == (balance.lifetime_earned or 0) - balance.lifetime_spent
+    assert usage.total is not None and usage.total == usage.total_credits
+
+
+def test_api_keys_get_update_rotate_events_and_presets() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        key = client.api_keys.create("ci", scopes=["sandboxes:read"])
+        assert key.id is not None and key.secret is not None
+        fetched = client.api_keys.get(key.id)
+        renamed = client.api_keys.update(key.id, name="ci-2", scopes=["sandboxes:*"])
+        rotated = client.api_keys.rotate(key.id)
+        old = Miosa(api_key=key.secret, base_url=server.base_url, max_retries=0)
+        with old:
+            with pytest.raises(AuthenticationError):
+                old.credits.balance()
+        events = client.api_keys.events(key.id, event_type="rotated")
+        preset = client.api_keys.create_preset(name="ops", scopes=["sandboxes:*"])
+        presets = client.api_keys.presets()
+        client.api_keys.delete_preset("ops")
+        with pytest.raises(NotFoundError):
+            client.api_keys.delete_preset("ops")
+    assert fetched.id == key.id and fetched.secret is None and fetched.status == "active"
+    assert (renamed.name, renamed.scopes) == ("ci-2", ("sandboxes:*",))
+    assert rotated.secret is not None and rotated.secret != key.secret
+    assert [e.type for e in events] == ["rotated"]
+    assert preset.name == "ops" and preset.built_in is False
+    assert "ops" in {p.name for p in presets}
+
+
 def test_an_event_stream_resumes_after_a_mid_stream_drop_without_duplicates() -> None:
     from miosa.types import SandboxExecuted
 
@@ -265,3 +377,38 @@ def test_a_background_process_streams_its_output_and_stops() -> None:
     assert lines == ["line1", "line2", "line3"]
     assert running.status == "running"
     assert stopped.status != "running"
+
+
+def test_tenant_policy_members_and_scoped_admin_events() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        assert client.tenant.policy.get() == {}
+        policy = {"lifecycle": {"default_idle_timeout_sec": 600}}
+        assert client.tenant.policy.set(policy) == policy
+        assert client.tenant.policy.get() == policy
+        client.tenant.policy.delete()
+        assert client.tenant.policy.get() == {}
+
+        invited = client.tenant.members.invite(email="Ann@Acme.dev", role="member")
+        assert invited.id is not None and invited.status == "invited"
+        promoted = client.tenant.members.update_role(invited.id, role="admin")
+        owners = [m for m in client.tenant.members.list() if m.role == "owner"]
+        assert len(owners) == 1 and owners[0].id is not None
+        with pytest.raises(ConflictError):
+            client.tenant.members.remove(owners[0].id)
+        client.tenant.members.remove(invited.id)
+        assert [m.id for m in client.tenant.members.list()] == [owners[0].id]
+
+        with client.tenant.events.stream(
+            types=["sandbox.created"], external_user_id="alice", idle_timeout=5
+        ) as events:
+            client.sandboxes.create(external_user_id="bob")
+            mine = client.sandboxes.create(external_user_id="alice")
+            seen = []
+            for event in events:
+                seen.append(event)
+                break
+        with pytest.raises(ValidationError):
+            with client.tenant.events.stream(scope="planet:mars"):
+                pass
+    assert promoted.role == "admin"
+    assert [(e.type, e.sandbox_id) for e in seen] == [("sandbox.created", mine.id)]

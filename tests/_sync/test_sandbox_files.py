@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
-from miosa import NotFoundError
+from miosa import MiosaError, NotFoundError
 from miosa.types.sandbox_files import (
     FileEvent,
     FileEventType,
@@ -228,6 +228,16 @@ def test_list_stat_and_tree() -> None:
         files.tree("/workspace/src", recursive=False)
         files.tree("/workspace", depth=5)
     params = [dict(r.url.params) for r in api.requests]
+    # tree goes to the per-sandbox host; list and stat stay on the API host.
+    assert [r.url.host for r in api.requests] == ["api.test.miosa"] * 3 + [
+        "sandboxes.test.miosa"
+    ] * 3
+    assert {str(r.url.copy_with(query=None)) for r in api.requests[3:]} == {
+        "https://sandboxes.test.miosa/api/v1/sandboxes/sbx_1/files/tree"
+    }
+    assert all(
+        r.headers["authorization"] == api.requests[0].headers["authorization"] for r in api.requests
+    )
     assert params[0] == {"path": "/workspace"}
     assert params[1] == {"path": "/workspace/src", "depth": "2"}
     assert api.body(2) == {"path": "/workspace/a.py"}
@@ -237,6 +247,27 @@ def test_list_stat_and_tree() -> None:
     assert isinstance(listing, FileList) and [e.name for e in listing] == ["a.py"]
     assert stat == FileStat(path="/workspace/a.py", size=3, mode="0644")
     assert tree.is_dir and [n.path for n in tree.walk()] == ["/workspace", "/workspace/a.py"]
+
+
+def test_tree_and_watch_stay_on_a_base_url_that_is_not_an_api_host() -> None:
+    node = {"path": "/workspace", "type": "dir", "children": []}
+    api = (
+        MockAPI()
+        .on(f"GET {FILES}/tree", json_response(200, {"data": node}))
+        .on(
+            f"GET {FILES}/watch",
+            httpx.Response(200, headers={"content-type": "text/event-stream"}, content=b""),
+        )
+    )
+    with make_client(api, base_url="http://127.0.0.1:8123/api/v1") as client:
+        files = client.sandboxes.handle("sbx_1").files
+        files.tree()
+        with files.watch() as changes:
+            assert [event for event in changes] == []
+    assert [str(r.url.copy_with(query=None)) for r in api.requests] == [
+        "http://127.0.0.1:8123/api/v1/sandboxes/sbx_1/files/tree",
+        "http://127.0.0.1:8123/api/v1/sandboxes/sbx_1/files/watch",
+    ]
 
 
 # -- batch writes, delete ------------------------------------------------------------------
@@ -249,10 +280,10 @@ def test_write_many_accepts_tuples_and_dicts_of_str_or_bytes() -> None:
             "failed": [{"path": "/workspace/b", "error": "denied", "code": "EACCES"}],
         }
     }
-    api = (
-        MockAPI()
-        .on(f"POST {FILES}/write-many", json_response(200, reply))
-        .on(f"POST {FILES}/batch", json_response(200, {"written": [], "failed": []}))
+    api = MockAPI().on(
+        f"POST {FILES}/write-many",
+        json_response(200, reply),
+        json_response(200, {"written": [], "failed": []}),
     )
     with make_client(api) as client:
         files = client.sandboxes.handle("sbx_1").files
@@ -268,18 +299,41 @@ def test_write_many_accepts_tuples_and_dicts_of_str_or_bytes() -> None:
             {"path": "/workspace/b", "content_base64": "AA=="},
         ]
     }
-    assert api.body(1) == {"files": [{"path": "/workspace/c", "content": "w6k="}]}
-    assert len(api.requests) == 2
+    # write_files is write_many: the /files/batch route does not exist.
+    assert routes(api) == [("POST", f"{FILES}/write-many")] * 2
+    assert api.body(1) == {"files": [{"path": "/workspace/c", "content_base64": "w6k="}]}
     assert isinstance(result, WriteManyResult) and not result.ok
     assert result.failed[0].error == "denied"
     assert legacy.ok
 
 
-def test_delete_sends_the_path_as_a_query() -> None:
-    api = MockAPI().on(f"DELETE {FILES}", httpx.Response(204))
+def test_delete_runs_rm_through_exec_with_the_path_quoted() -> None:
+    ok = {"data": {"stdout": "", "stderr": "", "exit_code": 0}}
+    missing = {
+        "stdout": "",
+        "stderr": "rm: cannot remove '/workspace/gone': No such file\n",
+        "exit_code": 1,
+    }
+    api = MockAPI().on(
+        "POST /sandboxes/sbx_1/exec",
+        json_response(200, ok),
+        json_response(200, missing),
+        json_response(200, ok),
+    )
     with make_client(api) as client:
-        client.sandboxes.handle("sbx_1").files.delete("/workspace/a b")
-    assert dict(api.last.url.params) == {"path": "/workspace/a b"}
+        files = client.sandboxes.handle("sbx_1").files
+        assert files.delete("/workspace/it's a dir/") is None
+        with pytest.raises(MiosaError, match="No such file") as failed:
+            files.delete("workspace/gone")
+        files.delete("/tmp/-x y")
+        for bad in ("", "/", "/workspace", "/workspace/", "/workspace/../etc", "/a//b", "a/./b"):
+            with pytest.raises(ValueError):
+                files.delete(bad)
+    assert not isinstance(failed.value, NotFoundError)
+    assert routes(api) == [("POST", "/sandboxes/sbx_1/exec")] * 3
+    assert api.body(2) == {"command": "rm -r -- '/tmp/-x y'"}
+    assert api.body(0) == {"command": "rm -r -- 'it'\"'\"'s a dir'", "cwd": "/workspace"}
+    assert api.body(1) == {"command": "rm -r -- gone", "cwd": "/workspace"}
 
 
 # -- watch ----------------------------------------------------------------------------------
@@ -302,7 +356,9 @@ def test_watch_yields_typed_events_from_either_spelling() -> None:
             events = [event for event in changes]
         with files.watch("/workspace/src", recursive=False) as changes:
             pass
-    assert dict(api.requests[0].url.params) == {}
+    assert {r.url.host for r in api.requests} == {"sandboxes.test.miosa"}
+    assert api.requests[0].url.path == "/api/v1/sandboxes/sbx_1/files/watch"
+    assert dict(api.requests[0].url.params) == {"path": "/workspace"}
     assert dict(api.requests[1].url.params) == {"path": "/workspace/src", "recursive": "false"}
     assert events == [
         FileEvent(type=FileEventType.CREATED, path="/workspace/a", size_bytes=3, id="1"),

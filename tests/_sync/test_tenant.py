@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
-from miosa import Page
+import pytest
+
+from miosa import ConflictError, Page
+from miosa.types.members import TenantMember, WorkspaceRole
 from miosa.types.tenant import (
     AdminSnapshot,
     PreviewDomain,
@@ -202,3 +205,94 @@ def test_admin_snapshots_get() -> None:
     assert snapshot.id == "snap/1"
     assert snapshot.status == "ready"
     assert snapshot.raw["path"] == "/srv/x"
+
+
+def test_branding_get_and_set_read_a_reply_under_branding() -> None:
+    api = (
+        MockAPI()
+        .on("GET /tenant/branding", json_response(200, {"branding": BRANDING}))
+        .on("PUT /tenant/branding", json_response(200, {"branding": BRANDING}))
+    )
+    with make_client(api) as client:
+        got = client.tenant.branding.get()
+        put = client.tenant.branding.set(product_name="Acme Cloud")
+    assert api.body() == {"branding": {"product_name": "Acme Cloud"}}
+    assert got.product_name == put.product_name == "Acme Cloud"
+
+
+def test_policy_get_set_delete() -> None:
+    policy = {"lifecycle": {"default_idle_timeout_sec": 600}}
+    api = (
+        MockAPI()
+        .on("GET /tenant/policy", json_response(200, {"data": policy}))
+        .on("PUT /tenant/policy", json_response(200, {"policy": policy}))
+        .on("DELETE /tenant/policy", json_response(204, None))
+    )
+    with make_client(api) as client:
+        got = client.tenant.policy.get()
+        put = client.tenant.policy.set(policy)
+        client.tenant.policy.delete()
+    assert [(r.method, r.url.path) for r in api.requests] == [
+        ("GET", "/api/v1/tenant/policy"),
+        ("PUT", "/api/v1/tenant/policy"),
+        ("DELETE", "/api/v1/tenant/policy"),
+    ]
+    assert api.body(1) == policy
+    assert got == put == policy
+
+
+def test_policy_get_of_an_empty_reply_is_an_empty_object() -> None:
+    api = MockAPI().on("GET /tenant/policy", json_response(200, {"data": None}))
+    with make_client(api) as client:
+        assert client.tenant.policy.get() == {}
+
+
+MEMBER = {
+    "id": "tm_1",
+    "user_id": "usr_1",
+    "email": "ann@acme.dev",
+    "role": "admin",
+    "joined_at": "2026-01-01T00:00:00Z",
+}
+
+
+def test_members_list_invite_update_remove_transfer() -> None:
+    api = (
+        MockAPI()
+        .on("GET /tenant/members", json_response(200, {"members": [MEMBER]}))
+        .on("POST /tenant/members", json_response(201, {"data": {**MEMBER, "role": "member"}}))
+        .on("PATCH /tenant/members/tm%201/role", json_response(200, {"data": MEMBER}))
+        .on("DELETE /tenant/members/tm_1", json_response(204, None))
+        .on("POST /tenant/transfer-ownership", json_response(200, {"data": {"ok": True}}))
+    )
+    with make_client(api) as client:
+        listed = client.tenant.members.list()
+        invited = client.tenant.members.invite(email="bo@acme.dev", role="member")
+        updated = client.tenant.members.update_role("tm 1", role=WorkspaceRole.ADMIN)
+        client.tenant.members.remove("tm_1")
+        moved = client.tenant.members.transfer_ownership(new_owner_user_id="usr_1")
+    assert [(r.method, r.url.raw_path) for r in api.requests] == [
+        ("GET", b"/api/v1/tenant/members"),
+        ("POST", b"/api/v1/tenant/members"),
+        ("PATCH", b"/api/v1/tenant/members/tm%201/role"),
+        ("DELETE", b"/api/v1/tenant/members/tm_1"),
+        ("POST", b"/api/v1/tenant/transfer-ownership"),
+    ]
+    assert api.body(1) == {"email": "bo@acme.dev", "role": "member"}
+    assert api.body(2) == {"role": "admin"}
+    assert api.body(4) == {"new_owner_user_id": "usr_1"}
+    assert [type(m) for m in listed] == [TenantMember]
+    assert listed[0].role is WorkspaceRole.ADMIN and listed[0].joined_at is not None
+    assert invited.role is WorkspaceRole.MEMBER
+    assert updated.id == "tm_1"
+    assert moved == {"ok": True}
+
+
+def test_members_remove_of_the_owner_raises_conflict() -> None:
+    api = MockAPI().on(
+        "DELETE /tenant/members/tm_1",
+        json_response(409, {"error": {"code": "LAST_OWNER", "message": "owner stays"}}),
+    )
+    with make_client(api) as client:
+        with pytest.raises(ConflictError, match="owner stays"):
+            client.tenant.members.remove("tm_1")

@@ -116,3 +116,11 @@ def test_sessions_page_across_three_pages() -> None:
     assert all(isinstance(s, UsageSession) for s in sessions)
     assert (sessions[0].credits_used, sessions[0].credit_cost) == (1.5, 1.5)
     assert (sessions[1].credits_used, sessions[1].credit_cost) == (2, 2)
+
+
+def test_get_reads_the_report_under_a_usage_key() -> None:
+    api = MockAPI().on("GET /usage", json_response(200, {"usage": REPORT}))
+    with make_client(api) as client:
+        report = client.usage.get(period="7d")
+    assert dict(api.last.url.params) == {"period": "7d"}
+    assert report.results is not None and len(report.results) == 2

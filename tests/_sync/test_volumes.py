@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from miosa import ConflictError
 from miosa._converter import structure
 from miosa.types.volumes import Volume, VolumeAttachment
-from tests._sync._helpers import run_case
+from tests._sync._helpers import make_client, run_case
+from tests.helpers import MockAPI, json_response
 from tests.platform_cases import Case, case_id
 
 TWO = ("x_1", "x_2")
@@ -40,6 +42,9 @@ CASES = [
          method="POST", path="/computers/cmp_1/volumes",
          body={"volume_id": "vol_1", "mount_path": "/mnt/data", "read_only": True},
          result=VolumeAttachment),
+    Case(call="volumes.attach", args=("cmp_1",), kwargs={"volume_id": "vol_1"},
+         method="POST", path="/computers/cmp_1/volumes", body={"volume_id": "vol_1"},
+         result=VolumeAttachment),
     Case(call="volumes.detach", args=("cmp_1", "att_1"), method="DELETE",
          path="/computers/cmp_1/volumes/att_1", reply=None, status=204),
 ]  # fmt: skip
@@ -64,3 +69,14 @@ def test_volume_models_round_trip() -> None:
         VolumeAttachment,
     )  # fmt: skip
     assert attachment.mount_path == "/mnt" and attachment.read_only is False
+
+
+def test_attach_surfaces_a_server_error() -> None:
+    api = MockAPI().on(
+        "POST /computers/cmp_1/volumes",
+        json_response(409, {"error": {"code": "CONFLICT", "message": "volume in use"}}),
+    )
+    with make_client(api) as client:
+        with pytest.raises(ConflictError, match="volume in use"):
+            client.volumes.attach("cmp_1", volume_id="vol_1")
+    assert api.body() == {"volume_id": "vol_1"}

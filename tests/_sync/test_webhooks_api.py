@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from miosa import ConflictError, Page
+from miosa import ConflictError, Page, ValidationError
 from miosa.types.webhook_endpoints import Webhook, WebhookDelivery, WebhookEventCatalog
 from miosa.webhooks import WebhookEventType
 from tests._sync._helpers import make_client
@@ -31,8 +31,9 @@ def hook_json(**fields: Any) -> dict[str, Any]:
 
 
 def test_create_sends_every_given_field_and_returns_the_secret() -> None:
-    reply = hook_json(secret="whsec_abc", name="prod", retry_count=3)
-    api = MockAPI().on("POST /webhooks", json_response(201, {"data": reply}))
+    # Production's shape: the one-time secret beside "data", not inside the webhook.
+    reply = {"data": hook_json(name="prod", retry_count=3), "secret": "whsec_abc"}
+    api = MockAPI().on("POST /webhooks", json_response(201, reply))
     with make_client(api) as client:
         hook = client.webhooks.create(
             url="https://acme.dev/hooks",
@@ -68,6 +69,45 @@ def test_create_sends_every_given_field_and_returns_the_secret() -> None:
     assert hook.events == ("sandbox.ready", "sandbox.future_thing")
     assert hook.event_types == (WebhookEventType.SANDBOX_READY, "sandbox.future_thing")
     assert WebhookEventType.SANDBOX_READY in hook.events
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        {"data": hook_json(secret="whsec_in"), "secret": "whsec_in"},
+        {"data": hook_json(secret="whsec_in")},
+        hook_json(secret="whsec_in"),
+        {"data": hook_json(), "secret": "whsec_in"},
+    ],
+    ids=["both", "inside-data", "bare", "beside-data"],
+)
+def test_create_keeps_the_secret_wherever_the_server_put_it(reply: dict[str, Any]) -> None:
+    api = MockAPI().on("POST /webhooks", json_response(201, reply))
+    with make_client(api) as client:
+        hook = client.webhooks.create(url="https://acme.dev/hooks")
+    assert api.last.url.path == "/api/v1/webhooks"
+    assert (hook.id, hook.secret) == ("wh_1", "whsec_in")
+
+
+def test_create_without_a_secret_in_the_reply_leaves_it_none() -> None:
+    api = MockAPI().on("POST /webhooks", json_response(201, {"data": hook_json()}))
+    with make_client(api) as client:
+        hook = client.webhooks.create(url="https://acme.dev/hooks")
+    assert hook.id == "wh_1" and hook.secret is None
+
+
+def test_create_refused_raises_with_the_server_message() -> None:
+    api = MockAPI().on(
+        "POST /webhooks",
+        json_response(
+            400,
+            {"error": {"code": "VALIDATION_ERROR", "message": "url is required"}},
+        ),
+    )
+    with make_client(api) as client:
+        with pytest.raises(ValidationError, match="url is required"):
+            client.webhooks.create(url="")
+    assert api.body() == {"url": ""}
 
 
 def test_create_minimal_generates_an_idempotency_key() -> None:
@@ -142,6 +182,16 @@ def test_update_sends_the_changes() -> None:
     assert api.last.method == "PATCH"
     assert api.body() == {"events": ["computer.started"], "secret": "whsec_new", "enabled": False}
     assert hook.enabled is False
+
+
+def test_update_that_rotates_keeps_the_secret_sent_beside_data() -> None:
+    reply = {"data": hook_json(), "secret": "whsec_rotated"}
+    api = MockAPI().on("PATCH /webhooks/wh_1", json_response(200, reply))
+    with make_client(api) as client:
+        hook = client.webhooks.update("wh_1", secret="whsec_rotated")
+    assert api.last.url.path == "/api/v1/webhooks/wh_1"
+    assert api.body() == {"secret": "whsec_rotated"}
+    assert (hook.id, hook.secret) == ("wh_1", "whsec_rotated")
 
 
 def test_delete() -> None:

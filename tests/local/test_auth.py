@@ -79,3 +79,38 @@ def test_scoped_key_sees_only_its_external_user(server: LocalServer, client: htt
         assert alice.get(f"/sandboxes/{other}").status_code == 404
     # The server key sees both.
     assert {s["id"] for s in client.get("/sandboxes").json()["data"]} == {other, mine["id"]}
+
+
+def test_rotated_and_disabled_keys_stop_working(server: LocalServer, client: httpx.Client) -> None:
+    data = client.post("/api-keys", json={"name": "ci"}).json()["data"]
+    rotated = client.post(f"/api-keys/{data['id']}/rotate")
+    assert rotated.status_code == 200
+    new = rotated.json()["data"]
+    assert new["id"] == data["id"] and new["key"] == new["token"] != data["key"]
+    with _client(server, data["key"]) as old, _client(server, new["key"]) as current:
+        assert old.get("/sandboxes").status_code == 401
+        assert current.get("/sandboxes").status_code == 200
+        patched = client.patch(f"/api-keys/{data['id']}", json={"status": "disabled"})
+        assert patched.json()["data"]["status"] == "disabled"
+        assert current.get("/sandboxes").status_code == 401
+    assert client.patch(f"/api-keys/{data['id']}", json={"status": "gone"}).status_code == 400
+    events = client.get(f"/api-keys/{data['id']}/events").json()["data"]
+    assert [e["type"] for e in events] == ["updated", "rotated", "created"]
+    only = client.get(f"/api-keys/{data['id']}/events", params={"type": "rotated"}).json()
+    assert [e["type"] for e in only["data"]] == ["rotated"]
+    assert client.get("/api-keys/nope").status_code == 404
+
+
+def test_presets_are_listed_before_key_ids_and_built_ins_are_reserved(
+    client: httpx.Client,
+) -> None:
+    listed = client.get("/api-keys/presets")
+    assert listed.status_code == 200
+    assert {p["name"] for p in listed.json()["data"] if p["built_in"]} >= {"full-access"}
+    reserved = client.post("/api-keys/presets", json={"name": "full-access", "scopes": ["*"]})
+    assert reserved.status_code == 409 and reserved.json()["error"]["code"] == "PRESET_RESERVED"
+    made = client.post("/api-keys/presets", json={"name": "ops", "scopes": ["sandboxes:*"]})
+    assert made.status_code == 201 and made.json()["data"]["built_in"] is False
+    assert client.delete("/api-keys/presets/full-access").status_code == 409
+    assert client.delete("/api-keys/presets/ops").status_code == 204
+    assert client.delete("/api-keys/presets/ops").status_code == 404

@@ -187,3 +187,46 @@ def test_without_isolation_commands_run_in_the_sandbox_directory() -> None:
             outside = c.post(f"/sandboxes/{sid}/exec", json={"command": "pwd", "cwd": "/tmp"})
             assert outside.status_code == 400
             assert outside.json()["error"]["code"] == "PATH_OUTSIDE_WORKSPACE"
+
+
+def test_without_isolation_workspace_paths_in_commands_reach_the_sandbox_directory() -> None:
+    """No mount namespace, so the server maps ``/workspace`` in the command and env itself."""
+    with LocalServer(isolation="none") as srv:
+        assert srv.isolation == "none"
+        headers = {"Authorization": f"Bearer {srv.api_key}"}
+        with httpx.Client(base_url=srv.base_url, headers=headers, timeout=SHORT) as c:
+            sid = c.post("/sandboxes", json={}).json()["data"]["id"]
+            host_dir = srv.root / "sandboxes" / sid / "workspace"
+            with srv.client() as sdk:
+                sdk.sandboxes.handle(sid).files.write("/workspace/blob.bin", b"\x00\x01" * 512)
+            out = run(c, sid, "wc -c < /workspace/blob.bin")
+            assert (out["stdout"], out["stderr"], out["exit_code"]) == ("1024\n", "", 0)
+            out = run(
+                c, sid, "mkdir -p /workspace/d && echo hi > /workspace/d/a.txt && ls /workspace/d"
+            )
+            assert out["stdout"] == "a.txt\n"
+            assert (host_dir / "d" / "a.txt").read_text() == "hi\n"
+            assert run(c, sid, "cd /workspace && cat 'd/a.txt'")["stdout"] == "hi\n"
+            assert run(c, sid, "cat $F", env={"F": "/workspace/d/a.txt"})["stdout"] == "hi\n"
+            # Other words that contain the name are left alone.
+            assert (
+                run(c, sid, "echo /workspaces x/workspace")["stdout"] == "/workspaces x/workspace\n"
+            )
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("wc -c < /workspace/blob.bin", "wc -c < /sb/blob.bin"),
+        ("cd /workspace; ls", "cd /sb; ls"),
+        ("cat '/workspace/a b' \"/workspace\"", "cat '/sb/a b' \"/sb\""),
+        ("ls /workspaces ~/workspace a/workspace $D/workspace /workspace-old", None),
+        ("echo no path here", None),
+    ],
+)
+def test_map_workspace_rewrites_only_workspace_paths(command: str, expected: str | None) -> None:
+    from miosa.local.runner import map_workspace
+
+    assert map_workspace(command, Path("/sb")) == (command if expected is None else expected)
+    # A host directory a shell would need quoted is not substituted.
+    assert map_workspace(command, Path("/s b")) == command

@@ -1,4 +1,5 @@
-"""Files: write/read/list/stat/tree/batch/delete, path confinement, large files, exports, watch."""
+"""Files: write/read/list/stat/tree/write-many, the /fs/* routes, deletion through exec (no
+delete or batch route), path confinement, large files, exports, watch."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ def write(client: httpx.Client, sandbox: str, path: str, data: bytes) -> httpx.R
     return client.post(f"/sandboxes/{sandbox}/files", json={"path": path, "content": b64(data)})
 
 
-def test_write_read_list_stat_tree_delete(client: httpx.Client, sandbox: str) -> None:
+def test_write_read_list_stat_tree_delete(
+    client: httpx.Client, sandbox: str, server: LocalServer
+) -> None:
     reply = write(client, sandbox, "/workspace/dir/a.txt", b"hello")
     assert reply.status_code == 200
     assert reply.json()["data"] == {
@@ -57,15 +60,15 @@ def test_write_read_list_stat_tree_delete(client: httpx.Client, sandbox: str) ->
     shallow = client.get(f"/sandboxes/{sandbox}/files/tree", params={"depth": 1}).json()["data"]
     assert {c["name"]: c for c in shallow["children"]}["dir"]["children"] == []
 
-    assert (
-        client.delete(f"/sandboxes/{sandbox}/files", params={"path": "/workspace/dir"}).status_code
-        == 204
-    )
+    # No delete route (as in production): files go with `rm` through exec.
+    gone = client.delete(f"/sandboxes/{sandbox}/files", params={"path": "/workspace/dir"})
+    assert gone.status_code == 405
+    assert (server.root / "sandboxes" / sandbox / "workspace" / "dir" / "a.txt").exists()
+    rm = {"command": "rm -r -- dir", "cwd": "/workspace"}
+    assert client.post(f"/sandboxes/{sandbox}/exec", json=rm).json()["data"]["exit_code"] == 0
     assert client.get(f"/sandboxes/{sandbox}/files/workspace/dir/a.txt").status_code == 404
-    assert (
-        client.delete(f"/sandboxes/{sandbox}/files", params={"path": "/workspace/dir"}).status_code
-        == 404
-    )
+    again = client.post(f"/sandboxes/{sandbox}/exec", json=rm).json()["data"]
+    assert again["exit_code"] != 0 and "No such file" in again["stderr"]
 
 
 def test_write_many_and_batch(client: httpx.Client, sandbox: str) -> None:
@@ -88,12 +91,41 @@ def test_write_many_and_batch(client: httpx.Client, sandbox: str) -> None:
         ("/etc/evil", "PATH_OUTSIDE_WORKSPACE"),
         ("bad.txt", "INVALID_BASE64"),
     ]
+    # /files/batch does not exist: the download route's path glob answers 405.
     batch = client.post(
         f"/sandboxes/{sandbox}/files/batch",
         json={"files": [{"path": "b.txt", "content": b64(b"b")}]},
     )
-    assert batch.json()["data"]["written"] == [{"path": "/workspace/b.txt", "size_bytes": 1}]
+    assert batch.status_code == 405
+    assert client.get(f"/sandboxes/{sandbox}/files/workspace/b.txt").status_code == 404
     assert client.get(f"/sandboxes/{sandbox}/files/workspace/m2.txt").content == b"22"
+    fs_many = client.post(
+        f"/sandboxes/{sandbox}/fs/write-many",
+        json={"files": [{"path": "f.txt", "content_base64": b64(b"fs")}]},
+    )
+    assert fs_many.json()["data"] == {
+        "written": [{"path": "/workspace/f.txt", "size_bytes": 2}],
+        "failed": [],
+    }
+
+
+def test_the_fs_routes(client: httpx.Client, sandbox: str) -> None:
+    # /fs/write decodes content_base64 and writes content as it is (the legacy /files
+    # route decodes content as base64).
+    base = f"/sandboxes/{sandbox}/fs"
+    encoded = client.post(base + "/write", json={"path": "a.bin", "content_base64": b64(b"\x00")})
+    assert encoded.status_code == 200
+    assert encoded.json()["data"]["path"] == "/workspace/a.bin"
+    verbatim = client.post(base + "/write", json={"path": "/workspace/t.txt", "content": "aGk="})
+    assert verbatim.json()["data"]["size_bytes"] == 4
+    assert client.get(base + "/download", params={"path": "/workspace/a.bin"}).content == b"\x00"
+    text = client.get(base + "/download", params={"path": "t.txt"})
+    assert text.content == b"aGk=" and text.headers["content-type"] == "application/octet-stream"
+    assert client.get(base + "/download", params={"path": "nope"}).status_code == 404
+    assert client.get(base + "/download").status_code == 400
+    assert client.get(base + "/download", params={"path": "/etc/passwd"}).status_code == 400
+    stat = client.post(base + "/stat", json={"path": "/workspace/t.txt"}).json()["data"]
+    assert stat["size"] == 4 and stat["is_dir"] is False
 
 
 def test_paths_outside_the_workspace_are_refused(
@@ -110,7 +142,6 @@ def test_paths_outside_the_workspace_are_refused(
     refused(client.get(f"/sandboxes/{sandbox}/files/workspace/%2e%2e/%2e%2e/etc/passwd"))
     refused(client.get(f"/sandboxes/{sandbox}/files", params={"path": "/"}))
     refused(client.post(f"/sandboxes/{sandbox}/files/stat", json={"path": "/workspace/../.."}))
-    refused(client.delete(f"/sandboxes/{sandbox}/files", params={"path": "/workspace/../x"}))
     assert not (server.root / "sandboxes" / sandbox / "escape.txt").exists()
 
     # Symlinks that resolve outside are refused for reads and writes alike.
@@ -124,12 +155,9 @@ def test_paths_outside_the_workspace_are_refused(
     os.symlink("a.txt", workspace / "inner")
     write(client, sandbox, "a.txt", b"inside")
     assert client.get(f"/sandboxes/{sandbox}/files/workspace/inner").content == b"inside"
-    assert (
-        client.delete(
-            f"/sandboxes/{sandbox}/files", params={"path": "/workspace/etcdir"}
-        ).status_code
-        == 204
-    )
+    rm = {"command": "rm -r -- etcdir", "cwd": "/workspace"}
+    assert client.post(f"/sandboxes/{sandbox}/exec", json=rm).json()["data"]["exit_code"] == 0
+    assert not os.path.lexists(workspace / "etcdir")
     assert os.path.isdir("/etc")
 
 
@@ -195,7 +223,7 @@ def test_watch_reports_created_modified_deleted(client: httpx.Client, sandbox: s
         time.sleep(0.4)
         write(client, sandbox, "w.txt", b"22")
         time.sleep(0.4)
-        client.delete(f"/sandboxes/{sandbox}/files", params={"path": "/workspace/w.txt"})
+        client.post(f"/sandboxes/{sandbox}/exec", json={"command": "rm -- /workspace/w.txt"})
 
     worker = threading.Thread(target=change)
     worker.start()

@@ -1,4 +1,5 @@
-"""Every endpoint of the wire contract has a route, and the router sends each one somewhere."""
+"""Every operation of the contract marked ``x-miosa-local`` has a route, and the router sends
+each one somewhere. The contract is `api/openapi.json` (see api/README.md)."""
 
 from __future__ import annotations
 
@@ -7,22 +8,21 @@ import re
 from pathlib import Path
 
 import httpx
-import pytest
 
 from miosa.local.app import all_endpoints
 
-CONTRACT_CANDIDATES = [
-    Path(__file__).resolve().parents[3] / "shared" / "api" / "core-and-sandboxes.json",
-    Path("/work/shared/api/core-and-sandboxes.json"),
-]
+CONTRACT = Path(__file__).resolve().parents[2] / "api" / "openapi.json"
 
 
-def _contract() -> list[dict[str, object]]:
-    for path in CONTRACT_CANDIDATES:
-        if path.is_file():
-            records: list[dict[str, object]] = json.loads(path.read_text())
-            return records
-    pytest.skip("core-and-sandboxes.json is not available here")
+def _contract() -> list[dict[str, str]]:
+    """The (method, path) of every operation the local server serves."""
+    doc = json.loads(CONTRACT.read_text())
+    return [
+        {"method": method.upper(), "path": path}
+        for path, item in doc["paths"].items()
+        for method, operation in item.items()
+        if isinstance(operation, dict) and operation.get("x-miosa-local") is True
+    ]
 
 
 def _normalize(path: str) -> str:
@@ -31,17 +31,22 @@ def _normalize(path: str) -> str:
 
 def test_every_contract_endpoint_has_a_route() -> None:
     records = _contract()
-    assert len(records) == 124
-    wanted = {(str(r["method"]), _normalize(str(r["path"]))) for r in records}
+    # The 124 calls of the core and sandboxes contract (/usage/summary is one operation
+    # reached by two calls, usage.current and usage.report), plus the 16 platform routes
+    # added from 2.19.2 (api-keys get/update/rotate/events/presets, tenant policy/members/events),
+    # less the four sandbox routes 2.19.2 shows do not exist (DELETE .../files,
+    # .../files/batch, .../processes/{pid}/stdin and /signal), plus GET and PATCH
+    # .../resources.
+    assert len(records) == 137
+    wanted = {(r["method"], _normalize(r["path"])) for r in records}
     routed = {(e.method, _normalize(e.path)) for e in all_endpoints()}
     assert wanted - routed == set()
-    # /usage/summary appears twice in the contract (usage.current and usage.report).
-    assert len(wanted) == 123
+    assert len(wanted) == 137
 
 
 def test_router_reaches_a_handler_for_every_contract_endpoint(client: httpx.Client) -> None:
     for record in _contract():
-        method, template = str(record["method"]), str(record["path"])
+        method, template = record["method"], record["path"]
         path = re.sub(r"\{(\w+)\}", lambda m: f"x-{m.group(1)}", template)
         if template.endswith(("/stream", "/events", "/watch")):
             continue  # streams to unknown sandboxes answer 404 from the handler, checked below
@@ -60,3 +65,17 @@ def test_unknown_path_is_an_enveloped_404(client: httpx.Client) -> None:
     assert body["error"]["code"] == "NOT_FOUND"
     assert body["request_id"] == reply.headers["x-request-id"]
     assert reply.headers["x-request-id"].startswith("req_")
+
+
+def test_routes_the_api_does_not_have_are_not_served(client: httpx.Client) -> None:
+    # Older documents name these; 2.19.2 shows none exists (api/wire-pass-sandboxes.md), so
+    # the local server answers them as production does: no route.
+    for method, path in (
+        ("DELETE", "/sandboxes/x-sandbox_id/files?path=/workspace/a"),
+        ("POST", "/sandboxes/x-sandbox_id/files/batch"),
+        ("POST", "/sandboxes/x-sandbox_id/processes/1/stdin"),
+        ("POST", "/sandboxes/x-sandbox_id/processes/1/signal"),
+    ):
+        reply = client.request(method, path, json={} if method == "POST" else None)
+        assert reply.status_code in (404, 405), (method, path)
+        assert reply.json()["error"]["details"]["reason"] == "no_route", (method, path)

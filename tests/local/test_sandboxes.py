@@ -44,12 +44,51 @@ def test_create_replies_the_full_sandbox_object(client: httpx.Client, server: Lo
     assert (server.root / "sandboxes" / box["id"] / "workspace").is_dir()
 
 
-def test_raw_resources_must_match_a_size(client: httpx.Client) -> None:
-    ok = client.post("/sandboxes", json={"cpu_count": 1, "memory_mb": 2048, "disk_mb": 10240})
-    assert ok.status_code == 201 and ok.json()["data"]["size"] == "xs"
-    bad = client.post("/sandboxes", json={"cpu_count": 3, "memory_mb": 2048, "disk_mb": 10240})
-    assert bad.status_code == 400
-    assert bad.json()["error"]["code"] == "INVALID_RESOURCES"
+def test_raw_resources_are_placed_like_production(client: httpx.Client) -> None:
+    def shape(reply: httpx.Response) -> tuple[object, ...]:
+        assert reply.status_code == 201, reply.text
+        box = reply.json()["data"]
+        return (
+            box["size"],
+            box["resource_contract"]["id"],
+            box["cpu_count"],
+            box["memory_mb"],
+            box["disk_size_mb"],
+        )
+
+    assert shape(client.post("/sandboxes", json={"cpu_count": 1, "memory_mb": 2048})) == (
+        "xs",
+        "sandbox/xs@v1",
+        1,
+        2048,
+        10240,
+    )
+    tier_pair = {"cpu_count": 1, "memory_mb": 2048, "disk_mb": 10240}
+    assert shape(client.post("/sandboxes", json=tier_pair))[0] == "xs"
+    custom = {"cpu_count": 3, "memory_mb": 6000, "disk_size_mb": 20000}
+    assert shape(client.post("/sandboxes", json=custom)) == (
+        None,
+        "sandbox/custom-3x6000x20000@v1",
+        3,
+        6000,
+        20000,
+    )
+    floor = {"size": "small", "disk_size_mb": 20480}
+    assert shape(client.post("/sandboxes", json=floor)) == (
+        None,
+        "sandbox/custom-2x4096x20480@v1",
+        2,
+        4096,
+        20480,
+    )
+    for bad in (
+        {"cpu_count": 3, "memory_mb": 2048},
+        {"cpu_count": 4},
+        {"size": "small", "cpu_count": 4, "memory_mb": 8192},
+    ):
+        reply = client.post("/sandboxes", json=bad)
+        assert reply.status_code == 400, bad
+        assert reply.json()["error"]["code"] == "INVALID_RESOURCES"
     assert client.post("/sandboxes", json={"size": "huge"}).status_code == 400
 
 

@@ -163,10 +163,17 @@ def test_usage_quotas_and_credits(client: httpx.Client) -> None:
     default = client.get("/quotas/external/alice").json()["data"]
     assert default["max_sandboxes"] is None and default["usage"]["sandbox_count"] == 1
     balance = client.get("/credits/balance").json()
-    assert set(balance) >= {"balance", "expires_at"} and "data" not in balance
+    assert "data" not in balance and balance["tenant_id"]
+    assert set(balance) >= {"balance_credits", "lifetime_earned", "lifetime_spent"}
+    assert all(
+        type(balance[k]) is int for k in ("balance_credits", "lifetime_earned", "lifetime_spent")
+    )
+    assert balance["balance_credits"] == balance["lifetime_earned"] - balance["lifetime_spent"]
     txns = client.get("/credits/transactions", params={"page": 1, "per_page": 2}).json()
     assert len(txns["data"]) == 2 and txns["meta"] == {"total": 3, "page": 1, "per_page": 2}
-    assert set(client.get("/credits/usage").json()["data"]) >= {"compute_credits", "total_credits"}
+    usage = client.get("/credits/usage").json()
+    assert "data" not in usage and usage["total"] == usage["total_credits"]
+    assert set(usage) >= {"compute_credits", "compute", "ai", "storage", "total"}
 
 
 def test_previews_shares_terminal_and_tokens(client: httpx.Client, sandbox: str) -> None:

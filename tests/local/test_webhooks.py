@@ -25,7 +25,9 @@ def test_lifecycle_events_are_delivered_with_a_valid_signature(client: httpx.Cli
         )
         assert hook.status_code == 201
         data = hook.json()["data"]
-        assert data["secret"] == "whsec_test" and data["enabled"] is True and data["active"] is True
+        # As production: the one-time secret sits beside "data", not inside the webhook.
+        assert hook.json()["secret"] == "whsec_test" and "secret" not in data
+        assert data["enabled"] is True and data["active"] is True
         assert "secret" not in client.get(f"/webhooks/{data['id']}").json()["data"]
 
         sid = client.post("/sandboxes", json={}).json()["data"]["id"]
@@ -66,8 +68,8 @@ def test_timestamped_signature_scheme() -> None:
     with LocalServer(webhook_signature="timestamped") as srv, Receiver() as receiver:
         headers = {"Authorization": f"Bearer {srv.api_key}"}
         with httpx.Client(base_url=srv.base_url, headers=headers, timeout=SHORT) as c:
-            hook = c.post("/webhooks", json={"url": receiver.url, "events": []}).json()["data"]
-            secret = hook["secret"]
+            reply = c.post("/webhooks", json={"url": receiver.url, "events": []}).json()
+            hook, secret = reply["data"], reply["secret"]
             assert secret.startswith("whsec_")
             c.post(f"/webhooks/{hook['id']}/test")
         request = receiver.wait_for(1)[0]

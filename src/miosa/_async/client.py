@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from .resources.functions import AsyncFunctions
     from .resources.health_checks import AsyncHealthChecks
     from .resources.integrations import AsyncIntegrations
-    from .resources.mcp import AsyncMcp
+    from .resources.mcp import AsyncCliTools, AsyncMcp, AsyncMcpCatalogResource, AsyncMcpServers
     from .resources.models import AsyncModels
     from .resources.open_computers import AsyncOpenComputers
     from .resources.org_invites import AsyncOrgInvites
@@ -452,6 +452,27 @@ class AsyncMiosa:
         from .resources.mcp import AsyncMcp
 
         return AsyncMcp(self)
+
+    @cached_property
+    def mcp_servers(self) -> AsyncMcpServers:
+        """MCP tool servers your agents can call."""
+        from .resources.mcp import AsyncMcpServers
+
+        return AsyncMcpServers(self)
+
+    @cached_property
+    def mcp_catalog(self) -> AsyncMcpCatalogResource:
+        """Pre-built MCP tool servers to install."""
+        from .resources.mcp import AsyncMcpCatalogResource
+
+        return AsyncMcpCatalogResource(self)
+
+    @cached_property
+    def cli_tools(self) -> AsyncCliTools:
+        """CLI tools pinned in the platform image."""
+        from .resources.mcp import AsyncCliTools
+
+        return AsyncCliTools(self)
 
     @cached_property
     def provider_defaults(self) -> AsyncProviderDefaults:

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from .resources.functions import Functions
     from .resources.health_checks import HealthChecks
     from .resources.integrations import Integrations
-    from .resources.mcp import Mcp
+    from .resources.mcp import CliTools, Mcp, McpCatalogResource, McpServers
     from .resources.models import Models
     from .resources.open_computers import OpenComputers
     from .resources.org_invites import OrgInvites
@@ -455,6 +455,27 @@ class Miosa:
         from .resources.mcp import Mcp
 
         return Mcp(self)
+
+    @cached_property
+    def mcp_servers(self) -> McpServers:
+        """MCP tool servers your agents can call."""
+        from .resources.mcp import McpServers
+
+        return McpServers(self)
+
+    @cached_property
+    def mcp_catalog(self) -> McpCatalogResource:
+        """Pre-built MCP tool servers to install."""
+        from .resources.mcp import McpCatalogResource
+
+        return McpCatalogResource(self)
+
+    @cached_property
+    def cli_tools(self) -> CliTools:
+        """CLI tools pinned in the platform image."""
+        from .resources.mcp import CliTools
+
+        return CliTools(self)
 
     @cached_property
     def provider_defaults(self) -> ProviderDefaults:

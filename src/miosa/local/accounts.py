@@ -12,6 +12,7 @@ from .http import (
     ApiError,
     bad_request,
     created,
+    int_param,
     json_response,
     no_content,
     not_found,
@@ -21,6 +22,19 @@ from .http import (
 from .routing import Call, Endpoint
 from .state import ApiKey
 
+KEY_STATUSES = ("active", "disabled")
+MAX_KEY_EVENTS = 500
+BUILT_IN_PRESETS: dict[str, JSON] = {
+    "full-access": {"description": "Every scope", "scopes": ["*"]},
+    "read-only": {
+        "description": "Read sandboxes, templates and usage",
+        "scopes": ["sandboxes:read", "templates:read", "usage:read"],
+    },
+    "sandboxes": {
+        "description": "Create and drive sandboxes",
+        "scopes": ["sandboxes:read", "sandboxes:write"],
+    },
+}
 WORKSPACE_ROLES = ("owner", "admin", "member", "viewer")
 ORG_ROLES = ("owner", "admin", "member")
 INVITE_TTL = 7 * 86400
@@ -38,6 +52,7 @@ def key_json(call: Call, key: ApiKey) -> JSON:
         "prefix": key.token[:14],
         "scopes": key.scopes,
         "external_user_id": key.external_user_id,
+        "status": key.status,
         "expires_at": key.expires_at,
         "last_used_at": iso(key.last_used_at),
         "created_at": iso(key.created_at),
@@ -79,7 +94,128 @@ def _issue(
     )
     call.store.api_keys[key.id] = key
     call.resource_id = key.id
+    _key_event(call, key, "created", {"scopes": scopes})
     return created(key_json(call, key) | {"key": token, "token": token})
+
+
+def _key_event(call: Call, key: ApiKey, kind: str, metadata: JSON) -> None:
+    client = call.request.client
+    key.events.append(
+        {
+            "id": new_id("kev", 10),
+            "key_id": key.id,
+            "type": kind,
+            "ip_address": client.host if client else None,
+            "user_agent": call.request.headers.get("user-agent"),
+            "metadata": metadata,
+            "created_at": iso(now()),
+        }
+    )
+    del key.events[:-MAX_KEY_EVENTS]
+
+
+def _key(call: Call) -> ApiKey:
+    key = call.store.api_keys.get(call.params["key_id"])
+    if key is None:
+        raise not_found("api key", call.params["key_id"])
+    return key
+
+
+async def get_key(call: Call) -> Response:
+    """``GET /api-keys/{key_id}``: ``end_user`` summarises a key scoped to an end user."""
+    key = _key(call)
+    end_user = None
+    if key.external_user_id is not None:
+        end_user = {
+            "external_user_id": key.external_user_id,
+            "scopes": key.scopes,
+            "quota": call.store.quotas.get(key.external_user_id),
+        }
+    return ok(key_json(call, key) | {"end_user": end_user})
+
+
+async def update_key(call: Call) -> Response:
+    """``PATCH /api-keys/{key_id}``: ``name``, ``scopes``, ``status`` (active/disabled)."""
+    key = _key(call)
+    body = await call.json()
+    changed: JSON = {}
+    if "name" in body:
+        if not isinstance(body["name"], str) or not body["name"]:
+            raise bad_request("name must be a non-empty string", field="name")
+        key.name = changed["name"] = body["name"]
+    if "scopes" in body:
+        key.scopes = changed["scopes"] = _scopes(body["scopes"], True)
+    if "status" in body:
+        if body["status"] not in KEY_STATUSES:
+            raise bad_request(f"status must be one of {', '.join(KEY_STATUSES)}", field="status")
+        key.status = changed["status"] = body["status"]
+    _key_event(call, key, "updated", changed)
+    return ok(key_json(call, key))
+
+
+async def rotate_key(call: Call) -> Response:
+    """``POST /api-keys/{key_id}/rotate``: a new plaintext, this once; the old one stops."""
+    key = _key(call)
+    key.token = "msk_u_" + secrets.token_hex(20)
+    _key_event(call, key, "rotated", {})
+    return ok(key_json(call, key) | {"key": key.token, "token": key.token})
+
+
+async def key_events(call: Call) -> Response:
+    """``GET /api-keys/{key_id}/events?type=&limit=``: newest first."""
+    key = _key(call)
+    kind = call.query.get("type")
+    items = [e for e in reversed(key.events) if not kind or e["type"] == kind]
+    limit = int_param(call.query, "limit", 100, 1, MAX_KEY_EVENTS)
+    return json_response({"data": items[:limit]})
+
+
+def _preset_json(name: str, preset: JSON, built_in: bool) -> JSON:
+    return {
+        "name": name,
+        "description": preset.get("description"),
+        "scopes": preset["scopes"],
+        "built_in": built_in,
+        "created_at": preset.get("created_at"),
+    }
+
+
+async def list_presets(call: Call) -> Response:
+    """``GET /api-keys/presets``: the built-in presets, then the organisation's own."""
+    items = [_preset_json(n, p, True) for n, p in BUILT_IN_PRESETS.items()]
+    items += [_preset_json(n, p, False) for n, p in call.store.api_key_presets.items()]
+    return json_response({"data": items})
+
+
+async def create_preset(call: Call) -> Response:
+    """``POST /api-keys/presets``: 409 ``PRESET_RESERVED`` for a built-in name."""
+    body = await call.json()
+    name = body.get("name")
+    if not isinstance(name, str) or not name:
+        raise bad_request("name is required", field="name")
+    if name in BUILT_IN_PRESETS:
+        raise ApiError(409, "PRESET_RESERVED", f"{name!r} is a built-in preset name")
+    description = body.get("description")
+    if description is not None and not isinstance(description, str):
+        raise bad_request("description must be a string", field="description")
+    preset: JSON = {
+        "description": description,
+        "scopes": _scopes(body.get("scopes"), True),
+        "created_at": iso(now()),
+    }
+    call.store.api_key_presets[name] = preset
+    call.resource_id = name
+    return created(_preset_json(name, preset, False))
+
+
+async def delete_preset(call: Call) -> Response:
+    """``DELETE /api-keys/presets/{name}``: built-in presets cannot be removed."""
+    name = call.params["name"]
+    if name in BUILT_IN_PRESETS:
+        raise ApiError(409, "PRESET_RESERVED", f"{name!r} is a built-in preset")
+    if call.store.api_key_presets.pop(name, None) is None:
+        raise not_found("api key preset", name)
+    return no_content()
 
 
 async def list_keys(call: Call) -> Response:
@@ -468,6 +604,14 @@ def endpoints() -> list[Endpoint]:
         Endpoint("GET", "/api-keys", list_keys),
         Endpoint("POST", "/api-keys", create_key, "api_key.create"),
         Endpoint("POST", "/api-keys/scoped", create_scoped_key, "api_key.create_scoped"),
+        # The presets routes come first: "presets" would otherwise match {key_id}.
+        Endpoint("GET", "/api-keys/presets", list_presets),
+        Endpoint("POST", "/api-keys/presets", create_preset, "api_key.preset.create"),
+        Endpoint("DELETE", "/api-keys/presets/{name}", delete_preset, "api_key.preset.delete"),
+        Endpoint("GET", "/api-keys/{key_id}", get_key),
+        Endpoint("PATCH", "/api-keys/{key_id}", update_key, "api_key.update"),
+        Endpoint("POST", "/api-keys/{key_id}/rotate", rotate_key, "api_key.rotate"),
+        Endpoint("GET", "/api-keys/{key_id}/events", key_events),
         Endpoint("DELETE", "/api-keys/{key_id}", delete_key, "api_key.delete"),
         Endpoint("GET", ws + "/members", list_members),
         Endpoint("POST", ws + "/members", add_member, "workspace.member.add"),

@@ -8,9 +8,11 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Mount
+from starlette.routing import Mount, Route
 from starlette.types import ASGIApp
 
+from .contract import PATH as DOCUMENT_PATH
+from .contract import get_root_document
 from .faults import API_PREFIX, FaultPlan
 from .gateway import Gateway
 from .http import ApiError, default_code, error_response
@@ -35,6 +37,7 @@ MODULES = (
     "billing",
     "audit",
     "accounts",
+    "contract",
 )
 
 
@@ -73,12 +76,13 @@ def build_app(store: Store, faults: FaultPlan, requests: RequestLog) -> ASGIApp:
 
     app = Starlette(
         routes=[
+            Route(DOCUMENT_PATH, get_root_document, methods=["GET"]),
             Mount(
                 API_PREFIX,
                 routes=[*(to_route(e, store) for e in endpoints), websocket_route(store)],
-            )
+            ),
         ],
         exception_handlers={404: http_error, 405: http_error},
     )
     public = [(e.method, e.path) for e in endpoints if e.public]
-    return Gateway(app, store, faults, requests, public)
+    return Gateway(app, store, faults, requests, public, [("GET", DOCUMENT_PATH)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timezone
 from typing import Any
 
@@ -10,18 +11,18 @@ from starlette.responses import Response
 from .common import JSON, iso, now, parse_iso
 from .http import ApiError, bad_request, int_param, json_response, no_content, ok, page_response
 from .routing import Call, Endpoint
-from .state import SIZES, Sandbox, Store
+from .state import Sandbox, Store
 
 # Arbitrary local prices: one credit cent per vCPU-minute, storage and network free.
 CENTS_PER_VCPU_SECOND = 1 / 60
-STARTING_BALANCE = 10_000.0
+STARTING_BALANCE = 10_000
 QUOTA_FIELDS = ("max_sandboxes", "max_concurrent", "max_storage_gb", "max_credit_cents")
 PERIODS = {"7d": 7 * 86400, "30d": 30 * 86400}
 
 
 def vcpus(sandbox: Sandbox) -> int:
     """vCPUs of the sandbox's size contract."""
-    return SIZES.get(sandbox.size, SIZES["small"])[0]
+    return sandbox.geometry[0]
 
 
 def credit_cents(sandbox: Sandbox, at: float | None = None) -> float:
@@ -252,13 +253,24 @@ def _spent(store: Store) -> float:
 
 
 async def credits_balance(call: Call) -> Response:
-    """``GET /credits/balance`` (bare object, as the contract says)."""
-    granted = sum(t["amount"] for t in call.store.credit_transactions if t["type"] == "credit")
+    """``GET /credits/balance``: a bare object with whole credits, as production sends it.
+
+    ``balance_credits`` is an integer (2.19.2 reads it into an ``int`` field and fails on
+    a fraction), so what sandboxes spent is charged in whole credits, rounded up.
+    """
+    store = call.store
+    earned = STARTING_BALANCE + sum(
+        t["amount"] for t in store.credit_transactions if t["type"] == "credit"
+    )
+    earned_whole, spent_whole = int(earned), math.ceil(round(_spent(store), 6))
     return json_response(
         {
-            "balance": round(STARTING_BALANCE + granted - _spent(call.store), 6),
-            "expires_at": None,
-            "currency": "credits",
+            "tenant_id": store.settings.tenant_id,
+            "balance_credits": earned_whole - spent_whole,
+            "lifetime_earned": earned_whole,
+            "lifetime_spent": spent_whole,
+            "credit_expiry_at": None,
+            "updated_at": iso(now()),
         }
     )
 
@@ -304,18 +316,27 @@ async def credits_transactions(call: Call) -> Response:
 
 
 async def credits_usage(call: Call) -> Response:
-    """``GET /credits/usage``."""
+    """``GET /credits/usage``: a bare object, each amount under both of its wire names.
+
+    2.19.2 reads ``compute``/``ai``/``storage``/``total`` from the bare reply; the
+    TypeScript contract names them ``compute_credits`` ... : both are sent.
+    """
     start, end = _period(call)
     compute = round(
         sum(_overlap(s, start, end) * vcpus(s) for s in call.store.sandboxes.values()) / 6000, 6
     )
-    return ok(
+    return json_response(
         {
             "period_start": iso(start),
             "period_end": iso(end),
             "compute_credits": compute,
             "ai_credits": 0,
+            "storage_credits": 0,
             "total_credits": compute,
+            "compute": compute,
+            "ai": 0,
+            "storage": 0,
+            "total": compute,
         }
     )
 

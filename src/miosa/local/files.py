@@ -1,4 +1,8 @@
-"""Sandbox files: read, write, list, stat, tree, delete, watch and exports."""
+"""Sandbox files: read, write, list, stat, tree, watch and exports.
+
+There is no delete route (the API has none; clients run ``rm`` through exec) and no
+``/files/batch`` route (batch writes are ``/files/write-many``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ import base64
 import binascii
 import contextlib
 import os
-import shutil
 import stat
 import tarfile
 import tempfile
@@ -23,7 +26,7 @@ from starlette.responses import FileResponse, Response
 from . import watcher
 from .common import JSON, MIB, iso, new_id, now
 from .events import Event
-from .http import ApiError, bad_request, created, int_param, no_content, not_found, ok
+from .http import ApiError, bad_request, created, int_param, not_found, ok
 from .paths import WORKSPACE, normalize, resolve, virtual_of
 from .routing import Call, Endpoint
 from .sse import SSEResponse, follow, last_event_id
@@ -260,41 +263,38 @@ async def _write_batch(call: Call, content_keys: tuple[str, ...]) -> JSON:
 
 
 async def write_many(call: Call) -> Response:
-    """``POST /sandboxes/{sandbox_id}/files/write-many`` (``content_base64``)."""
+    """``POST /sandboxes/{sandbox_id}/files/write-many`` (also ``/fs/write-many``)."""
     return ok(await _write_batch(call, ("content_base64", "content")))
 
 
-async def batch(call: Call) -> Response:
-    """``POST /sandboxes/{sandbox_id}/files/batch`` (older route, ``content``)."""
-    return ok(await _write_batch(call, ("content", "content_base64")))
-
-
-def _remove(host: Path) -> None:
-    if host.is_dir() and not host.is_symlink():
-        shutil.rmtree(host)
-    else:
-        host.unlink()
-
-
-async def delete_file(call: Call) -> Response:
-    """``DELETE /sandboxes/{sandbox_id}/files?path=``: files, links and whole directories."""
+async def fs_write(call: Call) -> Response:
+    """``POST /sandboxes/{sandbox_id}/fs/write``: ``content_base64`` is decoded, ``content``
+    written as it is (UTF-8), unlike the legacy ``/files`` route which decodes ``content``."""
     sandbox = call.running_sandbox()
+    body = await call.json()
+    if "content_base64" in body:
+        raw = body["content_base64"]
+        data = await anyio.to_thread.run_sync(_decode, raw, "base64", "content_base64")
+    else:
+        data = await anyio.to_thread.run_sync(_decode, body.get("content", ""), "text", "content")
+    return ok(
+        await write_one(call.store, sandbox, body.get("path"), data, _mode(body))
+        | {"written": True}
+    )
+
+
+async def fs_download(call: Call) -> Response:
+    """``GET /sandboxes/{sandbox_id}/fs/download?path=``: raw bytes streamed from disk."""
+    sandbox = call.sandbox()
     raw = call.query.get("path")
     if not raw:
         raise bad_request("path query parameter is required", field="path")
-    virtual = normalize(raw)
-    if virtual == WORKSPACE:
-        raise bad_request(
-            "cannot delete /workspace itself", code="PATH_OUTSIDE_WORKSPACE", path=virtual
-        )
-    # A symlink is removed itself (even one pointing outside): only its parent must be inside.
-    parent_path, name = virtual.rsplit("/", 1)
-    host = resolve(sandbox.workspace, parent_path)[1] / name
-    if not host.is_symlink() and not await anyio.Path(host).exists():
-        raise not_found("file", virtual)
-    await anyio.to_thread.run_sync(_remove, host)
-    call.store.emit("sandbox.file.deleted", {"path": virtual}, sandbox)
-    return no_content()
+    virtual, host = await _existing(sandbox, raw)
+    if await anyio.Path(host).is_dir():
+        raise bad_request(f"{virtual} is a directory", code="IS_A_DIRECTORY", path=virtual)
+    return ChunkedFileResponse(
+        host, media_type="application/octet-stream", headers={"x-miosa-path": virtual}
+    )
 
 
 async def watch(call: Call) -> Response:
@@ -415,12 +415,16 @@ def endpoints() -> list[Endpoint]:
     return [
         Endpoint("POST", base + "/files", write_file, "sandbox.file.write"),
         Endpoint("GET", base + "/files", list_files),
-        Endpoint("DELETE", base + "/files", delete_file, "sandbox.file.delete"),
         Endpoint("POST", base + "/files/stat", stat_file),
+        # Served on the per-sandbox host in production; a local base URL is that host too.
         Endpoint("GET", base + "/files/tree", tree),
         Endpoint("POST", base + "/files/write-many", write_many, "sandbox.file.write_many"),
-        Endpoint("POST", base + "/files/batch", batch, "sandbox.file.batch"),
         Endpoint("GET", base + "/files/watch", watch),
+        # The canonical /fs/* file routes (the /files/* ones above are their legacy twins).
+        Endpoint("POST", base + "/fs/write", fs_write, "sandbox.file.write"),
+        Endpoint("GET", base + "/fs/download", fs_download),
+        Endpoint("POST", base + "/fs/stat", stat_file),
+        Endpoint("POST", base + "/fs/write-many", write_many, "sandbox.file.write_many"),
         Endpoint("GET", base + "/files/{path:path}", read_file),
         Endpoint("POST", base + "/exports", create_export, "sandbox.export.create"),
         Endpoint("GET", base + "/exports/download", download_export),

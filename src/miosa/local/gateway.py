@@ -75,6 +75,7 @@ class Gateway:
         faults: FaultPlan,
         requests: RequestLog,
         public_routes: Iterable[tuple[str, str]],
+        root_public_routes: Iterable[tuple[str, str]] = (),
     ) -> None:
         self.app = app
         self.store = store
@@ -82,6 +83,8 @@ class Gateway:
         self.requests = requests
         self.idempotency = IdempotencyCache()
         self.public = [(m, _template_regex(p)) for m, p in public_routes]
+        # Literal paths outside the API prefix that need no key (the OpenAPI document).
+        self.root_public = set(root_public_routes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -128,7 +131,10 @@ class Gateway:
                 send = _discard_then_abort(scope["miosa.abort"])
 
         principal = None
-        if not any(m == method and rx.fullmatch(path) for m, rx in self.public):
+        public = (method, path) in self.root_public or any(
+            m == method and rx.fullmatch(path) for m, rx in self.public
+        )
+        if not public:
             token = _bearer(headers.get("authorization", ""))
             principal = self.store.authenticate(token) if token else None
             if principal is None:

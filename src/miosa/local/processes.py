@@ -1,4 +1,8 @@
-"""Background processes: start, inspect, signal, feed stdin, read and stream output."""
+"""Background processes: start, inspect, stop, read and stream output.
+
+The API has no stdin or signal route for a process (2.19.2 refuses both client-side), so
+neither is served here: ``DELETE .../processes/{pid}`` is the one way to end a process.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,6 @@ from . import runner
 from .common import JSON, iso, now
 from .events import EventLog
 from .http import (
-    ApiError,
     bad_request,
     created,
     int_param,
@@ -271,44 +274,6 @@ async def stream(call: Call) -> Response:
     return SSEResponse(follow(proc.output, last_event_id(call.request) or 0), call.store)
 
 
-async def stdin(call: Call) -> Response:
-    """``POST .../processes/{pid}/stdin`` with ``data`` (and ``eof: true`` to close it)."""
-    sandbox = call.sandbox()
-    proc = _proc(call, sandbox)
-    body = await call.json()
-    data = body.get("data", "")
-    if not isinstance(data, str):
-        raise bad_request("data must be a string", field="data")
-    if proc.status != "running" or proc.handle.stdin is None:
-        raise ApiError(
-            409, "PROCESS_NOT_RUNNING", f"process {proc.pid} has exited", {"pid": proc.pid}
-        )
-    payload = data.encode()
-    try:
-        if payload:
-            await proc.handle.stdin.send(payload)
-        if body.get("eof") or body.get("close"):
-            await proc.handle.stdin.aclose()
-    except (anyio.BrokenResourceError, anyio.ClosedResourceError, OSError) as exc:
-        raise ApiError(
-            409, "PROCESS_STDIN_CLOSED", f"stdin of process {proc.pid} is closed: {exc}"
-        ) from None
-    return ok({"pid": proc.pid, "bytes_written": len(payload), "ok": True})
-
-
-async def send_signal(call: Call) -> Response:
-    """``POST .../processes/{pid}/signal`` with ``signal`` (name or number)."""
-    sandbox = call.sandbox()
-    proc = _proc(call, sandbox)
-    body = await call.json()
-    number = runner.parse_signal(body.get("signal", "SIGTERM"))
-    if proc.status == "running":
-        runner.send_signal(proc.pid, number, proc.isolated)
-    return ok(
-        {"pid": proc.pid, "signal": signal.Signals(number).name, "sent": proc.status == "running"}
-    )
-
-
 def endpoints() -> list[Endpoint]:
     """Routes of this module."""
     base = "/sandboxes/{sandbox_id}/processes"
@@ -319,6 +284,4 @@ def endpoints() -> list[Endpoint]:
         Endpoint("DELETE", base + "/{pid}", stop_process, "sandbox.process.stop"),
         Endpoint("GET", base + "/{pid}/logs", process_logs),
         Endpoint("GET", base + "/{pid}/stream", stream),
-        Endpoint("POST", base + "/{pid}/stdin", stdin, "sandbox.process.stdin"),
-        Endpoint("POST", base + "/{pid}/signal", send_signal, "sandbox.process.signal"),
     ]

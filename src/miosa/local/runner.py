@@ -7,6 +7,7 @@ import functools
 import logging
 import os
 import posixpath
+import re
 import shutil
 import signal
 import subprocess
@@ -84,6 +85,30 @@ def resolve_isolation(requested: str) -> tuple[IsolationMode, str | None]:
     return "none", None
 
 
+# ``/workspace`` as a path of its own in a command line: not the tail of a longer path or
+# word (``~/workspace``, ``a/workspace``, ``$X/workspace``) nor the head of a longer name
+# (``/workspaces``, ``/workspace-old``).
+_WORKSPACE_WORD = re.compile(r"(?<![\w./~$}-])" + re.escape(WORKSPACE) + r"(?![\w.-])")
+# A host directory that can stand in a command line unquoted.
+_PLAIN_PATH = re.compile(r"[\w./+-]+")
+
+
+def map_workspace(text: str, workspace: Path) -> str:
+    """``text`` with every ``/workspace`` path pointing at the sandbox directory instead.
+
+    Without isolation there is no ``/workspace`` mount, so ``wc -c < /workspace/f`` would
+    look on the host. The rewrite is textual; it is skipped (with a warning) when the host
+    directory has characters a shell would need quoted.
+    """
+    if WORKSPACE not in text:
+        return text
+    host = str(workspace)
+    if not _PLAIN_PATH.fullmatch(host):
+        log.warning("miosa.local: %r needs quoting; /workspace is not mapped onto it", host)
+        return text
+    return _WORKSPACE_WORD.sub(lambda _: host, text)
+
+
 @dataclass(frozen=True)
 class CommandSpec:
     """argv, host working directory and environment of one sandbox command."""
@@ -149,14 +174,16 @@ def build_command(
             f"cwd {virtual} is outside /workspace (without isolation only the sandbox dir exists)",
             {"path": virtual},
         )
+    # No mount namespace: /workspace paths in the command and the env are the sandbox dir.
     full_env = {
         "PATH": BASE_PATH,
         "HOME": str(workspace),
         "LANG": "C.UTF-8",
         "PWD": str(host_cwd),
-        **env,
+        **{key: map_workspace(value, workspace) for key, value in env.items()},
     }
-    return CommandSpec(["/bin/sh", "-c", command], str(host_cwd), full_env, False)
+    argv = ["/bin/sh", "-c", map_workspace(command, workspace)]
+    return CommandSpec(argv, str(host_cwd), full_env, False)
 
 
 # -- signals --------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from .http import (
 from .routing import Call, Endpoint, visible
 from .runner import check_env
 from .sse import SSEResponse, follow, last_event_id
-from .state import DEFAULT_TEMPLATE, SIZES, Sandbox, Store
+from .state import DEFAULT_TEMPLATE, SIZES, Sandbox, Store, custom_size, geometry
 
 DEFAULT_SIZE = "small"
 DEFAULT_TIMEOUT_SEC = 3600
@@ -92,7 +92,8 @@ def url_info(store: Store, sandbox: Sandbox, port: int = DEFAULT_PORT) -> JSON:
 
 def sandbox_json(store: Store, sandbox: Sandbox) -> JSON:
     """The §4 sandbox object."""
-    vcpus, memory, disk = SIZES.get(sandbox.size, SIZES[DEFAULT_SIZE])
+    vcpus, memory, disk = sandbox.geometry
+    custom = sandbox.size not in SIZES
     info = url_info(store, sandbox)
     remaining = None
     if sandbox.deadline is not None and sandbox.state == "running" and not sandbox.always_on:
@@ -107,12 +108,12 @@ def sandbox_json(store: Store, sandbox: Sandbox) -> JSON:
         "ready": sandbox.state == "running",
         "template_id": sandbox.template_id,
         "image_id": f"img_{slugify(sandbox.template_id)}",
-        "size": sandbox.size,
+        "size": None if custom else sandbox.size,
         "resource_contract": {
             "id": f"sandbox/{sandbox.size}@v1",
             "version": 1,
             "product": "sandbox",
-            "size": sandbox.size,
+            "size": None if custom else sandbox.size,
             "vcpus": vcpus,
             "memory_mb": memory,
             "disk_size_mb": disk,
@@ -184,31 +185,50 @@ def _metadata(value: Any) -> JSON:
 
 
 def resolve_size(body: JSON) -> str:
-    """``size``, or the size whose contract equals cpu/memory/disk, or the default."""
+    """The size a create asks for; raw resources are placed as production places them.
+
+    ``size`` alone, or with a disk floor; a ``cpu_count``/``memory_mb`` pair equal to a
+    published size; any other pair only with a disk too. A shape off the published ones
+    (a disk above the size's own counts) is ``custom-<cpu>x<mem>x<disk>``. Nothing given:
+    the default size.
+    """
     size = _str_field(body, "size")
-    if size is not None:
-        if size not in SIZES:
-            raise bad_request(f"size must be one of {', '.join(SIZES)}", field="size")
-        return size
-    raw = (
-        _int_field(body, "cpu_count"),
-        _int_field(body, "memory_mb"),
-        _int_field(body, "disk_mb"),
-    )
-    disk = raw[2] if raw[2] is not None else _int_field(body, "disk_size_mb")
-    given = (raw[0], raw[1], disk)
-    if all(v is None for v in given):
-        return DEFAULT_SIZE
-    for name, contract in SIZES.items():
-        if given == contract:
-            return name
-    raise bad_request(
-        "cpu_count, memory_mb and disk_mb must be given together and equal a size contract",
-        code="INVALID_RESOURCES",
-        contracts={
-            k: {"cpu_count": v[0], "memory_mb": v[1], "disk_mb": v[2]} for k, v in SIZES.items()
-        },
-    )
+    if size is not None and size not in SIZES:
+        raise bad_request(f"size must be one of {', '.join(SIZES)}", field="size")
+    cpu, memory = _int_field(body, "cpu_count"), _int_field(body, "memory_mb")
+    disk = _int_field(body, "disk_mb")
+    disk = disk if disk is not None else _int_field(body, "disk_size_mb")
+    contracts = {
+        k: {"cpu_count": v[0], "memory_mb": v[1], "disk_mb": v[2]} for k, v in SIZES.items()
+    }
+    if cpu is None and memory is None:
+        named = size or DEFAULT_SIZE
+        floor = SIZES[named]
+        if disk is None or disk <= floor[2]:
+            return named
+        return custom_size(floor[0], floor[1], disk)
+    tier = next((k for k, v in SIZES.items() if (v[0], v[1]) == (cpu, memory)), None)
+    if size is not None and size != tier:
+        raise bad_request(
+            f"cpu_count/memory_mb do not match size {size}",
+            code="INVALID_RESOURCES",
+            contracts=contracts,
+        )
+    if tier is not None:
+        tier_cpu, tier_memory, floor_disk = SIZES[tier]
+        if disk is None or disk <= floor_disk:
+            return tier
+        return custom_size(tier_cpu, tier_memory, disk)
+    if cpu is None or memory is None or disk is None:
+        raise bad_request(
+            "cpu_count and memory_mb off the published sizes need disk_size_mb too "
+            "(a custom shape)",
+            code="INVALID_RESOURCES",
+            contracts=contracts,
+        )
+    if min(cpu, memory, disk) <= 0:
+        raise bad_request("resources must be positive", code="INVALID_RESOURCES")
+    return custom_size(cpu, memory, disk)
 
 
 def _check_name(store: Store, name: str, exclude: str | None = None) -> None:
@@ -493,10 +513,61 @@ async def stop(call: Call) -> Response:
     return ok(sandbox_json(call.store, sandbox))
 
 
+def _resources_json(sandbox: Sandbox) -> JSON:
+    cpu, memory, _ = sandbox.geometry
+    booted = geometry(sandbox.size)[0]
+    running = sandbox.state == "running"
+    return {
+        "resources": {"cpu": cpu, "memory_mb": memory},
+        "capabilities": {
+            "live_cpu": running,
+            "live_cpu_max": booted,
+            "live_memory": False,
+            "live_memory_reason": "memory changes need a restart",
+        },
+    }
+
+
+async def get_resources(call: Call) -> Response:
+    """``GET /sandboxes/{sandbox_id}/resources``: vCPUs, memory, what can change live."""
+    sandbox = call.sandbox()
+    return ok({"id": sandbox.id} | _resources_json(sandbox))
+
+
+async def resize(call: Call) -> Response:
+    """``PATCH /sandboxes/{sandbox_id}/resources``: vCPUs change live up to the booted count
+    on a running sandbox; more vCPUs, or any memory change, answer ``requires_restart``."""
+    sandbox = call.running_sandbox()
+    body = await call.json()
+    cpu_count, memory_mb = _int_field(body, "cpu_count", 1), _int_field(body, "memory_mb", 1)
+    if cpu_count is None and memory_mb is None:
+        raise bad_request("give cpu_count and/or memory_mb", field="cpu_count")
+    cpu, memory, _ = sandbox.geometry
+    changes: JSON = {}
+    requires_restart = False
+    if cpu_count is not None and cpu_count != cpu:
+        if cpu_count <= geometry(sandbox.size)[0]:
+            changes["cpu"] = {"from": cpu, "to": cpu_count}
+            sandbox.live_cpu = cpu_count
+        else:
+            requires_restart = True
+    if memory_mb is not None and memory_mb != memory:
+        requires_restart = True
+    return ok(
+        {
+            "applied_live": bool(changes),
+            "requires_restart": requires_restart,
+            "changes": changes,
+            "billing": {"vcpus": sandbox.geometry[0]},
+        }
+        | _resources_json(sandbox)
+    )
+
+
 async def usage(call: Call) -> Response:
     """``GET /sandboxes/{sandbox_id}/usage``: runtime, exec time, estimated cost."""
     sandbox = call.sandbox(allow_destroyed=True)
-    vcpus, memory, _ = SIZES.get(sandbox.size, SIZES[DEFAULT_SIZE])
+    vcpus, memory, _ = sandbox.geometry
     runtime = sandbox.runtime_sec()
     remaining = None
     if sandbox.deadline is not None and sandbox.state == "running":
@@ -608,7 +679,7 @@ async def readiness_stream(call: Call) -> Response:
 async def metrics(call: Call) -> Response:
     """``GET /sandboxes/{sandbox_id}/metrics``: sizes plus measured disk use and processes."""
     sandbox = call.sandbox()
-    vcpus, memory, disk = SIZES.get(sandbox.size, SIZES[DEFAULT_SIZE])
+    vcpus, memory, disk = sandbox.geometry
     used = await anyio.to_thread.run_sync(_disk_usage, sandbox)
     running = sum(1 for p in sandbox.processes.values() if p.status == "running")
     return ok(
@@ -696,6 +767,8 @@ def endpoints() -> list[Endpoint]:
         Endpoint("POST", "/sandboxes/{sandbox_id}/resume", resume, "sandbox.resume"),
         Endpoint("POST", "/sandboxes/{sandbox_id}/stop", stop, "sandbox.stop"),
         Endpoint("GET", "/sandboxes/{sandbox_id}/usage", usage),
+        Endpoint("GET", "/sandboxes/{sandbox_id}/resources", get_resources),
+        Endpoint("PATCH", "/sandboxes/{sandbox_id}/resources", resize, "sandbox.resize"),
         Endpoint("POST", "/sandboxes/{sandbox_id}/fork", fork, "sandbox.fork"),
         Endpoint("GET", "/sandboxes/{sandbox_id}/readiness", readiness),
         Endpoint("GET", "/sandboxes/{sandbox_id}/readiness/stream", readiness_stream),

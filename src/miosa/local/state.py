@@ -25,6 +25,22 @@ SIZES: dict[str, tuple[int, int, int]] = {
     "xl": (16, 32768, 81920),
 }
 DEFAULT_TEMPLATE = "miosa-sandbox"
+CUSTOM_PREFIX = "custom-"
+
+
+def custom_size(cpu_count: int, memory_mb: int, disk_mb: int) -> str:
+    """The size name of a custom shape, as its resource contract spells it."""
+    return f"{CUSTOM_PREFIX}{cpu_count}x{memory_mb}x{disk_mb}"
+
+
+def geometry(size: str) -> tuple[int, int, int]:
+    """(vCPU, MiB RAM, MiB disk) of a published size or a ``custom-<cpu>x<mem>x<disk>`` one."""
+    if size.startswith(CUSTOM_PREFIX):
+        cpu, memory, disk = (int(v) for v in size.removeprefix(CUSTOM_PREFIX).split("x"))
+        return cpu, memory, disk
+    return SIZES.get(size, SIZES["small"])
+
+
 MAX_AUDIT = 100_000
 
 
@@ -51,6 +67,8 @@ class ApiKey:
     created_at: float
     external_user_id: str | None = None
     last_used_at: float | None = None
+    status: str = "active"
+    events: list[JSON] = field(default_factory=list)
 
 
 @dataclass
@@ -109,6 +127,13 @@ class Sandbox:
     watcher_running: bool = False
     watch: EventLog = field(default_factory=lambda: EventLog(2000))
     watch_subscribers: int = 0
+    live_cpu: int | None = None
+
+    @property
+    def geometry(self) -> tuple[int, int, int]:
+        """(vCPU, MiB RAM, MiB disk) now: its size's, with vCPUs changed live by a resize."""
+        cpu, memory, disk = geometry(self.size)
+        return (self.live_cpu or cpu, memory, disk)
 
     @property
     def workspace(self) -> Path:
@@ -189,6 +214,7 @@ class Store:
         self.sandboxes: dict[str, Sandbox] = {}
         self.snapshots: dict[str, Snapshot] = {}
         self.api_keys: dict[str, ApiKey] = {}
+        self.api_key_presets: dict[str, JSON] = {}
         self.audit: list[JSON] = []
         self.quotas: dict[str, JSON] = {}
         self.webhooks: dict[str, JSON] = {}
@@ -254,6 +280,8 @@ class Store:
             return self.root_principal
         for key in self.api_keys.values():
             if key.token == token:
+                if key.status != "active":
+                    return None
                 if key.expires_at is not None:
                     expiry = parse_iso(key.expires_at)
                     if expiry is not None and expiry < now():

@@ -17,7 +17,6 @@ from .events import Event
 from .http import (
     ApiError,
     bad_request,
-    created,
     dumps,
     json_response,
     no_content,
@@ -278,7 +277,8 @@ async def create_webhook(call: Call) -> Response:
     call.store.webhooks[ident] = hook
     call.store.webhook_secrets[ident] = secret
     call.resource_id = ident
-    return created(webhook_json(call.store, hook) | {"secret": secret})
+    # Production puts the one-time secret beside ``data``, not inside the webhook.
+    return json_response({"data": webhook_json(call.store, hook), "secret": secret}, 201)
 
 
 async def list_webhooks(call: Call) -> Response:
@@ -319,12 +319,12 @@ async def update_webhook(call: Call) -> Response:
             _set_enabled(hook, bool(body[flag]))
     if body.get("state") in ("active", "disabled", "paused"):
         _set_enabled(hook, body["state"] == "active")
-    reply = webhook_json(call.store, hook)
+    hook["updated_at"] = iso(now())
     if isinstance(body.get("secret"), str) and body["secret"]:
         call.store.webhook_secrets[hook["id"]] = body["secret"]
-        reply = webhook_json(call.store, hook) | {"secret": body["secret"]}
-    hook["updated_at"] = reply["updated_at"] = iso(now())
-    return ok(reply)
+        # A rotated secret is echoed the way create sends one: beside ``data``.
+        return json_response({"data": webhook_json(call.store, hook), "secret": body["secret"]})
+    return ok(webhook_json(call.store, hook))
 
 
 async def delete_webhook(call: Call) -> Response:

@@ -36,6 +36,9 @@ __all__ = [
     "ComputerVolumeAttachment",
     "DesktopActionResult",
     "DesktopCursor",
+    "DesktopEnvironment",
+    "DesktopPosition",
+    "DesktopSize",
     "DesktopWindow",
     "ExecFrame",
 ]
@@ -94,6 +97,7 @@ class ComputerData(Model):
     sandbox_url: str | None = None
     preview_domain: str | None = None
     desktop_url: str | None = None
+    workspace_id: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -154,20 +158,61 @@ class ExecFrame:
 
 @attrs.frozen(kw_only=True)
 class DesktopActionResult(Model):
-    """The reply to a desktop action (click, type, key ...)."""
+    """The reply to a desktop action (click, type, key ...) or a lifecycle acknowledgement."""
 
     success: bool | None = None
+    message: str | None = None
+    status: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class DesktopWindow(Model):
+    """An open window. The focus flag arrives as `is_focused` or `focused`: read either."""
+
     id: str | int | None = None
     title: str | None = None
+    app: str | None = None
     x: int | None = None
     y: int | None = None
     width: int | None = None
     height: int | None = None
     is_focused: bool | None = None
+    focused: bool | None = None
+
+    @property
+    def has_focus(self) -> bool | None:
+        """Whether the window has the focus, whichever of the two names the server used."""
+        return self.is_focused if self.is_focused is not None else self.focused
+
+
+@attrs.frozen(kw_only=True)
+class DesktopSize(Model):
+    """A size in pixels: the screen (``desktop.screen_size``) or one window."""
+
+    width: int | None = None
+    height: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DesktopPosition(Model):
+    """A window's top-left corner on the screen, in pixels."""
+
+    x: int | None = None
+    y: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DesktopEnvironment(Model):
+    """The running desktop session: `name` (``xfce`` ...), `session_type` (``x11`` or
+    ``wayland``), `resolution` (``"1920x1080"``) and the X `display` (``":1"``)."""
+
+    name: str | None = None
+    session_type: str | None = None
+    resolution: str | None = None
+    width: int | None = None
+    height: int | None = None
+    color_depth: int | None = None
+    display: str | None = None
 
 
 @attrs.frozen(kw_only=True)

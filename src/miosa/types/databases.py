@@ -9,7 +9,7 @@ import attrs
 
 from ._base import Model
 
-__all__ = ["Database", "DatabaseCredentials", "DatabaseLogs"]
+__all__ = ["Database", "DatabaseCredentials", "DatabaseLogs", "DatabasePublicNetworking"]
 
 
 @attrs.frozen(kw_only=True)
@@ -62,3 +62,18 @@ class DatabaseLogs(Model):
     def entries(self) -> tuple[str, ...]:
         """The log lines, whichever field the server used."""
         return self.lines or self.logs or ()
+
+
+@attrs.frozen(kw_only=True)
+class DatabasePublicNetworking(Model):
+    """``/databases/{id}/public-networking``: whether the database is reachable from the
+    internet, and from which addresses.
+
+    ``allowlist`` is the field the request sets; ``enabled``, ``host`` and ``port`` are the
+    likely names of the rest (guess). Everything sent is in ``raw``.
+    """
+
+    enabled: bool | None = None
+    allowlist: tuple[str, ...] | None = None
+    host: str | None = None
+    port: int | None = None

@@ -10,12 +10,22 @@ import attrs
 from ._base import Model, OpenEnum
 
 __all__ = [
+    "ConnectorBinding",
+    "ConnectorPreflight",
+    "ConnectorSyncResult",
     "Deployment",
     "DeploymentBuild",
+    "DeploymentDatabaseAttachment",
     "DeploymentEnvVar",
+    "DeploymentLogs",
+    "DeploymentObservability",
     "DeploymentProduct",
+    "DeploymentProof",
+    "DeploymentProofCheck",
     "DeploymentRelease",
     "DeploymentReleaseKind",
+    "DeploymentRequestLogs",
+    "DeploymentRoutes",
     "DeploymentService",
     "DeploymentSourceType",
     "DeploymentState",
@@ -185,6 +195,8 @@ class DeploymentRelease(Model):
     deployment_version_id: str | None = None
     service_id: str | None = None
     tenant_id: str | None = None
+    workspace_id: str | None = None
+    project_id: str | None = None
     source_sandbox_id: str | None = None
     build_id: str | None = None
     kind: DeploymentReleaseKind | None = None
@@ -201,6 +213,9 @@ class DeploymentRelease(Model):
     health_check_path: str | None = None
     build_log_uri: str | None = None
     metadata: dict[str, Any] | None = None
+    external_workspace_id: str | None = None
+    external_user_id: str | None = None
+    external_project_id: str | None = None
     ready_at: datetime | None = None
     archived_at: datetime | None = None
     created_at: datetime | None = None
@@ -283,6 +298,9 @@ class RuntimeInstance(Model):
     memory_limit_mb: int | None = None
     runtime_log_path: str | None = None
     metadata: dict[str, Any] | None = None
+    external_workspace_id: str | None = None
+    external_user_id: str | None = None
+    external_project_id: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -333,3 +351,101 @@ class DeploymentEnvVar(Model):
     environment: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DeploymentLogs(Model):
+    """``GET /deployments/{id}/logs``: the deployment's recent log output (not a stream).
+
+    ``logs`` is one string or a list of lines, as the server sends it; `text` gives
+    either as one string.
+    """
+
+    deployment_id: str | None = None
+    runtime_instance_id: str | None = None
+    log_path: str | None = None
+    logs: Any = None
+
+    @property
+    def text(self) -> str:
+        """The log as one string (lines joined with newlines)."""
+        if isinstance(self.logs, list | tuple):
+            return "\n".join(str(line) for line in self.logs)
+        return "" if self.logs is None else str(self.logs)
+
+
+@attrs.frozen(kw_only=True)
+class DeploymentProofCheck(Model):
+    """One check of a deployment proof: what was checked, whether it held, how to recover."""
+
+    id: str | None = None
+    ok: bool | None = None
+    message: str | None = None
+    details: dict[str, Any] | None = None
+    recovery: tuple[str, ...] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DeploymentProof(Model):
+    """``GET /deployments/{id}/proof``: the server's evidence that a deployment is live."""
+
+    ok: bool | None = None
+    deployment: Deployment | None = None
+    deployment_product: DeploymentProduct | None = None
+    public_url: str | None = None
+    checks: tuple[DeploymentProofCheck, ...] | None = None
+    next_actions: tuple[str, ...] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DeploymentObservability(Model):
+    """``GET /deployments/{id}/observability``: invocation metrics (error rate, latency
+    percentiles). The figures are server-defined: read them from ``raw``."""
+
+
+@attrs.frozen(kw_only=True)
+class DeploymentRequestLogs(Model):
+    """``GET /deployments/{id}/request-logs``: one page of request logs (read ``raw``)."""
+
+
+@attrs.frozen(kw_only=True)
+class DeploymentRoutes(Model):
+    """``GET /deployments/{id}/routes``: requests broken down by route (read ``raw``)."""
+
+
+@attrs.frozen(kw_only=True)
+class DeploymentDatabaseAttachment(Model):
+    """``POST /deployments/{id}/database``: the server's answer to attaching a database
+    (its shape is not documented: read ``raw``)."""
+
+
+@attrs.frozen(kw_only=True)
+class ConnectorBinding(Model):
+    """A Connect provider bound to a runtime (``/deployments/{id}/connectors``).
+
+    The fields named are the ones an attach sends; the rest of the server's record is
+    in ``raw``.
+    """
+
+    id: str | None = None
+    connector: str | None = None
+    env_name: str | None = None
+    mode: str | None = None
+    installation_id: str | None = None
+    project_id: str | None = None
+    environment: str | None = None
+    external_workspace_id: str | None = None
+    external_user_id: str | None = None
+    external_project_id: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ConnectorSyncResult(Model):
+    """``POST .../connectors/sync``: the outcome of re-applying the bindings (read ``raw``)."""
+
+
+@attrs.frozen(kw_only=True)
+class ConnectorPreflight(Model):
+    """``POST .../connectors/preflight``: whether the bindings would apply (read ``raw``)."""

@@ -1,4 +1,5 @@
-"""Models of workspace membership (``/workspaces/{workspace_id}/members``)."""
+"""Models of membership: workspaces (``/workspaces/{workspace_id}/members``) and the
+organisation (``/tenant/members``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import attrs
 
 from ._base import Model, OpenEnum
 
-__all__ = ["MemberRemoval", "WorkspaceMember", "WorkspaceRole"]
+__all__ = ["MemberRemoval", "TenantMember", "WorkspaceMember", "WorkspaceRole"]
 
 
 class WorkspaceRole(OpenEnum):
@@ -39,3 +40,22 @@ class MemberRemoval(Model):
     """``DELETE /workspaces/{workspace_id}/members/{user_id}``: ``{deleted}``."""
 
     deleted: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class TenantMember(Model):
+    """A member of the organisation (tenant), or an invitation to become one.
+
+    ``id`` is the membership id that ``update_role``/``remove`` take; ``user_id`` the
+    person's account (None while an invitation is pending).
+    """
+
+    id: str | None = None
+    user_id: str | None = None
+    tenant_id: str | None = None
+    email: str | None = None
+    name: str | None = None
+    role: WorkspaceRole | None = None
+    status: str | None = None
+    joined_at: datetime | None = None
+    invited_at: datetime | None = None

@@ -28,11 +28,15 @@ __all__ = [
     "OpenComputerHostEventType",
     "OpenComputerHostStatus",
     "OpenComputerJob",
+    "OpenComputerJobActivity",
     "OpenComputerJobEvent",
     "OpenComputerJobEventType",
+    "OpenComputerJobResult",
+    "OpenComputerJobState",
     "OpenComputerJobStatus",
     "OpenComputerSecret",
     "OpenComputerSecretValue",
+    "OpenComputerSshKey",
     "OpenComputerTicket",
     "OpenComputerTunnel",
     "OpenComputerTunnelAuthMode",
@@ -72,6 +76,14 @@ class OpenComputerHost(Model):
     updated_at: datetime | None = None
 
 
+@attrs.frozen(kw_only=True)
+class OpenComputerSshKey(Model):
+    """An SSH public key authorized on a host (other fields the server sends are in ``raw``)."""
+
+    id: str | None = None
+    public_key: str | None = None
+
+
 class OpenComputerHostEventType(OpenEnum):
     HOST_CONNECTED = "host_connected"
     HOST_DISCONNECTED = "host_disconnected"
@@ -92,7 +104,20 @@ class OpenComputerHostEvent(Model):
 # -- jobs ----------------------------------------------------------------------------------
 
 
+class OpenComputerJobState(OpenEnum):
+    """A job's lifecycle (its ``state`` field)."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    TIMEOUT = "timeout"
+    CANCELED = "canceled"
+
+
 class OpenComputerJobStatus(OpenEnum):
+    """The older ``status`` names of a job; servers send ``state`` (`OpenComputerJobState`)."""
+
     QUEUED = "queued"
     RUNNING = "running"
     COMPLETED = "completed"
@@ -102,16 +127,29 @@ class OpenComputerJobStatus(OpenEnum):
 
 @attrs.frozen(kw_only=True)
 class OpenComputerJob(Model):
-    """A command run on a host. ``env`` is the ``KEY=VALUE`` list it ran with."""
+    """A job record: `cmd` run on a host, its `state` and `exit_code`.
+
+    The record keeps no output (stream it with ``jobs.stream``). `links` (from
+    ``jobs.start``) names its result and stream paths. The older field names
+    (`command`, `status`, `stdout` ...) are read too when a server sends them.
+    """
 
     id: str | None = None
     host_id: str | None = None
+    tenant_id: str | None = None
+    cmd: str | None = None
+    args: tuple[str, ...] | None = None
+    cwd: str | None = None
+    timeout_ms: int | None = None
+    state: OpenComputerJobState | None = None
+    exit_code: int | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    inserted_at: datetime | None = None
+    links: dict[str, Any] | None = None
     status: OpenComputerJobStatus | None = None
     command: str | None = None
-    args: tuple[str, ...] | None = None
-    env: tuple[str, ...] | None = None
-    cwd: str | None = None
-    exit_code: int | None = None
+    env: tuple[Any, ...] | None = None
     stdout: str | None = None
     stderr: str | None = None
     created_at: datetime | None = None
@@ -119,7 +157,44 @@ class OpenComputerJob(Model):
     completed_at: datetime | None = None
 
 
+@attrs.frozen(kw_only=True)
+class OpenComputerJobResult(Model):
+    """What ``jobs.run`` returns once the command has finished: its whole output."""
+
+    job_id: str | None = None
+    exit_code: int | None = None
+    stdout: str = ""
+    stderr: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """The command exited with 0."""
+        return self.exit_code == 0
+
+
+@attrs.frozen(kw_only=True)
+class OpenComputerJobActivity(Model):
+    """One row of ``jobs.list``: an audit event about a job (``job.dispatched``,
+    ``job.done``, ``job.failed`` ...), newest first; rows may share a `job_id`."""
+
+    id: str | None = None
+    job_id: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    duration_ms: int | None = None
+    dispatched_at: datetime | None = None
+    completed_at: datetime | None = None
+    event_at: datetime | None = None
+    payload: dict[str, Any] | None = None
+
+
 class OpenComputerJobEventType(OpenEnum):
+    """Stream event names: ``exec_chunk``, ``exec_result``, ``exec_error`` (the older
+    names are kept for servers that still send them)."""
+
+    EXEC_CHUNK = "exec_chunk"
+    EXEC_RESULT = "exec_result"
+    EXEC_ERROR = "exec_error"
     STARTED = "started"
     STDOUT = "stdout"
     STDERR = "stderr"
@@ -130,11 +205,20 @@ class OpenComputerJobEventType(OpenEnum):
 
 @attrs.frozen(kw_only=True)
 class OpenComputerJobEvent(Model):
-    """One item of a job's output stream: output text, the exit code, or the end."""
+    """One event of a job's output stream.
+
+    ``exec_chunk``: output text in `data`, from `stream` (``stdout``/``stderr``);
+    ``exec_result``: the end, with `exit_code` and `elapsed_ms`; ``exec_error``: the
+    end, with a `reason`. ``type`` is the SSE event name.
+    """
 
     type: OpenComputerJobEventType | None = None
-    job_id: str | None = None
+    stream: str | None = None
     data: Any = None
+    exit_code: int | None = None
+    elapsed_ms: int | None = None
+    reason: str | None = None
+    job_id: str | None = None
     timestamp: datetime | None = None
     id: str | None = None
 

@@ -10,7 +10,10 @@ import attrs
 from ._base import Model, OpenEnum
 
 __all__ = [
+    "PLATFORM_READINESS_COMPONENTS",
     "SIZE_CONTRACTS",
+    "BrowserCdpGrant",
+    "CodeResult",
     "ExecResult",
     "ExposeResult",
     "MeasurementStatus",
@@ -23,19 +26,29 @@ __all__ = [
     "SandboxLogLine",
     "SandboxLogOutput",
     "SandboxMetrics",
+    "SandboxResize",
+    "SandboxResourceAmounts",
+    "SandboxResources",
     "SandboxSize",
     "SandboxSnapshotRef",
     "SandboxState",
     "SandboxTemplateStart",
     "SandboxUsage",
+    "SshCertificate",
+    "SshInfo",
     "UrlInfo",
 ]
 
 
 class SandboxState(OpenEnum):
+    CREATING = "creating"
     PROVISIONING = "provisioning"
     RUNNING = "running"
+    STOPPED = "stopped"
     PAUSED = "paused"
+    PAUSING = "pausing"
+    RESUMING = "resuming"
+    DESTROYING = "destroying"
     DESTROYED = "destroyed"
     ERROR = "error"
 
@@ -194,10 +207,42 @@ class Readiness(Model):
     status: str | None = None
     state: SandboxState | None = None
     ready_at: datetime | None = None
+    components: dict[str, Any] | None = None
+    readiness: dict[str, Any] | None = None
 
     @property
     def is_ready(self) -> bool:
-        return self.ready is True or self.status == "ready"
+        """``ready`` is true, ``status`` is ``ready``, or every platform component that
+        gates commands reports ``ready`` (those under ``readiness.components`` or
+        ``components``; the template's own app probe does not count)."""
+        if self.ready is True or self.status == "ready":
+            return True
+        nested = self.readiness.get("components") if self.readiness else None
+        components = nested if isinstance(nested, dict) else self.components
+        if not components:
+            return False
+        return all(
+            _component_status(components.get(name)) == "ready"
+            for name in PLATFORM_READINESS_COMPONENTS
+        )
+
+
+PLATFORM_READINESS_COMPONENTS = (
+    "command_agent",
+    "process_control",
+    "resource_contract",
+    "clock",
+    "identity",
+    "durability",
+    "filesystem",
+    "internal_probe",
+)
+"""The readiness components that gate ``exec`` (a sandbox refuses commands with 409 until
+all report ``ready``)."""
+
+
+def _component_status(value: object) -> object:
+    return value.get("status") if isinstance(value, dict) else value
 
 
 @attrs.frozen(kw_only=True)
@@ -284,3 +329,93 @@ class SandboxLogOutput(Model):
     def text(self) -> str:
         """The lines joined with newlines."""
         return "\n".join(self.lines)
+
+
+@attrs.frozen(kw_only=True)
+class SandboxResourceAmounts(Model):
+    """A sandbox's vCPUs and memory."""
+
+    cpu: int | None = None
+    memory_mb: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SandboxResources(Model):
+    """``GET /sandboxes/{id}/resources``: the current resources, and what can change live
+    (``capabilities``: ``live_cpu``, ``live_memory``, their maxima, the reason they cannot)."""
+
+    id: str | None = None
+    resources: SandboxResourceAmounts | None = None
+    capabilities: dict[str, Any] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SandboxResize(Model):
+    """``PATCH /sandboxes/{id}/resources``. With ``restarted`` the sandbox was recreated:
+    ``new_sandbox`` is the one to use from then on."""
+
+    applied_live: bool | None = None
+    requires_restart: bool | None = None
+    changes: Any = None
+    resources: SandboxResourceAmounts | None = None
+    capabilities: dict[str, Any] | None = None
+    billing: dict[str, Any] | None = None
+    restarted: bool | None = None
+    new_sandbox: dict[str, Any] | None = None
+    source_sandbox: dict[str, Any] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SshCertificate(Model):
+    """``POST /sandboxes/{id}/ssh-certificates``: a short-lived certificate for the key
+    (principal ``sandbox-<id>``); ``ca_public_key`` goes into ``known_hosts``."""
+
+    certificate: str | None = None
+    principal: str | None = None
+    ca_public_key: str | None = None
+    expires_at: datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SshInfo(Model):
+    """``GET /sandboxes/{id}/ssh-info``: where to connect, and the certificate flow."""
+
+    host: str | None = None
+    port: int | None = None
+    user: str | None = None
+    tunnel_url: str | None = None
+    certificates: dict[str, Any] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class BrowserCdpGrant(Model):
+    """``POST /sandboxes/{id}/browser/cdp-url``: a scoped, expiring grant to a browser's
+    DevTools protocol in the sandbox (it starts no browser).
+
+    ``cdp_ws_url``/``cdp_http_url`` carry the token in the path; ``cdp_url`` and the
+    ``cdp_host*`` forms expect the grant as a header. ``cdp_debugger_address`` (Selenium's
+    ``debuggerAddress``) is given only when the edge serves plain HTTP.
+    """
+
+    state: str | None = None
+    epoch: int | None = None
+    cdp_url: str | None = None
+    cdp_ws_url: str | None = None
+    cdp_http_url: str | None = None
+    cdp_token_id: str | None = None
+    cdp_expires_at: datetime | None = None
+    cdp_host: str | None = None
+    cdp_host_http_url: str | None = None
+    cdp_host_ws_url: str | None = None
+    cdp_debugger_address: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CodeResult(Model):
+    """``POST /sandboxes/{id}/code/run``: one cell of a persistent interpreter."""
+
+    ok: bool | None = None
+    stdout: str = ""
+    stderr: str = ""
+    result: Any = None
+    language: str | None = None

@@ -19,7 +19,11 @@ class AsyncAnalytics(AsyncAPIResource):
         ``extra`` adds query parameters, sent as given.
         """
         return await self._object(
-            "GET", "/analytics/overview", AnalyticsOverview, params=query_with(extra)
+            "GET",
+            "/analytics/overview",
+            AnalyticsOverview,
+            params=query_with(extra),
+            unwrap=("data", "analytics"),
         )
 
     async def timeseries(

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from datetime import datetime
 
 from ..._integrator import iso_param
 from ..._request import NOT_GIVEN, NotGiven, body, query, route
-from ...types.api_keys import ApiKey
+from ...types.api_keys import ApiKey, ApiKeyEvent, ApiKeyPreset
 from .._resource import AsyncAPIResource
 from ..pagination import AsyncPage
+
+
+def _key_path(key_id: str, action: str = "") -> str:
+    return route("/api-keys/{key_id}", key_id=key_id) + action
 
 
 def _expiry(expires_at: datetime | str | NotGiven) -> str | NotGiven:
@@ -59,6 +64,74 @@ class AsyncApiKeys(AsyncAPIResource):
             "POST", "/api-keys/scoped", ApiKey, json=payload, idempotency_key=idempotency_key
         )
 
+    async def get(self, key_id: str) -> ApiKey:
+        """One key (no plaintext); ``end_user`` for a key scoped to an end user.
+
+        ``GET /api-keys/{key_id}``.
+        """
+        return await self._object("GET", _key_path(key_id), ApiKey)
+
+    async def update(
+        self,
+        key_id: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        scopes: Sequence[str] | NotGiven = NOT_GIVEN,
+        status: str | NotGiven = NOT_GIVEN,
+    ) -> ApiKey:
+        """Rename a key, change its scopes or its ``status``. ``PATCH /api-keys/{key_id}``.
+
+        Only the fields given are sent.
+        """
+        payload = body(
+            name=name,
+            scopes=scopes if isinstance(scopes, NotGiven) else list(scopes),
+            status=status,
+        )
+        return await self._object("PATCH", _key_path(key_id), ApiKey, json=payload)
+
+    async def rotate(self, key_id: str) -> ApiKey:
+        """Replace a key's plaintext; the old one stops working. ``POST /api-keys/{key_id}/rotate``.
+
+        The new plaintext is in this reply only (``.secret``).
+        """
+        return await self._object("POST", _key_path(key_id, "/rotate"), ApiKey)
+
+    async def events(
+        self, key_id: str, *, limit: int | None = None, event_type: str | None = None
+    ) -> builtins.list[ApiKeyEvent]:
+        """A key's audit trail: when and from where it was used, and every change.
+
+        ``GET /api-keys/{key_id}/events``; ``event_type`` (sent as ``type``) keeps one kind.
+        """
+        return await self._list(
+            "GET",
+            _key_path(key_id, "/events"),
+            ApiKeyEvent,
+            params=query(limit=limit, type=event_type),
+        )
+
     async def delete(self, key_id: str) -> None:
         """Revoke a key at once. ``DELETE /api-keys/{key_id}``."""
-        await self._none("DELETE", route("/api-keys/{key_id}", key_id=key_id))
+        await self._none("DELETE", _key_path(key_id))
+
+    async def presets(self) -> builtins.list[ApiKeyPreset]:
+        """The named scope sets, built-in and your own. ``GET /api-keys/presets``."""
+        return await self._list("GET", "/api-keys/presets", ApiKeyPreset)
+
+    async def create_preset(
+        self,
+        *,
+        name: str,
+        scopes: Sequence[str],
+        description: str | NotGiven = NOT_GIVEN,
+    ) -> ApiKeyPreset:
+        """Save a named scope set for the organisation (owners and admins; built-in
+        names are reserved). ``POST /api-keys/presets``.
+        """
+        payload = body(name=name, scopes=list(scopes), description=description)
+        return await self._object("POST", "/api-keys/presets", ApiKeyPreset, json=payload)
+
+    async def delete_preset(self, name: str) -> None:
+        """Remove one of your presets. ``DELETE /api-keys/presets/{name}``."""
+        await self._none("DELETE", route("/api-keys/presets/{name}", name=name))

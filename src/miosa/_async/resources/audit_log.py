@@ -31,11 +31,15 @@ class AsyncAuditLog(AsyncAPIResource):
         ``page.items`` and ``page.next_cursor`` describe the page; pass the cursor back
         as ``after=`` for the next one, or let ``async for entry in page`` walk every
         page lazily (it sends ``?after=<next_cursor>`` itself).
+
+        ``action`` is sent under both of its query names, ``action`` (TypeScript
+        contract) and ``type`` (what 2.19.2 sends), so either server reading filters.
         """
         params = query(
             after=after,
             limit=limit,
             action=action,
+            type=action,
             actor_id=actor_id,
             resource_type=resource_type,
             resource_id=resource_id,

@@ -1,12 +1,12 @@
-"""The community catalog: shared agents and templates, installs and ratings."""
+"""The community catalog: shared agents and templates."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from ..._platform import query_with
-from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, body, merge, route
+from ..._platform import query_with, removed_route
+from ..._request import LIST_KEYS, NOT_GIVEN, NotGiven, route
 from ...types.community import (
     CommunityAgent,
     CommunityTemplate,
@@ -61,16 +61,15 @@ class AsyncCommunity(AsyncAPIResource):
     async def install_template(
         self, template_id: str, options: Mapping[str, Any] | None = None
     ) -> TemplateInstallation:
-        """Install a template into the caller's tenant.
-        ``POST /community/templates/{template_id}/install``.
+        """Unavailable: raises `miosa.MiosaError` without sending a request.
 
-        ``options`` are sent as the body as given.
+        The server removed ``POST /community/templates/{template_id}/install`` (it only
+        ever answered 501; no catalog template is installable yet).
         """
-        return await self._object(
-            "POST",
-            _template_path(template_id, "/install"),
-            TemplateInstallation,
-            json=dict(options or {}),
+        raise removed_route(
+            "community.install_template",
+            "POST /community/templates/{template_id}/install",
+            "it only answered 501; no catalog template is installable yet",
         )
 
     async def rate_template(
@@ -81,10 +80,13 @@ class AsyncCommunity(AsyncAPIResource):
         comment: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
     ) -> TemplateRating:
-        """Rate a template from 1 to 5. ``POST /community/templates/{template_id}/rate``."""
-        if not 1 <= rating <= 5:
-            raise ValueError(f"rating must be 1 to 5, not {rating}")
-        payload = merge(body(rating=rating, comment=comment), extra)
-        return await self._object(
-            "POST", _template_path(template_id, "/rate"), TemplateRating, json=payload
+        """Unavailable: raises `miosa.MiosaError` without sending a request.
+
+        The server removed ``POST /community/templates/{template_id}/rate`` (it only
+        ever answered 501 and no route reads ratings).
+        """
+        raise removed_route(
+            "community.rate_template",
+            "POST /community/templates/{template_id}/rate",
+            "it only answered 501 and no route reads ratings",
         )

@@ -9,6 +9,7 @@ from ..._computers import (
     WAIT_MAX_DELAY,
     checkpoint_progress_is_final,
     parse_checkpoint_progress,
+    restore_payload,
 )
 from ..._concurrency import asleep
 from ..._request import NOT_GIVEN, NotGiven, body, query, route
@@ -61,8 +62,11 @@ class AsyncComputerCheckpoints(AsyncScopedResource):
         ``client.computers.handle(result.data.id)`` gives a handle to the new one.
         """
         path = self._prefix + route("/restore/{snapshot_id}", snapshot_id=snapshot_id)
-        # The reply is {data: computer, snapshot: checkpoint}: keep both, unwrap nothing.
-        return await self._object("POST", path, CheckpointRestore, unwrap=())
+        # The reply is {data: computer, snapshot: checkpoint}: keep both, unwrap nothing
+        # (the computer may sit one level deeper, under data.computer).
+        return await self._object(
+            "POST", path, CheckpointRestore, unwrap=(), prepare=restore_payload
+        )
 
     def events(
         self, snapshot_id: str, *, ticket: str | None = None

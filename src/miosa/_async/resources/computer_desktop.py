@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from ..._request import NOT_GIVEN, NotGiven, body
-from ...types.computers import DesktopActionResult, DesktopCursor, DesktopWindow
+from ..._computers import SCREENSHOT_REGION_PATHS, clipboard_text
+from ..._request import NOT_GIVEN, NotGiven, body, route
+from ...errors import NotFoundError
+from ...types._base import JSONObject
+from ...types.computers import (
+    DesktopActionResult,
+    DesktopCursor,
+    DesktopEnvironment,
+    DesktopPosition,
+    DesktopSize,
+    DesktopWindow,
+)
 from .._resource import AsyncScopedResource
 
 _WINDOW_KEYS = ("windows", "data", "items")
@@ -24,15 +34,16 @@ class AsyncComputerDesktop(AsyncScopedResource):
     async def screenshot_region(self, *, x: int, y: int, width: int, height: int) -> bytes:
         """A region of the desktop as PNG bytes.
 
-        ``POST /computers/{computer_id}/screenshot-region``. This is the TypeScript SDK's
-        path (the contract's); the older Python SDK posted to
-        ``/desktop/screenshot/region`` instead.
+        ``POST /computers/{computer_id}/desktop/screenshot/region`` (the path of the
+        vendor's Python SDK 2.19.2); when the server answers 404 there, the same body goes
+        to ``POST /computers/{computer_id}/screenshot-region`` (the TypeScript SDK's path).
         """
-        return await self._bytes(
-            "POST",
-            self._prefix + "/screenshot-region",
-            json={"x": x, "y": y, "width": width, "height": height},
-        )
+        payload = {"x": x, "y": y, "width": width, "height": height}
+        primary, fallback = SCREENSHOT_REGION_PATHS
+        try:
+            return await self._bytes("POST", self._prefix + primary, json=payload)
+        except NotFoundError:
+            return await self._bytes("POST", self._prefix + fallback, json=payload)
 
     async def click(self, x: int, y: int, *, button: str = "left") -> DesktopActionResult:
         """Click at (x, y) with ``left``, ``right`` or ``middle``.
@@ -121,5 +132,141 @@ class AsyncComputerDesktop(AsyncScopedResource):
         return await self._action("window/focus", {"window_id": window_id})
 
     async def launch(self, app_name: str) -> DesktopActionResult:
-        """Launch an installed application. ``POST /computers/{computer_id}/desktop/launch``."""
-        return await self._action("launch", {"app_name": app_name})
+        """Launch an installed application. ``POST /computers/{computer_id}/desktop/launch``.
+
+        The wire key is ``app`` (``{"app": app_name}``).
+        """
+        return await self._action("launch", {"app": app_name})
+
+    # -- keys and buttons held or combined ---------------------------------------------
+
+    async def hotkey(self, *keys: str) -> DesktopActionResult:
+        """Press keys together and release them together (``hotkey("ctrl", "c")``).
+
+        ``POST /computers/{computer_id}/desktop/hotkey``.
+        """
+        return await self._action("hotkey", {"keys": list(keys)})
+
+    async def key_down(self, key: str) -> DesktopActionResult:
+        """Press a key and keep it held (release with `key_up`).
+
+        ``POST /computers/{computer_id}/desktop/key-down``.
+        """
+        return await self._action("key-down", {"key": key})
+
+    async def key_up(self, key: str) -> DesktopActionResult:
+        """Release a key held with `key_down`. ``POST /computers/{computer_id}/desktop/key-up``."""
+        return await self._action("key-up", {"key": key})
+
+    async def mouse_down(self, x: int, y: int, *, button: str = "left") -> DesktopActionResult:
+        """Press a mouse button at (x, y) and keep it held (release with `mouse_up`).
+
+        ``POST /computers/{computer_id}/desktop/mouse-down``.
+        """
+        return await self._action("mouse-down", {"x": x, "y": y, "button": button})
+
+    async def mouse_up(self, x: int, y: int, *, button: str = "left") -> DesktopActionResult:
+        """Release a mouse button at (x, y). ``POST /computers/{computer_id}/desktop/mouse-up``."""
+        return await self._action("mouse-up", {"x": x, "y": y, "button": button})
+
+    # -- the screen and the session ----------------------------------------------------
+
+    async def screen_size(self) -> DesktopSize:
+        """The screen resolution. ``GET /computers/{computer_id}/desktop/screen-size``.
+
+        It answers only once the desktop session is up, which makes it a cheap readiness
+        probe.
+        """
+        return await self._object("GET", self._prefix + "/desktop/screen-size", DesktopSize)
+
+    async def accessibility_tree(self) -> JSONObject:
+        """The AT-SPI accessibility tree of what is on screen (free-form, nested).
+
+        ``GET /computers/{computer_id}/desktop/accessibility-tree``. Its schema depends
+        on the agent inside the VM; nodes usually carry ``role``, ``name``, ``bounds``
+        and ``children``.
+        """
+        return await self._object("GET", self._prefix + "/desktop/accessibility-tree", JSONObject)
+
+    async def environment(self) -> DesktopEnvironment:
+        """The desktop session: its name, session type and resolution.
+
+        ``GET /computers/{computer_id}/desktop/environment``.
+        """
+        return await self._object("GET", self._prefix + "/desktop/environment", DesktopEnvironment)
+
+    async def set_wallpaper(self, path: str) -> DesktopActionResult:
+        """Set the wallpaper from an absolute path in the VM or an ``https://`` URL.
+
+        ``POST /computers/{computer_id}/desktop/wallpaper``.
+        """
+        return await self._action("wallpaper", {"path": path})
+
+    async def clipboard(self) -> str:
+        """The clipboard's text. ``GET /computers/{computer_id}/desktop/clipboard``."""
+        payload = await self._object("GET", self._prefix + "/desktop/clipboard", JSONObject)
+        return clipboard_text(payload)
+
+    async def set_clipboard(self, text: str) -> DesktopActionResult:
+        """Put text on the clipboard. ``POST /computers/{computer_id}/desktop/clipboard``."""
+        return await self._action("clipboard", {"text": text})
+
+    # -- one window --------------------------------------------------------------------
+
+    def _window(self, window_id: str, action: str) -> str:
+        return self._prefix + route(
+            "/desktop/window/{window_id}/" + action, window_id=str(window_id)
+        )
+
+    async def window_size(self, window_id: str) -> DesktopSize:
+        """A window's size. ``GET /computers/{computer_id}/desktop/window/{window_id}/size``."""
+        return await self._object("GET", self._window(window_id, "size"), DesktopSize)
+
+    async def window_position(self, window_id: str) -> DesktopPosition:
+        """A window's position.
+
+        ``GET /computers/{computer_id}/desktop/window/{window_id}/position``.
+        """
+        return await self._object("GET", self._window(window_id, "position"), DesktopPosition)
+
+    async def resize_window(self, window_id: str, width: int, height: int) -> DesktopActionResult:
+        """Resize a window. ``POST /computers/{computer_id}/desktop/window/{window_id}/resize``."""
+        return await self._object(
+            "POST",
+            self._window(window_id, "resize"),
+            DesktopActionResult,
+            json={"width": width, "height": height},
+        )
+
+    async def move_window(self, window_id: str, x: int, y: int) -> DesktopActionResult:
+        """Move a window. ``POST /computers/{computer_id}/desktop/window/{window_id}/move``."""
+        return await self._object(
+            "POST", self._window(window_id, "move"), DesktopActionResult, json={"x": x, "y": y}
+        )
+
+    async def maximize_window(self, window_id: str) -> DesktopActionResult:
+        """Maximize a window.
+
+        ``POST /computers/{computer_id}/desktop/window/{window_id}/maximize`` (body ``{}``).
+        """
+        return await self._object(
+            "POST", self._window(window_id, "maximize"), DesktopActionResult, json={}
+        )
+
+    async def minimize_window(self, window_id: str) -> DesktopActionResult:
+        """Minimize a window.
+
+        ``POST /computers/{computer_id}/desktop/window/{window_id}/minimize`` (body ``{}``).
+        """
+        return await self._object(
+            "POST", self._window(window_id, "minimize"), DesktopActionResult, json={}
+        )
+
+    async def close_window(self, window_id: str) -> DesktopActionResult:
+        """Close a window.
+
+        ``POST /computers/{computer_id}/desktop/window/{window_id}/close`` (body ``{}``).
+        """
+        return await self._object(
+            "POST", self._window(window_id, "close"), DesktopActionResult, json={}
+        )

@@ -8,6 +8,7 @@ from ..._computers import (
     decode_exec_frame,
     encode_resize,
     encode_stdin,
+    exec_result_payload,
     exec_stream_query,
     stretched_timeout,
 )
@@ -33,8 +34,14 @@ class AsyncComputerExec(AsyncScopedResource):
         http_timeout = None
         if not isinstance(timeout, NotGiven):
             http_timeout = stretched_timeout(self._http.options.timeout, timeout)
+        # Some servers name the output `output` instead of `stdout`: both are read.
         return await self._object(
-            "POST", path, ComputerExecResult, json=payload, timeout=http_timeout
+            "POST",
+            path,
+            ComputerExecResult,
+            json=payload,
+            timeout=http_timeout,
+            prepare=exec_result_payload,
         )
 
     async def bash(

@@ -15,7 +15,9 @@ from ..._computers import (
     WAIT_FIRST_DELAY,
     WAIT_MAX_DELAY,
     expand_states,
+    item_list,
     normalize_size,
+    placement_request,
     preview_url,
     public_url,
 )
@@ -111,13 +113,29 @@ class AsyncComputers(AsyncAPIResource):
         visibility: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         agent_runtime_profile_id: str | NotGiven = NOT_GIVEN,
+        agent_profile_id: str | NotGiven = NOT_GIVEN,
         skip_agent_runtime_profile: bool | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        external_workspace_id: str | NotGiven = NOT_GIVEN,
+        external_project_id: str | NotGiven = NOT_GIVEN,
+        setup_file: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+        compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
     ) -> AsyncComputer:
         """Create a computer and return its handle. ``POST /computers``.
 
         ``template_type`` defaults to ``"miosa-desktop"`` (or ``"miosa-sandbox"``) and
-        ``size`` to ``"small"``, as in the TypeScript SDK; ``"xlarge"`` is sent as ``"xl"``.
-        The new computer is provisioning: ``await computer.wait_until_ready()``.
+        ``size`` to ``"small"``; ``"xlarge"`` is sent as ``"xl"``. ``environment`` /
+        ``environment_id`` / ``env_id`` name the environment to apply (``no_env=True``:
+        none), ``env`` adds variables, ``fail_fast`` makes a failing environment step
+        fail the create. ``compute_placement_request`` picks where it runs
+        (``{"provider": "aws", "region_id": ..., "pool_id": ...}``; camelCase keys are
+        accepted). The new computer is provisioning: ``await computer.wait_until_ready()``.
         """
         payload = body(
             name=name,
@@ -125,8 +143,24 @@ class AsyncComputers(AsyncAPIResource):
             size=normalize_size("small" if isinstance(size, NotGiven) else size),
             visibility=visibility,
             metadata=metadata,
+            workspace_id=workspace_id,
+            external_workspace_id=external_workspace_id,
+            external_project_id=external_project_id,
             agent_runtime_profile_id=agent_runtime_profile_id,
+            agent_profile_id=agent_profile_id,
             skip_agent_runtime_profile=skip_agent_runtime_profile,
+            compute_placement_request=(
+                compute_placement_request
+                if isinstance(compute_placement_request, NotGiven)
+                else placement_request(compute_placement_request)
+            ),
+            setup_file=setup_file,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
         )
         return await self._computer("POST", "/computers", json=payload)
 
@@ -136,12 +170,17 @@ class AsyncComputers(AsyncAPIResource):
         page: int | None = None,
         per_page: int | None = None,
         status: str | None = None,
+        workspace_id: str | None = None,
     ) -> AsyncPage[AsyncComputer]:
-        """One page of computers; ``async for`` walks every page. ``GET /computers``."""
+        """One page of computers; ``async for`` walks every page. ``GET /computers``.
+
+        ``workspace_id`` keeps the computers of one workspace. The reply may be
+        ``{data, meta}`` or ``{total, computers}``: both are read.
+        """
         return await self._page(
             "/computers",
             AsyncComputer,
-            params=query(page=page, per_page=per_page, status=status),
+            params=query(page=page, per_page=per_page, status=status, workspace_id=workspace_id),
             keys=_LIST_KEYS,
         )
 
@@ -194,10 +233,35 @@ class AsyncComputers(AsyncAPIResource):
 
     # -- one computer ------------------------------------------------------------------
 
-    async def start(self, computer_id: str) -> AsyncComputer:
-        """Start a computer. ``POST /computers/{computer_id}/start``."""
+    async def start(
+        self,
+        computer_id: str,
+        *,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+    ) -> AsyncComputer:
+        """Start a computer. ``POST /computers/{computer_id}/start``.
+
+        The options name the environment applied on this start (as for `create`); with
+        none the request has no body.
+        """
+        payload = body(
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
+        )
         return await self._computer(
-            "POST", _computer_path(computer_id) + "/start", computer_id=computer_id
+            "POST",
+            _computer_path(computer_id) + "/start",
+            computer_id=computer_id,
+            json=payload or NOT_GIVEN,
         )
 
     async def stop(self, computer_id: str) -> AsyncComputer:
@@ -218,21 +282,47 @@ class AsyncComputers(AsyncAPIResource):
             "GET", _computer_path(computer_id) + "/vnc-credentials", JSONObject
         )
 
-    async def apps(self, computer_id: str) -> JSONObject:
-        """The apps installed in the VM (a free-form map). ``GET /computers/{computer_id}/apps``."""
-        return await self._object("GET", _computer_path(computer_id) + "/apps", JSONObject)
+    async def apps(self, computer_id: str) -> builtins.list[Any]:
+        """The apps installed in the VM. ``GET /computers/{computer_id}/apps``.
 
-    async def urls(self, computer_id: str) -> JSONObject:
-        """The computer's URLs (VNC, preview ...). ``GET /computers/{computer_id}/urls``."""
-        return await self._object("GET", _computer_path(computer_id) + "/urls", JSONObject)
+        The list may come bare or under ``data``, ``apps`` or ``items``; a reply that is
+        one object without a list is returned as a one-item list.
+        """
+        payload, _ = await self._json("GET", _computer_path(computer_id) + "/apps")
+        return item_list(payload, ("data", "apps", "items"))
+
+    async def urls(self, computer_id: str) -> builtins.list[Any]:
+        """The computer's public preview and exposed URLs. ``GET /computers/{computer_id}/urls``.
+
+        The list may come bare or under ``data``, ``urls`` or ``items``; a reply that is
+        one object (a map of named URLs) is returned as a one-item list.
+        """
+        payload, _ = await self._json("GET", _computer_path(computer_id) + "/urls")
+        return item_list(payload, ("data", "urls", "items"))
 
     async def stream_token(self, computer_id: str) -> JSONObject:
         """Mint a short-lived stream token. ``POST /computers/{computer_id}/stream-token``."""
         return await self._object("POST", _computer_path(computer_id) + "/stream-token", JSONObject)
 
-    async def embed(self, computer_id: str) -> JSONObject:
-        """A passwordless embed URL for platform use. ``GET /computers/{computer_id}/embed``."""
-        return await self._object("GET", _computer_path(computer_id) + "/embed", JSONObject)
+    async def embed(
+        self,
+        computer_id: str,
+        *,
+        ttl: int | None = None,
+        mode: str | None = None,
+        view_only: bool | None = None,
+    ) -> JSONObject:
+        """A short-lived passwordless embed URL (``url``, ``expires_at`` ...) for platform use.
+
+        ``GET /computers/{computer_id}/embed``. ``ttl`` is its lifetime in seconds;
+        ``view_only`` is sent when given, but servers may not enforce it yet.
+        """
+        return await self._object(
+            "GET",
+            _computer_path(computer_id) + "/embed",
+            JSONObject,
+            params=query(ttl=ttl, mode=mode, view_only=view_only),
+        )
 
     async def clone(
         self,
@@ -248,16 +338,26 @@ class AsyncComputers(AsyncAPIResource):
         payload = merge(body(name=name), extra)
         return await self._computer("POST", _computer_path(computer_id) + "/clone", json=payload)
 
-    async def resize(self, computer_id: str, *, size: str) -> AsyncComputer:
-        """Change a computer's size (``"xlarge"`` is sent as ``"xl"``).
+    async def resize(
+        self,
+        computer_id: str,
+        *,
+        size: str | NotGiven = NOT_GIVEN,
+        cpu_count: int | NotGiven = NOT_GIVEN,
+        memory_mb: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncComputer:
+        """Change a computer's size: a bundle (``"xlarge"`` is sent as ``"xl"``) or an
+        explicit ``cpu_count`` / ``memory_mb``. ``POST /computers/{computer_id}/resize``.
 
-        ``POST /computers/{computer_id}/resize``.
+        The server checks the combination (with none of the three it answers 422).
         """
+        payload = body(
+            size=size if isinstance(size, NotGiven) else normalize_size(size),
+            cpu_count=cpu_count,
+            memory_mb=memory_mb,
+        )
         return await self._computer(
-            "POST",
-            _computer_path(computer_id) + "/resize",
-            computer_id=computer_id,
-            json={"size": normalize_size(size)},
+            "POST", _computer_path(computer_id) + "/resize", computer_id=computer_id, json=payload
         )
 
     async def move(
@@ -282,7 +382,8 @@ class AsyncComputers(AsyncAPIResource):
     ) -> bytes:
         """A region of the desktop as PNG bytes.
 
-        ``POST /computers/{computer_id}/screenshot-region`` (the TypeScript SDK's path).
+        ``POST /computers/{computer_id}/desktop/screenshot/region``, then
+        ``POST /computers/{computer_id}/screenshot-region`` if the first answers 404.
         """
         desktop = self.handle(computer_id).desktop
         return await desktop.screenshot_region(x=x, y=y, width=width, height=height)
@@ -499,9 +600,27 @@ class AsyncComputer(ComputerData):
 
     delete = destroy
 
-    async def start(self) -> AsyncComputer:
+    async def start(
+        self,
+        *,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+    ) -> AsyncComputer:
         """Start this computer. ``POST /computers/{computer_id}/start``."""
-        return self._merge(await self._computers.start(self._computer_id))
+        fresh = await self._computers.start(
+            self._computer_id,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
+        )
+        return self._merge(fresh)
 
     async def stop(self) -> AsyncComputer:
         """Stop this computer. ``POST /computers/{computer_id}/stop``."""
@@ -511,9 +630,18 @@ class AsyncComputer(ComputerData):
         """Restart this computer. ``POST /computers/{computer_id}/restart``."""
         return self._merge(await self._computers.restart(self._computer_id))
 
-    async def resize(self, size: str) -> AsyncComputer:
+    async def resize(
+        self,
+        size: str | NotGiven = NOT_GIVEN,
+        *,
+        cpu_count: int | NotGiven = NOT_GIVEN,
+        memory_mb: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncComputer:
         """Change this computer's size. ``POST /computers/{computer_id}/resize``."""
-        return self._merge(await self._computers.resize(self._computer_id, size=size))
+        fresh = await self._computers.resize(
+            self._computer_id, size=size, cpu_count=cpu_count, memory_mb=memory_mb
+        )
+        return self._merge(fresh)
 
     async def move(
         self,
@@ -552,28 +680,32 @@ class AsyncComputer(ComputerData):
         """VNC credentials. ``GET /computers/{computer_id}/vnc-credentials``."""
         return await self._computers.vnc_credentials(self._computer_id)
 
-    async def apps(self) -> JSONObject:
+    async def apps(self) -> builtins.list[Any]:
         """Installed apps. ``GET /computers/{computer_id}/apps``."""
         return await self._computers.apps(self._computer_id)
 
-    async def urls(self) -> JSONObject:
-        """The computer's URLs. ``GET /computers/{computer_id}/urls``."""
+    async def urls(self) -> builtins.list[Any]:
+        """The computer's public URLs. ``GET /computers/{computer_id}/urls``."""
         return await self._computers.urls(self._computer_id)
 
     async def stream_token(self) -> JSONObject:
         """A short-lived stream token. ``POST /computers/{computer_id}/stream-token``."""
         return await self._computers.stream_token(self._computer_id)
 
-    async def embed(self) -> JSONObject:
+    async def embed(
+        self, *, ttl: int | None = None, mode: str | None = None, view_only: bool | None = None
+    ) -> JSONObject:
         """A passwordless embed URL. ``GET /computers/{computer_id}/embed``."""
-        return await self._computers.embed(self._computer_id)
+        return await self._computers.embed(
+            self._computer_id, ttl=ttl, mode=mode, view_only=view_only
+        )
 
     async def metrics(self, *, window: str = "1h") -> JSONObject:
         """Time-series metrics. ``GET /computers/{computer_id}/metrics``."""
         return await self._computers.metrics(self._computer_id, window=window)
 
     async def screenshot_region(self, *, x: int, y: int, width: int, height: int) -> bytes:
-        """A desktop region as PNG bytes. ``POST /computers/{computer_id}/screenshot-region``."""
+        """A desktop region as PNG bytes. ``POST .../desktop/screenshot/region`` (see desktop)."""
         return await self.desktop.screenshot_region(x=x, y=y, width=width, height=height)
 
     # -- waiting -----------------------------------------------------------------------

@@ -11,8 +11,10 @@ class AsyncDashboard(AsyncAPIResource):
 
     async def summary(self) -> DashboardSummary:
         """The caller's aggregated dashboard. ``GET /dashboard``."""
-        return await self._object("GET", "/dashboard", DashboardSummary)
+        return await self._object(
+            "GET", "/dashboard", DashboardSummary, unwrap=("data", "dashboard")
+        )
 
     async def overview(self) -> PlatformOverview:
         """The public status overview. ``GET /overview``."""
-        return await self._object("GET", "/overview", PlatformOverview)
+        return await self._object("GET", "/overview", PlatformOverview, unwrap=("data", "overview"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..._concurrency import asleep
@@ -10,7 +10,12 @@ from ..._events import parse_event
 from ..._platform import DATABASE_READY, query_with
 from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._waiters import DEFAULT_FIRST_DELAY, Poller
-from ...types.databases import Database, DatabaseCredentials, DatabaseLogs
+from ...types.databases import (
+    Database,
+    DatabaseCredentials,
+    DatabaseLogs,
+    DatabasePublicNetworking,
+)
 from ...types.events import Event
 from .._resource import AsyncAPIResource
 from ..pagination import AsyncPage
@@ -135,6 +140,39 @@ class AsyncDatabases(AsyncAPIResource):
         Each event's ``data`` is the decoded JSON line.
         """
         return self._events(_database_path(database_id) + "/logs/stream", parse_event)
+
+    async def public_networking(self, database_id: str) -> DatabasePublicNetworking:
+        """Whether the database is reachable from the internet.
+
+        ``GET /databases/{database_id}/public-networking``.
+        """
+        return await self._object(
+            "GET", _database_path(database_id) + "/public-networking", DatabasePublicNetworking
+        )
+
+    async def enable_public_networking(
+        self, database_id: str, *, allowlist: Sequence[str] | NotGiven = NOT_GIVEN
+    ) -> DatabasePublicNetworking:
+        """Open the database to the internet, to ``allowlist`` addresses (CIDRs) if given.
+
+        ``POST /databases/{database_id}/public-networking``.
+        """
+        allowed = allowlist if isinstance(allowlist, NotGiven) else list(allowlist)
+        return await self._object(
+            "POST",
+            _database_path(database_id) + "/public-networking",
+            DatabasePublicNetworking,
+            json=body(allowlist=allowed),
+        )
+
+    async def disable_public_networking(self, database_id: str) -> DatabasePublicNetworking:
+        """Close the database to the internet again.
+
+        ``DELETE /databases/{database_id}/public-networking``.
+        """
+        return await self._object(
+            "DELETE", _database_path(database_id) + "/public-networking", DatabasePublicNetworking
+        )
 
     async def wait_until_ready(
         self,

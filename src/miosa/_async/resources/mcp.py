@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import builtins
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from ..._admin import json_object
 from ..._ai import parse_mcp_message
-from ..._request import NOT_GIVEN, NotGiven, body, merge
+from ..._integrator import mcp_catalog_payload
+from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...errors import NotFoundError
 from ...types.ai import McpMessage
+from ...types.mcp import CliTool, McpCatalog, McpCatalogInstall, McpServer
 from .._resource import AsyncAPIResource
 from ..streams import AsyncEventStream
 
@@ -116,3 +120,176 @@ class AsyncMcp(AsyncAPIResource):
         headers = self._session_headers()
         self.session_id = None
         await self._none("DELETE", "/mcp", headers=headers)
+
+
+def _server_path(server_id: str, action: str = "") -> str:
+    return route("/mcp-servers/{server_id}", server_id=server_id) + action
+
+
+def _seq(value: Sequence[str] | NotGiven) -> list[str] | NotGiven:
+    return value if isinstance(value, NotGiven) else list(value)
+
+
+class AsyncMcpServers(AsyncAPIResource):
+    """``client.mcp_servers``: tool servers your agents can call (``/mcp-servers``).
+
+    API keys need the ``connections:read`` / ``connections:write`` scopes.
+    """
+
+    async def list(
+        self, *, workspace_id: str | None = None, status: str | None = None
+    ) -> builtins.list[McpServer]:
+        """The tool servers. ``GET /mcp-servers``."""
+        params = query(workspace_id=workspace_id, status=status)
+        return await self._list("GET", "/mcp-servers", McpServer, params=params)
+
+    async def create(
+        self,
+        *,
+        name: str,
+        transport: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        command: str | NotGiven = NOT_GIVEN,
+        args: Sequence[str] | NotGiven = NOT_GIVEN,
+        headers_template: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        auth: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        tools: Any | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        secrets: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        secret_headers: Any | NotGiven = NOT_GIVEN,
+        secret_env: Any | NotGiven = NOT_GIVEN,
+    ) -> McpServer:
+        """Register a tool server. ``POST /mcp-servers``.
+
+        ``transport`` says how it is reached (a ``url``, or a ``command`` with ``args``);
+        ``secrets`` are stored encrypted and never returned; ``secret_headers`` /
+        ``secret_env`` say where they go.
+        """
+        payload = body(
+            name=name,
+            transport=transport,
+            workspace_id=workspace_id,
+            url=url,
+            command=command,
+            args=_seq(args),
+            headers_template=headers_template,
+            auth=auth,
+            tools=tools,
+            metadata=metadata,
+            secrets=secrets,
+            secret_headers=secret_headers,
+            secret_env=secret_env,
+        )
+        return await self._object("POST", "/mcp-servers", McpServer, json=payload)
+
+    async def get(self, server_id: str) -> McpServer:
+        """One tool server. ``GET /mcp-servers/{server_id}``."""
+        return await self._object("GET", _server_path(server_id), McpServer)
+
+    async def update(
+        self,
+        server_id: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        transport: str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        command: str | NotGiven = NOT_GIVEN,
+        args: Sequence[str] | NotGiven = NOT_GIVEN,
+        headers_template: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        auth: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        tools: Any | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        secrets: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        secret_headers: Any | NotGiven = NOT_GIVEN,
+        secret_env: Any | NotGiven = NOT_GIVEN,
+    ) -> McpServer:
+        """Change a tool server (only the fields given are sent).
+
+        ``PATCH /mcp-servers/{server_id}``.
+        """
+        payload = body(
+            name=name,
+            transport=transport,
+            url=url,
+            command=command,
+            args=_seq(args),
+            headers_template=headers_template,
+            auth=auth,
+            tools=tools,
+            metadata=metadata,
+            secrets=secrets,
+            secret_headers=secret_headers,
+            secret_env=secret_env,
+        )
+        return await self._object("PATCH", _server_path(server_id), McpServer, json=payload)
+
+    async def delete(self, server_id: str) -> None:
+        """Remove a tool server. ``DELETE /mcp-servers/{server_id}``."""
+        await self._none("DELETE", _server_path(server_id))
+
+    async def test(self, server_id: str) -> dict[str, Any]:
+        """Reach the server and list its tools. ``POST /mcp-servers/{server_id}/test``.
+
+        The outcome is returned as a JSON object (its shape depends on the server).
+        """
+        payload, _ = await self._json("POST", _server_path(server_id, "/test"))
+        return json_object(payload)
+
+
+class AsyncMcpCatalogResource(AsyncAPIResource):
+    """``client.mcp_catalog``: pre-built tool servers to install (``/mcp-catalog``)."""
+
+    async def list(self, *, workspace_id: str | None = None) -> McpCatalog:
+        """The catalogue, with what is already installed. ``GET /mcp-catalog``."""
+        return await self._object(
+            "GET",
+            "/mcp-catalog",
+            McpCatalog,
+            params=query(workspace_id=workspace_id),
+            unwrap=(),
+            prepare=mcp_catalog_payload,
+        )
+
+    async def test(
+        self,
+        slug: str,
+        *,
+        method: str | NotGiven = NOT_GIVEN,
+        values: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+    ) -> dict[str, Any]:
+        """Try credentials for an entry before installing it.
+
+        ``POST /mcp-catalog/{slug}/test``; the outcome is returned as a JSON object.
+        """
+        path = route("/mcp-catalog/{slug}/test", slug=slug)
+        payload, _ = await self._json("POST", path, json=body(method=method, values=values))
+        return json_object(payload)
+
+    async def install(
+        self,
+        slug: str,
+        *,
+        method: str | NotGiven = NOT_GIVEN,
+        values: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+    ) -> McpCatalogInstall:
+        """Install an entry as a tool server. ``POST /mcp-catalog/{slug}/install``.
+
+        The result holds the server (``.data``) and the names of the stored secrets.
+        """
+        path = route("/mcp-catalog/{slug}/install", slug=slug)
+        payload = body(method=method, values=values, name=name, workspace_id=workspace_id)
+        return await self._object("POST", path, McpCatalogInstall, json=payload, unwrap=())
+
+
+class AsyncCliTools(AsyncAPIResource):
+    """``client.cli_tools``: the CLI tools pinned in the platform image (read-only).
+
+    Needs the ``agent_runtime_profiles:read`` scope.
+    """
+
+    async def list(self) -> builtins.list[CliTool]:
+        """The pinned tools. ``GET /cli-tools``."""
+        return await self._list("GET", "/cli-tools", CliTool)

@@ -7,6 +7,7 @@ Every call lives under ``/opencomputers``. Sub-groups are created on first use:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
@@ -50,12 +51,13 @@ class AsyncOpenComputersResource(AsyncAPIResource):
         noun: str,
         resource_id: str,
         unwrap: tuple[str, ...] = ("data",),
+        status_of: Callable[[M], object] | None = None,
     ) -> M:
         """GET `path` until its ``status`` is one of `done`, backing off between polls.
 
         A finished object is returned whatever its outcome (a failed job is finished);
         raises `miosa.WaitTimeoutError` when `timeout` seconds pass first (None waits
-        forever).
+        forever). `status_of` reads the status (default: the ``status`` field).
         """
         poller = Poller(
             WaitTarget.of(noun, ready=done, failed=()),
@@ -65,7 +67,8 @@ class AsyncOpenComputersResource(AsyncAPIResource):
         )
         while True:
             item = await self._object("GET", path, cast_to, unwrap=unwrap)
-            delay = poller.next_delay(getattr(item, "status", None))
+            status = status_of(item) if status_of else getattr(item, "status", None)
+            delay = poller.next_delay(status)
             if delay is None:
                 return item
             await asleep(delay)

@@ -6,6 +6,9 @@ from ..._request import NOT_GIVEN, NotGiven, body, route
 from ...types.quotas import ExternalUserQuota
 from .._resource import AsyncAPIResource
 
+# 2.19.2 also reads the quota from under "quota" (or "quotas").
+_UNWRAP = ("data", "quota", "quotas")
+
 
 def _quota_path(external_user_id: str) -> str:
     return route("/quotas/external/{external_user_id}", external_user_id=external_user_id)
@@ -16,7 +19,9 @@ class AsyncQuotas(AsyncAPIResource):
 
     async def get(self, external_user_id: str) -> ExternalUserQuota:
         """A user's limits and usage. ``GET /quotas/external/{external_user_id}``."""
-        return await self._object("GET", _quota_path(external_user_id), ExternalUserQuota)
+        return await self._object(
+            "GET", _quota_path(external_user_id), ExternalUserQuota, unwrap=_UNWRAP
+        )
 
     async def set(
         self,
@@ -39,7 +44,7 @@ class AsyncQuotas(AsyncAPIResource):
             max_credit_cents=max_credit_cents,
         )
         return await self._object(
-            "PUT", _quota_path(external_user_id), ExternalUserQuota, json=payload
+            "PUT", _quota_path(external_user_id), ExternalUserQuota, json=payload, unwrap=_UNWRAP
         )
 
     async def delete(self, external_user_id: str) -> None:

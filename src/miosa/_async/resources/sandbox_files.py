@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterable, AsyncIterator, Iterable
-from typing import BinaryIO, TypeAlias, cast
+from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
 from ..._concurrency import aopen_file, ato_thread
 from ..._files import (
@@ -17,13 +17,15 @@ from ..._files import (
     Base64JSONBody,
     FileInput,
     batch_entries,
+    delete_command,
     encode_content,
     file_bytes,
     written_file,
 )
 from ..._request import NOT_GIVEN, file_path_param, query
-from ..._sandbox import DEEP_TREE_DEPTH
+from ..._sandbox import DEEP_TREE_DEPTH, sandbox_host_base_url
 from ..._sandbox_events import parse_file_event
+from ...errors import MiosaError
 from ...types.sandbox_files import (
     FileEvent,
     FileList,
@@ -32,9 +34,13 @@ from ...types.sandbox_files import (
     WriteManyResult,
     WrittenFile,
 )
-from .._http import Content
+from ...types.sandboxes import ExecResult
+from .._http import AsyncHTTP, Content
 from .._resource import AsyncScopedResource
 from ..streams import AsyncByteStream, AsyncEventStream
+
+if TYPE_CHECKING:
+    from ..client import AsyncMiosa
 
 UploadSource: TypeAlias = bytes | AsyncIterable[bytes] | BinaryIO | str | os.PathLike[str]
 """What `AsyncSandboxFiles.upload` reads: bytes, an iterator of bytes, a binary file
@@ -43,8 +49,35 @@ object opened for reading, or a local file path."""
 _JSON = {"Content-Type": "application/json"}
 
 
+class AsyncSandboxHostRoutes(AsyncScopedResource):
+    """The same sandbox's routes, sent to the per-sandbox host (`sandbox_host_base_url`)."""
+
+    def __init__(self, client: AsyncMiosa, prefix: str, http: AsyncHTTP) -> None:
+        super().__init__(client, prefix)
+        self._host_http = http
+
+    @property
+    def _http(self) -> AsyncHTTP:
+        return self._host_http
+
+
 class AsyncSandboxFiles(AsyncScopedResource):
     """``sandbox.files``: read, write, upload, download, list and watch files."""
+
+    def __init__(self, client: AsyncMiosa, prefix: str) -> None:
+        super().__init__(client, prefix)
+        self._host_routes: AsyncSandboxHostRoutes | None = None
+
+    @property
+    def _on_sandbox_host(self) -> AsyncSandboxHostRoutes:
+        # Same pool, same credentials and retries; only the host differs (when it does).
+        if self._host_routes is None:
+            http = self._client._http
+            base = sandbox_host_base_url(http.options.base_url)
+            if base != http.options.base_url:
+                http = AsyncHTTP(http.options._replace(base_url=base), http.pool)
+            self._host_routes = AsyncSandboxHostRoutes(self._client, self._prefix, http)
+        return self._host_routes
 
     def _file_path(self, path: str) -> str:
         return self._prefix + "/files/" + file_path_param(path)
@@ -133,12 +166,15 @@ class AsyncSandboxFiles(AsyncScopedResource):
     ) -> FileTreeNode:
         """The directory tree under ``path``. ``GET /sandboxes/{sandbox_id}/files/tree``.
 
-        ``recursive=True`` asks for depth 32 (deep enough for any project);
-        ``recursive=False`` for the direct children only; an explicit ``depth`` wins.
+        Sent to the per-sandbox host (``https://sandboxes.miosa.ai/api/v1`` for the default
+        ``https://api.miosa.ai/api/v1``; any other base URL is used as it is): on the API
+        host this path is taken by the download route. ``recursive=True`` asks for depth 32
+        (deep enough for any project); ``recursive=False`` for the direct children only;
+        an explicit ``depth`` wins.
         """
         if depth is None:
             depth = DEEP_TREE_DEPTH if recursive else 1
-        return await self._object(
+        return await self._on_sandbox_host._object(
             "GET",
             self._prefix + "/files/tree",
             FileTreeNode,
@@ -159,27 +195,41 @@ class AsyncSandboxFiles(AsyncScopedResource):
         )
 
     async def write_files(self, files: Iterable[FileInput]) -> WriteManyResult:
-        """`write_many` over the older batch route. ``POST /sandboxes/{sandbox_id}/files/batch``."""
-        return await self._object(
-            "POST",
-            self._prefix + "/files/batch",
-            WriteManyResult,
-            json={"files": batch_entries(files, "content")},
-        )
+        """Same as `write_many` (``POST /sandboxes/{sandbox_id}/files/write-many``).
+
+        Kept for older callers: the ``/files/batch`` route it once used does not exist.
+        """
+        return await self.write_many(files)
 
     async def delete(self, path: str) -> None:
-        """Delete a file or a directory (recursively). ``DELETE /sandboxes/{sandbox_id}/files``."""
-        await self._none("DELETE", self._prefix + "/files", params=query(path=path))
+        """Delete a file or a directory (recursively).
+
+        The API has no file-delete route, so this runs ``rm -r -- <path>`` (the path
+        shell-quoted; relative to ``cwd: /workspace`` inside the workspace) through
+        ``POST /sandboxes/{sandbox_id}/exec``. Raises `MiosaError`
+        with the command's error output when it fails (a missing path, say), and
+        `ValueError` (sending nothing) for an empty path, ``/``, ``/workspace`` or one
+        with ``.``/``..`` segments.
+        """
+        result = await self._object(
+            "POST", self._prefix + "/exec", ExecResult, json=delete_command(path)
+        )
+        if result.exit_code != 0:
+            detail = (result.stderr or result.stdout or "").strip()
+            raise MiosaError(
+                f"could not delete {path!r} (exit code {result.exit_code})"
+                + (f": {detail}" if detail else "")
+            )
 
     def watch(
-        self, path: str | None = None, *, recursive: bool | None = None
+        self, path: str = "/workspace", *, recursive: bool | None = None
     ) -> AsyncEventStream[FileEvent]:
         """Stream changes under ``path`` (default: the whole workspace) as `FileEvent`s.
 
-        ``GET /sandboxes/{sandbox_id}/files/watch``; connects when entered, resumes after
-        a dropped connection.
+        ``GET /sandboxes/{sandbox_id}/files/watch``, on the per-sandbox host like `tree`;
+        connects when entered, resumes after a dropped connection.
         """
-        return self._events(
+        return self._on_sandbox_host._events(
             self._prefix + "/files/watch",
             parse_file_event,
             params=query(path=path, recursive=recursive),

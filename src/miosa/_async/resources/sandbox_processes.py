@@ -6,22 +6,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NoReturn
 
 from ..._request import NOT_GIVEN, NotGiven, body, query, route
 from ..._sandbox import process_logs_text
 from ..._sandbox_events import is_exit, parse_exec_chunk
-from ...types.sandbox_exec import (
-    ExecChunk,
-    ProcessSignalResult,
-    ProcessStdinResult,
-    SandboxProcess,
-)
+from ...errors import MiosaError
+from ...types.sandbox_exec import ExecChunk, SandboxProcess
 from .._resource import AsyncScopedResource
 from ..streams import AsyncEventStream
 
 
 class AsyncSandboxProcesses(AsyncScopedResource):
-    """``sandbox.processes``: start, inspect, stream, feed and stop background processes."""
+    """``sandbox.processes``: start, inspect, stream and stop background processes."""
 
     def _pid_path(self, pid: int | str) -> str:
         return self._prefix + route("/processes/{pid}", pid=pid)
@@ -58,8 +55,8 @@ class AsyncSandboxProcesses(AsyncScopedResource):
         """
         await self._none("DELETE", self._pid_path(pid))
 
-    async def logs(self, pid: int | str, *, tail: int | None = None) -> str:
-        """The last ``tail`` lines of output (server default 200) as one string.
+    async def logs(self, pid: int | str, *, tail: int = 200) -> str:
+        """The last ``tail`` lines of output as one string (``tail`` is always sent).
 
         ``GET /sandboxes/{sandbox_id}/processes/{pid}/logs``.
         """
@@ -80,20 +77,28 @@ class AsyncSandboxProcesses(AsyncScopedResource):
             self._pid_path(pid) + "/stream", parse_exec_chunk, is_final=is_exit, timeout=timeout
         )
 
-    async def send_stdin(self, pid: int | str, data: str) -> ProcessStdinResult:
-        """Write ``data`` to the process's standard input.
+    async def send_stdin(self, pid: int | str, data: str) -> NoReturn:
+        """Not available: the API has no route to write to a running process's stdin.
 
-        ``POST /sandboxes/{sandbox_id}/processes/{pid}/stdin``.
+        Raises `MiosaError` at once, without a request (``POST .../processes/{pid}/stdin``
+        does not exist). Give the input when starting the process (a heredoc or a file
+        written with ``sandbox.files.write`` and redirected), or use a terminal session.
         """
-        return await self._object(
-            "POST", self._pid_path(pid) + "/stdin", ProcessStdinResult, json={"data": data}
+        route("/processes/{pid}", pid=pid)
+        raise MiosaError(
+            f"cannot write to the stdin of process {pid}: the MIOSA API has no stdin route "
+            "for sandbox processes; pass the input when starting the process instead"
         )
 
-    async def signal(self, pid: int | str, signal: str) -> ProcessSignalResult:
-        """Send a signal such as ``"SIGINT"`` or ``"SIGKILL"``.
+    async def signal(self, pid: int | str, signal: str) -> NoReturn:
+        """Not available: the API has no route to signal a process.
 
-        ``POST /sandboxes/{sandbox_id}/processes/{pid}/signal``.
+        Raises `MiosaError` at once, without a request (``POST .../processes/{pid}/signal``
+        does not exist); `stop` (``DELETE .../processes/{pid}``: SIGTERM, then SIGKILL)
+        is the one way to end a process.
         """
-        return await self._object(
-            "POST", self._pid_path(pid) + "/signal", ProcessSignalResult, json={"signal": signal}
+        route("/processes/{pid}", pid=pid)
+        raise MiosaError(
+            f"cannot send {signal} to process {pid}: the MIOSA API has no signal route for "
+            "sandbox processes; use processes.stop(pid) to end it"
         )

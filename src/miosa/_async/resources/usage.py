@@ -43,7 +43,9 @@ class AsyncUsage(AsyncAPIResource):
             start=_time(start),
             end=_time(end),
         )
-        return await self._object("GET", "/usage", UsageReport, params=params)
+        return await self._object(
+            "GET", "/usage", UsageReport, params=params, unwrap=("data", "usage")
+        )
 
     async def current(self) -> UsageSummary:
         """Totals for the current billing period. ``GET /usage/summary``."""

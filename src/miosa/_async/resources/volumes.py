@@ -77,13 +77,14 @@ class AsyncVolumes(AsyncAPIResource):
         computer_id: str,
         *,
         volume_id: str,
-        mount_path: str,
+        mount_path: str | NotGiven = NOT_GIVEN,
         read_only: bool | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
     ) -> VolumeAttachment:
-        """Mount a volume into a computer at ``mount_path``.
+        """Mount a volume into a computer, at ``mount_path`` if given.
 
-        ``POST /computers/{computer_id}/volumes``.
+        ``POST /computers/{computer_id}/volumes``; without ``mount_path`` the server
+        picks the mount point.
         """
         payload = body(volume_id=volume_id, mount_path=mount_path, read_only=read_only)
         return await self._object(

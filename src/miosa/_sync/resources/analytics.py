@@ -22,7 +22,11 @@ class Analytics(APIResource):
         ``extra`` adds query parameters, sent as given.
         """
         return self._object(
-            "GET", "/analytics/overview", AnalyticsOverview, params=query_with(extra)
+            "GET",
+            "/analytics/overview",
+            AnalyticsOverview,
+            params=query_with(extra),
+            unwrap=("data", "analytics"),
         )
 
     def timeseries(

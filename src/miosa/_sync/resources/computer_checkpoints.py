@@ -12,6 +12,7 @@ from ..._computers import (
     WAIT_MAX_DELAY,
     checkpoint_progress_is_final,
     parse_checkpoint_progress,
+    restore_payload,
 )
 from ..._concurrency import sleep
 from ..._request import NOT_GIVEN, NotGiven, body, query, route
@@ -62,8 +63,9 @@ class ComputerCheckpoints(ScopedResource):
         ``client.computers.handle(result.data.id)`` gives a handle to the new one.
         """
         path = self._prefix + route("/restore/{snapshot_id}", snapshot_id=snapshot_id)
-        # The reply is {data: computer, snapshot: checkpoint}: keep both, unwrap nothing.
-        return self._object("POST", path, CheckpointRestore, unwrap=())
+        # The reply is {data: computer, snapshot: checkpoint}: keep both, unwrap nothing
+        # (the computer may sit one level deeper, under data.computer).
+        return self._object("POST", path, CheckpointRestore, unwrap=(), prepare=restore_payload)
 
     def events(
         self, snapshot_id: str, *, ticket: str | None = None

@@ -11,6 +11,7 @@ from ..._computers import (
     decode_exec_frame,
     encode_resize,
     encode_stdin,
+    exec_result_payload,
     exec_stream_query,
     stretched_timeout,
 )
@@ -36,7 +37,15 @@ class ComputerExec(ScopedResource):
         http_timeout = None
         if not isinstance(timeout, NotGiven):
             http_timeout = stretched_timeout(self._http.options.timeout, timeout)
-        return self._object("POST", path, ComputerExecResult, json=payload, timeout=http_timeout)
+        # Some servers name the output `output` instead of `stdout`: both are read.
+        return self._object(
+            "POST",
+            path,
+            ComputerExecResult,
+            json=payload,
+            timeout=http_timeout,
+            prepare=exec_result_payload,
+        )
 
     def bash(self, command: str, *, timeout: int | NotGiven = NOT_GIVEN) -> ComputerExecResult:
         """Run a shell command and wait for it. ``POST /computers/{computer_id}/exec``.

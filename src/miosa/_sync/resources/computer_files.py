@@ -8,21 +8,29 @@ from __future__ import annotations
 import builtins
 import os
 import posixpath
+from functools import partial
 from pathlib import Path
+from typing import IO
 
-from ..._computers import encode_content, octal_mode, scoped_path
+from ..._computers import encode_content, file_list_payload, octal_mode, scoped_path
 from ..._concurrency import to_thread
+from ..._multipart import build_form, file_size
+from ..._open_computers import upload_filename
+from ..._request import query
 from ...types.computers import (
     ComputerDirEntry,
     ComputerFileEntry,
     ComputerFileExport,
     ComputerFileList,
     ComputerFileStat,
+    DesktopActionResult,
 )
 from .._resource import ScopedResource
 from ..streams import ByteStream
+from .open_computers_files import _form_chunks
 
 _DIR_KEYS = ("data", "entries", "items")
+_UPLOAD_CHUNK = 1 << 20
 
 
 class ComputerFiles(ScopedResource):
@@ -54,9 +62,51 @@ class ComputerFiles(ScopedResource):
         content = to_thread(Path(local_path).read_bytes)
         return self.upload(path, content)
 
-    def list(self, path: str) -> ComputerFileList:
-        """The entries of a directory. ``GET /computers/{computer_id}/files``."""
-        return self._object("GET", self._base, ComputerFileList, params={"path": path})
+    def upload_form(
+        self,
+        path: str,
+        file: bytes | os.PathLike[str] | IO[bytes],
+        *,
+        filename: str | None = None,
+        content_type: str | None = None,
+    ) -> DesktopActionResult:
+        """Write `file` to `path` as ``multipart/form-data`` (no base64 inflation).
+
+        ``POST /computers/{computer_id}/files/upload`` with the fields ``path`` and
+        ``file``. `file` is bytes, a local path (``pathlib.Path``) or a binary file
+        object; paths and file objects are streamed in chunks. `filename` (default: the
+        base name of `path`) and `content_type` describe the file part. The reply is an
+        acknowledgement (``success``, ``message``).
+        """
+        form = build_form(
+            fields={"path": path},
+            file_field="file",
+            filename=upload_filename(path, filename),
+            file_content_type=content_type,
+        )
+        size = to_thread(partial(file_size, file))
+        content = (
+            form.encode(file)
+            if isinstance(file, bytes)
+            else partial(_form_chunks, form, file, _UPLOAD_CHUNK)
+        )
+        return self._object(
+            "POST",
+            self._base + "/upload",
+            DesktopActionResult,
+            content=content,
+            headers=form.headers(size),
+        )
+
+    def list(self, path: str | None = None) -> ComputerFileList:
+        """The entries of a directory (the server's default one without `path`).
+
+        ``GET /computers/{computer_id}/files``. The entries may come as
+        ``{entries, path}``, ``{"data": [...]}`` or a bare array: all give `entries`.
+        """
+        return self._object(
+            "GET", self._base, ComputerFileList, params=query(path=path), prepare=file_list_payload
+        )
 
     def download(self, path: str, *, chunk_size: int = 1 << 20) -> ByteStream:
         """Stream a file in chunks; connects when entered.

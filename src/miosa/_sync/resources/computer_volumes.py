@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from ..._request import route
+from ..._request import NOT_GIVEN, NotGiven, body, route
 from ...types.computers import ComputerVolumeAttachment
 from .._resource import ScopedResource
 
@@ -21,13 +21,18 @@ class ComputerVolumes(ScopedResource):
             "GET", self._prefix + "/volumes", ComputerVolumeAttachment, keys=_ATTACHMENT_KEYS
         )
 
-    def attach(self, volume_id: str, *, mount_path: str) -> ComputerVolumeAttachment:
-        """Attach a volume at `mount_path`. ``POST /computers/{computer_id}/volumes``."""
+    def attach(
+        self, volume_id: str, *, mount_path: str | NotGiven = NOT_GIVEN
+    ) -> ComputerVolumeAttachment:
+        """Attach a volume, at `mount_path` or where the server puts it by default.
+
+        ``POST /computers/{computer_id}/volumes``.
+        """
         return self._object(
             "POST",
             self._prefix + "/volumes",
             ComputerVolumeAttachment,
-            json={"volume_id": volume_id, "mount_path": mount_path},
+            json=body(volume_id=volume_id, mount_path=mount_path),
         )
 
     def detach(self, attachment_id: str) -> None:

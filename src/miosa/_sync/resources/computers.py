@@ -18,7 +18,9 @@ from ..._computers import (
     WAIT_FIRST_DELAY,
     WAIT_MAX_DELAY,
     expand_states,
+    item_list,
     normalize_size,
+    placement_request,
     preview_url,
     public_url,
 )
@@ -112,13 +114,29 @@ class Computers(APIResource):
         visibility: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         agent_runtime_profile_id: str | NotGiven = NOT_GIVEN,
+        agent_profile_id: str | NotGiven = NOT_GIVEN,
         skip_agent_runtime_profile: bool | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        external_workspace_id: str | NotGiven = NOT_GIVEN,
+        external_project_id: str | NotGiven = NOT_GIVEN,
+        setup_file: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+        compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
     ) -> Computer:
         """Create a computer and return its handle. ``POST /computers``.
 
         ``template_type`` defaults to ``"miosa-desktop"`` (or ``"miosa-sandbox"``) and
-        ``size`` to ``"small"``, as in the TypeScript SDK; ``"xlarge"`` is sent as ``"xl"``.
-        The new computer is provisioning: ``computer.wait_until_ready()``.
+        ``size`` to ``"small"``; ``"xlarge"`` is sent as ``"xl"``. ``environment`` /
+        ``environment_id`` / ``env_id`` name the environment to apply (``no_env=True``:
+        none), ``env`` adds variables, ``fail_fast`` makes a failing environment step
+        fail the create. ``compute_placement_request`` picks where it runs
+        (``{"provider": "aws", "region_id": ..., "pool_id": ...}``; camelCase keys are
+        accepted). The new computer is provisioning: ``computer.wait_until_ready()``.
         """
         payload = body(
             name=name,
@@ -126,8 +144,24 @@ class Computers(APIResource):
             size=normalize_size("small" if isinstance(size, NotGiven) else size),
             visibility=visibility,
             metadata=metadata,
+            workspace_id=workspace_id,
+            external_workspace_id=external_workspace_id,
+            external_project_id=external_project_id,
             agent_runtime_profile_id=agent_runtime_profile_id,
+            agent_profile_id=agent_profile_id,
             skip_agent_runtime_profile=skip_agent_runtime_profile,
+            compute_placement_request=(
+                compute_placement_request
+                if isinstance(compute_placement_request, NotGiven)
+                else placement_request(compute_placement_request)
+            ),
+            setup_file=setup_file,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
         )
         return self._computer("POST", "/computers", json=payload)
 
@@ -137,12 +171,17 @@ class Computers(APIResource):
         page: int | None = None,
         per_page: int | None = None,
         status: str | None = None,
+        workspace_id: str | None = None,
     ) -> Page[Computer]:
-        """One page of computers; ``for`` walks every page. ``GET /computers``."""
+        """One page of computers; ``for`` walks every page. ``GET /computers``.
+
+        ``workspace_id`` keeps the computers of one workspace. The reply may be
+        ``{data, meta}`` or ``{total, computers}``: both are read.
+        """
         return self._page(
             "/computers",
             Computer,
-            params=query(page=page, per_page=per_page, status=status),
+            params=query(page=page, per_page=per_page, status=status, workspace_id=workspace_id),
             keys=_LIST_KEYS,
         )
 
@@ -195,10 +234,35 @@ class Computers(APIResource):
 
     # -- one computer ------------------------------------------------------------------
 
-    def start(self, computer_id: str) -> Computer:
-        """Start a computer. ``POST /computers/{computer_id}/start``."""
+    def start(
+        self,
+        computer_id: str,
+        *,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+    ) -> Computer:
+        """Start a computer. ``POST /computers/{computer_id}/start``.
+
+        The options name the environment applied on this start (as for `create`); with
+        none the request has no body.
+        """
+        payload = body(
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
+        )
         return self._computer(
-            "POST", _computer_path(computer_id) + "/start", computer_id=computer_id
+            "POST",
+            _computer_path(computer_id) + "/start",
+            computer_id=computer_id,
+            json=payload or NOT_GIVEN,
         )
 
     def stop(self, computer_id: str) -> Computer:
@@ -217,21 +281,47 @@ class Computers(APIResource):
         """VNC credentials (a free-form map). ``GET /computers/{computer_id}/vnc-credentials``."""
         return self._object("GET", _computer_path(computer_id) + "/vnc-credentials", JSONObject)
 
-    def apps(self, computer_id: str) -> JSONObject:
-        """The apps installed in the VM (a free-form map). ``GET /computers/{computer_id}/apps``."""
-        return self._object("GET", _computer_path(computer_id) + "/apps", JSONObject)
+    def apps(self, computer_id: str) -> builtins.list[Any]:
+        """The apps installed in the VM. ``GET /computers/{computer_id}/apps``.
 
-    def urls(self, computer_id: str) -> JSONObject:
-        """The computer's URLs (VNC, preview ...). ``GET /computers/{computer_id}/urls``."""
-        return self._object("GET", _computer_path(computer_id) + "/urls", JSONObject)
+        The list may come bare or under ``data``, ``apps`` or ``items``; a reply that is
+        one object without a list is returned as a one-item list.
+        """
+        payload, _ = self._json("GET", _computer_path(computer_id) + "/apps")
+        return item_list(payload, ("data", "apps", "items"))
+
+    def urls(self, computer_id: str) -> builtins.list[Any]:
+        """The computer's public preview and exposed URLs. ``GET /computers/{computer_id}/urls``.
+
+        The list may come bare or under ``data``, ``urls`` or ``items``; a reply that is
+        one object (a map of named URLs) is returned as a one-item list.
+        """
+        payload, _ = self._json("GET", _computer_path(computer_id) + "/urls")
+        return item_list(payload, ("data", "urls", "items"))
 
     def stream_token(self, computer_id: str) -> JSONObject:
         """Mint a short-lived stream token. ``POST /computers/{computer_id}/stream-token``."""
         return self._object("POST", _computer_path(computer_id) + "/stream-token", JSONObject)
 
-    def embed(self, computer_id: str) -> JSONObject:
-        """A passwordless embed URL for platform use. ``GET /computers/{computer_id}/embed``."""
-        return self._object("GET", _computer_path(computer_id) + "/embed", JSONObject)
+    def embed(
+        self,
+        computer_id: str,
+        *,
+        ttl: int | None = None,
+        mode: str | None = None,
+        view_only: bool | None = None,
+    ) -> JSONObject:
+        """A short-lived passwordless embed URL (``url``, ``expires_at`` ...) for platform use.
+
+        ``GET /computers/{computer_id}/embed``. ``ttl`` is its lifetime in seconds;
+        ``view_only`` is sent when given, but servers may not enforce it yet.
+        """
+        return self._object(
+            "GET",
+            _computer_path(computer_id) + "/embed",
+            JSONObject,
+            params=query(ttl=ttl, mode=mode, view_only=view_only),
+        )
 
     def clone(
         self,
@@ -247,16 +337,26 @@ class Computers(APIResource):
         payload = merge(body(name=name), extra)
         return self._computer("POST", _computer_path(computer_id) + "/clone", json=payload)
 
-    def resize(self, computer_id: str, *, size: str) -> Computer:
-        """Change a computer's size (``"xlarge"`` is sent as ``"xl"``).
+    def resize(
+        self,
+        computer_id: str,
+        *,
+        size: str | NotGiven = NOT_GIVEN,
+        cpu_count: int | NotGiven = NOT_GIVEN,
+        memory_mb: int | NotGiven = NOT_GIVEN,
+    ) -> Computer:
+        """Change a computer's size: a bundle (``"xlarge"`` is sent as ``"xl"``) or an
+        explicit ``cpu_count`` / ``memory_mb``. ``POST /computers/{computer_id}/resize``.
 
-        ``POST /computers/{computer_id}/resize``.
+        The server checks the combination (with none of the three it answers 422).
         """
+        payload = body(
+            size=size if isinstance(size, NotGiven) else normalize_size(size),
+            cpu_count=cpu_count,
+            memory_mb=memory_mb,
+        )
         return self._computer(
-            "POST",
-            _computer_path(computer_id) + "/resize",
-            computer_id=computer_id,
-            json={"size": normalize_size(size)},
+            "POST", _computer_path(computer_id) + "/resize", computer_id=computer_id, json=payload
         )
 
     def move(
@@ -281,7 +381,8 @@ class Computers(APIResource):
     ) -> bytes:
         """A region of the desktop as PNG bytes.
 
-        ``POST /computers/{computer_id}/screenshot-region`` (the TypeScript SDK's path).
+        ``POST /computers/{computer_id}/desktop/screenshot/region``, then
+        ``POST /computers/{computer_id}/screenshot-region`` if the first answers 404.
         """
         desktop = self.handle(computer_id).desktop
         return desktop.screenshot_region(x=x, y=y, width=width, height=height)
@@ -498,9 +599,27 @@ class Computer(ComputerData):
 
     delete = destroy
 
-    def start(self) -> Computer:
+    def start(
+        self,
+        *,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+    ) -> Computer:
         """Start this computer. ``POST /computers/{computer_id}/start``."""
-        return self._merge(self._computers.start(self._computer_id))
+        fresh = self._computers.start(
+            self._computer_id,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
+        )
+        return self._merge(fresh)
 
     def stop(self) -> Computer:
         """Stop this computer. ``POST /computers/{computer_id}/stop``."""
@@ -510,9 +629,18 @@ class Computer(ComputerData):
         """Restart this computer. ``POST /computers/{computer_id}/restart``."""
         return self._merge(self._computers.restart(self._computer_id))
 
-    def resize(self, size: str) -> Computer:
+    def resize(
+        self,
+        size: str | NotGiven = NOT_GIVEN,
+        *,
+        cpu_count: int | NotGiven = NOT_GIVEN,
+        memory_mb: int | NotGiven = NOT_GIVEN,
+    ) -> Computer:
         """Change this computer's size. ``POST /computers/{computer_id}/resize``."""
-        return self._merge(self._computers.resize(self._computer_id, size=size))
+        fresh = self._computers.resize(
+            self._computer_id, size=size, cpu_count=cpu_count, memory_mb=memory_mb
+        )
+        return self._merge(fresh)
 
     def move(
         self,
@@ -549,28 +677,30 @@ class Computer(ComputerData):
         """VNC credentials. ``GET /computers/{computer_id}/vnc-credentials``."""
         return self._computers.vnc_credentials(self._computer_id)
 
-    def apps(self) -> JSONObject:
+    def apps(self) -> builtins.list[Any]:
         """Installed apps. ``GET /computers/{computer_id}/apps``."""
         return self._computers.apps(self._computer_id)
 
-    def urls(self) -> JSONObject:
-        """The computer's URLs. ``GET /computers/{computer_id}/urls``."""
+    def urls(self) -> builtins.list[Any]:
+        """The computer's public URLs. ``GET /computers/{computer_id}/urls``."""
         return self._computers.urls(self._computer_id)
 
     def stream_token(self) -> JSONObject:
         """A short-lived stream token. ``POST /computers/{computer_id}/stream-token``."""
         return self._computers.stream_token(self._computer_id)
 
-    def embed(self) -> JSONObject:
+    def embed(
+        self, *, ttl: int | None = None, mode: str | None = None, view_only: bool | None = None
+    ) -> JSONObject:
         """A passwordless embed URL. ``GET /computers/{computer_id}/embed``."""
-        return self._computers.embed(self._computer_id)
+        return self._computers.embed(self._computer_id, ttl=ttl, mode=mode, view_only=view_only)
 
     def metrics(self, *, window: str = "1h") -> JSONObject:
         """Time-series metrics. ``GET /computers/{computer_id}/metrics``."""
         return self._computers.metrics(self._computer_id, window=window)
 
     def screenshot_region(self, *, x: int, y: int, width: int, height: int) -> bytes:
-        """A desktop region as PNG bytes. ``POST /computers/{computer_id}/screenshot-region``."""
+        """A desktop region as PNG bytes. ``POST .../desktop/screenshot/region`` (see desktop)."""
         return self.desktop.screenshot_region(x=x, y=y, width=width, height=height)
 
     # -- waiting -----------------------------------------------------------------------

@@ -15,7 +15,11 @@ class Credits(APIResource):
     """``client.credits``: the tenant's prepaid credits."""
 
     def balance(self) -> CreditBalance:
-        """The current balance. ``GET /credits/balance`` (a bare object; ``data`` also read)."""
+        """Whole credits left. ``GET /credits/balance`` (a bare object; ``data`` also read).
+
+        ``balance`` and ``balance_credits`` hold the same value (production sends the
+        latter, an integer), with ``lifetime_earned`` and ``lifetime_spent``.
+        """
         return self._object("GET", "/credits/balance", CreditBalance)
 
     def transactions(

@@ -14,8 +14,8 @@ class Dashboard(APIResource):
 
     def summary(self) -> DashboardSummary:
         """The caller's aggregated dashboard. ``GET /dashboard``."""
-        return self._object("GET", "/dashboard", DashboardSummary)
+        return self._object("GET", "/dashboard", DashboardSummary, unwrap=("data", "dashboard"))
 
     def overview(self) -> PlatformOverview:
         """The public status overview. ``GET /overview``."""
-        return self._object("GET", "/overview", PlatformOverview)
+        return self._object("GET", "/overview", PlatformOverview, unwrap=("data", "overview"))

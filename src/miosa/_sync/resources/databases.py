@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..._concurrency import sleep
@@ -13,7 +13,12 @@ from ..._events import parse_event
 from ..._platform import DATABASE_READY, query_with
 from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._waiters import DEFAULT_FIRST_DELAY, Poller
-from ...types.databases import Database, DatabaseCredentials, DatabaseLogs
+from ...types.databases import (
+    Database,
+    DatabaseCredentials,
+    DatabaseLogs,
+    DatabasePublicNetworking,
+)
 from ...types.events import Event
 from .._resource import APIResource
 from ..pagination import Page
@@ -138,6 +143,39 @@ class Databases(APIResource):
         Each event's ``data`` is the decoded JSON line.
         """
         return self._events(_database_path(database_id) + "/logs/stream", parse_event)
+
+    def public_networking(self, database_id: str) -> DatabasePublicNetworking:
+        """Whether the database is reachable from the internet.
+
+        ``GET /databases/{database_id}/public-networking``.
+        """
+        return self._object(
+            "GET", _database_path(database_id) + "/public-networking", DatabasePublicNetworking
+        )
+
+    def enable_public_networking(
+        self, database_id: str, *, allowlist: Sequence[str] | NotGiven = NOT_GIVEN
+    ) -> DatabasePublicNetworking:
+        """Open the database to the internet, to ``allowlist`` addresses (CIDRs) if given.
+
+        ``POST /databases/{database_id}/public-networking``.
+        """
+        allowed = allowlist if isinstance(allowlist, NotGiven) else list(allowlist)
+        return self._object(
+            "POST",
+            _database_path(database_id) + "/public-networking",
+            DatabasePublicNetworking,
+            json=body(allowlist=allowed),
+        )
+
+    def disable_public_networking(self, database_id: str) -> DatabasePublicNetworking:
+        """Close the database to the internet again.
+
+        ``DELETE /databases/{database_id}/public-networking``.
+        """
+        return self._object(
+            "DELETE", _database_path(database_id) + "/public-networking", DatabasePublicNetworking
+        )
 
     def wait_until_ready(
         self,

@@ -11,14 +11,32 @@ from functools import cached_property
 from typing import Any
 
 from ..._concurrency import sleep
-from ..._platform import DEPLOYMENT_READY, VERSION_READY, release_promote_key
-from ..._request import NOT_GIVEN, NotGiven, body, query, route
+from ..._platform import (
+    DEPLOYMENT_READY,
+    VERSION_READY,
+    connector_mode,
+    docker_deploy_metadata,
+    log_text,
+    placement_request,
+    query_with,
+    release_promote_key,
+)
+from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._waiters import DEFAULT_FIRST_DELAY, Poller
 from ...types.deployments import (
+    ConnectorBinding,
+    ConnectorPreflight,
+    ConnectorSyncResult,
     Deployment,
     DeploymentBuild,
+    DeploymentDatabaseAttachment,
     DeploymentEnvVar,
+    DeploymentLogs,
+    DeploymentObservability,
+    DeploymentProof,
     DeploymentRelease,
+    DeploymentRequestLogs,
+    DeploymentRoutes,
     DeploymentVersion,
     MigrationBackupResult,
     PublishResult,
@@ -35,6 +53,7 @@ _VERSION = _DEPLOYMENT + "/versions/{version_id}"
 _RELEASE = _DEPLOYMENT + "/releases/{release_id}"
 _INSTANCE = _DEPLOYMENT + "/runtime-instances/{instance_id}"
 _DOMAIN = _DEPLOYMENT + "/domains/{domain_id}"
+_CONNECTORS = _DEPLOYMENT + "/connectors"
 
 
 def _deployment_path(deployment_id: str) -> str:
@@ -45,7 +64,8 @@ class Deployments(APIResource):
     """``client.deployments``: deployments, publishing, rollback, builds and env.
 
     Per-deployment collections are sub-groups taking the deployment id:
-    ``client.deployments.versions``, ``.releases``, ``.runtime_instances``, ``.domains``.
+    ``client.deployments.versions``, ``.releases``, ``.runtime_instances``, ``.domains``,
+    ``.connectors``.
     """
 
     @cached_property
@@ -67,6 +87,11 @@ class Deployments(APIResource):
     def domains(self) -> DeploymentDomains:
         """Per-deployment domains: ``/deployments/{deployment_id}/domains``."""
         return DeploymentDomains(self._client)
+
+    @cached_property
+    def connectors(self) -> DeploymentConnectors:
+        """Connect bindings: ``/deployments/{deployment_id}/connectors``."""
+        return DeploymentConnectors(self._client)
 
     def list(
         self,
@@ -111,12 +136,16 @@ class Deployments(APIResource):
         external_workspace_id: str | NotGiven = NOT_GIVEN,
         external_user_id: str | NotGiven = NOT_GIVEN,
         external_project_id: str | NotGiven = NOT_GIVEN,
+        compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
     ) -> Deployment:
         """Create a deployment. ``POST /deployments``.
 
         ``database`` is ``True`` for a default managed database, or a mapping such as
         ``{"engine": "postgresql", "size": "small", "storage_mb": 10240, "region": ...}``.
+        ``compute_placement_request`` chooses where it runs: ``{"provider": "aws",
+        "region_id": ..., "pool_id": ..., "host_id": ..., "fallback": "deny"}``
+        (``provider`` is required once any field is given).
         """
         payload = body(
             name=name,
@@ -130,9 +159,48 @@ class Deployments(APIResource):
             external_workspace_id=external_workspace_id,
             external_user_id=external_user_id,
             external_project_id=external_project_id,
+            compute_placement_request=placement_request(compute_placement_request),
         )
         return self._object(
             "POST", "/deployments", Deployment, json=payload, idempotency_key=idempotency_key
+        )
+
+    def create_docker_deploy(
+        self,
+        *,
+        name: str,
+        repo_url: str | NotGiven = NOT_GIVEN,
+        branch: str | NotGiven = NOT_GIVEN,
+        build_command: str | NotGiven = NOT_GIVEN,
+        run_command: str | NotGiven = NOT_GIVEN,
+        auto_deploy: bool | NotGiven = NOT_GIVEN,
+        database: bool | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        external_workspace_id: str | NotGiven = NOT_GIVEN,
+        external_user_id: str | NotGiven = NOT_GIVEN,
+        external_project_id: str | NotGiven = NOT_GIVEN,
+        compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> Deployment:
+        """Create a deployment on the workspace's App Engine runtime. ``POST /deployments``.
+
+        The same call as `create`, with ``metadata.deployment_product`` set to
+        ``"docker_deploy"`` (added to the ``metadata`` you pass).
+        """
+        return self.create(
+            name=name,
+            repo_url=repo_url,
+            branch=branch,
+            build_command=build_command,
+            run_command=run_command,
+            auto_deploy=auto_deploy,
+            database=database,
+            metadata=docker_deploy_metadata(metadata),
+            external_workspace_id=external_workspace_id,
+            external_user_id=external_user_id,
+            external_project_id=external_project_id,
+            compute_placement_request=compute_placement_request,
+            idempotency_key=idempotency_key,
         )
 
     def update(
@@ -158,6 +226,118 @@ class Deployments(APIResource):
     def delete(self, deployment_id: str) -> None:
         """Delete a deployment. ``DELETE /deployments/{deployment_id}``."""
         self._none("DELETE", _deployment_path(deployment_id))
+
+    def stop(self, deployment_id: str) -> Deployment:
+        """Take a published deployment off the air. ``POST /deployments/{deployment_id}/stop``."""
+        return self._object("POST", _deployment_path(deployment_id) + "/stop", Deployment)
+
+    def redeploy(self, deployment_id: str, *, idempotency_key: str | None = None) -> Deployment:
+        """Run the last build again. ``POST /deployments/{deployment_id}/redeploy``."""
+        return self._object(
+            "POST",
+            _deployment_path(deployment_id) + "/redeploy",
+            Deployment,
+            json={},
+            idempotency_key=idempotency_key,
+        )
+
+    def move(
+        self,
+        deployment_id: str,
+        *,
+        target_workspace_id: str,
+        extra: Mapping[str, Any] | None = None,
+    ) -> Deployment:
+        """Move a deployment to another workspace of the same tenant.
+
+        ``POST /deployments/{deployment_id}/move``; ``extra`` adds body keys.
+        """
+        payload = merge(body(target_workspace_id=target_workspace_id), extra)
+        return self._object(
+            "POST", _deployment_path(deployment_id) + "/move", Deployment, json=payload
+        )
+
+    def logs(self, deployment_id: str, *, lines: int = 100) -> DeploymentLogs:
+        """The deployment's last ``lines`` log lines (one reply, not a stream).
+
+        ``GET /deployments/{deployment_id}/logs``; ``result.text`` is the log as one string.
+        """
+        return self._object(
+            "GET",
+            _deployment_path(deployment_id) + "/logs",
+            DeploymentLogs,
+            params=query(lines=lines),
+        )
+
+    def proof(self, deployment_id: str) -> DeploymentProof:
+        """The server's checks that the deployment is live and routable.
+
+        ``GET /deployments/{deployment_id}/proof``; ``ok`` is true when every check held,
+        and ``next_actions`` lists what to do about the ones that did not.
+        """
+        return self._object("GET", _deployment_path(deployment_id) + "/proof", DeploymentProof)
+
+    def observability(
+        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+    ) -> DeploymentObservability:
+        """Invocation metrics. ``GET /deployments/{deployment_id}/observability``.
+
+        ``extra`` adds query parameters (filters), sent as given.
+        """
+        return self._object(
+            "GET",
+            _deployment_path(deployment_id) + "/observability",
+            DeploymentObservability,
+            params=query_with(extra),
+        )
+
+    def request_logs(
+        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+    ) -> DeploymentRequestLogs:
+        """A page of request logs. ``GET /deployments/{deployment_id}/request-logs``.
+
+        ``extra`` adds query parameters (filters, paging), sent as given.
+        """
+        return self._object(
+            "GET",
+            _deployment_path(deployment_id) + "/request-logs",
+            DeploymentRequestLogs,
+            params=query_with(extra),
+        )
+
+    def routes(
+        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+    ) -> DeploymentRoutes:
+        """Requests broken down by route. ``GET /deployments/{deployment_id}/routes``.
+
+        ``extra`` adds query parameters (filters), sent as given.
+        """
+        return self._object(
+            "GET",
+            _deployment_path(deployment_id) + "/routes",
+            DeploymentRoutes,
+            params=query_with(extra),
+        )
+
+    def attach_database(
+        self,
+        deployment_id: str,
+        *,
+        database_id: str | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        extra: Mapping[str, Any] | None = None,
+    ) -> DeploymentDatabaseAttachment:
+        """Link a managed database to the deployment.
+
+        ``POST /deployments/{deployment_id}/database``; ``extra`` adds body keys.
+        """
+        payload = merge(body(database_id=database_id, env=env), extra)
+        return self._object(
+            "POST",
+            _deployment_path(deployment_id) + "/database",
+            DeploymentDatabaseAttachment,
+            json=payload,
+        )
 
     def publish(
         self,
@@ -362,16 +542,27 @@ class DeploymentVersions(APIResource):
         )
 
     def prepare_migration_backup(
-        self, deployment_id: str, version_id: str
+        self, deployment_id: str, version_id: str, *, extra: Mapping[str, Any] | None = None
     ) -> MigrationBackupResult:
         """Back up the linked database before the version's migrations run.
 
-        ``POST /deployments/{deployment_id}/versions/{version_id}/migration-backup``.
+        ``POST /deployments/{deployment_id}/versions/{version_id}/migration-backup``;
+        ``extra`` adds body keys.
         """
         path = route(
             _VERSION + "/migration-backup", deployment_id=deployment_id, version_id=version_id
         )
-        return self._object("POST", path, MigrationBackupResult, json={})
+        return self._object("POST", path, MigrationBackupResult, json=merge({}, extra))
+
+    def logs(self, deployment_id: str, version_id: str, *, stage: str | None = None) -> str:
+        """The logs captured for a version, as text.
+
+        ``GET /deployments/{deployment_id}/versions/{version_id}/logs``; ``stage`` picks
+        one of ``build``, ``runtime_install`` or ``runtime_start``.
+        """
+        path = route(_VERSION + "/logs", deployment_id=deployment_id, version_id=version_id)
+        response = self._http.request("GET", path, params=query(stage=stage))
+        return log_text(response.headers.get("content-type", ""), response.content)
 
     def wait_until_ready(
         self,
@@ -503,9 +694,14 @@ class DeploymentDomains(APIResource):
         external_workspace_id: str | None = None,
         external_user_id: str | None = None,
         external_project_id: str | None = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> list[DeploymentDomain]:
-        """List the deployment's domains. ``GET /deployments/{deployment_id}/domains``."""
-        params = query(
+        """List the deployment's domains. ``GET /deployments/{deployment_id}/domains``.
+
+        ``extra`` adds query parameters (filters), sent as given.
+        """
+        params = query_with(
+            extra,
             external_workspace_id=external_workspace_id,
             external_user_id=external_user_id,
             external_project_id=external_project_id,
@@ -530,3 +726,95 @@ class DeploymentDomains(APIResource):
         """Detach a domain. ``DELETE /deployments/{deployment_id}/domains/{domain_id}``."""
         path = route(_DOMAIN, deployment_id=deployment_id, domain_id=domain_id)
         self._none("DELETE", path)
+
+
+class DeploymentConnectors(APIResource):
+    """``client.deployments.connectors``: Connect providers bound into one deployment."""
+
+    def list(self, deployment_id: str) -> list[ConnectorBinding]:
+        """List the bindings. ``GET /deployments/{deployment_id}/connectors``."""
+        return self._list(
+            "GET",
+            route(_CONNECTORS, deployment_id=deployment_id),
+            ConnectorBinding,
+            keys=("data", "connectors", "items", "bindings"),
+        )
+
+    def attach(
+        self,
+        deployment_id: str,
+        connector: str,
+        *,
+        env: str,
+        mode: str | NotGiven = "brokered_env",
+        installation_id: str | NotGiven = NOT_GIVEN,
+        project_id: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        external_workspace_id: str | NotGiven = NOT_GIVEN,
+        external_user_id: str | NotGiven = NOT_GIVEN,
+        external_project_id: str | NotGiven = NOT_GIVEN,
+    ) -> ConnectorBinding:
+        """Expose a connector to the deployment as the env var ``env``.
+
+        ``POST /deployments/{deployment_id}/connectors``. ``mode`` defaults to
+        ``"brokered_env"`` (``"brokered-env"`` is accepted and sent with an underscore);
+        pass ``NOT_GIVEN`` to leave the choice to the server.
+        """
+        payload = body(
+            connector=connector,
+            env_name=env,
+            mode=connector_mode(mode),
+            installation_id=installation_id,
+            project_id=project_id,
+            environment=environment,
+            external_user_id=external_user_id,
+            external_workspace_id=external_workspace_id,
+            external_project_id=external_project_id,
+        )
+        return self._object(
+            "POST",
+            route(_CONNECTORS, deployment_id=deployment_id),
+            ConnectorBinding,
+            json=payload,
+            unwrap=("data", "binding"),
+        )
+
+    def detach(self, deployment_id: str, binding_or_connector: str) -> None:
+        """Remove a binding, by binding id or connector name.
+
+        ``DELETE /deployments/{deployment_id}/connectors/{binding_or_connector}``.
+        """
+        path = route(
+            _CONNECTORS + "/{binding_or_connector}",
+            deployment_id=deployment_id,
+            binding_or_connector=binding_or_connector,
+        )
+        self._none("DELETE", path)
+
+    def sync(self, deployment_id: str) -> ConnectorSyncResult:
+        """Apply the bindings to the running deployment again.
+
+        ``POST /deployments/{deployment_id}/connectors/sync``.
+        """
+        return self._object(
+            "POST",
+            route(_CONNECTORS + "/sync", deployment_id=deployment_id),
+            ConnectorSyncResult,
+            json={},
+            unwrap=("data", "binding"),
+        )
+
+    def preflight(
+        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+    ) -> ConnectorPreflight:
+        """Check that the bindings would apply, without applying them.
+
+        ``POST /deployments/{deployment_id}/connectors/preflight``; ``extra`` is the body.
+        """
+        return self._object(
+            "POST",
+            route(_CONNECTORS + "/preflight", deployment_id=deployment_id),
+            ConnectorPreflight,
+            json=merge({}, extra),
+            unwrap=("data", "binding"),
+        )

@@ -25,8 +25,12 @@ class ExternalKeys(APIResource):
     def create(
         self, *, provider: str, key: str, extra: Mapping[str, Any] | None = None
     ) -> ExternalKey:
-        """Store a provider key (sent once, only shown masked). ``POST /external-keys``."""
-        payload = merge(body(provider=provider, key=key), extra)
+        """Store a provider key (sent once, only shown masked). ``POST /external-keys``.
+
+        The secret goes out as ``value`` and, for servers that still read the older
+        name, as ``key``.
+        """
+        payload = merge(body(provider=provider, value=key, key=key), extra)
         return self._object("POST", "/external-keys", ExternalKey, json=payload)
 
     def resolve(self, provider: str) -> ExternalKey:

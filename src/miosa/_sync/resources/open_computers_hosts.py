@@ -5,21 +5,41 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping, Sequence
 
-from ..._open_computers import JOB_DONE, JOB_STREAM_END, env_list, event_parser, type_in
+from ..._computers import stretched_timeout
+from ..._open_computers import (
+    HOST_UPDATE_UNSUPPORTED,
+    JOB_DONE,
+    JOB_STREAM_END,
+    JobEnv,
+    event_parser,
+    job_env,
+    job_record,
+    job_status,
+    type_in,
+)
 from ..._request import NOT_GIVEN, NotGiven, body, query, route
+from ...errors import MiosaError
 from ...types.open_computers import (
     OpenComputerHost,
     OpenComputerHostEvent,
     OpenComputerJob,
+    OpenComputerJobActivity,
     OpenComputerJobEvent,
+    OpenComputerJobResult,
+    OpenComputerSshKey,
 )
 from ..pagination import Page
 from ..streams import EventStream
 from .open_computers import DEFAULT_WAIT_TIMEOUT, OpenComputersResource, host_path
 
 _HOSTS = "/opencomputers/hosts"
+# A job record comes under "job" (or "data"); its activity list under "jobs".
+_JOB_KEYS = ("job", "data")
+_ACTIVITY_KEYS = ("jobs", "data", "items")
+_SSH_KEY_KEYS = ("data", "ssh_keys", "keys", "items")
 
 
 def _host(host_id: str) -> str:
@@ -68,10 +88,13 @@ class OpenComputerHosts(OpenComputersResource):
         name: str | NotGiven = NOT_GIVEN,
         labels: Mapping[str, str] | NotGiven = NOT_GIVEN,
     ) -> OpenComputerHost:
-        """Rename a host or replace its labels. ``PATCH /opencomputers/hosts/{host_id}``."""
-        return self._object(
-            "PATCH", _host(host_id), OpenComputerHost, json=body(name=name, labels=labels)
-        )
+        """Not available to tenants: always raises `miosa.MiosaError`, sends nothing.
+
+        ``PATCH /opencomputers/hosts/{host_id}`` exists only on the admin API, so a tenant
+        key gets a 404. A host's name cannot be changed through the public API; its labels
+        are its tags (``/opencomputers/hosts/{host_id}/tags``).
+        """
+        raise MiosaError(HOST_UPDATE_UNSUPPORTED)
 
     def revoke(self, host_id: str) -> None:
         """Revoke a host: its key stops working and it disconnects.
@@ -79,6 +102,28 @@ class OpenComputerHosts(OpenComputersResource):
         ``DELETE /opencomputers/hosts/{host_id}``.
         """
         self._none("DELETE", _host(host_id))
+
+    def ssh_keys(self, host_id: str) -> builtins.list[OpenComputerSshKey]:
+        """The SSH public keys authorized on a host.
+
+        ``GET /opencomputers/hosts/{host_id}/ssh-keys``.
+        """
+        return self._list(
+            "GET", host_path("/ssh-keys", host_id), OpenComputerSshKey, keys=_SSH_KEY_KEYS
+        )
+
+    def add_ssh_key(self, host_id: str, public_key: str) -> OpenComputerSshKey:
+        """Authorize an SSH public key on a host.
+
+        ``POST /opencomputers/hosts/{host_id}/ssh-keys`` with ``{"public_key": ...}``.
+        """
+        return self._object(
+            "POST",
+            host_path("/ssh-keys", host_id),
+            OpenComputerSshKey,
+            json={"public_key": public_key},
+            unwrap=("data", "ssh_key", "key"),
+        )
 
     def events(self) -> EventStream[OpenComputerHostEvent]:
         """Stream host state changes across the tenant. ``GET /opencomputers/hosts/events``.
@@ -97,42 +142,137 @@ class OpenComputerJobs(OpenComputersResource):
         *,
         command: str,
         args: Sequence[str] | NotGiven = NOT_GIVEN,
-        env: Mapping[str, str] | Sequence[str] | NotGiven = NOT_GIVEN,
+        env: JobEnv | NotGiven = NOT_GIVEN,
+        cwd: str | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven = NOT_GIVEN,
+    ) -> OpenComputerJobResult:
+        """Run a command on a host and wait for its whole output.
+
+        ``POST /opencomputers/hosts/{host_id}/exec`` with ``stream: false``: the server
+        answers when the command ends. On the wire the command is ``cmd``, ``env`` a list
+        of ``{name, value}`` maps (give a mapping, ``KEY=VALUE`` strings or such maps) and
+        `timeout` (seconds here; the server's default is 30) goes as ``timeout_ms``; the
+        HTTP read timeout stretches to it. For output as it comes, use `run_stream`; for
+        a job that outlives the request, `start`.
+        """
+        payload = {**self._command(command, args, env, cwd, timeout), "stream": False}
+        http_timeout = None
+        if not isinstance(timeout, NotGiven):
+            http_timeout = stretched_timeout(self._http.options.timeout, timeout)
+        return self._object(
+            "POST",
+            host_path("/exec", host_id),
+            OpenComputerJobResult,
+            json=payload,
+            timeout=http_timeout,
+        )
+
+    def run_stream(
+        self,
+        host_id: str,
+        *,
+        command: str,
+        args: Sequence[str] | NotGiven = NOT_GIVEN,
+        env: JobEnv | NotGiven = NOT_GIVEN,
+        cwd: str | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven = NOT_GIVEN,
+    ) -> EventStream[OpenComputerJobEvent]:
+        """Run a command and stream its output; connects (and starts it) when entered.
+
+        ``POST /opencomputers/hosts/{host_id}/exec`` with ``stream: true`` (SSE):
+        ``exec_chunk`` events, then one ``exec_result`` or ``exec_error``, which ends the
+        iteration. Arguments as for `run`. A dropped stream is not resumed (that would
+        run the command again): re-attach with `stream` if you know the job id.
+        """
+        payload = {**self._command(command, args, env, cwd, timeout), "stream": True}
+        return self._events(
+            host_path("/exec", host_id),
+            event_parser(OpenComputerJobEvent),
+            method="POST",
+            json=payload,
+            resumable=False,
+            is_final=type_in(JOB_STREAM_END),
+        )
+
+    @staticmethod
+    def _command(
+        command: str,
+        args: Sequence[str] | NotGiven,
+        env: JobEnv | NotGiven,
+        cwd: str | NotGiven,
+        timeout: float | NotGiven,
+    ) -> dict[str, object]:
+        return body(
+            cmd=command,
+            args=args if isinstance(args, NotGiven) else list(args),
+            env=env if isinstance(env, NotGiven) else job_env(env),
+            cwd=cwd,
+            timeout_ms=timeout if isinstance(timeout, NotGiven) else round(timeout * 1000),
+        )
+
+    def start(
+        self,
+        host_id: str,
+        *,
+        command: str,
+        args: Sequence[str] | NotGiven = NOT_GIVEN,
+        env: JobEnv | NotGiven = NOT_GIVEN,
         cwd: str | NotGiven = NOT_GIVEN,
         timeout: int | NotGiven = NOT_GIVEN,
     ) -> OpenComputerJob:
-        """Start a command on a host; it runs in the background.
+        """Create a durable job and dispatch it, without waiting for it.
 
-        ``POST /opencomputers/hosts/{host_id}/exec``. ``env`` is a mapping or a list of
-        ``KEY=VALUE`` strings (sent as the list); ``timeout`` is the command's limit in
-        seconds. Follow it with `stream` or `wait_for_completion`.
+        ``POST /opencomputers/hosts/{host_id}/jobs`` (202): body ``command``, ``args``,
+        ``env`` (``{name, value}`` maps), ``cwd`` and ``timeout`` in seconds (server
+        default 30). The reply is the job record, with `links` to its result and stream;
+        follow it with `stream`, `get` or `wait_for_completion`.
         """
         payload = body(
             command=command,
-            args=args,
-            env=NOT_GIVEN if isinstance(env, NotGiven) else env_list(env),
+            args=args if isinstance(args, NotGiven) else list(args),
+            env=env if isinstance(env, NotGiven) else job_env(env),
             cwd=cwd,
             timeout=timeout,
         )
-        return self._object("POST", host_path("/exec", host_id), OpenComputerJob, json=payload)
+        return self._object(
+            "POST",
+            host_path("/jobs", host_id),
+            OpenComputerJob,
+            json=payload,
+            unwrap=(),
+            prepare=job_record,
+        )
 
     def list(
-        self, host_id: str, *, page: int | None = None, per_page: int | None = None
-    ) -> Page[OpenComputerJob]:
-        """List a host's jobs, a page at a time. ``GET /opencomputers/hosts/{host_id}/exec``."""
-        return self._page(
-            host_path("/exec", host_id), OpenComputerJob, params=query(page=page, per_page=per_page)
+        self, host_id: str, *, limit: int | None = None
+    ) -> builtins.list[OpenComputerJobActivity]:
+        """Recent job activity on a host, newest first (audit events, not job records).
+
+        ``GET /opencomputers/hosts/{host_id}/jobs``; `limit` defaults to 20 on the server
+        (at most 100). There is no ``GET .../exec`` listing.
+        """
+        return self._list(
+            "GET",
+            host_path("/jobs", host_id),
+            OpenComputerJobActivity,
+            params=query(limit=limit),
+            keys=_ACTIVITY_KEYS,
         )
 
     def get(self, host_id: str, job_id: str) -> OpenComputerJob:
-        """Fetch a job. ``GET /opencomputers/hosts/{host_id}/exec/{job_id}``."""
-        return self._object("GET", _job(host_id, job_id), OpenComputerJob)
+        """Fetch a job (the reply's ``job`` envelope is unwrapped).
+
+        ``GET /opencomputers/hosts/{host_id}/exec/{job_id}``.
+        """
+        return self._object("GET", _job(host_id, job_id), OpenComputerJob, unwrap=_JOB_KEYS)
 
     def stream(self, host_id: str, job_id: str) -> EventStream[OpenComputerJobEvent]:
-        """Stream a job's output. ``GET /opencomputers/hosts/{host_id}/exec/{job_id}/stream``.
+        """Re-attach to a running job's output. ``GET .../exec/{job_id}/stream`` (SSE).
 
-        Events are ``started``, ``stdout``, ``stderr``, ``exit`` (``data`` is the exit
-        code), ``error`` and ``done``; the iteration ends after ``exit`` or ``done``.
+        ``GET /opencomputers/hosts/{host_id}/exec/{job_id}/stream``. Events are
+        ``exec_chunk`` (``data`` from ``stream`` stdout/stderr), then ``exec_result``
+        (``exit_code``) or ``exec_error`` (``reason``), which end the iteration. Output
+        already sent is not replayed; a job already finished gives an empty stream (204).
         """
         return self._events(
             _job(host_id, job_id) + "/stream",
@@ -141,7 +281,7 @@ class OpenComputerJobs(OpenComputersResource):
         )
 
     def cancel(self, host_id: str, job_id: str) -> None:
-        """Cancel a queued or running job.
+        """Cancel a queued or running job (`miosa.ConflictError` if it already ended).
 
         ``DELETE /opencomputers/hosts/{host_id}/exec/{job_id}``.
         """
@@ -155,12 +295,14 @@ class OpenComputerJobs(OpenComputersResource):
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = 1.0,
     ) -> OpenComputerJob:
-        """Poll `get` until the job is completed, failed or cancelled, and return it.
+        """Poll `get` until the job has ended, and return it.
 
         ``GET /opencomputers/hosts/{host_id}/exec/{job_id}`` at once, then after
-        `poll_interval` seconds, each wait 1.5x longer (at most 10 s). A failed job is returned,
-        not raised: check ``status`` and ``exit_code``. Raises `miosa.APITimeoutError`
-        after `timeout` seconds (None waits forever).
+        `poll_interval` seconds, each wait 1.5x longer (at most 10 s), until its ``state``
+        is ``succeeded``, ``failed``, ``timeout`` or ``canceled`` (the older ``status``
+        names ``completed``/``cancelled`` count too). A failed job is returned, not raised:
+        check ``state`` and ``exit_code``. Raises `miosa.APITimeoutError` after `timeout`
+        seconds (None waits forever).
         """
         return self._wait_for(
             _job(host_id, job_id),
@@ -170,4 +312,6 @@ class OpenComputerJobs(OpenComputersResource):
             poll_interval=poll_interval,
             noun="OpenComputers job",
             resource_id=job_id,
+            unwrap=_JOB_KEYS,
+            status_of=job_status,
         )

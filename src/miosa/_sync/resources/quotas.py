@@ -9,6 +9,9 @@ from ..._request import NOT_GIVEN, NotGiven, body, route
 from ...types.quotas import ExternalUserQuota
 from .._resource import APIResource
 
+# 2.19.2 also reads the quota from under "quota" (or "quotas").
+_UNWRAP = ("data", "quota", "quotas")
+
 
 def _quota_path(external_user_id: str) -> str:
     return route("/quotas/external/{external_user_id}", external_user_id=external_user_id)
@@ -19,7 +22,7 @@ class Quotas(APIResource):
 
     def get(self, external_user_id: str) -> ExternalUserQuota:
         """A user's limits and usage. ``GET /quotas/external/{external_user_id}``."""
-        return self._object("GET", _quota_path(external_user_id), ExternalUserQuota)
+        return self._object("GET", _quota_path(external_user_id), ExternalUserQuota, unwrap=_UNWRAP)
 
     def set(
         self,
@@ -41,7 +44,9 @@ class Quotas(APIResource):
             max_storage_gb=max_storage_gb,
             max_credit_cents=max_credit_cents,
         )
-        return self._object("PUT", _quota_path(external_user_id), ExternalUserQuota, json=payload)
+        return self._object(
+            "PUT", _quota_path(external_user_id), ExternalUserQuota, json=payload, unwrap=_UNWRAP
+        )
 
     def delete(self, external_user_id: str) -> None:
         """Revert a user to the tenant default. ``DELETE /quotas/external/{external_user_id}``."""

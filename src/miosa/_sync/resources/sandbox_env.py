@@ -46,7 +46,9 @@ class SandboxEnv(ScopedResource):
 
     def _put(self, entries: list[dict[str, object]]) -> list[EnvVar]:
         payload, _ = self._json("PUT", self._prefix + "/env", json={"vars": entries})
-        return env_vars_of(payload)
+        written = env_vars_of(payload)
+        # A reply without the set (204, ``{"ok": true}``, a count) is read back with a GET.
+        return written if written is not None else self.list()
 
     def delete(self, key: str) -> None:
         """Remove one variable. ``DELETE /sandboxes/{sandbox_id}/env/{key}``."""
@@ -55,8 +57,9 @@ class SandboxEnv(ScopedResource):
     def list(self) -> list[EnvVar]:
         """Every variable. ``GET /sandboxes/{sandbox_id}/env``.
 
-        Encrypted variables come back with ``value=None``. A reply shaped as an object
-        (``{"KEY": "value"}``) is accepted too.
+        Encrypted variables come back with ``value=None``. The reply is read as a list of
+        ``{key, value, encrypted}`` (bare or under ``data``) or as an object
+        ``{"KEY": "value"}``; anything else gives ``[]``.
         """
         payload, _ = self._json("GET", self._prefix + "/env")
-        return env_vars_of(payload)
+        return env_vars_of(payload) or []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO, TypeAlias, cast
+from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
 from ..._concurrency import open_file, to_thread
 from ..._files import (
@@ -20,13 +20,15 @@ from ..._files import (
     Base64JSONBody,
     FileInput,
     batch_entries,
+    delete_command,
     encode_content,
     file_bytes,
     written_file,
 )
 from ..._request import NOT_GIVEN, file_path_param, query
-from ..._sandbox import DEEP_TREE_DEPTH
+from ..._sandbox import DEEP_TREE_DEPTH, sandbox_host_base_url
 from ..._sandbox_events import parse_file_event
+from ...errors import MiosaError
 from ...types.sandbox_files import (
     FileEvent,
     FileList,
@@ -35,9 +37,13 @@ from ...types.sandbox_files import (
     WriteManyResult,
     WrittenFile,
 )
-from .._http import Content
+from ...types.sandboxes import ExecResult
+from .._http import HTTP, Content
 from .._resource import ScopedResource
 from ..streams import ByteStream, EventStream
+
+if TYPE_CHECKING:
+    from ..client import Miosa
 
 UploadSource: TypeAlias = bytes | Iterable[bytes] | BinaryIO | str | os.PathLike[str]
 """What `SandboxFiles.upload` reads: bytes, an iterator of bytes, a binary file
@@ -46,8 +52,35 @@ object opened for reading, or a local file path."""
 _JSON = {"Content-Type": "application/json"}
 
 
+class SandboxHostRoutes(ScopedResource):
+    """The same sandbox's routes, sent to the per-sandbox host (`sandbox_host_base_url`)."""
+
+    def __init__(self, client: Miosa, prefix: str, http: HTTP) -> None:
+        super().__init__(client, prefix)
+        self._host_http = http
+
+    @property
+    def _http(self) -> HTTP:
+        return self._host_http
+
+
 class SandboxFiles(ScopedResource):
     """``sandbox.files``: read, write, upload, download, list and watch files."""
+
+    def __init__(self, client: Miosa, prefix: str) -> None:
+        super().__init__(client, prefix)
+        self._host_routes: SandboxHostRoutes | None = None
+
+    @property
+    def _on_sandbox_host(self) -> SandboxHostRoutes:
+        # Same pool, same credentials and retries; only the host differs (when it does).
+        if self._host_routes is None:
+            http = self._client._http
+            base = sandbox_host_base_url(http.options.base_url)
+            if base != http.options.base_url:
+                http = HTTP(http.options._replace(base_url=base), http.pool)
+            self._host_routes = SandboxHostRoutes(self._client, self._prefix, http)
+        return self._host_routes
 
     def _file_path(self, path: str) -> str:
         return self._prefix + "/files/" + file_path_param(path)
@@ -132,12 +165,15 @@ class SandboxFiles(ScopedResource):
     ) -> FileTreeNode:
         """The directory tree under ``path``. ``GET /sandboxes/{sandbox_id}/files/tree``.
 
-        ``recursive=True`` asks for depth 32 (deep enough for any project);
-        ``recursive=False`` for the direct children only; an explicit ``depth`` wins.
+        Sent to the per-sandbox host (``https://sandboxes.miosa.ai/api/v1`` for the default
+        ``https://api.miosa.ai/api/v1``; any other base URL is used as it is): on the API
+        host this path is taken by the download route. ``recursive=True`` asks for depth 32
+        (deep enough for any project); ``recursive=False`` for the direct children only;
+        an explicit ``depth`` wins.
         """
         if depth is None:
             depth = DEEP_TREE_DEPTH if recursive else 1
-        return self._object(
+        return self._on_sandbox_host._object(
             "GET",
             self._prefix + "/files/tree",
             FileTreeNode,
@@ -158,27 +194,39 @@ class SandboxFiles(ScopedResource):
         )
 
     def write_files(self, files: Iterable[FileInput]) -> WriteManyResult:
-        """`write_many` over the older batch route. ``POST /sandboxes/{sandbox_id}/files/batch``."""
-        return self._object(
-            "POST",
-            self._prefix + "/files/batch",
-            WriteManyResult,
-            json={"files": batch_entries(files, "content")},
-        )
+        """Same as `write_many` (``POST /sandboxes/{sandbox_id}/files/write-many``).
+
+        Kept for older callers: the ``/files/batch`` route it once used does not exist.
+        """
+        return self.write_many(files)
 
     def delete(self, path: str) -> None:
-        """Delete a file or a directory (recursively). ``DELETE /sandboxes/{sandbox_id}/files``."""
-        self._none("DELETE", self._prefix + "/files", params=query(path=path))
+        """Delete a file or a directory (recursively).
+
+        The API has no file-delete route, so this runs ``rm -r -- <path>`` (the path
+        shell-quoted; relative to ``cwd: /workspace`` inside the workspace) through
+        ``POST /sandboxes/{sandbox_id}/exec``. Raises `MiosaError`
+        with the command's error output when it fails (a missing path, say), and
+        `ValueError` (sending nothing) for an empty path, ``/``, ``/workspace`` or one
+        with ``.``/``..`` segments.
+        """
+        result = self._object("POST", self._prefix + "/exec", ExecResult, json=delete_command(path))
+        if result.exit_code != 0:
+            detail = (result.stderr or result.stdout or "").strip()
+            raise MiosaError(
+                f"could not delete {path!r} (exit code {result.exit_code})"
+                + (f": {detail}" if detail else "")
+            )
 
     def watch(
-        self, path: str | None = None, *, recursive: bool | None = None
+        self, path: str = "/workspace", *, recursive: bool | None = None
     ) -> EventStream[FileEvent]:
         """Stream changes under ``path`` (default: the whole workspace) as `FileEvent`s.
 
-        ``GET /sandboxes/{sandbox_id}/files/watch``; connects when entered, resumes after
-        a dropped connection.
+        ``GET /sandboxes/{sandbox_id}/files/watch``, on the per-sandbox host like `tree`;
+        connects when entered, resumes after a dropped connection.
         """
-        return self._events(
+        return self._on_sandbox_host._events(
             self._prefix + "/files/watch",
             parse_file_event,
             params=query(path=path, recursive=recursive),

@@ -5,16 +5,18 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
+import httpx
 
 from ..._concurrency import sleep
-from ..._request import NOT_GIVEN, NotGiven, body, path_param, query, route
+from ..._request import NOT_GIVEN, NotGiven, body, path_param, query, route, unwrap_object
 from ..._sandbox_events import parse_readiness
-from ..._sizes import size_for_resources
+from ..._sizes import check_resources
 from ..._waiters import Poller, WaitTarget
 from ...errors import (
     APITimeoutError,
@@ -23,6 +25,8 @@ from ...errors import (
     PermissionDeniedError,
 )
 from ...types.sandboxes import (
+    BrowserCdpGrant,
+    CodeResult,
     ExposeResult,
     PreviewToken,
     Readiness,
@@ -30,9 +34,13 @@ from ...types.sandboxes import (
     SandboxData,
     SandboxDeployResult,
     SandboxMetrics,
+    SandboxResize,
+    SandboxResources,
     SandboxSnapshotRef,
     SandboxTemplateStart,
     SandboxUsage,
+    SshCertificate,
+    SshInfo,
 )
 from .._resource import APIResource, ScopedResource
 
@@ -79,9 +87,15 @@ class Sandboxes(APIResource):
         path: str,
         *,
         json: object = NOT_GIVEN,
+        params: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
+        retry: bool = True,
     ) -> Sandbox:
-        data = self._object(method, path, Sandbox, json=json, idempotency_key=idempotency_key)
+        # A fail-fast call must answer at once: not replayed after a 503 (retry=False).
+        target = self if retry else self._client.with_options(max_retries=0).sandboxes
+        data = target._object(
+            method, path, Sandbox, json=json, params=params, idempotency_key=idempotency_key
+        )
         return self._handle(data)
 
     def create(
@@ -122,22 +136,40 @@ class Sandboxes(APIResource):
         external_workspace_id: str | NotGiven = NOT_GIVEN,
         external_user_id: str | NotGiven = NOT_GIVEN,
         external_project_id: str | NotGiven = NOT_GIVEN,
+        agent_profile_id: str | NotGiven = NOT_GIVEN,
+        setup_file: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        auto_start: bool | NotGiven = NOT_GIVEN,
+        compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
+        wait: int | bool | None = None,
         idempotency_key: str | None = None,
     ) -> Sandbox:
         """Create a sandbox and return its handle. ``POST /sandboxes``.
 
-        ``template_id`` defaults to ``"miosa-sandbox"``. Raw ``cpu_count``,
-        ``memory_mb`` and ``disk_mb`` must be given together and match a size
-        contract; the matching ``size`` is sent with them. Pass ``idempotency_key``
-        to make a retried create (yours or the SDK's) return the same sandbox.
+        ``template_id`` defaults to ``"miosa-sandbox"``. Raw ``cpu_count`` and
+        ``memory_mb`` are sent as given (no ``size`` is added): a pair equal to a published
+        size may omit the disk; any other pair is a custom shape and needs ``disk_mb`` or
+        ``disk_size_mb`` too (`ValueError` otherwise, before any request). Pass
+        ``idempotency_key`` to make a retried create (yours or the SDK's) return the same
+        sandbox.
+
+        ``environment`` (or ``environment_id``/``env_id``) names a saved environment, which
+        ``env`` extends and ``no_env`` skips; ``setup_file`` runs at create. ``wait`` goes
+        out as the ``wait`` query parameter. ``fail_fast=True`` asks for an immediate
+        answer when no machine is ready: the call is then not retried (a 503 is raised at
+        once).
         """
-        if not all(isinstance(v, NotGiven) for v in (cpu_count, memory_mb, disk_mb)):
-            matched = size_for_resources(
-                None if isinstance(cpu_count, NotGiven) else cpu_count,
-                None if isinstance(memory_mb, NotGiven) else memory_mb,
-                None if isinstance(disk_mb, NotGiven) else disk_mb,
-            )
-            size = matched if isinstance(size, NotGiven) else size
+        disk = disk_size_mb if isinstance(disk_mb, NotGiven) else disk_mb
+        check_resources(
+            None if isinstance(size, NotGiven) else size,
+            None if isinstance(cpu_count, NotGiven) else cpu_count,
+            None if isinstance(memory_mb, NotGiven) else memory_mb,
+            None if isinstance(disk, NotGiven) else disk,
+        )
         payload = body(
             template_id="miosa-sandbox" if isinstance(template_id, NotGiven) else template_id,
             size=size,
@@ -174,8 +206,24 @@ class Sandboxes(APIResource):
             external_workspace_id=external_workspace_id,
             external_user_id=external_user_id,
             external_project_id=external_project_id,
+            agent_profile_id=agent_profile_id,
+            setup_file=setup_file,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            fail_fast=fail_fast,
+            auto_start=auto_start,
+            compute_placement_request=compute_placement_request,
         )
-        return self._sandbox("POST", "/sandboxes", json=payload, idempotency_key=idempotency_key)
+        return self._sandbox(
+            "POST",
+            "/sandboxes",
+            json=payload,
+            params=query(wait=wait),
+            idempotency_key=idempotency_key,
+            retry=fail_fast is not True,
+        )
 
     def get(self, sandbox_id: str) -> Sandbox:
         """Fetch a sandbox by id. ``GET /sandboxes/{sandbox_id}``."""
@@ -249,12 +297,33 @@ class Sandboxes(APIResource):
         """Pause a sandbox. ``POST /sandboxes/{sandbox_id}/pause``."""
         return self._sandbox("POST", _sandbox_path(sandbox_id) + "/pause", json={})
 
-    def resume(self, sandbox_id: str, *, idempotency_key: str | None = None) -> Sandbox:
-        """Resume a paused sandbox. ``POST /sandboxes/{sandbox_id}/resume``."""
+    def resume(
+        self,
+        sandbox_id: str,
+        *,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> Sandbox:
+        """Resume a paused or stopped sandbox. ``POST /sandboxes/{sandbox_id}/resume``.
+
+        ``environment`` (or ``environment_id``/``env_id``) and ``env`` apply a saved
+        environment and extra variables on the way up; ``no_env`` skips it.
+        """
+        payload = body(
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+        )
         return self._sandbox(
             "POST",
             _sandbox_path(sandbox_id) + "/resume",
-            json={},
+            json=payload,
             idempotency_key=idempotency_key,
         )
 
@@ -272,6 +341,12 @@ class Sandboxes(APIResource):
         name: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         external_user_id: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
     ) -> Sandbox:
         """Fork a sandbox (live, or from ``snapshot_id``) into a new one.
@@ -285,12 +360,19 @@ class Sandboxes(APIResource):
             name=name,
             metadata=metadata,
             external_user_id=external_user_id,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
         )
         return self._sandbox(
             "POST",
             _sandbox_path(sandbox_id) + "/fork",
             json=payload,
             idempotency_key=idempotency_key,
+            retry=fail_fast is not True,
         )
 
     def usage(self, sandbox_id: str) -> SandboxUsage:
@@ -298,18 +380,17 @@ class Sandboxes(APIResource):
         return self._object("GET", _sandbox_path(sandbox_id) + "/usage", SandboxUsage)
 
     def preview_token(
-        self,
-        sandbox_id: str,
-        *,
-        expires_in: int | NotGiven = NOT_GIVEN,
-        scope: str | NotGiven = NOT_GIVEN,
+        self, sandbox_id: str, *, expires_in: int = 3600, scope: str = "read"
     ) -> PreviewToken:
-        """Mint a preview token. ``POST /sandboxes/{sandbox_id}/preview-token``."""
+        """Mint a preview token, valid ``expires_in`` seconds (both fields always sent).
+
+        ``POST /sandboxes/{sandbox_id}/preview-token``.
+        """
         return self._object(
             "POST",
             _sandbox_path(sandbox_id) + "/preview-token",
             PreviewToken,
-            json=body(expires_in=expires_in, scope=scope),
+            json={"expires_in": expires_in, "scope": scope},
             unwrap=("data", "preview_token"),
         )
 
@@ -317,8 +398,8 @@ class Sandboxes(APIResource):
         """Whether the sandbox is ready. ``GET /sandboxes/{sandbox_id}/readiness``."""
         return self._object("GET", _sandbox_path(sandbox_id) + "/readiness", Readiness)
 
-    def metrics(self, sandbox_id: str, *, window: str | None = None) -> SandboxMetrics:
-        """Resource metrics. ``GET /sandboxes/{sandbox_id}/metrics``."""
+    def metrics(self, sandbox_id: str, *, window: str = "1h") -> SandboxMetrics:
+        """Resource metrics over ``window`` (always sent). ``GET .../metrics``."""
         return self._object(
             "GET",
             _sandbox_path(sandbox_id) + "/metrics",
@@ -480,6 +561,123 @@ class Sandboxes(APIResource):
         """
         return self._object(
             "POST", _sandbox_path(sandbox_id) + "/snapshot", SandboxSnapshotRef, json={}
+        )
+
+    def resources(self, sandbox_id: str) -> SandboxResources:
+        """vCPUs and memory, and whether each can change live. ``GET .../resources``."""
+        return self._object("GET", _sandbox_path(sandbox_id) + "/resources", SandboxResources)
+
+    def resize(
+        self,
+        sandbox_id: str,
+        *,
+        cpu_count: int | NotGiven = NOT_GIVEN,
+        memory_mb: int | NotGiven = NOT_GIVEN,
+    ) -> SandboxResize:
+        """Change vCPUs and/or memory. ``PATCH /sandboxes/{sandbox_id}/resources``.
+
+        Only what is given is sent; `ValueError` (no request) when neither is. What cannot
+        change live answers ``requires_restart``, or 409 ``RESIZE_UNSUPPORTED``; a reply
+        with ``restarted`` names the recreated sandbox in ``new_sandbox``.
+        """
+        payload = body(cpu_count=cpu_count, memory_mb=memory_mb)
+        if not payload:
+            raise ValueError("resize needs cpu_count and/or memory_mb")
+        return self._object(
+            "PATCH", _sandbox_path(sandbox_id) + "/resources", SandboxResize, json=payload
+        )
+
+    def ssh_certificates(
+        self, sandbox_id: str, *, public_key: str, ttl_seconds: int | NotGiven = NOT_GIVEN
+    ) -> SshCertificate:
+        """Sign ``public_key`` for SSH into the sandbox for ``ttl_seconds`` (server default
+        15 minutes, at most an hour). ``POST /sandboxes/{sandbox_id}/ssh-certificates``."""
+        return self._object(
+            "POST",
+            _sandbox_path(sandbox_id) + "/ssh-certificates",
+            SshCertificate,
+            json=body(public_key=public_key, ttl_seconds=ttl_seconds),
+        )
+
+    def ssh_info(self, sandbox_id: str) -> SshInfo:
+        """How to reach the sandbox over SSH. ``GET /sandboxes/{sandbox_id}/ssh-info``."""
+        return self._object("GET", _sandbox_path(sandbox_id) + "/ssh-info", SshInfo)
+
+    def browser_cdp_url(
+        self, sandbox_id: str, *, ttl_seconds: int | NotGiven = NOT_GIVEN
+    ) -> BrowserCdpGrant:
+        """Mint a grant to the DevTools protocol of a browser in the sandbox.
+
+        ``POST /sandboxes/{sandbox_id}/browser/cdp-url``; ``ttl_seconds`` is 60 to 604800
+        (the body is left out without it). It starts no browser.
+        """
+        payload = body(ttl_seconds=ttl_seconds)
+        return self._object(
+            "POST",
+            _sandbox_path(sandbox_id) + "/browser/cdp-url",
+            BrowserCdpGrant,
+            json=payload if payload else NOT_GIVEN,
+        )
+
+    def run_code(
+        self,
+        sandbox_id: str,
+        code: str,
+        *,
+        language: str | NotGiven = NOT_GIVEN,
+        context: str | NotGiven = NOT_GIVEN,
+        timeout: int | NotGiven = NOT_GIVEN,
+    ) -> CodeResult:
+        """Run one cell in the sandbox's persistent interpreter. ``POST .../code/run``.
+
+        ``language`` is ``python`` (server default) or ``javascript``; ``context`` names an
+        independent namespace (default ``default``) whose variables persist between calls
+        until `reset_code`. ``timeout`` (seconds) also stretches the HTTP read timeout.
+        """
+        http_timeout = None
+        if not isinstance(timeout, NotGiven):
+            base = self._http.options.timeout
+            read = max(base.read or 0.0, timeout + 15.0)
+            http_timeout = httpx.Timeout(
+                connect=base.connect, read=read, write=base.write, pool=base.pool
+            )
+        return self._object(
+            "POST",
+            _sandbox_path(sandbox_id) + "/code/run",
+            CodeResult,
+            json=body(code=code, language=language, context=context, timeout=timeout),
+            timeout=http_timeout,
+        )
+
+    def code_contexts(self, sandbox_id: str, *, language: str | None = None) -> builtins.list[str]:
+        """The interpreter contexts that exist. ``GET /sandboxes/{sandbox_id}/code/contexts``."""
+        payload, _ = self._json(
+            "GET", _sandbox_path(sandbox_id) + "/code/contexts", params=query(language=language)
+        )
+        data = unwrap_object(payload)
+        names = data.get("contexts") if isinstance(data, dict) else data
+        return [str(n) for n in names] if isinstance(names, list) else []
+
+    def reset_code(
+        self, sandbox_id: str, *, language: str | None = None, context: str | None = None
+    ) -> None:
+        """Forget every interpreter context of ``language``. ``DELETE .../code``.
+
+        With ``context``, forgets only that one (`reset_code_context`).
+        """
+        if context is not None:
+            self.reset_code_context(sandbox_id, context, language=language)
+            return
+        self._none("DELETE", _sandbox_path(sandbox_id) + "/code", params=query(language=language))
+
+    def reset_code_context(
+        self, sandbox_id: str, context: str, *, language: str | None = None
+    ) -> None:
+        """Forget one interpreter context. ``DELETE .../code/contexts/{context}``."""
+        self._none(
+            "DELETE",
+            _sandbox_path(sandbox_id) + route("/code/contexts/{context}", context=context),
+            params=query(language=language),
         )
 
 
@@ -659,9 +857,26 @@ class Sandbox(SandboxData):
         """Pause this sandbox. ``POST /sandboxes/{sandbox_id}/pause``."""
         return self._merge(self._client.sandboxes.pause(self.id))
 
-    def resume(self, *, idempotency_key: str | None = None) -> Sandbox:
+    def resume(
+        self,
+        *,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> Sandbox:
         """Resume this sandbox. ``POST /sandboxes/{sandbox_id}/resume``."""
-        fresh = self._client.sandboxes.resume(self.id, idempotency_key=idempotency_key)
+        fresh = self._client.sandboxes.resume(
+            self.id,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            idempotency_key=idempotency_key,
+        )
         return self._merge(fresh)
 
     def stop(self) -> Sandbox:
@@ -677,6 +892,12 @@ class Sandbox(SandboxData):
         name: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         external_user_id: str | NotGiven = NOT_GIVEN,
+        environment: str | NotGiven = NOT_GIVEN,
+        environment_id: str | NotGiven = NOT_GIVEN,
+        env_id: str | NotGiven = NOT_GIVEN,
+        no_env: bool | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        fail_fast: bool | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
     ) -> Sandbox:
         """Fork this sandbox; returns the new one. ``POST /sandboxes/{sandbox_id}/fork``."""
@@ -688,6 +909,12 @@ class Sandbox(SandboxData):
             name=name,
             metadata=metadata,
             external_user_id=external_user_id,
+            environment=environment,
+            environment_id=environment_id,
+            env_id=env_id,
+            no_env=no_env,
+            env=env,
+            fail_fast=fail_fast,
             idempotency_key=idempotency_key,
         )
 
@@ -695,9 +922,7 @@ class Sandbox(SandboxData):
         """Resource usage. ``GET /sandboxes/{sandbox_id}/usage``."""
         return self._client.sandboxes.usage(self.id)
 
-    def preview_token(
-        self, *, expires_in: int | NotGiven = NOT_GIVEN, scope: str | NotGiven = NOT_GIVEN
-    ) -> PreviewToken:
+    def preview_token(self, *, expires_in: int = 3600, scope: str = "read") -> PreviewToken:
         """Mint a preview token. ``POST /sandboxes/{sandbox_id}/preview-token``."""
         return self._client.sandboxes.preview_token(self.id, expires_in=expires_in, scope=scope)
 
@@ -705,7 +930,7 @@ class Sandbox(SandboxData):
         """Whether this sandbox is ready. ``GET /sandboxes/{sandbox_id}/readiness``."""
         return self._client.sandboxes.readiness(self.id)
 
-    def metrics(self, *, window: str | None = None) -> SandboxMetrics:
+    def metrics(self, *, window: str = "1h") -> SandboxMetrics:
         """Resource metrics. ``GET /sandboxes/{sandbox_id}/metrics``."""
         return self._client.sandboxes.metrics(self.id, window=window)
 
@@ -798,6 +1023,57 @@ class Sandbox(SandboxData):
     def snapshot(self) -> SandboxSnapshotRef:
         """Take a snapshot (legacy route). ``POST /sandboxes/{sandbox_id}/snapshot``."""
         return self._client.sandboxes.snapshot(self.id)
+
+    def resources(self) -> SandboxResources:
+        """vCPUs and memory, and what can change live. ``GET .../resources``."""
+        return self._client.sandboxes.resources(self.id)
+
+    def resize(
+        self, *, cpu_count: int | NotGiven = NOT_GIVEN, memory_mb: int | NotGiven = NOT_GIVEN
+    ) -> SandboxResize:
+        """Change vCPUs and/or memory. ``PATCH /sandboxes/{sandbox_id}/resources``."""
+        return self._client.sandboxes.resize(self.id, cpu_count=cpu_count, memory_mb=memory_mb)
+
+    def ssh_certificates(
+        self, *, public_key: str, ttl_seconds: int | NotGiven = NOT_GIVEN
+    ) -> SshCertificate:
+        """Sign a key for SSH. ``POST /sandboxes/{sandbox_id}/ssh-certificates``."""
+        return self._client.sandboxes.ssh_certificates(
+            self.id, public_key=public_key, ttl_seconds=ttl_seconds
+        )
+
+    def ssh_info(self) -> SshInfo:
+        """How to reach this sandbox over SSH. ``GET /sandboxes/{sandbox_id}/ssh-info``."""
+        return self._client.sandboxes.ssh_info(self.id)
+
+    def browser_cdp_url(self, *, ttl_seconds: int | NotGiven = NOT_GIVEN) -> BrowserCdpGrant:
+        """A DevTools-protocol grant. ``POST /sandboxes/{sandbox_id}/browser/cdp-url``."""
+        return self._client.sandboxes.browser_cdp_url(self.id, ttl_seconds=ttl_seconds)
+
+    def run_code(
+        self,
+        code: str,
+        *,
+        language: str | NotGiven = NOT_GIVEN,
+        context: str | NotGiven = NOT_GIVEN,
+        timeout: int | NotGiven = NOT_GIVEN,
+    ) -> CodeResult:
+        """Run one interpreter cell. ``POST /sandboxes/{sandbox_id}/code/run``."""
+        return self._client.sandboxes.run_code(
+            self.id, code, language=language, context=context, timeout=timeout
+        )
+
+    def code_contexts(self, *, language: str | None = None) -> list[str]:
+        """Interpreter contexts. ``GET /sandboxes/{sandbox_id}/code/contexts``."""
+        return self._client.sandboxes.code_contexts(self.id, language=language)
+
+    def reset_code(self, *, language: str | None = None, context: str | None = None) -> None:
+        """Forget every context of ``language`` (``DELETE .../code``), or only ``context``."""
+        self._client.sandboxes.reset_code(self.id, language=language, context=context)
+
+    def reset_code_context(self, context: str, *, language: str | None = None) -> None:
+        """Forget one interpreter context. ``DELETE .../code/contexts/{context}``."""
+        self._client.sandboxes.reset_code_context(self.id, context, language=language)
 
     def destroy(self) -> None:
         """Destroy this sandbox. ``DELETE /sandboxes/{sandbox_id}``."""

@@ -5,15 +5,28 @@
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import Any
 
-from ..._request import NOT_GIVEN, NotGiven, body
+from ..._admin import json_object
+from ..._integrator import event_names, parse_tenant_event, policy_object, tenant_scope
+from ..._request import NOT_GIVEN, NotGiven, body, query, route
+from ...types.members import TenantMember, WorkspaceRole
 from ...types.tenant import PreviewDomain, PreviewDomainVerification, TenantBranding, TenantPlan
+from ...types.tenant_events import TenantEvent
+from ...webhooks import WebhookEventType
 from .._resource import APIResource
+from ..streams import EventStream
+
+# 2.19.2 also reads branding from under "branding" (the key the request body uses).
+_BRANDING = ("data", "branding")
 
 
 class Tenant(APIResource):
-    """``client.tenant``: the plan, plus ``.preview_domain`` and ``.branding``."""
+    """``client.tenant``: the plan, plus ``.preview_domain``, ``.branding``, ``.policy``,
+    ``.members`` and ``.events``."""
 
     def current(self) -> TenantPlan:
         """The tenant and its plan, limits and usage. ``GET /tenant/plan``."""
@@ -28,6 +41,22 @@ class Tenant(APIResource):
     def branding(self) -> TenantBrandingResource:
         """Product name, logo, colours and support links: ``get``, ``set``, ``delete``."""
         return TenantBrandingResource(self._client)
+
+    @cached_property
+    def policy(self) -> TenantPolicyResource:
+        """The organisation's governance policy: ``get``, ``set``, ``delete``."""
+        return TenantPolicyResource(self._client)
+
+    @cached_property
+    def members(self) -> TenantMembersResource:
+        """The organisation's members: ``list``, ``invite``, ``update_role``, ``remove``,
+        ``transfer_ownership``."""
+        return TenantMembersResource(self._client)
+
+    @cached_property
+    def events(self) -> TenantEventsResource:
+        """The organisation's administrative event stream: ``stream``."""
+        return TenantEventsResource(self._client)
 
 
 class TenantPreviewDomainResource(APIResource):
@@ -64,7 +93,7 @@ class TenantBrandingResource(APIResource):
 
     def get(self) -> TenantBranding:
         """The current branding. ``GET /tenant/branding``."""
-        return self._object("GET", "/tenant/branding", TenantBranding)
+        return self._object("GET", "/tenant/branding", TenantBranding, unwrap=_BRANDING)
 
     def set(
         self,
@@ -89,8 +118,95 @@ class TenantBrandingResource(APIResource):
             primary_color=primary_color,
             background_color=background_color,
         )
-        return self._object("PUT", "/tenant/branding", TenantBranding, json={"branding": fields})
+        return self._object(
+            "PUT", "/tenant/branding", TenantBranding, json={"branding": fields}, unwrap=_BRANDING
+        )
 
     def delete(self) -> None:
         """Reset the branding to the platform defaults. ``DELETE /tenant/branding``."""
         self._none("DELETE", "/tenant/branding")
+
+
+class TenantPolicyResource(APIResource):
+    """``client.tenant.policy``: limits and defaults the whole organisation inherits.
+
+    The policy is free-form (sections such as ``lifecycle`` and ``quotas``), so it comes
+    back as a JSON object.
+    """
+
+    def get(self) -> dict[str, Any]:
+        """The current policy (``{}`` when none is set). ``GET /tenant/policy``."""
+        payload, _ = self._json("GET", "/tenant/policy")
+        return policy_object(payload)
+
+    def set(self, policy: Mapping[str, Any]) -> dict[str, Any]:
+        """Replace the policy with ``policy`` (sent as the whole body). ``PUT /tenant/policy``."""
+        payload, _ = self._json("PUT", "/tenant/policy", json=dict(policy))
+        return policy_object(payload)
+
+    def delete(self) -> None:
+        """Remove the policy: platform defaults apply again. ``DELETE /tenant/policy``."""
+        self._none("DELETE", "/tenant/policy")
+
+
+def _member_path(member_id: str, action: str = "") -> str:
+    return route("/tenant/members/{member_id}", member_id=member_id) + action
+
+
+class TenantMembersResource(APIResource):
+    """``client.tenant.members``: who belongs to the organisation, with which role."""
+
+    def list(self) -> builtins.list[TenantMember]:
+        """Every member. ``GET /tenant/members``."""
+        return self._list("GET", "/tenant/members", TenantMember, keys=("data", "members"))
+
+    def invite(self, *, email: str, role: WorkspaceRole | str) -> TenantMember:
+        """Invite someone by email with a role. ``POST /tenant/members``."""
+        return self._object(
+            "POST", "/tenant/members", TenantMember, json={"email": email, "role": role}
+        )
+
+    def update_role(self, member_id: str, *, role: WorkspaceRole | str) -> TenantMember:
+        """Change a member's role. ``PATCH /tenant/members/{member_id}/role``."""
+        return self._object(
+            "PATCH", _member_path(member_id, "/role"), TenantMember, json={"role": role}
+        )
+
+    def remove(self, member_id: str) -> None:
+        """Remove a member from the organisation. ``DELETE /tenant/members/{member_id}``."""
+        self._none("DELETE", _member_path(member_id))
+
+    def transfer_ownership(self, *, new_owner_user_id: str) -> dict[str, Any]:
+        """Hand the organisation to another member. ``POST /tenant/transfer-ownership``."""
+        payload, _ = self._json(
+            "POST", "/tenant/transfer-ownership", json={"new_owner_user_id": new_owner_user_id}
+        )
+        return json_object(payload)
+
+
+class TenantEventsResource(APIResource):
+    """``client.tenant.events``: administrative events of the organisation, live."""
+
+    def stream(
+        self,
+        *,
+        types: Sequence[WebhookEventType | str] | None = None,
+        scope: str | None = None,
+        workspace_id: str | None = None,
+        external_user_id: str | None = None,
+        idle_timeout: float | None = None,
+    ) -> EventStream[TenantEvent]:
+        """Stream the organisation's events. ``GET /tenant/events/stream?types=&scope=``.
+
+        ``types``: event names or globs, sent comma-joined. ``scope`` narrows the feed:
+        ``"all"``, ``"workspace:<id>"`` or ``"external_user:<id>"``; ``workspace_id=`` /
+        ``external_user_id=`` build the last two. Used like ``client.events.stream``:
+        ``with ... as events: for event in events``.
+        """
+        params = query(
+            types=None if types is None else event_names(types),
+            scope=tenant_scope(scope, workspace_id, external_user_id),
+        )
+        return self._events(
+            "/tenant/events/stream", parse_tenant_event, params=params, idle_timeout=idle_timeout
+        )

@@ -46,7 +46,7 @@ class Usage(APIResource):
             start=_time(start),
             end=_time(end),
         )
-        return self._object("GET", "/usage", UsageReport, params=params)
+        return self._object("GET", "/usage", UsageReport, params=params, unwrap=("data", "usage"))
 
     def current(self) -> UsageSummary:
         """Totals for the current billing period. ``GET /usage/summary``."""
