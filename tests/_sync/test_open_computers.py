@@ -875,7 +875,7 @@ def test_run_stream_posts_the_command_and_ends_at_an_exec_error() -> None:
             events = [event for event in stream]
     request = api.last
     assert (request.method, request.url.path) == ("POST", "/api/v1" + H + "/exec")
-    assert request.headers["accept"] == "text/event-stream"
+    assert request.headers["accept"] == "text/event-stream, application/json;q=0.9"
     assert api.body() == {"cmd": "sleep", "args": ["99"], "timeout_ms": 1500, "stream": True}
     assert [e.type for e in events] == ["exec_chunk", "exec_error"]
     assert (events[1].reason, events[1].job_id) == ("timeout", "j_9")
