@@ -715,3 +715,26 @@ def test_script_is_not_importing_the_repo(tmp_path: Path) -> None:
     root = build_toy(tmp_path / "toy")
     result = run(root, cwd=Path(os.sep))
     assert result.returncode == 0, result.stderr
+
+
+def test_the_unasync_internals_gen_sync_relies_on_are_pinned_and_behave() -> None:
+    """gen_sync calls unasync 0.6.0's private `Rule._unasync_name` and reads its
+    `token_replacements`: the version is pinned in the dev extra, and this test fails
+    first if an upgrade changes either."""
+    import unasync  # type: ignore[import-untyped]
+
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
+    assert '"unasync==0.6.0"' in pyproject
+    assert '"tokenize-rt>=' in pyproject  # imported by gen_sync directly, so declared
+    rule = unasync.Rule("/_async/", "/_sync/", additional_replacements={"AsyncMiosa": "Miosa"})
+    assert {
+        name: rule._unasync_name(name)
+        for name in ("AsyncIterator", "__aenter__", "StopAsyncIteration", "AsyncMiosa", "aclose")
+    } == {
+        "AsyncIterator": "Iterator",
+        "__aenter__": "__enter__",
+        "StopAsyncIteration": "StopIteration",
+        "AsyncMiosa": "Miosa",
+        "aclose": "aclose",  # left alone by unasync: gen_sync's own table renames it
+    }
+    assert rule.token_replacements["AsyncMiosa"] == "Miosa"
