@@ -96,3 +96,57 @@ class LoopbackServer:
         self._server.should_exit = True
         self._thread.join(timeout=5)
         self._sock.close()
+
+
+class PlainTCPServer:
+    """A bare TCP listener on 127.0.0.1: answers every connection with ``reply`` (plain
+    bytes, no TLS) after reading what the client sent, or says nothing when ``reply`` is None.
+
+    Stands in for "an http:// server behind an https:// URL" and "a server that never answers".
+    """
+
+    def __init__(self, reply: bytes | None = b"HTTP/1.1 400 Bad Request\r\n\r\n") -> None:
+        self.reply = reply
+        self._sock = socket.socket()
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(16)
+        self._sock.settimeout(0.1)
+        self.port = self._sock.getsockname()[1]
+        self._stop = threading.Event()
+        self._held: list[socket.socket] = []
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._sock.accept()
+            except OSError:
+                continue
+            if self.reply is None:
+                self._held.append(conn)
+                continue
+            with conn:
+                conn.settimeout(2)
+                try:
+                    conn.recv(65536)
+                    conn.sendall(self.reply)
+                except OSError:
+                    pass
+
+    def __enter__(self) -> PlainTCPServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        for conn in self._held:
+            conn.close()
+        self._sock.close()
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (bound once, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

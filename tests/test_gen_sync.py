@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -90,7 +91,7 @@ __all__ = ["AsyncMiosa"]
 
 
 class AsyncMiosa:
-    """Async client for the MIOSA API; the async client awaits everything."""
+    """Client for the MIOSA API, usable as an async context manager."""
 
     kind = "AsyncMiosa"
     label = "AsyncMiosa client"
@@ -190,7 +191,7 @@ def _write(root: Path, rel: str, text: str) -> Path:
 def build_toy(root: Path, *, pyproject: bool = True) -> Path:
     _write(root, "src/miosa/__init__.py", "")
     _write(root, "src/miosa/_concurrency.py", CONCURRENCY)
-    _write(root, "src/miosa/_async/__init__.py", '"""Async I/O."""\n')
+    _write(root, "src/miosa/_async/__init__.py", '"""I/O."""\n')
     _write(root, "src/miosa/_async/client.py", CLIENT)
     _write(root, "src/miosa/_async/streams.py", STREAMS)
     _write(root, "src/miosa/_async/sub/_vocab.py", _vocabulary())
@@ -265,8 +266,8 @@ def test_generated_client(toy: Path) -> None:
         "from .._concurrency import Lock, shielded, sleep",
         '__all__ = ["Miosa"]',
         "class Miosa:",
-        # prose is left alone; only names and code spans change
-        '    """Async client for the MIOSA API; the async client awaits everything."""',
+        # docstrings go through the phrase table
+        '    """Client for the MIOSA API, usable as a context manager."""',
         '    kind = "Miosa"',
         '    label = "Miosa client"',
         '    unknown = "AsyncUnknown"',
@@ -521,6 +522,81 @@ def test_leftovers_fail_and_write_nothing(toy: Path) -> None:
     assert run(toy, "--check").returncode == 1
 
 
+PROSE = '''\
+"""Helpers for asyncio and Trio users."""
+
+LABEL = "for asyncio and Trio users"
+
+
+def run() -> str:
+    """Run the thing for asyncio and Trio users: the sentence is
+    wrapped, so the phrase for asyncio and
+    Trio users spans a line break."""
+    # Comment: for asyncio and Trio users.
+    return LABEL
+'''
+
+
+def test_prose_phrases_translate_docstrings_and_comments_not_values(toy: Path) -> None:
+    _write(toy, "src/miosa/_async/prose.py", PROSE)
+    result = run(toy, "--extra-phrase", "for asyncio and Trio users=for code on threads")
+    assert result.returncode == 0, result.stderr
+    out = (toy / "src/miosa/_sync/prose.py").read_text()
+    body = out.split("Do not edit it by hand.\n", 1)[1]
+    assert body == (
+        '"""Helpers for code on threads."""\n'
+        "\n"
+        'LABEL = "for asyncio and Trio users"\n'
+        "\n"
+        "\n"
+        "def run() -> str:\n"
+        '    """Run the thing for code on threads: the sentence is\n'
+        "    wrapped, so the phrase for code\n"
+        '    on threads spans a line break."""\n'
+        "    # Comment: for code on threads.\n"
+        "    return LABEL\n"
+    )
+    # Deterministic: a second run writes nothing.
+    again = run(toy, "--extra-phrase", "for asyncio and Trio users=for code on threads")
+    assert "0 written" in again.stdout, again.stdout
+
+
+BAD_PROSE = '''\
+"""Fine module docstring."""
+
+
+def wait() -> None:
+    """Awaits the server."""
+    # runs on Trio as well
+'''
+
+
+def test_async_words_left_in_prose_fail_naming_file_and_line(toy: Path) -> None:
+    _write(toy, "src/miosa/_async/bad_prose.py", BAD_PROSE)
+    before = tree_hash(toy)
+    result = run(toy)
+    assert result.returncode == 1
+    # The banner adds three lines.
+    assert "src/miosa/_sync/bad_prose.py:8: leftover 'Awaits': async wording" in result.stderr
+    assert "src/miosa/_sync/bad_prose.py:9: leftover 'Trio': async wording" in result.stderr
+    assert "nothing written" in result.stderr
+    assert tree_hash(toy) == before
+    check = run(toy, "--check")
+    assert check.returncode == 1
+    assert "bad_prose.py:8: leftover 'Awaits'" in check.stderr
+
+
+def test_prose_allowance_lets_one_sentence_through_and_must_match() -> None:
+    text = '"""Doc."""\n\n# await sbx.pause();\n# await again, in prose\n'
+    entry = gen_sync.ProseAllowance("t.py", re.compile(r"^# await \w+\."), "TypeScript quote")
+    problems = gen_sync.scan_prose(text, "t.py", [entry])
+    assert [(p.line, p.token) for p in problems] == [(4, "await")]
+    assert entry.used == 1
+    other = gen_sync.ProseAllowance("other.py", re.compile("await"), "elsewhere")
+    assert len(gen_sync.scan_prose(text, "t.py", [other])) == 2
+    assert other.used == 0
+
+
 def test_sync_byte_stream_is_allowed(toy: Path) -> None:
     _write(toy, "src/miosa/_async/ok.py", "import httpx\n\nBase = httpx.SyncByteStream\n")
     result = run(toy)
@@ -569,6 +645,11 @@ def convert(source: str, discovered: dict[str, str] | None = None) -> str:
         ('s = "use `async with x:` then `await y()`"\n', 's = "use `with x:` then `y()`"\n'),
         ('s = "call ``await c.aclose()``"\n', 's = "call ``c.close()``"\n'),
         ("# async for line in r.aiter_bytes()\n", "# for line in r.iter_bytes()\n"),
+        # the phrase table: docstrings and comments, never string values
+        ('"""Reads an async iterator."""\n', '"""Reads an iterator."""\n'),
+        ("# an async iterator of bytes\n", "# an iterator of bytes\n"),
+        ('s = "an async iterator"\n', 's = "an async iterator"\n'),
+        ('f("an async iterator")\n', 'f("an async iterator")\n'),
     ],
 )
 def test_converter(source: str, expected: str) -> None:
@@ -634,3 +715,26 @@ def test_script_is_not_importing_the_repo(tmp_path: Path) -> None:
     root = build_toy(tmp_path / "toy")
     result = run(root, cwd=Path(os.sep))
     assert result.returncode == 0, result.stderr
+
+
+def test_the_unasync_internals_gen_sync_relies_on_are_pinned_and_behave() -> None:
+    """gen_sync calls unasync 0.6.0's private `Rule._unasync_name` and reads its
+    `token_replacements`: the version is pinned in the dev extra, and this test fails
+    first if an upgrade changes either."""
+    import unasync  # type: ignore[import-untyped]
+
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
+    assert '"unasync==0.6.0"' in pyproject
+    assert '"tokenize-rt>=' in pyproject  # imported by gen_sync directly, so declared
+    rule = unasync.Rule("/_async/", "/_sync/", additional_replacements={"AsyncMiosa": "Miosa"})
+    assert {
+        name: rule._unasync_name(name)
+        for name in ("AsyncIterator", "__aenter__", "StopAsyncIteration", "AsyncMiosa", "aclose")
+    } == {
+        "AsyncIterator": "Iterator",
+        "__aenter__": "__enter__",
+        "StopAsyncIteration": "StopIteration",
+        "AsyncMiosa": "Miosa",
+        "aclose": "aclose",  # left alone by unasync: gen_sync's own table renames it
+    }
+    assert rule.token_replacements["AsyncMiosa"] == "Miosa"

@@ -7,10 +7,12 @@ import os
 import re
 from collections.abc import Mapping
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 import httpx
 
 from ._version import __version__
+from .errors import ConfigurationError
 
 DEFAULT_BASE_URL = "https://api.miosa.ai/api/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -53,7 +55,7 @@ class Secret:
 def check_header_value(name: str, value: str) -> str:
     """Refuse CR, LF and NUL in a header value: they would let one header smuggle another."""
     if _HEADER_VALUE_FORBIDDEN.search(value):
-        raise ValueError(f"header {name!r} contains a CR, LF or NUL character")
+        raise ConfigurationError(f"header {name!r} contains a CR, LF or NUL character")
     return value
 
 
@@ -91,6 +93,26 @@ class ClientOptions(NamedTuple):
         return headers
 
 
+_VERSIONED_PATH = re.compile(r"/v[0-9]+\Z")
+
+
+def normalize_base_url(raw: str) -> str:
+    """The API root every path is appended to, from a ``base_url`` or ``MIOSA_BASE_URL``.
+
+    Surrounding spaces and trailing slashes are dropped. A URL whose path does not end in
+    a version segment (``/v1``, ``/v2`` ...) gets ``/api/v1`` appended, so the bare host
+    ``https://api.miosa.ai`` (what the MIOSA CLI takes) reaches the API instead of 404ing on
+    every call; the vendor's own Python SDK applies the same rule.
+    """
+    url = raw.strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise ConfigurationError(f"base_url must start with http:// or https://, got {url!r}")
+    path = urlsplit(url).path
+    if not _VERSIONED_PATH.search(path):
+        url += "/api/v1"
+    return url
+
+
 def to_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
     if value is None:
         return DEFAULT_TIMEOUT
@@ -117,23 +139,22 @@ def resolve_options(
 ) -> ClientOptions:
     """Merge constructor arguments with `MIOSA_*` environment variables and defaults."""
     if api_key is not None and access_token is not None:
-        raise ValueError("pass either api_key or access_token, not both")
+        raise ConfigurationError("pass either api_key or access_token, not both")
     if api_key is None and access_token is None:
         api_key = environ.get("MIOSA_API_KEY") or None
         if api_key is None:
             access_token = environ.get("MIOSA_ACCESS_TOKEN") or None
     credential = api_key if api_key is not None else access_token
     if not credential:
-        raise ValueError(
-            "No API key given: pass api_key=... or set the MIOSA_API_KEY environment variable."
+        raise ConfigurationError(
+            "No API key given: pass api_key=... (or access_token=... for a user token), or set "
+            "the MIOSA_API_KEY (or MIOSA_ACCESS_TOKEN) environment variable."
         )
     check_header_value("Authorization", credential)
-    url = (base_url or environ.get("MIOSA_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise ValueError(f"base_url must start with http:// or https://, got {url!r}")
+    url = normalize_base_url(base_url or environ.get("MIOSA_BASE_URL") or DEFAULT_BASE_URL)
     retries = DEFAULT_MAX_RETRIES if max_retries is None else max_retries
     if retries < 0:
-        raise ValueError("max_retries must be >= 0")
+        raise ConfigurationError("max_retries must be >= 0")
     connections = max_connections or DEFAULT_MAX_CONNECTIONS
     intelligence = intelligence_key or environ.get("MIOSA_INTELLIGENCE_KEY") or None
     if intelligence is not None:

@@ -235,6 +235,37 @@ def _first_str(*candidates: object) -> str | None:
     return None
 
 
+def _errors_text(errors: object) -> str | None:
+    """The message of an ``errors`` member: a string, the first of a list, or its ``detail``.
+
+    ``{"errors": {"detail": "Not Found"}}`` is what a Phoenix server's default error view
+    answers (an unknown route, a crash before the controller).
+    """
+    if isinstance(errors, str):
+        return errors
+    if isinstance(errors, list) and errors and isinstance(errors[0], str):
+        return errors[0]
+    if isinstance(errors, dict):
+        return _first_str(errors.get("detail"), errors.get("message"))
+    return None
+
+
+def _body_retry_after(payload: object) -> float | None:
+    """Seconds to wait named by an error body: ``retry_after`` (s) or ``retry_after_ms``,
+    under ``error`` or at the top level."""
+    if not isinstance(payload, dict):
+        return None
+    nested = payload.get("error")
+    for scope in (nested, payload) if isinstance(nested, dict) else (payload,):
+        seconds = scope.get("retry_after")
+        if isinstance(seconds, (int, float)) and not isinstance(seconds, bool):
+            return float(seconds)
+        millis = scope.get("retry_after_ms")
+        if isinstance(millis, (int, float)) and not isinstance(millis, bool):
+            return float(millis) / 1000.0
+    return None
+
+
 def parse_error_envelope(status: int, payload: object) -> tuple[str, str, dict[str, Any]]:
     """(code, message, details) from any of the envelope variants the contract lists."""
     if not isinstance(payload, dict):
@@ -250,6 +281,7 @@ def parse_error_envelope(status: int, payload: object) -> tuple[str, str, dict[s
             payload.get("detail"),
             payload.get("reason"),
             error_text,
+            _errors_text(payload.get("errors")),
         )
         or f"HTTP {status}"
     )
@@ -273,8 +305,15 @@ def error_from_response(
     *,
     attempts: int,
     retry_after: float | None = None,
+    method: str | None = None,
+    url: httpx.URL | None = None,
 ) -> APIStatusError:
-    """The typed error for an error response. Never includes request headers."""
+    """The typed error for an error response. Never includes request headers.
+
+    ``method`` and ``url`` name the call (the URL without its query string, which may
+    carry a token).
+    """
+    called = str(url.copy_with(query=None)) if url is not None else None
     try:
         payload: object = json.loads(content) if content else None
     except ValueError:
@@ -284,11 +323,17 @@ def error_from_response(
     cls = _CODE_CLASSES.get(code) or _STATUS_CLASSES.get(status)
     if cls is None:
         cls = ServerError if status >= 500 else ValidationError
+    if 300 <= status < 400:
+        location = headers.get("location")
+        message = (
+            f"the server redirected ({status}) to {location}; the SDK does not follow "
+            "redirects: check base_url (https://, host)"
+            if location
+            else f"the server answered a redirect ({status}) without a Location"
+        )
     if cls is RateLimitError:
-        if retry_after is None and isinstance(payload, dict):
-            body_value = payload.get("retry_after")
-            if isinstance(body_value, (int, float)) and not isinstance(body_value, bool):
-                retry_after = float(body_value)
+        if retry_after is None:
+            retry_after = _body_retry_after(payload)
         return RateLimitError(
             message,
             status_code=status,
@@ -298,6 +343,8 @@ def error_from_response(
             body=payload,
             attempts=attempts,
             retry_after=retry_after,
+            method=method,
+            url=called,
         )
     return cls(
         message,
@@ -307,4 +354,6 @@ def error_from_response(
         request_id=request_id,
         body=payload,
         attempts=attempts,
+        method=method,
+        url=called,
     )

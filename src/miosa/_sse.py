@@ -35,7 +35,17 @@ from httpx_sse import ServerSentEvent
 
 from miosa.errors import StreamError
 
-__all__ = ["MAX_EVENT_BYTES", "SSEDecoder", "ServerSentEvent"]
+__all__ = ["MAX_EVENT_BYTES", "SSE_ACCEPT", "SSEDecoder", "ServerSentEvent"]
+
+SSE_ACCEPT = "text/event-stream, application/json;q=0.9"
+"""The ``Accept`` header of every stream request.
+
+Event streams stay the stated preference; JSON is named as a lower-q fallback because
+MIOSA routes behind a JSON-only content negotiation answer ``406 Not Acceptable`` to a
+bare ``text/event-stream`` before authentication or the route itself runs (the
+vendor's own Python SDK 2.19.2 sends this value for that reason). Routes that serve
+events without that negotiation ignore the fallback, so one value fits every stream.
+"""
 
 MAX_EVENT_BYTES = 16 * 1024 * 1024
 """Largest ``data`` of one event (UTF-8 bytes) before `StreamError` is raised."""

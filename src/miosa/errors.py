@@ -17,6 +17,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
+    "ConfigurationError",
     "ConflictError",
     "InsufficientCreditsError",
     "MiosaError",
@@ -44,6 +45,14 @@ class MiosaError(Exception):
         self.message = message
 
 
+class ConfigurationError(MiosaError, ValueError):
+    """The client cannot be built as asked: no API key, both a key and a token, a bad URL.
+
+    Raised by the client's constructor (and `with_options`), before any request. Also a
+    `ValueError`, so code written against earlier versions that caught that still works.
+    """
+
+
 class APIStatusError(MiosaError):
     """The server answered with an error status (4xx or 5xx).
 
@@ -56,6 +65,8 @@ class APIStatusError(MiosaError):
         request_id: the ``x-request-id`` response header, else ``request_id`` in the body.
         body: the decoded JSON body (or the raw text when it was not JSON).
         attempts: how many attempts the SDK made before giving up.
+        method: the HTTP method of the call, when the error came from one.
+        url: the URL called (without its query string), when the error came from a call.
     """
 
     def __init__(
@@ -68,6 +79,8 @@ class APIStatusError(MiosaError):
         request_id: str | None = None,
         body: object = None,
         attempts: int = 1,
+        method: str | None = None,
+        url: str | None = None,
     ) -> None:
         super().__init__(message)
         self.status_code = status_code
@@ -76,6 +89,8 @@ class APIStatusError(MiosaError):
         self.request_id = request_id
         self.body = body
         self.attempts = attempts
+        self.method = method
+        self.url = url
 
     def __str__(self) -> str:
         text = f"{self.status_code} {self.code}: {self.message}"
@@ -110,7 +125,19 @@ class QuotaExceededError(PermissionDeniedError):
 
 
 class NotFoundError(APIStatusError):
-    """404: the resource does not exist (or is not visible to this key)."""
+    """404: the resource does not exist (or is not visible to this key), or no such route.
+
+    Its text names the call (``GET https://.../sandboxes/sbx_1``): the server's message is
+    the same for a missing resource and a URL it has no route for (a wrong ``base_url``).
+    """
+
+    def __str__(self) -> str:
+        text = f"{self.status_code} {self.code}: {self.message}"
+        if self.method and self.url:
+            text += f" ({self.method} {self.url})"
+        if self.request_id:
+            text += f" (request_id={self.request_id})"
+        return text
 
 
 class ConflictError(APIStatusError):
@@ -134,6 +161,8 @@ class RateLimitError(APIStatusError):
         body: object = None,
         attempts: int = 1,
         retry_after: float | None = None,
+        method: str | None = None,
+        url: str | None = None,
     ) -> None:
         super().__init__(
             message,
@@ -143,6 +172,8 @@ class RateLimitError(APIStatusError):
             request_id=request_id,
             body=body,
             attempts=attempts,
+            method=method,
+            url=url,
         )
         self.retry_after = retry_after
 
@@ -152,18 +183,27 @@ class ServerError(APIStatusError):
 
 
 class APIConnectionError(MiosaError):
-    """The request never got an HTTP answer (DNS, refused, reset, TLS ...)."""
+    """The request never got an HTTP answer (DNS, refused, reset, TLS ...).
 
-    def __init__(self, message: str = "Connection error.", *, attempts: int = 1) -> None:
+    The message names the host, the cause and the call; ``host`` is the ``host[:port]``
+    that could not be reached (None when the error did not come from a request).
+    """
+
+    def __init__(
+        self, message: str = "Connection error.", *, attempts: int = 1, host: str | None = None
+    ) -> None:
         super().__init__(message)
         self.attempts = attempts
+        self.host = host
 
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (per attempt, or the call's total deadline)."""
 
-    def __init__(self, message: str = "Request timed out.", *, attempts: int = 1) -> None:
-        super().__init__(message, attempts=attempts)
+    def __init__(
+        self, message: str = "Request timed out.", *, attempts: int = 1, host: str | None = None
+    ) -> None:
+        super().__init__(message, attempts=attempts, host=host)
 
 
 class ResponseValidationError(MiosaError):
@@ -213,6 +253,7 @@ class WaitTimeoutError(WaitError, APITimeoutError):
         WaitError.__init__(self, message, resource_id=resource_id, state=state)
         self.timeout = timeout
         self.attempts = polls
+        self.host = None
 
 
 class ResourceFailedError(WaitError):

@@ -11,6 +11,7 @@ import pytest
 import miosa
 from miosa import (
     APIConnectionError,
+    AsyncMiosa,
     AuthenticationError,
     ConflictError,
     InsufficientCreditsError,
@@ -25,6 +26,7 @@ from miosa import (
 )
 from tests._async._helpers import make_client
 from tests.helpers import API_KEY, MockAPI, json_response
+from tests.loopback import PlainTCPServer, closed_port
 
 
 @pytest.mark.parametrize(
@@ -91,6 +93,10 @@ async def test_permission_error_is_the_403_class() -> None:
         ({"detail": "only detail"}, "UNKNOWN_ERROR", "only detail", {"detail": "only detail"}),
         ({"reason": "only reason"}, "UNKNOWN_ERROR", "only reason", {"reason": "only reason"}),
         ({"error": "human readable text"}, "UNKNOWN_ERROR", "human readable text", {}),
+        # Phoenix's default error view, and the list form 2.19.2 reads too.
+        ({"errors": {"detail": "Not Found"}}, "UNKNOWN_ERROR", "Not Found", {}),
+        ({"errors": ["name is taken", "x"]}, "UNKNOWN_ERROR", "name is taken", {}),
+        ({"errors": "plain"}, "UNKNOWN_ERROR", "plain", {}),
         ({}, "UNKNOWN_ERROR", "HTTP 404", {}),
     ],
 )
@@ -115,6 +121,39 @@ async def test_request_id_falls_back_to_the_body() -> None:
             await client.sandboxes.get("x")
     assert info.value.request_id == "req_from_body"
     assert "req_from_body" in str(info.value)
+
+
+async def test_a_404_names_the_method_and_url_called_without_the_query() -> None:
+    generic = {"error": {"code": "NOT_FOUND", "message": "The requested resource was not found"}}
+    api = MockAPI().on(
+        "GET /sandboxes",
+        httpx.Response(404, json=generic, headers={"x-request-id": "req_9"}),
+    )
+    async with make_client(api) as client:
+        with pytest.raises(NotFoundError) as info:
+            await client.sandboxes.list(state="running")
+    assert api.last.url.query == b"state=running"
+    error = info.value
+    assert (error.method, error.url) == ("GET", "https://api.test.miosa/api/v1/sandboxes")
+    assert str(error) == (
+        "404 NOT_FOUND: The requested resource was not found "
+        "(GET https://api.test.miosa/api/v1/sandboxes) (request_id=req_9)"
+    )
+
+
+async def test_other_status_errors_keep_their_text_and_carry_the_call() -> None:
+    api = MockAPI().on(
+        "POST /sandboxes",
+        json_response(409, {"error": {"code": "CONFLICT", "message": "name taken"}}),
+    )
+    async with make_client(api) as client:
+        with pytest.raises(ConflictError) as info:
+            await client.sandboxes.create(name="dup")
+    assert str(info.value) == "409 CONFLICT: name taken"
+    assert (info.value.method, info.value.url) == (
+        "POST",
+        "https://api.test.miosa/api/v1/sandboxes",
+    )
 
 
 async def test_a_non_json_error_body_is_kept_as_text() -> None:
@@ -207,3 +246,88 @@ async def test_a_malformed_item_in_a_list_names_the_item_and_the_request() -> No
     assert info.value.request_id == "req_list"
     assert "bad item" in info.value.text
     assert "Sandbox" in str(info.value)
+
+
+async def _connection_failure(base_url: str, timeout: float = 5.0) -> APIConnectionError:
+    client = AsyncMiosa(api_key=API_KEY, base_url=base_url, max_retries=0, timeout=timeout)
+    async with client:
+        with pytest.raises(APIConnectionError) as info:
+            await client.sandboxes.get("sbx_1")
+    assert API_KEY not in str(info.value)
+    return info.value
+
+
+async def test_a_refused_connection_names_the_host_and_the_cause() -> None:
+    port = closed_port()
+    error = await _connection_failure(f"http://127.0.0.1:{port}/api/v1")
+    assert type(error) is APIConnectionError
+    assert error.host == f"127.0.0.1:{port}"
+    assert str(error) == (
+        f"Could not reach 127.0.0.1:{port}: connection refused: nothing accepts connections on "
+        f"that port (GET http://127.0.0.1:{port}/api/v1/sandboxes/sbx_1; ConnectError, "
+        "1 attempt)."
+    )
+
+
+async def test_a_host_that_does_not_resolve_says_dns() -> None:
+    error = await _connection_failure("http://nonexistent.invalid/api/v1")
+    assert error.host == "nonexistent.invalid"
+    assert str(error).startswith(
+        "Could not reach nonexistent.invalid: DNS lookup failed: the host name does not resolve "
+        "(GET http://nonexistent.invalid/api/v1/sandboxes/sbx_1; ConnectError, 1 attempt)"
+    )
+
+
+async def test_a_tls_handshake_with_a_plain_tcp_server_says_tls() -> None:
+    with PlainTCPServer() as server:
+        error = await _connection_failure(f"https://127.0.0.1:{server.port}/api/v1")
+    assert error.host == f"127.0.0.1:{server.port}"
+    assert str(error).startswith(
+        f"Could not reach 127.0.0.1:{server.port}: TLS handshake failed (WRONG_VERSION_NUMBER): "
+        "the server did not answer in TLS"
+    ), str(error)
+
+
+async def test_a_server_that_never_answers_is_a_timeout_naming_the_host() -> None:
+    with PlainTCPServer(reply=None) as server:
+        error = await _connection_failure(f"http://127.0.0.1:{server.port}/api/v1", timeout=0.3)
+    assert isinstance(error, miosa.APITimeoutError)
+    assert error.host == f"127.0.0.1:{server.port}"
+    assert str(error) == (
+        f"Request to 127.0.0.1:{server.port} timed out waiting for the response "
+        f"(GET http://127.0.0.1:{server.port}/api/v1/sandboxes/sbx_1; ReadTimeout, 1 attempt)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("payload", "seconds"),
+    [
+        ({"error": {"code": "RATE_LIMITED", "message": "slow", "retry_after": 3}}, 3.0),
+        ({"error": {"code": "RATE_LIMITED", "message": "slow", "retry_after_ms": 1500}}, 1.5),
+        ({"error": "RATE_LIMITED", "retry_after": 2}, 2.0),
+        ({"message": "slow", "retry_after_ms": 250}, 0.25),
+    ],
+)
+async def test_a_429_reads_the_wait_from_the_body_under_error_or_on_top(
+    payload: object, seconds: float
+) -> None:
+    api = MockAPI().on("GET /sandboxes/x", json_response(429, payload))
+    async with make_client(api, max_retries=0) as client:
+        with pytest.raises(RateLimitError) as info:
+            await client.sandboxes.get("x")
+    assert info.value.retry_after == seconds
+    assert info.value.code == "RATE_LIMITED"
+
+
+async def test_a_redirect_is_not_followed_and_says_where_it_pointed() -> None:
+    moved = httpx.Response(301, headers={"location": "https://api.miosa.ai/api/v1/sandboxes/x"})
+    api = MockAPI().on("GET /sandboxes/x", moved)
+    async with make_client(api) as client:
+        with pytest.raises(miosa.APIStatusError) as info:
+            await client.sandboxes.get("x")
+    assert len(api.requests) == 1
+    assert info.value.status_code == 301
+    assert info.value.message == (
+        "the server redirected (301) to https://api.miosa.ai/api/v1/sandboxes/x; the SDK does "
+        "not follow redirects: check base_url (https://, host)"
+    )

@@ -796,7 +796,7 @@ async def test_event_streams_get_their_path_and_yield_typed_events(
     request = api.last
     assert request.method == "GET"
     assert request.url.raw_path.decode() == "/api/v1" + path
-    assert request.headers["accept"] == "text/event-stream"
+    assert request.headers["accept"] == "text/event-stream, application/json;q=0.9"
     assert [type(e) for e in events] == [model]
     event = events[0]
     assert event.type == "progress"
@@ -865,7 +865,7 @@ async def test_run_stream_posts_the_command_and_ends_at_an_exec_error() -> None:
             events = [event async for event in stream]
     request = api.last
     assert (request.method, request.url.path) == ("POST", "/api/v1" + H + "/exec")
-    assert request.headers["accept"] == "text/event-stream"
+    assert request.headers["accept"] == "text/event-stream, application/json;q=0.9"
     assert api.body() == {"cmd": "sleep", "args": ["99"], "timeout_ms": 1500, "stream": True}
     assert [e.type for e in events] == ["exec_chunk", "exec_error"]
     assert (events[1].reason, events[1].job_id) == ("timeout", "j_9")

@@ -78,7 +78,7 @@ async def test_wait_until_ready_listens_on_the_stream_then_returns_the_fresh_san
         ]
         * 2
     )
-    assert api.requests[0].headers["accept"] == "text/event-stream"
+    assert api.requests[0].headers["accept"] == "text/event-stream, application/json;q=0.9"
     assert sandbox.name == "fresh" and isinstance(sandbox, AsyncSandbox)
     assert same is handle and handle.name == "fresh"
 

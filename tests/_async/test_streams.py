@@ -118,7 +118,7 @@ async def test_a_stream_connects_only_when_entered_and_yields_typed_events() -> 
             assert len(api.requests) == 1
             items = [event async for event in events]
     request = api.requests[0]
-    assert request.headers["accept"] == "text/event-stream"
+    assert request.headers["accept"] == "text/event-stream, application/json;q=0.9"
     assert "last-event-id" not in request.headers
     assert [type(e) for e in items] == [SandboxCreated, SandboxReady, UnknownEvent]
     assert [(e.type, e.id) for e in items] == [
@@ -504,3 +504,15 @@ async def test_a_silent_loopback_stream_resumes_after_the_idle_timeout() -> None
     assert [item.raw["n"] for item in items] == ["1", "2"]
     assert server.seen == [None, "1"]
     assert elapsed < 1.5
+
+
+async def test_a_204_is_an_empty_stream_not_an_error() -> None:
+    api = MockAPI().on(EVENTS, httpx.Response(204))
+    async with (
+        make_client(api) as client,
+        client.sandboxes.handle("sbx_1").events.stream() as events,
+    ):
+        items = [event async for event in events]
+    assert items == []
+    assert len(api.requests) == 1
+    assert api.last.headers["accept"] == "text/event-stream, application/json;q=0.9"

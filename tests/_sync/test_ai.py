@@ -242,7 +242,7 @@ def test_chat_stream_posts_stream_true_parses_chunks_and_stops_at_done() -> None
     request = api.last
     assert request.method == "POST"
     assert request.url.path == "/api/v1/intelligence/chat/completions"
-    assert request.headers["accept"] == "text/event-stream"
+    assert request.headers["accept"] == "text/event-stream, application/json;q=0.9"
     assert api.body() == {
         "model": "m",
         "messages": MESSAGES,
@@ -303,7 +303,7 @@ def test_mcp_listen_stream_reads_json_rpc_messages() -> None:
     api = MockAPI().on("GET /mcp", _sse(json.dumps(message)))
     with make_client(api) as client, client.mcp.listen_stream() as stream:
         messages = [m for m in stream]
-    assert api.last.headers["accept"] == "text/event-stream"
+    assert api.last.headers["accept"] == "text/event-stream, application/json;q=0.9"
     assert [(m.method, m.params) for m in messages] == [("notifications/progress", {"progress": 1})]
 
 

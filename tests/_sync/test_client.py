@@ -10,7 +10,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from miosa import Miosa, __version__
+from miosa import ConfigurationError, Miosa, MiosaError, __version__
 from tests._sync._helpers import make_client
 from tests.helpers import API_KEY, BASE_URL, MockAPI, json_response, sandbox_json
 from tests.loopback import LoopbackServer
@@ -53,13 +53,60 @@ def test_environment_supplies_key_base_url_and_tenant(
     assert api.last.headers["x-miosa-tenant"] == "env-tenant"
 
 
+@pytest.mark.parametrize(
+    ("given", "reached"),
+    [
+        ("https://api.miosa.ai", "https://api.miosa.ai/api/v1/sandboxes/sbx_1"),
+        ("https://api.miosa.ai/", "https://api.miosa.ai/api/v1/sandboxes/sbx_1"),
+        ("  https://api.miosa.ai//  ", "https://api.miosa.ai/api/v1/sandboxes/sbx_1"),
+        ("https://api.miosa.ai/api/v1", "https://api.miosa.ai/api/v1/sandboxes/sbx_1"),
+        ("https://api.miosa.ai/api/v1/", "https://api.miosa.ai/api/v1/sandboxes/sbx_1"),
+        ("http://127.0.0.1:8787/api/v1", "http://127.0.0.1:8787/api/v1/sandboxes/sbx_1"),
+        ("http://127.0.0.1:8787", "http://127.0.0.1:8787/api/v1/sandboxes/sbx_1"),
+        ("https://gw.example/v2", "https://gw.example/v2/sandboxes/sbx_1"),
+        ("https://gw.example/miosa", "https://gw.example/miosa/api/v1/sandboxes/sbx_1"),
+        ("https://v1.example", "https://v1.example/api/v1/sandboxes/sbx_1"),
+    ],
+)
+@pytest.mark.parametrize("source", ["argument", "environment"])
+def test_a_base_url_without_a_version_segment_gets_api_v1(
+    monkeypatch: pytest.MonkeyPatch, given: str, reached: str, source: str
+) -> None:
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return json_response(200, sandbox_json())
+
+    transport = httpx.Client(transport=httpx.MockTransport(answer))
+    if source == "environment":
+        monkeypatch.setenv("MIOSA_BASE_URL", given)
+        client = Miosa(api_key=API_KEY, http_client=transport)
+    else:
+        client = Miosa(api_key=API_KEY, base_url=given, http_client=transport)
+    with client:
+        client.sandboxes.get("sbx_1")
+    assert seen == [reached]
+    assert client.base_url == reached.removesuffix("/sandboxes/sbx_1")
+    transport.close()
+
+
 def test_missing_key_fails_at_construction_naming_the_variable(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("MIOSA_API_KEY", raising=False)
     monkeypatch.delenv("MIOSA_ACCESS_TOKEN", raising=False)
-    with pytest.raises(ValueError, match="MIOSA_API_KEY"):
+    with pytest.raises(ConfigurationError) as info:
         Miosa()
+    # A MiosaError, and still the ValueError earlier versions raised.
+    assert isinstance(info.value, MiosaError)
+    assert isinstance(info.value, ValueError)
+    assert "MIOSA_API_KEY" in str(info.value)
+    assert "access_token" in str(info.value)
+    with pytest.raises(ConfigurationError, match="not both"):
+        Miosa(api_key=API_KEY, access_token="tok_1")
+    with pytest.raises(ConfigurationError, match="http:// or https://"):
+        Miosa(api_key=API_KEY, base_url="api.miosa.ai")
 
 
 def test_defaults_match_the_contract(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -93,7 +93,7 @@ def test_events_stream_typed_events_and_skips_heartbeats() -> None:
     with make_client(api) as client, client.command_center.events() as events:
         received = [event for event in events]
     assert api.last.method == "GET"
-    assert api.last.headers["accept"] == "text/event-stream"
+    assert api.last.headers["accept"] == "text/event-stream, application/json;q=0.9"
     assert all(isinstance(event, Event) for event in received)
     assert [(e.id, e.type, e.data) for e in received] == [
         ("1", "agent.started", {"agent_id": "ag_1"}),

@@ -565,7 +565,7 @@ def test_logs_stream_yields_events() -> None:
         Event(type="log", data={"line": "booted"}, id="1"),
         Event(type="log", data={"line": "ready"}, id="2"),
     ]
-    assert api.last.headers["accept"] == "text/event-stream"
+    assert api.last.headers["accept"] == "text/event-stream, application/json;q=0.9"
 
 
 def test_logs_stream_raises_authentication_errors_on_enter() -> None:

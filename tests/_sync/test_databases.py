@@ -112,7 +112,7 @@ def test_stream_logs_yields_events_and_ends_with_the_response() -> None:
     )
     with make_client(api) as client, client.databases.stream_logs("db_1") as stream:
         events = [event for event in stream]
-    assert api.last.headers["accept"] == "text/event-stream"
+    assert api.last.headers["accept"] == "text/event-stream, application/json;q=0.9"
     assert api.last.method == "GET"
     assert all(isinstance(e, Event) for e in events)
     assert [(e.id, e.type) for e in events] == [("1", "message"), ("2", "log")]

@@ -41,7 +41,7 @@ def test_exec_stream_posts_the_command_and_yields_typed_chunks_until_exit() -> N
         with stream as output:
             chunks = [chunk for chunk in output]
     request = api.last
-    assert request.headers["accept"] == "text/event-stream"
+    assert request.headers["accept"] == "text/event-stream, application/json;q=0.9"
     assert request.headers["content-type"] == "application/json"
     assert api.body() == {
         "command": "make test",

@@ -97,6 +97,8 @@ def test_stream_yields_output_and_resumes_after_a_drop() -> None:
         ExecStderr(line="two", id="2"),
         ExecExit(exit_code=0, id="3"),
     ]
+    # Seed snippets read `line.data`: the output line, and the exit code on the last chunk.
+    assert [chunk.data for chunk in chunks] == ["one", "two", 0]
     assert api.requests[1].headers["last-event-id"] == "1"
 
 

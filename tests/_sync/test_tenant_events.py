@@ -63,7 +63,7 @@ def test_stream_sends_the_type_filter_and_yields_typed_events() -> None:
     assert request.method == "GET"
     assert request.url.path == "/api/v1/events/stream"
     assert request.url.params["types"] == "sandbox.*,webhook.delivered"
-    assert request.headers["accept"] == "text/event-stream"
+    assert request.headers["accept"] == "text/event-stream, application/json;q=0.9"
     assert [e.type for e in received] == [
         "sandbox.created",
         "webhook.delivered",

@@ -157,6 +157,13 @@ def test_cli_prints_url_and_key_and_stops_on_sigterm(tmp_path: Path) -> None:
             timeout=5,
         )
         assert reply.status_code == 200
+        # The printed URL, and the bare host a user may copy from it, both reach the API.
+        printed = match.group(1)
+        bare = printed.removesuffix("/api/v1")
+        for base in (printed, bare, bare + "/"):
+            with miosa.Miosa(api_key="msk_local_cli", base_url=base) as client:
+                assert client.base_url == printed, base
+                assert list(client.sandboxes.list()) == []
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 0
     finally:
@@ -207,3 +214,34 @@ def test_loopback_only_by_default() -> None:
     with LocalServer() as srv:
         assert srv.host == "127.0.0.1"
         wait_until(lambda: srv.running)
+
+
+# Run `python -m miosa.local` with the `local` extra's modules made unimportable.
+_WITHOUT_EXTRA = """
+import runpy, sys
+
+class BlockExtra:
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in ("starlette", "uvicorn", "websockets"):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+sys.meta_path.insert(0, BlockExtra())
+sys.argv = ["miosa.local", *sys.argv[1:]]
+runpy.run_module("miosa.local", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_cli_without_the_local_extra_says_how_to_install_it(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    out = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_EXTRA, "--root", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=30,
+    )
+    assert out.returncode == 1, out.stderr
+    assert "pip install 'miosa[local]'" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert out.stdout == ""

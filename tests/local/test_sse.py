@@ -8,6 +8,8 @@ import time
 import httpx
 
 from miosa.local import LocalServer
+from miosa.local.app import all_endpoints
+from miosa.local.sse import NEGOTIATED_STREAMS, refuses_accept
 
 from ._support import b64, collect, iter_sse
 
@@ -131,3 +133,73 @@ def test_readiness_and_logs_streams(client: httpx.Client, sandbox: str) -> None:
 def test_unknown_sandbox_stream_is_a_json_404(client: httpx.Client) -> None:
     reply = client.get("/sandboxes/sbx_nope/events")
     assert reply.status_code == 404 and reply.json()["error"]["code"] == "NOT_FOUND"
+
+
+BARE = "text/event-stream"
+VENDOR = "text/event-stream, application/json;q=0.9"
+
+
+def _negotiated_urls(client: httpx.Client, sandbox: str) -> dict[tuple[str, str], str]:
+    """A concrete URL for every JSON-negotiated stream route."""
+    started = client.post(f"/sandboxes/{sandbox}/processes", json={"command": "sleep 30"})
+    assert started.status_code in (200, 201), started.text
+    pid = started.json()["data"]["pid"]
+    base = "/sandboxes/{sandbox_id}"
+    return {
+        ("GET", "/events/stream"): "/events/stream",
+        ("GET", base + "/events"): f"/sandboxes/{sandbox}/events",
+        ("GET", base + "/files/watch"): f"/sandboxes/{sandbox}/files/watch",
+        ("GET", base + "/logs/stream"): f"/sandboxes/{sandbox}/logs/stream",
+        ("GET", base + "/processes/{pid}/stream"): f"/sandboxes/{sandbox}/processes/{pid}/stream",
+        ("GET", base + "/readiness/stream"): f"/sandboxes/{sandbox}/readiness/stream",
+    }
+
+
+def test_negotiated_streams_are_routes_of_the_server() -> None:
+    routes = {(e.method, e.path) for e in all_endpoints()}
+    assert NEGOTIATED_STREAMS.issubset(routes)
+
+
+def test_negotiated_streams_refuse_a_bare_event_stream_accept_with_406(
+    client: httpx.Client, sandbox: str
+) -> None:
+    urls = _negotiated_urls(client, sandbox)
+    assert set(urls) == NEGOTIATED_STREAMS
+    for url in urls.values():
+        with client.stream("GET", url, headers={"Accept": BARE}) as reply:
+            assert reply.status_code == 406, url
+            reply.read()
+        assert reply.headers["content-type"].startswith("application/json")
+        envelope = reply.json()
+        assert envelope["error"]["code"] == "NOT_ACCEPTABLE"
+        assert "text/event-stream" in envelope["error"]["message"]
+        assert envelope["error"]["details"] == {"accept": BARE, "accepted": ["application/json"]}
+        assert envelope["request_id"] == reply.headers["x-request-id"]
+
+
+def test_negotiated_streams_serve_the_value_the_sdk_sends(
+    client: httpx.Client, sandbox: str
+) -> None:
+    for url in _negotiated_urls(client, sandbox).values():
+        for accept in (VENDOR, "application/json", "*/*"):
+            with client.stream("GET", url, headers={"Accept": accept}) as resp:
+                assert resp.status_code == 200, (url, accept)
+                assert resp.headers["content-type"].startswith("text/event-stream")
+
+
+def test_exec_stream_takes_a_bare_event_stream_accept(client: httpx.Client, sandbox: str) -> None:
+    with client.stream(
+        "POST",
+        f"/sandboxes/{sandbox}/exec/stream",
+        json={"command": "echo hi"},
+        headers={"Accept": BARE},
+    ) as resp:
+        assert resp.status_code == 200
+        assert resp.headers["content-type"].startswith("text/event-stream")
+
+
+def test_refuses_accept_follows_json_only_negotiation() -> None:
+    for header in (None, "", "*/*", "application/json", "application/*", VENDOR, "text/html, */*"):
+        assert not refuses_accept(header), header
+    for header in (BARE, "text/event-stream;q=1", "text/html", "text/*", "garbage"):
+        assert refuses_accept(header), header

@@ -368,7 +368,7 @@ class AsyncHTTP:
                     await asleep(decision.delay)
                     retries_done += 1
                     continue
-                raise connection_error(exc, retries_done + 1) from exc
+                raise connection_error(exc, retries_done + 1, method, request.url) from exc
             except BaseException:
                 pool.release(lease)
                 raise
@@ -420,6 +420,8 @@ class AsyncHTTP:
                 error_body,
                 attempts=retries_done + 1,
                 retry_after=decision.retry_after,
+                method=method,
+                url=request.url,
             )
 
 

@@ -17,6 +17,7 @@ from .._options import (
     to_timeout,
 )
 from .._request import NOT_GIVEN, NotGiven
+from ..errors import ConfigurationError
 from ._http import AsyncHTTP, AsyncPool
 
 if TYPE_CHECKING:
@@ -75,7 +76,9 @@ class AsyncMiosa:
     Args:
         api_key: the API key (``msk_...``); env ``MIOSA_API_KEY``.
         access_token: a user access token instead of an API key; env ``MIOSA_ACCESS_TOKEN``.
-        base_url: default ``https://api.miosa.ai/api/v1``; env ``MIOSA_BASE_URL``.
+        base_url: default ``https://api.miosa.ai/api/v1``; env ``MIOSA_BASE_URL``. A URL
+            whose path does not end in ``/v<N>`` gets ``/api/v1`` appended (so a bare host
+            such as ``https://api.miosa.ai`` works).
         timeout: seconds per attempt (default 30, connect 5) or an ``httpx.Timeout``.
         max_retries: retries after the first attempt (default 3).
         default_headers: extra headers sent with every request.
@@ -160,7 +163,7 @@ class AsyncMiosa:
             changes["timeout"] = to_timeout(timeout)
         if not isinstance(max_retries, NotGiven):
             if max_retries < 0:
-                raise ValueError("max_retries must be >= 0")
+                raise ConfigurationError("max_retries must be >= 0")
             changes["max_retries"] = max_retries
         if not isinstance(deadline, NotGiven):
             changes["deadline"] = deadline

@@ -21,7 +21,7 @@ import httpx
 from .._concurrency import adrain, aopen_file, ashielded, asleep
 from .._request import NOT_GIVEN
 from .._resume import MAX_CONSECUTIVE_FAILURES, ResumeState
-from .._sse import ServerSentEvent, SSEDecoder
+from .._sse import SSE_ACCEPT, ServerSentEvent, SSEDecoder
 from ..errors import (
     APIConnectionError,
     APITimeoutError,
@@ -187,7 +187,7 @@ class AsyncEventStream(Generic[T]):
         return max(0.001, min(self._idle_timeout, self._deadline - time.monotonic()))
 
     async def _connect(self, *, retry_opening: bool) -> None:
-        headers = {**self._headers, "Accept": "text/event-stream", "Cache-Control": "no-cache"}
+        headers = {**self._headers, "Accept": SSE_ACCEPT, "Cache-Control": "no-cache"}
         if self._state.last_event_id:
             headers["Last-Event-ID"] = self._state.last_event_id
         timeout = self._http.options.timeout
@@ -205,6 +205,12 @@ class AsyncEventStream(Generic[T]):
             ),
             max_retries=None if retry_opening else 0,
         )
+        if opened.response.status_code == 204:
+            # Nothing to stream (say, re-attaching to a job that already finished): an empty
+            # stream, not an error.
+            await opened.aclose()
+            self._finished = True
+            return
         content_type = opened.response.headers.get("content-type", "")
         if "text/event-stream" not in content_type:
             await opened.aclose()

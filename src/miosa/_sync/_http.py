@@ -371,7 +371,7 @@ class HTTP:
                     sleep(decision.delay)
                     retries_done += 1
                     continue
-                raise connection_error(exc, retries_done + 1) from exc
+                raise connection_error(exc, retries_done + 1, method, request.url) from exc
             except BaseException:
                 pool.release(lease)
                 raise
@@ -423,6 +423,8 @@ class HTTP:
                 error_body,
                 attempts=retries_done + 1,
                 retry_after=decision.retry_after,
+                method=method,
+                url=request.url,
             )
 
 
@@ -440,7 +442,7 @@ def _read_error_body(response: httpx.Response) -> bytes:
     except httpx.TransportError:
         pass
     finally:
-        # Finish the generator here: left to the garbage collector, Trio warns about it.
+        # Finish the generator here rather than leave it to the garbage collector.
         # httpx types it as an iterator, but it is a generator and has this method.
         body.close()  # type: ignore[attr-defined]
     return b"".join(chunks)

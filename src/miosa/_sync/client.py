@@ -1,7 +1,7 @@
 # This file was generated from
 #   src/miosa/_async/client.py
 # by scripts/gen_sync.py. Do not edit it by hand.
-"""`Miosa`: the async client. `miosa._sync.client.Miosa` is generated from this file."""
+"""`Miosa`: the blocking client."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from .._options import (
     to_timeout,
 )
 from .._request import NOT_GIVEN, NotGiven
+from ..errors import ConfigurationError
 from ._http import HTTP, Pool
 
 if TYPE_CHECKING:
@@ -69,16 +70,18 @@ if TYPE_CHECKING:
 
 
 class Miosa:
-    """The MIOSA API client for asyncio and Trio.
+    """The blocking MIOSA API client; one client may be shared by threads.
 
     ``Miosa()`` reads ``MIOSA_API_KEY`` (and ``MIOSA_BASE_URL``, ``MIOSA_TENANT``)
-    from the environment; arguments win over the environment. Use it as an async
-    context manager, or call `close`, to release its connection pool.
+    from the environment; arguments win over the environment. Use it in a
+    ``with`` block, or call `close`, to release its connection pool.
 
     Args:
         api_key: the API key (``msk_...``); env ``MIOSA_API_KEY``.
         access_token: a user access token instead of an API key; env ``MIOSA_ACCESS_TOKEN``.
-        base_url: default ``https://api.miosa.ai/api/v1``; env ``MIOSA_BASE_URL``.
+        base_url: default ``https://api.miosa.ai/api/v1``; env ``MIOSA_BASE_URL``. A URL
+            whose path does not end in ``/v<N>`` gets ``/api/v1`` appended (so a bare host
+            such as ``https://api.miosa.ai`` works).
         timeout: seconds per attempt (default 30, connect 5) or an ``httpx.Timeout``.
         max_retries: retries after the first attempt (default 3).
         default_headers: extra headers sent with every request.
@@ -163,7 +166,7 @@ class Miosa:
             changes["timeout"] = to_timeout(timeout)
         if not isinstance(max_retries, NotGiven):
             if max_retries < 0:
-                raise ValueError("max_retries must be >= 0")
+                raise ConfigurationError("max_retries must be >= 0")
             changes["max_retries"] = max_retries
         if not isinstance(deadline, NotGiven):
             changes["deadline"] = deadline

@@ -90,8 +90,8 @@ class Page(Generic[T]):
 class PageIterator(Generic[T]):
     """Walks a page's items, then each following page's, fetching one page at a time.
 
-    A plain iterator rather than an async generator, so breaking out of the loop early
-    leaves nothing to finalise (an abandoned async generator warns on Trio).
+    A plain iterator rather than a generator, so breaking out
+    of the loop early leaves nothing to finalise.
     """
 
     def __init__(self, page: Page[T]) -> None:

@@ -5,8 +5,8 @@
 
 Both are context managers that connect when entered, so an authentication or
 not-found error is raised by ``with``, not by the first read; both close the
-response (and free its pool slot) on exit, whether the loop ended, broke, raised or
-was cancelled.
+response (and free its pool slot) on exit, whether the loop ended, broke
+or raised.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import httpx
 from .._concurrency import drain, open_file, shielded, sleep
 from .._request import NOT_GIVEN
 from .._resume import MAX_CONSECUTIVE_FAILURES, ResumeState
-from .._sse import ServerSentEvent, SSEDecoder
+from .._sse import SSE_ACCEPT, ServerSentEvent, SSEDecoder
 from ..errors import (
     APIConnectionError,
     APITimeoutError,
@@ -190,7 +190,7 @@ class EventStream(Generic[T]):
         return max(0.001, min(self._idle_timeout, self._deadline - time.monotonic()))
 
     def _connect(self, *, retry_opening: bool) -> None:
-        headers = {**self._headers, "Accept": "text/event-stream", "Cache-Control": "no-cache"}
+        headers = {**self._headers, "Accept": SSE_ACCEPT, "Cache-Control": "no-cache"}
         if self._state.last_event_id:
             headers["Last-Event-ID"] = self._state.last_event_id
         timeout = self._http.options.timeout
@@ -208,6 +208,12 @@ class EventStream(Generic[T]):
             ),
             max_retries=None if retry_opening else 0,
         )
+        if opened.response.status_code == 204:
+            # Nothing to stream (say, re-attaching to a job that already finished): an empty
+            # stream, not an error.
+            opened.close()
+            self._finished = True
+            return
         content_type = opened.response.headers.get("content-type", "")
         if "text/event-stream" not in content_type:
             opened.close()
@@ -247,7 +253,7 @@ class EventStream(Generic[T]):
     def _release(self) -> None:
         opened, self._open = self._open, None
         chunks, self._chunks = self._chunks, None
-        # Shielded: a cancelled task still closes the response and frees its pool slot.
+        # Closes the response and frees its pool slot, even on KeyboardInterrupt.
         with shielded():
             if opened is not None:
                 opened.close()

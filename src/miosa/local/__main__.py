@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import signal
 import sys
 import threading
@@ -12,6 +13,22 @@ from types import FrameType
 from .server import LocalServer
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
+# What the ``local`` extra installs (pyproject.toml); the server needs all three.
+EXTRA_MODULES = ("starlette", "uvicorn", "websockets")
+MISSING_EXTRA = (
+    "python -m miosa.local needs the 'local' extra, which is not installed "
+    "(no module named {name!r}).\nInstall it with: pip install 'miosa[local]'"
+)
+
+
+def missing_extra_module() -> str | None:
+    """The first module of the ``local`` extra that cannot be imported, or None."""
+    for name in EXTRA_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            return name
+    return None
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -47,6 +64,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the server, print how to reach it, serve until SIGINT/SIGTERM."""
     args = parse_args(argv)
+    missing = missing_extra_module()
+    if missing is not None:
+        print(MISSING_EXTRA.format(name=missing), file=sys.stderr)
+        return 1
     server = LocalServer(
         api_key=args.api_key,
         root=args.root,

@@ -16,6 +16,7 @@ from starlette.routing import Route
 
 from .common import JSON, MIB
 from .http import ApiError, bad_request, error_response, not_found
+from .sse import NEGOTIATED_STREAMS, refuses_accept
 from .state import Principal, Sandbox, Store
 
 log = logging.getLogger("miosa.local")
@@ -139,11 +140,27 @@ def visible(sandbox: Sandbox, principal: Principal) -> bool:
     return sandbox.extra.get("external_user_id") == principal.external_user_id
 
 
+def not_acceptable(accept: str) -> ApiError:
+    """The 406 a JSON-negotiated stream route answers to an ``Accept`` without JSON."""
+    return ApiError(
+        406,
+        "NOT_ACCEPTABLE",
+        f"no acceptable format in Accept {accept!r}: this route negotiates JSON; "
+        "send 'text/event-stream, application/json;q=0.9'",
+        {"accept": accept, "accepted": ["application/json"]},
+    )
+
+
 def to_route(endpoint: Endpoint, store: Store) -> Route:
     """A Starlette route running ``endpoint`` with error mapping and audit recording."""
+    negotiated = (endpoint.method, endpoint.path) in NEGOTIATED_STREAMS
 
     async def run(request: Request) -> Response:
         call = Call(request, store)
+        if negotiated:
+            accept = request.headers.get("accept")
+            if refuses_accept(accept):
+                return error_response(not_acceptable(accept or ""), call.request_id)
         try:
             response = await endpoint.handler(call)
         except ApiError as err:

@@ -24,6 +24,39 @@ EventFilter = Callable[[Event], bool]
 RETRY_MS = 1000
 KEEPALIVE = b": keepalive\n\n"
 
+# Stream routes that, on MIOSA, sit behind JSON-only content negotiation: an ``Accept``
+# naming no JSON-compatible type is answered 406 before the route runs, so a client
+# must send ``text/event-stream, application/json;q=0.9`` rather than the bare event
+# type. ``POST /sandboxes/{sandbox_id}/exec/stream`` is served without that negotiation
+# and takes any ``Accept``. (The vendor's SDK 2.19.2 documents both, see docs/local-server.md.)
+NEGOTIATED_STREAMS = frozenset(
+    {
+        ("GET", "/events/stream"),
+        ("GET", "/sandboxes/{sandbox_id}/events"),
+        ("GET", "/sandboxes/{sandbox_id}/files/watch"),
+        ("GET", "/sandboxes/{sandbox_id}/logs/stream"),
+        ("GET", "/sandboxes/{sandbox_id}/processes/{pid}/stream"),
+        ("GET", "/sandboxes/{sandbox_id}/readiness/stream"),
+    }
+)
+_JSON_COMPATIBLE = frozenset({"*/*", "application/*", "application/json"})
+
+
+def refuses_accept(header: str | None) -> bool:
+    """Whether JSON-only negotiation refuses this ``Accept`` header (so: 406).
+
+    No header, an empty one, or any entry that JSON satisfies (``application/json``,
+    ``application/*``, ``*/*``; whatever its q) is accepted; anything else, the bare
+    ``text/event-stream`` included, is refused.
+    """
+    if header is None or not header.strip():
+        return False
+    for entry in header.split(","):
+        media_type = entry.split(";", 1)[0].strip().lower()
+        if media_type in _JSON_COMPATIBLE:
+            return False
+    return True
+
 
 def encode(event: Event) -> bytes:
     """``id:``, ``event:`` and one ``data:`` line (JSON never contains a raw newline)."""

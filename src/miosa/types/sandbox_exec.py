@@ -30,6 +30,11 @@ class ExecStdout(Model):
     line: str = ""
     id: str | None = None
 
+    @property
+    def data(self) -> str:
+        """The line again, under the name stream examples elsewhere read (``line.data``)."""
+        return self.line
+
 
 @attrs.frozen(kw_only=True)
 class ExecStderr(Model):
@@ -38,6 +43,11 @@ class ExecStderr(Model):
     type: ClassVar[str] = "stderr"
     line: str = ""
     id: str | None = None
+
+    @property
+    def data(self) -> str:
+        """The line again, under the name stream examples elsewhere read (``line.data``)."""
+        return self.line
 
 
 @attrs.frozen(kw_only=True)
@@ -54,6 +64,11 @@ class ExecExit(Model):
     def ok(self) -> bool:
         """True when the command exited with status 0."""
         return self.exit_code == 0
+
+    @property
+    def data(self) -> int | None:
+        """The exit code, so a loop printing every chunk's ``data`` runs to the end."""
+        return self.exit_code
 
 
 @attrs.frozen(kw_only=True)

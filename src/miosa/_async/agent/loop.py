@@ -3,8 +3,8 @@
 ``AsyncAgent.run(prompt)`` returns an `AgentResult`; ``AsyncAgent.stream(prompt)`` yields
 the steps as they happen (`ModelMessage`, `ToolCall`, `ToolResult`, and a `FinalAnswer`
 last). The run is bounded by ``max_steps`` model calls, can be stopped with
-`AsyncAgentRun.cancel` (with the async twin, also by cancelling the task that iterates
-it), and never dies of a tool's failure: those come back to the model as error results.
+`AsyncAgentRun.cancel` from any thread, and never dies of a tool's failure: those come
+back to the model as error results.
 """
 
 from __future__ import annotations
@@ -163,7 +163,7 @@ class AsyncAgentRun:
         """Stop at the next step boundary: the next step is a ``cancelled`` `FinalAnswer`.
 
         Safe to call from another thread or task; a model call or tool already running
-        finishes first (with the async twin, cancel the task to interrupt it).
+        finishes first.
         """
         self._cancel_requested = True
 

@@ -6,8 +6,8 @@
 ``Agent.run(prompt)`` returns an `AgentResult`; ``Agent.stream(prompt)`` yields
 the steps as they happen (`ModelMessage`, `ToolCall`, `ToolResult`, and a `FinalAnswer`
 last). The run is bounded by ``max_steps`` model calls, can be stopped with
-`AgentRun.cancel` (with the async twin, also by cancelling the task that iterates
-it), and never dies of a tool's failure: those come back to the model as error results.
+`AgentRun.cancel` from any thread, and never dies of a tool's failure: those come
+back to the model as error results.
 """
 
 from __future__ import annotations
@@ -166,7 +166,7 @@ class AgentRun:
         """Stop at the next step boundary: the next step is a ``cancelled`` `FinalAnswer`.
 
         Safe to call from another thread or task; a model call or tool already running
-        finishes first (with the async twin, cancel the task to interrupt it).
+        finishes first.
         """
         self._cancel_requested = True
 

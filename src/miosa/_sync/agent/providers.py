@@ -176,7 +176,7 @@ class HTTPProvider:
                     sleep(decision.delay)
                     retries += 1
                     continue
-                raise connection_error(exc, retries + 1) from exc
+                raise connection_error(exc, retries + 1, "POST", httpx.URL(url)) from exc
             status = response.status_code
             if status < 300:
                 try:

@@ -105,7 +105,7 @@ class Storage(APIResource):
         """Upload an object; the request body is the raw content.
 
         ``PUT /storage/buckets/{bucket_id}/objects/{key}``. ``content`` is bytes, or for
-        large objects a zero-argument callable returning an async iterator of chunks
+        large objects a zero-argument callable returning an iterator of chunks
         (sent chunked, never held whole in memory; such uploads are not retried).
         Returns the server's acknowledgement (its fields are ``None`` when absent).
         """

@@ -4,7 +4,7 @@
 """Files inside a sandbox: ``/sandboxes/{id}/files...``.
 
 Content travels as base64 inside JSON. Uploads are streamed: the JSON body is produced
-piece by piece from a path, a binary file object or an (async) iterator of bytes, so a
+piece by piece from a path, a binary file object or an iterator of bytes, so a
 file of any size is never whole in memory; downloads are read in chunks.
 """
 
@@ -138,7 +138,7 @@ class SandboxFiles(ScopedResource):
         """Upload to ``path`` without holding the file in memory.
 
         ``POST /sandboxes/{sandbox_id}/files``. ``source`` is a local path, a binary
-        file object, an (async) iterator of bytes, or bytes. The JSON body (base64
+        file object, an iterator of bytes, or bytes. The JSON body (base64
         content) is streamed ``chunk_size`` raw bytes at a time; a path's size is known
         up front and sent as ``Content-Length``, other sources go chunked. A streamed
         upload is not retried (its source may not be readable twice).
