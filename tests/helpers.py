@@ -162,6 +162,8 @@ class Case:
     query: Mapping[str, str] = attrs.field(factory=dict)
     body: object = NO_BODY
     headers: Mapping[str, str] = attrs.field(factory=dict)
+    header_names: tuple[str, ...] = ()
+    """Headers that must be present, whatever their value."""
     reply: object = attrs.field(factory=_id_reply)
     status: int = 200
     check: Callable[[Any], bool] | None = None
@@ -172,6 +174,8 @@ class Case:
     """The result is a list (or a page) of `result`."""
     result_ids: tuple[str, ...] = ("x_1",)
     """The ``raw["id"]`` of the result, or of each item."""
+    name: str = ""
+    """Names the case in test ids (default: the dotted call and method, or the route)."""
 
     @property
     def route(self) -> str:
@@ -185,11 +189,13 @@ class Case:
         return json_response(self.status, self.reply)
 
     def __str__(self) -> str:
-        return self.call if isinstance(self.call, str) else self.route
+        return case_id(self)
 
 
 def case_id(case: Case) -> str:
-    """The test id of a case: its dotted call and method, or its route."""
+    """The test id of a case: its name, else its dotted call and method, else its route."""
+    if case.name:
+        return case.name
     return f"{case.call}-{case.method}" if isinstance(case.call, str) else case.route
 
 
@@ -209,6 +215,8 @@ def check_request(request: httpx.Request, case: Case) -> None:
         body=case.body,
         headers=case.headers,
     )
+    for name in case.header_names:
+        assert name in request.headers, f"no {name} header"
 
 
 def check_result(result: Any, case: Case) -> None:

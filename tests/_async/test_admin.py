@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -28,37 +27,65 @@ from miosa.types.admin import (
     AdminUserRole,
     AdminUserStatus,
 )
-from tests._async._helpers import make_client
-from tests.helpers import MockAPI, json_response
+from tests._async._helpers import make_client, run_case
+from tests.helpers import NO_BODY, Case, MockAPI, case_id, json_response
 
 OBJ: dict[str, Any] = {"id": "obj_1", "status": "active", "brand_new": {"x": 1}}
 REPORT: dict[str, Any] = {"ok": True, "counts": {"users": 3}}
 
 
-@dataclass(frozen=True)
-class Case:
+def _checks(kind: str, model: type | None) -> Callable[[Any], bool]:
+    """What a reply of this kind must come back as."""
+    if kind == "json":
+        return lambda result: bool(result == REPORT)
+    if kind == "object":
+        return lambda result: (
+            isinstance(result, Model) and type(result) is model and result.raw == OBJ
+        )
+    return lambda result: (
+        isinstance(result, AsyncPage)
+        and [type(item) for item in result.items] == [model]
+        and result.items[0].raw == OBJ
+        and result.next_cursor is None
+        and not result.has_more
+    )
+
+
+def _replies(kind: str) -> object:
+    if kind == "json":
+        return REPORT
+    if kind == "object":
+        return {"data": OBJ}
+    return {"data": [OBJ], "next_cursor": None}
+
+
+def admin(
+    name: str,
+    call: Callable[[Any], Any],
+    method: str,
+    path: str,
+    kind: str,
+    model: type | None = None,
+    *,
+    query: dict[str, str] | None = None,
+    body: object = NO_BODY,
+) -> Case:
     """One endpoint: the call on ``client.admin``, the exact request, the reply's kind.
 
     Kinds: ``json`` (an untyped reply, returned as the JSON object), ``object`` (a model),
-    ``page`` (a cursor page of models).
+    ``page`` (a cursor page of models). Every call that is not a GET sends an idempotency key.
     """
-
-    name: str
-    call: Callable[[Any], Any]
-    method: str
-    path: str
-    kind: str
-    model: type | None = None
-    query: dict[str, str] = field(default_factory=dict)
-    body: Any = None
-
-
-def _reply(case: Case) -> httpx.Response:
-    if case.kind == "json":
-        return json_response(200, REPORT)
-    if case.kind == "object":
-        return json_response(200, {"data": OBJ})
-    return json_response(200, {"data": [OBJ], "next_cursor": None})
+    return Case(
+        name=name,
+        call=lambda client: call(client.admin),
+        method=method,
+        path=path,
+        query=query or {},
+        body=body,
+        header_names=() if method == "GET" else ("idempotency-key",),
+        reply=_replies(kind),
+        check=_checks(kind, model),
+    )
 
 
 U = "/admin/users/u_1"
@@ -67,10 +94,10 @@ CP = "/admin/computers/c_1"
 
 CASES = [
     # overview
-    Case("dashboard", lambda a: a.dashboard(), "GET", "/admin/dashboard", "json"),
-    Case("stats", lambda a: a.stats(), "GET", "/admin/stats", "json"),
-    Case("audit_log", lambda a: a.audit_log(), "GET", "/admin/audit-log", "page", AdminAuditEntry),
-    Case(
+    admin("dashboard", lambda a: a.dashboard(), "GET", "/admin/dashboard", "json"),
+    admin("stats", lambda a: a.stats(), "GET", "/admin/stats", "json"),
+    admin("audit_log", lambda a: a.audit_log(), "GET", "/admin/audit-log", "page", AdminAuditEntry),
+    admin(
         "audit_log (paged)",
         lambda a: a.audit_log(limit=50, cursor="cur_2"),
         "GET",
@@ -79,9 +106,11 @@ CASES = [
         AdminAuditEntry,
         query={"limit": "50", "cursor": "cur_2"},
     ),
-    Case("detailed_health", lambda a: a.detailed_health(), "GET", "/admin/health/detailed", "json"),
+    admin(
+        "detailed_health", lambda a: a.detailed_health(), "GET", "/admin/health/detailed", "json"
+    ),
     # credits
-    Case(
+    admin(
         "grant_credits",
         lambda a: a.grant_credits(
             tenant_id="t_1", amount=100, description="promo", expires_at="2027-01-01T00:00:00Z"
@@ -96,7 +125,7 @@ CASES = [
             "expires_at": "2027-01-01T00:00:00Z",
         },
     ),
-    Case(
+    admin(
         "deduct_credits",
         lambda a: a.deduct_credits(tenant_id="t_1", amount=2.5, description="overage"),
         "POST",
@@ -104,7 +133,7 @@ CASES = [
         "json",
         body={"tenant_id": "t_1", "amount": 2.5, "description": "overage"},
     ),
-    Case(
+    admin(
         "refund_credits",
         lambda a: a.refund_credits(
             tenant_id="t_1", amount=10, description="sorry", transaction_id="tx_1"
@@ -114,7 +143,7 @@ CASES = [
         "json",
         body={"tenant_id": "t_1", "amount": 10, "description": "sorry", "transaction_id": "tx_1"},
     ),
-    Case(
+    admin(
         "tenant_balance",
         lambda a: a.tenant_balance("t_1"),
         "GET",
@@ -122,7 +151,7 @@ CASES = [
         "object",
         AdminCreditBalance,
     ),
-    Case(
+    admin(
         "tenant_credit_history",
         lambda a: a.tenant_credit_history("t_1", limit=10),
         "GET",
@@ -132,7 +161,7 @@ CASES = [
         query={"limit": "10"},
     ),
     # users
-    Case(
+    admin(
         "list_users",
         lambda a: a.list_users(limit=20, q="ann", status="suspended"),
         "GET",
@@ -141,8 +170,8 @@ CASES = [
         AdminUser,
         query={"limit": "20", "q": "ann", "status": "suspended"},
     ),
-    Case("get_user", lambda a: a.get_user("u_1"), "GET", U, "object", AdminUser),
-    Case(
+    admin("get_user", lambda a: a.get_user("u_1"), "GET", U, "object", AdminUser),
+    admin(
         "update_user",
         lambda a: a.update_user("u_1", {"name": "Ann", "metadata": {"vip": True}}),
         "PUT",
@@ -151,8 +180,8 @@ CASES = [
         AdminUser,
         body={"name": "Ann", "metadata": {"vip": True}},
     ),
-    Case("delete_user", lambda a: a.delete_user("u_1"), "DELETE", U, "json"),
-    Case(
+    admin("delete_user", lambda a: a.delete_user("u_1"), "DELETE", U, "json"),
+    admin(
         "change_user_role",
         lambda a: a.change_user_role("u_1", role=AdminUserRole.SUPER_ADMIN),
         "POST",
@@ -160,9 +189,9 @@ CASES = [
         "json",
         body={"role": "super_admin"},
     ),
-    Case("force_logout", lambda a: a.force_logout("u_1"), "POST", U + "/force-logout", "json"),
-    Case("suspend_user", lambda a: a.suspend_user("u_1"), "POST", U + "/suspend", "json"),
-    Case(
+    admin("force_logout", lambda a: a.force_logout("u_1"), "POST", U + "/force-logout", "json"),
+    admin("suspend_user", lambda a: a.suspend_user("u_1"), "POST", U + "/suspend", "json"),
+    admin(
         "suspend_user (reason)",
         lambda a: a.suspend_user("u_1", reason="abuse"),
         "POST",
@@ -170,8 +199,8 @@ CASES = [
         "json",
         body={"reason": "abuse"},
     ),
-    Case("unsuspend_user", lambda a: a.unsuspend_user("u_1"), "POST", U + "/unsuspend", "json"),
-    Case(
+    admin("unsuspend_user", lambda a: a.unsuspend_user("u_1"), "POST", U + "/unsuspend", "json"),
+    admin(
         "ban_user",
         lambda a: a.ban_user("u_1", reason="spam", expires_at="2027-01-01T00:00:00Z"),
         "POST",
@@ -179,8 +208,8 @@ CASES = [
         "json",
         body={"reason": "spam", "expires_at": "2027-01-01T00:00:00Z"},
     ),
-    Case("unban_user", lambda a: a.unban_user("u_1"), "POST", U + "/unban", "json"),
-    Case(
+    admin("unban_user", lambda a: a.unban_user("u_1"), "POST", U + "/unban", "json"),
+    admin(
         "bulk_user_action",
         lambda a: a.bulk_user_action(user_ids=("u_1", "u_2"), action="tag", params={"tag": "beta"}),
         "POST",
@@ -189,7 +218,7 @@ CASES = [
         body={"user_ids": ["u_1", "u_2"], "action": "tag", "params": {"tag": "beta"}},
     ),
     # tenants
-    Case(
+    admin(
         "list_tenants",
         lambda a: a.list_tenants(q="acme"),
         "GET",
@@ -198,8 +227,8 @@ CASES = [
         AdminTenant,
         query={"q": "acme"},
     ),
-    Case("tenant_detail", lambda a: a.tenant_detail("t_1"), "GET", TN + "/detail", "json"),
-    Case(
+    admin("tenant_detail", lambda a: a.tenant_detail("t_1"), "GET", TN + "/detail", "json"),
+    admin(
         "suspend_tenant",
         lambda a: a.suspend_tenant("t_1", reason="unpaid"),
         "POST",
@@ -207,10 +236,10 @@ CASES = [
         "json",
         body={"reason": "unpaid"},
     ),
-    Case(
+    admin(
         "unsuspend_tenant", lambda a: a.unsuspend_tenant("t_1"), "POST", TN + "/unsuspend", "json"
     ),
-    Case(
+    admin(
         "change_tenant_plan",
         lambda a: a.change_tenant_plan("t_1", plan="pro"),
         "POST",
@@ -218,9 +247,9 @@ CASES = [
         "json",
         body={"plan": "pro", "prorate": True},
     ),
-    Case("delete_tenant", lambda a: a.delete_tenant("t_1"), "DELETE", TN, "json"),
+    admin("delete_tenant", lambda a: a.delete_tenant("t_1"), "DELETE", TN, "json"),
     # computers
-    Case(
+    admin(
         "list_computers",
         lambda a: a.list_computers(status="error", tenant_id="t_1", limit=5),
         "GET",
@@ -229,11 +258,11 @@ CASES = [
         AdminComputer,
         query={"status": "error", "tenant_id": "t_1", "limit": "5"},
     ),
-    Case("delete_computer", lambda a: a.delete_computer("c_1"), "DELETE", CP, "json"),
-    Case("suspend_computer", lambda a: a.suspend_computer("c_1"), "POST", CP + "/suspend", "json"),
-    Case("resume_computer", lambda a: a.resume_computer("c_1"), "POST", CP + "/resume", "json"),
-    Case("restart_computer", lambda a: a.restart_computer("c_1"), "POST", CP + "/restart", "json"),
-    Case(
+    admin("delete_computer", lambda a: a.delete_computer("c_1"), "DELETE", CP, "json"),
+    admin("suspend_computer", lambda a: a.suspend_computer("c_1"), "POST", CP + "/suspend", "json"),
+    admin("resume_computer", lambda a: a.resume_computer("c_1"), "POST", CP + "/resume", "json"),
+    admin("restart_computer", lambda a: a.restart_computer("c_1"), "POST", CP + "/restart", "json"),
+    admin(
         "purge_stale_computers",
         lambda a: a.purge_stale_computers(),
         "POST",
@@ -241,7 +270,7 @@ CASES = [
         "json",
     ),
     # API keys
-    Case(
+    admin(
         "list_api_keys",
         lambda a: a.list_api_keys(tenant_id="t_1", status="revoked"),
         "GET",
@@ -250,7 +279,7 @@ CASES = [
         AdminApiKey,
         query={"tenant_id": "t_1", "status": "revoked"},
     ),
-    Case(
+    admin(
         "create_api_key",
         lambda a: a.create_api_key(name="ci", tenant_id="t_1", user_id="u_1"),
         "POST",
@@ -265,7 +294,7 @@ CASES = [
             "purpose": "api",
         },
     ),
-    Case(
+    admin(
         "create_api_key (all options)",
         lambda a: a.create_api_key(
             name="ci",
@@ -292,8 +321,8 @@ CASES = [
             "allowed_ips": ["10.0.0.1"],
         },
     ),
-    Case("api_key_stats", lambda a: a.api_key_stats(), "GET", "/admin/api-keys/stats", "json"),
-    Case(
+    admin("api_key_stats", lambda a: a.api_key_stats(), "GET", "/admin/api-keys/stats", "json"),
+    admin(
         "bulk_revoke_api_keys",
         lambda a: a.bulk_revoke_api_keys(key_ids=["k_1", "k_2"]),
         "POST",
@@ -301,19 +330,19 @@ CASES = [
         "json",
         body={"key_ids": ["k_1", "k_2"]},
     ),
-    Case(
+    admin(
         "revoke_api_key", lambda a: a.revoke_api_key("k_1"), "DELETE", "/admin/api-keys/k_1", "json"
     ),
     # Optimal, impersonation
-    Case("optimal_status", lambda a: a.optimal_status(), "GET", "/admin/optimal/status", "json"),
-    Case(
+    admin("optimal_status", lambda a: a.optimal_status(), "GET", "/admin/optimal/status", "json"),
+    admin(
         "list_optimal_models",
         lambda a: a.list_optimal_models(),
         "GET",
         "/admin/optimal/models",
         "json",
     ),
-    Case(
+    admin(
         "switch_optimal_model",
         lambda a: a.switch_optimal_model(model_id="qwen-72b"),
         "POST",
@@ -321,7 +350,7 @@ CASES = [
         "json",
         body={"model_id": "qwen-72b"},
     ),
-    Case(
+    admin(
         "impersonate",
         lambda a: a.impersonate(external_user_id="ext_1"),
         "POST",
@@ -350,29 +379,9 @@ def test_every_admin_endpoint_of_the_contract_has_a_case() -> None:
     assert {case.name.split(" ")[0] for case in CASES} == CONTRACT
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+@pytest.mark.parametrize("case", CASES, ids=case_id)
 async def test_endpoint_sends_the_exact_request_and_parses_the_reply(case: Case) -> None:
-    api = MockAPI().on(f"{case.method} {case.path}", _reply(case))
-    async with make_client(api) as client:
-        result = await case.call(client.admin)
-    request = api.last
-    assert len(api.requests) == 1
-    assert request.method == case.method
-    assert request.url.raw_path.decode().split("?")[0] == "/api/v1" + case.path
-    assert dict(request.url.params) == case.query
-    assert api.body() == case.body
-    if case.method != "GET":
-        assert "idempotency-key" in request.headers
-    if case.kind == "json":
-        assert result == REPORT
-    elif case.kind == "object":
-        assert isinstance(result, Model) and type(result) is case.model
-        assert result.raw == OBJ
-    else:
-        assert isinstance(result, AsyncPage)
-        assert [type(item) for item in result.items] == [case.model]
-        assert result.items[0].raw == OBJ
-        assert result.next_cursor is None and not result.has_more
+    await run_case(case)
 
 
 async def test_cursor_pages_follow_next_cursor_across_envelopes() -> None:
