@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,43 +52,75 @@ from miosa.types.open_computers import (
     OpenComputerWorkspace,
     OpenComputerWorkspaceEvent,
 )
-from tests._sync._helpers import make_client
-from tests.helpers import MockAPI, form_parts, json_response
+from tests._sync._helpers import make_client, run_case
+from tests.helpers import NO_BODY, Case, MockAPI, case_id, form_parts, json_response
 
 OBJ: dict[str, Any] = {"id": "obj_1", "status": "running", "name": "thing", "brand_new": [1]}
 H = "/opencomputers/hosts/h_1"
 
 
-@dataclass(frozen=True)
-class Case:
-    """One endpoint: the call on its sub-group (named by the case's first word), the exact
-    request it must send, and the reply it gets."""
-
-    name: str
-    call: Callable[[Any], Any]
-    method: str
-    path: str
-    kind: str  # object | list | page | empty
-    model: type | None = None
-    query: dict[str, str] = field(default_factory=dict)
-    body: Any = None
-    reply: Any = None
-
-    def run(self, client: Miosa) -> Any:
-        group = getattr(client.open_computers, self.name.split(".")[0])
-        return self.call(group)
-
-
-def _reply(case: Case) -> httpx.Response:
-    if case.kind == "empty":
+def _reply(kind: str, reply: object) -> object:
+    if kind == "empty":
         return httpx.Response(204)
-    if case.reply is not None:
-        return json_response(200, case.reply)
-    if case.kind == "object":
-        return json_response(200, OBJ)
-    if case.kind == "list":
-        return json_response(200, {"data": [OBJ]})
-    return json_response(200, {"data": [OBJ], "meta": {"total": 1, "page": 1, "per_page": 20}})
+    if reply is not None:
+        return reply
+    if kind == "object":
+        return OBJ
+    if kind == "list":
+        return {"data": [OBJ]}
+    return {"data": [OBJ], "meta": {"total": 1, "page": 1, "per_page": 20}}
+
+
+def _check(kind: str, model: type | None, reply: Any) -> Callable[[Any], bool]:
+    """What a reply of this kind must come back as."""
+    if kind == "empty":
+        return lambda result: result is None
+    if kind == "object":
+        expected = reply or OBJ
+        inner = expected.get("session") or expected.get("job") or expected.get("data") or expected
+        return lambda result: (
+            isinstance(result, Model) and type(result) is model and result.raw == inner
+        )
+    if kind == "list":
+        return lambda result: (
+            [type(item) for item in result] == [model]
+            and result[0].raw == OBJ
+            and result[0].id == "obj_1"
+        )
+    return lambda result: (
+        isinstance(result, Page)
+        and [type(item) for item in result.items] == [model]
+        and result.items[0].id == "obj_1"
+        and result.total == 1
+        and not result.has_more
+    )
+
+
+def oc(
+    name: str,
+    call: Callable[[Any], Any],
+    method: str,
+    path: str,
+    kind: str,
+    model: type | None = None,
+    *,
+    query: dict[str, str] | None = None,
+    body: object = NO_BODY,
+    reply: Any = None,
+) -> Case:
+    """One endpoint: the call on its sub-group (named by the case's first word), the exact
+    request it must send, and the reply it gets (kind: object | list | page | empty)."""
+    group = name.split(".")[0]
+    return Case(
+        name=name,
+        call=lambda client: call(getattr(client.open_computers, group)),
+        method=method,
+        path=path,
+        query=query or {},
+        body=body,
+        reply=_reply(kind, reply),
+        check=_check(kind, model, reply),
+    )
 
 
 C = "/opencomputers/clusters"
@@ -113,8 +144,8 @@ Ticket = OpenComputerTicket
 
 CASES = [
     # hosts
-    Case("hosts.list", lambda g: g.list(), "GET", "/opencomputers/hosts", "page", Host),
-    Case(
+    oc("hosts.list", lambda g: g.list(), "GET", "/opencomputers/hosts", "page", Host),
+    oc(
         "hosts.create",
         lambda g: g.create(name="mac", region="eu-west", labels={"gpu": "m3"}),
         "POST",
@@ -123,9 +154,9 @@ CASES = [
         Host,
         body={"name": "mac", "region": "eu-west", "labels": {"gpu": "m3"}},
     ),
-    Case("hosts.get", lambda g: g.get("h_1"), "GET", H, "object", Host),
-    Case("hosts.revoke", lambda g: g.revoke("h_1"), "DELETE", H, "empty"),
-    Case(
+    oc("hosts.get", lambda g: g.get("h_1"), "GET", H, "object", Host),
+    oc("hosts.revoke", lambda g: g.revoke("h_1"), "DELETE", H, "empty"),
+    oc(
         "hosts.ssh_keys",
         lambda g: g.ssh_keys("h_1"),
         "GET",
@@ -133,7 +164,7 @@ CASES = [
         "list",
         OpenComputerSshKey,
     ),
-    Case(
+    oc(
         "hosts.add_ssh_key",
         lambda g: g.add_ssh_key("h_1", "ssh-ed25519 AAAA me@mac"),
         "POST",
@@ -143,7 +174,7 @@ CASES = [
         body={"public_key": "ssh-ed25519 AAAA me@mac"},
     ),
     # jobs
-    Case(
+    oc(
         "jobs.run",
         lambda g: g.run("h_1", command="npm", args=["test"], env={"CI": "1"}, cwd="/w", timeout=60),
         "POST",
@@ -160,7 +191,7 @@ CASES = [
         },
         reply={"job_id": "j_1", "exit_code": 0, "stdout": "ok\n", "stderr": ""},
     ),
-    Case(
+    oc(
         "jobs.run (env list)",
         lambda g: g.run("h_1", command="ls", env=["X=a=b", {"name": "Y", "value": "2"}]),
         "POST",
@@ -174,7 +205,7 @@ CASES = [
         },
         reply={"job_id": "j_2", "exit_code": 1, "stdout": "", "stderr": "no"},
     ),
-    Case(
+    oc(
         "jobs.start",
         lambda g: g.start("h_1", command="make", args=["all"], env={"A": "b"}, timeout=120),
         "POST",
@@ -189,7 +220,7 @@ CASES = [
         },
         reply={"id": "obj_1", "state": "queued", "cmd": "make", "links": {"stream": "/s"}},
     ),
-    Case(
+    oc(
         "jobs.list",
         lambda g: g.list("h_1", limit=50),
         "GET",
@@ -199,7 +230,7 @@ CASES = [
         query={"limit": "50"},
         reply={"jobs": [OBJ]},
     ),
-    Case(
+    oc(
         "jobs.get",
         lambda g: g.get("h_1", "j_1"),
         "GET",
@@ -208,9 +239,9 @@ CASES = [
         Job,
         reply={"job": OBJ},
     ),
-    Case("jobs.cancel", lambda g: g.cancel("h_1", "j_1"), "DELETE", H + "/exec/j_1", "empty"),
+    oc("jobs.cancel", lambda g: g.cancel("h_1", "j_1"), "DELETE", H + "/exec/j_1", "empty"),
     # files (download and upload have their own tests)
-    Case(
+    oc(
         "files.stat",
         lambda g: g.stat("h_1", "/home/me/a b"),
         "GET",
@@ -219,7 +250,7 @@ CASES = [
         OpenComputerFileStat,
         query={"path": "/home/me/a b"},
     ),
-    Case(
+    oc(
         "files.delete",
         lambda g: g.delete("h_1", "/tmp/x"),
         "DELETE",
@@ -227,7 +258,7 @@ CASES = [
         "empty",
         query={"path": "/tmp/x", "recursive": "false"},
     ),
-    Case(
+    oc(
         "files.delete (recursive)",
         lambda g: g.delete("h_1", "/tmp/x", recursive=True),
         "DELETE",
@@ -235,7 +266,7 @@ CASES = [
         "empty",
         query={"path": "/tmp/x", "recursive": "true"},
     ),
-    Case(
+    oc(
         "files.mkdir",
         lambda g: g.mkdir("h_1", "/tmp/d"),
         "POST",
@@ -244,7 +275,7 @@ CASES = [
         body={"path": "/tmp/d"},
     ),
     # terminal, desktop
-    Case(
+    oc(
         "terminal.ticket",
         lambda g: g.ticket("h_1"),
         "POST",
@@ -252,12 +283,12 @@ CASES = [
         "object",
         Ticket,
     ),
-    Case(
+    oc(
         "desktop.ticket", lambda g: g.ticket("h_1"), "POST", H + "/desktop/ticket", "object", Ticket
     ),
     # tunnels
-    Case("tunnels.list", lambda g: g.list("h_1"), "GET", H + "/tunnels", "list", Tunnel),
-    Case(
+    oc("tunnels.list", lambda g: g.list("h_1"), "GET", H + "/tunnels", "list", Tunnel),
+    oc(
         "tunnels.create",
         lambda g: g.create("h_1", target_port=3000, auth_mode="tenant_only", slug="app"),
         "POST",
@@ -266,8 +297,8 @@ CASES = [
         Tunnel,
         body={"target_port": 3000, "auth_mode": "tenant_only", "slug": "app"},
     ),
-    Case("tunnels.get", lambda g: g.get("h_1", "t_1"), "GET", T, "object", Tunnel),
-    Case(
+    oc("tunnels.get", lambda g: g.get("h_1", "t_1"), "GET", T, "object", Tunnel),
+    oc(
         "tunnels.update",
         lambda g: g.update("h_1", "t_1", target_port=8080, enabled=False),
         "PATCH",
@@ -276,9 +307,9 @@ CASES = [
         Tunnel,
         body={"target_port": 8080, "enabled": False},
     ),
-    Case("tunnels.delete", lambda g: g.delete("h_1", "t_1"), "DELETE", T, "empty"),
+    oc("tunnels.delete", lambda g: g.delete("h_1", "t_1"), "DELETE", T, "empty"),
     # agents (path segment "agent", singular; replies may nest the session)
-    Case(
+    oc(
         "agents.dispatch",
         lambda g: g.dispatch(
             "h_1",
@@ -305,7 +336,7 @@ CASES = [
         },
         reply={"session": OBJ},
     ),
-    Case(
+    oc(
         "agents.list",
         lambda g: g.list("h_1"),
         "GET",
@@ -314,7 +345,7 @@ CASES = [
         Session,
         reply={"sessions": [OBJ]},
     ),
-    Case(
+    oc(
         "agents.get",
         lambda g: g.get("h_1", "s_1"),
         "GET",
@@ -323,10 +354,10 @@ CASES = [
         Session,
         reply={"data": OBJ},
     ),
-    Case("agents.cancel", lambda g: g.cancel("h_1", "s_1"), "DELETE", A, "empty"),
+    oc("agents.cancel", lambda g: g.cancel("h_1", "s_1"), "DELETE", A, "empty"),
     # clusters
-    Case("clusters.list", lambda g: g.list(), "GET", C, "list", Cluster),
-    Case(
+    oc("clusters.list", lambda g: g.list(), "GET", C, "list", Cluster),
+    oc(
         "clusters.create",
         lambda g: g.create(name="llm", model="llama3:70b", host_ids=["h_1"]),
         "POST",
@@ -335,15 +366,15 @@ CASES = [
         Cluster,
         body={"name": "llm", "model": "llama3:70b", "host_ids": ["h_1"]},
     ),
-    Case("clusters.get", lambda g: g.get("c_1"), "GET", C + "/c_1", "object", Cluster),
-    Case("clusters.start", lambda g: g.start("c_1"), "POST", C + "/c_1/start", "object", Cluster),
-    Case("clusters.stop", lambda g: g.stop("c_1"), "POST", C + "/c_1/stop", "object", Cluster),
-    Case("clusters.delete", lambda g: g.delete("c_1"), "DELETE", C + "/c_1", "empty"),
+    oc("clusters.get", lambda g: g.get("c_1"), "GET", C + "/c_1", "object", Cluster),
+    oc("clusters.start", lambda g: g.start("c_1"), "POST", C + "/c_1/start", "object", Cluster),
+    oc("clusters.stop", lambda g: g.stop("c_1"), "POST", C + "/c_1/stop", "object", Cluster),
+    oc("clusters.delete", lambda g: g.delete("c_1"), "DELETE", C + "/c_1", "empty"),
     # apps
-    Case(
+    oc(
         "apps.catalog", lambda g: g.catalog(), "GET", "/opencomputers/apps", "list", OpenComputerApp
     ),
-    Case(
+    oc(
         "apps.list_installed",
         lambda g: g.list_installed("h_1"),
         "GET",
@@ -351,7 +382,7 @@ CASES = [
         "list",
         Install,
     ),
-    Case(
+    oc(
         "apps.install",
         lambda g: g.install("h_1", "postgres"),
         "POST",
@@ -359,7 +390,7 @@ CASES = [
         "object",
         Install,
     ),
-    Case(
+    oc(
         "apps.get_install",
         lambda g: g.get_install("h_1", "i_1"),
         "GET",
@@ -367,14 +398,14 @@ CASES = [
         "object",
         Install,
     ),
-    Case(
+    oc(
         "apps.uninstall",
         lambda g: g.uninstall("h_1", "postgres"),
         "DELETE",
         H + "/apps/postgres",
         "empty",
     ),
-    Case(
+    oc(
         "apps.start_app",
         lambda g: g.start_app("h_1", "postgres"),
         "POST",
@@ -382,7 +413,7 @@ CASES = [
         "empty",
     ),
     # workspaces
-    Case(
+    oc(
         "workspaces.list_all",
         lambda g: g.list_all(),
         "GET",
@@ -390,8 +421,8 @@ CASES = [
         "list",
         Workspace,
     ),
-    Case("workspaces.list", lambda g: g.list("h_1"), "GET", H + "/workspaces", "list", Workspace),
-    Case(
+    oc("workspaces.list", lambda g: g.list("h_1"), "GET", H + "/workspaces", "list", Workspace),
+    oc(
         "workspaces.create",
         lambda g: g.create(
             "h_1", name="site", repo_url="https://g/s.git", branch="main", directory="/w"
@@ -402,8 +433,8 @@ CASES = [
         Workspace,
         body={"name": "site", "repo_url": "https://g/s.git", "branch": "main", "directory": "/w"},
     ),
-    Case("workspaces.get", lambda g: g.get("h_1", "w_1"), "GET", W, "object", Workspace),
-    Case(
+    oc("workspaces.get", lambda g: g.get("h_1", "w_1"), "GET", W, "object", Workspace),
+    oc(
         "workspaces.update",
         lambda g: g.update("h_1", "w_1", branch="dev"),
         "PATCH",
@@ -412,11 +443,9 @@ CASES = [
         Workspace,
         body={"branch": "dev"},
     ),
-    Case("workspaces.delete", lambda g: g.delete("h_1", "w_1"), "DELETE", W, "empty"),
-    Case(
-        "workspaces.pull", lambda g: g.pull("h_1", "w_1"), "POST", W + "/pull", "object", Workspace
-    ),
-    Case(
+    oc("workspaces.delete", lambda g: g.delete("h_1", "w_1"), "DELETE", W, "empty"),
+    oc("workspaces.pull", lambda g: g.pull("h_1", "w_1"), "POST", W + "/pull", "object", Workspace),
+    oc(
         "workspaces.open_terminal",
         lambda g: g.open_terminal("h_1", "w_1"),
         "POST",
@@ -425,7 +454,7 @@ CASES = [
         Ticket,
     ),
     # secrets
-    Case(
+    oc(
         "secrets.list_for_tenant",
         lambda g: g.list_for_tenant(),
         "GET",
@@ -433,7 +462,7 @@ CASES = [
         "list",
         Secret,
     ),
-    Case(
+    oc(
         "secrets.create_for_tenant",
         lambda g: g.create_for_tenant(name="NPM_TOKEN", value="s3cr3t", description="npm"),
         "POST",
@@ -442,7 +471,7 @@ CASES = [
         Secret,
         body={"name": "NPM_TOKEN", "value": "s3cr3t", "description": "npm"},
     ),
-    Case(
+    oc(
         "secrets.list_for_host",
         lambda g: g.list_for_host("h_1"),
         "GET",
@@ -450,7 +479,7 @@ CASES = [
         "list",
         Secret,
     ),
-    Case(
+    oc(
         "secrets.create_for_host",
         lambda g: g.create_for_host("h_1", name="K", value="v"),
         "POST",
@@ -459,7 +488,7 @@ CASES = [
         Secret,
         body={"name": "K", "value": "v"},
     ),
-    Case(
+    oc(
         "secrets.update_for_host",
         lambda g: g.update_for_host("h_1", "sec_1", value="v2"),
         "PATCH",
@@ -468,10 +497,10 @@ CASES = [
         Secret,
         body={"value": "v2"},
     ),
-    Case(
+    oc(
         "secrets.delete_for_host", lambda g: g.delete_for_host("h_1", "sec_1"), "DELETE", S, "empty"
     ),
-    Case(
+    oc(
         "secrets.reveal",
         lambda g: g.reveal("h_1", "sec_1"),
         "POST",
@@ -483,35 +512,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+@pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_endpoint_sends_the_exact_request_and_parses_the_reply(case: Case) -> None:
-    api = MockAPI().on(f"{case.method} {case.path}", _reply(case))
-    with make_client(api) as client:
-        result = case.run(client)
-    request = api.last
-    assert len(api.requests) == 1
-    assert request.method == case.method
-    assert request.url.raw_path.decode().split("?")[0] == "/api/v1" + case.path
-    assert dict(request.url.params) == case.query
-    assert api.body() == case.body
-    if case.body is not None:
-        assert request.headers["content-type"] == "application/json"
-    if case.kind == "empty":
-        assert result is None
-    elif case.kind == "object":
-        assert isinstance(result, Model) and type(result) is case.model
-        expected = case.reply or OBJ
-        inner = expected.get("session") or expected.get("job") or expected.get("data") or expected
-        assert result.raw == inner
-    elif case.kind == "list":
-        assert [type(item) for item in result] == [case.model]
-        assert result[0].raw == OBJ
-        assert result[0].id == "obj_1"
-    else:
-        assert isinstance(result, Page)
-        assert [type(item) for item in result.items] == [case.model]
-        assert result.items[0].id == "obj_1"
-        assert result.total == 1 and not result.has_more
+    run_case(case)
 
 
 CONTRACT = {
