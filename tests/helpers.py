@@ -182,8 +182,9 @@ class Case:
         return f"{self.method} {self.path}"
 
     def response(self) -> httpx.Response:
-        if isinstance(self.reply, httpx.Response):
-            return self.reply
+        if isinstance(self.reply, httpx.Response):  # a fresh copy for each run
+            reply = self.reply
+            return httpx.Response(reply.status_code, headers=reply.headers, content=reply.content)
         if self.reply is None:
             return httpx.Response(self.status)
         return json_response(self.status, self.reply)
