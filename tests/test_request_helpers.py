@@ -7,8 +7,8 @@ import json
 import pytest
 
 from miosa import NOT_GIVEN
-from miosa._paging import PageRequest, next_page_request
-from miosa._request import (
+from miosa._core.paging import PageRequest, next_page_request
+from miosa._core.request import (
     UrlCache,
     body,
     error_from_response,

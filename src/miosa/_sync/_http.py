@@ -13,17 +13,18 @@ from typing import Any
 
 import httpx
 
-from .._attempts import (
+from .._concurrency import Gate, shielded, sleep
+from .._core.attempts import (
     cap_timeout,
     connection_error,
     is_tls_failure,
     retry_after_too_long,
     time_left,
 )
-from .._concurrency import Gate, shielded, sleep
-from .._options import ClientOptions, logger
-from .._process import NoCookies, fork_generation
-from .._request import (
+from .._core.options import ClientOptions, logger
+from .._core.pool import ShardLoad, shard_limits
+from .._core.process import NoCookies, fork_generation
+from .._core.request import (
     NOT_GIVEN,
     NotGiven,
     UrlCache,
@@ -31,8 +32,7 @@ from .._request import (
     error_from_response,
     new_idempotency_key,
 )
-from .._retry import decide_for_status, decide_for_transport_error
-from .._shards import ShardLoad, shard_limits
+from .._core.retry import decide_for_status, decide_for_transport_error
 from ..errors import ResponseValidationError
 
 _MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -58,7 +58,7 @@ class CookielessClient(httpx.Client):
 class Pool:
     """The httpx clients and admission gate shared by a client and its `with_options` copies.
 
-    A client we own is several small httpx pools (see `_shards`); an injected
+    A client we own is several small httpx pools (see `_core.pool`); an injected
     ``http_client`` is used as it is.
     """
 

@@ -9,8 +9,8 @@ from collections.abc import Iterator, Mapping
 
 import httpx
 
-from ._request import error_from_response, request_id_of
-from .errors import APIConnectionError, APITimeoutError, RateLimitError
+from ..errors import APIConnectionError, APITimeoutError, RateLimitError
+from .request import error_from_response, request_id_of
 
 
 def cap_timeout(value: float | None, limit: float) -> float:

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import httpx
 
-from .errors import (
+from ..errors import (
     APIStatusError,
     AuthenticationError,
     ConflictError,

@@ -11,9 +11,9 @@ from typing import Any, TypeVar
 
 import httpx
 
-from ._converter import structure, structure_list
-from ._request import unwrap_list
-from .errors import ResponseValidationError
+from .._converter import structure, structure_list
+from ..errors import ResponseValidationError
+from .request import unwrap_list
 
 T = TypeVar("T")
 
