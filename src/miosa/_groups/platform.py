@@ -6,7 +6,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 from urllib.parse import quote
 
-from .._core.request import NOT_GIVEN, NotGiven, decode_json, query
+from .._core.request import NOT_GIVEN, NotGiven, query
+from .._core.responses import decode_json
 from .._core.waiters import WaitTarget
 from ..errors import MiosaError
 

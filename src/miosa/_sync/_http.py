@@ -14,25 +14,20 @@ from typing import Any
 import httpx
 
 from .._concurrency import Gate, shielded, sleep
-from .._core.attempts import (
-    cap_timeout,
-    connection_error,
-    is_tls_failure,
-    retry_after_too_long,
-    time_left,
-)
 from .._core.options import ClientOptions, logger
 from .._core.pool import ShardLoad, shard_limits
 from .._core.process import NoCookies, fork_generation
-from .._core.request import (
-    NOT_GIVEN,
-    NotGiven,
-    UrlCache,
-    decode_json,
-    error_from_response,
-    new_idempotency_key,
+from .._core.request import NOT_GIVEN, NotGiven, UrlCache, new_idempotency_key
+from .._core.responses import decode_json
+from .._core.retry import (
+    cap_timeout,
+    connection_error,
+    decide_for_status,
+    decide_for_transport_error,
+    is_tls_failure,
+    time_left,
 )
-from .._core.retry import decide_for_status, decide_for_transport_error
+from .._core.status_errors import error_from_response, retry_after_too_long
 from ..errors import ResponseValidationError
 
 _MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})

@@ -50,9 +50,8 @@ from ..._agent_wire import (
     provider_error,
 )
 from ..._concurrency import sleep
-from ..._core.attempts import connection_error
 from ..._core.options import USER_AGENT, Secret, check_header_value
-from ..._core.retry import decide_for_status, decide_for_transport_error
+from ..._core.retry import connection_error, decide_for_status, decide_for_transport_error
 from ...errors import ResponseValidationError
 
 __all__ = [
