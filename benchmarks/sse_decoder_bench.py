@@ -7,7 +7,7 @@ would deliver it, and pushed through:
 * httpx-sse: the pipeline of ``EventSource.iter_sse`` -- an incremental UTF-8 decoder
   (what ``httpx.Response.iter_text`` uses), ``httpx_sse._decoders.SSELineDecoder`` and
   ``httpx_sse._decoders.SSEDecoder.decode`` once per line;
-* miosa: ``miosa._sse.SSEDecoder.feed`` once per chunk;
+* miosa: ``miosa._core.sse.SSEDecoder.feed`` once per chunk;
 * miosa with a hand-written ``__slots__`` event class instead of
   ``httpx_sse.ServerSentEvent`` (the alternative considered, reported for the record).
 
@@ -32,7 +32,7 @@ from typing import Any
 from httpx_sse._decoders import SSEDecoder as HttpxSSEDecoder
 from httpx_sse._decoders import SSELineDecoder
 
-from miosa import _sse
+from miosa._core import sse as _sse
 
 CHUNK = 64 * 1024
 

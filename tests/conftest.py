@@ -6,7 +6,7 @@ import inspect
 
 import pytest
 
-import miosa._retry
+import miosa._core.retry
 
 
 @pytest.fixture(params=["asyncio", "trio"])
@@ -24,8 +24,8 @@ def pytest_pycollect_makeitem(collector: pytest.Collector, name: str, obj: objec
 @pytest.fixture
 def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     """Backoff in milliseconds instead of seconds, so retry tests stay fast."""
-    monkeypatch.setattr(miosa._retry, "BASE_DELAY", 0.001)
-    monkeypatch.setattr(miosa._retry, "MAX_DELAY", 0.002)
+    monkeypatch.setattr(miosa._core.retry, "BASE_DELAY", 0.001)
+    monkeypatch.setattr(miosa._core.retry, "MAX_DELAY", 0.002)
 
 
 @pytest.hookimpl(hookwrapper=True)

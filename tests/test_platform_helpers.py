@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from miosa import APITimeoutError, MiosaError
+from miosa._core.request import NOT_GIVEN
+from miosa._core.waiters import Poller, WaitTarget
 from miosa._groups.platform import (
     DATABASE_READY,
     DEPLOYMENT_READY,
@@ -14,8 +16,6 @@ from miosa._groups.platform import (
     release_promote_key,
     unwrap_present,
 )
-from miosa._request import NOT_GIVEN
-from miosa._waiters import Poller, WaitTarget
 from miosa.types.deployments import DeploymentState
 
 

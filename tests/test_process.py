@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from miosa._process import NoCookies, fork_generation
+from miosa._core.process import NoCookies, fork_generation
 
 
 def test_no_cookies_even_when_one_is_set_by_hand() -> None:

@@ -7,18 +7,10 @@ import json
 import pytest
 
 from miosa import NOT_GIVEN
-from miosa._paging import PageRequest, next_page_request
-from miosa._request import (
-    UrlCache,
-    body,
-    error_from_response,
-    file_path_param,
-    next_cursor_of,
-    query,
-    route,
-    unwrap_list,
-    unwrap_object,
-)
+from miosa._core.paging import PageRequest, next_page_request
+from miosa._core.request import UrlCache, body, file_path_param, query, route
+from miosa._core.responses import next_cursor_of, unwrap_list, unwrap_object
+from miosa._core.status_errors import error_from_response
 from miosa.errors import NotFoundError, RateLimitError, ServerError, ValidationError
 
 

@@ -6,7 +6,7 @@ import email.utils
 
 import pytest
 
-from miosa._retry import (
+from miosa._core.retry import (
     RETRYABLE_STATUSES,
     backoff_delay,
     decide_for_status,

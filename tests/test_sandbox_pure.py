@@ -9,6 +9,8 @@ import os
 
 import pytest
 
+from miosa._core.resume import MAX_CONSECUTIVE_FAILURES, SEEN_IDS_KEPT, ResumeState
+from miosa._core.sse import ServerSentEvent
 from miosa._groups.sandbox import (
     EVENT_CLASSES,
     Base64JSONBody,
@@ -27,8 +29,6 @@ from miosa._groups.sandbox import (
     sandbox_logs_fields,
     written_file,
 )
-from miosa._resume import MAX_CONSECUTIVE_FAILURES, SEEN_IDS_KEPT, ResumeState
-from miosa._sse import ServerSentEvent
 from miosa.types.sandbox_env import EnvVar
 from miosa.types.sandbox_events import SandboxEvent, SandboxReady, UnknownEvent
 from miosa.types.sandbox_exec import ExecExit, ExecStdout, UnknownExecChunk

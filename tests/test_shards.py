@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from miosa._shards import ShardLoad, shard_limits
+from miosa._core.pool import ShardLoad, shard_limits
 
 
 @pytest.mark.parametrize(

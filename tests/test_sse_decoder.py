@@ -1,4 +1,4 @@
-"""Conformance tests for miosa._sse.SSEDecoder (WHATWG "event stream interpretation")."""
+"""Conformance tests for miosa._core.sse.SSEDecoder (WHATWG "event stream interpretation")."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import random
 import pytest
 from httpx_sse import ServerSentEvent
 
-from miosa._sse import MAX_EVENT_BYTES, SSEDecoder
+from miosa._core.sse import MAX_EVENT_BYTES, SSEDecoder
 from miosa.errors import StreamError
 
 Triple = tuple[str, str, str]  # (event, data, id)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from miosa import APITimeoutError, ResourceFailedError, WaitError, WaitTimeoutError
+from miosa._core.waiters import Poller, WaitTarget
 from miosa._groups.computers import expand_states
-from miosa._waiters import Poller, WaitTarget
 from miosa.types.computers import ComputerStatus
 
 TARGET = WaitTarget.of("computer", ready={"running"}, failed={"error", "destroyed"})

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ._async.resources.computers import AsyncComputer
     from ._async.resources.sandboxes import AsyncSandbox
     from ._async.streams import AsyncByteStream, AsyncEventStream
-    from ._request import NOT_GIVEN, NotGiven
+    from ._core.request import NOT_GIVEN, NotGiven
     from ._sync.client import Miosa
     from ._sync.pagination import Page, PageIterator
     from ._sync.resources.completions import CompletionStream
@@ -79,9 +79,9 @@ _LAZY: dict[str, str] = {
     "InsufficientCreditsError": ".errors",
     "Miosa": "._sync.client",
     "MiosaError": ".errors",
-    "NOT_GIVEN": "._request",
+    "NOT_GIVEN": "._core.request",
     "NotFoundError": ".errors",
-    "NotGiven": "._request",
+    "NotGiven": "._core.request",
     "Page": "._sync.pagination",
     "PageIterator": "._sync.pagination",
     "PermissionDeniedError": ".errors",

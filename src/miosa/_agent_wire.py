@@ -31,7 +31,7 @@ from ._agent_types import (
     Usage,
     UserMessage,
 )
-from ._request import parse_error_envelope, request_id_of
+from ._core.status_errors import parse_error_envelope, request_id_of
 from .errors import APIStatusError, ResponseValidationError
 
 __all__ = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ._sse import ServerSentEvent
+from ._core.sse import ServerSentEvent
 from .types.events import Event
 
 _SKIP = object()

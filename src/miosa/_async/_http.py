@@ -10,26 +10,21 @@ from typing import Any
 
 import httpx
 
-from .._attempts import (
+from .._concurrency import AsyncGate, ashielded, asleep
+from .._core.options import ClientOptions, logger
+from .._core.pool import ShardLoad, shard_limits
+from .._core.process import NoCookies, fork_generation
+from .._core.request import NOT_GIVEN, NotGiven, UrlCache, new_idempotency_key
+from .._core.responses import decode_json
+from .._core.retry import (
     cap_timeout,
     connection_error,
+    decide_for_status,
+    decide_for_transport_error,
     is_tls_failure,
-    retry_after_too_long,
     time_left,
 )
-from .._concurrency import AsyncGate, ashielded, asleep
-from .._options import ClientOptions, logger
-from .._process import NoCookies, fork_generation
-from .._request import (
-    NOT_GIVEN,
-    NotGiven,
-    UrlCache,
-    decode_json,
-    error_from_response,
-    new_idempotency_key,
-)
-from .._retry import decide_for_status, decide_for_transport_error
-from .._shards import ShardLoad, shard_limits
+from .._core.status_errors import error_from_response, retry_after_too_long
 from ..errors import ResponseValidationError
 
 _MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -55,7 +50,7 @@ class AsyncCookielessClient(httpx.AsyncClient):
 class AsyncPool:
     """The httpx clients and admission gate shared by a client and its `with_options` copies.
 
-    A client we own is several small httpx pools (see `_shards`); an injected
+    A client we own is several small httpx pools (see `_core.pool`); an injected
     ``http_client`` is used as it is.
     """
 
@@ -65,7 +60,9 @@ class AsyncPool:
         self.timeout = options.timeout
         self._generation = fork_generation()
         # Headers set once on a client we own, so each request only sends what differs.
-        self.headers = options.base_headers() if self._owned else {}
+        self.options = options
+        self.base_headers = options.base_headers()
+        self.headers = self.base_headers if self._owned else {}
         self._limits = shard_limits(options.max_connections, options.max_keepalive_connections)
         if http_client is not None:
             self._clients = [http_client]
@@ -155,16 +152,60 @@ class AsyncOpenResponse:
             self._pool.release(self._lease)
 
 
+class _Call:
+    """One call across its attempts: what `_prepare` built once, and how many retries ran."""
+
+    __slots__ = (
+        "body",
+        "content",
+        "deadline_at",
+        "debug",
+        "headers",
+        "method",
+        "params",
+        "path",
+        "retries_allowed",
+        "retries_done",
+        "timeout",
+    )
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str] | None,
+        body: bytes | None,
+        content: Content,
+        headers: dict[str, str],
+        timeout: httpx.Timeout | None,
+        retries_allowed: int,
+        deadline_at: float | None,
+    ) -> None:
+        self.method = method
+        self.path = path
+        self.params = params
+        self.body = body
+        self.content = content
+        self.headers = headers
+        self.timeout = timeout
+        self.retries_allowed = retries_allowed
+        self.deadline_at = deadline_at
+        self.debug = logger.isEnabledFor(logging.DEBUG)
+        self.retries_done = 0
+
+
 class AsyncHTTP:
     """Builds requests from the options and runs them through the retry loop."""
 
     def __init__(self, options: ClientOptions, pool: AsyncPool) -> None:
         self.options = options
         self.pool = pool
+        # Computed once: the pool's own when it was built from these very options.
+        self.base_headers = pool.base_headers if options is pool.options else options.base_headers()
         pool_headers = pool.headers
         self._base_headers = {
             name: value
-            for name, value in options.base_headers().items()
+            for name, value in self.base_headers.items()
             if pool_headers.get(name) != value
         }
         self._url = UrlCache(options.base_url)
@@ -184,17 +225,8 @@ class AsyncHTTP:
         timeout: httpx.Timeout | None = None,
     ) -> httpx.Response:
         """Send a request and return the fully read 2xx response; errors are raised typed."""
-        response, _ = await self._send(
-            method,
-            path,
-            params,
-            json,
-            content,
-            headers,
-            idempotency_key,
-            stream=False,
-            timeout=timeout,
-        )
+        call = self._prepare(method, path, params, json, content, headers, idempotency_key, timeout)
+        response, _ = await self._send(call, stream=False)
         return response
 
     async def request_json(
@@ -210,16 +242,8 @@ class AsyncHTTP:
         timeout: httpx.Timeout | None = None,
     ) -> tuple[Any, httpx.Response]:
         """`request`, with the body decoded (None for 204 or an empty body)."""
-        response = await self.request(
-            method,
-            path,
-            params=params,
-            json=json,
-            content=content,
-            headers=headers,
-            idempotency_key=idempotency_key,
-            timeout=timeout,
-        )
+        call = self._prepare(method, path, params, json, content, headers, idempotency_key, timeout)
+        response, _ = await self._send(call, stream=False)
         if response.status_code == 204:
             return None, response
         try:
@@ -242,52 +266,34 @@ class AsyncHTTP:
         max_retries: int | None = None,
     ) -> AsyncOpenResponse:
         """Open a streamed 2xx response (downloads, SSE); the caller must `aclose` it."""
-        response, lease = await self._send(
-            method,
-            path,
-            params,
-            json,
-            None,
-            headers,
-            idempotency_key,
-            stream=True,
-            timeout=timeout,
-            max_retries=max_retries,
+        call = self._prepare(
+            method, path, params, json, None, headers, idempotency_key, timeout, max_retries
         )
+        response, lease = await self._send(call, stream=True)
         assert lease is not None
         return AsyncOpenResponse(response, self.pool, lease)
 
-    def _build(
+    def _prepare(
         self,
-        client: httpx.AsyncClient,
         method: str,
         path: str,
         params: Mapping[str, str] | None,
-        body: bytes | None,
-        stream_body: AsyncIterable[bytes] | None,
-        headers: dict[str, str],
-        timeout: httpx.Timeout | None,
-    ) -> httpx.Request:
-        if timeout is None and not (self.pool.owned and self.options.timeout is self.pool.timeout):
-            timeout = self.options.timeout
-        return client.build_request(
-            method,
-            self._url(path),
-            params=params,
-            content=body if stream_body is None else stream_body,
-            headers=headers,
-            # Left out when it equals the pool client's own default: building one per call costs.
-            timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
-        )
-
-    def _headers(
-        self,
-        method: str,
-        path: str,
+        json: object,
+        content: Content,
         extra: Mapping[str, str] | None,
         idempotency_key: str | None,
-        content_type: str | None,
-    ) -> dict[str, str]:
+        timeout: httpx.Timeout | None,
+        max_retries: int | None = None,
+    ) -> _Call:
+        """Everything a call sends the same on every attempt: body, headers, deadline."""
+        options = self.options
+        body: bytes | None = None
+        content_type: str | None = None
+        if json is not NOT_GIVEN and not isinstance(json, NotGiven):
+            body = jsonlib.dumps(json, separators=(",", ":"), ensure_ascii=False).encode()
+            content_type = "application/json"
+        elif isinstance(content, bytes):
+            body = content
         headers = dict(self._base_headers)
         if self._intelligence_auth and path.startswith("/intelligence/"):
             headers.update(self._intelligence_auth)
@@ -297,132 +303,149 @@ class AsyncHTTP:
             headers["Idempotency-Key"] = idempotency_key or new_idempotency_key()
         if extra:
             headers.update(extra)
-        return headers
+        return _Call(
+            method,
+            path,
+            params,
+            body,
+            content,
+            headers,
+            timeout,
+            options.max_retries if max_retries is None else max_retries,
+            time.monotonic() + options.deadline if options.deadline else None,
+        )
 
-    async def _send(
-        self,
-        method: str,
-        path: str,
-        params: Mapping[str, str] | None,
-        json: object,
-        content: Content,
-        extra_headers: Mapping[str, str] | None,
-        idempotency_key: str | None,
-        *,
-        stream: bool,
-        timeout: httpx.Timeout | None = None,
-        max_retries: int | None = None,
-    ) -> tuple[httpx.Response, Lease | None]:
-        options = self.options
-        retries_allowed = options.max_retries if max_retries is None else max_retries
-        body: bytes | None = None
-        content_type: str | None = None
-        if json is not NOT_GIVEN and not isinstance(json, NotGiven):
-            body = jsonlib.dumps(json, separators=(",", ":"), ensure_ascii=False).encode()
-            content_type = "application/json"
-        elif isinstance(content, bytes):
-            body = content
-        headers = self._headers(method, path, extra_headers, idempotency_key, content_type)
-        deadline_at = time.monotonic() + options.deadline if options.deadline else None
-        debug = logger.isEnabledFor(logging.DEBUG)
-        retries_done = 0
+    async def _send(self, call: _Call, *, stream: bool) -> tuple[httpx.Response, Lease | None]:
+        """Attempt until a 2xx answer (returned) or an error that is not retried (raised)."""
         while True:
-            remaining = time_left(deadline_at)
-            headers["X-Miosa-Retry-Count"] = str(retries_done)
-            pool = self.pool
-            attempt_timeout = timeout
-            if remaining is not None:
-                base = timeout or options.timeout
-                attempt_timeout = httpx.Timeout(
-                    connect=cap_timeout(base.connect, remaining),
-                    read=cap_timeout(base.read, remaining),
-                    write=cap_timeout(base.write, remaining),
-                    pool=cap_timeout(base.pool, remaining),
-                )
-            stream_body = content() if callable(content) else None
-            request = self._build(
-                pool.client, method, path, params, body, stream_body, headers, attempt_timeout
+            sent = await self._attempt(call, stream)
+            if sent is not None:
+                return sent
+            call.retries_done += 1
+
+    def _build(self, client: httpx.AsyncClient, call: _Call) -> httpx.Request:
+        """This attempt's request; its timeouts cut to the time left before the deadline."""
+        timeout = call.timeout
+        remaining = time_left(call.deadline_at)
+        if remaining is not None:
+            base = timeout or self.options.timeout
+            timeout = httpx.Timeout(
+                connect=cap_timeout(base.connect, remaining),
+                read=cap_timeout(base.read, remaining),
+                write=cap_timeout(base.write, remaining),
+                pool=cap_timeout(base.pool, remaining),
             )
-            client, lease = await pool.acquire()
-            started = time.perf_counter()
-            try:
-                response = await client.send(request, stream=stream, follow_redirects=False)
-            except httpx.TransportError as exc:
-                pool.release(lease)
-                if debug:
-                    logger.debug(
-                        "%s %s failed: %s (attempt %d)",
-                        method,
-                        path,
-                        type(exc).__name__,
-                        retries_done + 1,
-                    )
-                decision = decide_for_transport_error(
-                    sent=not isinstance(exc, _NOT_SENT),
-                    replay_safe=not callable(content),
-                    retries_done=retries_done,
-                    max_retries=retries_allowed if not is_tls_failure(exc) else 0,
-                    time_left=time_left(deadline_at),
-                )
-                if decision.retry:
-                    await asleep(decision.delay)
-                    retries_done += 1
-                    continue
-                raise connection_error(exc, retries_done + 1, method, request.url) from exc
-            except BaseException:
-                pool.release(lease)
-                raise
-            status = response.status_code
-            if debug:
-                logger.debug(
-                    "%s %s -> %d in %.1f ms (attempt %d, request_id=%s)",
-                    method,
-                    path,
-                    status,
-                    (time.perf_counter() - started) * 1000,
-                    retries_done + 1,
-                    response.headers.get("x-request-id"),
-                )
-            if status < 300:
-                if stream:
-                    return response, lease
-                pool.release(lease)
-                return response, None
-            try:
-                error_body = await _read_error_body(response) if stream else response.content
-            finally:
-                if stream:
-                    with ashielded():
-                        await response.aclose()
-                pool.release(lease)
-            decision = decide_for_status(
-                status,
-                response.headers,
-                retries_done,
-                retries_allowed,
-                time_left=time_left(deadline_at),
+        if timeout is None and not (self.pool.owned and self.options.timeout is self.pool.timeout):
+            timeout = self.options.timeout
+        content = call.content
+        return client.build_request(
+            call.method,
+            self._url(call.path),
+            params=call.params,
+            content=content() if callable(content) else call.body,
+            headers=call.headers,
+            # Left out when it equals the pool client's own default: building one per call costs.
+            timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
+        )
+
+    async def _attempt(
+        self, call: _Call, stream: bool
+    ) -> tuple[httpx.Response, Lease | None] | None:
+        """One attempt: the 2xx response, or None after sleeping for a retry; else raises."""
+        pool = self.pool
+        call.headers["X-Miosa-Retry-Count"] = str(call.retries_done)
+        request = self._build(pool.client, call)
+        client, lease = await pool.acquire()
+        started = time.perf_counter()
+        try:
+            response = await client.send(request, stream=stream, follow_redirects=False)
+        except httpx.TransportError as exc:
+            pool.release(lease)
+            await self._decide_transport_error(call, exc, request.url)
+            return None
+        except BaseException:
+            pool.release(lease)
+            raise
+        if call.debug:
+            logger.debug(
+                "%s %s -> %d in %.1f ms (attempt %d, request_id=%s)",
+                call.method,
+                call.path,
+                response.status_code,
+                (time.perf_counter() - started) * 1000,
+                call.retries_done + 1,
+                response.headers.get("x-request-id"),
             )
-            if decision.retry_after_too_long:
-                raise retry_after_too_long(
-                    status,
-                    response.headers,
-                    error_body,
-                    retries_done + 1,
-                    decision.retry_after or 0.0,
-                )
-            if decision.retry and not callable(content):
-                await asleep(decision.delay)
-                retries_done += 1
-                continue
-            raise error_from_response(
+        if response.status_code < 300:
+            if stream:
+                return response, lease
+            pool.release(lease)
+            return response, None
+        try:
+            error_body = await _read_error_body(response) if stream else response.content
+        finally:
+            if stream:
+                with ashielded():
+                    await response.aclose()
+            pool.release(lease)
+        await self._decide_status(call, response, error_body, request.url)
+        return None
+
+    async def _decide_transport_error(
+        self, call: _Call, exc: httpx.TransportError, url: httpx.URL
+    ) -> None:
+        """Sleep before a retry of a failure with no HTTP answer, or raise it."""
+        if call.debug:
+            logger.debug(
+                "%s %s failed: %s (attempt %d)",
+                call.method,
+                call.path,
+                type(exc).__name__,
+                call.retries_done + 1,
+            )
+        decision = decide_for_transport_error(
+            sent=not isinstance(exc, _NOT_SENT),
+            replay_safe=not callable(call.content),
+            retries_done=call.retries_done,
+            max_retries=call.retries_allowed if not is_tls_failure(exc) else 0,
+            time_left=time_left(call.deadline_at),
+        )
+        if not decision.retry:
+            raise connection_error(exc, call.retries_done + 1, call.method, url) from exc
+        await asleep(decision.delay)
+
+    async def _decide_status(
+        self, call: _Call, response: httpx.Response, error_body: bytes, url: httpx.URL
+    ) -> None:
+        """Sleep before a retry of an error status, or raise its typed error."""
+        status = response.status_code
+        decision = decide_for_status(
+            status,
+            response.headers,
+            call.retries_done,
+            call.retries_allowed,
+            time_left=time_left(call.deadline_at),
+        )
+        if decision.retry_after_too_long:
+            raise retry_after_too_long(
                 status,
                 response.headers,
                 error_body,
-                attempts=retries_done + 1,
-                retry_after=decision.retry_after,
-                method=method,
-                url=request.url,
+                call.retries_done + 1,
+                decision.retry_after or 0.0,
             )
+        if decision.retry and not callable(call.content):
+            await asleep(decision.delay)
+            return
+        raise error_from_response(
+            status,
+            response.headers,
+            error_body,
+            attempts=call.retries_done + 1,
+            retry_after=decision.retry_after,
+            method=call.method,
+            url=url,
+        )
 
 
 async def _read_error_body(response: httpx.Response) -> bytes:

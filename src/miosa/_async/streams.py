@@ -19,9 +19,9 @@ from typing import Generic, TypeVar
 import httpx
 
 from .._concurrency import adrain, aopen_file, ashielded, asleep
-from .._request import NOT_GIVEN
-from .._resume import MAX_CONSECUTIVE_FAILURES, ResumeState
-from .._sse import SSE_ACCEPT, ServerSentEvent, SSEDecoder
+from .._core.request import NOT_GIVEN
+from .._core.resume import MAX_CONSECUTIVE_FAILURES, ResumeState
+from .._core.sse import SSE_ACCEPT, ServerSentEvent, SSEDecoder
 from ..errors import (
     APIConnectionError,
     APITimeoutError,

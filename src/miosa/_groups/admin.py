@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._request import unwrap_object
+from .._core.responses import unwrap_object
 
 
 def json_object(payload: Any) -> dict[str, Any]:

@@ -10,8 +10,8 @@ import sys
 from typing import Any, TypeVar
 
 from .._converter import structure
+from .._core.sse import ServerSentEvent
 from .._events import decode_payload, is_skip
-from .._sse import ServerSentEvent
 from ..types._base import Model
 from ..types.ai import McpMessage
 

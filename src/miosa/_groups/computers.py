@@ -16,8 +16,8 @@ import attrs
 import httpx
 
 from .._converter import structure
+from .._core.sse import ServerSentEvent
 from .._events import decode_payload, is_skip
-from .._sse import ServerSentEvent
 from ..types.computers import CheckpointProgress, ComputerNetworkRule, ExecFrame
 
 # -- arguments -------------------------------------------------------------------------

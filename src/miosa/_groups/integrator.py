@@ -12,8 +12,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from .._converter import parse_datetime
+from .._core.sse import ServerSentEvent
 from .._events import parse_event
-from .._sse import ServerSentEvent
 from ..types.tenant_events import TenantEvent
 
 __all__ = [

@@ -7,8 +7,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from .._converter import structure
+from .._core.sse import ServerSentEvent
 from .._events import decode_payload, event_type, is_skip
-from .._sse import ServerSentEvent
 from ..types._base import Model
 
 M = TypeVar("M", bound=Model)

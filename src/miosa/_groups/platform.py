@@ -6,8 +6,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 from urllib.parse import quote
 
-from .._request import NOT_GIVEN, NotGiven, decode_json, query
-from .._waiters import WaitTarget
+from .._core.request import NOT_GIVEN, NotGiven, query
+from .._core.responses import decode_json
+from .._core.waiters import WaitTarget
 from ..errors import MiosaError
 
 DEPLOYMENT_READY: Final = WaitTarget.of("deployment", ready={"running"}, failed={"failed"})

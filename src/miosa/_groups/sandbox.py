@@ -28,7 +28,7 @@ from typing import Any, TypeAlias
 from urllib.parse import urlsplit, urlunsplit
 
 from .._converter import structure
-from .._sse import ServerSentEvent
+from .._core.sse import ServerSentEvent
 from ..types._base import Model
 from ..types.events import Event
 from ..types.sandbox_env import EnvVar

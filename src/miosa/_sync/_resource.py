@@ -11,9 +11,9 @@ from urllib.parse import urlencode
 
 import httpx
 
-from .._paging import PageRequest
-from .._request import NOT_GIVEN, unwrap_object
-from .._responses import structure_list_response, structure_response
+from .._core.paging import PageRequest
+from .._core.request import NOT_GIVEN
+from .._core.responses import structure_list_response, structure_response, unwrap_object
 from ..types.websocket import WebSocketTarget, websocket_target
 from ._http import HTTP, Content
 from .pagination import Page
@@ -79,7 +79,7 @@ class APIResource:
         ``prepare`` rewrites the unwrapped object before it is structured; ``on_response``
         sees the response (its headers) first.
         """
-        payload, response = self._json(
+        payload, response = self._http.request_json(
             method,
             path,
             params=params,
@@ -111,7 +111,7 @@ class APIResource:
         ``prepare`` rewrites the decoded reply first (e.g. picking the array out of a
         catalog object whose other fields a plain list drops).
         """
-        payload, response = self._json(
+        payload, response = self._http.request_json(
             method, path, params=params, json=json, idempotency_key=idempotency_key
         )
         if prepare is not None:
@@ -164,7 +164,7 @@ class APIResource:
         return self._fetch_page(request, cast_to, tuple(keys))
 
     def _fetch_page(self, request: PageRequest, cast_to: type[T], keys: tuple[str, ...]) -> Page[T]:
-        payload, response = self._json("GET", request.path, params=request.params)
+        payload, response = self._http.request_json("GET", request.path, params=request.params)
         items = structure_list_response(payload, cast_to, response, keys)
         return Page.from_payload(items, payload, request, self, cast_to, keys)
 
@@ -186,7 +186,7 @@ class APIResource:
         return websocket_target(
             self._http.options.base_url,
             path,
-            self._http.options.base_headers(),
+            self._http.base_headers,
             subprotocol=subprotocol,
             query=urlencode(params or {}),
         )

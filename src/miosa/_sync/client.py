@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from .._options import (
+from .._core.options import (
     ClientOptions,
     Secret,
     check_header_value,
@@ -19,7 +19,7 @@ from .._options import (
     resolve_options,
     to_timeout,
 )
-from .._request import NOT_GIVEN, NotGiven
+from .._core.request import NOT_GIVEN, NotGiven
 from ..errors import ConfigurationError
 from ._http import HTTP, Pool
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from .._paging import PageRequest, next_page_request, total_of
+from .._core.paging import PageRequest, next_page_request, total_of
 
 if TYPE_CHECKING:
     from ._resource import APIResource

@@ -22,9 +22,9 @@ from typing import Generic, TypeVar
 import httpx
 
 from .._concurrency import drain, open_file, shielded, sleep
-from .._request import NOT_GIVEN
-from .._resume import MAX_CONSECUTIVE_FAILURES, ResumeState
-from .._sse import SSE_ACCEPT, ServerSentEvent, SSEDecoder
+from .._core.request import NOT_GIVEN
+from .._core.resume import MAX_CONSECUTIVE_FAILURES, ResumeState
+from .._core.sse import SSE_ACCEPT, ServerSentEvent, SSEDecoder
 from ..errors import (
     APIConnectionError,
     APITimeoutError,

@@ -6,7 +6,7 @@ Anthropic's Messages API. Any object with the `AsyncProvider` method works too.
 
 Errors and retries
 ------------------
-The providers reuse this SDK's retry POLICY, not its transport. The policy (`miosa._retry`)
+The providers reuse this SDK's retry POLICY, not its transport. The policy (`miosa._core.retry`)
 is what the model hosts expect as well: 408, 429 and 5xx are retried with capped, jittered
 backoff, ``Retry-After``/``retry-after-ms`` are honoured up to 60 s, and ``x-should-retry``
 (which OpenAI sends) overrides the status rules; a connection that fails is retried too,
@@ -46,10 +46,9 @@ from ..._agent_wire import (
     parse_chat_reply,
     provider_error,
 )
-from ..._attempts import connection_error
 from ..._concurrency import asleep
-from ..._options import USER_AGENT, Secret, check_header_value
-from ..._retry import decide_for_status, decide_for_transport_error
+from ..._core.options import USER_AGENT, Secret, check_header_value
+from ..._core.retry import connection_error, decide_for_status, decide_for_transport_error
 from ...errors import ResponseValidationError
 
 __all__ = [

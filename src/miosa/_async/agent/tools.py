@@ -51,7 +51,7 @@ from ..._agent_tools import (
 )
 from ..._agent_types import Image, ToolOutput, ToolResult
 from ..._concurrency import atime_limit
-from ..._request import NOT_GIVEN
+from ..._core.request import NOT_GIVEN
 from ...errors import APITimeoutError, NotFoundError
 from ..client import AsyncMiosa
 from ..resources.computers import AsyncComputer

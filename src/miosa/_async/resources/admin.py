@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
+from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.admin import json_object
-from ..._request import NOT_GIVEN, NotGiven, body, query, route
 from ...types._base import JSONObject
 from ...types.admin import (
     AdminApiKey,

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._concurrency import asleep
+from ..._core.request import body, merge, route
+from ..._core.waiters import Poller, WaitTarget
 from ..._groups.platform import query_with
-from ..._request import body, merge, route
-from ..._waiters import Poller, WaitTarget
 from ...types.benchmarks import (
     FINISHED_STATUSES,
     BenchmarkComparison,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
+from ..._core.request import NOT_GIVEN, NotGiven, body, merge
 from ..._groups.ai import chunk_error, parse_chunk
-from ..._request import NOT_GIVEN, NotGiven, body, merge
 from ...errors import StreamError
 from ...types._base import Model
 from ...types.ai import ChatCompletion, ChatCompletionChunk, Completion

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..._request import query
+from ..._core.request import query
 from ...types.credits import CreditBalance, CreditTransaction, CreditUsage
 from .._resource import AsyncAPIResource
 from ..pagination import AsyncPage

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..._core.request import query
 from ..._groups.integrator import event_names, parse_tenant_event, require_tenant_wide
-from ..._request import query
 from ...types.tenant_events import TenantEvent, WebhookEventType
 from .._resource import AsyncAPIResource
 from ..streams import AsyncEventStream

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..._request import body, merge, route
+from ..._core.request import body, merge, route
 from ...types.integrations import ExternalKey
 from .._resource import AsyncAPIResource
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
-from ..._request import NOT_GIVEN, NotGiven, body, merge, route
 from ...types.health_checks import HealthCheck
 from .._resource import AsyncAPIResource
 from ..pagination import AsyncPage

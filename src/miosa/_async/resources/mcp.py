@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._groups.admin import json_object, list_in_object
 from ..._groups.ai import parse_mcp_message
-from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...errors import NotFoundError
 from ...types.ai import McpMessage
 from ...types.mcp import CliTool, McpCatalogEntry, McpCatalogInstall, McpServer

@@ -6,8 +6,8 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.request import route
 from ..._groups.admin import provider_entries
-from ..._request import route
 from ...types.provider_defaults import (
     FleetProviderDefaults,
     ProviderDefault,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..._request import NOT_GIVEN, NotGiven, body, route
+from ..._core.request import NOT_GIVEN, NotGiven, body, route
 from ...types.quotas import ExternalUserQuota
 from .._resource import AsyncAPIResource
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..._request import route
+from ..._core.request import route
 from ...types.regions import ComputeCatalog, ComputePricing, ComputeSize, ComputeTemplate, Region
 from .._resource import AsyncAPIResource
 

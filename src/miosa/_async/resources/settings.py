@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import unwrap_present
-from ..._request import NOT_GIVEN, NotGiven, body, merge, route
 from ...types.regions import ComputePricing
 from ...types.settings import GpuPricing, ProviderKey, SettingsBranding, TenantSettings
 from .._resource import AsyncAPIResource

@@ -7,9 +7,9 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
+from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.admin import json_object
 from ..._groups.integrator import event_names, parse_tenant_event, policy_object, tenant_scope
-from ..._request import NOT_GIVEN, NotGiven, body, query, route
 from ...types.members import TenantMember, WorkspaceRole
 from ...types.tenant import PreviewDomain, PreviewDomainVerification, TenantBranding, TenantPlan
 from ...types.tenant_events import TenantEvent, WebhookEventType

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.integrator import event_names, new_replay_id, webhook_with_secret
-from ..._request import NOT_GIVEN, NotGiven, body, query, route
 from ...types.tenant_events import WebhookEventType
 from ...types.webhook_endpoints import Webhook, WebhookDelivery, WebhookEventCatalog
 from .._resource import AsyncAPIResource

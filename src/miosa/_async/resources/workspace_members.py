@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..._request import NOT_GIVEN, NotGiven, body, route
+from ..._core.request import NOT_GIVEN, NotGiven, body, route
 from ...types.members import MemberRemoval, WorkspaceMember, WorkspaceRole
 from .._resource import AsyncAPIResource
 

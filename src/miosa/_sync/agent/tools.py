@@ -54,7 +54,7 @@ from ..._agent_tools import (
 )
 from ..._agent_types import Image, ToolOutput, ToolResult
 from ..._concurrency import time_limit
-from ..._request import NOT_GIVEN
+from ..._core.request import NOT_GIVEN
 from ...errors import APITimeoutError, NotFoundError
 from ..client import Miosa
 from ..resources.computers import Computer

@@ -9,8 +9,8 @@ import builtins
 from collections.abc import Sequence
 from datetime import datetime
 
+from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.integrator import iso_param
-from ..._request import NOT_GIVEN, NotGiven, body, query, route
 from ...types.api_keys import ApiKey, ApiKeyEvent, ApiKeyPreset
 from .._resource import APIResource
 from ..pagination import Page

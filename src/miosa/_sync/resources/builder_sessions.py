@@ -9,8 +9,8 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.request import body, route
 from ..._groups.platform import query_with
-from ..._request import body, route
 from ...types.builder_sessions import BuilderSession
 from .._resource import APIResource
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.request import NOT_GIVEN, NotGiven, route
 from ..._groups.platform import query_with, removed_route
-from ..._request import NOT_GIVEN, NotGiven, route
 from ...types.community import (
     CommunityAgent,
     CommunityTemplate,

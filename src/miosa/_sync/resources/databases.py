@@ -9,10 +9,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..._concurrency import sleep
+from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
+from ..._core.waiters import DEFAULT_FIRST_DELAY, Poller
 from ..._events import parse_event
 from ..._groups.platform import DATABASE_READY, query_with
-from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
-from ..._waiters import DEFAULT_FIRST_DELAY, Poller
 from ...types.databases import (
     Database,
     DatabaseCredentials,

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+from ..._core.request import NOT_GIVEN, NotGiven, body, merge
 from ..._groups.ai import decode_base64_embeddings
-from ..._request import NOT_GIVEN, NotGiven, body, merge
 from ...types.ai import EmbeddingResponse
 from .._resource import APIResource
 

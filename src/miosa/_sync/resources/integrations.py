@@ -9,7 +9,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
-from ..._request import NOT_GIVEN, NotGiven, body, merge, route
+from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ...types.integrations import (
     GithubRepo,
     GithubSshKey,

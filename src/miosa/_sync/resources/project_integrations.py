@@ -9,8 +9,8 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
-from ..._request import NOT_GIVEN, NotGiven, body, merge, route
 from ...types.integrations import ProjectIntegration, ProjectIntegrationProvider
 from .._resource import APIResource
 

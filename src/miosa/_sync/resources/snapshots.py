@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.request import route
 from ..._groups.platform import query_with
-from ..._request import route
 from ...types.tenant import AdminSnapshot
 from .._resource import APIResource
 from ..pagination import Page

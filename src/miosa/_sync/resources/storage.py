@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._groups.platform import bucket_visibility, object_key_path
-from ..._request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...types.storage import Bucket, PresignedUrl, StorageObject
 from .._resource import APIResource
 from ..pagination import Page

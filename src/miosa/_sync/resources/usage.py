@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..._core.request import query
 from ..._groups.integrator import iso_param
-from ..._request import query
 from ...types.usage import UsageGroupBy, UsagePeriod, UsageReport, UsageSession, UsageSummary
 from .._resource import APIResource
 from ..pagination import Page

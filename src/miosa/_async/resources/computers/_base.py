@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...._request import route
+from ...._core.request import route
 
 
 def computer_path(computer_id: str) -> str:

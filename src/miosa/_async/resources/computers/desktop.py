@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._groups.computers import SCREENSHOT_REGION_PATHS, clipboard_text
-from ...._request import NOT_GIVEN, NotGiven, body, route
 from ....errors import NotFoundError
 from ....types._base import JSONObject
 from ....types.computers import (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...._request import route
+from ...._core.request import route
 from ....types.computers import ComputerDomain
 from ..._resource import AsyncScopedResource
 

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ...._concurrency import asleep
+from ...._core.request import NOT_GIVEN, NotGiven
+from ...._core.waiters import Poller, WaitTarget
 from ...._groups.computers import (
     COMPUTER_FAILURE_STATES,
     WAIT_FIRST_DELAY,
@@ -19,8 +21,6 @@ from ...._groups.computers import (
     preview_url,
     public_url,
 )
-from ...._request import NOT_GIVEN, NotGiven
-from ...._waiters import Poller, WaitTarget
 from ....types._base import JSONObject
 from ....types.computers import (
     ComputerData,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ...._core.request import query
 from ...._events import parse_event
-from ...._request import query
 from ....types._base import JSONObject
 from ....types.events import Event
 from ..._resource import AsyncScopedResource

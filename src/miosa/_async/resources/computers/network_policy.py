@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...._core.request import NOT_GIVEN, NotGiven, body
 from ...._groups.computers import rule_payload
-from ...._request import NOT_GIVEN, NotGiven, body
 from ....types.computers import ComputerNetworkPolicyData, ComputerNetworkRule
 from ..._resource import AsyncScopedResource
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...._request import merge
+from ...._core.request import merge
 from ....types._base import JSONObject
 from ..._resource import AsyncScopedResource
 

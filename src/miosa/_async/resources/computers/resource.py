@@ -6,9 +6,9 @@ import builtins
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ...._core.paging import PageRequest
+from ...._core.request import NOT_GIVEN, NotGiven, body, merge, path_param, query
 from ...._groups.computers import item_list, normalize_size, placement_request
-from ...._paging import PageRequest
-from ...._request import NOT_GIVEN, NotGiven, body, merge, path_param, query
 from ....types._base import JSONObject
 from ....types.computers import ComputerViewerPassword, ComputerViewerPasswordStatus
 from ..._resource import AsyncAPIResource

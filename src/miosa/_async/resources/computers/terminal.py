@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...._request import NOT_GIVEN, NotGiven, body, route
+from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ....types._base import JSONObject
 from ..._resource import AsyncScopedResource
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._groups.platform import query_with
-from ...._request import NOT_GIVEN, NotGiven, body, route
 from ....types.domains import DeploymentDomain
 from ..._resource import AsyncAPIResource
 from ._base import DEPLOYMENT, deployment_path

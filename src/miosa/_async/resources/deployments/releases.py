@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ...._core.request import route
 from ...._groups.platform import release_promote_key
-from ...._request import route
 from ....types.deployments import Deployment, DeploymentRelease
 from ..._resource import AsyncAPIResource
 from ._base import DEPLOYMENT, deployment_path

@@ -8,14 +8,14 @@ from functools import cached_property
 from typing import Any
 
 from ...._concurrency import asleep
+from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
+from ...._core.waiters import DEFAULT_FIRST_DELAY, Poller
 from ...._groups.platform import (
     DEPLOYMENT_READY,
     docker_deploy_metadata,
     placement_request,
     query_with,
 )
-from ...._request import NOT_GIVEN, NotGiven, body, merge, query, route
-from ...._waiters import DEFAULT_FIRST_DELAY, Poller
 from ....types.deployments import (
     Deployment,
     DeploymentBuild,

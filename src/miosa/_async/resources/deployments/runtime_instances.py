@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...._request import query, route
+from ...._core.request import query, route
 from ....types.deployments import RuntimeInstance, RuntimeInstanceLogs
 from ..._resource import AsyncAPIResource
 from ._base import DEPLOYMENT, deployment_path

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ...._concurrency import asleep
-from ...._request import route
-from ...._waiters import Poller, WaitTarget
+from ...._core.request import route
+from ...._core.waiters import Poller, WaitTarget
 from ....types._base import Model
 from ..._resource import AsyncAPIResource
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._groups.open_computers import (
     AGENT_DONE,
     AGENT_STREAM_END,
@@ -12,7 +13,6 @@ from ...._groups.open_computers import (
     event_parser,
     type_in,
 )
-from ...._request import NOT_GIVEN, NotGiven, body, route
 from ....types.open_computers import (
     OpenComputerAgentEvent,
     OpenComputerAgentSession,

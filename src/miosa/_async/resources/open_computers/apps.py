@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ...._core.request import NOT_GIVEN, NotGiven, body
 from ...._groups.open_computers import INSTALL_DONE, INSTALL_STREAM_END, event_parser, type_in
-from ...._request import NOT_GIVEN, NotGiven, body
 from ....types.open_computers import (
     OpenComputerApp,
     OpenComputerAppInstall,

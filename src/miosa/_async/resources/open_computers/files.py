@@ -8,9 +8,9 @@ from functools import partial
 from typing import IO
 
 from ...._concurrency import ato_thread
+from ...._core.request import query
 from ...._groups.open_computers import upload_filename
 from ...._multipart import build_form, file_size
-from ...._request import query
 from ....types.open_computers import (
     OpenComputerFileEntry,
     OpenComputerFileList,

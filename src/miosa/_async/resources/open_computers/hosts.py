@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping, Sequence
 
+from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._groups.computers import stretched_timeout
 from ...._groups.open_computers import (
     HOST_UPDATE_UNSUPPORTED,
@@ -17,7 +18,6 @@ from ...._groups.open_computers import (
     job_status,
     type_in,
 )
-from ...._request import NOT_GIVEN, NotGiven, body, query, route
 from ....errors import MiosaError
 from ....types.open_computers import (
     OpenComputerHost,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._request import route
+from ...._core.request import route
 
 if TYPE_CHECKING:
     from .handle import AsyncSandbox

@@ -9,9 +9,10 @@ from typing import Any
 import httpx
 
 from ...._concurrency import asleep
+from ...._core.request import NOT_GIVEN, NotGiven, body, path_param, query, route
+from ...._core.responses import unwrap_object
+from ...._core.waiters import Poller, WaitTarget
 from ...._groups.sandbox import check_resources, parse_readiness
-from ...._request import NOT_GIVEN, NotGiven, body, path_param, query, route, unwrap_object
-from ...._waiters import Poller, WaitTarget
 from ....errors import (
     APITimeoutError,
     AuthenticationError,

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 import httpx
 
+from ...._core.request import NOT_GIVEN, NotGiven, body
 from ...._groups.sandbox import is_exit, parse_exec_chunk
-from ...._request import NOT_GIVEN, NotGiven, body
 from ....types.sandbox_exec import ExecChunk
 from ....types.sandboxes import ExecResult
 from ..._resource import AsyncScopedResource

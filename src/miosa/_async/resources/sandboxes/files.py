@@ -13,6 +13,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Iterable
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
 from ...._concurrency import aopen_file, ato_thread
+from ...._core.request import NOT_GIVEN, file_path_param, query
 from ...._groups.sandbox import (
     DEEP_TREE_DEPTH,
     UPLOAD_CHUNK_SIZE,
@@ -26,7 +27,6 @@ from ...._groups.sandbox import (
     sandbox_host_base_url,
     written_file,
 )
-from ...._request import NOT_GIVEN, file_path_param, query
 from ....errors import MiosaError
 from ....types.sandbox_files import (
     FileEntry,

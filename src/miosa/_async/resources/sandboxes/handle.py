@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ...._request import NOT_GIVEN, NotGiven
+from ...._core.request import NOT_GIVEN, NotGiven
 from ....types.sandboxes import (
     BrowserCdpGrant,
     CodeResult,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...._converter import structure
+from ...._core.request import query
 from ...._groups.sandbox import parse_log_line, sandbox_logs_fields
-from ...._request import query
 from ....types.sandboxes import SandboxLogLine, SandboxLogOutput
 from ..._resource import AsyncScopedResource
 from ...streams import AsyncEventStream

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NoReturn
 
+from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._groups.sandbox import is_exit, parse_exec_chunk, process_logs_text
-from ...._request import NOT_GIVEN, NotGiven, body, query, route
 from ....errors import MiosaError
 from ....types.sandbox_exec import ExecChunk, SandboxProcess
 from ..._resource import AsyncScopedResource

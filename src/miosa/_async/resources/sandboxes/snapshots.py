@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._request import NOT_GIVEN, NotGiven, body, route
+from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ....types.sandbox_snapshots import SandboxSnapshot
 from ..._resource import AsyncScopedResource
 from ._base import HandleBound

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...._converter import structure
-from ...._request import unwrap_object
+from ...._core.responses import unwrap_object
 from ....types.sandboxes import SandboxData
 from ..._resource import AsyncScopedResource
 from ._base import HandleBound

@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 from ...._concurrency import sleep
+from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
+from ...._core.waiters import Poller, WaitTarget
 from ...._groups.computers import (
     CHECKPOINT_DONE_STATES,
     CHECKPOINT_FAILURE_STATES,
@@ -15,8 +17,6 @@ from ...._groups.computers import (
     parse_checkpoint_progress,
     restore_payload,
 )
-from ...._request import NOT_GIVEN, NotGiven, body, query, route
-from ...._waiters import Poller, WaitTarget
 from ....types.computers import Checkpoint, CheckpointProgress, CheckpointRestore
 from ..._resource import ScopedResource
 from ...streams import EventStream

@@ -8,7 +8,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping
 
-from ...._request import route
+from ...._core.request import route
 from ....types.computers import ComputerEnvVar
 from ..._resource import ScopedResource
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...._core.request import query
 from ...._groups.computers import EVENT_PRODUCERS, event_producers
-from ...._request import query
 from ....types.websocket import WebSocketTarget
 from ..._resource import ScopedResource
 

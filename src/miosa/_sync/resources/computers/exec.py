@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ...._core.request import NOT_GIVEN, NotGiven, body
 from ...._groups.computers import (
     decode_exec_frame,
     encode_resize,
@@ -15,7 +16,6 @@ from ...._groups.computers import (
     exec_stream_query,
     stretched_timeout,
 )
-from ...._request import NOT_GIVEN, NotGiven, body
 from ....types.computers import ComputerExecResult
 from ....types.websocket import WebSocketTarget
 from ..._resource import ScopedResource

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import IO
 
 from ...._concurrency import to_thread
+from ...._core.request import query
 from ...._groups.computers import encode_content, file_list_payload, octal_mode, scoped_path
 from ...._groups.open_computers import upload_filename
 from ...._multipart import build_form, file_size
-from ...._request import query
 from ....types.computers import (
     ComputerDirEntry,
     ComputerFileEntry,

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ...._concurrency import sleep
+from ...._core.request import NOT_GIVEN, NotGiven
+from ...._core.waiters import Poller, WaitTarget
 from ...._groups.computers import (
     COMPUTER_FAILURE_STATES,
     WAIT_FIRST_DELAY,
@@ -22,8 +24,6 @@ from ...._groups.computers import (
     preview_url,
     public_url,
 )
-from ...._request import NOT_GIVEN, NotGiven
-from ...._waiters import Poller, WaitTarget
 from ....types._base import JSONObject
 from ....types.computers import (
     ComputerData,

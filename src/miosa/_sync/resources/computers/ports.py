@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...._request import NOT_GIVEN, NotGiven, body, merge, route
+from ...._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ....types.computers import ComputerPort
 from ..._resource import ScopedResource
 

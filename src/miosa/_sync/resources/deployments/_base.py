@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from ...._request import route
+from ...._core.request import route
 
 DEPLOYMENT = "/deployments/{deployment_id}"
 """The path template of one deployment; sub-group paths extend it."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ...._groups.platform import connector_mode
-from ...._request import NOT_GIVEN, NotGiven, body, merge, route
 from ....types.deployments import ConnectorBinding, ConnectorPreflight, ConnectorSyncResult
 from ..._resource import APIResource
 from ._base import DEPLOYMENT

@@ -9,9 +9,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...._concurrency import sleep
+from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
+from ...._core.waiters import DEFAULT_FIRST_DELAY, Poller
 from ...._groups.platform import VERSION_READY, log_text
-from ...._request import NOT_GIVEN, NotGiven, body, merge, query, route
-from ...._waiters import DEFAULT_FIRST_DELAY, Poller
 from ....types.deployments import Deployment, DeploymentVersion, MigrationBackupResult
 from ..._resource import APIResource
 from ...pagination import Page

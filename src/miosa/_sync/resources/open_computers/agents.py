@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._groups.open_computers import (
     AGENT_DONE,
     AGENT_STREAM_END,
@@ -15,7 +16,6 @@ from ...._groups.open_computers import (
     event_parser,
     type_in,
 )
-from ...._request import NOT_GIVEN, NotGiven, body, route
 from ....types.open_computers import (
     OpenComputerAgentEvent,
     OpenComputerAgentSession,

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from ...._request import NOT_GIVEN, NotGiven, body
+from ...._core.request import NOT_GIVEN, NotGiven, body
 from ....types.open_computers import OpenComputerSecret, OpenComputerSecretValue
 from ..._resource import APIResource
 from ._base import host_path

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ...._core.request import route
 from ...._groups.sandbox import EnvInput, env_payload, env_vars_of, merge_env
-from ...._request import route
 from ....types.sandbox_env import EnvVar
 from ..._resource import ScopedResource
 

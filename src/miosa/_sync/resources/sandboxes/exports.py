@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
-from ...._request import NOT_GIVEN, NotGiven, body
+from ...._core.request import NOT_GIVEN, NotGiven, body
 from ....types.sandbox_files import SandboxExport
 from ..._resource import ScopedResource
 from ...streams import ByteStream

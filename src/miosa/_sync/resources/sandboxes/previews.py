@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...._request import merge, route
+from ...._core.request import merge, route
 from ....types.sandbox_sharing import PreviewShare, SandboxPreview
 from ..._resource import ScopedResource
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
+from ...._core.responses import unwrap_object
 from ...._groups.sandbox import build_spec_payload
-from ...._request import NOT_GIVEN, NotGiven, body, query, route, unwrap_object
 from ....types.sandbox_templates import (
     BuildSpecValidation,
     SandboxTemplate,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...._request import NOT_GIVEN, NotGiven, body, route
+from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ....types.sandbox_sharing import TerminalSession
 from ..._resource import ScopedResource
 

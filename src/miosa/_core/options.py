@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ._version import __version__
-from .errors import ConfigurationError
+from .._version import __version__
+from ..errors import ConfigurationError
 
 DEFAULT_BASE_URL = "https://api.miosa.ai/api/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)

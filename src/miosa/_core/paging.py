@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from ._request import next_cursor_of
+from .responses import next_cursor_of
 
 
 @attrs.frozen

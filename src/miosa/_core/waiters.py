@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from .errors import ResourceFailedError, WaitTimeoutError
+from ..errors import ResourceFailedError, WaitTimeoutError
 
 DEFAULT_FIRST_DELAY = 1.0
 DEFAULT_MAX_DELAY = 10.0

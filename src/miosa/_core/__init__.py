@@ -1,0 +1,1 @@
+"""The transport core: pure request, response, retry, pool and stream modules."""
