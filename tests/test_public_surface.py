@@ -6,6 +6,8 @@ import importlib
 import subprocess
 import sys
 
+import pytest
+
 import miosa
 import miosa.types
 
@@ -27,6 +29,18 @@ def test_sync_and_async_clients_are_twins() -> None:
 
 def test_importing_miosa_does_not_import_the_clients() -> None:
     code = "import sys, miosa; print('miosa._sync.client' in sys.modules, 'cattrs' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("client", ["Miosa", "AsyncMiosa"])
+def test_building_a_client_does_not_import_the_model_converter(client: str) -> None:
+    """The converter (cattrs, attrs) loads with the first typed result, not with the client:
+    `from miosa import Miosa` stays within its import-time budget (benchmarks/RESULTS.md)."""
+    code = (
+        f"import sys; from miosa import {client}; {client}(api_key='msk_probe'); "
+        "print('cattrs' in sys.modules, 'miosa._converter' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
 

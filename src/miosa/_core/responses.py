@@ -1,22 +1,17 @@
-"""The response side of the transport: decoding a success body, unwrapping its envelope,
-and structuring it into the typed result a caller gets, for every resource method.
+"""The response side of the transport: decoding a success body and unwrapping its envelope.
 
-Shape errors become `ResponseValidationError` naming the response's status and request
-id; the request id is read from the headers only when there is such an error.
+Structuring the unwrapped payload into models is `miosa._core.structure`, kept apart so that
+building a client (which decodes) does not import the converter and cattrs (which only the
+first typed result needs).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
-import httpx
-
-from .._converter import structure, structure_list
 from ..errors import ResponseValidationError
-
-T = TypeVar("T")
 
 _ENVELOPE_KEYS: Final = ("data",)
 
@@ -73,33 +68,3 @@ def next_cursor_of(payload: Any) -> str | None:
                 if isinstance(value, (str, int)) and not isinstance(value, bool) and value != "":
                     return str(value)
     return None
-
-
-def structure_response(payload: Any, cast_to: type[T], response: httpx.Response) -> T:
-    """One object of `response` (already unwrapped) as a `cast_to`."""
-    try:
-        return structure(payload, cast_to, status_code=response.status_code)
-    except ResponseValidationError as exc:
-        exc.request_id = response.headers.get("x-request-id")
-        raise
-
-
-def structure_list_response(
-    payload: Any, cast_to: type[T], response: httpx.Response, keys: Iterable[str]
-) -> list[T]:
-    """A list reply (bare, or under one of `keys`) as `cast_to` items; no body gives ``[]``."""
-    if payload is None:
-        return []
-    items = unwrap_list(payload, keys)
-    if items is None:
-        raise ResponseValidationError(
-            "Expected a list in the response",
-            status_code=response.status_code,
-            request_id=response.headers.get("x-request-id"),
-            text=response.text[:1024],
-        )
-    try:
-        return structure_list(items, cast_to, status_code=response.status_code)
-    except ResponseValidationError as exc:
-        exc.request_id = response.headers.get("x-request-id")
-        raise

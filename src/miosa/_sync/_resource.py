@@ -13,7 +13,8 @@ import httpx
 
 from .._core.paging import PageRequest
 from .._core.request import NOT_GIVEN
-from .._core.responses import structure_list_response, structure_response, unwrap_object
+from .._core.responses import unwrap_object
+from .._core.structure import structure_list_response, structure_response
 from ..types.websocket import WebSocketTarget, websocket_target
 from ._http import HTTP, Content
 from .pagination import Page
