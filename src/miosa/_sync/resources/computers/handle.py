@@ -24,6 +24,7 @@ from ...._groups.computers import (
     preview_url,
     public_url,
 )
+from ...._live import LiveModel
 from ....types._base import JSONObject
 from ....types.computers import (
     ComputerData,
@@ -62,7 +63,7 @@ P = TypeVar("P", bound=ScopedResource)
 _FIELDS = tuple(a.name for a in attrs.fields(ComputerData))
 
 
-class Computer(ComputerData):
+class Computer(LiveModel, ComputerData):
     """A cloud computer: its fields (``computer.id``, ``computer.status`` ...) plus operations.
 
     Sub-resources (``computer.desktop``, ``computer.files``, ``computer.exec`` ...) are
@@ -78,33 +79,15 @@ class Computer(ComputerData):
 
     __slots__ = ("_client", "_destroyed", "_parts")
 
-    # Equality is identity and there is no hash: the fields change under refresh().
-    __eq__ = object.__eq__
-    __ne__ = object.__ne__
-    __hash__ = None  # type: ignore[assignment]
+    _model_type = ComputerData
+    __hash__ = None  # type: ignore[assignment]  # restated: both bases define one
+    _repr_fields = ("id", "status", "name")
 
     if TYPE_CHECKING:
         # Declared for the type checker only: cattrs resolves runtime annotations.
         _client: Miosa
         _destroyed: bool
         _parts: dict[str, ScopedResource]
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        # The model it extends is frozen; the handle's own fields are assignable.
-        object.__setattr__(self, name, value)
-
-    def __delattr__(self, name: str) -> None:
-        object.__delattr__(self, name)
-
-    def __repr__(self) -> str:
-        # What identifies the computer and its state, not a wall of None fields.
-        shown = {"id": self.id, "status": self.status, "name": self.name}
-        parts = [
-            f"{key}={getattr(value, 'value', value)!r}"  # an enum member shows as its string
-            for key, value in shown.items()
-            if value is not None
-        ]
-        return f"{type(self).__name__}({', '.join(parts)})"
 
     def _bind(self, client: Miosa, *, computer_id: str | None = None) -> Computer:
         self._client = client
@@ -144,8 +127,7 @@ class Computer(ComputerData):
         Snapshots compare by value and hash like every model (a ``metadata`` dict in the
         reply makes a model unhashable, as anywhere in the SDK).
         """
-        snapshot = ComputerData(**{name: getattr(self, name) for name in _FIELDS})
-        object.__setattr__(snapshot, "_raw", self.raw)  # frozen: raw is attached as cattrs does
+        snapshot: ComputerData = self._snapshot()
         return snapshot
 
     @property

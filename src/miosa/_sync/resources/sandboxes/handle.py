@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ...._core.request import NOT_GIVEN, NotGiven
+from ...._live import LiveModel
 from ....types.sandboxes import (
     BrowserCdpGrant,
     CodeResult,
@@ -53,7 +54,7 @@ P = TypeVar("P", bound=ScopedResource)
 _FIELDS = tuple(a.name for a in attrs.fields(SandboxData))
 
 
-class Sandbox(SandboxData):
+class Sandbox(LiveModel, SandboxData):
     """A live sandbox: its fields (``sandbox.id``, ``sandbox.state`` ...) plus operations.
 
     Sub-resources (``sandbox.exec``, ``sandbox.files`` ...) are created on first use.
@@ -67,31 +68,15 @@ class Sandbox(SandboxData):
 
     __slots__ = ("_client", "_destroyed", "_parts")
 
-    # Mutable, so not hashable; equality is identity (see `__eq__`).
-    __hash__ = None  # type: ignore[assignment]
+    _model_type = SandboxData
+    __hash__ = None  # type: ignore[assignment]  # restated: both bases define one
+    _repr_fields = ("id", "state", "name")
 
     if TYPE_CHECKING:
         # Declared for the type checker only: cattrs resolves runtime annotations.
         _client: Miosa
         _destroyed: bool
         _parts: dict[str, ScopedResource]
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        # The model this class extends is frozen; the handle is not (slots still refuse
-        # names that are neither a field nor one of the handle's own attributes).
-        object.__setattr__(self, name, value)
-
-    def __eq__(self, other: object) -> bool:
-        return self is other
-
-    def __ne__(self, other: object) -> bool:
-        return self is not other
-
-    def __repr__(self) -> str:
-        shown = [f"id={self.id!r}", f"state={None if self.state is None else str(self.state)!r}"]
-        if self.name is not None:
-            shown.append(f"name={self.name!r}")
-        return f"{type(self).__name__}({', '.join(shown)})"
 
     def _bind(self, client: Miosa) -> Sandbox:
         self._client = client
@@ -110,8 +95,7 @@ class Sandbox(SandboxData):
     @property
     def model(self) -> SandboxData:
         """A frozen snapshot of the current fields: later calls on the handle leave it as it is."""
-        snapshot = SandboxData(**{name: getattr(self, name) for name in _FIELDS})
-        object.__setattr__(snapshot, "_raw", self.raw)  # the payload, as the converter keeps it
+        snapshot: SandboxData = self._snapshot()
         return snapshot
 
     data = model  # the earlier name of `model`, kept for existing callers
