@@ -8,7 +8,11 @@ from functools import partial
 from typing import IO
 
 from .._concurrency import aopen_file, ato_thread
-from .._multipart import MultipartForm
+from .._groups.open_computers import upload_filename
+from .._multipart import MultipartForm, build_form, file_size
+from ._http import Content
+
+UPLOAD_CHUNK = 1 << 20
 
 
 async def form_chunks(
@@ -24,3 +28,27 @@ async def form_chunks(
         while chunk := await ato_thread(partial(source.read, chunk_size)):
             yield chunk
     yield form.tail
+
+
+async def path_and_file_form(
+    path: str,
+    file: bytes | os.PathLike[str] | IO[bytes],
+    *,
+    filename: str | None,
+    content_type: str | None,
+) -> tuple[Content, dict[str, str]]:
+    """Body and headers of an upload form with the fields ``path`` and ``file``.
+
+    Bytes are encoded at once; a local path or a file object is streamed a chunk at a time.
+    `filename` defaults to the base name of `path`.
+    """
+    form = build_form(
+        fields={"path": path},
+        file_field="file",
+        filename=upload_filename(path, filename),
+        file_content_type=content_type,
+    )
+    size = await ato_thread(partial(file_size, file))
+    if isinstance(file, bytes):
+        return form.encode(file), form.headers(size)
+    return partial(form_chunks, form, file, UPLOAD_CHUNK), form.headers(size)

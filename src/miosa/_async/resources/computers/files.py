@@ -5,15 +5,12 @@ from __future__ import annotations
 import builtins
 import os
 import posixpath
-from functools import partial
 from pathlib import Path
 from typing import IO
 
 from ...._concurrency import ato_thread
 from ...._core.request import query
 from ...._groups.computers import encode_content, file_list_payload, octal_mode, scoped_path
-from ...._groups.open_computers import upload_filename
-from ...._multipart import build_form, file_size
 from ....types.computers import (
     ComputerDirEntry,
     ComputerFileEntry,
@@ -23,11 +20,10 @@ from ....types.computers import (
     DesktopActionResult,
 )
 from ..._resource import AsyncScopedResource
-from ..._upload import form_chunks
+from ..._upload import path_and_file_form
 from ...streams import AsyncByteStream
 
 _DIR_KEYS = ("data", "entries", "items")
-_UPLOAD_CHUNK = 1 << 20
 
 
 class AsyncComputerFiles(AsyncScopedResource):
@@ -75,24 +71,15 @@ class AsyncComputerFiles(AsyncScopedResource):
         base name of `path`) and `content_type` describe the file part. The reply is an
         acknowledgement (``success``, ``message``).
         """
-        form = build_form(
-            fields={"path": path},
-            file_field="file",
-            filename=upload_filename(path, filename),
-            file_content_type=content_type,
-        )
-        size = await ato_thread(partial(file_size, file))
-        content = (
-            form.encode(file)
-            if isinstance(file, bytes)
-            else partial(form_chunks, form, file, _UPLOAD_CHUNK)
+        content, headers = await path_and_file_form(
+            path, file, filename=filename, content_type=content_type
         )
         return await self._object(
             "POST",
             self._base + "/upload",
             DesktopActionResult,
             content=content,
-            headers=form.headers(size),
+            headers=headers,
         )
 
     async def list(self, path: str | None = None) -> builtins.list[ComputerFileEntry]:

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import builtins
 import os
-from functools import partial
 from typing import IO
 
-from ...._concurrency import ato_thread
 from ...._core.request import query
-from ...._groups.open_computers import upload_filename
-from ...._multipart import build_form, file_size
 from ....types.open_computers import (
     OpenComputerFileEntry,
     OpenComputerFileList,
     OpenComputerFileStat,
 )
-from ..._upload import form_chunks
+from ..._upload import path_and_file_form
 from ...streams import AsyncByteStream
 from ._base import AsyncOpenComputersResource, host_path
 
@@ -85,24 +81,15 @@ class AsyncOpenComputerFiles(AsyncOpenComputersResource):
         (default: the base name of `path`) and `content_type` (default: guessed from the
         name) describe the file part.
         """
-        form = build_form(
-            fields={"path": path},
-            file_field="file",
-            filename=upload_filename(path, filename),
-            file_content_type=content_type,
-        )
-        size = await ato_thread(partial(file_size, file))
-        content = (
-            form.encode(file)
-            if isinstance(file, bytes)
-            else partial(form_chunks, form, file, _CHUNK)
+        content, headers = await path_and_file_form(
+            path, file, filename=filename, content_type=content_type
         )
         return await self._object(
             "POST",
             host_path("/fs/upload", host_id),
             OpenComputerFileEntry,
             content=content,
-            headers=form.headers(size),
+            headers=headers,
         )
 
     async def delete(self, host_id: str, path: str, *, recursive: bool = False) -> None:

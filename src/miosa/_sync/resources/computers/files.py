@@ -8,15 +8,12 @@ from __future__ import annotations
 import builtins
 import os
 import posixpath
-from functools import partial
 from pathlib import Path
 from typing import IO
 
 from ...._concurrency import to_thread
 from ...._core.request import query
 from ...._groups.computers import encode_content, file_list_payload, octal_mode, scoped_path
-from ...._groups.open_computers import upload_filename
-from ...._multipart import build_form, file_size
 from ....types.computers import (
     ComputerDirEntry,
     ComputerFileEntry,
@@ -26,11 +23,10 @@ from ....types.computers import (
     DesktopActionResult,
 )
 from ..._resource import ScopedResource
-from ..._upload import form_chunks
+from ..._upload import path_and_file_form
 from ...streams import ByteStream
 
 _DIR_KEYS = ("data", "entries", "items")
-_UPLOAD_CHUNK = 1 << 20
 
 
 class ComputerFiles(ScopedResource):
@@ -78,24 +74,15 @@ class ComputerFiles(ScopedResource):
         base name of `path`) and `content_type` describe the file part. The reply is an
         acknowledgement (``success``, ``message``).
         """
-        form = build_form(
-            fields={"path": path},
-            file_field="file",
-            filename=upload_filename(path, filename),
-            file_content_type=content_type,
-        )
-        size = to_thread(partial(file_size, file))
-        content = (
-            form.encode(file)
-            if isinstance(file, bytes)
-            else partial(form_chunks, form, file, _UPLOAD_CHUNK)
+        content, headers = path_and_file_form(
+            path, file, filename=filename, content_type=content_type
         )
         return self._object(
             "POST",
             self._base + "/upload",
             DesktopActionResult,
             content=content,
-            headers=form.headers(size),
+            headers=headers,
         )
 
     def list(self, path: str | None = None) -> builtins.list[ComputerFileEntry]:
