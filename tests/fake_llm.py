@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 import threading
-import time
 from collections.abc import Callable, Mapping
-from types import TracebackType
 from typing import Any
 
 import attrs
-import uvicorn
+
+from tests.loopback import ThreadedASGIServer
 
 
 @attrs.frozen
@@ -41,7 +39,7 @@ class Recorded:
     body: dict[str, Any]
 
 
-class FakeLLM:
+class FakeLLM(ThreadedASGIServer):
     def __init__(
         self,
         *replies: Reply,
@@ -51,16 +49,8 @@ class FakeLLM:
         self.respond = respond  # when given, answers every request (replies are not used)
         self.requests: list[Recorded] = []
         self._lock = threading.Lock()
-        self._sock = socket.socket()
-        self._sock.bind(("127.0.0.1", 0))
-        self._sock.listen(64)
-        self.port = self._sock.getsockname()[1]
+        super().__init__()
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
-        config = uvicorn.Config(
-            self._app, log_level="error", access_log=False, lifespan="off", interface="asgi3"
-        )
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._sock]})
 
     async def _app(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         raw = b""
@@ -88,25 +78,6 @@ class FakeLLM:
         response_headers += [(k.encode(), v.encode()) for k, v in extra.items()]
         await send({"type": "http.response.start", "status": status, "headers": response_headers})
         await send({"type": "http.response.body", "body": content})
-
-    def __enter__(self) -> FakeLLM:
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("the fake provider did not start")
-            time.sleep(0.01)
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=10)
-        self._sock.close()
 
 
 # -- replies ---------------------------------------------------------------------------------

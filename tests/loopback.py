@@ -12,12 +12,54 @@ import socket
 import threading
 import time
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import uvicorn
 
+_Server = TypeVar("_Server", bound="ThreadedASGIServer")
 
-class LoopbackServer:
+
+class ThreadedASGIServer:
+    """An ASGI app (the subclass's ``_app``) served by uvicorn on 127.0.0.1 in a thread:
+    started by ``with``, told to exit and joined with a bound on leaving it."""
+
+    def __init__(self, *, backlog: int = 64, nodelay: bool = False) -> None:
+        self._sock = socket.socket()
+        if nodelay:
+            self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(backlog)
+        self.port: int = self._sock.getsockname()[1]
+        config = uvicorn.Config(
+            self._app, log_level="error", access_log=False, lifespan="off", interface="asgi3"
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._sock]})
+
+    async def _app(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        raise NotImplementedError
+
+    def __enter__(self: _Server) -> _Server:
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{type(self).__name__} did not start")
+            time.sleep(0.01)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
+        self._sock.close()
+
+
+class LoopbackServer(ThreadedASGIServer):
     def __init__(self, *, delay: float = 0.0, set_cookie: str | None = None) -> None:
         self.delay = delay
         self.set_cookie = set_cookie
@@ -28,17 +70,8 @@ class LoopbackServer:
         self.max_open_connections = 0
         self.requests = 0
         self._lock = threading.Lock()
-        self._sock = socket.socket()
-        self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self._sock.bind(("127.0.0.1", 0))
-        self._sock.listen(2048)
-        self.port = self._sock.getsockname()[1]
+        super().__init__(backlog=2048, nodelay=True)
         self.base_url = f"http://127.0.0.1:{self.port}/api/v1"
-        config = uvicorn.Config(
-            self._app, log_level="error", access_log=False, lifespan="off", interface="asgi3"
-        )
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._sock]})
 
     async def _app(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         with self._lock:
@@ -77,25 +110,6 @@ class LoopbackServer:
     @property
     def open_connections(self) -> int:
         return len(self._server.server_state.connections)
-
-    def __enter__(self) -> LoopbackServer:
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("loopback server did not start")
-            time.sleep(0.01)
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=5)
-        self._sock.close()
 
 
 class PlainTCPServer:
