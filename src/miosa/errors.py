@@ -30,6 +30,7 @@ __all__ = [
     "ResponseValidationError",
     "ServerError",
     "StreamError",
+    "UnsupportedRouteError",
     "ValidationError",
     "WaitError",
     "WaitTimeoutError",
@@ -51,6 +52,17 @@ class ConfigurationError(MiosaError, ValueError):
     Raised by the client's constructor (and `with_options`), before any request. Also a
     `ValueError`, so code written against earlier versions that caught that still works.
     """
+
+
+class UnsupportedRouteError(MiosaError):
+    """A method whose route the API does not serve to this caller (never deployed, removed,
+    or admin-only): raised at once, without a request, with the alternative when there is
+    one. ``call`` is the SDK method, ``route`` the missing ``METHOD /path``."""
+
+    def __init__(self, message: str, *, call: str, route: str) -> None:
+        super().__init__(message)
+        self.call = call
+        self.route = route
 
 
 class APIStatusError(MiosaError):

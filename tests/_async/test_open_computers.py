@@ -13,7 +13,12 @@ import pytest
 from miosa import AsyncMiosa
 from miosa._async.pagination import AsyncPage
 from miosa._converter import structure
-from miosa.errors import APITimeoutError, ConflictError, MiosaError, ServerError
+from miosa.errors import (
+    APITimeoutError,
+    ConflictError,
+    ServerError,
+    UnsupportedRouteError,
+)
 from miosa.types import Model
 from miosa.types.open_computers import (
     OpenComputerAgentEvent,
@@ -878,8 +883,9 @@ async def test_run_stream_posts_the_command_and_ends_at_an_exec_error() -> None:
 async def test_hosts_update_refuses_without_a_request() -> None:
     api = MockAPI()
     async with make_client(api) as client:
-        with pytest.raises(MiosaError, match="admin-only"):
+        with pytest.raises(UnsupportedRouteError, match="admin-only") as info:
             await client.open_computers.hosts.update("h_1", name="mac-2")
+    assert info.value.route == "PATCH /opencomputers/hosts/{host_id}"
     assert api.requests == []
 
 

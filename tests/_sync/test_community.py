@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from miosa import APIStatusError, MiosaError, NotFoundError
+from miosa import APIStatusError, NotFoundError, UnsupportedRouteError
 from miosa._converter import structure
 from miosa.types.community import CommunityAgent, CommunityTemplate, TemplateRating
 from tests._sync._helpers import make_client, run_case
@@ -84,9 +84,12 @@ def test_community_wire(case: Case) -> None:
 def test_removed_routes_raise_without_a_request(call: Any, route: str) -> None:
     api = MockAPI()
     with make_client(api) as client:
-        with pytest.raises(MiosaError, match=re.escape(f"the server removed {route} (")) as info:
+        with pytest.raises(
+            UnsupportedRouteError, match=re.escape(f"the server removed {route} (")
+        ) as info:
             call(client)
     assert "answered 501" in str(info.value)
+    assert info.value.route == route and info.value.call.startswith("community.")
     assert not isinstance(info.value, APIStatusError)
     assert api.requests == []
 

@@ -16,7 +16,12 @@ import pytest
 from miosa import Miosa
 from miosa._converter import structure
 from miosa._sync.pagination import Page
-from miosa.errors import APITimeoutError, ConflictError, MiosaError, ServerError
+from miosa.errors import (
+    APITimeoutError,
+    ConflictError,
+    ServerError,
+    UnsupportedRouteError,
+)
 from miosa.types import Model
 from miosa.types.open_computers import (
     OpenComputerAgentEvent,
@@ -879,8 +884,9 @@ def test_run_stream_posts_the_command_and_ends_at_an_exec_error() -> None:
 def test_hosts_update_refuses_without_a_request() -> None:
     api = MockAPI()
     with make_client(api) as client:
-        with pytest.raises(MiosaError, match="admin-only"):
+        with pytest.raises(UnsupportedRouteError, match="admin-only") as info:
             client.open_computers.hosts.update("h_1", name="mac-2")
+    assert info.value.route == "PATCH /opencomputers/hosts/{host_id}"
     assert api.requests == []
 
 

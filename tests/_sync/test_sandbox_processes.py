@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from miosa import MiosaError
+from miosa import UnsupportedRouteError
 from miosa.types.sandbox_exec import ExecExit, ExecStderr, ExecStdout, SandboxProcess
 from tests._sync._helpers import make_client
 from tests.helpers import MockAPI, json_response
@@ -106,11 +106,13 @@ def test_stdin_and_signal_raise_without_a_request() -> None:
     api = MockAPI()
     with make_client(api) as client:
         processes = client.sandboxes.handle("sbx_1").processes
-        with pytest.raises(MiosaError, match="no stdin route") as stdin:
+        with pytest.raises(UnsupportedRouteError, match="no stdin route") as stdin:
             processes.send_stdin(42, "hello\n")
-        with pytest.raises(MiosaError, match=r"processes\.stop") as signal:
+        with pytest.raises(UnsupportedRouteError, match=r"processes\.stop") as signal:
             processes.signal("p-7", "SIGINT")
         with pytest.raises(ValueError):
             processes.signal("..", "SIGINT")
     assert "process 42" in str(stdin.value) and "SIGINT" in str(signal.value)
+    assert stdin.value.route == "POST /sandboxes/{sandbox_id}/processes/{pid}/stdin"
+    assert signal.value.call == "sandbox.processes.signal"
     assert api.requests == []

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from .._core.request import NOT_GIVEN, NotGiven, query
 from .._core.responses import decode_json
 from .._core.waiters import WaitTarget
-from ..errors import MiosaError
+from ..errors import UnsupportedRouteError
 
 DEPLOYMENT_READY: Final = WaitTarget.of("deployment", ready={"running"}, failed={"failed"})
 VERSION_READY: Final = WaitTarget.of(
@@ -112,9 +112,11 @@ def log_text(content_type: str, content: bytes) -> str:
     return "" if payload is None else str(payload)
 
 
-def removed_route(call: str, route: str, why: str) -> MiosaError:
+def removed_route(call: str, route: str, why: str) -> UnsupportedRouteError:
     """The error a method raises, without a request, for a route the server no longer has."""
-    return MiosaError(f"{call} is unavailable: the server removed {route} ({why})")
+    return UnsupportedRouteError(
+        f"{call} is unavailable: the server removed {route} ({why})", call=call, route=route
+    )
 
 
 def connector_mode(mode: str | NotGiven) -> str | NotGiven:

@@ -18,7 +18,7 @@ from ...._groups.open_computers import (
     job_status,
     type_in,
 )
-from ....errors import MiosaError
+from ....errors import UnsupportedRouteError
 from ....types.open_computers import (
     OpenComputerHost,
     OpenComputerHostEvent,
@@ -90,13 +90,17 @@ class AsyncOpenComputerHosts(AsyncOpenComputersResource):
         name: str | NotGiven = NOT_GIVEN,
         labels: Mapping[str, str] | NotGiven = NOT_GIVEN,
     ) -> OpenComputerHost:
-        """Not available to tenants: always raises `miosa.MiosaError`, sends nothing.
+        """Not available to tenants: raises `miosa.UnsupportedRouteError`, sends nothing.
 
         ``PATCH /opencomputers/hosts/{host_id}`` exists only on the admin API, so a tenant
         key gets a 404. A host's name cannot be changed through the public API; its labels
         are its tags (``/opencomputers/hosts/{host_id}/tags``).
         """
-        raise MiosaError(HOST_UPDATE_UNSUPPORTED)
+        raise UnsupportedRouteError(
+            HOST_UPDATE_UNSUPPORTED,
+            call="open_computers.hosts.update",
+            route="PATCH /opencomputers/hosts/{host_id}",
+        )
 
     async def revoke(self, host_id: str) -> None:
         """Revoke a host: its key stops working and it disconnects.

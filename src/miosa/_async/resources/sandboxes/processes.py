@@ -10,7 +10,7 @@ from typing import NoReturn
 
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._groups.sandbox import is_exit, parse_exec_chunk, process_logs_text
-from ....errors import MiosaError
+from ....errors import UnsupportedRouteError
 from ....types.sandbox_exec import ExecChunk, SandboxProcess
 from ..._resource import AsyncScopedResource
 from ...streams import AsyncEventStream
@@ -81,25 +81,31 @@ class AsyncSandboxProcesses(AsyncScopedResource):
     async def send_stdin(self, pid: int | str, data: str) -> NoReturn:
         """Not available: the API has no route to write to a running process's stdin.
 
-        Raises `MiosaError` at once, without a request (``POST .../processes/{pid}/stdin``
-        does not exist). Give the input when starting the process (a heredoc or a file
-        written with ``sandbox.files.write`` and redirected), or use a terminal session.
+        Raises `UnsupportedRouteError` (a `MiosaError`) at once, without a request
+        (``POST .../processes/{pid}/stdin`` does not exist). Give the input when starting
+        the process (a heredoc or a file written with ``sandbox.files.write`` and
+        redirected), or use a terminal session.
         """
         route("/processes/{pid}", pid=pid)
-        raise MiosaError(
+        raise UnsupportedRouteError(
             f"cannot write to the stdin of process {pid}: the MIOSA API has no stdin route "
-            "for sandbox processes; pass the input when starting the process instead"
+            "for sandbox processes; pass the input when starting the process instead",
+            call="sandbox.processes.send_stdin",
+            route="POST /sandboxes/{sandbox_id}/processes/{pid}/stdin",
         )
 
     async def signal(self, pid: int | str, signal: str) -> NoReturn:
         """Not available: the API has no route to signal a process.
 
-        Raises `MiosaError` at once, without a request (``POST .../processes/{pid}/signal``
-        does not exist); `stop` (``DELETE .../processes/{pid}``: SIGTERM, then SIGKILL)
-        is the one way to end a process.
+        Raises `UnsupportedRouteError` (a `MiosaError`) at once, without a request
+        (``POST .../processes/{pid}/signal`` does not exist); `stop`
+        (``DELETE .../processes/{pid}``: SIGTERM, then SIGKILL) is the one way to end a
+        process.
         """
         route("/processes/{pid}", pid=pid)
-        raise MiosaError(
+        raise UnsupportedRouteError(
             f"cannot send {signal} to process {pid}: the MIOSA API has no signal route for "
-            "sandbox processes; use processes.stop(pid) to end it"
+            "sandbox processes; use processes.stop(pid) to end it",
+            call="sandbox.processes.signal",
+            route="POST /sandboxes/{sandbox_id}/processes/{pid}/signal",
         )
