@@ -20,7 +20,6 @@ __all__ = [
     "event_names",
     "iso_param",
     "new_replay_id",
-    "mcp_catalog_payload",
     "parse_tenant_event",
     "policy_object",
     "tenant_scope",
@@ -66,14 +65,6 @@ def webhook_with_secret(payload: Any) -> Any:
     if isinstance(secret, str) and secret and not inner.get("secret"):
         return {**inner, "secret": secret}
     return inner
-
-
-def mcp_catalog_payload(payload: Any) -> Any:
-    """The catalogue reply: ``{data: [entries], total, ...}``, also when that whole payload
-    arrives inside one more ``data`` envelope."""
-    if isinstance(payload, dict) and isinstance(payload.get("data"), dict):
-        return payload["data"]
-    return payload
 
 
 def policy_object(payload: Any) -> dict[str, Any]:
