@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from .resources.regions import AsyncRegions
     from .resources.sandboxes import AsyncSandboxes
     from .resources.sandboxes.templates import AsyncSandboxTemplates
+    from .resources.service_accounts import AsyncServiceAccounts, AsyncSseTickets
     from .resources.settings import AsyncSettings
     from .resources.snapshots import AsyncSnapshots
     from .resources.storage import AsyncStorage
@@ -522,3 +523,17 @@ class AsyncMiosa:
         from .resources.open_computers import AsyncOpenComputers
 
         return AsyncOpenComputers(self)
+
+    @cached_property
+    def service_accounts(self) -> AsyncServiceAccounts:
+        """Service accounts and their keys: ``/service-accounts``."""
+        from .resources.service_accounts import AsyncServiceAccounts
+
+        return AsyncServiceAccounts(self)
+
+    @cached_property
+    def sse_ticket(self) -> AsyncSseTickets:
+        """Single-use tickets for browser event streams: ``/sse/ticket``."""
+        from .resources.service_accounts import AsyncSseTickets
+
+        return AsyncSseTickets(self)

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from .resources.regions import Regions
     from .resources.sandboxes import Sandboxes
     from .resources.sandboxes.templates import SandboxTemplates
+    from .resources.service_accounts import ServiceAccounts, SseTickets
     from .resources.settings import Settings
     from .resources.snapshots import Snapshots
     from .resources.storage import Storage
@@ -525,3 +526,17 @@ class Miosa:
         from .resources.open_computers import OpenComputers
 
         return OpenComputers(self)
+
+    @cached_property
+    def service_accounts(self) -> ServiceAccounts:
+        """Service accounts and their keys: ``/service-accounts``."""
+        from .resources.service_accounts import ServiceAccounts
+
+        return ServiceAccounts(self)
+
+    @cached_property
+    def sse_ticket(self) -> SseTickets:
+        """Single-use tickets for browser event streams: ``/sse/ticket``."""
+        from .resources.service_accounts import SseTickets
+
+        return SseTickets(self)

@@ -37,6 +37,7 @@ MODULES = (
     "billing",
     "audit",
     "accounts",
+    "service_accounts",
     "contract",
 )
 

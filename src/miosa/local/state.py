@@ -239,6 +239,8 @@ class Store:
             }
         }
         self.credit_transactions: list[JSON] = []
+        # The generic record store (records.py): collection path -> id -> record.
+        self.records: dict[str, dict[str, JSON]] = {}
         self.tenant_events = EventLog(5000)
         self.exec_pids: set[int] = set()
         self.webhook_client: Any = None

@@ -287,6 +287,12 @@ if TYPE_CHECKING:
         SshInfo,
         UrlInfo,
     )
+    from .service_accounts import (
+        ServiceAccount,
+        ServiceAccountDeletion,
+        ServiceAccountKey,
+        SseTicket,
+    )
     from .settings import GpuPricing, ProviderKey, SettingsBranding, TenantSettings
     from .storage import Bucket, BucketVisibility, PresignedUrl, StorageObject
     from .tenant import (
@@ -582,7 +588,11 @@ _MODULES: dict[str, str] = {
     "SandboxTemplateStart": "sandboxes",
     "SandboxUpdated": "sandbox_events",
     "SandboxUsage": "sandboxes",
+    "ServiceAccount": "service_accounts",
+    "ServiceAccountDeletion": "service_accounts",
+    "ServiceAccountKey": "service_accounts",
     "SettingsBranding": "settings",
+    "SseTicket": "service_accounts",
     "SshCertificate": "sandboxes",
     "SshInfo": "sandboxes",
     "StorageObject": "storage",
@@ -914,7 +924,11 @@ __all__ = [
     "SandboxTemplateStart",
     "SandboxUpdated",
     "SandboxUsage",
+    "ServiceAccount",
+    "ServiceAccountDeletion",
+    "ServiceAccountKey",
     "SettingsBranding",
+    "SseTicket",
     "SshCertificate",
     "SshInfo",
     "StorageObject",
