@@ -43,6 +43,14 @@ def typecheck(session: nox.Session) -> None:
 
 
 @nox.session
+def docs(session: nox.Session) -> None:
+    """Build the docs site (MkDocs, API reference from the docstrings); a warning fails it."""
+    session.install("-e.[docs]")
+    session.env.update({"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"})
+    session.run("mkdocs", "build", "--strict", "--site-dir", session.create_tmp() + "/site")
+
+
+@nox.session
 def gen_sync(session: nox.Session) -> None:
     """Fail when src/miosa/_sync, tests/_sync or src/miosa/types/__init__.py are stale."""
     session.install(DEV)
