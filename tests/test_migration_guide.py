@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from miosa.local import LocalServer
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -59,3 +62,18 @@ def test_the_mapping_names_only_2x_methods_and_removals_give_a_reason() -> None:
 )
 def test_resolution_finds_calls_and_only_calls(path: str, expected: bool) -> None:
     assert gen_migration.resolves(path, gen_migration.roots()) is expected
+
+
+GUIDE_BLOCKS = re.findall(r"```python\n(.*?)```", gen_migration.GUIDE.read_text(), flags=re.S)
+
+
+def test_the_guide_shows_each_behaviour_change() -> None:
+    assert len(GUIDE_BLOCKS) >= 5
+
+
+@pytest.mark.parametrize("code", GUIDE_BLOCKS, ids=[f"block{i}" for i in range(len(GUIDE_BLOCKS))])
+def test_guide_block_runs(code: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with LocalServer() as server:
+        monkeypatch.setenv("MIOSA_API_KEY", server.api_key)
+        monkeypatch.setenv("MIOSA_BASE_URL", server.base_url)
+        exec(compile(code, str(gen_migration.GUIDE), "exec"), {"__name__": "migration_example"})
