@@ -447,14 +447,22 @@ class AsyncComputer(LiveModel, ComputerData):
     # -- shortcuts of the TypeScript SDK -------------------------------------------------
 
     async def bash(
-        self, command: str, *, timeout: int | NotGiven = NOT_GIVEN
+        self, command: str, *, timeout: int | NotGiven = NOT_GIVEN, check: bool = False
     ) -> ComputerExecResult:
-        """Run a shell command. ``POST /computers/{computer_id}/exec``."""
-        return await self.exec.bash(command, timeout=timeout)
+        """Run a shell command. ``POST /computers/{computer_id}/exec``.
 
-    async def python(self, code: str, *, timeout: int | NotGiven = NOT_GIVEN) -> ComputerExecResult:
-        """Run Python code. ``POST /computers/{computer_id}/exec/python``."""
-        return await self.exec.python(code, timeout=timeout)
+        Arguments as for ``computer.exec.bash``.
+        """
+        return await self.exec.bash(command, timeout=timeout, check=check)
+
+    async def python(
+        self, code: str, *, timeout: int | NotGiven = NOT_GIVEN, check: bool = False
+    ) -> ComputerExecResult:
+        """Run Python code. ``POST /computers/{computer_id}/exec/python``.
+
+        Arguments as for ``computer.exec.python``.
+        """
+        return await self.exec.python(code, timeout=timeout, check=check)
 
     async def screenshot(self) -> bytes:
         """The desktop as PNG bytes. ``GET /computers/{computer_id}/desktop/screenshot``."""

@@ -445,13 +445,23 @@ class Computer(LiveModel, ComputerData):
 
     # -- shortcuts of the TypeScript SDK -------------------------------------------------
 
-    def bash(self, command: str, *, timeout: int | NotGiven = NOT_GIVEN) -> ComputerExecResult:
-        """Run a shell command. ``POST /computers/{computer_id}/exec``."""
-        return self.exec.bash(command, timeout=timeout)
+    def bash(
+        self, command: str, *, timeout: int | NotGiven = NOT_GIVEN, check: bool = False
+    ) -> ComputerExecResult:
+        """Run a shell command. ``POST /computers/{computer_id}/exec``.
 
-    def python(self, code: str, *, timeout: int | NotGiven = NOT_GIVEN) -> ComputerExecResult:
-        """Run Python code. ``POST /computers/{computer_id}/exec/python``."""
-        return self.exec.python(code, timeout=timeout)
+        Arguments as for ``computer.exec.bash``.
+        """
+        return self.exec.bash(command, timeout=timeout, check=check)
+
+    def python(
+        self, code: str, *, timeout: int | NotGiven = NOT_GIVEN, check: bool = False
+    ) -> ComputerExecResult:
+        """Run Python code. ``POST /computers/{computer_id}/exec/python``.
+
+        Arguments as for ``computer.exec.python``.
+        """
+        return self.exec.python(code, timeout=timeout, check=check)
 
     def screenshot(self) -> bytes:
         """The desktop as PNG bytes. ``GET /computers/{computer_id}/desktop/screenshot``."""
