@@ -93,6 +93,10 @@ class AsyncSandboxFiles(AsyncScopedResource):
         """A file's bytes. ``GET /sandboxes/{sandbox_id}/files/{path}``.
 
         For large files use `download`, which never holds the whole file.
+
+        Args:
+            path: the file's path in the sandbox (absolute, or relative to ``/``); ``..``
+                is refused with `ValueError`.
         """
         response = await self._http.request("GET", self._file_path(path))
         return file_bytes(response.headers.get("content-type", ""), response.content)
@@ -127,6 +131,10 @@ class AsyncSandboxFiles(AsyncScopedResource):
 
         The content is sent base64-encoded in JSON, as the API requires; use `upload` for
         large files.
+
+        Args:
+            path: the file's path in the sandbox.
+            content: the whole file: text (written as UTF-8) or bytes.
         """
         data = content.encode("utf-8") if isinstance(content, str) else content
         return await self._post_file(
@@ -184,6 +192,10 @@ class AsyncSandboxFiles(AsyncScopedResource):
 
         The reply is one object (``{path, entries, truncated}``, no paging): its ``entries``
         are returned as a plain list; ``path`` and ``truncated`` are not kept.
+
+        Args:
+            path: the directory (default ``/workspace``).
+            depth: how many levels below it to list (default: the server's).
         """
         listing = await self._object(
             "GET", self._prefix + "/files", FileList, params=query(path=path, depth=depth)

@@ -96,6 +96,10 @@ class SandboxFiles(ScopedResource):
         """A file's bytes. ``GET /sandboxes/{sandbox_id}/files/{path}``.
 
         For large files use `download`, which never holds the whole file.
+
+        Args:
+            path: the file's path in the sandbox (absolute, or relative to ``/``); ``..``
+                is refused with `ValueError`.
         """
         response = self._http.request("GET", self._file_path(path))
         return file_bytes(response.headers.get("content-type", ""), response.content)
@@ -130,6 +134,10 @@ class SandboxFiles(ScopedResource):
 
         The content is sent base64-encoded in JSON, as the API requires; use `upload` for
         large files.
+
+        Args:
+            path: the file's path in the sandbox.
+            content: the whole file: text (written as UTF-8) or bytes.
         """
         data = content.encode("utf-8") if isinstance(content, str) else content
         return self._post_file(
@@ -187,6 +195,10 @@ class SandboxFiles(ScopedResource):
 
         The reply is one object (``{path, entries, truncated}``, no paging): its ``entries``
         are returned as a plain list; ``path`` and ``truncated`` are not kept.
+
+        Args:
+            path: the directory (default ``/workspace``).
+            depth: how many levels below it to list (default: the server's).
         """
         listing = self._object(
             "GET", self._prefix + "/files", FileList, params=query(path=path, depth=depth)
