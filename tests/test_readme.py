@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from pathlib import Path
 
+import anyio
 import pytest
 
 from miosa.local import LocalServer
@@ -27,4 +29,10 @@ def test_readme_block_runs(code: str, monkeypatch: pytest.MonkeyPatch) -> None:
         client = namespace.get("client")
         close = getattr(client, "close", None)
         if callable(close):
-            close()
+            closing = close()
+            if inspect.isawaitable(closing):  # an `AsyncMiosa` (the FastAPI example)
+
+                async def wait() -> None:
+                    await closing
+
+                anyio.run(wait)

@@ -263,3 +263,30 @@ def test_resume_delays_follow_retry_and_give_up_after_five() -> None:
     assert state.next_delay() == 0.2
     state.note_retry(10**9)
     assert state.retry_ms == 30_000
+
+
+def test_exec_result_check_returns_the_result_or_raises_command_error() -> None:
+    from miosa import CommandError, MiosaError
+    from miosa.types import ExecResult
+
+    ok = ExecResult(stdout="fine\n")
+    assert ok.check() is ok
+    with pytest.raises(CommandError) as silent:
+        ExecResult(exit_code=137).check()
+    assert str(silent.value) == "The command exited with status 137"
+    assert (silent.value.command, silent.value.stdout_tail, silent.value.stderr_tail) == (
+        None,
+        "",
+        "",
+    )
+    assert isinstance(silent.value, MiosaError)
+    # No standard error: the message ends with standard output instead.
+    with pytest.raises(CommandError) as from_stdout:
+        ExecResult(stdout="first\nlast line\n", exit_code=1).check(command="./run")
+    assert str(from_stdout.value) == (
+        "Command './run' exited with status 1; its output ends with:\nfirst\nlast line"
+    )
+    long_line = "x" * 5000
+    with pytest.raises(CommandError) as long:
+        ExecResult(stderr=long_line, exit_code=1).check()
+    assert long.value.stderr_tail == "x" * 2000 and long.value.stderr == long_line

@@ -13,15 +13,18 @@ import re
 import typing
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._model_codegen import compile_structure, wire_name
+from ._dump import format_datetime, wire_name
+from ._model_codegen import compile_structure
 from .errors import ResponseValidationError
-from .types._base import Model
+
+if TYPE_CHECKING:
+    from .types._base import Model
 
 T = TypeVar("T")
 
@@ -142,7 +145,7 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
     """Build the converter. ``strict=True`` (tests only) fails on fields the models lack."""
     converter = cattrs.Converter(detailed_validation=False, forbid_extra_keys=strict)
     converter.register_structure_hook(datetime, parse_datetime)
-    converter.register_unstructure_hook(datetime, lambda d: d.isoformat().replace("+00:00", "Z"))
+    converter.register_unstructure_hook(datetime, format_datetime)
     converter.register_structure_hook_func(_is_free_json_dict, _passthrough_dict)
     converter.register_structure_hook_factory(_is_scalar_union, _scalar_union_hook)
     converter.register_structure_hook_factory(
@@ -170,7 +173,9 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
         return make_dict_unstructure_fn(cls, converter, **_keyword_renames(cls))
 
     def is_model(cls: Any) -> bool:
-        return isinstance(cls, type) and issubclass(cls, Model) and attrs.has(cls)
+        # `Model` marks itself rather than being imported here: `Model.from_dict` imports
+        # this module, and the package keeps no import cycles.
+        return isinstance(cls, type) and attrs.has(cls) and getattr(cls, "__miosa_model__", False)
 
     converter.register_structure_hook_factory(is_model, model_structure_factory)
     converter.register_unstructure_hook_factory(is_model, model_unstructure_factory)
@@ -212,6 +217,17 @@ def structure(
         return _hook_for(cls)(payload, cls)  # type: ignore[no-any-return]
     except Exception as exc:  # cattrs raises many types; the user needs one.
         raise _shape_error(cls, exc, payload, status_code, request_id) from None
+
+
+def from_plain(data: Mapping[str, Any], cls: type[T]) -> T:
+    """`Model.from_dict`: a model from a dict in the wire's shape (or the Python values
+    `Model.to_dict` gives); anything that does not fit raises `ValueError`."""
+    if not isinstance(data, Mapping):
+        raise TypeError(f"{cls.__name__}.from_dict expects a mapping, got {type(data).__name__}")
+    try:
+        return _hook_for(cls)(dict(data), cls)  # type: ignore[no-any-return]
+    except Exception as exc:
+        raise ValueError(f"Cannot build {cls.__name__} from the given data: {exc}") from None
 
 
 def structure_list(items: list[Any], cls: type[T], *, status_code: int = 200) -> list[T]:

@@ -48,6 +48,14 @@ class LiveModel:
         ]
         return f"{type(self).__name__}({', '.join(shown)})"
 
+    def __reduce__(self) -> Any:
+        # A copy would lose the client it is bound to (or copy the client); the frozen
+        # snapshot is the value to keep.
+        raise TypeError(
+            f"a {type(self).__name__} is bound to its client and cannot be copied or "
+            "pickled: use its `.model` (a frozen snapshot) or `.to_dict()`"
+        )
+
     def _snapshot(self) -> Any:
         """A frozen model of the current fields, ``raw`` included (attached as cattrs does)."""
         model_type = self._model_type

@@ -10,7 +10,6 @@ converter's own, so the results and the errors are the ones cattrs would give.
 from __future__ import annotations
 
 import enum
-import keyword
 import linecache
 import types
 import typing
@@ -20,16 +19,12 @@ from typing import Any
 import attrs
 import cattrs
 
+from ._dump import wire_name
+
 StructureFn = Callable[[Any, Any], Any]
 
 _SCALARS = (str, int, float, bool)
 _MISSING = object()
-
-
-def wire_name(field: attrs.Attribute[Any]) -> str:
-    """``from_`` on the model is ``from`` on the wire; other names are the same."""
-    name = field.name
-    return name[:-1] if name.endswith("_") and keyword.iskeyword(name[:-1]) else name
 
 
 def _split_optional(tp: Any) -> tuple[Any, bool]:

@@ -17,6 +17,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
+    "CommandError",
     "ConfigurationError",
     "ConflictError",
     "InsufficientCreditsError",
@@ -270,6 +271,52 @@ class WaitTimeoutError(WaitError, APITimeoutError):
 
 class ResourceFailedError(WaitError):
     """The resource reached a failure state (``failed``, ``error`` ...) while being awaited."""
+
+
+class CommandError(MiosaError):
+    """A command ran and exited with a non-zero status; raised by ``ExecResult.check()``
+    and ``exec.run(..., check=True)``, as `subprocess.run` raises ``CalledProcessError``.
+
+    The request itself succeeded: this is the command's failure, not the API's.
+
+    Attributes:
+        exit_code: the command's exit status.
+        command: the command line, when the call that ran it is known (``None`` from a
+            bare ``ExecResult.check()``).
+        stdout: the command's whole standard output.
+        stderr: the command's whole standard error.
+
+    The message ends with the last lines of standard error (else of standard output), so a
+    traceback or a log shows why the command failed.
+    """
+
+    def __init__(
+        self, *, exit_code: int, command: str | None = None, stdout: str = "", stderr: str = ""
+    ) -> None:
+        what = f"Command {command!r}" if command is not None else "The command"
+        message = f"{what} exited with status {exit_code}"
+        tail = _tail(stderr) or _tail(stdout)
+        if tail:
+            message += f"; its output ends with:\n{tail}"
+        super().__init__(message)
+        self.exit_code = exit_code
+        self.command = command
+        self.stdout = stdout
+        self.stderr = stderr
+
+    @property
+    def stdout_tail(self) -> str:
+        """The last lines of `stdout` (10 lines, 2,000 characters at most)."""
+        return _tail(self.stdout)
+
+    @property
+    def stderr_tail(self) -> str:
+        """The last lines of `stderr` (10 lines, 2,000 characters at most)."""
+        return _tail(self.stderr)
+
+
+def _tail(text: str, lines: int = 10, chars: int = 2000) -> str:
+    return "\n".join(text.rstrip("\n").splitlines()[-lines:])[-chars:]
 
 
 class StreamError(MiosaError):

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from miosa import AsyncMiosa, NotFoundError, ServerError, ValidationError
+from miosa import AsyncMiosa, CommandError, NotFoundError, ServerError, ValidationError
 from miosa._async.resources.computers import AsyncComputer
 from miosa.types.computers import (
     Checkpoint,
@@ -553,6 +553,19 @@ async def test_exec_reads_the_output_under_stdout_or_output() -> None:
         )
         assert isinstance(result, ComputerExecResult)
         assert (result.stdout, result.exit_code, result.ok) == ("hi\n", 0, True)
+
+
+async def test_exec_with_check_raises_command_error_on_a_non_zero_exit() -> None:
+    failed = json_response(200, {"output": "", "stderr": "boom\n", "exit_code": 1})
+    with pytest.raises(CommandError) as bash:
+        await _one(f"POST {C}/exec", failed, lambda cl: c(cl).bash("false", check=True))
+    with pytest.raises(CommandError) as python:
+        await _one(f"POST {C}/exec/python", failed, lambda cl: c(cl).exec.python("1/0", check=True))
+    assert (bash.value.command, bash.value.exit_code, bash.value.stderr) == ("false", 1, "boom\n")
+    assert (python.value.command, python.value.exit_code) == ("python", 1)
+    ok = json_response(200, {"stdout": "1\n", "exit_code": 0})
+    result = await _one(f"POST {C}/exec", ok, lambda cl: c(cl).exec.bash("echo 1", check=True))
+    assert result.stdout == "1\n"
 
 
 async def test_file_list_reads_entries_whichever_shape_comes_back() -> None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import httpx
+from typing import Any
 
+import httpx
+import pytest
+
+from miosa import CommandError, MiosaError
+from miosa.types import ExecResult
 from miosa.types.sandbox_exec import (
     ExecExit,
     ExecStderr,
@@ -11,9 +16,57 @@ from miosa.types.sandbox_exec import (
     UnknownExecChunk,
 )
 from tests._async._helpers import make_client
-from tests.helpers import MockAPI
+from tests.helpers import MockAPI, json_response
 
 ROUTE = "POST /sandboxes/sbx_1/exec/stream"
+RUN = "POST /sandboxes/sbx_1/exec"
+FAILED: dict[str, Any] = {
+    "stdout": "building\n",
+    "stderr": "".join(f"e{i}\n" for i in range(30)),
+    "exit_code": 2,
+}
+
+
+async def test_exec_run_posts_the_command_and_returns_a_failed_result_as_it_is() -> None:
+    api = MockAPI().on(RUN, json_response(200, {"data": FAILED}))
+    async with make_client(api) as client:
+        result = await client.sandboxes.handle("sbx_1").exec.run(
+            "make", cwd="/workspace/app", env={"CI": "1"}, timeout=30
+        )
+    assert api.body() == {
+        "command": "make",
+        "cwd": "/workspace/app",
+        "env": {"CI": "1"},
+        "timeout": 30,
+    }
+    assert api.last.extensions["timeout"]["read"] >= 45
+    assert result == ExecResult(stdout="building\n", stderr=FAILED["stderr"], exit_code=2)
+    assert not result.ok
+
+
+async def test_exec_run_with_check_raises_command_error_with_the_command_and_output() -> None:
+    api = MockAPI().on(RUN, json_response(200, {"data": FAILED}))
+    async with make_client(api) as client:
+        with pytest.raises(CommandError) as caught:
+            await client.sandboxes.handle("sbx_1").exec.run("make", check=True)
+    error = caught.value
+    assert isinstance(error, MiosaError)
+    assert (error.exit_code, error.command) == (2, "make")
+    assert (error.stdout, error.stderr) == (FAILED["stdout"], FAILED["stderr"])
+    assert error.stderr_tail == "\n".join(f"e{i}" for i in range(20, 30))
+    assert error.stdout_tail == "building"
+    assert str(error) == "Command 'make' exited with status 2; its output ends with:\n" + (
+        error.stderr_tail
+    )
+    assert len(api.requests) == 1  # a failed command is not retried
+
+
+async def test_exec_run_with_check_returns_a_successful_result() -> None:
+    api = MockAPI().on(RUN, json_response(200, {"stdout": "ok\n", "exit_code": 0}))
+    async with make_client(api) as client:
+        result = await client.sandboxes.handle("sbx_1").exec.run("true", check=True)
+    assert result == ExecResult(stdout="ok\n")
+    assert api.body() == {"command": "true"}
 
 
 def sse(body: bytes) -> httpx.Response:

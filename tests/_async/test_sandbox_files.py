@@ -155,6 +155,38 @@ async def test_upload_from_a_file_object_or_an_iterator_goes_chunked() -> None:
     assert (from_file.size_bytes, from_iter.size_bytes, from_bytes.size_bytes) == (15000, 1007, 3)
 
 
+async def test_upload_never_takes_a_str_that_is_not_a_local_file_for_a_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    api = MockAPI().on(f"POST {FILES}", upload_reply)
+    async with make_client(api) as client:
+        files = client.sandboxes.handle("sbx_1").files
+        with pytest.raises(TypeError, match=r"not a local file \('hello world'\).*pathlib\.Path"):
+            await files.upload("/workspace/greeting.txt", "hello world")
+    assert api.requests == []
+
+
+async def test_upload_still_reads_a_str_local_path_with_a_deprecation_warning(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "data.txt"
+    source.write_bytes(b"from disk")
+    api = MockAPI().on(f"POST {FILES}", upload_reply)
+    async with make_client(api) as client:
+        files = client.sandboxes.handle("sbx_1").files
+        with pytest.warns(DeprecationWarning, match=r"pass pathlib\.Path") as warned:
+            written = await files.upload("/workspace/data.txt", str(source))
+    assert sent_json(api.last) == {
+        "path": "/workspace/data.txt",
+        "content": base64.b64encode(b"from disk").decode(),
+    }
+    assert int(api.last.headers["content-length"]) == len(api.last.content)
+    assert written.size_bytes == len(b"from disk")
+    # The warning points at the caller's line, not at the SDK.
+    assert [w.filename for w in warned] == [__file__]
+
+
 async def test_a_streamed_upload_is_not_retried() -> None:
     api = MockAPI().on(f"POST {FILES}", json_response(503, {"error": {"code": "BUSY"}}))
     async with make_client(api) as client:

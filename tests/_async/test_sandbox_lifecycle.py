@@ -273,11 +273,11 @@ async def test_preview_token_without_a_token_field_still_parses() -> None:
     async with make_client(api) as client:
         token = await client.sandboxes.handle("sbx_1").preview_token(expires_in=60)
         await client.sandboxes.preview_token("sbx_1")
-        await client.sandboxes.preview_token("sbx_1", scope="write")
+        await client.sandboxes.preview_token("sbx_1", scope="interact")
     # Both fields always go out, defaulting to an hour of read access.
     assert [api.body(i) for i in range(3)] == [
         {"expires_in": 60, "scope": "read"},
         {"expires_in": 3600, "scope": "read"},
-        {"expires_in": 3600, "scope": "write"},
+        {"expires_in": 3600, "scope": "interact"},
     ]
     assert token == PreviewToken(url="https://p", scope="read")

@@ -276,11 +276,11 @@ def test_preview_token_without_a_token_field_still_parses() -> None:
     with make_client(api) as client:
         token = client.sandboxes.handle("sbx_1").preview_token(expires_in=60)
         client.sandboxes.preview_token("sbx_1")
-        client.sandboxes.preview_token("sbx_1", scope="write")
+        client.sandboxes.preview_token("sbx_1", scope="interact")
     # Both fields always go out, defaulting to an hour of read access.
     assert [api.body(i) for i in range(3)] == [
         {"expires_in": 60, "scope": "read"},
         {"expires_in": 3600, "scope": "read"},
-        {"expires_in": 3600, "scope": "write"},
+        {"expires_in": 3600, "scope": "interact"},
     ]
     assert token == PreviewToken(url="https://p", scope="read")

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import base64
 import json
+import pathlib
 import shlex
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeAlias
 from urllib.parse import urlsplit, urlunsplit
@@ -460,6 +462,28 @@ UPLOAD_CHUNK_SIZE = 3 * 256 * 1024
 FileInput: TypeAlias = tuple[str, str | bytes] | Mapping[str, str | bytes]
 """One file of a batch write: ``(path, content)`` or ``{"path": ..., "content": ...}``;
 ``str`` content is written as UTF-8."""
+
+
+def str_upload_source(source: str, *, is_local_file: bool) -> pathlib.Path:
+    """What an ``upload(path, "...")`` string means: only a `os.PathLike` names a local file
+    without doubt, so a ``str`` that is an existing local file is still read (with a
+    `DeprecationWarning`) and any other ``str`` is refused, never guessed at.
+
+    ``stacklevel`` points the warning at the caller of ``files.upload``.
+    """
+    if not is_local_file:
+        raise TypeError(
+            f"files.upload() got a str that is not a local file ({source[:60]!r}); pass "
+            "pathlib.Path(...) to upload a local file, or use files.write(path, text) (or "
+            "bytes) to write content"
+        )
+    warnings.warn(
+        "files.upload() with a str local path is deprecated: pass pathlib.Path(...) "
+        "(a str that is not a local file is refused, so content is never mistaken for a path)",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return pathlib.Path(source)
 
 
 def _as_bytes(content: str | bytes | bytearray | memoryview) -> bytes:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
+from ..errors import CommandError
 from ._base import Model, OpenEnum
+
+R = TypeVar("R", bound="ExecResult")
 
 __all__ = [
     "PLATFORM_READINESS_COMPONENTS",
@@ -151,7 +154,11 @@ class SandboxData(Model):
 
 @attrs.frozen(kw_only=True)
 class ExecResult(Model):
-    """The outcome of `sandbox.exec.run`."""
+    """The outcome of `sandbox.exec.run`: the command ran; ``exit_code`` says how it went.
+
+    A non-zero exit is not an exception unless asked for: ``exec.run(cmd, check=True)``
+    or ``result.check()`` raise `CommandError` then.
+    """
 
     stdout: str = ""
     stderr: str = ""
@@ -160,7 +167,28 @@ class ExecResult(Model):
 
     @property
     def ok(self) -> bool:
+        """True when the command exited with status 0."""
         return self.exit_code == 0
+
+    def check(self: R, *, command: str | None = None) -> R:
+        """This result when the command exited with status 0, else raise `CommandError`.
+
+        Like ``subprocess.CompletedProcess.check_returncode()``, but returning the result
+        so it chains: ``out = sandbox.exec.run("make").check().stdout``.
+
+        Args:
+            command: the command line, named in the error (``exec.run(check=True)``
+                passes it).
+
+        Raises:
+            CommandError: with the exit code, the command and the output; its message
+                ends with the last lines of standard error (else standard output).
+        """
+        if self.exit_code != 0:
+            raise CommandError(
+                exit_code=self.exit_code, command=command, stdout=self.stdout, stderr=self.stderr
+            )
+        return self
 
 
 @attrs.frozen(kw_only=True)

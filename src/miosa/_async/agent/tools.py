@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Literal, Protocol, overload
+from typing import Any, Literal, Protocol, cast, overload
 
 import attrs
 
@@ -53,6 +53,7 @@ from ..._agent_types import Image, ToolOutput, ToolResult
 from ..._concurrency import atime_limit
 from ..._core.request import NOT_GIVEN
 from ...errors import APITimeoutError, NotFoundError
+from ...types.params import MouseButton, ScrollDirection
 from ..client import AsyncMiosa
 from ..resources.computers import AsyncComputer
 from ..resources.sandboxes import AsyncSandbox
@@ -880,7 +881,9 @@ def _computer_tools(
         )
 
     async def computer_click(args: Mapping[str, Any]) -> str:
-        x, y, button = int(args["x"]), int(args["y"]), str(args.get("button", "left"))
+        x, y = int(args["x"]), int(args["y"])
+        # The tool's schema restricts the values; the server refuses any other.
+        button = cast(MouseButton, str(args.get("button", "left")))
         if args.get("double"):
             await target(args).double_click(x, y)
             return f"Double-clicked at ({x}, {y})."
@@ -898,7 +901,8 @@ def _computer_tools(
         return f"Pressed {key}."
 
     async def computer_scroll(args: Mapping[str, Any]) -> str:
-        direction, clicks = str(args["direction"]), int(args.get("clicks", 3))
+        direction = cast(ScrollDirection, str(args["direction"]))
+        clicks = int(args.get("clicks", 3))
         await target(args).scroll(
             direction, clicks, x=args.get("x", NOT_GIVEN), y=args.get("y", NOT_GIVEN)
         )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Literal, Protocol, overload
+from typing import Any, Literal, Protocol, cast, overload
 
 import attrs
 
@@ -56,6 +56,7 @@ from ..._agent_types import Image, ToolOutput, ToolResult
 from ..._concurrency import time_limit
 from ..._core.request import NOT_GIVEN
 from ...errors import APITimeoutError, NotFoundError
+from ...types.params import MouseButton, ScrollDirection
 from ..client import Miosa
 from ..resources.computers import Computer
 from ..resources.sandboxes import Sandbox
@@ -881,7 +882,9 @@ def _computer_tools(
         )
 
     def computer_click(args: Mapping[str, Any]) -> str:
-        x, y, button = int(args["x"]), int(args["y"]), str(args.get("button", "left"))
+        x, y = int(args["x"]), int(args["y"])
+        # The tool's schema restricts the values; the server refuses any other.
+        button = cast(MouseButton, str(args.get("button", "left")))
         if args.get("double"):
             target(args).double_click(x, y)
             return f"Double-clicked at ({x}, {y})."
@@ -899,7 +902,8 @@ def _computer_tools(
         return f"Pressed {key}."
 
     def computer_scroll(args: Mapping[str, Any]) -> str:
-        direction, clicks = str(args["direction"]), int(args.get("clicks", 3))
+        direction = cast(ScrollDirection, str(args["direction"]))
+        clicks = int(args.get("clicks", 3))
         target(args).scroll(
             direction, clicks, x=args.get("x", NOT_GIVEN), y=args.get("y", NOT_GIVEN)
         )

@@ -14,6 +14,7 @@ from ....types.computers import (
     DesktopSize,
     DesktopWindow,
 )
+from ....types.params import MouseButton, ScrollDirection
 from ..._resource import AsyncScopedResource
 
 _WINDOW_KEYS = ("windows", "data", "items")
@@ -45,7 +46,7 @@ class AsyncComputerDesktop(AsyncScopedResource):
         except NotFoundError:
             return await self._bytes("POST", self._prefix + fallback, json=payload)
 
-    async def click(self, x: int, y: int, *, button: str = "left") -> DesktopActionResult:
+    async def click(self, x: int, y: int, *, button: MouseButton = "left") -> DesktopActionResult:
         """Click at (x, y) with ``left``, ``right`` or ``middle``.
 
         ``POST /computers/{computer_id}/desktop/click``.
@@ -92,7 +93,7 @@ class AsyncComputerDesktop(AsyncScopedResource):
 
     async def scroll(
         self,
-        direction: str,
+        direction: ScrollDirection,
         clicks: int = 3,
         *,
         x: int | NotGiven = NOT_GIVEN,
@@ -158,14 +159,18 @@ class AsyncComputerDesktop(AsyncScopedResource):
         """Release a key held with `key_down`. ``POST /computers/{computer_id}/desktop/key-up``."""
         return await self._action("key-up", {"key": key})
 
-    async def mouse_down(self, x: int, y: int, *, button: str = "left") -> DesktopActionResult:
+    async def mouse_down(
+        self, x: int, y: int, *, button: MouseButton = "left"
+    ) -> DesktopActionResult:
         """Press a mouse button at (x, y) and keep it held (release with `mouse_up`).
 
         ``POST /computers/{computer_id}/desktop/mouse-down``.
         """
         return await self._action("mouse-down", {"x": x, "y": y, "button": button})
 
-    async def mouse_up(self, x: int, y: int, *, button: str = "left") -> DesktopActionResult:
+    async def mouse_up(
+        self, x: int, y: int, *, button: MouseButton = "left"
+    ) -> DesktopActionResult:
         """Release a mouse button at (x, y). ``POST /computers/{computer_id}/desktop/mouse-up``."""
         return await self._action("mouse-up", {"x": x, "y": y, "button": button})
 

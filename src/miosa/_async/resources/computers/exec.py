@@ -29,13 +29,13 @@ class AsyncComputerExec(AsyncScopedResource):
     decode_frame = staticmethod(decode_exec_frame)
 
     async def _run(
-        self, path: str, payload: dict[str, object], timeout: int | NotGiven
+        self, path: str, payload: dict[str, object], timeout: int | NotGiven, check: str | None
     ) -> ComputerExecResult:
         http_timeout = None
         if not isinstance(timeout, NotGiven):
             http_timeout = stretched_timeout(self._http.options.timeout, timeout)
         # Some servers name the output `output` instead of `stdout`: both are read.
-        return await self._object(
+        result = await self._object(
             "POST",
             path,
             ComputerExecResult,
@@ -43,21 +43,37 @@ class AsyncComputerExec(AsyncScopedResource):
             timeout=http_timeout,
             prepare=exec_result_payload,
         )
+        return result if check is None else result.check(command=check)
 
     async def bash(
-        self, command: str, *, timeout: int | NotGiven = NOT_GIVEN
+        self, command: str, *, timeout: int | NotGiven = NOT_GIVEN, check: bool = False
     ) -> ComputerExecResult:
         """Run a shell command and wait for it. ``POST /computers/{computer_id}/exec``.
 
-        `timeout` is the command's limit in seconds; the HTTP read timeout stretches to it.
+        Args:
+            command: the shell command line.
+            timeout: the command's limit in seconds; the HTTP read timeout stretches to it.
+            check: raise `CommandError` when the command exits with a non-zero status
+                (like ``subprocess.run(check=True)``).
         """
         payload = body(command=command, timeout=timeout)
-        return await self._run(self._prefix + "/exec", payload, timeout)
+        return await self._run(self._prefix + "/exec", payload, timeout, command if check else None)
 
-    async def python(self, code: str, *, timeout: int | NotGiven = NOT_GIVEN) -> ComputerExecResult:
-        """Run Python code and wait for it. ``POST /computers/{computer_id}/exec/python``."""
+    async def python(
+        self, code: str, *, timeout: int | NotGiven = NOT_GIVEN, check: bool = False
+    ) -> ComputerExecResult:
+        """Run Python code and wait for it. ``POST /computers/{computer_id}/exec/python``.
+
+        Args:
+            code: the Python source to run.
+            timeout: the run's limit in seconds; the HTTP read timeout stretches to it.
+            check: raise `CommandError` when the interpreter exits with a non-zero
+                status (an uncaught exception, ``sys.exit(1)`` ...).
+        """
         payload = body(code=code, timeout=timeout)
-        return await self._run(self._prefix + "/exec/python", payload, timeout)
+        return await self._run(
+            self._prefix + "/exec/python", payload, timeout, "python" if check else None
+        )
 
     def stream(
         self,

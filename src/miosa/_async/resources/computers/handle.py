@@ -6,7 +6,7 @@ import base64
 import builtins
 from collections.abc import Iterable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
@@ -28,10 +28,13 @@ from ....types.computers import (
     ComputerExecResult,
     ComputerViewerPassword,
     ComputerViewerPasswordStatus,
+    ComputerVisibility,
     DesktopActionResult,
     DesktopCursor,
     DesktopWindow,
 )
+from ....types.params import ComputerVisibilityName, MouseButton, ScrollDirection, SizeName
+from ....types.sandboxes import SandboxSize
 from ..._resource import AsyncScopedResource
 from ._base import computer_path
 
@@ -277,10 +280,17 @@ class AsyncComputer(LiveModel, ComputerData):
         self,
         *,
         name: str | NotGiven = NOT_GIVEN,
-        visibility: str | NotGiven = NOT_GIVEN,
+        visibility: ComputerVisibilityName | ComputerVisibility | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
     ) -> AsyncComputer:
-        """Change this computer's settings. ``PATCH /computers/{computer_id}``."""
+        """Change this computer's settings. ``PATCH /computers/{computer_id}``.
+
+        Args:
+            name: a new name.
+            visibility: who may reach its previews: ``"public"``, ``"tenant"`` or
+                ``"key"``.
+            metadata: the new metadata (string values; replaces the old).
+        """
         fresh = await self._computers.update(
             self._computer_id, name=name, visibility=visibility, metadata=metadata
         )
@@ -325,7 +335,7 @@ class AsyncComputer(LiveModel, ComputerData):
 
     async def resize(
         self,
-        size: str | NotGiven = NOT_GIVEN,
+        size: SizeName | SandboxSize | Literal["xlarge"] | NotGiven = NOT_GIVEN,
         *,
         cpu_count: int | NotGiven = NOT_GIVEN,
         memory_mb: int | NotGiven = NOT_GIVEN,
@@ -447,14 +457,22 @@ class AsyncComputer(LiveModel, ComputerData):
     # -- shortcuts of the TypeScript SDK -------------------------------------------------
 
     async def bash(
-        self, command: str, *, timeout: int | NotGiven = NOT_GIVEN
+        self, command: str, *, timeout: int | NotGiven = NOT_GIVEN, check: bool = False
     ) -> ComputerExecResult:
-        """Run a shell command. ``POST /computers/{computer_id}/exec``."""
-        return await self.exec.bash(command, timeout=timeout)
+        """Run a shell command. ``POST /computers/{computer_id}/exec``.
 
-    async def python(self, code: str, *, timeout: int | NotGiven = NOT_GIVEN) -> ComputerExecResult:
-        """Run Python code. ``POST /computers/{computer_id}/exec/python``."""
-        return await self.exec.python(code, timeout=timeout)
+        Arguments as for ``computer.exec.bash``.
+        """
+        return await self.exec.bash(command, timeout=timeout, check=check)
+
+    async def python(
+        self, code: str, *, timeout: int | NotGiven = NOT_GIVEN, check: bool = False
+    ) -> ComputerExecResult:
+        """Run Python code. ``POST /computers/{computer_id}/exec/python``.
+
+        Arguments as for ``computer.exec.python``.
+        """
+        return await self.exec.python(code, timeout=timeout, check=check)
 
     async def screenshot(self) -> bytes:
         """The desktop as PNG bytes. ``GET /computers/{computer_id}/desktop/screenshot``."""
@@ -467,7 +485,7 @@ class AsyncComputer(LiveModel, ComputerData):
         """
         return base64.b64encode(await self.desktop.screenshot()).decode("ascii")
 
-    async def click(self, x: int, y: int, button: str = "left") -> DesktopActionResult:
+    async def click(self, x: int, y: int, button: MouseButton = "left") -> DesktopActionResult:
         """Click at (x, y). ``POST /computers/{computer_id}/desktop/click``."""
         return await self.desktop.click(x, y, button=button)
 
@@ -505,7 +523,7 @@ class AsyncComputer(LiveModel, ComputerData):
 
     async def scroll(
         self,
-        direction: str,
+        direction: ScrollDirection,
         clicks: int = 3,
         *,
         x: int | NotGiven = NOT_GIVEN,

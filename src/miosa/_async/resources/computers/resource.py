@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ...._core.paging import PageRequest
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, path_param, query
 from ...._groups.computers import item_list, normalize_size, placement_request
 from ....types._base import JSONObject
-from ....types.computers import ComputerViewerPassword, ComputerViewerPasswordStatus
+from ....types.computers import (
+    ComputerViewerPassword,
+    ComputerViewerPasswordStatus,
+    ComputerVisibility,
+)
+from ....types.params import ComputePlacementRequest, ComputerVisibilityName, SizeName
+from ....types.sandboxes import SandboxSize
 from ..._resource import AsyncAPIResource
 from ...pagination import AsyncPage
 from ._base import computer_path
@@ -65,8 +71,8 @@ class AsyncComputers(AsyncAPIResource):
         *,
         name: str,
         template_type: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        visibility: str | NotGiven = NOT_GIVEN,
+        size: SizeName | SandboxSize | Literal["xlarge"] | NotGiven = NOT_GIVEN,
+        visibility: ComputerVisibilityName | ComputerVisibility | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         agent_runtime_profile_id: str | NotGiven = NOT_GIVEN,
         agent_profile_id: str | NotGiven = NOT_GIVEN,
@@ -81,17 +87,39 @@ class AsyncComputers(AsyncAPIResource):
         no_env: bool | NotGiven = NOT_GIVEN,
         env: Mapping[str, str] | NotGiven = NOT_GIVEN,
         fail_fast: bool | NotGiven = NOT_GIVEN,
-        compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        compute_placement_request: (
+            ComputePlacementRequest | Mapping[str, Any] | NotGiven
+        ) = NOT_GIVEN,
     ) -> AsyncComputer:
         """Create a computer and return its handle. ``POST /computers``.
 
-        ``template_type`` defaults to ``"miosa-desktop"`` (or ``"miosa-sandbox"``) and
-        ``size`` to ``"small"``; ``"xlarge"`` is sent as ``"xl"``. ``environment`` /
-        ``environment_id`` / ``env_id`` name the environment to apply (``no_env=True``:
-        none), ``env`` adds variables, ``fail_fast`` makes a failing environment step
-        fail the create. ``compute_placement_request`` picks where it runs
-        (``{"provider": "aws", "region_id": ..., "pool_id": ...}``; camelCase keys are
-        accepted). The new computer is provisioning: ``await computer.wait_until_ready()``.
+        The new computer is provisioning: ``await computer.wait_until_ready()``.
+
+        Args:
+            name: the computer's name (required).
+            template_type: ``"miosa-desktop"`` (default, a desktop with a screen) or
+                ``"miosa-sandbox"`` (headless).
+            size: a published size, ``"xs"`` to ``"xl"`` (default ``"small"``);
+                ``"xlarge"`` is sent as ``"xl"``.
+            visibility: who may reach its previews: ``"public"``, ``"tenant"`` or
+                ``"key"``.
+            metadata: free-form string metadata kept with the computer.
+            agent_runtime_profile_id: the agent runtime profile to install.
+            agent_profile_id: the agent profile to apply.
+            skip_agent_runtime_profile: install no agent runtime profile.
+            workspace_id: the workspace it belongs to.
+            external_workspace_id: your own workspace id, for a white-label tenant.
+            external_project_id: your own project id, for a white-label tenant.
+            setup_file: a setup script run at create.
+            environment: a saved environment by name (or ``environment_id``/``env_id``).
+            environment_id: see ``environment``.
+            env_id: see ``environment``.
+            no_env: apply no saved environment.
+            env: variables added to the environment.
+            fail_fast: a failing environment step fails the create.
+            compute_placement_request: where it runs (bring your own cloud): a
+                `ComputePlacementRequest` dict, ``{"provider": "aws", "region_id": ...,
+                "pool_id": ...}``; camelCase keys are accepted too.
         """
         payload = body(
             name=name,
@@ -149,12 +177,19 @@ class AsyncComputers(AsyncAPIResource):
         computer_id: str,
         *,
         name: str | NotGiven = NOT_GIVEN,
-        visibility: str | NotGiven = NOT_GIVEN,
+        visibility: ComputerVisibilityName | ComputerVisibility | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
     ) -> AsyncComputer:
         """Rename a computer or change its visibility or metadata.
 
-        ``PATCH /computers/{computer_id}``.
+        ``PATCH /computers/{computer_id}``. Only the arguments given are sent.
+
+        Args:
+            computer_id: the computer's id.
+            name: a new name.
+            visibility: who may reach its previews: ``"public"``, ``"tenant"`` or
+                ``"key"``.
+            metadata: the new metadata (string values; replaces the old).
         """
         payload = body(name=name, visibility=visibility, metadata=metadata)
         return await self._computer(
@@ -298,7 +333,7 @@ class AsyncComputers(AsyncAPIResource):
         self,
         computer_id: str,
         *,
-        size: str | NotGiven = NOT_GIVEN,
+        size: SizeName | SandboxSize | Literal["xlarge"] | NotGiven = NOT_GIVEN,
         cpu_count: int | NotGiven = NOT_GIVEN,
         memory_mb: int | NotGiven = NOT_GIVEN,
     ) -> AsyncComputer:

@@ -19,6 +19,12 @@ from ....errors import (
     MiosaError,
     PermissionDeniedError,
 )
+from ....types.params import (
+    ComputePlacementRequest,
+    PreviewTokenScope,
+    SandboxStateName,
+    SizeName,
+)
 from ....types.sandboxes import (
     BrowserCdpGrant,
     CodeResult,
@@ -30,7 +36,9 @@ from ....types.sandboxes import (
     SandboxMetrics,
     SandboxResize,
     SandboxResources,
+    SandboxSize,
     SandboxSnapshotRef,
+    SandboxState,
     SandboxTemplateStart,
     SandboxUsage,
     SshCertificate,
@@ -70,7 +78,7 @@ class AsyncSandboxes(AsyncAPIResource):
         self,
         *,
         template_id: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
+        size: SizeName | SandboxSize | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         slug: str | NotGiven = NOT_GIVEN,
         persistent: bool | NotGiven = NOT_GIVEN,
@@ -111,25 +119,81 @@ class AsyncSandboxes(AsyncAPIResource):
         env_id: str | NotGiven = NOT_GIVEN,
         no_env: bool | NotGiven = NOT_GIVEN,
         auto_start: bool | NotGiven = NOT_GIVEN,
-        compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        compute_placement_request: (
+            ComputePlacementRequest | Mapping[str, Any] | NotGiven
+        ) = NOT_GIVEN,
         fail_fast: bool | NotGiven = NOT_GIVEN,
         wait: int | bool | None = None,
         idempotency_key: str | None = None,
     ) -> AsyncSandbox:
         """Create a sandbox and return its handle. ``POST /sandboxes``.
 
-        ``template_id`` defaults to ``"miosa-sandbox"``. Raw ``cpu_count`` and
-        ``memory_mb`` are sent as given (no ``size`` is added): a pair equal to a published
-        size may omit the disk; any other pair is a custom shape and needs ``disk_mb`` or
-        ``disk_size_mb`` too (`ValueError` otherwise, before any request). Pass
-        ``idempotency_key`` to make a retried create (yours or the SDK's) return the same
-        sandbox.
+        Every argument is optional; only those given are sent (``template_id`` always is).
+        ``async with await client.sandboxes.create() as sandbox:`` destroys it on exit.
 
-        ``environment`` (or ``environment_id``/``env_id``) names a saved environment, which
-        ``env`` extends and ``no_env`` skips; ``setup_file`` runs at create. ``wait`` goes
-        out as the ``wait`` query parameter. ``fail_fast=True`` asks for an immediate
-        answer when no machine is ready: the call is then not retried (a 503 is raised at
-        once).
+        Args:
+            template_id: the image to boot (default ``"miosa-sandbox"``; see
+                ``client.templates.list()``).
+            size: a published size, ``"xs"`` to ``"xl"`` (1 to 16 vCPUs, 2 GiB of memory
+                per vCPU). Leave it out to give ``cpu_count``/``memory_mb`` instead.
+            name: a name unique in the tenant (``sandboxes.get_by_name``).
+            slug: the name used in preview URLs.
+            persistent: keep the disk across stop and resume.
+            cpu_count: vCPUs, for a shape other than a published size.
+            memory_mb: memory in MiB, with ``cpu_count``. Sent as given (no ``size`` is
+                added); a pair equal to a published size may omit the disk, any other pair
+                is a custom shape and needs ``disk_mb`` or ``disk_size_mb`` too
+                (`ValueError` otherwise, before any request).
+            disk_mb: disk in MiB (``disk_size_mb`` is the same under its other name).
+            disk_size_mb: see ``disk_mb``.
+            timeout_sec: the sandbox's lifetime in seconds; it is destroyed after it.
+            idle_timeout_sec: stop after this many seconds without activity.
+            always_on: never stop for idleness.
+            allow_provision: let the platform start a new machine when none is free.
+            env: environment variables for every command in the sandbox.
+            metadata: free-form JSON kept with the sandbox (for your own lookups).
+            services: processes the sandbox keeps running (each a JSON object).
+            readiness_probe: how the platform tells that the template's app is up.
+            database: ``True`` (or a database spec) to attach a managed database.
+            github_repo_url: a repository to clone at create.
+            github_branch: the branch to clone (default: the repository's).
+            github_clone_path: where to clone it (default: ``/workspace``).
+            region: the region id to run in (``client.regions.list()``); default: the
+                platform's choice.
+            entrypoint: the command the template starts with.
+            tags: labels to filter ``sandboxes.list(tags=...)`` by.
+            agent_runtime_profile_id: the agent runtime profile to install.
+            skip_agent_runtime_profile: install no agent runtime profile.
+            workspace_id: the workspace the sandbox belongs to (or ``workspace_slug``,
+                ``workspace_name``).
+            workspace_slug: see ``workspace_id``.
+            workspace_name: see ``workspace_id``.
+            project_id: the project it belongs to (or ``project_slug``, ``project_name``).
+            project_slug: see ``project_id``.
+            project_name: see ``project_id``.
+            external_workspace_id: your own workspace id, for a white-label tenant.
+            external_user_id: your own user id, for a white-label tenant.
+            external_project_id: your own project id, for a white-label tenant.
+            agent_profile_id: the agent profile to apply.
+            setup_file: a setup script run at create.
+            environment: a saved environment by name (or ``environment_id``/``env_id``),
+                which ``env`` extends.
+            environment_id: see ``environment``.
+            env_id: see ``environment``.
+            no_env: apply no saved environment.
+            auto_start: start the template's app once the sandbox is up.
+            compute_placement_request: where to run it (bring your own cloud): a
+                `ComputePlacementRequest` dict, ``{"provider": "aws", "region_id": ...,
+                "pool_id": ...}``.
+            fail_fast: answer at once when no machine is ready; the call is then not
+                retried (a 503 is raised at once).
+            wait: seconds the server waits for the sandbox to be ready before it answers
+                (or ``True``), sent as the ``wait`` query parameter.
+            idempotency_key: makes a retried create (yours or the SDK's) return the same
+                sandbox; the SDK sends a fresh one per call when it is not given.
+
+        Returns:
+            A live handle (`AsyncSandbox`) with the sandbox's fields and operations.
         """
         disk = disk_size_mb if isinstance(disk_mb, NotGiven) else disk_mb
         check_resources(
@@ -194,7 +258,14 @@ class AsyncSandboxes(AsyncAPIResource):
         )
 
     async def get(self, sandbox_id: str) -> AsyncSandbox:
-        """Fetch a sandbox by id. ``GET /sandboxes/{sandbox_id}``."""
+        """Fetch a sandbox by id. ``GET /sandboxes/{sandbox_id}``.
+
+        Args:
+            sandbox_id: the sandbox's id (``sbx_...``).
+
+        Raises:
+            NotFoundError: no such sandbox in this tenant.
+        """
         return await self._sandbox("GET", sandbox_path(sandbox_id))
 
     async def get_by_name(self, name: str) -> AsyncSandbox:
@@ -204,13 +275,24 @@ class AsyncSandboxes(AsyncAPIResource):
     async def list(
         self,
         *,
-        state: str | None = None,
+        state: SandboxStateName | SandboxState | None = None,
         tags: Sequence[str] | None = None,
         external_workspace_id: str | None = None,
         external_user_id: str | None = None,
         external_project_id: str | None = None,
     ) -> list[AsyncSandbox]:
-        """List sandboxes, optionally filtered. ``GET /sandboxes``."""
+        """List sandboxes, optionally filtered. ``GET /sandboxes``.
+
+        The reply is the whole set (no paging): a plain list of handles.
+
+        Args:
+            state: only sandboxes in this state (``"running"``, ``"paused"`` ...; the
+                server may add states, see `SandboxStateName`).
+            tags: only sandboxes carrying every one of these tags.
+            external_workspace_id: only those created with this white-label workspace id.
+            external_user_id: only those created for this white-label user id.
+            external_project_id: only those created for this white-label project id.
+        """
         items = await self._list(
             "GET",
             "/sandboxes",
@@ -227,7 +309,11 @@ class AsyncSandboxes(AsyncAPIResource):
         return [self._handle(item) for item in items]
 
     async def destroy(self, sandbox_id: str) -> None:
-        """Destroy a sandbox. ``DELETE /sandboxes/{sandbox_id}``."""
+        """Destroy a sandbox and its disk. ``DELETE /sandboxes/{sandbox_id}``.
+
+        Args:
+            sandbox_id: the sandbox's id.
+        """
         await self._none("DELETE", sandbox_path(sandbox_id))
 
     delete = destroy
@@ -244,7 +330,20 @@ class AsyncSandboxes(AsyncAPIResource):
         timeout_sec: int | NotGiven = NOT_GIVEN,
         idle_timeout_sec: int | NotGiven = NOT_GIVEN,
     ) -> AsyncSandbox:
-        """Change a sandbox's settings. ``PATCH /sandboxes/{sandbox_id}``."""
+        """Change a sandbox's settings. ``PATCH /sandboxes/{sandbox_id}``.
+
+        Only the arguments given are sent.
+
+        Args:
+            sandbox_id: the sandbox's id.
+            name: a new name, unique in the tenant.
+            slug: a new name for preview URLs.
+            tags: the new set of tags (replaces the old one).
+            metadata: the new free-form metadata (replaces the old one).
+            always_on: never stop for idleness (or stop again).
+            timeout_sec: a new lifetime in seconds.
+            idle_timeout_sec: stop after this many seconds without activity.
+        """
         payload = body(
             name=name,
             slug=slug,
@@ -351,11 +450,16 @@ class AsyncSandboxes(AsyncAPIResource):
         return await self._object("GET", sandbox_path(sandbox_id) + "/usage", SandboxUsage)
 
     async def preview_token(
-        self, sandbox_id: str, *, expires_in: int = 3600, scope: str = "read"
+        self, sandbox_id: str, *, expires_in: int = 3600, scope: PreviewTokenScope = "read"
     ) -> PreviewToken:
-        """Mint a preview token, valid ``expires_in`` seconds (both fields always sent).
+        """Mint a preview token (both fields always sent).
 
         ``POST /sandboxes/{sandbox_id}/preview-token``.
+
+        Args:
+            sandbox_id: the sandbox's id.
+            expires_in: how long the token is valid, in seconds.
+            scope: ``"read"`` to view the preview, ``"interact"`` to send input too.
         """
         return await self._object(
             "POST",

@@ -25,6 +25,7 @@ from ...._groups.sandbox import (
     file_bytes,
     parse_file_event,
     sandbox_host_base_url,
+    str_upload_source,
     written_file,
 )
 from ....errors import MiosaError
@@ -45,9 +46,12 @@ from ...streams import AsyncByteStream, AsyncEventStream
 if TYPE_CHECKING:
     from ...client import AsyncMiosa
 
-UploadSource: TypeAlias = bytes | AsyncIterable[bytes] | BinaryIO | str | os.PathLike[str]
+UploadSource: TypeAlias = bytes | AsyncIterable[bytes] | BinaryIO | os.PathLike[str] | str
 """What `AsyncSandboxFiles.upload` reads: bytes, an iterator of bytes, a binary file
-object opened for reading, or a local file path."""
+object opened for reading, or a local file path (`pathlib.Path`; a ``str`` path is
+deprecated)."""
+
+_Readable: TypeAlias = bytes | AsyncIterable[bytes] | BinaryIO | os.PathLike[str]
 
 _JSON = {"Content-Type": "application/json"}
 
@@ -89,6 +93,10 @@ class AsyncSandboxFiles(AsyncScopedResource):
         """A file's bytes. ``GET /sandboxes/{sandbox_id}/files/{path}``.
 
         For large files use `download`, which never holds the whole file.
+
+        Args:
+            path: the file's path in the sandbox (absolute, or relative to ``/``); ``..``
+                is refused with `ValueError`.
         """
         response = await self._http.request("GET", self._file_path(path))
         return file_bytes(response.headers.get("content-type", ""), response.content)
@@ -123,6 +131,10 @@ class AsyncSandboxFiles(AsyncScopedResource):
 
         The content is sent base64-encoded in JSON, as the API requires; use `upload` for
         large files.
+
+        Args:
+            path: the file's path in the sandbox.
+            content: the whole file: text (written as UTF-8) or bytes.
         """
         data = content.encode("utf-8") if isinstance(content, str) else content
         return await self._post_file(
@@ -134,22 +146,43 @@ class AsyncSandboxFiles(AsyncScopedResource):
     ) -> WrittenFile:
         """Upload to ``path`` without holding the file in memory.
 
-        ``POST /sandboxes/{sandbox_id}/files``. ``source`` is a local path, a binary
-        file object, an (async) iterator of bytes, or bytes. The JSON body (base64
-        content) is streamed ``chunk_size`` raw bytes at a time; a path's size is known
-        up front and sent as ``Content-Length``, other sources go chunked. A streamed
-        upload is not retried (its source may not be readable twice).
+        ``POST /sandboxes/{sandbox_id}/files``. The JSON body (base64 content) is
+        streamed ``chunk_size`` raw bytes at a time; a local file's size is known up front
+        and sent as ``Content-Length``, other sources go chunked. A streamed upload is not
+        retried (its source may not be readable twice).
+
+        Args:
+            path: where the file goes in the sandbox (e.g. ``/workspace/data.bin``).
+            source: what to upload: a local file as `pathlib.Path` (any
+                ``os.PathLike``), a binary file object opened for reading, an (async)
+                iterator of bytes, or bytes. A ``str`` is not content: to write text use
+                `write` or pass ``text.encode()``. A ``str`` naming an existing local
+                file is still read as one, with a `DeprecationWarning`; any other
+                ``str`` raises `TypeError`.
+            chunk_size: raw bytes read per piece of the body (rounded down to a
+                multiple of 3, so every piece encodes without base64 padding).
+
+        Returns:
+            The written file's path and size.
         """
         if isinstance(source, (bytes, bytearray, memoryview)):
             return await self.write(path, bytes(source))
         size = None
-        if isinstance(source, (str, os.PathLike)):
-            local = source
+        readable: _Readable
+        if isinstance(source, str):
+            named = source
+            readable = str_upload_source(
+                source, is_local_file=await ato_thread(lambda: os.path.isfile(named))
+            )
+        else:
+            readable = source
+        if isinstance(readable, os.PathLike):
+            local = readable
             size = await ato_thread(lambda: os.stat(local).st_size)
         # Whole 3-byte groups per chunk keep the base64 of each chunk free of padding.
         chunk_size = max(3, chunk_size - chunk_size % 3)
         return await self._post_file(
-            path, size, content=lambda: _upload_pieces(path, source, chunk_size)
+            path, size, content=lambda: _upload_pieces(path, readable, chunk_size)
         )
 
     async def list(
@@ -159,6 +192,10 @@ class AsyncSandboxFiles(AsyncScopedResource):
 
         The reply is one object (``{path, entries, truncated}``, no paging): its ``entries``
         are returned as a plain list; ``path`` and ``truncated`` are not kept.
+
+        Args:
+            path: the directory (default ``/workspace``).
+            depth: how many levels below it to list (default: the server's).
         """
         listing = await self._object(
             "GET", self._prefix + "/files", FileList, params=query(path=path, depth=depth)
@@ -246,7 +283,7 @@ class AsyncSandboxFiles(AsyncScopedResource):
         )
 
 
-async def _upload_pieces(path: str, source: UploadSource, chunk_size: int) -> AsyncIterator[bytes]:
+async def _upload_pieces(path: str, source: _Readable, chunk_size: int) -> AsyncIterator[bytes]:
     encoder = Base64JSONBody({"path": path})
     yield encoder.head()
     async for raw in _read_source(source, chunk_size):
@@ -256,8 +293,8 @@ async def _upload_pieces(path: str, source: UploadSource, chunk_size: int) -> As
     yield encoder.tail()
 
 
-async def _read_source(source: UploadSource, chunk_size: int) -> AsyncIterator[bytes]:
-    if isinstance(source, (str, os.PathLike)):
+async def _read_source(source: _Readable, chunk_size: int) -> AsyncIterator[bytes]:
+    if isinstance(source, os.PathLike):
         async with await aopen_file(source, "rb") as file:
             while chunk := await file.read(chunk_size):
                 yield chunk

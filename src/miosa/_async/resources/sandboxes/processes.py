@@ -31,7 +31,18 @@ class AsyncSandboxProcesses(AsyncScopedResource):
         cwd: str | NotGiven = NOT_GIVEN,
         timeout: int | NotGiven = NOT_GIVEN,
     ) -> SandboxProcess:
-        """Start ``command`` in the background. ``POST /sandboxes/{sandbox_id}/processes``."""
+        """Start ``command`` in the background. ``POST /sandboxes/{sandbox_id}/processes``.
+
+        Args:
+            command: the shell command line (``/bin/sh -c``).
+            env: variables added to the sandbox's environment for this process.
+            name: a label for the process (shown by `list` and `get`).
+            cwd: the working directory (default: ``/workspace``).
+            timeout: a limit in seconds, after which the process is stopped.
+
+        Returns:
+            The process, with the ``pid`` that `get`, `stop`, `logs` and `stream` take.
+        """
         return await self._object(
             "POST",
             self._prefix + "/processes",

@@ -17,6 +17,7 @@ from ....types.computers import (
     DesktopSize,
     DesktopWindow,
 )
+from ....types.params import MouseButton, ScrollDirection
 from ..._resource import ScopedResource
 
 _WINDOW_KEYS = ("windows", "data", "items")
@@ -48,7 +49,7 @@ class ComputerDesktop(ScopedResource):
         except NotFoundError:
             return self._bytes("POST", self._prefix + fallback, json=payload)
 
-    def click(self, x: int, y: int, *, button: str = "left") -> DesktopActionResult:
+    def click(self, x: int, y: int, *, button: MouseButton = "left") -> DesktopActionResult:
         """Click at (x, y) with ``left``, ``right`` or ``middle``.
 
         ``POST /computers/{computer_id}/desktop/click``.
@@ -95,7 +96,7 @@ class ComputerDesktop(ScopedResource):
 
     def scroll(
         self,
-        direction: str,
+        direction: ScrollDirection,
         clicks: int = 3,
         *,
         x: int | NotGiven = NOT_GIVEN,
@@ -161,14 +162,14 @@ class ComputerDesktop(ScopedResource):
         """Release a key held with `key_down`. ``POST /computers/{computer_id}/desktop/key-up``."""
         return self._action("key-up", {"key": key})
 
-    def mouse_down(self, x: int, y: int, *, button: str = "left") -> DesktopActionResult:
+    def mouse_down(self, x: int, y: int, *, button: MouseButton = "left") -> DesktopActionResult:
         """Press a mouse button at (x, y) and keep it held (release with `mouse_up`).
 
         ``POST /computers/{computer_id}/desktop/mouse-down``.
         """
         return self._action("mouse-down", {"x": x, "y": y, "button": button})
 
-    def mouse_up(self, x: int, y: int, *, button: str = "left") -> DesktopActionResult:
+    def mouse_up(self, x: int, y: int, *, button: MouseButton = "left") -> DesktopActionResult:
         """Release a mouse button at (x, y). ``POST /computers/{computer_id}/desktop/mouse-up``."""
         return self._action("mouse-up", {"x": x, "y": y, "button": button})
 

@@ -9,7 +9,7 @@ import base64
 import builtins
 from collections.abc import Iterable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
@@ -31,10 +31,13 @@ from ....types.computers import (
     ComputerExecResult,
     ComputerViewerPassword,
     ComputerViewerPasswordStatus,
+    ComputerVisibility,
     DesktopActionResult,
     DesktopCursor,
     DesktopWindow,
 )
+from ....types.params import ComputerVisibilityName, MouseButton, ScrollDirection, SizeName
+from ....types.sandboxes import SandboxSize
 from ..._resource import ScopedResource
 from ._base import computer_path
 
@@ -280,10 +283,17 @@ class Computer(LiveModel, ComputerData):
         self,
         *,
         name: str | NotGiven = NOT_GIVEN,
-        visibility: str | NotGiven = NOT_GIVEN,
+        visibility: ComputerVisibilityName | ComputerVisibility | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
     ) -> Computer:
-        """Change this computer's settings. ``PATCH /computers/{computer_id}``."""
+        """Change this computer's settings. ``PATCH /computers/{computer_id}``.
+
+        Args:
+            name: a new name.
+            visibility: who may reach its previews: ``"public"``, ``"tenant"`` or
+                ``"key"``.
+            metadata: the new metadata (string values; replaces the old).
+        """
         fresh = self._computers.update(
             self._computer_id, name=name, visibility=visibility, metadata=metadata
         )
@@ -328,7 +338,7 @@ class Computer(LiveModel, ComputerData):
 
     def resize(
         self,
-        size: str | NotGiven = NOT_GIVEN,
+        size: SizeName | SandboxSize | Literal["xlarge"] | NotGiven = NOT_GIVEN,
         *,
         cpu_count: int | NotGiven = NOT_GIVEN,
         memory_mb: int | NotGiven = NOT_GIVEN,
@@ -445,13 +455,23 @@ class Computer(LiveModel, ComputerData):
 
     # -- shortcuts of the TypeScript SDK -------------------------------------------------
 
-    def bash(self, command: str, *, timeout: int | NotGiven = NOT_GIVEN) -> ComputerExecResult:
-        """Run a shell command. ``POST /computers/{computer_id}/exec``."""
-        return self.exec.bash(command, timeout=timeout)
+    def bash(
+        self, command: str, *, timeout: int | NotGiven = NOT_GIVEN, check: bool = False
+    ) -> ComputerExecResult:
+        """Run a shell command. ``POST /computers/{computer_id}/exec``.
 
-    def python(self, code: str, *, timeout: int | NotGiven = NOT_GIVEN) -> ComputerExecResult:
-        """Run Python code. ``POST /computers/{computer_id}/exec/python``."""
-        return self.exec.python(code, timeout=timeout)
+        Arguments as for ``computer.exec.bash``.
+        """
+        return self.exec.bash(command, timeout=timeout, check=check)
+
+    def python(
+        self, code: str, *, timeout: int | NotGiven = NOT_GIVEN, check: bool = False
+    ) -> ComputerExecResult:
+        """Run Python code. ``POST /computers/{computer_id}/exec/python``.
+
+        Arguments as for ``computer.exec.python``.
+        """
+        return self.exec.python(code, timeout=timeout, check=check)
 
     def screenshot(self) -> bytes:
         """The desktop as PNG bytes. ``GET /computers/{computer_id}/desktop/screenshot``."""
@@ -464,7 +484,7 @@ class Computer(LiveModel, ComputerData):
         """
         return base64.b64encode(self.desktop.screenshot()).decode("ascii")
 
-    def click(self, x: int, y: int, button: str = "left") -> DesktopActionResult:
+    def click(self, x: int, y: int, button: MouseButton = "left") -> DesktopActionResult:
         """Click at (x, y). ``POST /computers/{computer_id}/desktop/click``."""
         return self.desktop.click(x, y, button=button)
 
@@ -502,7 +522,7 @@ class Computer(LiveModel, ComputerData):
 
     def scroll(
         self,
-        direction: str,
+        direction: ScrollDirection,
         clicks: int = 3,
         *,
         x: int | NotGiven = NOT_GIVEN,

@@ -30,11 +30,27 @@ class SandboxExec(ScopedResource):
         cwd: str | NotGiven = NOT_GIVEN,
         env: Mapping[str, str] | NotGiven = NOT_GIVEN,
         timeout: int | NotGiven = NOT_GIVEN,
+        check: bool = False,
     ) -> ExecResult:
         """Run ``command`` with ``/bin/sh`` and wait for it to finish.
 
-        ``POST /sandboxes/{sandbox_id}/exec``. ``timeout`` is the command's limit in
-        seconds; the HTTP read timeout is stretched to cover it.
+        ``POST /sandboxes/{sandbox_id}/exec``.
+
+        Args:
+            command: the shell command line (``/bin/sh -c``), e.g. ``"make test"``.
+            cwd: the working directory (default: the sandbox's, ``/workspace``).
+            env: variables added to the sandbox's environment for this command only.
+            timeout: the command's limit in seconds; the HTTP read timeout is stretched
+                to cover it (plus 15 s for the reply).
+            check: raise `CommandError` when the command exits with a non-zero status
+                (like ``subprocess.run(check=True)``); by default the result carries
+                the status in ``exit_code``.
+
+        Returns:
+            The command's ``stdout``, ``stderr``, ``exit_code`` and ``duration_ms``.
+
+        Raises:
+            CommandError: with ``check=True``, when the exit status is not 0.
         """
         http_timeout = None
         if not isinstance(timeout, NotGiven):
@@ -43,13 +59,14 @@ class SandboxExec(ScopedResource):
             http_timeout = httpx.Timeout(
                 connect=base.connect, read=read, write=base.write, pool=base.pool
             )
-        return self._object(
+        result = self._object(
             "POST",
             self._prefix + "/exec",
             ExecResult,
             json=body(command=command, cwd=cwd, env=env, timeout=timeout),
             timeout=http_timeout,
         )
+        return result.check(command=command) if check else result
 
     def stream(
         self,
@@ -61,7 +78,8 @@ class SandboxExec(ScopedResource):
     ) -> EventStream[ExecChunk]:
         """Run ``command`` and stream its output as it comes.
 
-        ``POST /sandboxes/{sandbox_id}/exec/stream``; connects when entered::
+        ``POST /sandboxes/{sandbox_id}/exec/stream``; connects when entered (arguments
+        as for `run`)::
 
             with sandbox.exec.stream("make test") as output:
                 for chunk in output:

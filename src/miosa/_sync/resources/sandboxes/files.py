@@ -28,6 +28,7 @@ from ...._groups.sandbox import (
     file_bytes,
     parse_file_event,
     sandbox_host_base_url,
+    str_upload_source,
     written_file,
 )
 from ....errors import MiosaError
@@ -48,9 +49,12 @@ from ...streams import ByteStream, EventStream
 if TYPE_CHECKING:
     from ...client import Miosa
 
-UploadSource: TypeAlias = bytes | Iterable[bytes] | BinaryIO | str | os.PathLike[str]
+UploadSource: TypeAlias = bytes | Iterable[bytes] | BinaryIO | os.PathLike[str] | str
 """What `SandboxFiles.upload` reads: bytes, an iterator of bytes, a binary file
-object opened for reading, or a local file path."""
+object opened for reading, or a local file path (`pathlib.Path`; a ``str`` path is
+deprecated)."""
+
+_Readable: TypeAlias = bytes | Iterable[bytes] | BinaryIO | os.PathLike[str]
 
 _JSON = {"Content-Type": "application/json"}
 
@@ -92,6 +96,10 @@ class SandboxFiles(ScopedResource):
         """A file's bytes. ``GET /sandboxes/{sandbox_id}/files/{path}``.
 
         For large files use `download`, which never holds the whole file.
+
+        Args:
+            path: the file's path in the sandbox (absolute, or relative to ``/``); ``..``
+                is refused with `ValueError`.
         """
         response = self._http.request("GET", self._file_path(path))
         return file_bytes(response.headers.get("content-type", ""), response.content)
@@ -126,6 +134,10 @@ class SandboxFiles(ScopedResource):
 
         The content is sent base64-encoded in JSON, as the API requires; use `upload` for
         large files.
+
+        Args:
+            path: the file's path in the sandbox.
+            content: the whole file: text (written as UTF-8) or bytes.
         """
         data = content.encode("utf-8") if isinstance(content, str) else content
         return self._post_file(
@@ -137,21 +149,44 @@ class SandboxFiles(ScopedResource):
     ) -> WrittenFile:
         """Upload to ``path`` without holding the file in memory.
 
-        ``POST /sandboxes/{sandbox_id}/files``. ``source`` is a local path, a binary
-        file object, an iterator of bytes, or bytes. The JSON body (base64
-        content) is streamed ``chunk_size`` raw bytes at a time; a path's size is known
-        up front and sent as ``Content-Length``, other sources go chunked. A streamed
-        upload is not retried (its source may not be readable twice).
+        ``POST /sandboxes/{sandbox_id}/files``. The JSON body (base64 content) is
+        streamed ``chunk_size`` raw bytes at a time; a local file's size is known up front
+        and sent as ``Content-Length``, other sources go chunked. A streamed upload is not
+        retried (its source may not be readable twice).
+
+        Args:
+            path: where the file goes in the sandbox (e.g. ``/workspace/data.bin``).
+            source: what to upload: a local file as `pathlib.Path` (any
+                ``os.PathLike``), a binary file object opened for reading, an
+                iterator of bytes, or bytes. A ``str`` is not content: to write text use
+                `write` or pass ``text.encode()``. A ``str`` naming an existing local
+                file is still read as one, with a `DeprecationWarning`; any other
+                ``str`` raises `TypeError`.
+            chunk_size: raw bytes read per piece of the body (rounded down to a
+                multiple of 3, so every piece encodes without base64 padding).
+
+        Returns:
+            The written file's path and size.
         """
         if isinstance(source, (bytes, bytearray, memoryview)):
             return self.write(path, bytes(source))
         size = None
-        if isinstance(source, (str, os.PathLike)):
-            local = source
+        readable: _Readable
+        if isinstance(source, str):
+            named = source
+            readable = str_upload_source(
+                source, is_local_file=to_thread(lambda: os.path.isfile(named))
+            )
+        else:
+            readable = source
+        if isinstance(readable, os.PathLike):
+            local = readable
             size = to_thread(lambda: os.stat(local).st_size)
         # Whole 3-byte groups per chunk keep the base64 of each chunk free of padding.
         chunk_size = max(3, chunk_size - chunk_size % 3)
-        return self._post_file(path, size, content=lambda: _upload_pieces(path, source, chunk_size))
+        return self._post_file(
+            path, size, content=lambda: _upload_pieces(path, readable, chunk_size)
+        )
 
     def list(
         self, path: str = "/workspace", *, depth: int | None = None
@@ -160,6 +195,10 @@ class SandboxFiles(ScopedResource):
 
         The reply is one object (``{path, entries, truncated}``, no paging): its ``entries``
         are returned as a plain list; ``path`` and ``truncated`` are not kept.
+
+        Args:
+            path: the directory (default ``/workspace``).
+            depth: how many levels below it to list (default: the server's).
         """
         listing = self._object(
             "GET", self._prefix + "/files", FileList, params=query(path=path, depth=depth)
@@ -243,7 +282,7 @@ class SandboxFiles(ScopedResource):
         )
 
 
-def _upload_pieces(path: str, source: UploadSource, chunk_size: int) -> Iterator[bytes]:
+def _upload_pieces(path: str, source: _Readable, chunk_size: int) -> Iterator[bytes]:
     encoder = Base64JSONBody({"path": path})
     yield encoder.head()
     for raw in _read_source(source, chunk_size):
@@ -253,8 +292,8 @@ def _upload_pieces(path: str, source: UploadSource, chunk_size: int) -> Iterator
     yield encoder.tail()
 
 
-def _read_source(source: UploadSource, chunk_size: int) -> Iterator[bytes]:
-    if isinstance(source, (str, os.PathLike)):
+def _read_source(source: _Readable, chunk_size: int) -> Iterator[bytes]:
+    if isinstance(source, os.PathLike):
         with open_file(source, "rb") as file:
             while chunk := file.read(chunk_size):
                 yield chunk

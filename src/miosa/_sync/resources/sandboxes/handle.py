@@ -13,6 +13,7 @@ import attrs
 
 from ...._core.request import NOT_GIVEN, NotGiven
 from ...._live import LiveModel
+from ....types.params import PreviewTokenScope
 from ....types.sandboxes import (
     BrowserCdpGrant,
     CodeResult,
@@ -304,8 +305,15 @@ class Sandbox(LiveModel, SandboxData):
         """Resource usage. ``GET /sandboxes/{sandbox_id}/usage``."""
         return self._client.sandboxes.usage(self.id)
 
-    def preview_token(self, *, expires_in: int = 3600, scope: str = "read") -> PreviewToken:
-        """Mint a preview token. ``POST /sandboxes/{sandbox_id}/preview-token``."""
+    def preview_token(
+        self, *, expires_in: int = 3600, scope: PreviewTokenScope = "read"
+    ) -> PreviewToken:
+        """Mint a preview token. ``POST /sandboxes/{sandbox_id}/preview-token``.
+
+        Args:
+            expires_in: how long the token is valid, in seconds.
+            scope: ``"read"`` to view the preview, ``"interact"`` to send input too.
+        """
         return self._client.sandboxes.preview_token(self.id, expires_in=expires_in, scope=scope)
 
     def readiness(self) -> Readiness:
