@@ -13,6 +13,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Iterable
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
 from ...._concurrency import aopen_file, ato_thread
+from ...._core.progress import ProgressCallback, ProgressMeter, source_size
 from ...._core.request import NOT_GIVEN, file_path_param, query
 from ...._groups.sandbox import (
     DEEP_TREE_DEPTH,
@@ -130,7 +131,12 @@ class AsyncSandboxFiles(AsyncScopedResource):
         )
 
     async def upload(
-        self, path: str, source: UploadSource, *, chunk_size: int = UPLOAD_CHUNK_SIZE
+        self,
+        path: str,
+        source: UploadSource,
+        *,
+        chunk_size: int = UPLOAD_CHUNK_SIZE,
+        progress: ProgressCallback | None = None,
     ) -> WrittenFile:
         """Upload to ``path`` without holding the file in memory.
 
@@ -139,17 +145,22 @@ class AsyncSandboxFiles(AsyncScopedResource):
         content) is streamed ``chunk_size`` raw bytes at a time; a path's size is known
         up front and sent as ``Content-Length``, other sources go chunked. A streamed
         upload is not retried (its source may not be readable twice).
+
+        ``progress(done, total)`` is called with the raw bytes sent so far as each chunk
+        goes out (once with 0 first); ``total`` is the source's size when it is known up
+        front (bytes, a path, a regular file), else None.
         """
-        if isinstance(source, (bytes, bytearray, memoryview)):
+        if isinstance(source, (bytes, bytearray, memoryview)) and progress is None:
             return await self.write(path, bytes(source))
-        size = None
-        if isinstance(source, (str, os.PathLike)):
-            local = source
-            size = await ato_thread(lambda: os.stat(local).st_size)
+        size = await ato_thread(lambda: source_size(source))
+        meter = ProgressMeter(progress, size)
+        # Only a path (or bytes) is sure to still be the size measured when it is sent.
+        fixed = isinstance(source, (str, os.PathLike, bytes, bytearray, memoryview))
+        length = size if fixed else None
         # Whole 3-byte groups per chunk keep the base64 of each chunk free of padding.
         chunk_size = max(3, chunk_size - chunk_size % 3)
         return await self._post_file(
-            path, size, content=lambda: _upload_pieces(path, source, chunk_size)
+            path, length, content=lambda: _upload_pieces(path, source, chunk_size, meter)
         )
 
     async def list(
@@ -246,13 +257,18 @@ class AsyncSandboxFiles(AsyncScopedResource):
         )
 
 
-async def _upload_pieces(path: str, source: UploadSource, chunk_size: int) -> AsyncIterator[bytes]:
+async def _upload_pieces(
+    path: str, source: UploadSource, chunk_size: int, meter: ProgressMeter
+) -> AsyncIterator[bytes]:
     encoder = Base64JSONBody({"path": path})
+    meter.start()
     yield encoder.head()
     async for raw in _read_source(source, chunk_size):
         piece = encoder.feed(raw)
         if piece:
             yield piece
+        # Counted once the chunk has been handed over (the transport asks for the next).
+        meter.advance(len(raw))
     yield encoder.tail()
 
 
@@ -262,7 +278,9 @@ async def _read_source(source: UploadSource, chunk_size: int) -> AsyncIterator[b
             while chunk := await file.read(chunk_size):
                 yield chunk
     elif isinstance(source, (bytes, bytearray, memoryview)):
-        yield bytes(source)
+        view = memoryview(source)
+        for start in range(0, len(view), chunk_size):
+            yield bytes(view[start : start + chunk_size])
     elif hasattr(source, "read"):
         # A file object is checked before iterables: iterating one yields lines.
         read = cast(BinaryIO, source).read
