@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import signal
 import subprocess
 import sys
@@ -13,11 +15,13 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
 from miosa import Miosa
 from miosa.cli.app import cli
+from miosa.cli.context import Settings
 from miosa.local import LocalServer
 
 
@@ -225,3 +229,23 @@ def test_the_console_script_is_declared() -> None:
     project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())["project"]
     assert project["scripts"] == {"miosa": "miosa.cli:main"}
     assert "click>=8.1" in project["optional-dependencies"]["cli"]
+
+
+def test_every_command_line_in_the_readme_parses() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    blocks = re.findall(r"```console\n(.*?)```", readme, flags=re.S)
+    lines = [line.split("  #")[0] for block in blocks for line in block.splitlines()]
+    commands = [shlex.split(line)[1:] for line in lines if line.startswith("miosa ")]
+    assert len(commands) >= 9
+    for args in commands:
+        # Parsing without running: unknown commands, options or missing arguments raise.
+        context = click.Context(cli, info_name="miosa", obj=Settings(None, None, False))
+        group: click.Command = cli
+        rest = list(args)
+        while isinstance(group, click.Group):  # the groups take no options of their own
+            name, found, rest = group.resolve_command(context, rest)
+            assert found is not None and name is not None, args
+            if not isinstance(found, click.Group):
+                found.make_context(name, rest, parent=context)  # parses; raises on a mistake
+            context = click.Context(found, info_name=name, parent=context)
+            group = found
