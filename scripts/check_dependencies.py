@@ -6,6 +6,8 @@ This check reads the imports of every module under `src/miosa` (its syntax tree,
 imported) and maps each third-party name to the requirement that must provide it:
 
 - modules under `miosa/local/` may use the base dependencies and the `local` extra;
+- modules under `miosa/cli/` (the `miosa` command) may use the base dependencies and the
+  `cli` extra;
 - every other module may use the base dependencies only;
 - an import inside a function body is lazy: it is allowed when its module is in an extra,
   or when the import is guarded by ``except ImportError`` (an optional integration);
@@ -43,6 +45,10 @@ KNOWN_MODULES = {
     "cattrs": "cattrs",
     "httpx": "httpx",
     "httpx_sse": "httpx-sse",
+    "httpx_ws": "httpx-ws",
+    "wsproto": "wsproto",
+    "click": "click",
+    "rich": "rich",
     "sniffio": "sniffio",
     "starlette": "starlette",
     "uvicorn": "uvicorn",
@@ -145,6 +151,17 @@ def imports_of_file(path: Path) -> Iterator[Import]:
     yield from walk(tree, False, False)
 
 
+# Packages whose modules may import their extra at import time: the package is the extra.
+OWN_EXTRAS = {"miosa/local/": "local", "miosa/cli/": "cli"}
+
+
+def _own_extra(path: str) -> str | None:
+    for prefix, extra in OWN_EXTRAS.items():
+        if path.startswith(prefix):
+            return extra
+    return None
+
+
 def problems() -> list[str]:
     base, extras = declared()
     in_any_extra = set().union(*extras.values()) if extras else set()
@@ -164,13 +181,14 @@ def problems() -> list[str]:
             if (imp.path, imp.module) in EXEMPT:
                 continue
             allowed = set(base)
-            if imp.path.startswith("miosa/local/"):
-                allowed |= extras.get("local", set())
+            own_extra = _own_extra(imp.path)
+            if own_extra is not None:
+                allowed |= extras.get(own_extra, set())
             if dist in allowed:
                 continue
             if imp.lazy and (imp.guarded or dist in in_any_extra):
                 continue
-            extra_note = "the `local` extra" if imp.path.startswith("miosa/local/") else "none"
+            extra_note = f"the `{own_extra}` extra" if own_extra else "none"
             found.append(
                 f"{where}: imports {imp.module!r} (distribution {dist!r}) at "
                 f"{'call' if imp.lazy else 'import'} time, but it is not a declared dependency "

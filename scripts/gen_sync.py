@@ -126,6 +126,10 @@ REPLACEMENTS: dict[str, str] = {
     "aclose": "close",
     "aread": "read",
     "aiter_bytes": "iter_bytes",
+    # httpx-ws (the terminal client)
+    "aconnect_ws": "connect_ws",
+    "AsyncWebSocketSession": "WebSocketSession",
+    "AbstractAsyncContextManager": "AbstractContextManager",  # contextlib
     # Known twins, ready to uncomment when the code starts using them:
     # "AsyncHTTPTransport": "HTTPTransport",  # httpx
     # "AsyncBaseTransport": "BaseTransport",  # httpx

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ._async.resources.computers import AsyncComputer
     from ._async.resources.sandboxes import AsyncSandbox
     from ._async.streams import AsyncByteStream, AsyncEventStream
+    from ._core.progress import ProgressCallback
     from ._core.request import NOT_GIVEN, NotGiven
     from ._sync.client import Miosa
     from ._sync.pagination import Page, PageIterator
@@ -89,6 +90,7 @@ _LAZY: dict[str, str] = {
     "PageIterator": "._sync.pagination",
     "PermissionDeniedError": ".errors",
     "PermissionError": ".errors",
+    "ProgressCallback": "._core.progress",
     "QuotaExceededError": ".errors",
     "RateLimitError": ".errors",
     "ResourceFailedError": ".errors",
@@ -156,6 +158,7 @@ __all__ = [
     "PageIterator",
     "PermissionDeniedError",
     "PermissionError",
+    "ProgressCallback",
     "QuotaExceededError",
     "RateLimitError",
     "ResourceFailedError",

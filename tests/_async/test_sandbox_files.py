@@ -195,6 +195,57 @@ async def test_a_streamed_upload_is_not_retried() -> None:
     assert len(api.requests) == 1
 
 
+async def test_upload_reports_progress_chunk_by_chunk(tmp_path: Path) -> None:
+    data = os.urandom(300_002)
+    source = tmp_path / "big.bin"
+    source.write_bytes(data)
+    calls: list[tuple[int, int | None]] = []
+    api = MockAPI().on(f"POST {FILES}", upload_reply)
+    async with make_client(api) as client:
+        files = client.sandboxes.handle("sbx_1").files
+        await files.upload(
+            "/workspace/big.bin",
+            source,
+            chunk_size=64 * 1024,
+            progress=lambda done, total: calls.append((done, total)),
+        )
+        # chunk_size is cut to whole 3-byte groups: 65535 raw bytes a chunk.
+        assert calls == [(n, 300_002) for n in (0, 65535, 131070, 196605, 262140, 300_002)]
+        calls.clear()
+        await files.upload(
+            "/workspace/b.bin", b"x" * 25, chunk_size=10, progress=lambda *a: calls.append(a)
+        )
+        assert calls == [(0, 25), (9, 25), (18, 25), (25, 25)]
+        assert base64.b64decode(sent_json(api.last)["content"]) == b"x" * 25
+        calls.clear()
+        await files.upload(
+            "/workspace/f.bin",
+            io.BytesIO(b"abcdef"),
+            chunk_size=3,
+            progress=lambda *a: calls.append(a),
+        )
+        assert calls == [(0, None), (3, None), (6, None)]
+
+
+async def test_upload_progress_is_reported_as_the_source_is_read() -> None:
+    order: list[str] = []
+
+    async def produce() -> AsyncIterator[bytes]:
+        for piece in (b"abc", b"defgh", b"ij"):
+            order.append(f"read {len(piece)}")
+            yield piece
+
+    api = MockAPI().on(f"POST {FILES}", upload_reply)
+    async with make_client(api) as client:
+        await client.sandboxes.handle("sbx_1").files.upload(
+            "/workspace/i.bin",
+            produce(),
+            progress=lambda done, total: order.append(f"{done}/{total}"),
+        )
+    assert order == ["0/None", "read 3", "3/None", "read 5", "8/None", "read 2", "10/None"]
+    assert base64.b64decode(sent_json(api.last)["content"]) == b"abcdefghij"
+
+
 # -- download -------------------------------------------------------------------------------
 
 
@@ -210,8 +261,12 @@ async def test_download_streams_in_bounded_chunks_and_writes_to_a_path(tmp_path:
         assert api.requests == []
         async with body:
             chunks = [chunk async for chunk in body]
-        async with files.download("/workspace/big.bin") as second:
-            written = await second.write_to(tmp_path / "copy.bin")
+        calls: list[tuple[int, int | None]] = []
+        async with files.download("/workspace/big.bin", chunk_size=128 * 1024) as second:
+            written = await second.write_to(
+                tmp_path / "copy.bin", progress=lambda done, total: calls.append((done, total))
+            )
+    assert calls == [(n, 300_000) for n in (0, 131072, 262144, 300_000)]
     assert b"".join(chunks) == data
     assert max(len(c) for c in chunks) <= 64 * 1024 and len(chunks) == 5
     assert written == len(data) and (tmp_path / "copy.bin").read_bytes() == data

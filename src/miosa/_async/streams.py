@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 import httpx
 
 from .._concurrency import adrain, aopen_file, ashielded, asleep
+from .._core.progress import ProgressCallback, ProgressMeter, body_size
 from .._core.request import NOT_GIVEN
 from .._core.resume import MAX_CONSECUTIVE_FAILURES, ResumeState
 from .._core.sse import SSE_ACCEPT, ServerSentEvent, SSEDecoder
@@ -341,14 +342,22 @@ class AsyncByteStream:
         """The whole body (only for payloads known to be small)."""
         return await self._response.aread()
 
-    async def write_to(self, path: str | os.PathLike[str]) -> int:
-        """Stream the body into a file; returns the number of bytes written."""
-        written = 0
+    async def write_to(
+        self, path: str | os.PathLike[str], *, progress: ProgressCallback | None = None
+    ) -> int:
+        """Stream the body into a file; returns the number of bytes written.
+
+        ``progress(done, total)`` is called with the bytes written so far after each
+        chunk (once with 0 first); ``total`` is the ``Content-Length`` when the server
+        sent one, else None.
+        """
+        meter = ProgressMeter(progress, body_size(self.headers))
+        meter.start()
         async with await aopen_file(path, "wb") as file:
             async for chunk in self:
                 await file.write(chunk)
-                written += len(chunk)
-        return written
+                meter.advance(len(chunk))
+        return meter.done
 
     async def aclose(self) -> None:
         """Close the response now (the rest of the body is not read); safe to repeat."""

@@ -22,6 +22,7 @@ from typing import Generic, TypeVar
 import httpx
 
 from .._concurrency import drain, open_file, shielded, sleep
+from .._core.progress import ProgressCallback, ProgressMeter, body_size
 from .._core.request import NOT_GIVEN
 from .._core.resume import MAX_CONSECUTIVE_FAILURES, ResumeState
 from .._core.sse import SSE_ACCEPT, ServerSentEvent, SSEDecoder
@@ -344,14 +345,22 @@ class ByteStream:
         """The whole body (only for payloads known to be small)."""
         return self._response.read()
 
-    def write_to(self, path: str | os.PathLike[str]) -> int:
-        """Stream the body into a file; returns the number of bytes written."""
-        written = 0
+    def write_to(
+        self, path: str | os.PathLike[str], *, progress: ProgressCallback | None = None
+    ) -> int:
+        """Stream the body into a file; returns the number of bytes written.
+
+        ``progress(done, total)`` is called with the bytes written so far after each
+        chunk (once with 0 first); ``total`` is the ``Content-Length`` when the server
+        sent one, else None.
+        """
+        meter = ProgressMeter(progress, body_size(self.headers))
+        meter.start()
         with open_file(path, "wb") as file:
             for chunk in self:
                 file.write(chunk)
-                written += len(chunk)
-        return written
+                meter.advance(len(chunk))
+        return meter.done
 
     def close(self) -> None:
         """Close the response now (the rest of the body is not read); safe to repeat."""

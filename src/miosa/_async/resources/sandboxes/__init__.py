@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .shares import AsyncSandboxShares
     from .snapshots import AsyncSandboxSnapshots
     from .tags import AsyncSandboxTags
-    from .terminal import AsyncSandboxTerminal
+    from .terminal import AsyncSandboxTerminal, AsyncTerminal
 
 _LAZY = {
     "AsyncSandboxEnv": ".env",
@@ -41,6 +41,7 @@ _LAZY = {
     "AsyncSandboxSnapshots": ".snapshots",
     "AsyncSandboxTags": ".tags",
     "AsyncSandboxTerminal": ".terminal",
+    "AsyncTerminal": ".terminal",
 }
 
 
@@ -71,4 +72,5 @@ __all__ = [
     "AsyncSandboxTemplates",
     "AsyncSandboxTerminal",
     "AsyncSandboxes",
+    "AsyncTerminal",
 ]

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .shares import SandboxShares
     from .snapshots import SandboxSnapshots
     from .tags import SandboxTags
-    from .terminal import SandboxTerminal
+    from .terminal import SandboxTerminal, Terminal
 
 _LAZY = {
     "SandboxEnv": ".env",
@@ -44,6 +44,7 @@ _LAZY = {
     "SandboxSnapshots": ".snapshots",
     "SandboxTags": ".tags",
     "SandboxTerminal": ".terminal",
+    "Terminal": ".terminal",
 }
 
 
@@ -74,4 +75,5 @@ __all__ = [
     "SandboxTemplates",
     "SandboxTerminal",
     "Sandboxes",
+    "Terminal",
 ]

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
 from ...._concurrency import open_file, to_thread
+from ...._core.progress import ProgressCallback, ProgressMeter, source_size
 from ...._core.request import NOT_GIVEN, file_path_param, query
 from ...._groups.sandbox import (
     DEEP_TREE_DEPTH,
@@ -145,7 +146,12 @@ class SandboxFiles(ScopedResource):
         )
 
     def upload(
-        self, path: str, source: UploadSource, *, chunk_size: int = UPLOAD_CHUNK_SIZE
+        self,
+        path: str,
+        source: UploadSource,
+        *,
+        chunk_size: int = UPLOAD_CHUNK_SIZE,
+        progress: ProgressCallback | None = None,
     ) -> WrittenFile:
         """Upload to ``path`` without holding the file in memory.
 
@@ -164,13 +170,15 @@ class SandboxFiles(ScopedResource):
                 ``str`` raises `TypeError`.
             chunk_size: raw bytes read per piece of the body (rounded down to a
                 multiple of 3, so every piece encodes without base64 padding).
+            progress: called as ``progress(done, total)`` with the raw bytes sent so far
+                as each chunk goes out (once with 0 first); ``total`` is the source's
+                size when it is known up front (bytes, a path, a regular file), else None.
 
         Returns:
             The written file's path and size.
         """
-        if isinstance(source, (bytes, bytearray, memoryview)):
+        if isinstance(source, (bytes, bytearray, memoryview)) and progress is None:
             return self.write(path, bytes(source))
-        size = None
         readable: _Readable
         if isinstance(source, str):
             named = source
@@ -179,13 +187,15 @@ class SandboxFiles(ScopedResource):
             )
         else:
             readable = source
-        if isinstance(readable, os.PathLike):
-            local = readable
-            size = to_thread(lambda: os.stat(local).st_size)
+        size = to_thread(lambda: source_size(readable))
+        meter = ProgressMeter(progress, size)
+        # Only a path (or bytes) is sure to still be the size measured when it is sent.
+        fixed = isinstance(readable, (os.PathLike, bytes, bytearray, memoryview))
+        length = size if fixed else None
         # Whole 3-byte groups per chunk keep the base64 of each chunk free of padding.
         chunk_size = max(3, chunk_size - chunk_size % 3)
         return self._post_file(
-            path, size, content=lambda: _upload_pieces(path, readable, chunk_size)
+            path, length, content=lambda: _upload_pieces(path, readable, chunk_size, meter)
         )
 
     def list(
@@ -282,13 +292,18 @@ class SandboxFiles(ScopedResource):
         )
 
 
-def _upload_pieces(path: str, source: _Readable, chunk_size: int) -> Iterator[bytes]:
+def _upload_pieces(
+    path: str, source: _Readable, chunk_size: int, meter: ProgressMeter
+) -> Iterator[bytes]:
     encoder = Base64JSONBody({"path": path})
+    meter.start()
     yield encoder.head()
     for raw in _read_source(source, chunk_size):
         piece = encoder.feed(raw)
         if piece:
             yield piece
+        # Counted once the chunk has been handed over (the transport asks for the next).
+        meter.advance(len(raw))
     yield encoder.tail()
 
 
@@ -298,7 +313,9 @@ def _read_source(source: _Readable, chunk_size: int) -> Iterator[bytes]:
             while chunk := file.read(chunk_size):
                 yield chunk
     elif isinstance(source, (bytes, bytearray, memoryview)):
-        yield bytes(source)
+        view = memoryview(source)
+        for start in range(0, len(view), chunk_size):
+            yield bytes(view[start : start + chunk_size])
     elif hasattr(source, "read"):
         # A file object is checked before iterables: iterating one yields lines.
         read = cast(BinaryIO, source).read
