@@ -38,6 +38,8 @@ MODULES = (
     "audit",
     "accounts",
     "service_accounts",
+    "runs",
+    "agents",
     "contract",
 )
 

@@ -1,0 +1,7 @@
+"""The agents family: saved agents (``client.agents``), runs and run groups."""
+
+from .definitions import AsyncAgents
+from .run_groups import AsyncRunGroups
+from .runs import AsyncRuns
+
+__all__ = ["AsyncAgents", "AsyncRunGroups", "AsyncRuns"]
