@@ -22,7 +22,7 @@ from ._http import AsyncHTTP, AsyncPool
 
 if TYPE_CHECKING:
     from .resources.admin import AsyncAdmin
-    from .resources.agents import AsyncAgents, AsyncRunGroups, AsyncRuns
+    from .resources.agents import AsyncAgents, AsyncAgentTriggers, AsyncRunGroups, AsyncRuns
     from .resources.analytics import AsyncAnalytics
     from .resources.api_keys import AsyncApiKeys
     from .resources.audit_log import AsyncAuditLog
@@ -561,3 +561,10 @@ class AsyncMiosa:
         from .resources.agents import AsyncRunGroups
 
         return AsyncRunGroups(self)
+
+    @cached_property
+    def agent_triggers(self) -> AsyncAgentTriggers:
+        """When agents run: ``/agents/{agent_id}/triggers`` and ``/agent-triggers/{token}``."""
+        from .resources.agents import AsyncAgentTriggers
+
+        return AsyncAgentTriggers(self)

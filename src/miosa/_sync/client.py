@@ -25,7 +25,7 @@ from ._http import HTTP, Pool
 
 if TYPE_CHECKING:
     from .resources.admin import Admin
-    from .resources.agents import Agents, RunGroups, Runs
+    from .resources.agents import Agents, AgentTriggers, RunGroups, Runs
     from .resources.analytics import Analytics
     from .resources.api_keys import ApiKeys
     from .resources.audit_log import AuditLog
@@ -564,3 +564,10 @@ class Miosa:
         from .resources.agents import RunGroups
 
         return RunGroups(self)
+
+    @cached_property
+    def agent_triggers(self) -> AgentTriggers:
+        """When agents run: ``/agents/{agent_id}/triggers`` and ``/agent-triggers/{token}``."""
+        from .resources.agents import AgentTriggers
+
+        return AgentTriggers(self)

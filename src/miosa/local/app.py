@@ -40,6 +40,7 @@ MODULES = (
     "service_accounts",
     "runs",
     "agents",
+    "agent_triggers",
     "contract",
 )
 

@@ -251,8 +251,8 @@ def start_run(call: Call, body: JSON, **fixed: Any) -> JSON:
         started_at=None,
         finished_at=None,
         error=None,
-        **fixed,
     )
+    run.update(fixed)
     if run.get("target_kind") == "sandbox" and not run.get("sandbox_id"):
         run["sandbox_id"] = run.get("target_id")
     sandbox = _target_sandbox(store, run)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         AdminUserRole,
         AdminUserStatus,
     )
+    from .agent_triggers import AgentTrigger, AgentTriggerKind, TriggerFiring
     from .agents import Agent, AgentStatus, AgentVersion
     from .ai import (
         ChatCompletion,
@@ -352,6 +353,8 @@ _MODULES: dict[str, str] = {
     "AdminUserStatus": "admin",
     "Agent": "agents",
     "AgentStatus": "agents",
+    "AgentTrigger": "agent_triggers",
+    "AgentTriggerKind": "agent_triggers",
     "AgentVersion": "agents",
     "AnalyticsOverview": "dashboard",
     "AnalyticsTimeseries": "dashboard",
@@ -647,6 +650,7 @@ _MODULES: dict[str, str] = {
     "TenantProviderConfig": "provider_defaults",
     "TenantSettings": "settings",
     "TerminalSession": "sandbox_sharing",
+    "TriggerFiring": "agent_triggers",
     "UnknownEvent": "sandbox_events",
     "UnknownExecChunk": "sandbox_exec",
     "UrlInfo": "sandboxes",
@@ -710,6 +714,8 @@ __all__ = [
     "AdminUserStatus",
     "Agent",
     "AgentStatus",
+    "AgentTrigger",
+    "AgentTriggerKind",
     "AgentVersion",
     "AnalyticsOverview",
     "AnalyticsTimeseries",
@@ -1003,6 +1009,7 @@ __all__ = [
     "TenantProviderConfig",
     "TenantSettings",
     "TerminalSession",
+    "TriggerFiring",
     "UnknownEvent",
     "UnknownExecChunk",
     "UrlInfo",

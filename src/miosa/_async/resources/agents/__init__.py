@@ -3,5 +3,6 @@
 from .definitions import AsyncAgents
 from .run_groups import AsyncRunGroups
 from .runs import AsyncRuns
+from .triggers import AsyncAgentTriggers
 
-__all__ = ["AsyncAgents", "AsyncRunGroups", "AsyncRuns"]
+__all__ = ["AsyncAgentTriggers", "AsyncAgents", "AsyncRunGroups", "AsyncRuns"]

@@ -6,5 +6,6 @@
 from .definitions import Agents
 from .run_groups import RunGroups
 from .runs import Runs
+from .triggers import AgentTriggers
 
-__all__ = ["Agents", "RunGroups", "Runs"]
+__all__ = ["AgentTriggers", "Agents", "RunGroups", "Runs"]
