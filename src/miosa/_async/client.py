@@ -22,6 +22,7 @@ from ._http import AsyncHTTP, AsyncPool
 
 if TYPE_CHECKING:
     from .resources.admin import AsyncAdmin
+    from .resources.agents import AsyncAgents, AsyncAgentTriggers, AsyncRunGroups, AsyncRuns
     from .resources.analytics import AsyncAnalytics
     from .resources.api_keys import AsyncApiKeys
     from .resources.audit_log import AsyncAuditLog
@@ -537,3 +538,33 @@ class AsyncMiosa:
         from .resources.service_accounts import AsyncSseTickets
 
         return AsyncSseTickets(self)
+
+    # -- agents family: saved agents, runs, run groups ---------------------------------
+
+    @cached_property
+    def agents(self) -> AsyncAgents:
+        """Saved agents and their immutable versions: ``/agents``."""
+        from .resources.agents import AsyncAgents
+
+        return AsyncAgents(self)
+
+    @cached_property
+    def runs(self) -> AsyncRuns:
+        """Instructions and commands dispatched into sandboxes and computers: ``/runs``."""
+        from .resources.agents import AsyncRuns
+
+        return AsyncRuns(self)
+
+    @cached_property
+    def run_groups(self) -> AsyncRunGroups:
+        """Runs fanned out and followed together: ``/run-groups``."""
+        from .resources.agents import AsyncRunGroups
+
+        return AsyncRunGroups(self)
+
+    @cached_property
+    def agent_triggers(self) -> AsyncAgentTriggers:
+        """When agents run: ``/agents/{agent_id}/triggers`` and ``/agent-triggers/{token}``."""
+        from .resources.agents import AsyncAgentTriggers
+
+        return AsyncAgentTriggers(self)

@@ -25,6 +25,7 @@ from ._http import HTTP, Pool
 
 if TYPE_CHECKING:
     from .resources.admin import Admin
+    from .resources.agents import Agents, AgentTriggers, RunGroups, Runs
     from .resources.analytics import Analytics
     from .resources.api_keys import ApiKeys
     from .resources.audit_log import AuditLog
@@ -540,3 +541,33 @@ class Miosa:
         from .resources.service_accounts import SseTickets
 
         return SseTickets(self)
+
+    # -- agents family: saved agents, runs, run groups ---------------------------------
+
+    @cached_property
+    def agents(self) -> Agents:
+        """Saved agents and their immutable versions: ``/agents``."""
+        from .resources.agents import Agents
+
+        return Agents(self)
+
+    @cached_property
+    def runs(self) -> Runs:
+        """Instructions and commands dispatched into sandboxes and computers: ``/runs``."""
+        from .resources.agents import Runs
+
+        return Runs(self)
+
+    @cached_property
+    def run_groups(self) -> RunGroups:
+        """Runs fanned out and followed together: ``/run-groups``."""
+        from .resources.agents import RunGroups
+
+        return RunGroups(self)
+
+    @cached_property
+    def agent_triggers(self) -> AgentTriggers:
+        """When agents run: ``/agents/{agent_id}/triggers`` and ``/agent-triggers/{token}``."""
+        from .resources.agents import AgentTriggers
+
+        return AgentTriggers(self)

@@ -38,6 +38,9 @@ MODULES = (
     "audit",
     "accounts",
     "service_accounts",
+    "runs",
+    "agents",
+    "agent_triggers",
     "contract",
 )
 
