@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -43,6 +44,7 @@ SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32", "
 # Device nodes a command gets in the ``userns`` mode (bubblewrap's ``--dev`` has the same).
 DEVICES = ("null", "zero", "full", "random", "urandom", "tty")
 PROBE_TIMEOUT = 10.0
+CGROUP_RELEASE_WAIT = 2.0
 _TOOL_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 
@@ -154,17 +156,28 @@ class PidsCgroups:
             self._made.add(key)
         return ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"', str(group / "cgroup.procs")]
 
-    def release(self, key: str) -> None:
-        """Remove ``key``'s cgroup (once its processes are gone)."""
-        if key in self._made:
-            self._made.discard(key)
-            with contextlib.suppress(OSError):
-                (self.parent / key).rmdir()
+    def release(self, key: str) -> bool:
+        """Remove ``key``'s cgroup; False while processes just killed are not reaped yet."""
+        if key not in self._made:
+            return True
+        try:
+            (self.parent / key).rmdir()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return False
+        self._made.discard(key)
+        return True
 
-    def close(self) -> None:
-        """Remove every cgroup this server made."""
-        for key in list(self._made):
-            self.release(key)
+    def close(self, wait: float = CGROUP_RELEASE_WAIT) -> None:
+        """Remove every cgroup this server made, waiting up to ``wait`` seconds for the
+        kernel to release the processes killed at shutdown."""
+        deadline = time.monotonic() + wait
+        while not all([self.release(key) for key in list(self._made)]):
+            if time.monotonic() > deadline:
+                log.warning("miosa.local: could not remove cgroups under %s", self.parent)
+                return
+            time.sleep(0.02)
         with contextlib.suppress(OSError):
             self.parent.rmdir()
 

@@ -33,6 +33,6 @@ async def shutdown(store: Store) -> None:
 
     await begin_shutdown(store)
     if store.cgroups is not None:
-        store.cgroups.close()
+        await anyio.to_thread.run_sync(store.cgroups.close)
     with anyio.move_on_after(1.0):
         await webhooks.close(store)
