@@ -118,6 +118,24 @@ def test_invalid_requests(client: httpx.Client, sandbox: str) -> None:
     assert client.post("/sandboxes/sbx_missing/exec", json={"command": "true"}).status_code == 404
 
 
+def test_a_deeply_nested_body_is_a_400(client: httpx.Client, sandbox: str) -> None:
+    body = b'{"command": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    reply = client.post(f"/sandboxes/{sandbox}/exec", content=body)
+    assert reply.status_code == 400, reply.text
+    assert reply.json()["error"]["code"] == "INVALID_JSON"
+
+
+@pytest.mark.parametrize("value", [1, 2.5, True, ["a"], {"nested": "x"}])
+def test_env_values_must_be_strings(client: httpx.Client, sandbox: str, value: object) -> None:
+    for path, body in (
+        (f"/sandboxes/{sandbox}/exec", {"command": "true", "env": {"X": value}}),
+        ("/sandboxes", {"env": {"X": value}}),
+    ):
+        reply = client.post(path, json=body)
+        assert reply.status_code == 400, (path, reply.text)
+        assert reply.json()["error"]["details"] == {"field": "env", "name": "X"}
+
+
 def test_exec_stream_lines_then_exit(client: httpx.Client, sandbox: str) -> None:
     events = collect(
         client,

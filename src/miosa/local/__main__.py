@@ -45,9 +45,22 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--isolation",
-        choices=("auto", "bwrap", "none"),
+        choices=("auto", "bwrap", "userns", "none"),
         default="auto",
-        help="run commands in bubblewrap (auto: when available) or directly on the host (none)",
+        help="confine commands with bubblewrap, else a user namespace (auto: the strongest "
+        "that works here), or run them directly on the host (none)",
+    )
+    parser.add_argument(
+        "--max-processes",
+        type=_limit,
+        default=1024,
+        help="processes a sandbox may run at once (0: unlimited; default 1024)",
+    )
+    parser.add_argument(
+        "--cpu-seconds",
+        type=_limit,
+        default=3600,
+        help="CPU seconds one sandbox process may use (0: unlimited; default 3600)",
     )
     parser.add_argument(
         "--heartbeat", type=float, default=15.0, help="SSE keep-alive interval in seconds"
@@ -59,6 +72,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="X-Miosa-Signature format: sha256=<hex> or t=<unix>,v1=<hex>",
     )
     return parser.parse_args(argv)
+
+
+def _limit(text: str) -> int | None:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be >= 0")
+    return value or None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         port=args.port,
         host=args.host,
         webhook_signature=args.webhook_signature,
+        max_processes=args.max_processes,
+        cpu_seconds=args.cpu_seconds,
     )
     server.start()
     stop = threading.Event()
@@ -89,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Data directory: {server.root}", flush=True)
     if server.isolation == "bwrap":
         print("Isolation: bubblewrap (/workspace is the sandbox directory)", flush=True)
+    elif server.isolation == "userns":
+        print("Isolation: user namespace (/workspace is the sandbox directory)", flush=True)
     else:
         print("Isolation: NONE - commands run directly on this host", file=sys.stderr, flush=True)
     if args.host not in LOOPBACK:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .common import MIB
+
+if TYPE_CHECKING:
+    from .confine import IsolationMode
 
 SignatureScheme = Literal["sha256", "timestamped"]
 
@@ -17,11 +20,15 @@ class Settings:
 
     api_key: str
     root: Path
-    isolation: Literal["bwrap", "none"]
+    isolation: IsolationMode
     bwrap_path: str | None
     heartbeat_interval: float
     webhook_signature: SignatureScheme
     max_body_bytes: int = 256 * MIB
+    unshare_path: str | None = None
+    # Per-sandbox limits besides memory (which is the sandbox size's); None: unlimited.
+    max_processes: int | None = 1024
+    cpu_seconds: int | None = 3600
     exec_default_timeout: float = 60.0
     exec_max_timeout: float = 600.0
     output_cap: int = 8 * MIB
@@ -38,6 +45,11 @@ class Settings:
     def snapshots_dir(self) -> Path:
         """Parent of every snapshot copy."""
         return self.root / "snapshots"
+
+    @property
+    def namespace_root(self) -> Path:
+        """An empty directory each user-namespace command mounts its own root on."""
+        return self.root / "tmp" / "nsroot"
 
     @property
     def tmp_dir(self) -> Path:

@@ -104,14 +104,7 @@ async def start_template(call: Call) -> Response:
     install_result: JSON | None = None
     install_command = body.get("install_command")
     if install_command and body.get("install", True):
-        spec = runner.build_command(
-            store.settings.isolation,
-            store.settings.bwrap_path,
-            sandbox.workspace,
-            str(install_command),
-            workdir,
-            env,
-        )
+        spec = processes.sandbox_command(store, sandbox, str(install_command), workdir, env)
         limit = _timeout(
             body, "install_timeout_sec", INSTALL_TIMEOUT, store.settings.exec_max_timeout
         )
@@ -135,14 +128,7 @@ async def start_template(call: Call) -> Response:
     process: JSON | None = None
     start_command = body.get("start_command")
     if start_command:
-        spec = runner.build_command(
-            store.settings.isolation,
-            store.settings.bwrap_path,
-            sandbox.workspace,
-            str(start_command),
-            workdir,
-            env,
-        )
+        spec = processes.sandbox_command(store, sandbox, str(start_command), workdir, env)
         proc = await processes.launch(
             store, sandbox, spec, str(start_command), "template-start", None
         )

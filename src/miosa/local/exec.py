@@ -9,7 +9,7 @@ from . import runner
 from .common import JSON
 from .events import Event
 from .http import ApiError, ok
-from .processes import command_spec, timeout_of
+from .processes import command_spec, sandbox_limits, timeout_of
 from .routing import Call, Endpoint
 from .sandboxes import fail
 from .sse import SSEResponse
@@ -54,6 +54,7 @@ async def exec_command(call: Call) -> Response:
     stdout, stderr = out.text(), err.text()
     if outcome.timed_out:
         stderr += runner.timeout_note(timeout)
+    stderr += runner.cpu_limit_note(outcome, sandbox_limits(call.store, sandbox)) or ""
     for stream, text in (("stdout", stdout), ("stderr", stderr)):
         for line in text.splitlines()[:LOGGED_LINES]:
             sandbox.log(line, stream)
@@ -106,6 +107,9 @@ async def exec_stream(call: Call) -> Response:
                 return
             if outcome.timed_out:
                 await send("stderr", {"line": runner.timeout_note(timeout).rstrip("\n")})
+            cpu_note = runner.cpu_limit_note(outcome, sandbox_limits(store, sandbox))
+            if cpu_note:
+                await send("stderr", {"line": cpu_note.rstrip("\n")})
             _record(store, sandbox, body, outcome)
             await send(
                 "exit",

@@ -32,5 +32,7 @@ async def shutdown(store: Store) -> None:
     from . import webhooks
 
     await begin_shutdown(store)
+    if store.cgroups is not None:
+        await anyio.to_thread.run_sync(store.cgroups.close)
     with anyio.move_on_after(1.0):
         await webhooks.close(store)

@@ -14,7 +14,8 @@ import anyio
 from starlette.responses import Response
 
 from . import runner
-from .common import JSON, iso, now
+from .common import JSON, MIB, iso, now
+from .confine import Limits
 from .events import EventLog
 from .http import (
     bad_request,
@@ -32,6 +33,7 @@ from .state import Proc, Sandbox, Store
 
 OUTPUT_EVENTS = 20_000
 STOP_GRACE = 5.0
+RESIGNAL_INTERVAL = 0.05
 
 
 def proc_json(sandbox: Sandbox, proc: Proc) -> JSON:
@@ -56,6 +58,37 @@ def sandbox_env(sandbox: Sandbox, extra: Any) -> dict[str, str]:
     return {**{k: v for k, (v, _) in sandbox.env.items()}, **runner.check_env(extra or {})}
 
 
+def sandbox_limits(store: Store, sandbox: Sandbox) -> Limits:
+    """A sandbox command's limits: its size's memory, the server's process and CPU caps."""
+    _, memory_mb, _ = sandbox.geometry
+    settings = store.settings
+    return Limits(
+        memory_bytes=memory_mb * MIB,
+        processes=settings.max_processes,
+        cpu_seconds=settings.cpu_seconds,
+    )
+
+
+def sandbox_command(
+    store: Store, sandbox: Sandbox, command: str, cwd: str | None, env: dict[str, str]
+) -> runner.CommandSpec:
+    """``command`` confined to ``sandbox``: its workspace, network policy and limits."""
+    limits = sandbox_limits(store, sandbox)
+    prefix: list[str] = []
+    if store.cgroups is not None and limits.processes is not None:
+        prefix = store.cgroups.join_argv(sandbox.id, limits.processes)
+    return runner.build_command(
+        store.settings,
+        sandbox.workspace,
+        command,
+        cwd,
+        env,
+        network=sandbox.network_enabled,
+        limits=limits,
+        prefix=prefix,
+    )
+
+
 def command_spec(store: Store, sandbox: Sandbox, body: JSON) -> runner.CommandSpec:
     """The command of an exec/process body, ready to run in the sandbox."""
     command = body.get("command") or body.get("cmd")
@@ -66,15 +99,7 @@ def command_spec(store: Store, sandbox: Sandbox, body: JSON) -> runner.CommandSp
     cwd = body.get("cwd") or body.get("working_dir") or body.get("workingDir")
     if cwd is not None and not isinstance(cwd, str):
         raise bad_request("cwd must be a string", field="cwd")
-    settings = store.settings
-    return runner.build_command(
-        settings.isolation,
-        settings.bwrap_path,
-        sandbox.workspace,
-        command,
-        cwd,
-        sandbox_env(sandbox, body.get("env")),
-    )
+    return sandbox_command(store, sandbox, command, cwd, sandbox_env(sandbox, body.get("env")))
 
 
 def timeout_of(store: Store, body: JSON, default: float | None) -> float | None:
@@ -159,9 +184,14 @@ async def terminate(proc: Proc, grace: float = STOP_GRACE) -> None:
     """SIGTERM, then SIGKILL after ``grace`` seconds."""
     if proc.status != "running":
         return
-    runner.send_signal(proc.pid, signal.SIGCONT, proc.isolated)
-    runner.send_signal(proc.pid, signal.SIGTERM, proc.isolated)
-    if not await _wait_exit(proc, grace):
+    runner.send_signal(proc.pid, signal.SIGCONT, proc.own_pid_namespace)
+    deadline = anyio.current_time() + grace
+    # A process still setting up its namespace may miss the signal: send it again until
+    # it reaches the command (or the process is gone).
+    while not runner.send_signal(proc.pid, signal.SIGTERM, proc.own_pid_namespace):
+        if await _wait_exit(proc, RESIGNAL_INTERVAL) or anyio.current_time() > deadline:
+            break
+    if not await _wait_exit(proc, max(0.0, deadline - anyio.current_time())):
         runner.kill_tree(proc.pid)
         await _wait_exit(proc, 2.0)
 
@@ -186,7 +216,7 @@ def signal_all(sandbox: Sandbox, sig: int) -> None:
     """Signal every running process (pause/resume use SIGSTOP/SIGCONT)."""
     for proc in sandbox.processes.values():
         if proc.status == "running":
-            runner.send_signal(proc.pid, sig, proc.isolated)
+            runner.send_signal(proc.pid, sig, proc.own_pid_namespace)
 
 
 # -- handlers ---------------------------------------------------------------------------
@@ -209,7 +239,7 @@ async def launch(
         started_at=now(),
         handle=handle,
         output=EventLog(OUTPUT_EVENTS),
-        isolated=spec.isolated,
+        own_pid_namespace=spec.own_pid_namespace,
     )
     sandbox.processes[proc.pid] = proc
     sandbox.log(f"process {proc.pid} started: {command}")

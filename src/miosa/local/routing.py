@@ -105,6 +105,10 @@ class Call:
                     raise bad_request(
                         "request body is not valid JSON", code="INVALID_JSON"
                     ) from None
+                except RecursionError:
+                    raise bad_request(
+                        "request body is nested too deeply", code="INVALID_JSON"
+                    ) from None
                 if not isinstance(value, dict):
                     raise bad_request("request body must be a JSON object", code="INVALID_JSON")
                 self._json = value

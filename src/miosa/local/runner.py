@@ -1,35 +1,31 @@
-"""Running sandbox commands: isolation (bubblewrap or none), bounded time and output, signals."""
+"""Running sandbox commands: confined (see :mod:`.confine`), bounded time and output, signals."""
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
 import os
 import posixpath
 import re
-import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 import anyio
 import anyio.abc
 from anyio.abc import ByteReceiveStream
 
+from . import confine
+from .config import Settings
+from .confine import WORKSPACE, Isolation, Limits
 from .http import ApiError, bad_request
 
 log = logging.getLogger("miosa.local")
 
-IsolationMode = Literal["bwrap", "none"]
-WORKSPACE = "/workspace"
 BASE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-# Host directories exposed read-only inside bubblewrap (only those that exist are bound).
-SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32", "/etc", "/opt")
 TIMEOUT_EXIT_CODE = 124
 DRAIN_GRACE = 2.0
 
@@ -37,52 +33,9 @@ DRAIN_GRACE = 2.0
 # -- isolation ------------------------------------------------------------------------
 
 
-def _bwrap_prefix(bwrap: str) -> list[str]:
-    argv = [bwrap, "--die-with-parent", "--unshare-pid", "--unshare-ipc", "--new-session"]
-    for d in SYSTEM_DIRS:
-        if os.path.islink(d):
-            argv += ["--symlink", os.readlink(d), d]
-        elif os.path.isdir(d):
-            argv += ["--ro-bind", d, d]
-    return [*argv, "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
-
-
-@functools.cache
-def _bwrap_problem(path: str) -> str | None:
-    """Why bubblewrap at ``path`` cannot run a command here (``None`` when it can); probed once."""
-    probe = [
-        *_bwrap_prefix(path),
-        "--dir",
-        WORKSPACE,
-        "--chdir",
-        WORKSPACE,
-        "/bin/sh",
-        "-c",
-        "true",
-    ]
-    try:
-        done = subprocess.run(probe, capture_output=True, timeout=10, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return f"bwrap probe failed: {exc}"
-    if done.returncode != 0:
-        return "bwrap probe failed: " + done.stderr.decode(errors="replace").strip()
-    return None
-
-
-def resolve_isolation(requested: str) -> tuple[IsolationMode, str | None]:
-    """Pick the isolation mode: ``auto`` uses bubblewrap when it exists and works here."""
-    if requested not in ("auto", "bwrap", "none"):
-        raise ValueError(f"isolation must be 'auto', 'bwrap' or 'none', not {requested!r}")
-    if requested == "none":
-        return "none", None
-    path = shutil.which("bwrap")
-    problem = "bwrap is not on PATH" if path is None else _bwrap_problem(path)
-    if problem is None and path is not None:
-        return "bwrap", path
-    if requested == "bwrap":
-        raise RuntimeError(f"isolation='bwrap' requested but {problem}")
-    log.warning("miosa.local: %s; sandbox commands run WITHOUT isolation", problem)
-    return "none", None
+def resolve_isolation(requested: str) -> Isolation:
+    """Pick the isolation mode (see :mod:`.confine`)."""
+    return confine.resolve_isolation(requested)
 
 
 # ``/workspace`` as a path of its own in a command line: not the tail of a longer path or
@@ -111,40 +64,65 @@ def map_workspace(text: str, workspace: Path) -> str:
 
 @dataclass(frozen=True)
 class CommandSpec:
-    """argv, host working directory and environment of one sandbox command."""
+    """argv, host working directory and environment of one sandbox command.
+
+    ``own_pid_namespace``: the command runs under an init of its own (bubblewrap's, or the
+    user-namespace setup shell), so signals go to the real processes below the spawned
+    one rather than to a process group.
+    """
 
     argv: list[str]
     cwd: str
     env: dict[str, str]
-    isolated: bool
+    own_pid_namespace: bool
 
 
 def check_env(env: Mapping[str, object]) -> dict[str, str]:
-    """Validate an env mapping from a request body (400 on bad names or values)."""
+    """Validate an env mapping from a request body (400 on bad names or values).
+
+    Values are strings; ``null`` leaves a variable out.
+    """
     out: dict[str, str] = {}
     for key, value in env.items():
         if not isinstance(key, str) or not key or "=" in key or "\0" in key:
             raise bad_request(f"invalid environment variable name {key!r}", field="env")
         if value is None:
             continue
-        text = value if isinstance(value, str) else str(value)
-        if "\0" in text:
+        if not isinstance(value, str):
+            raise bad_request(
+                f"environment variable {key} must be a string, not {type(value).__name__}",
+                field="env",
+                name=key,
+            )
+        if "\0" in value:
             raise bad_request(f"environment variable {key} contains NUL", field="env")
-        out[key] = text
+        out[key] = value
     return out
 
 
 def build_command(
-    mode: IsolationMode,
-    bwrap: str | None,
+    settings: Settings,
     workspace: Path,
     command: str,
     cwd: str | None,
     env: Mapping[str, str],
+    *,
+    network: bool,
+    limits: Limits | None = None,
+    prefix: Sequence[str] = (),
 ) -> CommandSpec:
-    """``/bin/sh -c command`` inside bubblewrap (``/workspace`` bound) or in the directory."""
+    """``/bin/sh -c command`` confined as the server's isolation mode allows.
+
+    ``network`` false cuts the command off every network (bubblewrap / user namespace
+    modes); ``limits`` are applied innermost; ``prefix`` runs first, outside everything
+    (joining a cgroup).
+    """
     if "\0" in command:
         raise bad_request("command contains NUL", field="command")
+    if cwd is not None and "\0" in cwd:
+        raise bad_request("cwd contains NUL", field="cwd")
+    limits = limits or Limits()
+    mode = settings.isolation
     virtual = posixpath.normpath(posixpath.join(WORKSPACE, cwd or WORKSPACE))
     in_workspace = virtual == WORKSPACE or virtual.startswith(WORKSPACE + "/")
     host_cwd = workspace / posixpath.relpath(virtual, WORKSPACE) if in_workspace else None
@@ -152,21 +130,23 @@ def build_command(
         raise bad_request(
             f"cwd {virtual} does not exist in the sandbox", code="INVALID_CWD", cwd=virtual
         )
-    if mode == "bwrap" and bwrap is not None:
+    shell = ["/bin/sh", "-c", command]
+    if mode == "bwrap" and settings.bwrap_path is not None:
         full_env = {"PATH": BASE_PATH, "HOME": WORKSPACE, "LANG": "C.UTF-8", "PWD": virtual, **env}
-        argv = [
-            *_bwrap_prefix(bwrap),
-            "--bind",
-            str(workspace),
-            WORKSPACE,
-            "--chdir",
-            virtual,
-            "--clearenv",
-        ]
-        for key, value in full_env.items():
-            argv += ["--setenv", key, value]
-        argv += ["/bin/sh", "-c", command]
+        inner, inside = confine.rlimit_argv(limits, count_processes=True)
+        outer = [] if inside else inner
+        argv = confine.bwrap_argv(settings.bwrap_path, workspace, virtual, full_env, network)
+        argv = [*prefix, *outer, *argv, *(inner if inside else []), *shell]
         return CommandSpec(argv, str(workspace), {"PATH": BASE_PATH}, True)
+    if mode == "userns" and settings.unshare_path is not None:
+        full_env = {"PATH": BASE_PATH, "HOME": WORKSPACE, "LANG": "C.UTF-8", "PWD": virtual, **env}
+        inner, inside = confine.rlimit_argv(limits, count_processes=True)
+        outer = [] if inside else inner
+        argv = confine.userns_argv(
+            settings.unshare_path, settings.namespace_root, workspace, virtual, network
+        )
+        argv = [*prefix, *outer, *argv, *(inner if inside else []), *shell]
+        return CommandSpec(argv, str(workspace), full_env, True)
     if host_cwd is None:
         raise ApiError(
             400,
@@ -182,15 +162,16 @@ def build_command(
         "PWD": str(host_cwd),
         **{key: map_workspace(value, workspace) for key, value in env.items()},
     }
-    argv = ["/bin/sh", "-c", map_workspace(command, workspace)]
+    limit_argv, _ = confine.rlimit_argv(limits, count_processes=False)
+    argv = [*prefix, *limit_argv, "/bin/sh", "-c", map_workspace(command, workspace)]
     return CommandSpec(argv, str(host_cwd), full_env, False)
 
 
 # -- signals --------------------------------------------------------------------------
 
 
-def _descendants(root: int) -> list[int]:
-    """Every live descendant of ``root`` (from /proc), children before grandchildren."""
+def _process_tree() -> dict[int, list[int]]:
+    """Children of every live process, from /proc."""
     parents: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -203,6 +184,12 @@ def _descendants(root: int) -> list[int]:
         fields = stat[stat.rfind(b")") + 2 :].split()
         if len(fields) > 1:
             parents.setdefault(int(fields[1]), []).append(int(entry))
+    return parents
+
+
+def _descendants(root: int, tree: dict[int, list[int]] | None = None) -> list[int]:
+    """Every live descendant of ``root``, children before grandchildren."""
+    parents = _process_tree() if tree is None else tree
     out: list[int] = []
     queue = [root]
     while queue:
@@ -212,28 +199,41 @@ def _descendants(root: int) -> list[int]:
     return out
 
 
-def _is_bwrap(pid: int) -> bool:
+def _comm(pid: int) -> bytes:
     try:
         with open(f"/proc/{pid}/comm", "rb") as fh:
-            return fh.read().strip() == b"bwrap"
+            return fh.read().strip()
     except OSError:
-        return False
+        return b""
 
 
-def send_signal(pid: int, sig: int, isolated: bool) -> None:
-    """Deliver ``sig`` to a command: its process group, or inside bubblewrap the real
-    processes (bwrap itself would just die and take the namespace down with SIGKILL)."""
-    if isolated:
-        targets = [p for p in _descendants(pid) if not _is_bwrap(p)]
-        for target in targets or [pid]:
+def send_signal(pid: int, sig: int, own_pid_namespace: bool) -> bool:
+    """Deliver ``sig`` to a command: its process group, or in a PID namespace of its own
+    the real processes below its init. True when it reached the command's processes.
+
+    Below bubblewrap's init (which a signal would just kill) or the user-namespace init
+    (which ignores what it has no handler for) are the command's processes. While the
+    namespace is still being set up there are none: the signal then goes to the init (or
+    the wrapper), and False says it may not have reached the command, so a caller that
+    must end it sends it again.
+    """
+    if not own_pid_namespace:
+        try:
+            os.killpg(pid, sig)
+        except (ProcessLookupError, PermissionError):
             with contextlib.suppress(ProcessLookupError):
-                os.kill(target, sig)
-        return
-    try:
-        os.killpg(pid, sig)
-    except (ProcessLookupError, PermissionError):
+                os.kill(pid, sig)
+        return True
+    tree = _process_tree()
+    wrapper = _comm(pid)
+    inits = set(tree.get(pid, [])) if wrapper == b"unshare" else set()
+    targets: list[int] = []
+    if wrapper in (b"unshare", b"bwrap"):  # not still in a setup or cgroup-joining shell
+        targets = [p for p in _descendants(pid, tree) if p not in inits and _comm(p) != b"bwrap"]
+    for target in targets or sorted(inits) or [pid]:
         with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, sig)
+            os.kill(target, sig)
+    return bool(targets)
 
 
 def kill_tree(pid: int, alive: bool = True) -> None:
@@ -441,6 +441,18 @@ async def run(
     duration_ms = int((time.monotonic() - started) * 1000)
     code = TIMEOUT_EXIT_CODE if timed_out else exit_status(process.returncode)
     return Outcome(code, timed_out, duration_ms)
+
+
+def cpu_limit_note(outcome: Outcome, limits: Limits) -> str | None:
+    """The line appended to stderr when a command was killed for using too much CPU time."""
+    if limits.cpu_seconds is None or outcome.timed_out:
+        return None
+    if outcome.exit_code not in (128 + signal.SIGXCPU, 128 + signal.SIGKILL):
+        return None
+    return (
+        f"[miosa-local: command killed at its CPU-time limit of {limits.cpu_seconds} s "
+        f"(exit code {outcome.exit_code})]\n"
+    )
 
 
 def timeout_note(seconds: float) -> str:

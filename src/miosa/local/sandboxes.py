@@ -146,6 +146,8 @@ def sandbox_json(store: Store, sandbox: Sandbox) -> JSON:
         "started_at": iso(sandbox.started_at),
         "destroyed_at": iso(sandbox.destroyed_at),
         "total_runtime_sec": round(sandbox.runtime_sec(), 3),
+        "network": {k: v for k, v in sandbox.network.items() if k != "enabled"}
+        | {"internet_access": sandbox.network_enabled},
     }
     for key in PASSTHROUGH:
         out[key] = sandbox.extra.get(key)
@@ -182,6 +184,56 @@ def _metadata(value: Any) -> JSON:
     if not isinstance(value, dict):
         raise bad_request("metadata must be an object", field="metadata")
     return dict(value)
+
+
+_EFFECTS = ("allow", "deny")
+_MODES = ("enforce", "audit_only")
+
+
+def network_policy(value: Any) -> JSON:
+    """The create body's ``network``, in the egress policy's own words, normalised.
+
+    ``{"default_effect": "allow" | "deny", "mode": "enforce" | "audit_only",
+    "rules": [{"host": ..., "effect": "allow" | "deny"}, ...]}``; absent, it is deny-all.
+    The local server enforces all or nothing: commands get the network when anything is
+    let out (a default of ``allow``, observe-only ``audit_only`` mode, or any ``allow``
+    rule), and none at all otherwise.
+    """
+    if value is None:
+        value = {}
+    if not isinstance(value, dict):
+        raise bad_request("network must be an object", field="network")
+    effect = value.get("default_effect", "deny")
+    if effect not in _EFFECTS:
+        raise bad_request("network.default_effect must be 'allow' or 'deny'", field="network")
+    mode = value.get("mode", "enforce")
+    if mode not in _MODES:
+        raise bad_request("network.mode must be 'enforce' or 'audit_only'", field="network")
+    rules_raw = value.get("rules", [])
+    if not isinstance(rules_raw, list):
+        raise bad_request("network.rules must be an array", field="network")
+    rules: list[JSON] = []
+    for rule in rules_raw:
+        if not isinstance(rule, dict):
+            raise bad_request("each network rule must be an object", field="network")
+        host = rule.get("host", rule.get("destination"))
+        rule_effect = rule.get("effect", "allow")
+        if not isinstance(host, str) or not host or rule_effect not in _EFFECTS:
+            raise bad_request(
+                "each network rule needs a host and an effect of 'allow' or 'deny'",
+                field="network",
+            )
+        rules.append({"host": host, "effect": rule_effect})
+    enabled = (
+        effect == "allow" or mode == "audit_only" or any(r["effect"] == "allow" for r in rules)
+    )
+    return {
+        "default_effect": effect,
+        "mode": mode,
+        "rules": rules,
+        "enabled": enabled,
+        "enforcement": "all_or_nothing",
+    }
 
 
 def resolve_size(body: JSON) -> str:
@@ -289,6 +341,7 @@ async def new_sandbox(call: Call, body: JSON, source: Path | None = None) -> San
         env=env,
         extra=extra,
         state="provisioning",
+        network=network_policy(body.get("network")),
     )
     if source is None:
         source, template_env = templates.template_source(store, template_id)
@@ -327,6 +380,8 @@ async def destroy(store: Store, sandbox: Sandbox, reason: str = "deleted") -> No
     sandbox.events.close()
     sandbox.logs.close()
     sandbox.watch.close()
+    if store.cgroups is not None:
+        store.cgroups.release(sandbox.id)
     directory = sandbox.dir
     await anyio.to_thread.run_sync(lambda: shutil.rmtree(directory, ignore_errors=True))
 
@@ -618,6 +673,7 @@ async def fork(call: Call) -> Response:
         "tags": list(parent.tags),
         **{k: parent.extra[k] for k in PASSTHROUGH if k in parent.extra},
         "metadata": {**parent.metadata, "forked_from": parent.id},
+        "network": {k: v for k, v in parent.network.items() if k != "enabled"},
     }
     merged.update({k: v for k, v in body.items() if v is not None and k != "snapshot_id"})
     child = await new_sandbox(call, merged, source=source)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import secrets
 import shutil
 import socket
@@ -24,8 +26,23 @@ if TYPE_CHECKING:
 
     from .state import Store
 
+log = logging.getLogger("miosa.local")
+
 START_TIMEOUT = 15.0
 STOP_TIMEOUT = 5.0
+
+
+def process_limit_kind(mode: str, have_cgroups: bool) -> str | None:
+    """What enforces ``max_processes``: a pids cgroup, ``RLIMIT_NPROC``, or nothing.
+
+    ``RLIMIT_NPROC`` needs a user namespace of the command's own (it counts every process
+    of the user otherwise), and the kernel never applies it to root.
+    """
+    if have_cgroups:
+        return "cgroup"
+    if mode != "none" and os.geteuid() != 0:
+        return "rlimit"
+    return None
 
 
 def generate_api_key() -> str:
@@ -48,15 +65,20 @@ class LocalServer:
         *,
         api_key: str | None = None,
         root: str | Path | None = None,
-        isolation: Literal["auto", "bwrap", "none"] = "auto",
+        isolation: Literal["auto", "bwrap", "userns", "none"] = "auto",
         heartbeat_interval: float = 15.0,
         port: int = 0,
         host: str = "127.0.0.1",
         webhook_signature: Literal["sha256", "timestamped"] = "sha256",
         max_body_bytes: int = 256 * MIB,
+        max_processes: int | None = 1024,
+        cpu_seconds: int | None = 3600,
     ) -> None:
-        if isolation not in ("auto", "bwrap", "none"):
-            raise ValueError("isolation must be 'auto', 'bwrap' or 'none'")
+        if isolation not in ("auto", "bwrap", "userns", "none"):
+            raise ValueError("isolation must be 'auto', 'bwrap', 'userns' or 'none'")
+        for name, limit in (("max_processes", max_processes), ("cpu_seconds", cpu_seconds)):
+            if limit is not None and (isinstance(limit, bool) or limit < 1):
+                raise ValueError(f"{name} must be a positive integer or None")
         if webhook_signature not in ("sha256", "timestamped"):
             raise ValueError("webhook_signature must be 'sha256' or 'timestamped'")
         if heartbeat_interval <= 0:
@@ -66,9 +88,12 @@ class LocalServer:
         self.port = port
         self.isolation_requested = isolation
         self.isolation: str | None = None
+        self.process_limit: str | None = None
         self.heartbeat_interval = float(heartbeat_interval)
         self.webhook_signature = webhook_signature
         self.max_body_bytes = max_body_bytes
+        self.max_processes = max_processes
+        self.cpu_seconds = cpu_seconds
         self._root_arg = Path(root) if root is not None else None
         self.root: Path | None = None
         self._owns_root = False
@@ -119,11 +144,12 @@ class LocalServer:
 
         from .app import build_app
         from .config import Settings
+        from .confine import PidsCgroups
         from .runner import resolve_isolation
         from .state import Store
 
-        mode, bwrap = resolve_isolation(self.isolation_requested)
-        self.isolation = mode
+        isolation = resolve_isolation(self.isolation_requested)
+        self.isolation = isolation.mode
         if self._root_arg is None:
             self.root = Path(tempfile.mkdtemp(prefix="miosa-local-"))
             self._owns_root = True
@@ -133,13 +159,21 @@ class LocalServer:
         settings = Settings(
             api_key=self.api_key,
             root=self.root,
-            isolation=mode,
-            bwrap_path=bwrap,
+            isolation=isolation.mode,
+            bwrap_path=isolation.bwrap,
+            unshare_path=isolation.unshare,
             heartbeat_interval=self.heartbeat_interval,
             webhook_signature=self.webhook_signature,
             max_body_bytes=self.max_body_bytes,
+            max_processes=self.max_processes,
+            cpu_seconds=self.cpu_seconds,
         )
-        for directory in (settings.sandboxes_dir, settings.snapshots_dir, settings.tmp_dir):
+        for directory in (
+            settings.sandboxes_dir,
+            settings.snapshots_dir,
+            settings.tmp_dir,
+            settings.namespace_root,
+        ):
             directory.mkdir(parents=True, exist_ok=True)
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
         # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted connections only
@@ -153,6 +187,17 @@ class LocalServer:
             raise
         self.port = sock.getsockname()[1]
         store = Store(settings)
+        if settings.max_processes is not None:
+            store.cgroups = PidsCgroups.create()
+            self.process_limit = process_limit_kind(isolation.mode, store.cgroups is not None)
+            if self.process_limit is None:
+                log.warning(
+                    "miosa.local: max_processes=%d is not enforced here (%s)",
+                    settings.max_processes,
+                    "running as root without a writable pids cgroup"
+                    if isolation.mode != "none"
+                    else "no isolation and no writable pids cgroup",
+                )
         config = uvicorn.Config(
             build_app(store, self._faults, self._requests),
             log_config=None,

@@ -13,6 +13,7 @@ import anyio.abc
 
 from .common import JSON, iso, new_id, now, parse_iso
 from .config import Settings
+from .confine import PidsCgroups
 from .events import Event, EventLog
 
 log = logging.getLogger("miosa.local")
@@ -81,7 +82,7 @@ class Proc:
     started_at: float
     handle: anyio.abc.Process
     output: EventLog
-    isolated: bool = False
+    own_pid_namespace: bool = False
     status: str = "running"
     exit_code: int | None = None
     finished_at: float | None = None
@@ -128,12 +129,20 @@ class Sandbox:
     watch: EventLog = field(default_factory=lambda: EventLog(2000))
     watch_subscribers: int = 0
     live_cpu: int | None = None
+    # The create body's ``network`` policy, normalised; see ``sandboxes.network_policy``.
+    network: JSON = field(default_factory=dict)
 
     @property
     def geometry(self) -> tuple[int, int, int]:
         """(vCPU, MiB RAM, MiB disk) now: its size's, with vCPUs changed live by a resize."""
         cpu, memory, disk = geometry(self.size)
         return (self.live_cpu or cpu, memory, disk)
+
+    @property
+    def network_enabled(self) -> bool:
+        """Whether commands may use the network: only when the sandbox's policy lets
+        something out (the local server cannot filter by host, so any allow opens it all)."""
+        return bool(self.network.get("enabled"))
 
     @property
     def workspace(self) -> Path:
@@ -243,6 +252,8 @@ class Store:
         self.records: dict[str, dict[str, JSON]] = {}
         self.tenant_events = EventLog(5000)
         self.exec_pids: set[int] = set()
+        # Per-sandbox pids cgroups, when this host lets the server make them.
+        self.cgroups: PidsCgroups | None = None
         self.webhook_client: Any = None
         self.listeners: list[EventListener] = []
         self.started_at = now()

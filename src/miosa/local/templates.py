@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from . import runner
 from .common import JSON, iso, new_id, now
+from .confine import Limits
 from .http import (
     ApiError,
     bad_request,
@@ -187,12 +188,16 @@ async def _run_build(store: Store, template: JSON, build: JSON) -> None:
             command = step if isinstance(step, str) else step["run"]
             logs.append(f"$ {command}")
             cmd = runner.build_command(
-                store.settings.isolation,
-                store.settings.bwrap_path,
+                store.settings,
                 workspace,
                 command,
                 spec.get("workdir"),
                 env,
+                network=True,
+                limits=Limits(
+                    processes=store.settings.max_processes,
+                    cpu_seconds=store.settings.cpu_seconds,
+                ),
             )
             out, err = (
                 runner.Capture(store.settings.output_cap),

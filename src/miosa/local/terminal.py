@@ -29,7 +29,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from . import runner
 from .common import now
-from .processes import sandbox_env
+from .processes import sandbox_command, sandbox_env
 from .state import Store
 
 # WebSocket close codes: 1008 = policy violation (bad ticket), 1011 = server error.
@@ -71,12 +71,10 @@ async def _serve(store: Store, websocket: WebSocket) -> None:
     if sandbox.state != "running":
         await websocket.close(code=_POLICY, reason=f"sandbox {sandbox.id} is {sandbox.state}")
         return
-    settings = store.settings
     shell = str(session.get("shell") or "/bin/sh")
-    spec = runner.build_command(
-        settings.isolation,
-        settings.bwrap_path,
-        sandbox.workspace,
+    spec = sandbox_command(
+        store,
+        sandbox,
         "exec " + shlex.quote(shell) + " -i",
         str(session.get("cwd") or "/workspace"),
         {**sandbox_env(sandbox, session.get("env")), "TERM": "xterm-256color"},
