@@ -21,6 +21,7 @@ local server is a test double, and a child of an unknown parent is simply empty.
 from __future__ import annotations
 
 import builtins
+import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,7 @@ from .http import bad_request, no_content, not_found, ok, page_response
 from .routing import Call, Endpoint
 
 Handler = Callable[[Call], Awaitable[Response]]
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Types a required body field may have; anything else in a required field is a 400.
 _SCALARS = (str, int, float, bool)
 
@@ -104,7 +106,14 @@ def records(call: Call, collection: Collection) -> dict[str, JSON]:
 
 
 def _parents(call: Call, collection: Collection) -> JSON:
-    return {k: v for k, v in call.params.items() if k != collection.id_param}
+    """The parent path parameters of the collection (``project_id`` of
+    ``/projects/{project_id}/services``), from the request's path.
+
+    Only the collection's own placeholders count: a handler on a deeper route (such as
+    ``/runs/{run_id}/files/{file_id}``) looking up the run must not filter by ``file_id``.
+    """
+    names = _PLACEHOLDER.findall(collection.path)
+    return {k: call.params[k] for k in names if k in call.params}
 
 
 def find(call: Call, collection: Collection) -> JSON:
