@@ -130,6 +130,9 @@ REPLACEMENTS: dict[str, str] = {
     "aconnect_ws": "connect_ws",
     "AsyncWebSocketSession": "WebSocketSession",
     "AbstractAsyncContextManager": "AbstractContextManager",  # contextlib
+    # miosa._pager: an async list() returns a pager (awaitable, async-iterable); a blocking
+    # list() fetches at once and returns the page itself.
+    "AsyncPager": "Page",
     # Known twins, ready to uncomment when the code starts using them:
     # "AsyncHTTPTransport": "HTTPTransport",  # httpx
     # "AsyncBaseTransport": "BaseTransport",  # httpx

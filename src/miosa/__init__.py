@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ._async.streams import AsyncByteStream, AsyncEventStream
     from ._core.progress import ProgressCallback
     from ._core.request import NOT_GIVEN, NotGiven
+    from ._pager import AsyncPager
     from ._sync.client import Miosa
     from ._sync.pagination import Page, PageIterator
     from ._sync.resources.completions import CompletionStream
@@ -71,6 +72,7 @@ _LAZY: dict[str, str] = {
     "AsyncMiosa": "._async.client",
     "AsyncPage": "._async.pagination",
     "AsyncPageIterator": "._async.pagination",
+    "AsyncPager": "._pager",
     "AsyncSandbox": "._async.resources.sandboxes",
     "AuthenticationError": ".errors",
     "ByteStream": "._sync.streams",
@@ -140,6 +142,7 @@ __all__ = [
     "AsyncMiosa",
     "AsyncPage",
     "AsyncPageIterator",
+    "AsyncPager",
     "AsyncSandbox",
     "AuthenticationError",
     "ByteStream",

@@ -10,14 +10,30 @@ import contextlib
 import os
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
-from typing import BinaryIO, Literal, TypeVar
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import TYPE_CHECKING, BinaryIO, Literal, TypeVar
 
 import anyio
 import anyio.to_thread
 import sniffio
 
+from ._pager import AsyncPager
+
+if TYPE_CHECKING:
+    from ._async.pagination import AsyncPage
+
 T = TypeVar("T")
+P = TypeVar("P")
+
+
+def apaginate(fetch: Callable[[], Awaitable[AsyncPage[T]]]) -> AsyncPager[T]:
+    """An async list's result: the first page, fetched when awaited or iterated."""
+    return AsyncPager(fetch)
+
+
+def paginate(fetch: Callable[[], P]) -> P:
+    """A blocking list's result: the first page, fetched now."""
+    return fetch()
 
 
 async def asleep(seconds: float) -> None:

@@ -116,3 +116,36 @@ def test_time_filters_are_sent_as_iso() -> None:
         "until": "2026-02-01T00:00:00Z",
     }
     assert page.items == [] and page.next_cursor is None
+
+
+def test_a_list_loops_over_every_item_without_await() -> None:
+    api = three_pages()
+    with make_client(api) as client:
+        ids = [entry.id for entry in client.audit_log.list(limit=2)]
+    assert ids == ["a1", "a2", "a3", "a4"]
+    assert [r.url.params.get("after") for r in api.requests] == [None, "a2", "a3"]
+
+
+def test_first_page_gives_the_first_page_only() -> None:
+    api = three_pages()
+    with make_client(api) as client:
+        first = client.audit_log.list(limit=2).first_page()
+    assert [e.id for e in first.items] == ["a1", "a2"] and first.next_cursor == "a2"
+    assert len(api.requests) == 1
+
+
+def test_pages_walks_page_by_page() -> None:
+    api = three_pages()
+    with make_client(api) as client:
+        pages = [[e.id for e in p.items] for p in client.audit_log.list(limit=2).pages()]
+    assert pages == [["a1", "a2"], ["a3"], ["a4"]]
+    assert len(api.requests) == 3
+
+
+def test_pages_of_a_fetched_page_start_with_it() -> None:
+    api = three_pages()
+    with make_client(api) as client:
+        first = client.audit_log.list(limit=2)
+        pages = [[e.id for e in p.items] for p in first.pages()]
+    assert pages == [["a1", "a2"], ["a3"], ["a4"]]
+    assert len(api.requests) == 3

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import httpx
 
+from .._concurrency import apaginate
 from .._core.paging import PageRequest
 from .._core.request import NOT_GIVEN
 from .._core.responses import unwrap_object
@@ -18,6 +19,7 @@ from .pagination import AsyncPage
 from .streams import AsyncByteStream, AsyncEventStream, EventParser
 
 if TYPE_CHECKING:
+    from .._pager import AsyncPager
     from .client import AsyncMiosa
 
 T = TypeVar("T")
@@ -148,7 +150,7 @@ class AsyncAPIResource:
         response = await self._http.request(method, path, params=params, json=json)
         return response.content
 
-    async def _page(
+    def _page(
         self,
         path: str,
         cast_to: type[T],
@@ -156,10 +158,11 @@ class AsyncAPIResource:
         params: Mapping[str, str] | None = None,
         cursor_param: str = "cursor",
         keys: Iterable[str],
-    ) -> AsyncPage[T]:
-        """First page of a cursor- or page-number-paginated list."""
+    ) -> AsyncPager[T]:
+        """First page of a cursor- or page-number-paginated list (see `AsyncPager`)."""
         request = PageRequest(path=path, params=dict(params or {}), cursor_param=cursor_param)
-        return await self._fetch_page(request, cast_to, tuple(keys))
+        found = tuple(keys)
+        return apaginate(lambda: self._fetch_page(request, cast_to, found))
 
     async def _fetch_page(
         self, request: PageRequest, cast_to: type[T], keys: tuple[str, ...]

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-__all__ = ["AsyncPage", "AsyncPageIterator", "PageRequest"]
+__all__ = ["AsyncPage", "AsyncPageIterator", "AsyncPagesIterator", "PageRequest"]
 
 
 class AsyncPage(Generic[T]):
@@ -80,6 +80,14 @@ class AsyncPage(Generic[T]):
     def __aiter__(self) -> AsyncPageIterator[T]:
         return AsyncPageIterator(self)
 
+    async def first_page(self) -> AsyncPage[T]:
+        """This page (the one ``list()`` fetched first)."""
+        return self
+
+    def pages(self) -> AsyncPagesIterator[T]:
+        """This page and each following one, fetched one at a time as the loop asks."""
+        return AsyncPagesIterator(self)
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(items={len(self.items)}, next_cursor={self.next_cursor!r})"
 
@@ -107,3 +115,22 @@ class AsyncPageIterator(Generic[T]):
             self._page = await self._page.next_page()
             self._index = 0
         raise StopAsyncIteration
+
+
+class AsyncPagesIterator(Generic[T]):
+    """Walks pages: the given one, then each following page, fetched as the loop asks."""
+
+    def __init__(self, page: AsyncPage[T]) -> None:
+        self._next: AsyncPage[T] | None = page
+        self._started = False
+
+    def __aiter__(self) -> AsyncPagesIterator[T]:
+        return self
+
+    async def __anext__(self) -> AsyncPage[T]:
+        if self._started and self._next is not None:
+            self._next = await self._next.next_page()
+        self._started = True
+        if self._next is None:
+            raise StopAsyncIteration
+        return self._next

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import httpx
 
+from .._concurrency import paginate
 from .._core.paging import PageRequest
 from .._core.request import NOT_GIVEN
 from .._core.responses import unwrap_object
@@ -21,6 +22,7 @@ from .pagination import Page
 from .streams import ByteStream, EventParser, EventStream
 
 if TYPE_CHECKING:
+    from .._pager import Page
     from .client import Miosa
 
 T = TypeVar("T")
@@ -160,9 +162,10 @@ class APIResource:
         cursor_param: str = "cursor",
         keys: Iterable[str],
     ) -> Page[T]:
-        """First page of a cursor- or page-number-paginated list."""
+        """First page of a cursor- or page-number-paginated list (see `Page`)."""
         request = PageRequest(path=path, params=dict(params or {}), cursor_param=cursor_param)
-        return self._fetch_page(request, cast_to, tuple(keys))
+        found = tuple(keys)
+        return paginate(lambda: self._fetch_page(request, cast_to, found))
 
     def _fetch_page(self, request: PageRequest, cast_to: type[T], keys: tuple[str, ...]) -> Page[T]:
         payload, response = self._http.request_json("GET", request.path, params=request.params)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-__all__ = ["Page", "PageIterator", "PageRequest"]
+__all__ = ["Page", "PageIterator", "PagesIterator", "PageRequest"]
 
 
 class Page(Generic[T]):
@@ -83,6 +83,14 @@ class Page(Generic[T]):
     def __iter__(self) -> PageIterator[T]:
         return PageIterator(self)
 
+    def first_page(self) -> Page[T]:
+        """This page (the one ``list()`` fetched first)."""
+        return self
+
+    def pages(self) -> PagesIterator[T]:
+        """This page and each following one, fetched one at a time as the loop asks."""
+        return PagesIterator(self)
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(items={len(self.items)}, next_cursor={self.next_cursor!r})"
 
@@ -110,3 +118,22 @@ class PageIterator(Generic[T]):
             self._page = self._page.next_page()
             self._index = 0
         raise StopIteration
+
+
+class PagesIterator(Generic[T]):
+    """Walks pages: the given one, then each following page, fetched as the loop asks."""
+
+    def __init__(self, page: Page[T]) -> None:
+        self._next: Page[T] | None = page
+        self._started = False
+
+    def __iter__(self) -> PagesIterator[T]:
+        return self
+
+    def __next__(self) -> Page[T]:
+        if self._started and self._next is not None:
+            self._next = self._next.next_page()
+        self._started = True
+        if self._next is None:
+            raise StopIteration
+        return self._next

@@ -8,7 +8,7 @@ Replies the contract leaves untyped (reports and actions) come back as JSON obje
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.admin import json_object
@@ -24,7 +24,9 @@ from ...types.admin import (
     AdminUser,
 )
 from .._resource import AsyncAPIResource
-from ..pagination import AsyncPage
+
+if TYPE_CHECKING:
+    from ..._pager import AsyncPager
 
 T = TypeVar("T")
 
@@ -58,10 +60,10 @@ class AsyncAdmin(AsyncAPIResource):
         payload, _ = await self._json(method, path, json=json)
         return json_object(payload)
 
-    async def _cursor_page(
+    def _cursor_page(
         self, path: str, cast_to: type[T], keys: tuple[str, ...], **params: object
-    ) -> AsyncPage[T]:
-        return await self._page(path, cast_to, params=query(**params), keys=keys)
+    ) -> AsyncPager[T]:
+        return self._page(path, cast_to, params=query(**params), keys=keys)
 
     # -- overview ---------------------------------------------------------------------
 
@@ -73,11 +75,11 @@ class AsyncAdmin(AsyncAPIResource):
         """Platform statistics. ``GET /admin/stats``."""
         return await self._reply("GET", "/admin/stats")
 
-    async def audit_log(
+    def audit_log(
         self, *, limit: int | None = None, cursor: str | None = None
-    ) -> AsyncPage[AdminAuditEntry]:
+    ) -> AsyncPager[AdminAuditEntry]:
         """The platform audit log, newest first, a page at a time. ``GET /admin/audit-log``."""
-        return await self._cursor_page(
+        return self._cursor_page(
             "/admin/audit-log",
             AdminAuditEntry,
             ("data", "items", "audit_log", "events", "entries"),
@@ -133,14 +135,14 @@ class AsyncAdmin(AsyncAPIResource):
         """A tenant's credit balance. ``GET /admin/credits/{tenant_id}/balance``."""
         return await self._object("GET", _credits(tenant_id, "/balance"), AdminCreditBalance)
 
-    async def tenant_credit_history(
+    def tenant_credit_history(
         self, tenant_id: str, *, limit: int | None = None, cursor: str | None = None
-    ) -> AsyncPage[AdminCreditTransaction]:
+    ) -> AsyncPager[AdminCreditTransaction]:
         """A tenant's credit transactions, a page at a time.
 
         ``GET /admin/credits/{tenant_id}/history``.
         """
-        return await self._cursor_page(
+        return self._cursor_page(
             _credits(tenant_id, "/history"),
             AdminCreditTransaction,
             ("data", "items", "transactions"),
@@ -150,19 +152,19 @@ class AsyncAdmin(AsyncAPIResource):
 
     # -- users ------------------------------------------------------------------------
 
-    async def list_users(
+    def list_users(
         self,
         *,
         limit: int | None = None,
         cursor: str | None = None,
         q: str | None = None,
         status: str | None = None,
-    ) -> AsyncPage[AdminUser]:
+    ) -> AsyncPager[AdminUser]:
         """Search users, a page at a time. ``GET /admin/users``.
 
         ``status`` is ``"active"``, ``"suspended"`` or ``"deleted"``; ``q`` is free text.
         """
-        return await self._cursor_page(
+        return self._cursor_page(
             "/admin/users",
             AdminUser,
             ("data", "items", "users"),
@@ -240,11 +242,11 @@ class AsyncAdmin(AsyncAPIResource):
 
     # -- tenants ----------------------------------------------------------------------
 
-    async def list_tenants(
+    def list_tenants(
         self, *, limit: int | None = None, cursor: str | None = None, q: str | None = None
-    ) -> AsyncPage[AdminTenant]:
+    ) -> AsyncPager[AdminTenant]:
         """Search tenants, a page at a time. ``GET /admin/tenants``."""
-        return await self._cursor_page(
+        return self._cursor_page(
             "/admin/tenants",
             AdminTenant,
             ("data", "items", "tenants"),
@@ -289,16 +291,16 @@ class AsyncAdmin(AsyncAPIResource):
 
     # -- computers --------------------------------------------------------------------
 
-    async def list_computers(
+    def list_computers(
         self,
         *,
         limit: int | None = None,
         cursor: str | None = None,
         status: str | None = None,
         tenant_id: str | None = None,
-    ) -> AsyncPage[AdminComputer]:
+    ) -> AsyncPager[AdminComputer]:
         """Computers across tenants, a page at a time. ``GET /admin/computers``."""
-        return await self._cursor_page(
+        return self._cursor_page(
             "/admin/computers",
             AdminComputer,
             ("data", "items", "computers"),
@@ -330,19 +332,19 @@ class AsyncAdmin(AsyncAPIResource):
 
     # -- API keys ---------------------------------------------------------------------
 
-    async def list_api_keys(
+    def list_api_keys(
         self,
         *,
         limit: int | None = None,
         cursor: str | None = None,
         tenant_id: str | None = None,
         status: str | None = None,
-    ) -> AsyncPage[AdminApiKey]:
+    ) -> AsyncPager[AdminApiKey]:
         """API keys across tenants, a page at a time. ``GET /admin/api-keys``.
 
         ``status`` is ``"active"``, ``"revoked"`` or ``"expired"``.
         """
-        return await self._cursor_page(
+        return self._cursor_page(
             "/admin/api-keys",
             AdminApiKey,
             ("data", "items", "keys", "api_keys"),

@@ -5,12 +5,15 @@ from __future__ import annotations
 import builtins
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.integrator import iso_param
 from ...types.api_keys import ApiKey, ApiKeyEvent, ApiKeyPreset
 from .._resource import AsyncAPIResource
-from ..pagination import AsyncPage
+
+if TYPE_CHECKING:
+    from ..._pager import AsyncPager
 
 
 def _key_path(key_id: str, action: str = "") -> str:
@@ -24,11 +27,9 @@ def _expiry(expires_at: datetime | str | NotGiven) -> str | NotGiven:
 class AsyncApiKeys(AsyncAPIResource):
     """``client.api_keys``: keys for your tenant, and keys scoped to one end user."""
 
-    async def list(
-        self, *, limit: int | None = None, cursor: str | None = None
-    ) -> AsyncPage[ApiKey]:
+    def list(self, *, limit: int | None = None, cursor: str | None = None) -> AsyncPager[ApiKey]:
         """One page of keys (no plaintext); ``async for`` walks every page. ``GET /api-keys``."""
-        return await self._page(
+        return self._page(
             "/api-keys",
             ApiKey,
             params=query(limit=limit, cursor=cursor),

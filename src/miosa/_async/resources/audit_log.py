@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ..._core.request import query
 from ..._groups.integrator import iso_param
 from ...types.audit_log import AuditLogEntry
 from .._resource import AsyncAPIResource
-from ..pagination import AsyncPage
+
+if TYPE_CHECKING:
+    from ..._pager import AsyncPager
 
 
 class AsyncAuditLog(AsyncAPIResource):
     """``client.audit_log``: who did what in your tenant, newest first."""
 
-    async def list(
+    def list(
         self,
         *,
         after: str | None = None,
@@ -25,7 +28,7 @@ class AsyncAuditLog(AsyncAPIResource):
         resource_id: str | None = None,
         since: datetime | str | None = None,
         until: datetime | str | None = None,
-    ) -> AsyncPage[AuditLogEntry]:
+    ) -> AsyncPager[AuditLogEntry]:
         """One page of entries. ``GET /audit-log``.
 
         ``page.items`` and ``page.next_cursor`` describe the page; pass the cursor back
@@ -46,7 +49,7 @@ class AsyncAuditLog(AsyncAPIResource):
             since=None if since is None else iso_param(since),
             until=None if until is None else iso_param(until),
         )
-        return await self._page(
+        return self._page(
             "/audit-log",
             AuditLogEntry,
             params=params,

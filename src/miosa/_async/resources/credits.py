@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..._core.request import query
 from ...types.credits import CreditBalance, CreditTransaction, CreditUsage
 from .._resource import AsyncAPIResource
-from ..pagination import AsyncPage
+
+if TYPE_CHECKING:
+    from ..._pager import AsyncPager
 
 
 class AsyncCredits(AsyncAPIResource):
@@ -19,16 +23,16 @@ class AsyncCredits(AsyncAPIResource):
         """
         return await self._object("GET", "/credits/balance", CreditBalance)
 
-    async def transactions(
+    def transactions(
         self, *, page: int | None = None, per_page: int | None = None
-    ) -> AsyncPage[CreditTransaction]:
+    ) -> AsyncPager[CreditTransaction]:
         """One page of grants and charges. ``GET /credits/transactions``.
 
         Pages are numbered (``page``, ``per_page``; the reply's ``meta`` has ``total``);
         ``async for`` walks the following pages by number.
         """
         params = query(page=page, per_page=per_page)
-        return await self._page(
+        return self._page(
             "/credits/transactions", CreditTransaction, params=params, keys=("data", "items")
         )
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.cron_jobs import CronExecution, CronJob
 from .._resource import AsyncAPIResource
-from ..pagination import AsyncPage
+
+if TYPE_CHECKING:
+    from ..._pager import AsyncPager
 
 
 def _job_path(job_id: str) -> str:
@@ -20,16 +22,16 @@ def _job_path(job_id: str) -> str:
 class AsyncCronJobs(AsyncAPIResource):
     """``client.cron_jobs``: scheduled work, its control and its run history."""
 
-    async def list(
+    def list(
         self,
         *,
         limit: int | None = None,
         cursor: str | None = None,
         state: str | None = None,
         extra: Mapping[str, Any] | None = None,
-    ) -> AsyncPage[CronJob]:
+    ) -> AsyncPager[CronJob]:
         """List cron jobs. ``GET /cron-jobs``; ``extra`` adds query parameters."""
-        return await self._page(
+        return self._page(
             "/cron-jobs",
             CronJob,
             params=query_with(extra, limit=limit, cursor=cursor, state=state),

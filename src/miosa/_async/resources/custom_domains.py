@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.domains import CustomDomain
 from .._resource import AsyncAPIResource
-from ..pagination import AsyncPage
+
+if TYPE_CHECKING:
+    from ..._pager import AsyncPager
 
 
 class AsyncCustomDomains(AsyncAPIResource):
     """``client.custom_domains``: every custom domain of the tenant, across resources."""
 
-    async def list(
+    def list(
         self,
         *,
         limit: int | None = None,
         cursor: str | None = None,
         extra: Mapping[str, Any] | None = None,
-    ) -> AsyncPage[CustomDomain]:
+    ) -> AsyncPager[CustomDomain]:
         """List custom domains. ``GET /custom-domains``; ``extra`` adds query parameters."""
-        return await self._page(
+        return self._page(
             "/custom-domains",
             CustomDomain,
             params=query_with(extra, limit=limit, cursor=cursor),

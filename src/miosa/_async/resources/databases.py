@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._concurrency import asleep
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
@@ -18,8 +18,10 @@ from ...types.databases import (
 )
 from ...types.events import Event
 from .._resource import AsyncAPIResource
-from ..pagination import AsyncPage
 from ..streams import AsyncEventStream
+
+if TYPE_CHECKING:
+    from ..._pager import AsyncPager
 
 
 def _database_path(database_id: str) -> str:
@@ -29,17 +31,17 @@ def _database_path(database_id: str) -> str:
 class AsyncDatabases(AsyncAPIResource):
     """``client.databases``: create, run and inspect managed databases."""
 
-    async def list(
+    def list(
         self,
         *,
         limit: int | None = None,
         cursor: str | None = None,
         state: str | None = None,
         extra: Mapping[str, Any] | None = None,
-    ) -> AsyncPage[Database]:
+    ) -> AsyncPager[Database]:
         """List databases. ``GET /databases``; ``extra`` adds query parameters."""
         params = query_with(extra, limit=limit, cursor=cursor, state=state)
-        return await self._page(
+        return self._page(
             "/databases", Database, params=params, keys=("data", "items", "databases")
         )
 

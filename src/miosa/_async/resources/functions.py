@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.functions import Function
 from .._resource import AsyncAPIResource
-from ..pagination import AsyncPage
+
+if TYPE_CHECKING:
+    from ..._pager import AsyncPager
 
 
 def _function_path(function_id: str) -> str:
@@ -19,16 +21,16 @@ def _function_path(function_id: str) -> str:
 class AsyncFunctions(AsyncAPIResource):
     """``client.functions``: deploy, change and invoke serverless functions."""
 
-    async def list(
+    def list(
         self,
         *,
         limit: int | None = None,
         cursor: str | None = None,
         state: str | None = None,
         extra: Mapping[str, Any] | None = None,
-    ) -> AsyncPage[Function]:
+    ) -> AsyncPager[Function]:
         """List functions. ``GET /functions``; ``extra`` adds query parameters."""
-        return await self._page(
+        return self._page(
             "/functions",
             Function,
             params=query_with(extra, limit=limit, cursor=cursor, state=state),

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._core.request import route
 from ..._groups.platform import query_with
 from ...types.tenant import AdminSnapshot
 from .._resource import AsyncAPIResource
-from ..pagination import AsyncPage
+
+if TYPE_CHECKING:
+    from ..._pager import AsyncPager
 
 
 class AsyncSnapshots(AsyncAPIResource):
@@ -18,20 +20,20 @@ class AsyncSnapshots(AsyncAPIResource):
     A sandbox's own snapshots are ``sandbox.snapshots``.
     """
 
-    async def list(
+    def list(
         self,
         *,
         limit: int | None = None,
         cursor: str | None = None,
         extra: Mapping[str, Any] | None = None,
-    ) -> AsyncPage[AdminSnapshot]:
+    ) -> AsyncPager[AdminSnapshot]:
         """One page of snapshots; ``async for`` walks every page. ``GET /admin/snapshots``.
 
         The contract passes any filter through: put them in ``extra`` (e.g.
         ``{"sandbox_id": ..., "status": "ready"}``), sent as query parameters.
         """
         params = query_with(extra, limit=limit, cursor=cursor)
-        return await self._page(
+        return self._page(
             "/admin/snapshots", AdminSnapshot, params=params, keys=("data", "snapshots", "items")
         )
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterable, Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._groups.platform import bucket_visibility, object_key_path
 from ...types.storage import Bucket, PresignedUrl, StorageObject
 from .._resource import AsyncAPIResource
-from ..pagination import AsyncPage
 from ..streams import AsyncByteStream
+
+if TYPE_CHECKING:
+    from ..._pager import AsyncPager
 
 _BUCKET_KEYS = ("data", "items", "buckets")
 _OBJECT_KEYS = ("data", "items", "objects")
@@ -70,20 +72,20 @@ class AsyncStorage(AsyncAPIResource):
 
     # -- objects --------------------------------------------------------------------
 
-    async def list_objects(
+    def list_objects(
         self,
         bucket_id: str,
         *,
         prefix: str | None = None,
         max_keys: int | None = None,
         marker: str | None = None,
-    ) -> AsyncPage[StorageObject]:
+    ) -> AsyncPager[StorageObject]:
         """List objects, S3-style: ``prefix``, at most ``max_keys``, after ``marker``.
 
         ``GET /storage/buckets/{bucket_id}/objects``. Iterating the page follows the
         server's next marker when it sends one.
         """
-        return await self._page(
+        return self._page(
             _bucket_path(bucket_id) + "/objects",
             StorageObject,
             params=query(prefix=prefix, max_keys=max_keys, marker=marker),

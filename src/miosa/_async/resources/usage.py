@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ..._core.request import query
 from ..._groups.integrator import iso_param
 from ...types.usage import UsageGroupBy, UsagePeriod, UsageReport, UsageSession, UsageSummary
 from .._resource import AsyncAPIResource
-from ..pagination import AsyncPage
+
+if TYPE_CHECKING:
+    from ..._pager import AsyncPager
 
 _SUMMARY_KEYS = ("data", "usage", "sessions", "summary", "items")
 
@@ -72,7 +75,7 @@ class AsyncUsage(AsyncAPIResource):
             "GET", "/usage/summary", UsageSummary, params=params, unwrap=_SUMMARY_KEYS
         )
 
-    async def sessions(
+    def sessions(
         self,
         *,
         computer_id: str | None = None,
@@ -80,7 +83,7 @@ class AsyncUsage(AsyncAPIResource):
         cursor: str | None = None,
         since: datetime | str | None = None,
         until: datetime | str | None = None,
-    ) -> AsyncPage[UsageSession]:
+    ) -> AsyncPager[UsageSession]:
         """One page of usage sessions; ``async for`` walks every page. ``GET /usage/sessions``."""
         params = query(
             computer_id=computer_id,
@@ -89,6 +92,6 @@ class AsyncUsage(AsyncAPIResource):
             since=_time(since),
             until=_time(until),
         )
-        return await self._page(
+        return self._page(
             "/usage/sessions", UsageSession, params=params, keys=("data", "items", "sessions")
         )

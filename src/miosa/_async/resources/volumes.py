@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.volumes import Volume, VolumeAttachment
 from .._resource import AsyncAPIResource
-from ..pagination import AsyncPage
+
+if TYPE_CHECKING:
+    from ..._pager import AsyncPager
 
 
 def _volume_path(volume_id: str) -> str:
@@ -24,16 +26,16 @@ def _attachments_path(computer_id: str) -> str:
 class AsyncVolumes(AsyncAPIResource):
     """``client.volumes``: persistent block volumes and where they are mounted."""
 
-    async def list(
+    def list(
         self,
         *,
         limit: int | None = None,
         cursor: str | None = None,
         state: str | None = None,
         extra: Mapping[str, Any] | None = None,
-    ) -> AsyncPage[Volume]:
+    ) -> AsyncPager[Volume]:
         """List volumes. ``GET /volumes``; ``extra`` adds query parameters."""
-        return await self._page(
+        return self._page(
             "/volumes",
             Volume,
             params=query_with(extra, limit=limit, cursor=cursor, state=state),

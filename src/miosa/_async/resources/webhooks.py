@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.integrator import event_names, new_replay_id, webhook_with_secret
 from ...types.tenant_events import WebhookEventType
 from ...types.webhook_endpoints import Webhook, WebhookDelivery, WebhookEventCatalog
 from .._resource import AsyncAPIResource
-from ..pagination import AsyncPage
+
+if TYPE_CHECKING:
+    from ..._pager import AsyncPager
 
 EventNames = Sequence[WebhookEventType | str]
 
@@ -88,19 +90,17 @@ class AsyncWebhooks(AsyncAPIResource):
             prepare=webhook_with_secret,
         )
 
-    async def list(
+    def list(
         self,
         *,
         limit: int | None = None,
         cursor: str | None = None,
         active: bool | None = None,
         workspace_id: str | None = None,
-    ) -> AsyncPage[Webhook]:
+    ) -> AsyncPager[Webhook]:
         """One page of endpoints; ``async for`` walks every page. ``GET /webhooks``."""
         params = query(limit=limit, cursor=cursor, active=active, workspace_id=workspace_id)
-        return await self._page(
-            "/webhooks", Webhook, params=params, keys=("data", "webhooks", "items")
-        )
+        return self._page("/webhooks", Webhook, params=params, keys=("data", "webhooks", "items"))
 
     async def get(self, webhook_id: str) -> Webhook:
         """One endpoint (without its secret). ``GET /webhooks/{webhook_id}``."""
@@ -160,18 +160,18 @@ class AsyncWebhooks(AsyncAPIResource):
             idempotency_key=idempotency_key,
         )
 
-    async def deliveries(
+    def deliveries(
         self,
         webhook_id: str,
         *,
         limit: int | None = None,
         cursor: str | None = None,
-    ) -> AsyncPage[WebhookDelivery]:
+    ) -> AsyncPager[WebhookDelivery]:
         """One page of an endpoint's deliveries, newest first.
 
         ``GET /webhooks/{webhook_id}/deliveries``; ``async for`` walks every page.
         """
-        return await self._page(
+        return self._page(
             _webhook_path(webhook_id) + "/deliveries",
             WebhookDelivery,
             params=query(limit=limit, cursor=cursor),

@@ -11,7 +11,7 @@ Replies the contract leaves untyped (reports and actions) come back as JSON obje
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.admin import json_object
@@ -27,7 +27,9 @@ from ...types.admin import (
     AdminUser,
 )
 from .._resource import APIResource
-from ..pagination import Page
+
+if TYPE_CHECKING:
+    from ..._pager import Page
 
 T = TypeVar("T")
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 import builtins
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.integrator import iso_param
 from ...types.api_keys import ApiKey, ApiKeyEvent, ApiKeyPreset
 from .._resource import APIResource
-from ..pagination import Page
+
+if TYPE_CHECKING:
+    from ..._pager import Page
 
 
 def _key_path(key_id: str, action: str = "") -> str:

@@ -6,12 +6,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ..._core.request import query
 from ..._groups.integrator import iso_param
 from ...types.audit_log import AuditLogEntry
 from .._resource import APIResource
-from ..pagination import Page
+
+if TYPE_CHECKING:
+    from ..._pager import Page
 
 
 class AuditLog(APIResource):

@@ -5,10 +5,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..._core.request import query
 from ...types.credits import CreditBalance, CreditTransaction, CreditUsage
 from .._resource import APIResource
-from ..pagination import Page
+
+if TYPE_CHECKING:
+    from ..._pager import Page
 
 
 class Credits(APIResource):

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._concurrency import sleep
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
@@ -21,8 +21,10 @@ from ...types.databases import (
 )
 from ...types.events import Event
 from .._resource import APIResource
-from ..pagination import Page
 from ..streams import EventStream
+
+if TYPE_CHECKING:
+    from ..._pager import Page
 
 
 def _database_path(database_id: str) -> str:

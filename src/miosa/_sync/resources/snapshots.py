@@ -6,13 +6,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._core.request import route
 from ..._groups.platform import query_with
 from ...types.tenant import AdminSnapshot
 from .._resource import APIResource
-from ..pagination import Page
+
+if TYPE_CHECKING:
+    from ..._pager import Page
 
 
 class Snapshots(APIResource):

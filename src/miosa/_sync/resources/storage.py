@@ -6,14 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._groups.platform import bucket_visibility, object_key_path
 from ...types.storage import Bucket, PresignedUrl, StorageObject
 from .._resource import APIResource
-from ..pagination import Page
 from ..streams import ByteStream
+
+if TYPE_CHECKING:
+    from ..._pager import Page
 
 _BUCKET_KEYS = ("data", "items", "buckets")
 _OBJECT_KEYS = ("data", "items", "objects")

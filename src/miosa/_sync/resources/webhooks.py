@@ -6,14 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.integrator import event_names, new_replay_id, webhook_with_secret
 from ...types.tenant_events import WebhookEventType
 from ...types.webhook_endpoints import Webhook, WebhookDelivery, WebhookEventCatalog
 from .._resource import APIResource
-from ..pagination import Page
+
+if TYPE_CHECKING:
+    from ..._pager import Page
 
 EventNames = Sequence[WebhookEventType | str]
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ....types.agents import Agent, AgentVersion
 from ....types.runs import Run
 from ..._resource import AsyncAPIResource
-from ...pagination import AsyncPage
+
+if TYPE_CHECKING:
+    from ...._pager import AsyncPager
 
 RunSource = Literal["console", "api", "workflow", "trigger", "test"]
 RunStatusFilter = Literal["queued", "running", "succeeded", "failed", "canceled"]
@@ -27,7 +29,7 @@ class AsyncAgents(AsyncAPIResource):
     sees only its workspace. Deleting an agent archives it (``restore`` brings it back).
     """
 
-    async def list(
+    def list(
         self,
         *,
         workspace_id: str | None = None,
@@ -35,7 +37,7 @@ class AsyncAgents(AsyncAPIResource):
         status: Literal["active", "archived"] | None = "active",
         limit: int | None = None,
         cursor: str | None = None,
-    ) -> AsyncPage[Agent]:
+    ) -> AsyncPager[Agent]:
         """Agents, a page at a time (``active`` ones unless `status` says otherwise).
 
         ``GET /agents``; ``status=None`` sends no filter.
@@ -47,7 +49,7 @@ class AsyncAgents(AsyncAPIResource):
             limit=limit,
             cursor=cursor,
         )
-        return await self._page("/agents", Agent, params=params, keys=("data",))
+        return self._page("/agents", Agent, params=params, keys=("data",))
 
     async def create(
         self,
@@ -102,11 +104,11 @@ class AsyncAgents(AsyncAPIResource):
         """Bring an archived agent back. ``POST /agents/{agent_id}/restore``."""
         return await self._object("POST", _agent_path(agent_id, "/restore"), Agent, json={})
 
-    async def versions(
+    def versions(
         self, agent_id: str, *, limit: int | None = None, cursor: str | None = None
-    ) -> AsyncPage[AgentVersion]:
+    ) -> AsyncPager[AgentVersion]:
         """An agent's published versions, a page at a time. ``GET /agents/{agent_id}/versions``."""
-        return await self._page(
+        return self._page(
             _agent_path(agent_id, "/versions"),
             AgentVersion,
             params=query(limit=limit, cursor=cursor),

@@ -17,12 +17,14 @@ from ....types.computers import (
 )
 from ....types.params import ComputePlacementRequest, ComputerVisibilityName, SizeName
 from ....types.sandboxes import SandboxSize
+from ... import pagination
 from ..._resource import AsyncAPIResource
-from ...pagination import AsyncPage
 from ._base import computer_path
 from .handle import AsyncComputer
 
 if TYPE_CHECKING:
+    from ...._pager import AsyncPager
+
     pass
 
 
@@ -56,7 +58,7 @@ class AsyncComputers(AsyncAPIResource):
 
     async def _fetch_page(
         self, request: PageRequest, cast_to: type[T], keys: tuple[str, ...]
-    ) -> AsyncPage[T]:
+    ) -> pagination.AsyncPage[T]:
         # Every page, the first and those fetched while iterating, hands out bound handles.
         page = await super()._fetch_page(request, cast_to, keys)
         for item in page.items:
@@ -148,20 +150,20 @@ class AsyncComputers(AsyncAPIResource):
         )
         return await self._computer("POST", "/computers", json=payload)
 
-    async def list(
+    def list(
         self,
         *,
         page: int | None = None,
         per_page: int | None = None,
         status: str | None = None,
         workspace_id: str | None = None,
-    ) -> AsyncPage[AsyncComputer]:
+    ) -> AsyncPager[AsyncComputer]:
         """One page of computers; ``async for`` walks every page. ``GET /computers``.
 
         ``workspace_id`` keeps the computers of one workspace. The reply may be
         ``{data, meta}`` or ``{total, computers}``: both are read.
         """
-        return await self._page(
+        return self._page(
             "/computers",
             AsyncComputer,
             params=query(page=page, per_page=per_page, status=status, workspace_id=workspace_id),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...._concurrency import asleep
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
@@ -30,13 +30,15 @@ from ....types.deployments import (
 )
 from ....types.sandboxes import SandboxDeployResult
 from ..._resource import AsyncAPIResource
-from ...pagination import AsyncPage
 from ._base import DEPLOYMENT, deployment_path
 from .connectors import AsyncDeploymentConnectors
 from .domains import AsyncDeploymentDomains
 from .releases import AsyncDeploymentReleases
 from .runtime_instances import AsyncDeploymentRuntimeInstances
 from .versions import AsyncDeploymentVersions
+
+if TYPE_CHECKING:
+    from ...._pager import AsyncPager
 
 
 class AsyncDeployments(AsyncAPIResource):
@@ -72,7 +74,7 @@ class AsyncDeployments(AsyncAPIResource):
         """Connect bindings: ``/deployments/{deployment_id}/connectors``."""
         return AsyncDeploymentConnectors(self._client)
 
-    async def list(
+    def list(
         self,
         *,
         project_id: str | None = None,
@@ -82,7 +84,7 @@ class AsyncDeployments(AsyncAPIResource):
         external_workspace_id: str | None = None,
         external_user_id: str | None = None,
         external_project_id: str | None = None,
-    ) -> AsyncPage[Deployment]:
+    ) -> AsyncPager[Deployment]:
         """List deployments, optionally filtered. ``GET /deployments``."""
         params = query(
             project_id=project_id,
@@ -93,7 +95,7 @@ class AsyncDeployments(AsyncAPIResource):
             external_user_id=external_user_id,
             external_project_id=external_project_id,
         )
-        return await self._page(
+        return self._page(
             "/deployments", Deployment, params=params, keys=("data", "items", "deployments")
         )
 

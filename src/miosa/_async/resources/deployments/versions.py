@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...._concurrency import asleep
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
@@ -11,8 +11,10 @@ from ...._core.waiters import DEFAULT_FIRST_DELAY, Poller
 from ...._groups.platform import VERSION_READY, log_text
 from ....types.deployments import Deployment, DeploymentVersion, MigrationBackupResult
 from ..._resource import AsyncAPIResource
-from ...pagination import AsyncPage
 from ._base import DEPLOYMENT, deployment_path
+
+if TYPE_CHECKING:
+    from ...._pager import AsyncPager
 
 _VERSION = DEPLOYMENT + "/versions/{version_id}"
 
@@ -20,7 +22,7 @@ _VERSION = DEPLOYMENT + "/versions/{version_id}"
 class AsyncDeploymentVersions(AsyncAPIResource):
     """``client.deployments.versions``: a deployment's published versions."""
 
-    async def list(
+    def list(
         self,
         deployment_id: str,
         *,
@@ -30,7 +32,7 @@ class AsyncDeploymentVersions(AsyncAPIResource):
         external_workspace_id: str | None = None,
         external_user_id: str | None = None,
         external_project_id: str | None = None,
-    ) -> AsyncPage[DeploymentVersion]:
+    ) -> AsyncPager[DeploymentVersion]:
         """List versions. ``GET /deployments/{deployment_id}/versions``."""
         params = query(
             state=state,
@@ -40,7 +42,7 @@ class AsyncDeploymentVersions(AsyncAPIResource):
             external_user_id=external_user_id,
             external_project_id=external_project_id,
         )
-        return await self._page(
+        return self._page(
             deployment_path(deployment_id) + "/versions",
             DeploymentVersion,
             params=params,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._groups.computers import stretched_timeout
@@ -28,9 +29,11 @@ from ....types.open_computers import (
     OpenComputerJobResult,
     OpenComputerSshKey,
 )
-from ...pagination import AsyncPage
 from ...streams import AsyncEventStream
 from ._base import DEFAULT_WAIT_TIMEOUT, AsyncOpenComputersResource, host_path
+
+if TYPE_CHECKING:
+    from ...._pager import AsyncPager
 
 _HOSTS = "/opencomputers/hosts"
 # A job record comes under "job" (or "data"); its activity list under "jobs".
@@ -50,14 +53,14 @@ def _job(host_id: str, job_id: str) -> str:
 class AsyncOpenComputerHosts(AsyncOpenComputersResource):
     """``client.open_computers.hosts``: register, inspect and revoke your machines."""
 
-    async def list(
+    def list(
         self, *, page: int | None = None, per_page: int | None = None
-    ) -> AsyncPage[OpenComputerHost]:
+    ) -> AsyncPager[OpenComputerHost]:
         """List the tenant's hosts, a page at a time. ``GET /opencomputers/hosts``.
 
         ``async for host in page`` walks every page (the reply's ``meta`` drives paging).
         """
-        return await self._page(
+        return self._page(
             _HOSTS,
             OpenComputerHost,
             params=query(page=page, per_page=per_page),

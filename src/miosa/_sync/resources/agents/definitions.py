@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ....types.agents import Agent, AgentVersion
 from ....types.runs import Run
 from ..._resource import APIResource
-from ...pagination import Page
+
+if TYPE_CHECKING:
+    from ...._pager import Page
 
 RunSource = Literal["console", "api", "workflow", "trigger", "test"]
 RunStatusFilter = Literal["queued", "running", "succeeded", "failed", "canceled"]

@@ -20,12 +20,14 @@ from ....types.computers import (
 )
 from ....types.params import ComputePlacementRequest, ComputerVisibilityName, SizeName
 from ....types.sandboxes import SandboxSize
+from ... import pagination
 from ..._resource import APIResource
-from ...pagination import Page
 from ._base import computer_path
 from .handle import Computer
 
 if TYPE_CHECKING:
+    from ...._pager import Page
+
     pass
 
 
@@ -57,7 +59,9 @@ class Computers(APIResource):
         # An acknowledgement ({"success": true}) carries no record: keep the id asked for.
         return data._bind(self._client, computer_id=computer_id)
 
-    def _fetch_page(self, request: PageRequest, cast_to: type[T], keys: tuple[str, ...]) -> Page[T]:
+    def _fetch_page(
+        self, request: PageRequest, cast_to: type[T], keys: tuple[str, ...]
+    ) -> pagination.Page[T]:
         # Every page, the first and those fetched while iterating, hands out bound handles.
         page = super()._fetch_page(request, cast_to, keys)
         for item in page.items:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...._concurrency import sleep
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
@@ -33,13 +33,15 @@ from ....types.deployments import (
 )
 from ....types.sandboxes import SandboxDeployResult
 from ..._resource import APIResource
-from ...pagination import Page
 from ._base import DEPLOYMENT, deployment_path
 from .connectors import DeploymentConnectors
 from .domains import DeploymentDomains
 from .releases import DeploymentReleases
 from .runtime_instances import DeploymentRuntimeInstances
 from .versions import DeploymentVersions
+
+if TYPE_CHECKING:
+    from ...._pager import Page
 
 
 class Deployments(APIResource):

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...._concurrency import sleep
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
@@ -14,8 +14,10 @@ from ...._core.waiters import DEFAULT_FIRST_DELAY, Poller
 from ...._groups.platform import VERSION_READY, log_text
 from ....types.deployments import Deployment, DeploymentVersion, MigrationBackupResult
 from ..._resource import APIResource
-from ...pagination import Page
 from ._base import DEPLOYMENT, deployment_path
+
+if TYPE_CHECKING:
+    from ...._pager import Page
 
 _VERSION = DEPLOYMENT + "/versions/{version_id}"
 

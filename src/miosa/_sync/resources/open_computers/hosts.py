@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._groups.computers import stretched_timeout
@@ -31,9 +32,11 @@ from ....types.open_computers import (
     OpenComputerJobResult,
     OpenComputerSshKey,
 )
-from ...pagination import Page
 from ...streams import EventStream
 from ._base import DEFAULT_WAIT_TIMEOUT, OpenComputersResource, host_path
+
+if TYPE_CHECKING:
+    from ...._pager import Page
 
 _HOSTS = "/opencomputers/hosts"
 # A job record comes under "job" (or "data"); its activity list under "jobs".
