@@ -36,12 +36,13 @@ def test_every_contract_endpoint_has_a_route() -> None:
     # added from 2.19.2 (api-keys get/update/rotate/events/presets, tenant policy/members/events),
     # less the four sandbox routes 2.19.2 shows do not exist (DELETE .../files,
     # .../files/batch, .../processes/{pid}/stdin and /signal), plus GET and PATCH
-    # .../resources.
-    assert len(records) == 144
+    # .../resources, plus the four code-interpreter routes (.../code/run, .../code/contexts,
+    # DELETE .../code/contexts/{context} and DELETE .../code).
+    assert len(records) == 148
     wanted = {(r["method"], _normalize(r["path"])) for r in records}
     routed = {(e.method, _normalize(e.path)) for e in all_endpoints()}
     assert wanted - routed == set()
-    assert len(wanted) == 144
+    assert len(wanted) == 148
 
 
 def test_router_reaches_a_handler_for_every_contract_endpoint(client: httpx.Client) -> None:

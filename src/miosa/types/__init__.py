@@ -201,6 +201,7 @@ if TYPE_CHECKING:
     from .provider_defaults import FleetProviderDefaults, ProviderDefault, TenantProviderConfig
     from .quotas import ExternalUserQuota, ExternalUserQuotaUsage
     from .regions import ComputeCatalog, ComputePricing, ComputeSize, ComputeTemplate, Region
+    from .sandbox_code import CodeError, CodeOutput, CodeResult
     from .sandbox_env import EnvVar
     from .sandbox_events import (
         SandboxCreated,
@@ -262,7 +263,6 @@ if TYPE_CHECKING:
         PLATFORM_READINESS_COMPONENTS,
         SIZE_CONTRACTS,
         BrowserCdpGrant,
-        CodeResult,
         ExecResult,
         ExposeResult,
         MeasurementStatus,
@@ -364,7 +364,9 @@ _MODULES: dict[str, str] = {
     "CheckpointRestore": "computers",
     "CheckpointStatus": "computers",
     "CliTool": "mcp",
-    "CodeResult": "sandboxes",
+    "CodeError": "sandbox_code",
+    "CodeOutput": "sandbox_code",
+    "CodeResult": "sandbox_code",
     "CommandCenterAgent": "command_center",
     "CommandCenterMetrics": "command_center",
     "CommandCenterOverview": "command_center",
@@ -702,6 +704,8 @@ __all__ = [
     "CheckpointRestore",
     "CheckpointStatus",
     "CliTool",
+    "CodeError",
+    "CodeOutput",
     "CodeResult",
     "CommandCenterAgent",
     "CommandCenterMetrics",
