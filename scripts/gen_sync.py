@@ -126,6 +126,8 @@ REPLACEMENTS: dict[str, str] = {
     "aclose": "close",
     "aread": "read",
     "aiter_bytes": "iter_bytes",
+    # miosa.computer_use exports both loops; the async one is imported under this name
+    "async_computer_use_loop": "computer_use_loop",
     # Known twins, ready to uncomment when the code starts using them:
     # "AsyncHTTPTransport": "HTTPTransport",  # httpx
     # "AsyncBaseTransport": "BaseTransport",  # httpx
