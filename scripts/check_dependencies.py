@@ -58,6 +58,9 @@ KNOWN_MODULES = {
     "pydantic_core": "pydantic-core",
     "opentelemetry": "opentelemetry-api",
     "pytest": "pytest",
+    "PIL": "pillow",
+    "anthropic": "anthropic",
+    "mcp": "mcp",
 }
 
 # Modules allowed one import beyond their extra, each with the reason.

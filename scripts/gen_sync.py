@@ -133,6 +133,8 @@ REPLACEMENTS: dict[str, str] = {
     # miosa._pager: an async list() returns a pager (awaitable, async-iterable); a blocking
     # list() fetches at once and returns the page itself.
     "AsyncPager": "Page",
+    # miosa.computer_use exports both loops; the async one is imported under this name
+    "async_computer_use_loop": "computer_use_loop",
     # Known twins, ready to uncomment when the code starts using them:
     # "AsyncHTTPTransport": "HTTPTransport",  # httpx
     # "AsyncBaseTransport": "BaseTransport",  # httpx

@@ -49,9 +49,13 @@ def test_no_asyncio_import_in_the_package_source() -> None:
     import pathlib
 
     root = pathlib.Path(importlib.import_module("miosa").__file__).parent  # type: ignore[arg-type]
+    # The code-context driver is never imported: the local server hands its source to the
+    # sandbox's own python3, where asyncio runs cells that use top-level await.
+    driver = root / "local" / "code_driver.py"
     offenders = [
         str(p)
         for p in root.rglob("*.py")
+        if p != driver
         for line in p.read_text().splitlines()
         if line.strip().startswith(("import asyncio", "from asyncio"))
     ]

@@ -335,6 +335,22 @@ def exec_stream(ctx: Context) -> None:
     check(lines == ["one", "two"], f"stdout lines {lines}")
 
 
+@flow("run_code / code_contexts / reset_code")
+def code_interpreter(ctx: Context) -> None:
+    sandbox = ctx.sandbox
+    sandbox.run_code("total = 40", context="flows")
+    result = sandbox.run_code("total + 2", context="flows")
+    check(result.ok and result.result == 42, f"run_code gave {result!r}")
+    failed = sandbox.run_code("1 / 0", context="flows")
+    check(not failed.ok and "ZeroDivisionError" in failed.stderr, f"a raise gave {failed!r}")
+    check("flows" in sandbox.code_contexts(), "the context is not listed")
+    sandbox.reset_code(context="flows")
+    check("flows" not in sandbox.code_contexts(language="python"), "reset kept the context")
+    gone = sandbox.run_code("total", context="flows")
+    check(not gone.ok and "NameError" in gone.stderr, f"variables survived a reset: {gone!r}")
+    sandbox.reset_code()
+
+
 # -- files --------------------------------------------------------------------------------
 
 

@@ -19,6 +19,7 @@ from typing import Any, Literal, Protocol, TypeAlias, TypedDict
 import attrs
 
 from ._agent_types import Image, ToolResult
+from .types.sandbox_code import CodeResult
 
 JSONSchema: TypeAlias = dict[str, Any]
 """A JSON Schema document (the arguments of a tool: ``{"type": "object", ...}``)."""
@@ -621,6 +622,41 @@ def exec_text(stdout: str, stderr: str, exit_code: int) -> str:
     if not stdout and not stderr:
         parts.append("(no output)")
     return "\n".join(parts)
+
+
+def code_text(result: CodeResult) -> str:
+    """A cell's outcome for the model: output, the last expression's value, other outputs
+    (images go along as image blocks) and, when it failed, the error and traceback."""
+    parts: list[str] = []
+    if result.stdout:
+        parts.append("stdout:\n" + result.stdout.rstrip("\n"))
+    stderr = result.stderr
+    if (
+        result.error is not None
+        and result.error.traceback
+        and stderr.endswith(result.error.traceback)
+    ):
+        stderr = stderr[: -len(result.error.traceback)]  # said once, under error
+    if stderr:
+        parts.append("stderr:\n" + stderr.rstrip("\n"))
+    if result.result is not None:
+        value = result.result
+        parts.append("result: " + (value if isinstance(value, str) else json.dumps(value)))
+    inline = ("text/plain", "text/markdown")
+    for output in result.outputs:
+        if output.mime_type in inline:
+            parts.append(f"{output.mime_type}:\n{output.text}")
+    others = [o.mime_type for o in result.outputs if not o.is_image and o.mime_type not in inline]
+    if others:
+        parts.append("other outputs (not shown): " + ", ".join(others))
+    images = len(result.images)
+    if images:
+        parts.append(f"({images} image{'s' if images > 1 else ''} attached)")
+    if result.error is not None:
+        error = result.error
+        head = f"error: {error.name}: {error.value}" if error.value else f"error: {error.name}"
+        parts.append(head + ("\n" + error.traceback.rstrip("\n") if error.traceback else ""))
+    return "\n".join(parts) if parts else "(no output)"
 
 
 READ_CAP = 1 << 20

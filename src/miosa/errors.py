@@ -10,13 +10,17 @@ API key.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .types.sandbox_code import CodeResult
 
 __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
+    "CodeExecutionError",
     "CommandError",
     "ConfigurationError",
     "ConflictError",
@@ -317,6 +321,23 @@ class CommandError(MiosaError):
 
 def _tail(text: str, lines: int = 10, chars: int = 2000) -> str:
     return "\n".join(text.rstrip("\n").splitlines()[-lines:])[-chars:]
+
+
+class CodeExecutionError(MiosaError):
+    """A cell run with ``sandbox.code.run`` raised (`CodeResult.raise_for_error`).
+
+    ``name``, ``value`` and ``traceback`` are the exception's class name, message and
+    traceback text inside the sandbox; ``result`` is the whole `CodeResult` (its stdout,
+    stderr and outputs up to the failure).
+    """
+
+    def __init__(self, result: CodeResult) -> None:
+        error = result.error
+        self.result = result
+        self.name = error.name if error is not None else "Error"
+        self.value = error.value if error is not None else ""
+        self.traceback = error.traceback if error is not None else ""
+        super().__init__(f"{self.name}: {self.value}" if self.value else self.name)
 
 
 class StreamError(MiosaError):

@@ -123,6 +123,32 @@ async def test_destructive_tools_are_opt_in_and_files_are_not_overwritten_by_def
     assert not third.is_error and now == "three"
 
 
+async def test_the_code_tool_keeps_state_attaches_images_and_reports_errors() -> None:
+    chart = f"class Chart:\n    def _repr_png_(self):\n        return {PNG!r}\nChart()"
+    async with LocalServer() as server, client_for(server) as client:
+        sandbox = await client.sandboxes.create()
+        tools = AsyncToolbox.for_sandbox(sandbox)
+        first = await tools.run("run_code", {"code": "total = 40\nprint('set')"})
+        second = await tools.run("run_code", {"code": "total + 2"})
+        other = await tools.run("run_code", {"code": "total", "context": "scratch"})
+        image = await tools.run("run_code", {"code": chart})
+        # The chat-completions shape carries text only; Anthropic's carries the image.
+        call = {"type": "tool_use", "id": "t1", "name": "run_code", "input": {"code": chart}}
+        block = await tools.dispatch(call, shape="anthropic")
+        await sandbox.destroy()
+    assert "run_code" in tools.names
+    assert (first.text, first.is_error) == ("stdout:\nset", False)
+    assert second.text == "result: 42"
+    assert other.is_error and other.text.startswith(
+        "error: NameError: name 'total' is not defined\nTraceback (most recent call last):\n"
+    )
+    assert "stderr" not in other.text  # the traceback is said once
+    assert image.images[0].data == PNG and image.images[0].media_type == "image/png"
+    assert image.text.endswith("(1 image attached)")
+    content = block["content"]
+    assert isinstance(content, list) and content[-1]["type"] == "image"
+
+
 async def test_sdk_errors_and_failed_commands_come_back_as_error_results() -> None:
     async with LocalServer() as server, client_for(server) as client:
         tools = AsyncToolbox.for_sandboxes(client)

@@ -1,15 +1,13 @@
 """Wire tests for metrics (window always sent) and the sandbox routes 2.19.2 calls that
-were added later: resources and resize, SSH certificates and info, the browser CDP grant,
-and the code interpreter; and the readiness rule on platform components."""
+were added later: resources and resize, SSH certificates and info and the browser CDP grant
+(the code interpreter is in test_sandbox_code.py); and the readiness rule on platform components."""
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
 from miosa.types.sandboxes import (
     BrowserCdpGrant,
-    CodeResult,
     Readiness,
     SandboxMetrics,
     SandboxResize,
@@ -19,7 +17,7 @@ from miosa.types.sandboxes import (
     SshInfo,
 )
 from tests._async._helpers import make_client, run_case
-from tests.helpers import Case, MockAPI, json_response
+from tests.helpers import Case, MockAPI
 
 S = "/sandboxes/sbx_1"
 
@@ -158,62 +156,6 @@ CASES = [
         reply={"data": {**CDP, "cdp_debugger_address": "127.0.0.1:9222"}},
         body={"ttl_seconds": 120},
     ),
-    Case(
-        call=lambda c: c.sandboxes.handle("sbx_1").run_code(
-            "x = 1\nx + 1", language="python", context="nb", timeout=30
-        ),
-        method="POST",
-        path=S + "/code/run",
-        check=lambda r: r == CodeResult(ok=True, stdout="", stderr="", result=2, language="python"),
-        reply={"data": {"ok": True, "stdout": "", "stderr": "", "result": 2, "language": "python"}},
-        body={"code": "x = 1\nx + 1", "language": "python", "context": "nb", "timeout": 30},
-    ),
-    Case(
-        call=lambda c: c.sandboxes.run_code("sbx_1", "print(1)"),
-        method="POST",
-        path=S + "/code/run",
-        check=lambda r: r.ok is False and r.stderr == "boom",
-        reply={"ok": False, "stdout": "", "stderr": "boom"},
-        body={"code": "print(1)"},
-    ),
-    Case(
-        call=lambda c: c.sandboxes.handle("sbx_1").code_contexts(language="javascript"),
-        method="GET",
-        path=S + "/code/contexts",
-        check=lambda r: r == ["default", "nb"],
-        reply={"data": {"contexts": ["default", "nb"]}},
-        query={"language": "javascript"},
-    ),
-    Case(
-        call=lambda c: c.sandboxes.code_contexts("sbx_1"),
-        method="GET",
-        path=S + "/code/contexts",
-        check=lambda r: r == [],
-        reply={"data": {}},
-    ),
-    Case(
-        call=lambda c: c.sandboxes.handle("sbx_1").reset_code(context="nb/1"),
-        method="DELETE",
-        path=S + "/code/contexts/nb%2F1",
-        check=lambda r: r is None,
-        reply=httpx.Response(204),
-    ),
-    Case(
-        call=lambda c: c.sandboxes.handle("sbx_1").reset_code_context("a b", language="js"),
-        method="DELETE",
-        path=S + "/code/contexts/a%20b",
-        check=lambda r: r is None,
-        reply=httpx.Response(204),
-        query={"language": "js"},
-    ),
-    Case(
-        call=lambda c: c.sandboxes.reset_code("sbx_1", language="python"),
-        method="DELETE",
-        path=S + "/code",
-        check=lambda r: r is None,
-        reply=httpx.Response(204),
-        query={"language": "python"},
-    ),
 ]
 
 
@@ -228,15 +170,6 @@ async def test_resize_without_a_change_sends_nothing() -> None:
         with pytest.raises(ValueError, match="cpu_count and/or memory_mb"):
             await client.sandboxes.resize("sbx_1")
     assert api.requests == []
-
-
-async def test_run_code_stretches_the_read_timeout_to_the_code_timeout() -> None:
-    api = MockAPI().on(f"POST {S}/code/run", json_response(200, {"ok": True}))
-    async with make_client(api, timeout=10) as client:
-        await client.sandboxes.run_code("sbx_1", "1", timeout=300)
-        await client.sandboxes.run_code("sbx_1", "1")
-    assert api.requests[0].extensions["timeout"]["read"] == 315
-    assert api.requests[1].extensions["timeout"]["read"] == 10
 
 
 def test_readiness_counts_platform_components_not_the_app_probe() -> None:

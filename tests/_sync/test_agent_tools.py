@@ -126,6 +126,32 @@ def test_destructive_tools_are_opt_in_and_files_are_not_overwritten_by_default()
     assert not third.is_error and now == "three"
 
 
+def test_the_code_tool_keeps_state_attaches_images_and_reports_errors() -> None:
+    chart = f"class Chart:\n    def _repr_png_(self):\n        return {PNG!r}\nChart()"
+    with LocalServer() as server, client_for(server) as client:
+        sandbox = client.sandboxes.create()
+        tools = Toolbox.for_sandbox(sandbox)
+        first = tools.run("run_code", {"code": "total = 40\nprint('set')"})
+        second = tools.run("run_code", {"code": "total + 2"})
+        other = tools.run("run_code", {"code": "total", "context": "scratch"})
+        image = tools.run("run_code", {"code": chart})
+        # The chat-completions shape carries text only; Anthropic's carries the image.
+        call = {"type": "tool_use", "id": "t1", "name": "run_code", "input": {"code": chart}}
+        block = tools.dispatch(call, shape="anthropic")
+        sandbox.destroy()
+    assert "run_code" in tools.names
+    assert (first.text, first.is_error) == ("stdout:\nset", False)
+    assert second.text == "result: 42"
+    assert other.is_error and other.text.startswith(
+        "error: NameError: name 'total' is not defined\nTraceback (most recent call last):\n"
+    )
+    assert "stderr" not in other.text  # the traceback is said once
+    assert image.images[0].data == PNG and image.images[0].media_type == "image/png"
+    assert image.text.endswith("(1 image attached)")
+    content = block["content"]
+    assert isinstance(content, list) and content[-1]["type"] == "image"
+
+
 def test_sdk_errors_and_failed_commands_come_back_as_error_results() -> None:
     with LocalServer() as server, client_for(server) as client:
         tools = Toolbox.for_sandboxes(client)

@@ -194,6 +194,8 @@ def test_import_is_cheap_and_anyio_only() -> None:
     assert out.stdout.strip() == "[]", out.stderr
     package = Path(miosa.local.__file__).parent
     for source in package.glob("*.py"):
+        if source.name == "code_driver.py":
+            continue  # never imported: its source runs in the sandbox's own python3
         text = source.read_text()
         assert not re.search(r"^\s*(import asyncio|from asyncio)", text, re.M), source
 

@@ -25,6 +25,7 @@ from .terminal import websocket_route
 MODULES = (
     "sandboxes",
     "exec",
+    "code",
     "files",
     "processes",
     "access",

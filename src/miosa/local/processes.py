@@ -199,8 +199,13 @@ async def terminate(proc: Proc, grace: float = STOP_GRACE) -> None:
 async def stop_all(sandbox: Sandbox) -> None:
     """Kill every running process of the sandbox at once (destroy, stop, server shutdown).
 
-    Terminal shells go too; their sockets close as the shells exit.
+    Terminal shells and code-context interpreters go too; the shells' sockets close as
+    they exit, and the contexts are forgotten.
     """
+    interpreters = list(sandbox.interpreters.values())
+    sandbox.interpreters.clear()
+    for interpreter in interpreters:
+        await interpreter.stop()
     for session in sandbox.terminals.values():
         shell_pid = session.get("pid")
         if isinstance(shell_pid, int):
@@ -213,7 +218,9 @@ async def stop_all(sandbox: Sandbox) -> None:
 
 
 def signal_all(sandbox: Sandbox, sig: int) -> None:
-    """Signal every running process (pause/resume use SIGSTOP/SIGCONT)."""
+    """Signal every running process and interpreter (pause/resume use SIGSTOP/SIGCONT)."""
+    for interpreter in sandbox.interpreters.values():
+        runner.send_signal(interpreter.pid, sig, interpreter.isolated)
     for proc in sandbox.processes.values():
         if proc.status == "running":
             runner.send_signal(proc.pid, sig, proc.own_pid_namespace)

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import anyio
 import anyio.abc
@@ -89,6 +89,17 @@ class Proc:
     exited: anyio.Event = field(default_factory=anyio.Event)
 
 
+class Interpreter(Protocol):
+    """A process that lives with a sandbox outside the processes API (a code context's
+    interpreter, `code.py`): stopped with the sandbox, paused and resumed with it."""
+
+    @property
+    def pid(self) -> int: ...
+    @property
+    def isolated(self) -> bool: ...
+    async def stop(self) -> None: ...
+
+
 @dataclass
 class Sandbox:
     """One sandbox and everything hanging off it."""
@@ -120,6 +131,10 @@ class Sandbox:
     events: EventLog = field(default_factory=lambda: EventLog(1000))
     logs: EventLog = field(default_factory=lambda: EventLog(5000))
     processes: dict[int, Proc] = field(default_factory=dict)
+    # Code contexts by (language, name); see code.py.
+    interpreters: dict[tuple[str, str], Interpreter] = field(default_factory=dict)
+    # Held while a context's interpreter starts, so two first cells start one interpreter.
+    interpreter_start: anyio.Lock = field(default_factory=anyio.Lock)
     previews: dict[str, JSON] = field(default_factory=dict)
     shares: dict[str, JSON] = field(default_factory=dict)
     terminals: dict[str, JSON] = field(default_factory=dict)

@@ -233,6 +233,7 @@ if TYPE_CHECKING:
         RunUsage,
         RunUsageGroup,
     )
+    from .sandbox_code import CodeError, CodeOutput, CodeResult
     from .sandbox_env import EnvVar
     from .sandbox_events import (
         SandboxCreated,
@@ -294,7 +295,6 @@ if TYPE_CHECKING:
         PLATFORM_READINESS_COMPONENTS,
         SIZE_CONTRACTS,
         BrowserCdpGrant,
-        CodeResult,
         ExecResult,
         ExposeResult,
         MeasurementStatus,
@@ -401,7 +401,9 @@ _MODULES: dict[str, str] = {
     "CheckpointRestore": "computers",
     "CheckpointStatus": "computers",
     "CliTool": "mcp",
-    "CodeResult": "sandboxes",
+    "CodeError": "sandbox_code",
+    "CodeOutput": "sandbox_code",
+    "CodeResult": "sandbox_code",
     "CommandCenterAgent": "command_center",
     "CommandCenterMetrics": "command_center",
     "CommandCenterOverview": "command_center",
@@ -771,6 +773,8 @@ __all__ = [
     "CheckpointRestore",
     "CheckpointStatus",
     "CliTool",
+    "CodeError",
+    "CodeOutput",
     "CodeResult",
     "CommandCenterAgent",
     "CommandCenterMetrics",

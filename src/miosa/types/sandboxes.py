@@ -16,7 +16,6 @@ __all__ = [
     "PLATFORM_READINESS_COMPONENTS",
     "SIZE_CONTRACTS",
     "BrowserCdpGrant",
-    "CodeResult",
     "ExecResult",
     "ExposeResult",
     "MeasurementStatus",
@@ -436,14 +435,3 @@ class BrowserCdpGrant(Model):
     cdp_host_http_url: str | None = None
     cdp_host_ws_url: str | None = None
     cdp_debugger_address: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class CodeResult(Model):
-    """``POST /sandboxes/{id}/code/run``: one cell of a persistent interpreter."""
-
-    ok: bool | None = None
-    stdout: str = ""
-    stderr: str = ""
-    result: Any = None
-    language: str | None = None

@@ -38,6 +38,7 @@ from ..._agent_tools import (
     anthropic_tools,
     bound_text,
     check_arguments,
+    code_text,
     decode_file,
     docstring_summary,
     error_text,
@@ -556,6 +557,15 @@ def _sandbox_tools(
         text = exec_text(result.stdout, result.stderr, result.exit_code)
         return ToolOutput(text=text, is_error=result.exit_code != 0)
 
+    def run_code(args: Mapping[str, Any]) -> ToolOutput:
+        result = target(args).code.run(
+            str(args["code"]),
+            context=args.get("context", NOT_GIVEN),
+            timeout=int(args.get("timeout", command_top)),
+        )
+        images = tuple(Image(data=o.data, media_type=o.mime_type) for o in result.images)
+        return ToolOutput(text=code_text(result), images=images, is_error=result.error is not None)
+
     def read_file(args: Mapping[str, Any]) -> str:
         path, data = str(args["path"]), bytearray()
         with target(args).files.download(path, chunk_size=_CHUNK) as body:
@@ -688,6 +698,27 @@ def _sandbox_tools(
                 ["command"],
             ),
             handler=exec_,
+        ),
+        Tool(
+            name="run_code",
+            description=(
+                "Run Python code in a persistent interpreter in the sandbox, like a notebook "
+                "cell: variables, imports and functions stay for the next call (per context). "
+                "Returns stdout, stderr, the value of the last expression, images it displays "
+                "and the traceback of an error. The working directory is /workspace."
+            ),
+            parameters=schema(
+                {
+                    "code": {"type": "string", "description": "Python source to run."},
+                    "context": {
+                        "type": "string",
+                        "description": "A separate interpreter by name (default: 'default').",
+                    },
+                    "timeout": _command_timeout(timeout),
+                },
+                ["code"],
+            ),
+            handler=run_code,
         ),
         Tool(
             name="read_file",

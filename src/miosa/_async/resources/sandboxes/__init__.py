@@ -15,6 +15,7 @@ from .handle import AsyncSandbox
 from .templates import AsyncSandboxTemplates
 
 if TYPE_CHECKING:
+    from .code import AsyncCodeContext, AsyncSandboxCode
     from .env import AsyncSandboxEnv
     from .events import AsyncSandboxEvents
     from .exec import AsyncSandboxExec
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from .terminal import AsyncSandboxTerminal, AsyncTerminal
 
 _LAZY = {
+    "AsyncCodeContext": ".code",
+    "AsyncSandboxCode": ".code",
     "AsyncSandboxEnv": ".env",
     "AsyncSandboxEvents": ".events",
     "AsyncSandboxExec": ".exec",
@@ -57,7 +60,9 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AsyncCodeContext",
     "AsyncSandbox",
+    "AsyncSandboxCode",
     "AsyncSandboxEnv",
     "AsyncSandboxEvents",
     "AsyncSandboxExec",

@@ -13,7 +13,6 @@ from ...._live import LiveModel
 from ....types.params import PreviewTokenScope
 from ....types.sandboxes import (
     BrowserCdpGrant,
-    CodeResult,
     ExposeResult,
     PreviewToken,
     Readiness,
@@ -34,6 +33,7 @@ from ._base import HandleBound, sandbox_path
 
 if TYPE_CHECKING:
     from ...client import AsyncMiosa
+    from .code import AsyncSandboxCode
     from .env import AsyncSandboxEnv
     from .events import AsyncSandboxEvents
     from .exec import AsyncSandboxExec
@@ -119,6 +119,13 @@ class AsyncSandbox(LiveModel, SandboxData):
         from .exec import AsyncSandboxExec
 
         return self._part("exec", AsyncSandboxExec)
+
+    @property
+    def code(self) -> AsyncSandboxCode:
+        """Run code in persistent interpreters: ``sandbox.code.run(...)``, contexts."""
+        from .code import AsyncSandboxCode
+
+        return self._part("code", AsyncSandboxCode)
 
     @property
     def files(self) -> AsyncSandboxFiles:
@@ -444,31 +451,6 @@ class AsyncSandbox(LiveModel, SandboxData):
     async def browser_cdp_url(self, *, ttl_seconds: int | NotGiven = NOT_GIVEN) -> BrowserCdpGrant:
         """A DevTools-protocol grant. ``POST /sandboxes/{sandbox_id}/browser/cdp-url``."""
         return await self._client.sandboxes.browser_cdp_url(self.id, ttl_seconds=ttl_seconds)
-
-    async def run_code(
-        self,
-        code: str,
-        *,
-        language: str | NotGiven = NOT_GIVEN,
-        context: str | NotGiven = NOT_GIVEN,
-        timeout: int | NotGiven = NOT_GIVEN,
-    ) -> CodeResult:
-        """Run one interpreter cell. ``POST /sandboxes/{sandbox_id}/code/run``."""
-        return await self._client.sandboxes.run_code(
-            self.id, code, language=language, context=context, timeout=timeout
-        )
-
-    async def code_contexts(self, *, language: str | None = None) -> list[str]:
-        """Interpreter contexts. ``GET /sandboxes/{sandbox_id}/code/contexts``."""
-        return await self._client.sandboxes.code_contexts(self.id, language=language)
-
-    async def reset_code(self, *, language: str | None = None, context: str | None = None) -> None:
-        """Forget every context of ``language`` (``DELETE .../code``), or only ``context``."""
-        await self._client.sandboxes.reset_code(self.id, language=language, context=context)
-
-    async def reset_code_context(self, context: str, *, language: str | None = None) -> None:
-        """Forget one interpreter context. ``DELETE .../code/contexts/{context}``."""
-        await self._client.sandboxes.reset_code_context(self.id, context, language=language)
 
     async def destroy(self) -> None:
         """Destroy this sandbox. ``DELETE /sandboxes/{sandbox_id}``."""

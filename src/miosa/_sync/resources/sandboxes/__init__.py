@@ -18,6 +18,7 @@ from .handle import Sandbox
 from .templates import SandboxTemplates
 
 if TYPE_CHECKING:
+    from .code import CodeContext, SandboxCode
     from .env import SandboxEnv
     from .events import SandboxEvents
     from .exec import SandboxExec
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from .terminal import SandboxTerminal, Terminal
 
 _LAZY = {
+    "CodeContext": ".code",
+    "SandboxCode": ".code",
     "SandboxEnv": ".env",
     "SandboxEvents": ".events",
     "SandboxExec": ".exec",
@@ -60,7 +63,9 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "CodeContext",
     "Sandbox",
+    "SandboxCode",
     "SandboxEnv",
     "SandboxEvents",
     "SandboxExec",

@@ -5,15 +5,11 @@
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import httpx
-
 from ...._concurrency import sleep
 from ...._core.request import NOT_GIVEN, NotGiven, body, path_param, query, route
-from ...._core.responses import unwrap_object
 from ...._core.waiters import Poller, WaitTarget
 from ...._groups.sandbox import check_resources, parse_readiness
 from ....errors import (
@@ -30,7 +26,6 @@ from ....types.params import (
 )
 from ....types.sandboxes import (
     BrowserCdpGrant,
-    CodeResult,
     ExposeResult,
     PreviewToken,
     Readiness,
@@ -693,65 +688,4 @@ class Sandboxes(APIResource):
             sandbox_path(sandbox_id) + "/browser/cdp-url",
             BrowserCdpGrant,
             json=payload if payload else NOT_GIVEN,
-        )
-
-    def run_code(
-        self,
-        sandbox_id: str,
-        code: str,
-        *,
-        language: str | NotGiven = NOT_GIVEN,
-        context: str | NotGiven = NOT_GIVEN,
-        timeout: int | NotGiven = NOT_GIVEN,
-    ) -> CodeResult:
-        """Run one cell in the sandbox's persistent interpreter. ``POST .../code/run``.
-
-        ``language`` is ``python`` (server default) or ``javascript``; ``context`` names an
-        independent namespace (default ``default``) whose variables persist between calls
-        until `reset_code`. ``timeout`` (seconds) also stretches the HTTP read timeout.
-        """
-        http_timeout = None
-        if not isinstance(timeout, NotGiven):
-            base = self._http.options.timeout
-            read = max(base.read or 0.0, timeout + 15.0)
-            http_timeout = httpx.Timeout(
-                connect=base.connect, read=read, write=base.write, pool=base.pool
-            )
-        return self._object(
-            "POST",
-            sandbox_path(sandbox_id) + "/code/run",
-            CodeResult,
-            json=body(code=code, language=language, context=context, timeout=timeout),
-            timeout=http_timeout,
-        )
-
-    def code_contexts(self, sandbox_id: str, *, language: str | None = None) -> builtins.list[str]:
-        """The interpreter contexts that exist. ``GET /sandboxes/{sandbox_id}/code/contexts``."""
-        payload, _ = self._json(
-            "GET", sandbox_path(sandbox_id) + "/code/contexts", params=query(language=language)
-        )
-        data = unwrap_object(payload)
-        names = data.get("contexts") if isinstance(data, dict) else data
-        return [str(n) for n in names] if isinstance(names, list) else []
-
-    def reset_code(
-        self, sandbox_id: str, *, language: str | None = None, context: str | None = None
-    ) -> None:
-        """Forget every interpreter context of ``language``. ``DELETE .../code``.
-
-        With ``context``, forgets only that one (`reset_code_context`).
-        """
-        if context is not None:
-            self.reset_code_context(sandbox_id, context, language=language)
-            return
-        self._none("DELETE", sandbox_path(sandbox_id) + "/code", params=query(language=language))
-
-    def reset_code_context(
-        self, sandbox_id: str, context: str, *, language: str | None = None
-    ) -> None:
-        """Forget one interpreter context. ``DELETE .../code/contexts/{context}``."""
-        self._none(
-            "DELETE",
-            sandbox_path(sandbox_id) + route("/code/contexts/{context}", context=context),
-            params=query(language=language),
         )

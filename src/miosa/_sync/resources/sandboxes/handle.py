@@ -16,7 +16,6 @@ from ...._live import LiveModel
 from ....types.params import PreviewTokenScope
 from ....types.sandboxes import (
     BrowserCdpGrant,
-    CodeResult,
     ExposeResult,
     PreviewToken,
     Readiness,
@@ -37,6 +36,7 @@ from ._base import HandleBound, sandbox_path
 
 if TYPE_CHECKING:
     from ...client import Miosa
+    from .code import SandboxCode
     from .env import SandboxEnv
     from .events import SandboxEvents
     from .exec import SandboxExec
@@ -122,6 +122,13 @@ class Sandbox(LiveModel, SandboxData):
         from .exec import SandboxExec
 
         return self._part("exec", SandboxExec)
+
+    @property
+    def code(self) -> SandboxCode:
+        """Run code in persistent interpreters: ``sandbox.code.run(...)``, contexts."""
+        from .code import SandboxCode
+
+        return self._part("code", SandboxCode)
 
     @property
     def files(self) -> SandboxFiles:
@@ -439,31 +446,6 @@ class Sandbox(LiveModel, SandboxData):
     def browser_cdp_url(self, *, ttl_seconds: int | NotGiven = NOT_GIVEN) -> BrowserCdpGrant:
         """A DevTools-protocol grant. ``POST /sandboxes/{sandbox_id}/browser/cdp-url``."""
         return self._client.sandboxes.browser_cdp_url(self.id, ttl_seconds=ttl_seconds)
-
-    def run_code(
-        self,
-        code: str,
-        *,
-        language: str | NotGiven = NOT_GIVEN,
-        context: str | NotGiven = NOT_GIVEN,
-        timeout: int | NotGiven = NOT_GIVEN,
-    ) -> CodeResult:
-        """Run one interpreter cell. ``POST /sandboxes/{sandbox_id}/code/run``."""
-        return self._client.sandboxes.run_code(
-            self.id, code, language=language, context=context, timeout=timeout
-        )
-
-    def code_contexts(self, *, language: str | None = None) -> list[str]:
-        """Interpreter contexts. ``GET /sandboxes/{sandbox_id}/code/contexts``."""
-        return self._client.sandboxes.code_contexts(self.id, language=language)
-
-    def reset_code(self, *, language: str | None = None, context: str | None = None) -> None:
-        """Forget every context of ``language`` (``DELETE .../code``), or only ``context``."""
-        self._client.sandboxes.reset_code(self.id, language=language, context=context)
-
-    def reset_code_context(self, context: str, *, language: str | None = None) -> None:
-        """Forget one interpreter context. ``DELETE .../code/contexts/{context}``."""
-        self._client.sandboxes.reset_code_context(self.id, context, language=language)
 
     def destroy(self) -> None:
         """Destroy this sandbox. ``DELETE /sandboxes/{sandbox_id}``."""
