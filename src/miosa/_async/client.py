@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .resources.dashboard import AsyncDashboard
     from .resources.databases import AsyncDatabases
     from .resources.deployments import AsyncDeployments
+    from .resources.egress import AsyncEgressAudit, AsyncEgressNetwork, AsyncEgressSecrets
     from .resources.embeddings import AsyncEmbeddings
     from .resources.events import AsyncEvents
     from .resources.external_keys import AsyncExternalKeys
@@ -537,3 +538,26 @@ class AsyncMiosa:
         from .resources.service_accounts import AsyncSseTickets
 
         return AsyncSseTickets(self)
+
+    # Organization, governance and egress groups.
+
+    @cached_property
+    def secrets(self) -> AsyncEgressSecrets:
+        """The egress credential vault: ``/egress/secrets``, bindings, OAuth connect."""
+        from .resources.egress import AsyncEgressSecrets
+
+        return AsyncEgressSecrets(self)
+
+    @cached_property
+    def network(self) -> AsyncEgressNetwork:
+        """Egress policies and the allowlist: ``/egress/policies``, ``/egress/allowlist``."""
+        from .resources.egress import AsyncEgressNetwork
+
+        return AsyncEgressNetwork(self)
+
+    @cached_property
+    def audit(self) -> AsyncEgressAudit:
+        """The egress audit log: ``/egress/audit``."""
+        from .resources.egress import AsyncEgressAudit
+
+        return AsyncEgressAudit(self)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .resources.dashboard import Dashboard
     from .resources.databases import Databases
     from .resources.deployments import Deployments
+    from .resources.egress import EgressAudit, EgressNetwork, EgressSecrets
     from .resources.embeddings import Embeddings
     from .resources.events import Events
     from .resources.external_keys import ExternalKeys
@@ -540,3 +541,26 @@ class Miosa:
         from .resources.service_accounts import SseTickets
 
         return SseTickets(self)
+
+    # Organization, governance and egress groups.
+
+    @cached_property
+    def secrets(self) -> EgressSecrets:
+        """The egress credential vault: ``/egress/secrets``, bindings, OAuth connect."""
+        from .resources.egress import EgressSecrets
+
+        return EgressSecrets(self)
+
+    @cached_property
+    def network(self) -> EgressNetwork:
+        """Egress policies and the allowlist: ``/egress/policies``, ``/egress/allowlist``."""
+        from .resources.egress import EgressNetwork
+
+        return EgressNetwork(self)
+
+    @cached_property
+    def audit(self) -> EgressAudit:
+        """The egress audit log: ``/egress/audit``."""
+        from .resources.egress import EgressAudit
+
+        return EgressAudit(self)
