@@ -49,6 +49,12 @@ if TYPE_CHECKING:
     from .resources.models import AsyncModels
     from .resources.open_computers import AsyncOpenComputers
     from .resources.org_invites import AsyncOrgInvites
+    from .resources.organizations import (
+        AsyncBilling,
+        AsyncBillTo,
+        AsyncMemberCaps,
+        AsyncOrganizations,
+    )
     from .resources.project_integrations import AsyncProjectIntegrations
     from .resources.provider_defaults import AsyncProviderDefaults
     from .resources.quotas import AsyncQuotas
@@ -561,3 +567,31 @@ class AsyncMiosa:
         from .resources.egress import AsyncEgressAudit
 
         return AsyncEgressAudit(self)
+
+    @cached_property
+    def organizations(self) -> AsyncOrganizations:
+        """Organizations, their members and invites: ``/platform/tenants``, ``/tenants``."""
+        from .resources.organizations import AsyncOrganizations
+
+        return AsyncOrganizations(self)
+
+    @cached_property
+    def billing(self) -> AsyncBilling:
+        """Payment methods, invoices and automatic top-ups: ``/billing``."""
+        from .resources.organizations import AsyncBilling
+
+        return AsyncBilling(self)
+
+    @cached_property
+    def bill_to(self) -> AsyncBillTo:
+        """The organization creates are billed to: ``/bill-to``, ``/limits``."""
+        from .resources.organizations import AsyncBillTo
+
+        return AsyncBillTo(self)
+
+    @cached_property
+    def member_caps(self) -> AsyncMemberCaps:
+        """Per-member spending and concurrency caps: ``/tenants/{tenant_id}/member-caps``."""
+        from .resources.organizations import AsyncMemberCaps
+
+        return AsyncMemberCaps(self)

@@ -52,6 +52,12 @@ if TYPE_CHECKING:
     from .resources.models import Models
     from .resources.open_computers import OpenComputers
     from .resources.org_invites import OrgInvites
+    from .resources.organizations import (
+        Billing,
+        BillTo,
+        MemberCaps,
+        Organizations,
+    )
     from .resources.project_integrations import ProjectIntegrations
     from .resources.provider_defaults import ProviderDefaults
     from .resources.quotas import Quotas
@@ -564,3 +570,31 @@ class Miosa:
         from .resources.egress import EgressAudit
 
         return EgressAudit(self)
+
+    @cached_property
+    def organizations(self) -> Organizations:
+        """Organizations, their members and invites: ``/platform/tenants``, ``/tenants``."""
+        from .resources.organizations import Organizations
+
+        return Organizations(self)
+
+    @cached_property
+    def billing(self) -> Billing:
+        """Payment methods, invoices and automatic top-ups: ``/billing``."""
+        from .resources.organizations import Billing
+
+        return Billing(self)
+
+    @cached_property
+    def bill_to(self) -> BillTo:
+        """The organization creates are billed to: ``/bill-to``, ``/limits``."""
+        from .resources.organizations import BillTo
+
+        return BillTo(self)
+
+    @cached_property
+    def member_caps(self) -> MemberCaps:
+        """Per-member spending and concurrency caps: ``/tenants/{tenant_id}/member-caps``."""
+        from .resources.organizations import MemberCaps
+
+        return MemberCaps(self)

@@ -39,6 +39,7 @@ MODULES = (
     "accounts",
     "service_accounts",
     "egress",
+    "organizations",
     "contract",
 )
 
