@@ -8,7 +8,7 @@ from miosa import AsyncMiosa, NotFoundError, PermissionDeniedError, ValidationEr
 from miosa.local import LocalServer
 from miosa.types import (
     AutoReload,
-    BillingLimits,
+    BillToLimits,
     BillToStatus,
     Invoice,
     MemberCap,
@@ -91,7 +91,7 @@ CASES = [
     Case(call="bill_to.clear", method="DELETE", path="/bill-to", reply=None, status=204),
     Case(call="bill_to.limits", method="GET", path="/limits",
          reply={"data": {"limits": {"max_concurrent_sandboxes": 5}}},
-         check=lambda r: isinstance(r, BillingLimits)
+         check=lambda r: isinstance(r, BillToLimits)
          and r.limits == {"max_concurrent_sandboxes": 5}),
     Case(call="member_caps.list", args=("tnt_1",), method="GET",
          path="/tenants/tnt_1/member-caps",

@@ -11,7 +11,7 @@ from miosa import Miosa, NotFoundError, PermissionDeniedError, ValidationError
 from miosa.local import LocalServer
 from miosa.types import (
     AutoReload,
-    BillingLimits,
+    BillToLimits,
     BillToStatus,
     Invoice,
     MemberCap,
@@ -94,7 +94,7 @@ CASES = [
     Case(call="bill_to.clear", method="DELETE", path="/bill-to", reply=None, status=204),
     Case(call="bill_to.limits", method="GET", path="/limits",
          reply={"data": {"limits": {"max_concurrent_sandboxes": 5}}},
-         check=lambda r: isinstance(r, BillingLimits)
+         check=lambda r: isinstance(r, BillToLimits)
          and r.limits == {"max_concurrent_sandboxes": 5}),
     Case(call="member_caps.list", args=("tnt_1",), method="GET",
          path="/tenants/tnt_1/member-caps",

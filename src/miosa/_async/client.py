@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .resources.analytics import AsyncAnalytics
     from .resources.api_keys import AsyncApiKeys
     from .resources.audit_log import AsyncAuditLog
+    from .resources.authority import AsyncAuthority
     from .resources.benchmarks import AsyncBenchmarks
     from .resources.builder_sessions import AsyncBuilderSessions
     from .resources.channels import AsyncChannels
@@ -595,3 +596,10 @@ class AsyncMiosa:
         from .resources.organizations import AsyncMemberCaps
 
         return AsyncMemberCaps(self)
+
+    @cached_property
+    def authority(self) -> AsyncAuthority:
+        """Action authority: decisions, approvals, grants, receipts (``/actions``)."""
+        from .resources.authority import AsyncAuthority
+
+        return AsyncAuthority(self)

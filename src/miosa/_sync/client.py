@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .resources.analytics import Analytics
     from .resources.api_keys import ApiKeys
     from .resources.audit_log import AuditLog
+    from .resources.authority import Authority
     from .resources.benchmarks import Benchmarks
     from .resources.builder_sessions import BuilderSessions
     from .resources.channels import Channels
@@ -598,3 +599,10 @@ class Miosa:
         from .resources.organizations import MemberCaps
 
         return MemberCaps(self)
+
+    @cached_property
+    def authority(self) -> Authority:
+        """Action authority: decisions, approvals, grants, receipts (``/actions``)."""
+        from .resources.authority import Authority
+
+        return Authority(self)

@@ -40,6 +40,7 @@ MODULES = (
     "service_accounts",
     "egress",
     "organizations",
+    "authority",
     "contract",
 )
 

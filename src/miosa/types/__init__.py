@@ -44,6 +44,14 @@ if TYPE_CHECKING:
     )
     from .api_keys import ApiKey, ApiKeyEvent, ApiKeyPreset
     from .audit_log import AuditLogEntry
+    from .authority import (
+        ActionApproval,
+        ActionCapability,
+        ActionDecision,
+        ActionGrant,
+        ActionReceipt,
+        AuthorityDecision,
+    )
     from .benchmarks import (
         BenchmarkComparison,
         BenchmarkKind,
@@ -214,7 +222,7 @@ if TYPE_CHECKING:
     )
     from .organizations import (
         AutoReload,
-        BillingLimits,
+        BillToLimits,
         BillToStatus,
         Invoice,
         MemberCap,
@@ -339,6 +347,11 @@ if TYPE_CHECKING:
     from .websocket import WebSocketTarget
 
 _MODULES: dict[str, str] = {
+    "ActionApproval": "authority",
+    "ActionCapability": "authority",
+    "ActionDecision": "authority",
+    "ActionGrant": "authority",
+    "ActionReceipt": "authority",
     "AdminApiKey": "admin",
     "AdminApiKeyStatus": "admin",
     "AdminAuditEntry": "admin",
@@ -359,14 +372,15 @@ _MODULES: dict[str, str] = {
     "ApiKeyEvent": "api_keys",
     "ApiKeyPreset": "api_keys",
     "AuditLogEntry": "audit_log",
+    "AuthorityDecision": "authority",
     "AutoReload": "organizations",
     "BenchmarkComparison": "benchmarks",
     "BenchmarkKind": "benchmarks",
     "BenchmarkRun": "benchmarks",
     "BenchmarkSample": "benchmarks",
     "BenchmarkStatus": "benchmarks",
+    "BillToLimits": "organizations",
     "BillToStatus": "organizations",
-    "BillingLimits": "organizations",
     "BrowserCdpGrant": "sandboxes",
     "Bucket": "storage",
     "BucketVisibility": "storage",
@@ -696,6 +710,11 @@ def __dir__() -> list[str]:
 __all__ = [
     "PLATFORM_READINESS_COMPONENTS",
     "SIZE_CONTRACTS",
+    "ActionApproval",
+    "ActionCapability",
+    "ActionDecision",
+    "ActionGrant",
+    "ActionReceipt",
     "AdminApiKey",
     "AdminApiKeyStatus",
     "AdminAuditEntry",
@@ -716,14 +735,15 @@ __all__ = [
     "ApiKeyEvent",
     "ApiKeyPreset",
     "AuditLogEntry",
+    "AuthorityDecision",
     "AutoReload",
     "BenchmarkComparison",
     "BenchmarkKind",
     "BenchmarkRun",
     "BenchmarkSample",
     "BenchmarkStatus",
+    "BillToLimits",
     "BillToStatus",
-    "BillingLimits",
     "BrowserCdpGrant",
     "Bucket",
     "BucketVisibility",

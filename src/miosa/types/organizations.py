@@ -12,7 +12,7 @@ from ._base import Model
 __all__ = [
     "AutoReload",
     "BillToStatus",
-    "BillingLimits",
+    "BillToLimits",
     "Invoice",
     "MemberCap",
     "Organization",
@@ -102,7 +102,7 @@ class BillToStatus(Model):
 
 
 @attrs.frozen(kw_only=True)
-class BillingLimits(Model):
+class BillToLimits(Model):
     """The limits of the organization a create would bill (``/limits``)."""
 
     org: Organization | None = None

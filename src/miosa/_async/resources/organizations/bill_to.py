@@ -6,7 +6,7 @@ import builtins
 
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._groups.organizations import bill_to_headers, members_of
-from ....types.organizations import BillingLimits, BillToStatus, MemberCap
+from ....types.organizations import BillToLimits, BillToStatus, MemberCap
 from ..._resource import AsyncAPIResource
 
 
@@ -39,9 +39,9 @@ class AsyncBillTo(AsyncAPIResource):
         """
         await self._none("DELETE", "/bill-to")
 
-    async def limits(self, *, bill_to: str | None = None) -> BillingLimits:
+    async def limits(self, *, bill_to: str | None = None) -> BillToLimits:
         """The limits of the organization a create would bill. ``GET /limits``."""
-        return await self._object("GET", "/limits", BillingLimits, headers=bill_to_headers(bill_to))
+        return await self._object("GET", "/limits", BillToLimits, headers=bill_to_headers(bill_to))
 
 
 def _cap_path(tenant_id: str, user_id: str) -> str:

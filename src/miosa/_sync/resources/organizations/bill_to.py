@@ -9,7 +9,7 @@ import builtins
 
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._groups.organizations import bill_to_headers, members_of
-from ....types.organizations import BillingLimits, BillToStatus, MemberCap
+from ....types.organizations import BillToLimits, BillToStatus, MemberCap
 from ..._resource import APIResource
 
 
@@ -42,9 +42,9 @@ class BillTo(APIResource):
         """
         self._none("DELETE", "/bill-to")
 
-    def limits(self, *, bill_to: str | None = None) -> BillingLimits:
+    def limits(self, *, bill_to: str | None = None) -> BillToLimits:
         """The limits of the organization a create would bill. ``GET /limits``."""
-        return self._object("GET", "/limits", BillingLimits, headers=bill_to_headers(bill_to))
+        return self._object("GET", "/limits", BillToLimits, headers=bill_to_headers(bill_to))
 
 
 def _cap_path(tenant_id: str, user_id: str) -> str:
