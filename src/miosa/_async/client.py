@@ -21,6 +21,7 @@ from ..errors import ConfigurationError
 from ._http import AsyncHTTP, AsyncPool
 
 if TYPE_CHECKING:
+    from .resources.account import AsyncAccount, AsyncTokens
     from .resources.admin import AsyncAdmin
     from .resources.analytics import AsyncAnalytics
     from .resources.api_keys import AsyncApiKeys
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from .resources.integrations import AsyncIntegrations
     from .resources.mcp import AsyncCliTools, AsyncMcp, AsyncMcpCatalogResource, AsyncMcpServers
     from .resources.models import AsyncModels
+    from .resources.notifications import AsyncActivity, AsyncAlerts, AsyncNotifications
     from .resources.open_computers import AsyncOpenComputers
     from .resources.org_invites import AsyncOrgInvites
     from .resources.organizations import (
@@ -603,3 +605,38 @@ class AsyncMiosa:
         from .resources.authority import AsyncAuthority
 
         return AsyncAuthority(self)
+
+    @cached_property
+    def tokens(self) -> AsyncTokens:
+        """Scoped delegation tokens for end users: ``/tokens/scoped``."""
+        from .resources.account import AsyncTokens
+
+        return AsyncTokens(self)
+
+    @cached_property
+    def account(self) -> AsyncAccount:
+        """Who this credential is: ``/whoami``."""
+        from .resources.account import AsyncAccount
+
+        return AsyncAccount(self)
+
+    @cached_property
+    def notifications(self) -> AsyncNotifications:
+        """The in-app notification center: ``/notifications``."""
+        from .resources.notifications import AsyncNotifications
+
+        return AsyncNotifications(self)
+
+    @cached_property
+    def alerts(self) -> AsyncAlerts:
+        """The observability alert feed: ``/alerts``."""
+        from .resources.notifications import AsyncAlerts
+
+        return AsyncAlerts(self)
+
+    @cached_property
+    def activity(self) -> AsyncActivity:
+        """Platform events and audit rows: ``/activity``."""
+        from .resources.notifications import AsyncActivity
+
+        return AsyncActivity(self)

@@ -24,6 +24,7 @@ from ..errors import ConfigurationError
 from ._http import HTTP, Pool
 
 if TYPE_CHECKING:
+    from .resources.account import Account, Tokens
     from .resources.admin import Admin
     from .resources.analytics import Analytics
     from .resources.api_keys import ApiKeys
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from .resources.integrations import Integrations
     from .resources.mcp import CliTools, Mcp, McpCatalogResource, McpServers
     from .resources.models import Models
+    from .resources.notifications import Activity, Alerts, Notifications
     from .resources.open_computers import OpenComputers
     from .resources.org_invites import OrgInvites
     from .resources.organizations import (
@@ -606,3 +608,38 @@ class Miosa:
         from .resources.authority import Authority
 
         return Authority(self)
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """Scoped delegation tokens for end users: ``/tokens/scoped``."""
+        from .resources.account import Tokens
+
+        return Tokens(self)
+
+    @cached_property
+    def account(self) -> Account:
+        """Who this credential is: ``/whoami``."""
+        from .resources.account import Account
+
+        return Account(self)
+
+    @cached_property
+    def notifications(self) -> Notifications:
+        """The in-app notification center: ``/notifications``."""
+        from .resources.notifications import Notifications
+
+        return Notifications(self)
+
+    @cached_property
+    def alerts(self) -> Alerts:
+        """The observability alert feed: ``/alerts``."""
+        from .resources.notifications import Alerts
+
+        return Alerts(self)
+
+    @cached_property
+    def activity(self) -> Activity:
+        """Platform events and audit rows: ``/activity``."""
+        from .resources.notifications import Activity
+
+        return Activity(self)

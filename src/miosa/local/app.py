@@ -41,6 +41,8 @@ MODULES = (
     "egress",
     "organizations",
     "authority",
+    "identity",
+    "notifications",
     "contract",
 )
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._base import JSONObject, Model, OpenEnum
+    from .account import ScopedToken, Whoami, WhoamiPlan, WhoamiUser, WhoamiWorkspace
     from .admin import (
         AdminApiKey,
         AdminApiKeyStatus,
@@ -185,6 +186,7 @@ if TYPE_CHECKING:
     )
     from .mcp import CliTool, McpCatalog, McpCatalogEntry, McpCatalogInstall, McpServer
     from .members import MemberRemoval, TenantMember, WorkspaceMember, WorkspaceRole
+    from .notifications import ActivityEntry, Alert, Notification, NotificationsRead, UnreadCount
     from .open_computers import (
         OpenComputerAgentEvent,
         OpenComputerAgentSession,
@@ -352,6 +354,7 @@ _MODULES: dict[str, str] = {
     "ActionDecision": "authority",
     "ActionGrant": "authority",
     "ActionReceipt": "authority",
+    "ActivityEntry": "notifications",
     "AdminApiKey": "admin",
     "AdminApiKeyStatus": "admin",
     "AdminAuditEntry": "admin",
@@ -366,6 +369,7 @@ _MODULES: dict[str, str] = {
     "AdminUser": "admin",
     "AdminUserRole": "admin",
     "AdminUserStatus": "admin",
+    "Alert": "notifications",
     "AnalyticsOverview": "dashboard",
     "AnalyticsTimeseries": "dashboard",
     "ApiKey": "api_keys",
@@ -540,6 +544,8 @@ _MODULES: dict[str, str] = {
     "MigrationBackup": "deployments",
     "MigrationBackupResult": "deployments",
     "Model": "_base",
+    "Notification": "notifications",
+    "NotificationsRead": "notifications",
     "OauthProvider": "egress",
     "OauthStart": "egress",
     "OpenComputerAgentEvent": "open_computers",
@@ -644,6 +650,7 @@ _MODULES: dict[str, str] = {
     "SandboxTemplateStart": "sandboxes",
     "SandboxUpdated": "sandbox_events",
     "SandboxUsage": "sandboxes",
+    "ScopedToken": "account",
     "ServiceAccount": "service_accounts",
     "ServiceAccountDeletion": "service_accounts",
     "ServiceAccountKey": "service_accounts",
@@ -665,6 +672,7 @@ _MODULES: dict[str, str] = {
     "TerminalSession": "sandbox_sharing",
     "UnknownEvent": "sandbox_events",
     "UnknownExecChunk": "sandbox_exec",
+    "UnreadCount": "notifications",
     "UrlInfo": "sandboxes",
     "UsageGroupBy": "usage",
     "UsagePeriod": "usage",
@@ -680,6 +688,10 @@ _MODULES: dict[str, str] = {
     "WebhookEventCatalog": "webhook_endpoints",
     "WebhookEventType": "tenant_events",
     "WebhookSigning": "webhook_endpoints",
+    "Whoami": "account",
+    "WhoamiPlan": "account",
+    "WhoamiUser": "account",
+    "WhoamiWorkspace": "account",
     "WorkspaceInvite": "invites",
     "WorkspaceInviteAcceptance": "invites",
     "WorkspaceInviteOutcome": "invites",
@@ -715,6 +727,7 @@ __all__ = [
     "ActionDecision",
     "ActionGrant",
     "ActionReceipt",
+    "ActivityEntry",
     "AdminApiKey",
     "AdminApiKeyStatus",
     "AdminAuditEntry",
@@ -729,6 +742,7 @@ __all__ = [
     "AdminUser",
     "AdminUserRole",
     "AdminUserStatus",
+    "Alert",
     "AnalyticsOverview",
     "AnalyticsTimeseries",
     "ApiKey",
@@ -903,6 +917,8 @@ __all__ = [
     "MigrationBackup",
     "MigrationBackupResult",
     "Model",
+    "Notification",
+    "NotificationsRead",
     "OauthProvider",
     "OauthStart",
     "OpenComputerAgentEvent",
@@ -1005,6 +1021,7 @@ __all__ = [
     "SandboxTemplateStart",
     "SandboxUpdated",
     "SandboxUsage",
+    "ScopedToken",
     "ServiceAccount",
     "ServiceAccountDeletion",
     "ServiceAccountKey",
@@ -1026,6 +1043,7 @@ __all__ = [
     "TerminalSession",
     "UnknownEvent",
     "UnknownExecChunk",
+    "UnreadCount",
     "UrlInfo",
     "UsageGroupBy",
     "UsagePeriod",
@@ -1041,6 +1059,10 @@ __all__ = [
     "WebhookEventCatalog",
     "WebhookEventType",
     "WebhookSigning",
+    "Whoami",
+    "WhoamiPlan",
+    "WhoamiUser",
+    "WhoamiWorkspace",
     "WorkspaceInvite",
     "WorkspaceInviteAcceptance",
     "WorkspaceInviteOutcome",
