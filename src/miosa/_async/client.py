@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .resources.deployments import AsyncDeployments
     from .resources.egress import AsyncEgressAudit, AsyncEgressNetwork, AsyncEgressSecrets
     from .resources.embeddings import AsyncEmbeddings
+    from .resources.event_subscriptions import AsyncEventSubscriptions
     from .resources.events import AsyncEvents
     from .resources.external_keys import AsyncExternalKeys
     from .resources.functions import AsyncFunctions
@@ -640,3 +641,10 @@ class AsyncMiosa:
         from .resources.notifications import AsyncActivity
 
         return AsyncActivity(self)
+
+    @cached_property
+    def event_subscriptions(self) -> AsyncEventSubscriptions:
+        """The platform-event outbox: ``/event-subscriptions``, deliveries, replays."""
+        from .resources.event_subscriptions import AsyncEventSubscriptions
+
+        return AsyncEventSubscriptions(self)

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .resources.deployments import Deployments
     from .resources.egress import EgressAudit, EgressNetwork, EgressSecrets
     from .resources.embeddings import Embeddings
+    from .resources.event_subscriptions import EventSubscriptions
     from .resources.events import Events
     from .resources.external_keys import ExternalKeys
     from .resources.functions import Functions
@@ -643,3 +644,10 @@ class Miosa:
         from .resources.notifications import Activity
 
         return Activity(self)
+
+    @cached_property
+    def event_subscriptions(self) -> EventSubscriptions:
+        """The platform-event outbox: ``/event-subscriptions``, deliveries, replays."""
+        from .resources.event_subscriptions import EventSubscriptions
+
+        return EventSubscriptions(self)

@@ -43,6 +43,7 @@ MODULES = (
     "authority",
     "identity",
     "notifications",
+    "event_subscriptions",
     "contract",
 )
 

@@ -157,6 +157,7 @@ if TYPE_CHECKING:
         OauthProvider,
         OauthStart,
     )
+    from .event_subscriptions import ConsumerKind, EventDelivery, EventSubscription
     from .events import Event
     from .functions import Function
     from .health_checks import HealthCheck, HealthStatus
@@ -445,6 +446,7 @@ _MODULES: dict[str, str] = {
     "ConnectorBinding": "deployments",
     "ConnectorPreflight": "deployments",
     "ConnectorSyncResult": "deployments",
+    "ConsumerKind": "event_subscriptions",
     "CreditBalance": "credits",
     "CreditTransaction": "credits",
     "CreditTransactionType": "credits",
@@ -498,6 +500,8 @@ _MODULES: dict[str, str] = {
     "EmbeddingResponse": "ai",
     "EnvVar": "sandbox_env",
     "Event": "events",
+    "EventDelivery": "event_subscriptions",
+    "EventSubscription": "event_subscriptions",
     "ExecChunk": "sandbox_exec",
     "ExecExit": "sandbox_exec",
     "ExecFrame": "computers",
@@ -818,6 +822,7 @@ __all__ = [
     "ConnectorBinding",
     "ConnectorPreflight",
     "ConnectorSyncResult",
+    "ConsumerKind",
     "CreditBalance",
     "CreditTransaction",
     "CreditTransactionType",
@@ -871,6 +876,8 @@ __all__ = [
     "EmbeddingResponse",
     "EnvVar",
     "Event",
+    "EventDelivery",
+    "EventSubscription",
     "ExecChunk",
     "ExecExit",
     "ExecFrame",
