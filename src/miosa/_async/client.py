@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from .resources.service_accounts import AsyncServiceAccounts, AsyncSseTickets
     from .resources.settings import AsyncSettings
     from .resources.snapshots import AsyncSnapshots
+    from .resources.ssh import AsyncSsh, AsyncWebSockets
     from .resources.storage import AsyncStorage
     from .resources.templates import AsyncTemplates
     from .resources.tenant import AsyncTenant
@@ -648,3 +649,17 @@ class AsyncMiosa:
         from .resources.event_subscriptions import AsyncEventSubscriptions
 
         return AsyncEventSubscriptions(self)
+
+    @cached_property
+    def ssh(self) -> AsyncSsh:
+        """SSH into sandboxes: keys, certificates, ready-to-run commands."""
+        from .resources.ssh import AsyncSsh
+
+        return AsyncSsh(self)
+
+    @cached_property
+    def ws(self) -> AsyncWebSockets:
+        """Where to connect the WebSocket endpoints (terminal, tunnels, SSH tunnel)."""
+        from .resources.ssh import AsyncWebSockets
+
+        return AsyncWebSockets(self)

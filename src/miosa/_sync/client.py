@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from .resources.service_accounts import ServiceAccounts, SseTickets
     from .resources.settings import Settings
     from .resources.snapshots import Snapshots
+    from .resources.ssh import Ssh, WebSockets
     from .resources.storage import Storage
     from .resources.templates import Templates
     from .resources.tenant import Tenant
@@ -651,3 +652,17 @@ class Miosa:
         from .resources.event_subscriptions import EventSubscriptions
 
         return EventSubscriptions(self)
+
+    @cached_property
+    def ssh(self) -> Ssh:
+        """SSH into sandboxes: keys, certificates, ready-to-run commands."""
+        from .resources.ssh import Ssh
+
+        return Ssh(self)
+
+    @cached_property
+    def ws(self) -> WebSockets:
+        """Where to connect the WebSocket endpoints (terminal, tunnels, SSH tunnel)."""
+        from .resources.ssh import WebSockets
+
+        return WebSockets(self)

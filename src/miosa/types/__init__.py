@@ -328,6 +328,7 @@ if TYPE_CHECKING:
         SseTicket,
     )
     from .settings import GpuPricing, ProviderKey, SettingsBranding, TenantSettings
+    from .ssh import SshKeyGrant, SshSetup
     from .storage import Bucket, BucketVisibility, PresignedUrl, StorageObject
     from .tenant import (
         AdminSnapshot,
@@ -662,6 +663,8 @@ _MODULES: dict[str, str] = {
     "SseTicket": "service_accounts",
     "SshCertificate": "sandboxes",
     "SshInfo": "sandboxes",
+    "SshKeyGrant": "ssh",
+    "SshSetup": "ssh",
     "StorageObject": "storage",
     "TemplateBuildState": "sandbox_templates",
     "TemplateCatalog": "sandbox_templates",
@@ -1036,6 +1039,8 @@ __all__ = [
     "SseTicket",
     "SshCertificate",
     "SshInfo",
+    "SshKeyGrant",
+    "SshSetup",
     "StorageObject",
     "TemplateBuildState",
     "TemplateCatalog",
