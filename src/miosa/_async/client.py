@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .resources.authority import AsyncAuthority
     from .resources.benchmarks import AsyncBenchmarks
     from .resources.builder_sessions import AsyncBuilderSessions
+    from .resources.bulk import AsyncBulk
     from .resources.channels import AsyncChannels
     from .resources.command_center import AsyncCommandCenter
     from .resources.community import AsyncCommunity
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
     from .resources.provider_defaults import AsyncProviderDefaults
     from .resources.quotas import AsyncQuotas
     from .resources.regions import AsyncRegions
+    from .resources.sandbox_batches import AsyncSandboxBatches
     from .resources.sandboxes import AsyncSandboxes
     from .resources.sandboxes.templates import AsyncSandboxTemplates
     from .resources.service_accounts import AsyncServiceAccounts, AsyncSseTickets
@@ -663,3 +665,17 @@ class AsyncMiosa:
         from .resources.ssh import AsyncWebSockets
 
         return AsyncWebSockets(self)
+
+    @cached_property
+    def sandbox_batches(self) -> AsyncSandboxBatches:
+        """Sandboxes in bulk from one request, and the one-shot run lane."""
+        from .resources.sandbox_batches import AsyncSandboxBatches
+
+        return AsyncSandboxBatches(self)
+
+    @cached_property
+    def bulk(self) -> AsyncBulk:
+        """Operations over many resources at once: ``/bulk``."""
+        from .resources.bulk import AsyncBulk
+
+        return AsyncBulk(self)

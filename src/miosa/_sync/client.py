@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .resources.authority import Authority
     from .resources.benchmarks import Benchmarks
     from .resources.builder_sessions import BuilderSessions
+    from .resources.bulk import Bulk
     from .resources.channels import Channels
     from .resources.command_center import CommandCenter
     from .resources.community import Community
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
     from .resources.provider_defaults import ProviderDefaults
     from .resources.quotas import Quotas
     from .resources.regions import Regions
+    from .resources.sandbox_batches import SandboxBatches
     from .resources.sandboxes import Sandboxes
     from .resources.sandboxes.templates import SandboxTemplates
     from .resources.service_accounts import ServiceAccounts, SseTickets
@@ -666,3 +668,17 @@ class Miosa:
         from .resources.ssh import WebSockets
 
         return WebSockets(self)
+
+    @cached_property
+    def sandbox_batches(self) -> SandboxBatches:
+        """Sandboxes in bulk from one request, and the one-shot run lane."""
+        from .resources.sandbox_batches import SandboxBatches
+
+        return SandboxBatches(self)
+
+    @cached_property
+    def bulk(self) -> Bulk:
+        """Operations over many resources at once: ``/bulk``."""
+        from .resources.bulk import Bulk
+
+        return Bulk(self)

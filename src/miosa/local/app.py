@@ -44,6 +44,7 @@ MODULES = (
     "identity",
     "notifications",
     "event_subscriptions",
+    "batches",
     "contract",
 )
 

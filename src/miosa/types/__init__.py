@@ -61,6 +61,7 @@ if TYPE_CHECKING:
         BenchmarkStatus,
     )
     from .builder_sessions import BuilderSession
+    from .bulk import BulkJob
     from .channels import Channel, ChannelType
     from .command_center import (
         CommandCenterAgent,
@@ -235,6 +236,7 @@ if TYPE_CHECKING:
     from .provider_defaults import FleetProviderDefaults, ProviderDefault, TenantProviderConfig
     from .quotas import ExternalUserQuota, ExternalUserQuotaUsage
     from .regions import ComputeCatalog, ComputePricing, ComputeSize, ComputeTemplate, Region
+    from .sandbox_batches import SandboxBatch, SandboxBatchEvent, SandboxBatchItem, SandboxRun
     from .sandbox_env import EnvVar
     from .sandbox_events import (
         SandboxCreated,
@@ -393,6 +395,7 @@ _MODULES: dict[str, str] = {
     "BuildSpecError": "sandbox_templates",
     "BuildSpecValidation": "sandbox_templates",
     "BuilderSession": "builder_sessions",
+    "BulkJob": "bulk",
     "CatalogTemplate": "sandbox_templates",
     "CatalogTemplateSize": "sandbox_templates",
     "Channel": "channels",
@@ -616,6 +619,9 @@ _MODULES: dict[str, str] = {
     "RuntimeInstanceState": "deployments",
     "SIZE_CONTRACTS": "sandboxes",
     "SandboxArtifacts": "sandboxes",
+    "SandboxBatch": "sandbox_batches",
+    "SandboxBatchEvent": "sandbox_batches",
+    "SandboxBatchItem": "sandbox_batches",
     "SandboxCreated": "sandbox_events",
     "SandboxData": "sandboxes",
     "SandboxDeployResult": "sandboxes",
@@ -644,6 +650,7 @@ _MODULES: dict[str, str] = {
     "SandboxResourceAmounts": "sandboxes",
     "SandboxResources": "sandboxes",
     "SandboxResumed": "sandbox_events",
+    "SandboxRun": "sandbox_batches",
     "SandboxShare": "sandbox_sharing",
     "SandboxSize": "sandboxes",
     "SandboxSnapshot": "sandbox_snapshots",
@@ -771,6 +778,7 @@ __all__ = [
     "BuildSpecError",
     "BuildSpecValidation",
     "BuilderSession",
+    "BulkJob",
     "CatalogTemplate",
     "CatalogTemplateSize",
     "Channel",
@@ -992,6 +1000,9 @@ __all__ = [
     "RuntimeInstanceLogs",
     "RuntimeInstanceState",
     "SandboxArtifacts",
+    "SandboxBatch",
+    "SandboxBatchEvent",
+    "SandboxBatchItem",
     "SandboxCreated",
     "SandboxData",
     "SandboxDeployResult",
@@ -1020,6 +1031,7 @@ __all__ = [
     "SandboxResourceAmounts",
     "SandboxResources",
     "SandboxResumed",
+    "SandboxRun",
     "SandboxShare",
     "SandboxSize",
     "SandboxSnapshot",
