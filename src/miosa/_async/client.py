@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from .resources.sandboxes.templates import AsyncSandboxTemplates
     from .resources.service_accounts import AsyncServiceAccounts, AsyncSseTickets
     from .resources.settings import AsyncSettings
+    from .resources.snapshot_history import AsyncNamedSnapshots, AsyncSnapshotHistory
     from .resources.snapshots import AsyncSnapshots
     from .resources.ssh import AsyncSsh, AsyncWebSockets
     from .resources.storage import AsyncStorage
@@ -679,3 +680,17 @@ class AsyncMiosa:
         from .resources.bulk import AsyncBulk
 
         return AsyncBulk(self)
+
+    @cached_property
+    def snapshot_history(self) -> AsyncSnapshotHistory:
+        """Every machine's snapshots no name pins: ``/snapshots``."""
+        from .resources.snapshot_history import AsyncSnapshotHistory
+
+        return AsyncSnapshotHistory(self)
+
+    @cached_property
+    def named_snapshots(self) -> AsyncNamedSnapshots:
+        """Names that pin a snapshot, deployable: ``/named-snapshots``."""
+        from .resources.snapshot_history import AsyncNamedSnapshots
+
+        return AsyncNamedSnapshots(self)

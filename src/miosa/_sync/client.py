@@ -72,6 +72,7 @@ if TYPE_CHECKING:
     from .resources.sandboxes.templates import SandboxTemplates
     from .resources.service_accounts import ServiceAccounts, SseTickets
     from .resources.settings import Settings
+    from .resources.snapshot_history import NamedSnapshots, SnapshotHistory
     from .resources.snapshots import Snapshots
     from .resources.ssh import Ssh, WebSockets
     from .resources.storage import Storage
@@ -682,3 +683,17 @@ class Miosa:
         from .resources.bulk import Bulk
 
         return Bulk(self)
+
+    @cached_property
+    def snapshot_history(self) -> SnapshotHistory:
+        """Every machine's snapshots no name pins: ``/snapshots``."""
+        from .resources.snapshot_history import SnapshotHistory
+
+        return SnapshotHistory(self)
+
+    @cached_property
+    def named_snapshots(self) -> NamedSnapshots:
+        """Names that pin a snapshot, deployable: ``/named-snapshots``."""
+        from .resources.snapshot_history import NamedSnapshots
+
+        return NamedSnapshots(self)

@@ -45,6 +45,7 @@ MODULES = (
     "notifications",
     "event_subscriptions",
     "batches",
+    "snapshot_history",
     "contract",
 )
 
