@@ -36,6 +36,7 @@ PENDING = "not available yet"
 def roots() -> dict[str, Any]:
     """The objects dotted paths start from, built without a network."""
     sys.path.insert(0, str(ROOT / "src"))
+    import miosa
     from miosa import Miosa
 
     client = Miosa(api_key="msk_u_migration", base_url="http://127.0.0.1:9")
@@ -43,6 +44,9 @@ def roots() -> dict[str, Any]:
         "client": client,
         "Sandbox": client.sandboxes.handle("sbx_1"),
         "Computer": client.computers.handle("cmp_1"),
+        # Module-level functions (``miosa.webhooks.is_valid``) for 2.x calls that made no
+        # request and are plain functions here.
+        "miosa": miosa,
     }
 
 

@@ -58,6 +58,8 @@ def test_the_mapping_names_only_2x_methods_and_removals_give_a_reason() -> None:
         ("client.sandboxes.no_such_call", False),
         ("client.sandboxes", False),  # a group, not a call
         ("Nowhere.files.read", False),
+        ("miosa.webhooks.is_valid", True),
+        ("miosa.webhooks", False),  # a module, not a call
     ],
 )
 def test_resolution_finds_calls_and_only_calls(path: str, expected: bool) -> None:

@@ -21,13 +21,16 @@ from ..errors import ConfigurationError
 from ._http import AsyncHTTP, AsyncPool
 
 if TYPE_CHECKING:
+    from .resources.account import AsyncAccount, AsyncTokens
     from .resources.admin import AsyncAdmin
     from .resources.agents import AsyncAgents, AsyncAgentTriggers, AsyncRunGroups, AsyncRuns
     from .resources.analytics import AsyncAnalytics
     from .resources.api_keys import AsyncApiKeys
     from .resources.audit_log import AsyncAuditLog
+    from .resources.authority import AsyncAuthority
     from .resources.benchmarks import AsyncBenchmarks
     from .resources.builder_sessions import AsyncBuilderSessions
+    from .resources.bulk import AsyncBulk
     from .resources.channels import AsyncChannels
     from .resources.command_center import AsyncCommandCenter
     from .resources.community import AsyncCommunity
@@ -39,7 +42,9 @@ if TYPE_CHECKING:
     from .resources.dashboard import AsyncDashboard
     from .resources.databases import AsyncDatabases
     from .resources.deployments import AsyncDeployments
+    from .resources.egress import AsyncEgressAudit, AsyncEgressNetwork, AsyncEgressSecrets
     from .resources.embeddings import AsyncEmbeddings
+    from .resources.event_subscriptions import AsyncEventSubscriptions
     from .resources.events import AsyncEvents
     from .resources.external_keys import AsyncExternalKeys
     from .resources.functions import AsyncFunctions
@@ -47,17 +52,27 @@ if TYPE_CHECKING:
     from .resources.integrations import AsyncIntegrations
     from .resources.mcp import AsyncCliTools, AsyncMcp, AsyncMcpCatalogResource, AsyncMcpServers
     from .resources.models import AsyncModels
+    from .resources.notifications import AsyncActivity, AsyncAlerts, AsyncNotifications
     from .resources.open_computers import AsyncOpenComputers
     from .resources.org_invites import AsyncOrgInvites
+    from .resources.organizations import (
+        AsyncBilling,
+        AsyncBillTo,
+        AsyncMemberCaps,
+        AsyncOrganizations,
+    )
     from .resources.project_integrations import AsyncProjectIntegrations
     from .resources.provider_defaults import AsyncProviderDefaults
     from .resources.quotas import AsyncQuotas
     from .resources.regions import AsyncRegions
+    from .resources.sandbox_batches import AsyncSandboxBatches
     from .resources.sandboxes import AsyncSandboxes
     from .resources.sandboxes.templates import AsyncSandboxTemplates
     from .resources.service_accounts import AsyncServiceAccounts, AsyncSseTickets
     from .resources.settings import AsyncSettings
+    from .resources.snapshot_history import AsyncNamedSnapshots, AsyncSnapshotHistory
     from .resources.snapshots import AsyncSnapshots
+    from .resources.ssh import AsyncSsh, AsyncWebSockets
     from .resources.storage import AsyncStorage
     from .resources.templates import AsyncTemplates
     from .resources.tenant import AsyncTenant
@@ -568,3 +583,145 @@ class AsyncMiosa:
         from .resources.agents import AsyncAgentTriggers
 
         return AsyncAgentTriggers(self)
+
+    # Organization, governance and egress groups.
+
+    @cached_property
+    def secrets(self) -> AsyncEgressSecrets:
+        """The egress credential vault: ``/egress/secrets``, bindings, OAuth connect."""
+        from .resources.egress import AsyncEgressSecrets
+
+        return AsyncEgressSecrets(self)
+
+    @cached_property
+    def network(self) -> AsyncEgressNetwork:
+        """Egress policies and the allowlist: ``/egress/policies``, ``/egress/allowlist``."""
+        from .resources.egress import AsyncEgressNetwork
+
+        return AsyncEgressNetwork(self)
+
+    @cached_property
+    def audit(self) -> AsyncEgressAudit:
+        """The egress audit log: ``/egress/audit``."""
+        from .resources.egress import AsyncEgressAudit
+
+        return AsyncEgressAudit(self)
+
+    @cached_property
+    def organizations(self) -> AsyncOrganizations:
+        """Organizations, their members and invites: ``/platform/tenants``, ``/tenants``."""
+        from .resources.organizations import AsyncOrganizations
+
+        return AsyncOrganizations(self)
+
+    @cached_property
+    def billing(self) -> AsyncBilling:
+        """Payment methods, invoices and automatic top-ups: ``/billing``."""
+        from .resources.organizations import AsyncBilling
+
+        return AsyncBilling(self)
+
+    @cached_property
+    def bill_to(self) -> AsyncBillTo:
+        """The organization creates are billed to: ``/bill-to``, ``/limits``."""
+        from .resources.organizations import AsyncBillTo
+
+        return AsyncBillTo(self)
+
+    @cached_property
+    def member_caps(self) -> AsyncMemberCaps:
+        """Per-member spending and concurrency caps: ``/tenants/{tenant_id}/member-caps``."""
+        from .resources.organizations import AsyncMemberCaps
+
+        return AsyncMemberCaps(self)
+
+    @cached_property
+    def authority(self) -> AsyncAuthority:
+        """Action authority: decisions, approvals, grants, receipts (``/actions``)."""
+        from .resources.authority import AsyncAuthority
+
+        return AsyncAuthority(self)
+
+    @cached_property
+    def tokens(self) -> AsyncTokens:
+        """Scoped delegation tokens for end users: ``/tokens/scoped``."""
+        from .resources.account import AsyncTokens
+
+        return AsyncTokens(self)
+
+    @cached_property
+    def account(self) -> AsyncAccount:
+        """Who this credential is: ``/whoami``."""
+        from .resources.account import AsyncAccount
+
+        return AsyncAccount(self)
+
+    @cached_property
+    def notifications(self) -> AsyncNotifications:
+        """The in-app notification center: ``/notifications``."""
+        from .resources.notifications import AsyncNotifications
+
+        return AsyncNotifications(self)
+
+    @cached_property
+    def alerts(self) -> AsyncAlerts:
+        """The observability alert feed: ``/alerts``."""
+        from .resources.notifications import AsyncAlerts
+
+        return AsyncAlerts(self)
+
+    @cached_property
+    def activity(self) -> AsyncActivity:
+        """Platform events and audit rows: ``/activity``."""
+        from .resources.notifications import AsyncActivity
+
+        return AsyncActivity(self)
+
+    @cached_property
+    def event_subscriptions(self) -> AsyncEventSubscriptions:
+        """The platform-event outbox: ``/event-subscriptions``, deliveries, replays."""
+        from .resources.event_subscriptions import AsyncEventSubscriptions
+
+        return AsyncEventSubscriptions(self)
+
+    @cached_property
+    def ssh(self) -> AsyncSsh:
+        """SSH into sandboxes: keys, certificates, ready-to-run commands."""
+        from .resources.ssh import AsyncSsh
+
+        return AsyncSsh(self)
+
+    @cached_property
+    def ws(self) -> AsyncWebSockets:
+        """Where to connect the WebSocket endpoints (terminal, tunnels, SSH tunnel)."""
+        from .resources.ssh import AsyncWebSockets
+
+        return AsyncWebSockets(self)
+
+    @cached_property
+    def sandbox_batches(self) -> AsyncSandboxBatches:
+        """Sandboxes in bulk from one request, and the one-shot run lane."""
+        from .resources.sandbox_batches import AsyncSandboxBatches
+
+        return AsyncSandboxBatches(self)
+
+    @cached_property
+    def bulk(self) -> AsyncBulk:
+        """Operations over many resources at once: ``/bulk``."""
+        from .resources.bulk import AsyncBulk
+
+        return AsyncBulk(self)
+
+    @cached_property
+    def snapshot_history(self) -> AsyncSnapshotHistory:
+        """Every machine's snapshots no name pins: ``/snapshots``."""
+        from .resources.snapshot_history import AsyncSnapshotHistory
+
+        return AsyncSnapshotHistory(self)
+
+    @cached_property
+    def named_snapshots(self) -> AsyncNamedSnapshots:
+        """Names that pin a snapshot, deployable: ``/named-snapshots``."""
+        from .resources.snapshot_history import AsyncNamedSnapshots
+
+        return AsyncNamedSnapshots(self)

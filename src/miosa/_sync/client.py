@@ -24,13 +24,16 @@ from ..errors import ConfigurationError
 from ._http import HTTP, Pool
 
 if TYPE_CHECKING:
+    from .resources.account import Account, Tokens
     from .resources.admin import Admin
     from .resources.agents import Agents, AgentTriggers, RunGroups, Runs
     from .resources.analytics import Analytics
     from .resources.api_keys import ApiKeys
     from .resources.audit_log import AuditLog
+    from .resources.authority import Authority
     from .resources.benchmarks import Benchmarks
     from .resources.builder_sessions import BuilderSessions
+    from .resources.bulk import Bulk
     from .resources.channels import Channels
     from .resources.command_center import CommandCenter
     from .resources.community import Community
@@ -42,7 +45,9 @@ if TYPE_CHECKING:
     from .resources.dashboard import Dashboard
     from .resources.databases import Databases
     from .resources.deployments import Deployments
+    from .resources.egress import EgressAudit, EgressNetwork, EgressSecrets
     from .resources.embeddings import Embeddings
+    from .resources.event_subscriptions import EventSubscriptions
     from .resources.events import Events
     from .resources.external_keys import ExternalKeys
     from .resources.functions import Functions
@@ -50,17 +55,27 @@ if TYPE_CHECKING:
     from .resources.integrations import Integrations
     from .resources.mcp import CliTools, Mcp, McpCatalogResource, McpServers
     from .resources.models import Models
+    from .resources.notifications import Activity, Alerts, Notifications
     from .resources.open_computers import OpenComputers
     from .resources.org_invites import OrgInvites
+    from .resources.organizations import (
+        Billing,
+        BillTo,
+        MemberCaps,
+        Organizations,
+    )
     from .resources.project_integrations import ProjectIntegrations
     from .resources.provider_defaults import ProviderDefaults
     from .resources.quotas import Quotas
     from .resources.regions import Regions
+    from .resources.sandbox_batches import SandboxBatches
     from .resources.sandboxes import Sandboxes
     from .resources.sandboxes.templates import SandboxTemplates
     from .resources.service_accounts import ServiceAccounts, SseTickets
     from .resources.settings import Settings
+    from .resources.snapshot_history import NamedSnapshots, SnapshotHistory
     from .resources.snapshots import Snapshots
+    from .resources.ssh import Ssh, WebSockets
     from .resources.storage import Storage
     from .resources.templates import Templates
     from .resources.tenant import Tenant
@@ -571,3 +586,145 @@ class Miosa:
         from .resources.agents import AgentTriggers
 
         return AgentTriggers(self)
+
+    # Organization, governance and egress groups.
+
+    @cached_property
+    def secrets(self) -> EgressSecrets:
+        """The egress credential vault: ``/egress/secrets``, bindings, OAuth connect."""
+        from .resources.egress import EgressSecrets
+
+        return EgressSecrets(self)
+
+    @cached_property
+    def network(self) -> EgressNetwork:
+        """Egress policies and the allowlist: ``/egress/policies``, ``/egress/allowlist``."""
+        from .resources.egress import EgressNetwork
+
+        return EgressNetwork(self)
+
+    @cached_property
+    def audit(self) -> EgressAudit:
+        """The egress audit log: ``/egress/audit``."""
+        from .resources.egress import EgressAudit
+
+        return EgressAudit(self)
+
+    @cached_property
+    def organizations(self) -> Organizations:
+        """Organizations, their members and invites: ``/platform/tenants``, ``/tenants``."""
+        from .resources.organizations import Organizations
+
+        return Organizations(self)
+
+    @cached_property
+    def billing(self) -> Billing:
+        """Payment methods, invoices and automatic top-ups: ``/billing``."""
+        from .resources.organizations import Billing
+
+        return Billing(self)
+
+    @cached_property
+    def bill_to(self) -> BillTo:
+        """The organization creates are billed to: ``/bill-to``, ``/limits``."""
+        from .resources.organizations import BillTo
+
+        return BillTo(self)
+
+    @cached_property
+    def member_caps(self) -> MemberCaps:
+        """Per-member spending and concurrency caps: ``/tenants/{tenant_id}/member-caps``."""
+        from .resources.organizations import MemberCaps
+
+        return MemberCaps(self)
+
+    @cached_property
+    def authority(self) -> Authority:
+        """Action authority: decisions, approvals, grants, receipts (``/actions``)."""
+        from .resources.authority import Authority
+
+        return Authority(self)
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """Scoped delegation tokens for end users: ``/tokens/scoped``."""
+        from .resources.account import Tokens
+
+        return Tokens(self)
+
+    @cached_property
+    def account(self) -> Account:
+        """Who this credential is: ``/whoami``."""
+        from .resources.account import Account
+
+        return Account(self)
+
+    @cached_property
+    def notifications(self) -> Notifications:
+        """The in-app notification center: ``/notifications``."""
+        from .resources.notifications import Notifications
+
+        return Notifications(self)
+
+    @cached_property
+    def alerts(self) -> Alerts:
+        """The observability alert feed: ``/alerts``."""
+        from .resources.notifications import Alerts
+
+        return Alerts(self)
+
+    @cached_property
+    def activity(self) -> Activity:
+        """Platform events and audit rows: ``/activity``."""
+        from .resources.notifications import Activity
+
+        return Activity(self)
+
+    @cached_property
+    def event_subscriptions(self) -> EventSubscriptions:
+        """The platform-event outbox: ``/event-subscriptions``, deliveries, replays."""
+        from .resources.event_subscriptions import EventSubscriptions
+
+        return EventSubscriptions(self)
+
+    @cached_property
+    def ssh(self) -> Ssh:
+        """SSH into sandboxes: keys, certificates, ready-to-run commands."""
+        from .resources.ssh import Ssh
+
+        return Ssh(self)
+
+    @cached_property
+    def ws(self) -> WebSockets:
+        """Where to connect the WebSocket endpoints (terminal, tunnels, SSH tunnel)."""
+        from .resources.ssh import WebSockets
+
+        return WebSockets(self)
+
+    @cached_property
+    def sandbox_batches(self) -> SandboxBatches:
+        """Sandboxes in bulk from one request, and the one-shot run lane."""
+        from .resources.sandbox_batches import SandboxBatches
+
+        return SandboxBatches(self)
+
+    @cached_property
+    def bulk(self) -> Bulk:
+        """Operations over many resources at once: ``/bulk``."""
+        from .resources.bulk import Bulk
+
+        return Bulk(self)
+
+    @cached_property
+    def snapshot_history(self) -> SnapshotHistory:
+        """Every machine's snapshots no name pins: ``/snapshots``."""
+        from .resources.snapshot_history import SnapshotHistory
+
+        return SnapshotHistory(self)
+
+    @cached_property
+    def named_snapshots(self) -> NamedSnapshots:
+        """Names that pin a snapshot, deployable: ``/named-snapshots``."""
+        from .resources.snapshot_history import NamedSnapshots
+
+        return NamedSnapshots(self)

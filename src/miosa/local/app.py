@@ -42,6 +42,14 @@ MODULES = (
     "runs",
     "agents",
     "agent_triggers",
+    "egress",
+    "organizations",
+    "authority",
+    "identity",
+    "notifications",
+    "event_subscriptions",
+    "batches",
+    "snapshot_history",
     "contract",
 )
 

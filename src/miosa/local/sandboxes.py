@@ -511,15 +511,14 @@ async def extend(call: Call) -> Response:
     return ok(data)
 
 
-async def pause(call: Call) -> Response:
-    """``POST /sandboxes/{sandbox_id}/pause``: processes are SIGSTOPped."""
-    sandbox = call.sandbox()
+def pause_sandbox(store: Store, sandbox: Sandbox) -> None:
+    """Running -> paused (processes SIGSTOPped); paused stays; 409 from any other state."""
     if sandbox.state == "running":
         processes.signal_all(sandbox, signal.SIGSTOP)
         sandbox.state = "paused"
         sandbox.set_running(False)
         sandbox.log("sandbox paused")
-        call.store.emit("sandbox.paused", sandbox_json(call.store, sandbox), sandbox)
+        store.emit("sandbox.paused", sandbox_json(store, sandbox), sandbox)
     elif sandbox.state != "paused":
         raise ApiError(
             409,
@@ -527,15 +526,13 @@ async def pause(call: Call) -> Response:
             f"cannot pause a {sandbox.state} sandbox",
             {"state": sandbox.state},
         )
-    return ok(sandbox_json(call.store, sandbox))
 
 
-async def resume(call: Call) -> Response:
-    """``POST /sandboxes/{sandbox_id}/resume``: paused or stopped -> running."""
-    sandbox = call.sandbox()
+def resume_sandbox(store: Store, sandbox: Sandbox) -> None:
+    """Paused or stopped -> running; running stays; 409 from any other state."""
     if sandbox.state in ("paused", "stopped"):
         billing.enforce_quota(
-            call.store, sandbox.extra.get("external_user_id"), new_sandbox=False, new_running=True
+            store, sandbox.extra.get("external_user_id"), new_sandbox=False, new_running=True
         )
         processes.signal_all(sandbox, signal.SIGCONT)
         sandbox.state = "running"
@@ -543,8 +540,8 @@ async def resume(call: Call) -> Response:
         sandbox.ready_at = now()
         sandbox.deadline = now() + sandbox.timeout_sec
         sandbox.log("sandbox resumed")
-        call.store.emit("sandbox.resumed", sandbox_json(call.store, sandbox), sandbox)
-        call.store.emit("sandbox.ready", sandbox_json(call.store, sandbox), sandbox)
+        store.emit("sandbox.resumed", sandbox_json(store, sandbox), sandbox)
+        store.emit("sandbox.ready", sandbox_json(store, sandbox), sandbox)
     elif sandbox.state != "running":
         raise ApiError(
             409,
@@ -552,6 +549,19 @@ async def resume(call: Call) -> Response:
             f"cannot resume a {sandbox.state} sandbox",
             {"state": sandbox.state},
         )
+
+
+async def pause(call: Call) -> Response:
+    """``POST /sandboxes/{sandbox_id}/pause``: processes are SIGSTOPped."""
+    sandbox = call.sandbox()
+    pause_sandbox(call.store, sandbox)
+    return ok(sandbox_json(call.store, sandbox))
+
+
+async def resume(call: Call) -> Response:
+    """``POST /sandboxes/{sandbox_id}/resume``: paused or stopped -> running."""
+    sandbox = call.sandbox()
+    resume_sandbox(call.store, sandbox)
     return ok(sandbox_json(call.store, sandbox))
 
 

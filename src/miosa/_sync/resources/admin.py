@@ -68,6 +68,32 @@ class Admin(APIResource):
     ) -> Page[T]:
         return self._page(path, cast_to, params=query(**params), keys=keys)
 
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Mapping[str, Any] | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """Call an admin route this SDK has no method for; returns the decoded JSON reply.
+
+        ``path`` is below the API root and starts with ``/admin/``
+        (``client.admin.request("GET", "/admin/stats")``); path parameters in it
+        must already be percent-encoded. ``params`` become query parameters (None
+        dropped, booleans lower-case). Retries, errors and the credential work as for
+        every other call; a 204 gives None.
+        """
+        if not path.startswith("/admin/"):
+            raise ValueError(f"admin.request takes a path under /admin/, not {path!r}")
+        payload, _ = self._json(
+            method.upper(),
+            path,
+            params=query(**dict(params or {})),
+            json=NOT_GIVEN if json_body is None else dict(json_body),
+        )
+        return payload
+
     # -- overview ---------------------------------------------------------------------
 
     def dashboard(self) -> JSONObject:
