@@ -22,6 +22,7 @@ PAGES = (
     "streams.md",
     "webhooks.md",
     "errors-and-retries.md",
+    "projects.md",
 )
 BLOCKS = [
     (page, n, code)

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from .resources.open_computers import AsyncOpenComputers
     from .resources.org_invites import AsyncOrgInvites
     from .resources.project_integrations import AsyncProjectIntegrations
+    from .resources.projects import AsyncProjects, AsyncServices
     from .resources.provider_defaults import AsyncProviderDefaults
     from .resources.quotas import AsyncQuotas
     from .resources.regions import AsyncRegions
@@ -537,3 +538,19 @@ class AsyncMiosa:
         from .resources.service_accounts import AsyncSseTickets
 
         return AsyncSseTickets(self)
+
+    # -- projects family: projects, their services and environments ---------------
+
+    @cached_property
+    def projects(self) -> AsyncProjects:
+        """Projects, their environments and shared variables: ``/projects``."""
+        from .resources.projects import AsyncProjects
+
+        return AsyncProjects(self)
+
+    @cached_property
+    def services(self) -> AsyncServices:
+        """A project's services, releases and variables: ``/services``."""
+        from .resources.projects import AsyncServices
+
+        return AsyncServices(self)

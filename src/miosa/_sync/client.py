@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from .resources.open_computers import OpenComputers
     from .resources.org_invites import OrgInvites
     from .resources.project_integrations import ProjectIntegrations
+    from .resources.projects import Projects, Services
     from .resources.provider_defaults import ProviderDefaults
     from .resources.quotas import Quotas
     from .resources.regions import Regions
@@ -540,3 +541,19 @@ class Miosa:
         from .resources.service_accounts import SseTickets
 
         return SseTickets(self)
+
+    # -- projects family: projects, their services and environments ---------------
+
+    @cached_property
+    def projects(self) -> Projects:
+        """Projects, their environments and shared variables: ``/projects``."""
+        from .resources.projects import Projects
+
+        return Projects(self)
+
+    @cached_property
+    def services(self) -> Services:
+        """A project's services, releases and variables: ``/services``."""
+        from .resources.projects import Services
+
+        return Services(self)

@@ -38,6 +38,7 @@ MODULES = (
     "audit",
     "accounts",
     "service_accounts",
+    "projects",
     "contract",
 )
 
