@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .resources.dashboard import AsyncDashboard
     from .resources.databases import AsyncDatabases
     from .resources.deployments import AsyncDeployments
+    from .resources.docker_deploy import AsyncDockerDeploy
     from .resources.embeddings import AsyncEmbeddings
     from .resources.events import AsyncEvents
     from .resources.external_keys import AsyncExternalKeys
@@ -49,7 +50,13 @@ if TYPE_CHECKING:
     from .resources.open_computers import AsyncOpenComputers
     from .resources.org_invites import AsyncOrgInvites
     from .resources.project_integrations import AsyncProjectIntegrations
-    from .resources.projects import AsyncProjects, AsyncServices
+    from .resources.projects import (
+        AsyncDeploymentEnvironments,
+        AsyncEnvironments,
+        AsyncProjectAuth,
+        AsyncProjects,
+        AsyncServices,
+    )
     from .resources.provider_defaults import AsyncProviderDefaults
     from .resources.quotas import AsyncQuotas
     from .resources.regions import AsyncRegions
@@ -554,3 +561,31 @@ class AsyncMiosa:
         from .resources.projects import AsyncServices
 
         return AsyncServices(self)
+
+    @cached_property
+    def environments(self) -> AsyncEnvironments:
+        """Machine environments new sandboxes and computers inherit: ``/environments``."""
+        from .resources.projects import AsyncEnvironments
+
+        return AsyncEnvironments(self)
+
+    @cached_property
+    def deployment_environments(self) -> AsyncDeploymentEnvironments:
+        """The deployment environment inventory: ``/deployment-environments``."""
+        from .resources.projects import AsyncDeploymentEnvironments
+
+        return AsyncDeploymentEnvironments(self)
+
+    @cached_property
+    def project_auth(self) -> AsyncProjectAuth:
+        """Built-in sign-in for a sandbox's or deployment's app: ``/project-auth``."""
+        from .resources.projects import AsyncProjectAuth
+
+        return AsyncProjectAuth(self)
+
+    @cached_property
+    def docker_deploy(self) -> AsyncDockerDeploy:
+        """App Engine hosts and templates: ``/docker-deploy``."""
+        from .resources.docker_deploy import AsyncDockerDeploy
+
+        return AsyncDockerDeploy(self)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .resources.dashboard import Dashboard
     from .resources.databases import Databases
     from .resources.deployments import Deployments
+    from .resources.docker_deploy import DockerDeploy
     from .resources.embeddings import Embeddings
     from .resources.events import Events
     from .resources.external_keys import ExternalKeys
@@ -52,7 +53,13 @@ if TYPE_CHECKING:
     from .resources.open_computers import OpenComputers
     from .resources.org_invites import OrgInvites
     from .resources.project_integrations import ProjectIntegrations
-    from .resources.projects import Projects, Services
+    from .resources.projects import (
+        DeploymentEnvironments,
+        Environments,
+        ProjectAuth,
+        Projects,
+        Services,
+    )
     from .resources.provider_defaults import ProviderDefaults
     from .resources.quotas import Quotas
     from .resources.regions import Regions
@@ -557,3 +564,31 @@ class Miosa:
         from .resources.projects import Services
 
         return Services(self)
+
+    @cached_property
+    def environments(self) -> Environments:
+        """Machine environments new sandboxes and computers inherit: ``/environments``."""
+        from .resources.projects import Environments
+
+        return Environments(self)
+
+    @cached_property
+    def deployment_environments(self) -> DeploymentEnvironments:
+        """The deployment environment inventory: ``/deployment-environments``."""
+        from .resources.projects import DeploymentEnvironments
+
+        return DeploymentEnvironments(self)
+
+    @cached_property
+    def project_auth(self) -> ProjectAuth:
+        """Built-in sign-in for a sandbox's or deployment's app: ``/project-auth``."""
+        from .resources.projects import ProjectAuth
+
+        return ProjectAuth(self)
+
+    @cached_property
+    def docker_deploy(self) -> DockerDeploy:
+        """App Engine hosts and templates: ``/docker-deploy``."""
+        from .resources.docker_deploy import DockerDeploy
+
+        return DockerDeploy(self)

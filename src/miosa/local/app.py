@@ -39,6 +39,8 @@ MODULES = (
     "accounts",
     "service_accounts",
     "projects",
+    "environments",
+    "docker_deploy",
     "contract",
 )
 
