@@ -23,6 +23,7 @@ PAGES = (
     "webhooks.md",
     "errors-and-retries.md",
     "projects.md",
+    "builder-and-cloud.md",
 )
 BLOCKS = [
     (page, n, code)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .resources.api_keys import AsyncApiKeys
     from .resources.audit_log import AsyncAuditLog
     from .resources.benchmarks import AsyncBenchmarks
+    from .resources.builder_apps import AsyncBuilderApps
     from .resources.builder_sessions import AsyncBuilderSessions
     from .resources.channels import AsyncChannels
     from .resources.command_center import AsyncCommandCenter
@@ -589,3 +590,12 @@ class AsyncMiosa:
         from .resources.docker_deploy import AsyncDockerDeploy
 
         return AsyncDockerDeploy(self)
+
+    # -- builder apps and bring-your-own-cloud -----------------------------------------
+
+    @cached_property
+    def builder_apps(self) -> AsyncBuilderApps:
+        """Builder apps, their releases, data planes and automations: ``/builder/apps``."""
+        from .resources.builder_apps import AsyncBuilderApps
+
+        return AsyncBuilderApps(self)

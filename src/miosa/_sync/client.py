@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .resources.api_keys import ApiKeys
     from .resources.audit_log import AuditLog
     from .resources.benchmarks import Benchmarks
+    from .resources.builder_apps import BuilderApps
     from .resources.builder_sessions import BuilderSessions
     from .resources.channels import Channels
     from .resources.command_center import CommandCenter
@@ -592,3 +593,12 @@ class Miosa:
         from .resources.docker_deploy import DockerDeploy
 
         return DockerDeploy(self)
+
+    # -- builder apps and bring-your-own-cloud -----------------------------------------
+
+    @cached_property
+    def builder_apps(self) -> BuilderApps:
+        """Builder apps, their releases, data planes and automations: ``/builder/apps``."""
+        from .resources.builder_apps import BuilderApps
+
+        return BuilderApps(self)

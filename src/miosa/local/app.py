@@ -41,6 +41,7 @@ MODULES = (
     "projects",
     "environments",
     "docker_deploy",
+    "builder_apps",
     "contract",
 )
 
