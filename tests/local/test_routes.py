@@ -37,11 +37,11 @@ def test_every_contract_endpoint_has_a_route() -> None:
     # less the four sandbox routes 2.19.2 shows do not exist (DELETE .../files,
     # .../files/batch, .../processes/{pid}/stdin and /signal), plus GET and PATCH
     # .../resources.
-    assert len(records) == 271
+    assert len(records) == 287
     wanted = {(r["method"], _normalize(r["path"])) for r in records}
     routed = {(e.method, _normalize(e.path)) for e in all_endpoints()}
     assert wanted - routed == set()
-    assert len(wanted) == 271
+    assert len(wanted) == 287
 
 
 def test_router_reaches_a_handler_for_every_contract_endpoint(client: httpx.Client) -> None:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .resources.builder_apps import AsyncBuilderApps
     from .resources.builder_sessions import AsyncBuilderSessions
     from .resources.channels import AsyncChannels
+    from .resources.cloud import AsyncCloud
     from .resources.command_center import AsyncCommandCenter
     from .resources.community import AsyncCommunity
     from .resources.completions import AsyncCompletions
@@ -599,3 +600,10 @@ class AsyncMiosa:
         from .resources.builder_apps import AsyncBuilderApps
 
         return AsyncBuilderApps(self)
+
+    @cached_property
+    def cloud(self) -> AsyncCloud:
+        """Bring-your-own-cloud accounts, regions, pools and nodes: ``/cloud``."""
+        from .resources.cloud import AsyncCloud
+
+        return AsyncCloud(self)

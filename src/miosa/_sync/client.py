@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .resources.builder_apps import BuilderApps
     from .resources.builder_sessions import BuilderSessions
     from .resources.channels import Channels
+    from .resources.cloud import Cloud
     from .resources.command_center import CommandCenter
     from .resources.community import Community
     from .resources.completions import Completions
@@ -602,3 +603,10 @@ class Miosa:
         from .resources.builder_apps import BuilderApps
 
         return BuilderApps(self)
+
+    @cached_property
+    def cloud(self) -> Cloud:
+        """Bring-your-own-cloud accounts, regions, pools and nodes: ``/cloud``."""
+        from .resources.cloud import Cloud
+
+        return Cloud(self)

@@ -42,6 +42,7 @@ MODULES = (
     "environments",
     "docker_deploy",
     "builder_apps",
+    "cloud",
     "contract",
 )
 
