@@ -113,9 +113,10 @@ class AsyncEnvironments(AsyncAPIResource):
             repositories: ``[{"repo": "owner/name", "base_branch": ..., "setup_script": ...}]``.
             cli_tools: Tool name to version.
             connections: Connection ids whose credentials machines may use.
-            pass_github, pass_secrets, pass_sandbox_credentials, pass_agents_credentials:
-                Which of the owner's credentials machines receive.
             extends_default: Start from the scope's default environment.
+
+        ``pass_github``, ``pass_secrets``, ``pass_sandbox_credentials`` and
+        ``pass_agents_credentials`` choose which of the owner's credentials machines receive.
         """
         payload = body(
             name=name,
