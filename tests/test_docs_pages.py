@@ -23,6 +23,8 @@ PAGES = (
     "webhooks.md",
     "errors-and-retries.md",
     "agents-and-runs.md",
+    "projects.md",
+    "builder-and-cloud.md",
 )
 BLOCKS = [
     (page, n, code)

@@ -29,9 +29,11 @@ if TYPE_CHECKING:
     from .resources.audit_log import AsyncAuditLog
     from .resources.authority import AsyncAuthority
     from .resources.benchmarks import AsyncBenchmarks
+    from .resources.builder_apps import AsyncBuilderApps
     from .resources.builder_sessions import AsyncBuilderSessions
     from .resources.bulk import AsyncBulk
     from .resources.channels import AsyncChannels
+    from .resources.cloud import AsyncCloud
     from .resources.command_center import AsyncCommandCenter
     from .resources.community import AsyncCommunity
     from .resources.completions import AsyncCompletions
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
     from .resources.dashboard import AsyncDashboard
     from .resources.databases import AsyncDatabases
     from .resources.deployments import AsyncDeployments
+    from .resources.docker_deploy import AsyncDockerDeploy
     from .resources.egress import AsyncEgressAudit, AsyncEgressNetwork, AsyncEgressSecrets
     from .resources.embeddings import AsyncEmbeddings
     from .resources.event_subscriptions import AsyncEventSubscriptions
@@ -62,6 +65,13 @@ if TYPE_CHECKING:
         AsyncOrganizations,
     )
     from .resources.project_integrations import AsyncProjectIntegrations
+    from .resources.projects import (
+        AsyncDeploymentEnvironments,
+        AsyncEnvironments,
+        AsyncProjectAuth,
+        AsyncProjects,
+        AsyncServices,
+    )
     from .resources.provider_defaults import AsyncProviderDefaults
     from .resources.quotas import AsyncQuotas
     from .resources.regions import AsyncRegions
@@ -725,3 +735,63 @@ class AsyncMiosa:
         from .resources.snapshot_history import AsyncNamedSnapshots
 
         return AsyncNamedSnapshots(self)
+
+    # -- projects family: projects, their services and environments ---------------
+
+    @cached_property
+    def projects(self) -> AsyncProjects:
+        """Projects, their environments and shared variables: ``/projects``."""
+        from .resources.projects import AsyncProjects
+
+        return AsyncProjects(self)
+
+    @cached_property
+    def services(self) -> AsyncServices:
+        """A project's services, releases and variables: ``/services``."""
+        from .resources.projects import AsyncServices
+
+        return AsyncServices(self)
+
+    @cached_property
+    def environments(self) -> AsyncEnvironments:
+        """Machine environments new sandboxes and computers inherit: ``/environments``."""
+        from .resources.projects import AsyncEnvironments
+
+        return AsyncEnvironments(self)
+
+    @cached_property
+    def deployment_environments(self) -> AsyncDeploymentEnvironments:
+        """The deployment environment inventory: ``/deployment-environments``."""
+        from .resources.projects import AsyncDeploymentEnvironments
+
+        return AsyncDeploymentEnvironments(self)
+
+    @cached_property
+    def project_auth(self) -> AsyncProjectAuth:
+        """Built-in sign-in for a sandbox's or deployment's app: ``/project-auth``."""
+        from .resources.projects import AsyncProjectAuth
+
+        return AsyncProjectAuth(self)
+
+    @cached_property
+    def docker_deploy(self) -> AsyncDockerDeploy:
+        """App Engine hosts and templates: ``/docker-deploy``."""
+        from .resources.docker_deploy import AsyncDockerDeploy
+
+        return AsyncDockerDeploy(self)
+
+    # -- builder apps and bring-your-own-cloud -----------------------------------------
+
+    @cached_property
+    def builder_apps(self) -> AsyncBuilderApps:
+        """Builder apps, their releases, data planes and automations: ``/builder/apps``."""
+        from .resources.builder_apps import AsyncBuilderApps
+
+        return AsyncBuilderApps(self)
+
+    @cached_property
+    def cloud(self) -> AsyncCloud:
+        """Bring-your-own-cloud accounts, regions, pools and nodes: ``/cloud``."""
+        from .resources.cloud import AsyncCloud
+
+        return AsyncCloud(self)

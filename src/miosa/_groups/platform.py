@@ -9,7 +9,8 @@ from urllib.parse import quote
 from .._core.request import NOT_GIVEN, NotGiven, query
 from .._core.responses import decode_json
 from .._core.waiters import WaitTarget
-from ..errors import UnsupportedRouteError
+from ..errors import NotFoundError, UnsupportedRouteError
+from ..types.sandbox_templates import CatalogTemplate
 
 DEPLOYMENT_READY: Final = WaitTarget.of("deployment", ready={"running"}, failed={"failed"})
 VERSION_READY: Final = WaitTarget.of(
@@ -122,3 +123,26 @@ def removed_route(call: str, route: str, why: str) -> UnsupportedRouteError:
 def connector_mode(mode: str | NotGiven) -> str | NotGiven:
     """A Connect binding mode as the server spells it (``brokered-env`` -> ``brokered_env``)."""
     return mode if isinstance(mode, NotGiven) else mode.replace("-", "_")
+
+
+def catalog_object(payload: Any) -> Any:
+    """The ``GET /templates`` catalog object; a bare array is taken as its templates."""
+    if isinstance(payload, list):
+        return {"templates": payload}
+    return payload
+
+
+def catalog_template(
+    templates: Iterable[CatalogTemplate], template_id: str, product: str | None
+) -> CatalogTemplate:
+    """The template whose id or alias is ``template_id``; `NotFoundError` when none is."""
+    for template in templates:
+        if template.id == template_id or template_id in template.aliases:
+            return template
+    where = f" for product {product!r}" if product else ""
+    raise NotFoundError(
+        f"template {template_id!r} is not in the catalog{where}",
+        status_code=404,
+        code="NOT_FOUND",
+        details={"resource": "template", "id": template_id},
+    )

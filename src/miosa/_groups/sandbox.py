@@ -644,3 +644,28 @@ def check_resources(
         )
     if size is not None and size != tier:
         raise ValueError(f"{given} does not match the requested size {size!r}")
+
+
+# The agent workspace defaults: a day of life, asleep after 30 idle minutes, the last
+# snapshot kept for 30 days.
+AGENT_WORKSPACE_TIMEOUT_SEC = 86_400
+AGENT_WORKSPACE_IDLE_TIMEOUT_SEC = 1_800
+AGENT_WORKSPACE_SNAPSHOT_EXPIRATION_SEC = 30 * 86_400
+AGENT_WORKSPACE_KEEP_LAST_SNAPSHOTS = 1
+
+
+def agent_workspace_metadata(
+    metadata: Mapping[str, Any] | None,
+    snapshot_expiration_sec: int,
+    keep_last_snapshots: int | Mapping[str, Any],
+) -> dict[str, Any]:
+    """An agent workspace's metadata: the caller's, plus its kind and snapshot policy
+    (the API reads the policy from metadata; a kind the caller set is kept)."""
+    out = dict(metadata or {})
+    out.setdefault("miosa_workspace_kind", "agent_workspace")
+    out["miosa_persistent"] = True
+    out["snapshot_expiration_sec"] = snapshot_expiration_sec
+    out["keep_last_snapshots"] = (
+        keep_last_snapshots if isinstance(keep_last_snapshots, int) else dict(keep_last_snapshots)
+    )
+    return out

@@ -32,9 +32,11 @@ if TYPE_CHECKING:
     from .resources.audit_log import AuditLog
     from .resources.authority import Authority
     from .resources.benchmarks import Benchmarks
+    from .resources.builder_apps import BuilderApps
     from .resources.builder_sessions import BuilderSessions
     from .resources.bulk import Bulk
     from .resources.channels import Channels
+    from .resources.cloud import Cloud
     from .resources.command_center import CommandCenter
     from .resources.community import Community
     from .resources.completions import Completions
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
     from .resources.dashboard import Dashboard
     from .resources.databases import Databases
     from .resources.deployments import Deployments
+    from .resources.docker_deploy import DockerDeploy
     from .resources.egress import EgressAudit, EgressNetwork, EgressSecrets
     from .resources.embeddings import Embeddings
     from .resources.event_subscriptions import EventSubscriptions
@@ -65,6 +68,13 @@ if TYPE_CHECKING:
         Organizations,
     )
     from .resources.project_integrations import ProjectIntegrations
+    from .resources.projects import (
+        DeploymentEnvironments,
+        Environments,
+        ProjectAuth,
+        Projects,
+        Services,
+    )
     from .resources.provider_defaults import ProviderDefaults
     from .resources.quotas import Quotas
     from .resources.regions import Regions
@@ -728,3 +738,63 @@ class Miosa:
         from .resources.snapshot_history import NamedSnapshots
 
         return NamedSnapshots(self)
+
+    # -- projects family: projects, their services and environments ---------------
+
+    @cached_property
+    def projects(self) -> Projects:
+        """Projects, their environments and shared variables: ``/projects``."""
+        from .resources.projects import Projects
+
+        return Projects(self)
+
+    @cached_property
+    def services(self) -> Services:
+        """A project's services, releases and variables: ``/services``."""
+        from .resources.projects import Services
+
+        return Services(self)
+
+    @cached_property
+    def environments(self) -> Environments:
+        """Machine environments new sandboxes and computers inherit: ``/environments``."""
+        from .resources.projects import Environments
+
+        return Environments(self)
+
+    @cached_property
+    def deployment_environments(self) -> DeploymentEnvironments:
+        """The deployment environment inventory: ``/deployment-environments``."""
+        from .resources.projects import DeploymentEnvironments
+
+        return DeploymentEnvironments(self)
+
+    @cached_property
+    def project_auth(self) -> ProjectAuth:
+        """Built-in sign-in for a sandbox's or deployment's app: ``/project-auth``."""
+        from .resources.projects import ProjectAuth
+
+        return ProjectAuth(self)
+
+    @cached_property
+    def docker_deploy(self) -> DockerDeploy:
+        """App Engine hosts and templates: ``/docker-deploy``."""
+        from .resources.docker_deploy import DockerDeploy
+
+        return DockerDeploy(self)
+
+    # -- builder apps and bring-your-own-cloud -----------------------------------------
+
+    @cached_property
+    def builder_apps(self) -> BuilderApps:
+        """Builder apps, their releases, data planes and automations: ``/builder/apps``."""
+        from .resources.builder_apps import BuilderApps
+
+        return BuilderApps(self)
+
+    @cached_property
+    def cloud(self) -> Cloud:
+        """Bring-your-own-cloud accounts, regions, pools and nodes: ``/cloud``."""
+        from .resources.cloud import Cloud
+
+        return Cloud(self)

@@ -50,6 +50,11 @@ MODULES = (
     "event_subscriptions",
     "batches",
     "snapshot_history",
+    "projects",
+    "environments",
+    "docker_deploy",
+    "builder_apps",
+    "cloud",
     "contract",
 )
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import builtins
 
 from ..._groups.admin import list_in_object
-from ...types.sandbox_templates import CatalogTemplate
+from ..._groups.platform import catalog_object, catalog_template
+from ...types.sandbox_templates import CatalogTemplate, CatalogTemplateSize, TemplateCatalog
 from .._resource import AsyncAPIResource
 
 
@@ -13,15 +14,33 @@ class AsyncTemplates(AsyncAPIResource):
     """``client.templates``: the product catalog (not your tenant's templates: those are
     ``client.sandbox_templates``)."""
 
-    async def list(self) -> builtins.list[CatalogTemplate]:
-        """Every catalog template. ``GET /templates`` (the whole catalog in one reply).
-
-        The API has no filters: pick by ``t.product`` or ``t.id``/``t.aliases`` locally.
+    async def list(self, *, product: str | None = None) -> builtins.list[CatalogTemplate]:
+        """Every catalog template, or those of one ``product`` (``sandbox``, ``computer``,
+        ``appliance`` ...). ``GET /templates`` (the whole catalog in one reply; the
+        product filter is applied here, the API has none).
         """
-        return await self._list(
+        templates = await self._list(
             "GET",
             "/templates",
             CatalogTemplate,
             keys=(),
             prepare=lambda payload: list_in_object(payload, "templates"),
         )
+        return [t for t in templates if product is None or t.product == product]
+
+    async def catalog(self) -> TemplateCatalog:
+        """The whole catalog: templates, products, sizes and their rules. ``GET /templates``."""
+        return await self._object("GET", "/templates", TemplateCatalog, prepare=catalog_object)
+
+    async def get(self, template_id: str, *, product: str | None = None) -> CatalogTemplate:
+        """One catalog template by id or alias (of ``product``, when given).
+
+        ``GET /templates`` and a lookup here; `NotFoundError` when the catalog has none.
+        """
+        return catalog_template(await self.list(product=product), template_id, product)
+
+    async def readiness(
+        self, template_id: str, *, product: str | None = None
+    ) -> tuple[CatalogTemplateSize, ...]:
+        """Whether each size of a template is ready to launch now. ``GET /templates``."""
+        return (await self.get(template_id, product=product)).sizes

@@ -8,11 +8,21 @@ from typing import Any
 from ...._concurrency import asleep
 from ...._core.request import NOT_GIVEN, NotGiven, body, path_param, query, route
 from ...._core.waiters import Poller, WaitTarget
-from ...._groups.sandbox import check_resources, parse_readiness
+from ...._groups.sandbox import (
+    AGENT_WORKSPACE_IDLE_TIMEOUT_SEC,
+    AGENT_WORKSPACE_KEEP_LAST_SNAPSHOTS,
+    AGENT_WORKSPACE_SNAPSHOT_EXPIRATION_SEC,
+    AGENT_WORKSPACE_TIMEOUT_SEC,
+    agent_workspace_metadata,
+    check_resources,
+    parse_readiness,
+)
 from ....errors import (
     APITimeoutError,
     AuthenticationError,
+    ConflictError,
     MiosaError,
+    NotFoundError,
     PermissionDeniedError,
 )
 from ....types.params import (
@@ -44,6 +54,7 @@ from ._base import sandbox_path
 from .handle import AsyncSandbox
 
 _READINESS = WaitTarget.of("sandbox", ready=("ready",), failed=())
+_CHECKPOINT = WaitTarget.of("sandbox checkpoint", ready=("written",), failed=())
 
 
 class AsyncSandboxes(AsyncAPIResource):
@@ -689,4 +700,81 @@ class AsyncSandboxes(AsyncAPIResource):
             sandbox_path(sandbox_id) + "/browser/cdp-url",
             BrowserCdpGrant,
             json=payload if payload else NOT_GIVEN,
+        )
+
+    async def get_or_create(
+        self,
+        name: str,
+        *,
+        resume: bool = True,
+        wait_until_ready: bool = False,
+        wait_timeout: float = 60.0,
+        **create_options: Any,
+    ) -> AsyncSandbox:
+        """The sandbox named ``name``, created (with ``create_options``) when there is none.
+
+        ``GET /sandboxes/by-name/{name}``, then ``POST /sandboxes`` on a 404. A paused
+        sandbox is resumed (``resume=False`` leaves it paused), after any checkpoint it is
+        still writing. When two callers race to create the same name, the loser gets the
+        winner's sandbox. ``wait_until_ready`` waits up to ``wait_timeout`` seconds for it
+        to accept work. A destroyed sandbox is never brought back.
+        """
+        try:
+            sandbox = await self.get_by_name(name)
+        except NotFoundError:
+            try:
+                sandbox = await self.create(name=name, **create_options)
+            except ConflictError:
+                sandbox = await self.get_by_name(name)
+        if resume and sandbox.state == "paused" and sandbox.id is not None:
+            if sandbox.raw.get("checkpoint_pending") is True:
+                sandbox = await self._wait_for_checkpoint(sandbox.id, wait_timeout)
+            sandbox = await self.resume(sandbox.id)
+        if wait_until_ready and sandbox.id is not None:
+            sandbox = await self.wait_until_ready(sandbox.id, timeout=wait_timeout)
+        return sandbox
+
+    async def _wait_for_checkpoint(self, sandbox_id: str, timeout: float) -> AsyncSandbox:
+        poller = Poller(_CHECKPOINT, sandbox_id, timeout=timeout, first_delay=0.25)
+        while True:
+            sandbox = await self.get(sandbox_id)
+            pending = sandbox.raw.get("checkpoint_pending") is True
+            delay = poller.next_delay("pending" if pending else "written")
+            if delay is None:
+                return sandbox
+            await asleep(delay)
+
+    async def create_agent_workspace(
+        self,
+        name: str,
+        *,
+        template_id: str | NotGiven = NOT_GIVEN,
+        timeout_sec: int = AGENT_WORKSPACE_TIMEOUT_SEC,
+        idle_timeout_sec: int = AGENT_WORKSPACE_IDLE_TIMEOUT_SEC,
+        snapshot_expiration_sec: int = AGENT_WORKSPACE_SNAPSHOT_EXPIRATION_SEC,
+        keep_last_snapshots: int | Mapping[str, Any] = AGENT_WORKSPACE_KEEP_LAST_SNAPSHOTS,
+        metadata: Mapping[str, Any] | None = None,
+        wait_until_ready: bool = True,
+        wait_timeout: float = 60.0,
+        **create_options: Any,
+    ) -> AsyncSandbox:
+        """A persistent sandbox an AI agent works in, found by ``name`` or created.
+
+        The agent edits files under ``/workspace``, installs, tests, builds, previews and
+        publishes from this one sandbox instead of uploading a repository each time. It
+        lives ``timeout_sec`` (a day), sleeps after ``idle_timeout_sec`` idle (30 min),
+        and keeps its last ``keep_last_snapshots`` snapshots for
+        ``snapshot_expiration_sec`` (30 days). See `get_or_create` for the lookup.
+        """
+        policy = agent_workspace_metadata(metadata, snapshot_expiration_sec, keep_last_snapshots)
+        return await self.get_or_create(
+            name,
+            wait_until_ready=wait_until_ready,
+            wait_timeout=wait_timeout,
+            template_id=template_id,
+            persistent=True,
+            timeout_sec=timeout_sec,
+            idle_timeout_sec=idle_timeout_sec,
+            metadata=policy,
+            **create_options,
         )

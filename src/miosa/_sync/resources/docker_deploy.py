@@ -1,0 +1,69 @@
+# This file was generated from
+#   src/miosa/_async/resources/docker_deploy.py
+# by scripts/gen_sync.py. Do not edit it by hand.
+"""App Engine (``/docker-deploy``): the always-on workspace host that serves many app
+containers once its appliance is healthy, and the starter templates for those apps."""
+
+from __future__ import annotations
+
+import builtins
+
+from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
+from ...types.docker_deploy import DockerDeployHost, DockerDeployTemplate
+from .._resource import APIResource
+
+_HOST = ("data", "host")
+_TEMPLATE = ("data", "template")
+
+
+class DockerDeploy(APIResource):
+    """``client.docker_deploy``: App Engine hosts and templates."""
+
+    def list_hosts(self, *, workspace_id: str | None = None) -> builtins.list[DockerDeployHost]:
+        """The organization's App Engine hosts, or one workspace's.
+
+        ``GET /docker-deploy/hosts``.
+        """
+        return self._list(
+            "GET",
+            "/docker-deploy/hosts",
+            DockerDeployHost,
+            params=query(workspace_id=workspace_id),
+            keys=("data", "hosts"),
+        )
+
+    def ensure_host(
+        self,
+        *,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        external_workspace_id: str | NotGiven = NOT_GIVEN,
+        idempotency_key: str | None = None,
+    ) -> DockerDeployHost:
+        """The workspace's host, provisioned first if it has none (safe to call again).
+
+        ``POST /docker-deploy/hosts/ensure``.
+        """
+        return self._object(
+            "POST",
+            "/docker-deploy/hosts/ensure",
+            DockerDeployHost,
+            json=body(workspace_id=workspace_id, external_workspace_id=external_workspace_id),
+            idempotency_key=idempotency_key,
+            unwrap=_HOST,
+        )
+
+    def get_host(self, host_id: str) -> DockerDeployHost:
+        """One host. ``GET /docker-deploy/hosts/{host_id}``."""
+        path = route("/docker-deploy/hosts/{host_id}", host_id=host_id)
+        return self._object("GET", path, DockerDeployHost, unwrap=_HOST)
+
+    def list_templates(self) -> builtins.list[DockerDeployTemplate]:
+        """The App Engine starter templates. ``GET /docker-deploy/templates``."""
+        return self._list(
+            "GET", "/docker-deploy/templates", DockerDeployTemplate, keys=("data", "templates")
+        )
+
+    def get_template(self, template_id: str) -> DockerDeployTemplate:
+        """One starter template. ``GET /docker-deploy/templates/{template_id}``."""
+        path = route("/docker-deploy/templates/{template_id}", template_id=template_id)
+        return self._object("GET", path, DockerDeployTemplate, unwrap=_TEMPLATE)
