@@ -45,6 +45,7 @@ KNOWN_MODULES = {
     "cattrs": "cattrs",
     "httpx": "httpx",
     "httpx_sse": "httpx-sse",
+    "typing_extensions": "typing-extensions",
     "httpx_ws": "httpx-ws",
     "wsproto": "wsproto",
     "click": "click",

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ._async.resources.computers import AsyncComputer
     from ._async.resources.sandboxes import AsyncSandbox
     from ._async.streams import AsyncByteStream, AsyncEventStream
+    from ._core.call_options import RequestExtras, RequestOptions
     from ._core.progress import ProgressCallback
     from ._core.request import NOT_GIVEN, NotGiven
     from ._pager import AsyncPager
@@ -97,6 +98,8 @@ _LAZY: dict[str, str] = {
     "ProgressCallback": "._core.progress",
     "QuotaExceededError": ".errors",
     "RateLimitError": ".errors",
+    "RequestExtras": "._core.call_options",
+    "RequestOptions": "._core.call_options",
     "ResourceFailedError": ".errors",
     "ResponseValidationError": ".errors",
     "Sandbox": "._sync.resources.sandboxes",
@@ -167,6 +170,8 @@ __all__ = [
     "ProgressCallback",
     "QuotaExceededError",
     "RateLimitError",
+    "RequestExtras",
+    "RequestOptions",
     "ResourceFailedError",
     "ResponseValidationError",
     "Sandbox",

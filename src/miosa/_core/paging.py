@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
+import httpx
 
 from .responses import next_cursor_of
 
@@ -16,6 +17,9 @@ class PageRequest:
     path: str
     params: dict[str, str]
     cursor_param: str = "cursor"
+    # The caller's per-call headers and timeout, sent again for every page.
+    headers: dict[str, str] | None = None
+    timeout: httpx.Timeout | None = None
 
 
 def next_page_request(payload: Any, request: PageRequest, item_count: int) -> PageRequest | None:

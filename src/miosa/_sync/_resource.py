@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 import httpx
 
 from .._concurrency import paginate
+from .._core.call_options import apply_options
 from .._core.paging import PageRequest
 from .._core.request import NOT_GIVEN
 from .._core.responses import unwrap_object
@@ -49,7 +50,9 @@ class APIResource:
         headers: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         timeout: httpx.Timeout | None = None,
+        options: Mapping[str, object] | None = None,
     ) -> tuple[Any, httpx.Response]:
+        params, json, headers, timeout = apply_options(options, params, json, headers, timeout)
         return self._http.request_json(
             method,
             path,
@@ -76,12 +79,15 @@ class APIResource:
         timeout: httpx.Timeout | None = None,
         prepare: Callable[[Any], Any] | None = None,
         on_response: Callable[[httpx.Response], None] | None = None,
+        options: Mapping[str, object] | None = None,
     ) -> T:
         """One JSON object, unwrapped from ``{"data": ...}`` (or other `unwrap` keys) if needed.
 
         ``prepare`` rewrites the unwrapped object before it is structured; ``on_response``
-        sees the response (its headers) first.
+        sees the response (its headers) first. ``options`` are the caller's per-call
+        options (`RequestOptions`).
         """
+        params, json, headers, timeout = apply_options(options, params, json, headers, timeout)
         payload, response = self._http.request_json(
             method,
             path,
@@ -108,14 +114,22 @@ class APIResource:
         idempotency_key: str | None = None,
         keys: Iterable[str],
         prepare: Callable[[Any], Any] | None = None,
+        options: Mapping[str, object] | None = None,
     ) -> list[T]:
         """A JSON array, bare or under one of `keys`; no body gives ``[]``.
 
         ``prepare`` rewrites the decoded reply first (e.g. picking the array out of a
         catalog object whose other fields a plain list drops).
         """
+        params, json, headers, timeout = apply_options(options, params, json, None, None)
         payload, response = self._http.request_json(
-            method, path, params=params, json=json, idempotency_key=idempotency_key
+            method,
+            path,
+            params=params,
+            json=json,
+            headers=headers,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
         )
         if prepare is not None:
             payload = prepare(payload)
@@ -130,8 +144,10 @@ class APIResource:
         json: object = NOT_GIVEN,
         headers: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
+        options: Mapping[str, object] | None = None,
     ) -> None:
         """An endpoint whose reply carries nothing the caller needs (204 or an ignored body)."""
+        params, json, headers, timeout = apply_options(options, params, json, headers, None)
         self._http.request(
             method,
             path,
@@ -139,6 +155,7 @@ class APIResource:
             json=json,
             headers=headers,
             idempotency_key=idempotency_key,
+            timeout=timeout,
         )
 
     def _bytes(
@@ -148,9 +165,13 @@ class APIResource:
         *,
         params: Mapping[str, str] | None = None,
         json: object = NOT_GIVEN,
+        options: Mapping[str, object] | None = None,
     ) -> bytes:
         """A raw binary body, read whole (for small payloads such as screenshots)."""
-        response = self._http.request(method, path, params=params, json=json)
+        params, json, headers, timeout = apply_options(options, params, json, None, None)
+        response = self._http.request(
+            method, path, params=params, json=json, headers=headers, timeout=timeout
+        )
         return response.content
 
     def _page(
@@ -161,14 +182,31 @@ class APIResource:
         params: Mapping[str, str] | None = None,
         cursor_param: str = "cursor",
         keys: Iterable[str],
+        options: Mapping[str, object] | None = None,
     ) -> Page[T]:
-        """First page of a cursor- or page-number-paginated list (see `Page`)."""
-        request = PageRequest(path=path, params=dict(params or {}), cursor_param=cursor_param)
+        """First page of a cursor- or page-number-paginated list (see `Page`).
+
+        The per-call ``options`` apply to every page's request.
+        """
+        params, _, headers, timeout = apply_options(options, params, NOT_GIVEN, None, None)
+        request = PageRequest(
+            path=path,
+            params=dict(params or {}),
+            cursor_param=cursor_param,
+            headers=dict(headers) if headers else None,
+            timeout=timeout,
+        )
         found = tuple(keys)
         return paginate(lambda: self._fetch_page(request, cast_to, found))
 
     def _fetch_page(self, request: PageRequest, cast_to: type[T], keys: tuple[str, ...]) -> Page[T]:
-        payload, response = self._http.request_json("GET", request.path, params=request.params)
+        payload, response = self._http.request_json(
+            "GET",
+            request.path,
+            params=request.params,
+            headers=request.headers,
+            timeout=request.timeout,
+        )
         items = structure_list_response(payload, cast_to, response, keys)
         return Page.from_payload(items, payload, request, self, cast_to, keys)
 

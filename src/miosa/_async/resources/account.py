@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import body, merge, route
 from ..._groups.account import check_scoped_token, scope_list, whoami
 from ..._groups.platform import query_with
@@ -16,7 +17,9 @@ from .._resource import AsyncAPIResource
 class AsyncAccount(AsyncAPIResource):
     """``client.account``: what the credential in use resolves to."""
 
-    async def whoami(self, *, tenant: str | None = None) -> Whoami:
+    async def whoami(
+        self, *, tenant: str | None = None, **options: Unpack[RequestOptions]
+    ) -> Whoami:
         """The user, organization, workspace, plan and scopes of this credential.
 
         ``GET /whoami``; needs no scope. ``tenant`` asks as if acting in that
@@ -24,7 +27,13 @@ class AsyncAccount(AsyncAPIResource):
         """
         headers = None if tenant is None else {"X-MIOSA-Tenant": tenant}
         return await self._object(
-            "GET", "/whoami", Whoami, headers=headers, unwrap=("data",), prepare=whoami
+            "GET",
+            "/whoami",
+            Whoami,
+            headers=headers,
+            unwrap=("data",),
+            prepare=whoami,
+            options=options,
         )
 
 
@@ -45,6 +54,7 @@ class AsyncTokens(AsyncAPIResource):
         scopes: Sequence[str] | None = None,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ScopedToken:
         """Mint a delegation token. ``POST /tokens/scoped``.
 
@@ -64,6 +74,7 @@ class AsyncTokens(AsyncAPIResource):
             ScopedToken,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def list_scoped(
@@ -72,13 +83,21 @@ class AsyncTokens(AsyncAPIResource):
         user_id: str | None = None,
         workspace_id: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[ScopedToken]:
         """Delegation tokens (never their JWTs). ``GET /tokens/scoped``."""
         params = query_with(extra, user_id=user_id, workspace_id=workspace_id)
         return await self._list(
-            "GET", "/tokens/scoped", ScopedToken, params=params, keys=("data", "tokens")
+            "GET",
+            "/tokens/scoped",
+            ScopedToken,
+            params=params,
+            keys=("data", "tokens"),
+            options=options,
         )
 
-    async def delete_scoped(self, token_id: str) -> None:
+    async def delete_scoped(self, token_id: str, **options: Unpack[RequestOptions]) -> None:
         """Revoke a delegation token. ``DELETE /tokens/scoped/{token_id}``."""
-        await self._none("DELETE", route("/tokens/scoped/{token_id}", token_id=token_id))
+        await self._none(
+            "DELETE", route("/tokens/scoped/{token_id}", token_id=token_id), options=options
+        )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.admin import json_object
 from ...types._base import JSONObject
@@ -72,6 +73,7 @@ class AsyncAdmin(AsyncAPIResource):
         *,
         json_body: Mapping[str, Any] | None = None,
         params: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Any:
         """Call an admin route this SDK has no method for; returns the decoded JSON reply.
 
@@ -88,6 +90,7 @@ class AsyncAdmin(AsyncAPIResource):
             path,
             params=query(**dict(params or {})),
             json=NOT_GIVEN if json_body is None else dict(json_body),
+            options=options,
         )
         return payload
 
@@ -157,9 +160,13 @@ class AsyncAdmin(AsyncAPIResource):
         )
         return await self._reply("POST", "/admin/credits/refund", json=payload)
 
-    async def tenant_balance(self, tenant_id: str) -> AdminCreditBalance:
+    async def tenant_balance(
+        self, tenant_id: str, **options: Unpack[RequestOptions]
+    ) -> AdminCreditBalance:
         """A tenant's credit balance. ``GET /admin/credits/{tenant_id}/balance``."""
-        return await self._object("GET", _credits(tenant_id, "/balance"), AdminCreditBalance)
+        return await self._object(
+            "GET", _credits(tenant_id, "/balance"), AdminCreditBalance, options=options
+        )
 
     def tenant_credit_history(
         self, tenant_id: str, *, limit: int | None = None, cursor: str | None = None
@@ -200,13 +207,17 @@ class AsyncAdmin(AsyncAPIResource):
             status=status,
         )
 
-    async def get_user(self, user_id: str) -> AdminUser:
+    async def get_user(self, user_id: str, **options: Unpack[RequestOptions]) -> AdminUser:
         """Fetch a user. ``GET /admin/users/{user_id}``."""
-        return await self._object("GET", _user(user_id), AdminUser)
+        return await self._object("GET", _user(user_id), AdminUser, options=options)
 
-    async def update_user(self, user_id: str, attributes: Mapping[str, Any]) -> AdminUser:
+    async def update_user(
+        self, user_id: str, attributes: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> AdminUser:
         """Set a user's attributes (sent as the whole body). ``PUT /admin/users/{user_id}``."""
-        return await self._object("PUT", _user(user_id), AdminUser, json=dict(attributes))
+        return await self._object(
+            "PUT", _user(user_id), AdminUser, json=dict(attributes), options=options
+        )
 
     async def delete_user(self, user_id: str) -> JSONObject:
         """Delete a user. ``DELETE /admin/users/{user_id}``."""
@@ -391,6 +402,7 @@ class AsyncAdmin(AsyncAPIResource):
         rate_limit_rpm: int | NotGiven = NOT_GIVEN,
         expires_at: str | NotGiven = NOT_GIVEN,
         allowed_ips: Sequence[str] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> AdminApiKey:
         """Create a key for any tenant and user. ``POST /admin/api-keys``.
 
@@ -408,7 +420,9 @@ class AsyncAdmin(AsyncAPIResource):
             expires_at=expires_at,
             allowed_ips=allowed_ips if isinstance(allowed_ips, NotGiven) else list(allowed_ips),
         )
-        return await self._object("POST", "/admin/api-keys", AdminApiKey, json=payload)
+        return await self._object(
+            "POST", "/admin/api-keys", AdminApiKey, json=payload, options=options
+        )
 
     async def api_key_stats(self) -> JSONObject:
         """Key counts and usage. ``GET /admin/api-keys/stats``."""
@@ -441,7 +455,7 @@ class AsyncAdmin(AsyncAPIResource):
         )
 
     async def impersonate(
-        self, *, external_user_id: str, ttl_sec: int = 3600
+        self, *, external_user_id: str, ttl_sec: int = 3600, **options: Unpack[RequestOptions]
     ) -> AdminImpersonation:
         """Get a short-lived ``msi_*`` token acting as an end user. ``POST /admin/impersonate``.
 
@@ -452,4 +466,5 @@ class AsyncAdmin(AsyncAPIResource):
             "/admin/impersonate",
             AdminImpersonation,
             json={"external_user_id": external_user_id, "ttl_sec": ttl_sec},
+            options=options,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._groups.platform import query_with
 from ...types.dashboard import AnalyticsOverview, AnalyticsTimeseries
 from .._resource import AsyncAPIResource
@@ -13,7 +14,9 @@ from .._resource import AsyncAPIResource
 class AsyncAnalytics(AsyncAPIResource):
     """``client.analytics``: platform figures (admin scope)."""
 
-    async def overview(self, *, extra: Mapping[str, Any] | None = None) -> AnalyticsOverview:
+    async def overview(
+        self, *, extra: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> AnalyticsOverview:
         """The platform analytics overview. ``GET /analytics/overview``.
 
         ``extra`` adds query parameters, sent as given.
@@ -24,6 +27,7 @@ class AsyncAnalytics(AsyncAPIResource):
             AnalyticsOverview,
             params=query_with(extra),
             unwrap=("data", "analytics"),
+            options=options,
         )
 
     async def timeseries(
@@ -32,6 +36,7 @@ class AsyncAnalytics(AsyncAPIResource):
         metric: str | None = None,
         period: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AnalyticsTimeseries:
         """One metric over a period. ``GET /analytics/timeseries``.
 
@@ -39,5 +44,5 @@ class AsyncAnalytics(AsyncAPIResource):
         """
         params = query_with(extra, metric=metric, period=period)
         return await self._object(
-            "GET", "/analytics/timeseries", AnalyticsTimeseries, params=params
+            "GET", "/analytics/timeseries", AnalyticsTimeseries, params=params, options=options
         )

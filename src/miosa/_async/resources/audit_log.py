@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import query
 from ..._groups.integrator import iso_param
 from ...types.audit_log import AuditLogEntry
@@ -28,6 +29,7 @@ class AsyncAuditLog(AsyncAPIResource):
         resource_id: str | None = None,
         since: datetime | str | None = None,
         until: datetime | str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[AuditLogEntry]:
         """One page of entries. ``GET /audit-log``.
 
@@ -55,4 +57,5 @@ class AsyncAuditLog(AsyncAPIResource):
             params=params,
             cursor_param="after",
             keys=("data", "audit_log", "events", "items"),
+            options=options,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...types.authority import (
     ActionApproval,
@@ -31,10 +32,14 @@ class AsyncAuthority(AsyncAPIResource):
     executes an action.
     """
 
-    async def catalog(self) -> list[ActionCapability]:
+    async def catalog(self, **options: Unpack[RequestOptions]) -> list[ActionCapability]:
         """The gated actions with their risk and scope. ``GET /actions/catalog``."""
         return await self._list(
-            "GET", "/actions/catalog", ActionCapability, keys=("data", "actions", "capabilities")
+            "GET",
+            "/actions/catalog",
+            ActionCapability,
+            keys=("data", "actions", "capabilities"),
+            options=options,
         )
 
     async def authorize(
@@ -45,6 +50,7 @@ class AsyncAuthority(AsyncAPIResource):
         request_fingerprint: str | NotGiven = NOT_GIVEN,
         params_fingerprint: str | NotGiven = NOT_GIVEN,
         surface: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ActionDecision:
         """Ask for one decision. ``POST /actions/authorize``.
 
@@ -59,7 +65,9 @@ class AsyncAuthority(AsyncAPIResource):
             params_fingerprint=params_fingerprint,
             surface=surface,
         )
-        return await self._object("POST", "/actions/authorize", ActionDecision, json=payload)
+        return await self._object(
+            "POST", "/actions/authorize", ActionDecision, json=payload, options=options
+        )
 
     async def authorize_app(
         self,
@@ -72,6 +80,7 @@ class AsyncAuthority(AsyncAPIResource):
         request_fingerprint: str | NotGiven = NOT_GIVEN,
         params_fingerprint: str | NotGiven = NOT_GIVEN,
         surface: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ActionDecision:
         """The same decision for a deployed app's release.
 
@@ -87,7 +96,7 @@ class AsyncAuthority(AsyncAPIResource):
             connector_id=connector_id,
         )
         path = route("/actions/apps/{app_id}/authorize", app_id=app_id)
-        return await self._object("POST", path, ActionDecision, json=payload)
+        return await self._object("POST", path, ActionDecision, json=payload, options=options)
 
     async def approvals(
         self,
@@ -96,6 +105,7 @@ class AsyncAuthority(AsyncAPIResource):
         principal_type: str | None = None,
         run_id: str | None = None,
         agent_definition_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> list[ActionApproval]:
         """Approvals, by default those a person must still decide. ``GET /actions/approvals``."""
         params = query(
@@ -105,22 +115,43 @@ class AsyncAuthority(AsyncAPIResource):
             agent_definition_id=agent_definition_id,
         )
         return await self._list(
-            "GET", "/actions/approvals", ActionApproval, params=params, keys=("data", "approvals")
+            "GET",
+            "/actions/approvals",
+            ActionApproval,
+            params=params,
+            keys=("data", "approvals"),
+            options=options,
         )
 
     async def approve(
-        self, approval_id: str, *, reason: str | NotGiven = NOT_GIVEN
+        self,
+        approval_id: str,
+        *,
+        reason: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ActionApproval:
         """Approve a pending request, once. ``POST /actions/approvals/{approval_id}/approve``."""
         path = route("/actions/approvals/{approval_id}/approve", approval_id=approval_id)
-        return await self._object("POST", path, ActionApproval, json=body(reason=reason))
+        return await self._object(
+            "POST", path, ActionApproval, json=body(reason=reason), options=options
+        )
 
-    async def deny(self, approval_id: str, *, reason: str | NotGiven = NOT_GIVEN) -> ActionApproval:
+    async def deny(
+        self,
+        approval_id: str,
+        *,
+        reason: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> ActionApproval:
         """Deny a pending request. ``POST /actions/approvals/{approval_id}/deny``."""
         path = route("/actions/approvals/{approval_id}/deny", approval_id=approval_id)
-        return await self._object("POST", path, ActionApproval, json=body(reason=reason))
+        return await self._object(
+            "POST", path, ActionApproval, json=body(reason=reason), options=options
+        )
 
-    async def grants(self, *, status: str | None = None) -> list[ActionGrant]:
+    async def grants(
+        self, *, status: str | None = None, **options: Unpack[RequestOptions]
+    ) -> list[ActionGrant]:
         """Standing grants (owners and admins). ``GET /actions/grants``."""
         return await self._list(
             "GET",
@@ -128,6 +159,7 @@ class AsyncAuthority(AsyncAPIResource):
             ActionGrant,
             params=query(status=status),
             keys=("data", "grants"),
+            options=options,
         )
 
     async def create_grant(
@@ -140,6 +172,7 @@ class AsyncAuthority(AsyncAPIResource):
         constraints: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         expires_at: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ActionGrant:
         """Authorize a capability for one principal from now on (owners and admins).
 
@@ -154,15 +187,22 @@ class AsyncAuthority(AsyncAPIResource):
             expires_at=expires_at,
         )
         return await self._object(
-            "POST", "/actions/grants", ActionGrant, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/actions/grants",
+            ActionGrant,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def revoke_grant(self, grant_id: str) -> ActionGrant:
+    async def revoke_grant(self, grant_id: str, **options: Unpack[RequestOptions]) -> ActionGrant:
         """Revoke a standing grant. ``DELETE /actions/grants/{grant_id}``."""
         path = route("/actions/grants/{grant_id}", grant_id=grant_id)
-        return await self._object("DELETE", path, ActionGrant)
+        return await self._object("DELETE", path, ActionGrant, options=options)
 
-    async def receipts(self, *, limit: int | None = None) -> list[ActionReceipt]:
+    async def receipts(
+        self, *, limit: int | None = None, **options: Unpack[RequestOptions]
+    ) -> list[ActionReceipt]:
         """The ledger of authorized actions, newest first (owners and admins).
 
         ``GET /actions/receipts``.
@@ -173,4 +213,5 @@ class AsyncAuthority(AsyncAPIResource):
             ActionReceipt,
             params=query(limit=limit),
             keys=("data", "receipts"),
+            options=options,
         )

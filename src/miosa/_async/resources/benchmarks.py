@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._concurrency import asleep
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import body, merge, route
 from ..._core.waiters import Poller, WaitTarget
 from ..._groups.platform import query_with
@@ -27,7 +28,9 @@ def _run_path(benchmark_id: str, suffix: str = "") -> str:
 class AsyncBenchmarks(AsyncAPIResource):
     """``client.benchmarks``: start, follow and compare benchmark runs (admin credential)."""
 
-    async def list(self, *, extra: Mapping[str, Any] | None = None) -> builtins.list[BenchmarkRun]:
+    async def list(
+        self, *, extra: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[BenchmarkRun]:
         """List benchmark runs. ``GET /admin/benchmarks``.
 
         ``extra`` adds query parameters, sent as given.
@@ -38,11 +41,12 @@ class AsyncBenchmarks(AsyncAPIResource):
             BenchmarkRun,
             params=query_with(extra),
             keys=("data", "items", "benchmarks"),
+            options=options,
         )
 
-    async def get(self, benchmark_id: str) -> BenchmarkRun:
+    async def get(self, benchmark_id: str, **options: Unpack[RequestOptions]) -> BenchmarkRun:
         """Fetch one run. ``GET /admin/benchmarks/{benchmark_id}``."""
-        return await self._object("GET", _run_path(benchmark_id), BenchmarkRun)
+        return await self._object("GET", _run_path(benchmark_id), BenchmarkRun, options=options)
 
     async def create(
         self, *, kind: BenchmarkKind | str, options: Mapping[str, Any] | None = None
@@ -55,12 +59,18 @@ class AsyncBenchmarks(AsyncAPIResource):
         payload = merge(body(kind=kind), options)
         return await self._object("POST", "/admin/benchmarks", BenchmarkRun, json=payload)
 
-    async def cancel(self, benchmark_id: str) -> BenchmarkRun:
+    async def cancel(self, benchmark_id: str, **options: Unpack[RequestOptions]) -> BenchmarkRun:
         """Cancel a run. ``POST /admin/benchmarks/{benchmark_id}/cancel``."""
-        return await self._object("POST", _run_path(benchmark_id, "/cancel"), BenchmarkRun)
+        return await self._object(
+            "POST", _run_path(benchmark_id, "/cancel"), BenchmarkRun, options=options
+        )
 
     async def samples(
-        self, benchmark_id: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        benchmark_id: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[BenchmarkSample]:
         """The run's per-iteration timing samples.
         ``GET /admin/benchmarks/{benchmark_id}/samples``.
@@ -71,15 +81,21 @@ class AsyncBenchmarks(AsyncAPIResource):
             BenchmarkSample,
             params=query_with(extra),
             keys=("data", "items", "samples"),
+            options=options,
         )
 
     async def compare(
-        self, *, left_id: str, right_id: str, extra: Mapping[str, Any] | None = None
+        self,
+        *,
+        left_id: str,
+        right_id: str,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> BenchmarkComparison:
         """Compare two runs. ``POST /admin/benchmarks/compare``."""
         payload = merge(body(left_id=left_id, right_id=right_id), extra)
         return await self._object(
-            "POST", "/admin/benchmarks/compare", BenchmarkComparison, json=payload
+            "POST", "/admin/benchmarks/compare", BenchmarkComparison, json=payload, options=options
         )
 
     async def wait_for_completion(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import route
 from ..._groups.platform import query_with
 from ...types.builder_apps import (
@@ -50,46 +51,74 @@ class AsyncBuilderApps(AsyncAPIResource):
 
     # -- app documents -----------------------------------------------------------------
 
-    def list(self, *, extra: Mapping[str, Any] | None = None) -> AsyncPager[BuilderApp]:
+    def list(
+        self, *, extra: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> AsyncPager[BuilderApp]:
         """Builder apps, with the ``total`` count. ``GET /builder/apps``.
 
         ``extra`` adds query parameters (filters), sent as given.
         """
         return self._page(
-            "/builder/apps", BuilderApp, params=query_with(extra), keys=("data", "apps")
+            "/builder/apps",
+            BuilderApp,
+            params=query_with(extra),
+            keys=("data", "apps"),
+            options=options,
         )
 
     async def create(
-        self, fields: Mapping[str, Any] | None = None, *, idempotency_key: str | None = None
+        self,
+        fields: Mapping[str, Any] | None = None,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> BuilderApp:
         """Create an app document. ``POST /builder/apps``."""
         return await self._object(
-            "POST", "/builder/apps", BuilderApp, json=_body(fields), idempotency_key=idempotency_key
+            "POST",
+            "/builder/apps",
+            BuilderApp,
+            json=_body(fields),
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def get(self, app_id: str) -> BuilderApp:
+    async def get(self, app_id: str, **options: Unpack[RequestOptions]) -> BuilderApp:
         """One app document. ``GET /builder/apps/{app_id}``."""
-        return await self._object("GET", _app(app_id), BuilderApp)
+        return await self._object("GET", _app(app_id), BuilderApp, options=options)
 
-    async def update(self, app_id: str, fields: Mapping[str, Any] | None = None) -> BuilderApp:
+    async def update(
+        self,
+        app_id: str,
+        fields: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BuilderApp:
         """Change an app document. ``PATCH /builder/apps/{app_id}``."""
-        return await self._object("PATCH", _app(app_id), BuilderApp, json=_body(fields))
+        return await self._object(
+            "PATCH", _app(app_id), BuilderApp, json=_body(fields), options=options
+        )
 
-    async def delete(self, app_id: str) -> None:
+    async def delete(self, app_id: str, **options: Unpack[RequestOptions]) -> None:
         """Archive an app document. ``DELETE /builder/apps/{app_id}``."""
-        await self._none("DELETE", _app(app_id))
+        await self._none("DELETE", _app(app_id), options=options)
 
-    async def diagnostics(self, app_id: str) -> BuilderAppDiagnostics:
+    async def diagnostics(
+        self, app_id: str, **options: Unpack[RequestOptions]
+    ) -> BuilderAppDiagnostics:
         """Whether the app is ready to release, and why not.
 
         ``GET /builder/apps/{app_id}/diagnostics``.
         """
-        return await self._object("GET", _app(app_id) + "/diagnostics", BuilderAppDiagnostics)
+        return await self._object(
+            "GET", _app(app_id) + "/diagnostics", BuilderAppDiagnostics, options=options
+        )
 
-    async def component(self, app_id: str, name: str) -> BuilderAppComponent:
+    async def component(
+        self, app_id: str, name: str, **options: Unpack[RequestOptions]
+    ) -> BuilderAppComponent:
         """One generated component. ``GET /builder/apps/{app_id}/components/{name}``."""
         path = _app(app_id) + route("/components/{name}", name=name)
-        return await self._object("GET", path, BuilderAppComponent)
+        return await self._object("GET", path, BuilderAppComponent, options=options)
 
     # -- releases, approvals, runtime ----------------------------------------------------
 
@@ -99,6 +128,7 @@ class AsyncBuilderApps(AsyncAPIResource):
         fields: Mapping[str, Any] | None = None,
         *,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> BuilderAppCandidate:
         """Build a candidate release from the app. ``POST /builder/apps/{app_id}/candidates``."""
         return await self._object(
@@ -107,82 +137,129 @@ class AsyncBuilderApps(AsyncAPIResource):
             BuilderAppCandidate,
             json=_body(fields),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def approve(
-        self, app_id: str, fields: Mapping[str, Any] | None = None
+        self,
+        app_id: str,
+        fields: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> BuilderAppApproval:
         """Record an approval of a release. ``POST /builder/apps/{app_id}/approvals``."""
         return await self._object(
-            "POST", _app(app_id) + "/approvals", BuilderAppApproval, json=_body(fields)
+            "POST",
+            _app(app_id) + "/approvals",
+            BuilderAppApproval,
+            json=_body(fields),
+            options=options,
         )
 
-    async def revoke_approval(self, app_id: str, approval_id: str) -> BuilderAppApproval:
+    async def revoke_approval(
+        self, app_id: str, approval_id: str, **options: Unpack[RequestOptions]
+    ) -> BuilderAppApproval:
         """Revoke an approval.
 
         ``POST /builder/apps/{app_id}/approvals/{approval_id}/revoke``.
         """
         path = _app(app_id) + route("/approvals/{approval_id}/revoke", approval_id=approval_id)
-        return await self._object("POST", path, BuilderAppApproval)
+        return await self._object("POST", path, BuilderAppApproval, options=options)
 
-    async def publish(self, app_id: str) -> BuilderAppPublication:
+    async def publish(
+        self, app_id: str, **options: Unpack[RequestOptions]
+    ) -> BuilderAppPublication:
         """Publish the approved release. ``POST /builder/apps/{app_id}/publish``.
 
         Without an approved candidate this is a `ConflictError`.
         """
-        return await self._object("POST", _app(app_id) + "/publish", BuilderAppPublication)
+        return await self._object(
+            "POST", _app(app_id) + "/publish", BuilderAppPublication, options=options
+        )
 
-    async def runtime_token(self, app_id: str) -> BuilderAppRuntimeToken:
+    async def runtime_token(
+        self, app_id: str, **options: Unpack[RequestOptions]
+    ) -> BuilderAppRuntimeToken:
         """Mint an app callback token. ``POST /builder/apps/{app_id}/runtime-token``."""
-        return await self._object("POST", _app(app_id) + "/runtime-token", BuilderAppRuntimeToken)
+        return await self._object(
+            "POST", _app(app_id) + "/runtime-token", BuilderAppRuntimeToken, options=options
+        )
 
-    async def runtime_binding(self, app_id: str, binding_id: str) -> BuilderAppRuntimeBinding:
+    async def runtime_binding(
+        self, app_id: str, binding_id: str, **options: Unpack[RequestOptions]
+    ) -> BuilderAppRuntimeBinding:
         """Resolve one binding of the published release.
 
         ``GET /builder/apps/{app_id}/runtime/bindings/{binding_id}``.
         """
         path = _app(app_id) + route("/runtime/bindings/{binding_id}", binding_id=binding_id)
-        return await self._object("GET", path, BuilderAppRuntimeBinding)
+        return await self._object("GET", path, BuilderAppRuntimeBinding, options=options)
 
     # -- the workspace data plane ----------------------------------------------------
 
     def list_data(
-        self, app_id: str, collection: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        app_id: str,
+        collection: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[BuilderAppRecord]:
         """A collection's workspace records, with the ``total`` count.
 
         ``GET /builder/apps/{app_id}/data/{collection}``; ``extra`` adds filters.
         """
         return self._page(
-            _data(app_id, collection), BuilderAppRecord, params=query_with(extra), keys=("data",)
+            _data(app_id, collection),
+            BuilderAppRecord,
+            params=query_with(extra),
+            keys=("data",),
+            options=options,
         )
 
-    async def get_data(self, app_id: str, collection: str, key: str) -> BuilderAppRecord:
+    async def get_data(
+        self, app_id: str, collection: str, key: str, **options: Unpack[RequestOptions]
+    ) -> BuilderAppRecord:
         """One workspace record. ``GET /builder/apps/{app_id}/data/{collection}/{key}``."""
         path = _data(app_id, collection) + route("/{key}", key=key)
-        return await self._object("GET", path, BuilderAppRecord)
+        return await self._object("GET", path, BuilderAppRecord, options=options)
 
     async def put_data(
-        self, app_id: str, collection: str, key: str, fields: Mapping[str, Any]
+        self,
+        app_id: str,
+        collection: str,
+        key: str,
+        fields: Mapping[str, Any],
+        **options: Unpack[RequestOptions],
     ) -> BuilderAppRecord:
         """Write one workspace record (its fields are the body).
 
         ``PUT /builder/apps/{app_id}/data/{collection}/{key}``.
         """
         path = _data(app_id, collection) + route("/{key}", key=key)
-        return await self._object("PUT", path, BuilderAppRecord, json=_body(fields))
+        return await self._object(
+            "PUT", path, BuilderAppRecord, json=_body(fields), options=options
+        )
 
-    async def delete_data(self, app_id: str, collection: str, key: str) -> None:
+    async def delete_data(
+        self, app_id: str, collection: str, key: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete one workspace record.
 
         ``DELETE /builder/apps/{app_id}/data/{collection}/{key}``.
         """
-        await self._none("DELETE", _data(app_id, collection) + route("/{key}", key=key))
+        await self._none(
+            "DELETE", _data(app_id, collection) + route("/{key}", key=key), options=options
+        )
 
     # -- the runtime data plane (pinned to the published release) --------------------
 
     def list_runtime_data(
-        self, app_id: str, collection: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        app_id: str,
+        collection: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[BuilderAppRecord]:
         """A collection's runtime records, with the ``total`` count.
 
@@ -193,38 +270,54 @@ class AsyncBuilderApps(AsyncAPIResource):
             BuilderAppRecord,
             params=query_with(extra),
             keys=("data",),
+            options=options,
         )
 
-    async def get_runtime_data(self, app_id: str, collection: str, key: str) -> BuilderAppRecord:
+    async def get_runtime_data(
+        self, app_id: str, collection: str, key: str, **options: Unpack[RequestOptions]
+    ) -> BuilderAppRecord:
         """One runtime record.
 
         ``GET /builder/apps/{app_id}/runtime/data/{collection}/{key}``.
         """
         path = _data(app_id, collection, runtime=True) + route("/{key}", key=key)
-        return await self._object("GET", path, BuilderAppRecord)
+        return await self._object("GET", path, BuilderAppRecord, options=options)
 
     async def put_runtime_data(
-        self, app_id: str, collection: str, key: str, fields: Mapping[str, Any]
+        self,
+        app_id: str,
+        collection: str,
+        key: str,
+        fields: Mapping[str, Any],
+        **options: Unpack[RequestOptions],
     ) -> BuilderAppRecord:
         """Write one runtime record (its fields are the body).
 
         ``PUT /builder/apps/{app_id}/runtime/data/{collection}/{key}``.
         """
         path = _data(app_id, collection, runtime=True) + route("/{key}", key=key)
-        return await self._object("PUT", path, BuilderAppRecord, json=_body(fields))
+        return await self._object(
+            "PUT", path, BuilderAppRecord, json=_body(fields), options=options
+        )
 
-    async def delete_runtime_data(self, app_id: str, collection: str, key: str) -> None:
+    async def delete_runtime_data(
+        self, app_id: str, collection: str, key: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete one runtime record.
 
         ``DELETE /builder/apps/{app_id}/runtime/data/{collection}/{key}``.
         """
         path = _data(app_id, collection, runtime=True) + route("/{key}", key=key)
-        await self._none("DELETE", path)
+        await self._none("DELETE", path, options=options)
 
     # -- automation runs -------------------------------------------------------------------
 
     def list_automation_runs(
-        self, app_id: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        app_id: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[AutomationRun]:
         """The app's automation runs, with the ``total`` count.
 
@@ -235,6 +328,7 @@ class AsyncBuilderApps(AsyncAPIResource):
             AutomationRun,
             params=query_with(extra),
             keys=("data",),
+            options=options,
         )
 
     async def run_automation(
@@ -244,6 +338,7 @@ class AsyncBuilderApps(AsyncAPIResource):
         fields: Mapping[str, Any] | None = None,
         *,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AutomationRun:
         """Start a run of an automation.
 
@@ -253,7 +348,12 @@ class AsyncBuilderApps(AsyncAPIResource):
             "/automations/{automation_id}/runs", automation_id=automation_id
         )
         return await self._object(
-            "POST", path, AutomationRun, json=_body(fields), idempotency_key=idempotency_key
+            "POST",
+            path,
+            AutomationRun,
+            json=_body(fields),
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def _run_step(

@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import body, route
 from ..._groups.platform import query_with
 from ...types.builder_sessions import BuilderSession
@@ -20,7 +21,11 @@ class AsyncBuilderSessions(AsyncAPIResource):
     """``client.builder_sessions``."""
 
     async def list(
-        self, *, limit: int | None = 50, extra: Mapping[str, Any] | None = None
+        self,
+        *,
+        limit: int | None = 50,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[BuilderSession]:
         """List builder sessions (50 by default). ``GET /builder/sessions``.
 
@@ -33,6 +38,7 @@ class AsyncBuilderSessions(AsyncAPIResource):
             BuilderSession,
             params=params,
             keys=("data", "items", "sessions"),
+            options=options,
         )
 
     async def get(self, session_id: str) -> BuilderSession | None:
@@ -42,12 +48,18 @@ class AsyncBuilderSessions(AsyncAPIResource):
         """
         return next((s for s in await self.list() if s.id == session_id), None)
 
-    async def update_title(self, session_id: str, *, title: str) -> BuilderSession:
+    async def update_title(
+        self, session_id: str, *, title: str, **options: Unpack[RequestOptions]
+    ) -> BuilderSession:
         """Rename a session. ``PATCH /builder/sessions/{session_id}/title``."""
         return await self._object(
-            "PATCH", _session_path(session_id) + "/title", BuilderSession, json=body(title=title)
+            "PATCH",
+            _session_path(session_id) + "/title",
+            BuilderSession,
+            json=body(title=title),
+            options=options,
         )
 
-    async def delete(self, session_id: str) -> None:
+    async def delete(self, session_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a session. ``DELETE /builder/sessions/{session_id}``."""
-        await self._none("DELETE", _session_path(session_id))
+        await self._none("DELETE", _session_path(session_id), options=options)

@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from ..._concurrency import asleep
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import route
 from ..._core.waiters import Poller
 from ..._groups.batches import BULK_JOB, selection
@@ -61,6 +62,7 @@ class AsyncBulkPolicy(AsyncAPIResource):
         tier: str,
         ids_or_filter: Sequence[str] | Mapping[str, Any],
         policy: Mapping[str, Any],
+        **options: Unpack[RequestOptions],
     ) -> BulkJob:
         """Apply ``policy`` at ``tier`` (``workspace``, ``external_user``...) to the scopes
         named by ids (a list) or by a filter (a mapping). ``POST /bulk/policy/apply``."""
@@ -69,16 +71,18 @@ class AsyncBulkPolicy(AsyncAPIResource):
         else:
             target = selection(list(ids_or_filter), None)
         payload = {"tier": tier, "policy": dict(policy), **target}
-        return await self._object("POST", "/bulk/policy/apply", BulkJob, json=payload)
+        return await self._object(
+            "POST", "/bulk/policy/apply", BulkJob, json=payload, options=options
+        )
 
 
 class AsyncBulkJobs(AsyncAPIResource):
     """``client.bulk.jobs``: follow a bulk operation."""
 
-    async def get(self, job_id: str) -> BulkJob:
+    async def get(self, job_id: str, **options: Unpack[RequestOptions]) -> BulkJob:
         """A bulk job's progress. ``GET /bulk/jobs/{job_id}``."""
         path = route("/bulk/jobs/{job_id}", job_id=job_id)
-        return await self._object("GET", path, BulkJob, unwrap=("data", "job"))
+        return await self._object("GET", path, BulkJob, unwrap=("data", "job"), options=options)
 
     async def wait(
         self, job_id: str, *, timeout: float = 600.0, poll_interval: float = 1.0

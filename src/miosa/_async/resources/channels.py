@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.channels import Channel, ChannelType
@@ -24,6 +25,7 @@ class AsyncChannels(AsyncAPIResource):
         type: ChannelType | str | None = None,  # noqa: A002 - the wire name
         enabled: bool | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> list[Channel]:
         """List the tenant's channels. ``GET /channels``.
 
@@ -31,12 +33,17 @@ class AsyncChannels(AsyncAPIResource):
         """
         params = query_with(extra, type=type, enabled=enabled)
         return await self._list(
-            "GET", "/channels", Channel, params=params, keys=("data", "items", "channels")
+            "GET",
+            "/channels",
+            Channel,
+            params=params,
+            keys=("data", "items", "channels"),
+            options=options,
         )
 
-    async def get(self, channel_id: str) -> Channel:
+    async def get(self, channel_id: str, **options: Unpack[RequestOptions]) -> Channel:
         """Fetch one channel. ``GET /channels/{channel_id}``."""
-        return await self._object("GET", _channel_path(channel_id), Channel)
+        return await self._object("GET", _channel_path(channel_id), Channel, options=options)
 
     async def create(
         self,
@@ -45,13 +52,14 @@ class AsyncChannels(AsyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         config: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Channel:
         """Create a channel. ``POST /channels``.
 
         ``type`` is e.g. ``"slack"``, ``"discord"`` or ``"email"``; ``extra`` adds body keys.
         """
         payload = merge(body(type=type, name=name, config=config), extra)
-        return await self._object("POST", "/channels", Channel, json=payload)
+        return await self._object("POST", "/channels", Channel, json=payload, options=options)
 
     async def update(
         self,
@@ -60,30 +68,43 @@ class AsyncChannels(AsyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         config: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Channel:
         """Change a channel. ``PATCH /channels/{channel_id}``."""
         payload = merge(body(name=name, config=config), extra)
-        return await self._object("PATCH", _channel_path(channel_id), Channel, json=payload)
-
-    async def delete(self, channel_id: str) -> None:
-        """Delete a channel. ``DELETE /channels/{channel_id}``."""
-        await self._none("DELETE", _channel_path(channel_id))
-
-    async def enable(self, channel_id: str) -> Channel:
-        """Turn a channel on. ``POST /channels/{channel_id}/enable``."""
-        return await self._object("POST", _channel_path(channel_id) + "/enable", Channel)
-
-    async def disable(self, channel_id: str) -> Channel:
-        """Turn a channel off. ``POST /channels/{channel_id}/disable``."""
-        return await self._object("POST", _channel_path(channel_id) + "/disable", Channel)
-
-    async def list_notifications(self) -> dict[str, Any]:
-        """The notification preferences across channels (a map). ``GET /channels/notifications``."""
         return await self._object(
-            "GET", "/channels/notifications", dict, unwrap=("data", "notifications")
+            "PATCH", _channel_path(channel_id), Channel, json=payload, options=options
         )
 
-    async def update_notifications(self, preferences: Mapping[str, Any]) -> dict[str, Any]:
+    async def delete(self, channel_id: str, **options: Unpack[RequestOptions]) -> None:
+        """Delete a channel. ``DELETE /channels/{channel_id}``."""
+        await self._none("DELETE", _channel_path(channel_id), options=options)
+
+    async def enable(self, channel_id: str, **options: Unpack[RequestOptions]) -> Channel:
+        """Turn a channel on. ``POST /channels/{channel_id}/enable``."""
+        return await self._object(
+            "POST", _channel_path(channel_id) + "/enable", Channel, options=options
+        )
+
+    async def disable(self, channel_id: str, **options: Unpack[RequestOptions]) -> Channel:
+        """Turn a channel off. ``POST /channels/{channel_id}/disable``."""
+        return await self._object(
+            "POST", _channel_path(channel_id) + "/disable", Channel, options=options
+        )
+
+    async def list_notifications(self, **options: Unpack[RequestOptions]) -> dict[str, Any]:
+        """The notification preferences across channels (a map). ``GET /channels/notifications``."""
+        return await self._object(
+            "GET",
+            "/channels/notifications",
+            dict,
+            unwrap=("data", "notifications"),
+            options=options,
+        )
+
+    async def update_notifications(
+        self, preferences: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> dict[str, Any]:
         """Replace the notification preferences. ``PUT /channels/notifications``."""
         return await self._object(
             "PUT",
@@ -91,4 +112,5 @@ class AsyncChannels(AsyncAPIResource):
             dict,
             json=dict(preferences),
             unwrap=("data", "notifications"),
+            options=options,
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, new_idempotency_key, query, route
 from ...types.cloud import (
     CloudAccount,
@@ -28,9 +29,11 @@ class AsyncCloud(AsyncAPIResource):
 
     # -- accounts ------------------------------------------------------------------
 
-    async def list_accounts(self) -> list[CloudAccount]:
+    async def list_accounts(self, **options: Unpack[RequestOptions]) -> list[CloudAccount]:
         """The organization's cloud accounts. ``GET /cloud/accounts``."""
-        return await self._list("GET", "/cloud/accounts", CloudAccount, keys=("data",))
+        return await self._list(
+            "GET", "/cloud/accounts", CloudAccount, keys=("data",), options=options
+        )
 
     async def create_account(
         self,
@@ -43,6 +46,7 @@ class AsyncCloud(AsyncAPIResource):
         default_region: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CloudAccount:
         """Record a MIOSA-managed or a customer (BYOC) cloud account. ``POST /cloud/accounts``.
 
@@ -58,7 +62,12 @@ class AsyncCloud(AsyncAPIResource):
             metadata=metadata,
         )
         return await self._object(
-            "POST", "/cloud/accounts", CloudAccount, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/cloud/accounts",
+            CloudAccount,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def attach_aws_role(
@@ -67,6 +76,7 @@ class AsyncCloud(AsyncAPIResource):
         *,
         role_arn: str,
         default_region: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> CloudAccount:
         """Attach the AWS role you created for MIOSA to assume.
 
@@ -77,6 +87,7 @@ class AsyncCloud(AsyncAPIResource):
             route("/cloud/accounts/{account_id}/aws-role", account_id=account_id),
             CloudAccount,
             json=body(role_arn=role_arn, default_region=default_region),
+            options=options,
         )
 
     async def attach_gcp_workload_identity(
@@ -89,6 +100,7 @@ class AsyncCloud(AsyncAPIResource):
         project_number: str | NotGiven = NOT_GIVEN,
         workload_identity_provider: str | NotGiven = NOT_GIVEN,
         default_region: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> CloudAccount:
         """Attach GCP workload identity federation.
 
@@ -104,10 +116,14 @@ class AsyncCloud(AsyncAPIResource):
             default_region=default_region,
         )
         path = route("/cloud/accounts/{account_id}/gcp-workload-identity", account_id=account_id)
-        return await self._object("POST", path, CloudAccount, json=payload)
+        return await self._object("POST", path, CloudAccount, json=payload, options=options)
 
     async def capabilities(
-        self, *, cloud_region_id: str | None = None, cloud_pool_id: str | None = None
+        self,
+        *,
+        cloud_region_id: str | None = None,
+        cloud_pool_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CloudCapabilities:
         """Provider capabilities and control-plane readiness. ``GET /cloud/capabilities``."""
         return await self._object(
@@ -115,11 +131,14 @@ class AsyncCloud(AsyncAPIResource):
             "/cloud/capabilities",
             CloudCapabilities,
             params=query(cloud_region_id=cloud_region_id, cloud_pool_id=cloud_pool_id),
+            options=options,
         )
 
     # -- regions ---------------------------------------------------------------------
 
-    async def list_regions(self, *, cloud_account_id: str | None = None) -> list[CloudRegion]:
+    async def list_regions(
+        self, *, cloud_account_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> list[CloudRegion]:
         """Regions, or one account's. ``GET /cloud/regions``."""
         return await self._list(
             "GET",
@@ -127,6 +146,7 @@ class AsyncCloud(AsyncAPIResource):
             CloudRegion,
             params=query(cloud_account_id=cloud_account_id),
             keys=("data",),
+            options=options,
         )
 
     async def create_region(
@@ -144,6 +164,7 @@ class AsyncCloud(AsyncAPIResource):
         instance_profile_ref: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CloudRegion:
         """Add a region of an account, with its network references. ``POST /cloud/regions``."""
         payload = body(
@@ -160,7 +181,12 @@ class AsyncCloud(AsyncAPIResource):
             metadata=metadata,
         )
         return await self._object(
-            "POST", "/cloud/regions", CloudRegion, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/cloud/regions",
+            CloudRegion,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def update_region(
@@ -177,6 +203,7 @@ class AsyncCloud(AsyncAPIResource):
         security_group_refs: Sequence[str] | NotGiven = NOT_GIVEN,
         instance_profile_ref: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> CloudRegion:
         """Change a region's own fields (its account, provider and status are the server's).
 
@@ -195,11 +222,13 @@ class AsyncCloud(AsyncAPIResource):
             metadata=metadata,
         )
         path = route("/cloud/regions/{region_id}", region_id=region_id)
-        return await self._object("PATCH", path, CloudRegion, json=payload)
+        return await self._object("PATCH", path, CloudRegion, json=payload, options=options)
 
     # -- pools and nodes ------------------------------------------------------------
 
-    async def list_pools(self, *, cloud_region_id: str | None = None) -> list[CloudPool]:
+    async def list_pools(
+        self, *, cloud_region_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> list[CloudPool]:
         """Capacity pools, or one region's. ``GET /cloud/pools``."""
         return await self._list(
             "GET",
@@ -207,6 +236,7 @@ class AsyncCloud(AsyncAPIResource):
             CloudPool,
             params=query(cloud_region_id=cloud_region_id),
             keys=("data",),
+            options=options,
         )
 
     async def create_pool(
@@ -223,6 +253,7 @@ class AsyncCloud(AsyncAPIResource):
         placement_scope: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CloudPool:
         """Create a capacity pool in a region. ``POST /cloud/pools``.
 
@@ -241,7 +272,12 @@ class AsyncCloud(AsyncAPIResource):
             metadata=metadata,
         )
         return await self._object(
-            "POST", "/cloud/pools", CloudPool, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/cloud/pools",
+            CloudPool,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def update_pool(
@@ -253,6 +289,7 @@ class AsyncCloud(AsyncAPIResource):
         ttl_seconds: int | NotGiven = NOT_GIVEN,
         max_hourly_cents: int | NotGiven = NOT_GIVEN,
         placement_scope: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> CloudPool:
         """Change a pool's size, ceiling, spend guardrail, scope or TTL.
 
@@ -266,7 +303,7 @@ class AsyncCloud(AsyncAPIResource):
             placement_scope=placement_scope,
         )
         path = route("/cloud/pools/{pool_id}", pool_id=pool_id)
-        return await self._object("PATCH", path, CloudPool, json=payload)
+        return await self._object("PATCH", path, CloudPool, json=payload, options=options)
 
     async def provision_pool(
         self,
@@ -274,6 +311,7 @@ class AsyncCloud(AsyncAPIResource):
         *,
         count: int | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> PoolProvisioning:
         """Launch ``count`` hosts (1-50) into a pool, in your own cloud account.
 
@@ -287,9 +325,12 @@ class AsyncCloud(AsyncAPIResource):
             PoolProvisioning,
             json=body(count=count),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def list_nodes(self, *, cloud_pool_id: str | None = None) -> list[CloudNode]:
+    async def list_nodes(
+        self, *, cloud_pool_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> list[CloudNode]:
         """Nodes, or one pool's. ``GET /cloud/nodes``."""
         return await self._list(
             "GET",
@@ -297,6 +338,7 @@ class AsyncCloud(AsyncAPIResource):
             CloudNode,
             params=query(cloud_pool_id=cloud_pool_id),
             keys=("data",),
+            options=options,
         )
 
     async def certify_node(
@@ -305,6 +347,7 @@ class AsyncCloud(AsyncAPIResource):
         *,
         workload: CertifiableWorkload = "sandbox",
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> NodeCertification:
         """Queue the workload certification harness on a node (BYOC onboarding's one
         manual step: it never runs by itself). ``POST /cloud/nodes/{node_id}/certify``.
@@ -321,6 +364,7 @@ class AsyncCloud(AsyncAPIResource):
             NodeCertification,
             json={"workload": workload, "idempotency_key": key},
             idempotency_key=key,
+            options=options,
         )
 
     # -- preflights -----------------------------------------------------------------
@@ -331,6 +375,7 @@ class AsyncCloud(AsyncAPIResource):
         cloud_account_id: str | None = None,
         cloud_region_id: str | None = None,
         limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> list[CloudPreflight]:
         """Preflight reports, newest first. ``GET /cloud/preflights``."""
         return await self._list(
@@ -341,6 +386,7 @@ class AsyncCloud(AsyncAPIResource):
                 cloud_account_id=cloud_account_id, cloud_region_id=cloud_region_id, limit=limit
             ),
             keys=("data",),
+            options=options,
         )
 
     async def record_preflight(
@@ -354,6 +400,7 @@ class AsyncCloud(AsyncAPIResource):
         raw_report: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CloudPreflight:
         """Record the report of a preflight run against an account or region.
 
@@ -374,4 +421,5 @@ class AsyncCloud(AsyncAPIResource):
             CloudPreflight,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, route
 from ..._groups.platform import query_with, removed_route
 from ...types.community import (
@@ -23,7 +24,9 @@ def _template_path(template_id: str, suffix: str = "") -> str:
 class AsyncCommunity(AsyncAPIResource):
     """``client.community`` (needs a JWT)."""
 
-    async def list_agents(self, *, extra: Mapping[str, Any] | None = None) -> list[CommunityAgent]:
+    async def list_agents(
+        self, *, extra: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> list[CommunityAgent]:
         """List community agents. ``GET /community/agents``.
 
         ``extra`` adds query parameters, sent as given.
@@ -34,15 +37,16 @@ class AsyncCommunity(AsyncAPIResource):
             CommunityAgent,
             params=query_with(extra),
             keys=("data", "items", "agents"),
+            options=options,
         )
 
-    async def get_agent(self, agent_id: str) -> CommunityAgent:
+    async def get_agent(self, agent_id: str, **options: Unpack[RequestOptions]) -> CommunityAgent:
         """Fetch one community agent. ``GET /community/agents/{agent_id}``."""
         path = route("/community/agents/{agent_id}", agent_id=agent_id)
-        return await self._object("GET", path, CommunityAgent)
+        return await self._object("GET", path, CommunityAgent, options=options)
 
     async def list_templates(
-        self, *, extra: Mapping[str, Any] | None = None
+        self, *, extra: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
     ) -> list[CommunityTemplate]:
         """List community templates. ``GET /community/templates``.
 
@@ -54,11 +58,16 @@ class AsyncCommunity(AsyncAPIResource):
             CommunityTemplate,
             params=query_with(extra),
             keys=("data", "items", "templates"),
+            options=options,
         )
 
-    async def get_template(self, template_id: str) -> CommunityTemplate:
+    async def get_template(
+        self, template_id: str, **options: Unpack[RequestOptions]
+    ) -> CommunityTemplate:
         """Fetch one community template. ``GET /community/templates/{template_id}``."""
-        return await self._object("GET", _template_path(template_id), CommunityTemplate)
+        return await self._object(
+            "GET", _template_path(template_id), CommunityTemplate, options=options
+        )
 
     async def install_template(
         self, template_id: str, options: Mapping[str, Any] | None = None

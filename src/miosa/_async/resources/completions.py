@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge
 from ..._groups.ai import chunk_error, parse_chunk
 from ...errors import StreamError
@@ -78,6 +79,7 @@ class AsyncCompletions(AsyncAPIResource):
         response_format: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ChatCompletion:
         """Create a chat completion. ``POST /intelligence/chat/completions``.
 
@@ -98,7 +100,9 @@ class AsyncCompletions(AsyncAPIResource):
             response_format=response_format,
             user=user,
         )
-        return await self._object("POST", _CHAT, ChatCompletion, json=merge(payload, extra))
+        return await self._object(
+            "POST", _CHAT, ChatCompletion, json=merge(payload, extra), options=options
+        )
 
     def chat_stream(
         self,
@@ -156,6 +160,7 @@ class AsyncCompletions(AsyncAPIResource):
         seed: int | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Completion:
         """Create a text completion. ``POST /intelligence/completions``.
 
@@ -172,7 +177,9 @@ class AsyncCompletions(AsyncAPIResource):
             seed=seed,
             user=user,
         )
-        return await self._object("POST", _TEXT, Completion, json=merge(payload, extra))
+        return await self._object(
+            "POST", _TEXT, Completion, json=merge(payload, extra), options=options
+        )
 
     def create_stream(
         self,

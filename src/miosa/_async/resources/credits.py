@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import query
 from ...types.credits import CreditBalance, CreditTransaction, CreditUsage
 from .._resource import AsyncAPIResource
@@ -15,16 +16,20 @@ if TYPE_CHECKING:
 class AsyncCredits(AsyncAPIResource):
     """``client.credits``: the tenant's prepaid credits."""
 
-    async def balance(self) -> CreditBalance:
+    async def balance(self, **options: Unpack[RequestOptions]) -> CreditBalance:
         """Whole credits left. ``GET /credits/balance`` (a bare object; ``data`` also read).
 
         ``balance`` and ``balance_credits`` hold the same value (production sends the
         latter, an integer), with ``lifetime_earned`` and ``lifetime_spent``.
         """
-        return await self._object("GET", "/credits/balance", CreditBalance)
+        return await self._object("GET", "/credits/balance", CreditBalance, options=options)
 
     def transactions(
-        self, *, page: int | None = None, per_page: int | None = None
+        self,
+        *,
+        page: int | None = None,
+        per_page: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[CreditTransaction]:
         """One page of grants and charges. ``GET /credits/transactions``.
 
@@ -33,9 +38,13 @@ class AsyncCredits(AsyncAPIResource):
         """
         params = query(page=page, per_page=per_page)
         return self._page(
-            "/credits/transactions", CreditTransaction, params=params, keys=("data", "items")
+            "/credits/transactions",
+            CreditTransaction,
+            params=params,
+            keys=("data", "items"),
+            options=options,
         )
 
-    async def usage(self) -> CreditUsage:
+    async def usage(self, **options: Unpack[RequestOptions]) -> CreditUsage:
         """Credits used in the current period. ``GET /credits/usage``."""
-        return await self._object("GET", "/credits/usage", CreditUsage)
+        return await self._object("GET", "/credits/usage", CreditUsage, options=options)

@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.cron_jobs import CronExecution, CronJob
@@ -29,6 +30,7 @@ class AsyncCronJobs(AsyncAPIResource):
         cursor: str | None = None,
         state: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[CronJob]:
         """List cron jobs. ``GET /cron-jobs``; ``extra`` adds query parameters."""
         return self._page(
@@ -36,11 +38,12 @@ class AsyncCronJobs(AsyncAPIResource):
             CronJob,
             params=query_with(extra, limit=limit, cursor=cursor, state=state),
             keys=("data", "items", "cron_jobs"),
+            options=options,
         )
 
-    async def get(self, job_id: str) -> CronJob:
+    async def get(self, job_id: str, **options: Unpack[RequestOptions]) -> CronJob:
         """Fetch a cron job. ``GET /cron-jobs/{job_id}``."""
-        return await self._object("GET", _job_path(job_id), CronJob)
+        return await self._object("GET", _job_path(job_id), CronJob, options=options)
 
     async def create(
         self,
@@ -49,6 +52,7 @@ class AsyncCronJobs(AsyncAPIResource):
         schedule: str,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CronJob:
         """Create a cron job; ``schedule`` is a cron expression. ``POST /cron-jobs``.
 
@@ -60,6 +64,7 @@ class AsyncCronJobs(AsyncAPIResource):
             CronJob,
             json=merge(body(name=name, schedule=schedule), extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def update(
@@ -69,47 +74,61 @@ class AsyncCronJobs(AsyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         schedule: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CronJob:
         """Change a cron job. ``PATCH /cron-jobs/{job_id}``."""
         payload = merge(body(name=name, schedule=schedule), extra)
-        return await self._object("PATCH", _job_path(job_id), CronJob, json=payload)
+        return await self._object(
+            "PATCH", _job_path(job_id), CronJob, json=payload, options=options
+        )
 
-    async def delete(self, job_id: str) -> None:
+    async def delete(self, job_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a cron job. ``DELETE /cron-jobs/{job_id}``."""
-        await self._none("DELETE", _job_path(job_id))
+        await self._none("DELETE", _job_path(job_id), options=options)
 
-    async def pause(self, job_id: str) -> CronJob:
+    async def pause(self, job_id: str, **options: Unpack[RequestOptions]) -> CronJob:
         """Stop scheduling runs. ``POST /cron-jobs/{job_id}/pause``."""
-        return await self._object("POST", _job_path(job_id) + "/pause", CronJob)
+        return await self._object("POST", _job_path(job_id) + "/pause", CronJob, options=options)
 
-    async def resume(self, job_id: str) -> CronJob:
+    async def resume(self, job_id: str, **options: Unpack[RequestOptions]) -> CronJob:
         """Schedule runs again. ``POST /cron-jobs/{job_id}/resume``."""
-        return await self._object("POST", _job_path(job_id) + "/resume", CronJob)
+        return await self._object("POST", _job_path(job_id) + "/resume", CronJob, options=options)
 
-    async def run_now(self, job_id: str, *, idempotency_key: str | None = None) -> CronJob:
+    async def run_now(
+        self, job_id: str, *, idempotency_key: str | None = None, **options: Unpack[RequestOptions]
+    ) -> CronJob:
         """Start a run now, outside the schedule. ``POST /cron-jobs/{job_id}/run-now``.
 
         The contract types the reply as the job (it may be an execution record; the
         whole reply is in ``raw``).
         """
         return await self._object(
-            "POST", _job_path(job_id) + "/run-now", CronJob, idempotency_key=idempotency_key
+            "POST",
+            _job_path(job_id) + "/run-now",
+            CronJob,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def list_executions(self, job_id: str) -> builtins.list[CronExecution]:
+    async def list_executions(
+        self, job_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[CronExecution]:
         """A job's runs. ``GET /cron-jobs/{job_id}/executions``."""
         return await self._list(
             "GET",
             _job_path(job_id) + "/executions",
             CronExecution,
             keys=("data", "items", "executions"),
+            options=options,
         )
 
-    async def get_execution(self, job_id: str, execution_id: str) -> CronExecution:
+    async def get_execution(
+        self, job_id: str, execution_id: str, **options: Unpack[RequestOptions]
+    ) -> CronExecution:
         """One run. ``GET /cron-jobs/{job_id}/executions/{execution_id}``."""
         path = route(
             "/cron-jobs/{job_id}/executions/{execution_id}",
             job_id=job_id,
             execution_id=execution_id,
         )
-        return await self._object("GET", path, CronExecution)
+        return await self._object("GET", path, CronExecution, options=options)

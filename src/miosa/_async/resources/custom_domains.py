@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.domains import CustomDomain
@@ -23,6 +24,7 @@ class AsyncCustomDomains(AsyncAPIResource):
         limit: int | None = None,
         cursor: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[CustomDomain]:
         """List custom domains. ``GET /custom-domains``; ``extra`` adds query parameters."""
         return self._page(
@@ -30,6 +32,7 @@ class AsyncCustomDomains(AsyncAPIResource):
             CustomDomain,
             params=query_with(extra, limit=limit, cursor=cursor),
             keys=("data", "items", "domains", "custom_domains"),
+            options=options,
         )
 
     async def create(
@@ -41,6 +44,7 @@ class AsyncCustomDomains(AsyncAPIResource):
         redirect_policy: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CustomDomain:
         """Add a custom domain pointing at a resource. ``POST /custom-domains``.
 
@@ -59,8 +63,11 @@ class AsyncCustomDomains(AsyncAPIResource):
             CustomDomain,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def delete(self, domain_id: str) -> None:
+    async def delete(self, domain_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a custom domain. ``DELETE /custom-domains/{domain_id}``."""
-        await self._none("DELETE", route("/custom-domains/{domain_id}", domain_id=domain_id))
+        await self._none(
+            "DELETE", route("/custom-domains/{domain_id}", domain_id=domain_id), options=options
+        )

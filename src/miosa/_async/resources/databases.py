@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..._concurrency import asleep
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._core.waiters import DEFAULT_FIRST_DELAY, Poller
 from ..._events import parse_event
@@ -38,16 +39,21 @@ class AsyncDatabases(AsyncAPIResource):
         cursor: str | None = None,
         state: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[Database]:
         """List databases. ``GET /databases``; ``extra`` adds query parameters."""
         params = query_with(extra, limit=limit, cursor=cursor, state=state)
         return self._page(
-            "/databases", Database, params=params, keys=("data", "items", "databases")
+            "/databases",
+            Database,
+            params=params,
+            keys=("data", "items", "databases"),
+            options=options,
         )
 
-    async def get(self, database_id: str) -> Database:
+    async def get(self, database_id: str, **options: Unpack[RequestOptions]) -> Database:
         """Fetch a database. ``GET /databases/{database_id}``."""
-        return await self._object("GET", _database_path(database_id), Database)
+        return await self._object("GET", _database_path(database_id), Database, options=options)
 
     async def create(
         self,
@@ -68,6 +74,7 @@ class AsyncDatabases(AsyncAPIResource):
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Database:
         """Create a database (e.g. ``engine="postgresql"``). ``POST /databases``.
 
@@ -96,35 +103,50 @@ class AsyncDatabases(AsyncAPIResource):
             Database,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def delete(self, database_id: str) -> None:
+    async def delete(self, database_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a database. ``DELETE /databases/{database_id}``."""
-        await self._none("DELETE", _database_path(database_id))
+        await self._none("DELETE", _database_path(database_id), options=options)
 
-    async def start(self, database_id: str) -> Database:
+    async def start(self, database_id: str, **options: Unpack[RequestOptions]) -> Database:
         """Start a stopped database. ``POST /databases/{database_id}/start``."""
-        return await self._object("POST", _database_path(database_id) + "/start", Database)
+        return await self._object(
+            "POST", _database_path(database_id) + "/start", Database, options=options
+        )
 
-    async def stop(self, database_id: str) -> Database:
+    async def stop(self, database_id: str, **options: Unpack[RequestOptions]) -> Database:
         """Stop a database. ``POST /databases/{database_id}/stop``."""
-        return await self._object("POST", _database_path(database_id) + "/stop", Database)
+        return await self._object(
+            "POST", _database_path(database_id) + "/stop", Database, options=options
+        )
 
-    async def restart(self, database_id: str) -> Database:
+    async def restart(self, database_id: str, **options: Unpack[RequestOptions]) -> Database:
         """Restart a database. ``POST /databases/{database_id}/restart``."""
-        return await self._object("POST", _database_path(database_id) + "/restart", Database)
+        return await self._object(
+            "POST", _database_path(database_id) + "/restart", Database, options=options
+        )
 
-    async def credentials(self, database_id: str) -> DatabaseCredentials:
+    async def credentials(
+        self, database_id: str, **options: Unpack[RequestOptions]
+    ) -> DatabaseCredentials:
         """Connection credentials (secret). ``GET /databases/{database_id}/credentials``."""
         return await self._object(
             "GET",
             _database_path(database_id) + "/credentials",
             DatabaseCredentials,
             unwrap=("data", "credentials"),
+            options=options,
         )
 
     async def logs(
-        self, database_id: str, *, lines: int | None = None, since: str | None = None
+        self,
+        database_id: str,
+        *,
+        lines: int | None = None,
+        since: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DatabaseLogs:
         """Recent log lines. ``GET /databases/{database_id}/logs``."""
         return await self._object(
@@ -132,6 +154,7 @@ class AsyncDatabases(AsyncAPIResource):
             _database_path(database_id) + "/logs",
             DatabaseLogs,
             params=query(lines=lines, since=since),
+            options=options,
         )
 
     def stream_logs(self, database_id: str) -> AsyncEventStream[Event]:
@@ -143,17 +166,26 @@ class AsyncDatabases(AsyncAPIResource):
         """
         return self._events(_database_path(database_id) + "/logs/stream", parse_event)
 
-    async def public_networking(self, database_id: str) -> DatabasePublicNetworking:
+    async def public_networking(
+        self, database_id: str, **options: Unpack[RequestOptions]
+    ) -> DatabasePublicNetworking:
         """Whether the database is reachable from the internet.
 
         ``GET /databases/{database_id}/public-networking``.
         """
         return await self._object(
-            "GET", _database_path(database_id) + "/public-networking", DatabasePublicNetworking
+            "GET",
+            _database_path(database_id) + "/public-networking",
+            DatabasePublicNetworking,
+            options=options,
         )
 
     async def enable_public_networking(
-        self, database_id: str, *, allowlist: Sequence[str] | NotGiven = NOT_GIVEN
+        self,
+        database_id: str,
+        *,
+        allowlist: Sequence[str] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> DatabasePublicNetworking:
         """Open the database to the internet, to ``allowlist`` addresses (CIDRs) if given.
 
@@ -165,15 +197,21 @@ class AsyncDatabases(AsyncAPIResource):
             _database_path(database_id) + "/public-networking",
             DatabasePublicNetworking,
             json=body(allowlist=allowed),
+            options=options,
         )
 
-    async def disable_public_networking(self, database_id: str) -> DatabasePublicNetworking:
+    async def disable_public_networking(
+        self, database_id: str, **options: Unpack[RequestOptions]
+    ) -> DatabasePublicNetworking:
         """Close the database to the internet again.
 
         ``DELETE /databases/{database_id}/public-networking``.
         """
         return await self._object(
-            "DELETE", _database_path(database_id) + "/public-networking", DatabasePublicNetworking
+            "DELETE",
+            _database_path(database_id) + "/public-networking",
+            DatabasePublicNetworking,
+            options=options,
         )
 
     async def wait_until_ready(

@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.integrator import new_replay_id
 from ..._groups.platform import query_with
@@ -34,11 +35,17 @@ class AsyncEventSubscriptions(AsyncAPIResource):
         consumer_kind: ConsumerKind | str | None = None,
         consumer_id: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[EventSubscription]:
         """Subscriptions, oldest first. ``GET /event-subscriptions``."""
         params = query_with(extra, consumer_kind=consumer_kind, consumer_id=consumer_id)
         return await self._list(
-            "GET", "/event-subscriptions", EventSubscription, params=params, keys=("data",)
+            "GET",
+            "/event-subscriptions",
+            EventSubscription,
+            params=params,
+            keys=("data",),
+            options=options,
         )
 
     async def create(
@@ -52,6 +59,7 @@ class AsyncEventSubscriptions(AsyncAPIResource):
         project_id: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EventSubscription:
         """Register a subscription. ``POST /event-subscriptions``.
 
@@ -72,11 +80,16 @@ class AsyncEventSubscriptions(AsyncAPIResource):
             EventSubscription,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def get(self, subscription_id: str) -> EventSubscription:
+    async def get(
+        self, subscription_id: str, **options: Unpack[RequestOptions]
+    ) -> EventSubscription:
         """One subscription. ``GET /event-subscriptions/{subscription_id}``."""
-        return await self._object("GET", _subscription_path(subscription_id), EventSubscription)
+        return await self._object(
+            "GET", _subscription_path(subscription_id), EventSubscription, options=options
+        )
 
     async def update(
         self,
@@ -84,6 +97,7 @@ class AsyncEventSubscriptions(AsyncAPIResource):
         *,
         active: bool | NotGiven = NOT_GIVEN,
         filter: Mapping[str, Any] | NotGiven = NOT_GIVEN,  # noqa: A002 - the wire name
+        **options: Unpack[RequestOptions],
     ) -> EventSubscription:
         """Pause, resume or re-filter a subscription (the only two fields it takes).
 
@@ -94,11 +108,12 @@ class AsyncEventSubscriptions(AsyncAPIResource):
             _subscription_path(subscription_id),
             EventSubscription,
             json=body(active=active, filter=filter),
+            options=options,
         )
 
-    async def delete(self, subscription_id: str) -> None:
+    async def delete(self, subscription_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a subscription. ``DELETE /event-subscriptions/{subscription_id}``."""
-        await self._none("DELETE", _subscription_path(subscription_id))
+        await self._none("DELETE", _subscription_path(subscription_id), options=options)
 
     def deliveries(
         self,
@@ -108,6 +123,7 @@ class AsyncEventSubscriptions(AsyncAPIResource):
         limit: int | None = None,
         cursor: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[EventDelivery]:
         """A subscription's deliveries with their state and attempts, newest first.
 
@@ -115,22 +131,29 @@ class AsyncEventSubscriptions(AsyncAPIResource):
         """
         params = query_with(extra, state=state, limit=limit, cursor=cursor)
         path = _subscription_path(subscription_id) + "/deliveries"
-        return self._page(path, EventDelivery, params=params, keys=("data",))
+        return self._page(path, EventDelivery, params=params, keys=("data",), options=options)
 
-    async def redeliver(self, delivery_id: str) -> EventDelivery:
+    async def redeliver(self, delivery_id: str, **options: Unpack[RequestOptions]) -> EventDelivery:
         """Queue a retryable delivery again. ``POST /event-deliveries/{delivery_id}/redeliver``."""
         path = route("/event-deliveries/{delivery_id}/redeliver", delivery_id=delivery_id)
-        return await self._object("POST", path, EventDelivery)
+        return await self._object("POST", path, EventDelivery, options=options)
 
-    async def webhook_events(self) -> WebhookEventCatalog:
+    async def webhook_events(self, **options: Unpack[RequestOptions]) -> WebhookEventCatalog:
         """The tenant-webhook event catalog (as ``client.webhooks.events``).
 
         ``GET /webhooks/events``.
         """
-        return await self._object("GET", "/webhooks/events", WebhookEventCatalog, unwrap=())
+        return await self._object(
+            "GET", "/webhooks/events", WebhookEventCatalog, unwrap=(), options=options
+        )
 
     async def replay_delivery(
-        self, webhook_id: str, delivery_id: str, *, replay_id: str | None = None
+        self,
+        webhook_id: str,
+        delivery_id: str,
+        *,
+        replay_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> WebhookDelivery:
         """Deliver a tenant webhook's earlier event again (as ``client.webhooks.replay``).
 
@@ -143,5 +166,9 @@ class AsyncEventSubscriptions(AsyncAPIResource):
             delivery_id=delivery_id,
         )
         return await self._object(
-            "POST", path, WebhookDelivery, json={"replay_id": replay_id or new_replay_id()}
+            "POST",
+            path,
+            WebhookDelivery,
+            json={"replay_id": replay_id or new_replay_id()},
+            options=options,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.functions import Function
@@ -28,6 +29,7 @@ class AsyncFunctions(AsyncAPIResource):
         cursor: str | None = None,
         state: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[Function]:
         """List functions. ``GET /functions``; ``extra`` adds query parameters."""
         return self._page(
@@ -35,11 +37,12 @@ class AsyncFunctions(AsyncAPIResource):
             Function,
             params=query_with(extra, limit=limit, cursor=cursor, state=state),
             keys=("data", "items", "functions"),
+            options=options,
         )
 
-    async def get(self, function_id: str) -> Function:
+    async def get(self, function_id: str, **options: Unpack[RequestOptions]) -> Function:
         """Fetch a function. ``GET /functions/{function_id}``."""
-        return await self._object("GET", _function_path(function_id), Function)
+        return await self._object("GET", _function_path(function_id), Function, options=options)
 
     async def create(
         self,
@@ -52,6 +55,7 @@ class AsyncFunctions(AsyncAPIResource):
         env: Mapping[str, str] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Function:
         """Create a function. ``POST /functions``.
 
@@ -72,6 +76,7 @@ class AsyncFunctions(AsyncAPIResource):
             Function,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def update(
@@ -85,6 +90,7 @@ class AsyncFunctions(AsyncAPIResource):
         timeout_sec: int | NotGiven = NOT_GIVEN,
         env: Mapping[str, str] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Function:
         """Change a function. ``PATCH /functions/{function_id}``."""
         payload = body(
@@ -96,12 +102,16 @@ class AsyncFunctions(AsyncAPIResource):
             env=env,
         )
         return await self._object(
-            "PATCH", _function_path(function_id), Function, json=merge(payload, extra)
+            "PATCH",
+            _function_path(function_id),
+            Function,
+            json=merge(payload, extra),
+            options=options,
         )
 
-    async def delete(self, function_id: str) -> None:
+    async def delete(self, function_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a function. ``DELETE /functions/{function_id}``."""
-        await self._none("DELETE", _function_path(function_id))
+        await self._none("DELETE", _function_path(function_id), options=options)
 
     async def invoke(
         self,
@@ -110,6 +120,7 @@ class AsyncFunctions(AsyncAPIResource):
         *,
         headers: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Any:
         """Call a function with ``payload`` as its JSON body (``{}`` by default).
 
@@ -123,5 +134,6 @@ class AsyncFunctions(AsyncAPIResource):
             json=dict(payload or {}),
             headers=headers,
             idempotency_key=idempotency_key,
+            options=options,
         )
         return result

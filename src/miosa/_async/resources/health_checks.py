@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.health_checks import HealthCheck
@@ -28,6 +29,7 @@ class AsyncHealthChecks(AsyncAPIResource):
         cursor: str | None = None,
         state: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[HealthCheck]:
         """List health checks. ``GET /health-checks``; ``extra`` adds query parameters."""
         return self._page(
@@ -35,11 +37,12 @@ class AsyncHealthChecks(AsyncAPIResource):
             HealthCheck,
             params=query_with(extra, limit=limit, cursor=cursor, state=state),
             keys=("data", "items", "health_checks"),
+            options=options,
         )
 
-    async def get(self, check_id: str) -> HealthCheck:
+    async def get(self, check_id: str, **options: Unpack[RequestOptions]) -> HealthCheck:
         """Fetch a health check. ``GET /health-checks/{check_id}``."""
-        return await self._object("GET", _check_path(check_id), HealthCheck)
+        return await self._object("GET", _check_path(check_id), HealthCheck, options=options)
 
     async def create(
         self,
@@ -52,6 +55,7 @@ class AsyncHealthChecks(AsyncAPIResource):
         expected_status: int | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> HealthCheck:
         """Start checking ``url`` every ``interval_sec`` seconds. ``POST /health-checks``.
 
@@ -72,6 +76,7 @@ class AsyncHealthChecks(AsyncAPIResource):
             HealthCheck,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def update(
@@ -84,6 +89,7 @@ class AsyncHealthChecks(AsyncAPIResource):
         timeout_sec: int | NotGiven = NOT_GIVEN,
         method: str | NotGiven = NOT_GIVEN,
         expected_status: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> HealthCheck:
         """Change a health check. ``PATCH /health-checks/{check_id}``."""
         payload = body(
@@ -94,8 +100,10 @@ class AsyncHealthChecks(AsyncAPIResource):
             method=method,
             expected_status=expected_status,
         )
-        return await self._object("PATCH", _check_path(check_id), HealthCheck, json=payload)
+        return await self._object(
+            "PATCH", _check_path(check_id), HealthCheck, json=payload, options=options
+        )
 
-    async def delete(self, check_id: str) -> None:
+    async def delete(self, check_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a health check. ``DELETE /health-checks/{check_id}``."""
-        await self._none("DELETE", _check_path(check_id))
+        await self._none("DELETE", _check_path(check_id), options=options)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._groups.admin import json_object, list_in_object
 from ..._groups.ai import parse_mcp_message
@@ -64,6 +65,7 @@ class AsyncMcp(AsyncAPIResource):
         id: str | int | NotGiven = NOT_GIVEN,  # noqa: A002 - the JSON-RPC wire name
         jsonrpc: str = "2.0",
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> McpMessage:
         """Send a JSON-RPC request and return the response. ``POST /mcp``.
 
@@ -81,6 +83,7 @@ class AsyncMcp(AsyncAPIResource):
                 headers=self._session_headers(),
                 unwrap=_UNWRAP,
                 on_response=self._remember_session,
+                options=options,
             )
 
     async def notify(
@@ -89,13 +92,16 @@ class AsyncMcp(AsyncAPIResource):
         *,
         params: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         jsonrpc: str = "2.0",
+        **options: Unpack[RequestOptions],
     ) -> None:
         """Send a JSON-RPC notification (no ``id``, no response). ``POST /mcp``."""
         payload = body(jsonrpc=jsonrpc, method=method, params=params)
         with self._forget_ended_session():
-            await self._none("POST", "/mcp", json=payload, headers=self._session_headers())
+            await self._none(
+                "POST", "/mcp", json=payload, headers=self._session_headers(), options=options
+            )
 
-    async def listen(self) -> McpMessage:
+    async def listen(self, **options: Unpack[RequestOptions]) -> McpMessage:
         """Read the MCP listen channel once, as JSON. ``GET /mcp``."""
         with self._forget_ended_session():
             return await self._object(
@@ -105,6 +111,7 @@ class AsyncMcp(AsyncAPIResource):
                 headers=self._session_headers(),
                 unwrap=_UNWRAP,
                 on_response=self._remember_session,
+                options=options,
             )
 
     def listen_stream(self) -> AsyncEventStream[McpMessage]:
@@ -114,11 +121,11 @@ class AsyncMcp(AsyncAPIResource):
         """
         return self._events("/mcp", parse_mcp_message, headers=self._session_headers())
 
-    async def close(self) -> None:
+    async def close(self, **options: Unpack[RequestOptions]) -> None:
         """End the MCP session. ``DELETE /mcp``."""
         headers = self._session_headers()
         self.session_id = None
-        await self._none("DELETE", "/mcp", headers=headers)
+        await self._none("DELETE", "/mcp", headers=headers, options=options)
 
 
 def _server_path(server_id: str, action: str = "") -> str:
@@ -136,12 +143,16 @@ class AsyncMcpServers(AsyncAPIResource):
     """
 
     async def list(
-        self, *, workspace_id: str | None = None, status: str | None = None
+        self,
+        *,
+        workspace_id: str | None = None,
+        status: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[McpServer]:
         """The tool servers. ``GET /mcp-servers``."""
         params = query(workspace_id=workspace_id, status=status)
         return await self._list(
-            "GET", "/mcp-servers", McpServer, params=params, keys=("data", "items")
+            "GET", "/mcp-servers", McpServer, params=params, keys=("data", "items"), options=options
         )
 
     async def create(
@@ -160,6 +171,7 @@ class AsyncMcpServers(AsyncAPIResource):
         secrets: Mapping[str, str] | NotGiven = NOT_GIVEN,
         secret_headers: Any | NotGiven = NOT_GIVEN,
         secret_env: Any | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> McpServer:
         """Register a tool server. ``POST /mcp-servers``.
 
@@ -182,11 +194,11 @@ class AsyncMcpServers(AsyncAPIResource):
             secret_headers=secret_headers,
             secret_env=secret_env,
         )
-        return await self._object("POST", "/mcp-servers", McpServer, json=payload)
+        return await self._object("POST", "/mcp-servers", McpServer, json=payload, options=options)
 
-    async def get(self, server_id: str) -> McpServer:
+    async def get(self, server_id: str, **options: Unpack[RequestOptions]) -> McpServer:
         """One tool server. ``GET /mcp-servers/{server_id}``."""
-        return await self._object("GET", _server_path(server_id), McpServer)
+        return await self._object("GET", _server_path(server_id), McpServer, options=options)
 
     async def update(
         self,
@@ -204,6 +216,7 @@ class AsyncMcpServers(AsyncAPIResource):
         secrets: Mapping[str, str] | NotGiven = NOT_GIVEN,
         secret_headers: Any | NotGiven = NOT_GIVEN,
         secret_env: Any | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> McpServer:
         """Change a tool server (only the fields given are sent).
 
@@ -223,25 +236,29 @@ class AsyncMcpServers(AsyncAPIResource):
             secret_headers=secret_headers,
             secret_env=secret_env,
         )
-        return await self._object("PATCH", _server_path(server_id), McpServer, json=payload)
+        return await self._object(
+            "PATCH", _server_path(server_id), McpServer, json=payload, options=options
+        )
 
-    async def delete(self, server_id: str) -> None:
+    async def delete(self, server_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a tool server. ``DELETE /mcp-servers/{server_id}``."""
-        await self._none("DELETE", _server_path(server_id))
+        await self._none("DELETE", _server_path(server_id), options=options)
 
-    async def test(self, server_id: str) -> dict[str, Any]:
+    async def test(self, server_id: str, **options: Unpack[RequestOptions]) -> dict[str, Any]:
         """Reach the server and list its tools. ``POST /mcp-servers/{server_id}/test``.
 
         The outcome is returned as a JSON object (its shape depends on the server).
         """
-        payload, _ = await self._json("POST", _server_path(server_id, "/test"))
+        payload, _ = await self._json("POST", _server_path(server_id, "/test"), options=options)
         return json_object(payload)
 
 
 class AsyncMcpCatalogResource(AsyncAPIResource):
     """``client.mcp_catalog``: pre-built tool servers to install (``/mcp-catalog``)."""
 
-    async def list(self, *, workspace_id: str | None = None) -> builtins.list[McpCatalogEntry]:
+    async def list(
+        self, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[McpCatalogEntry]:
         """The catalogue entries, with what is already installed (``entry.added``).
         ``GET /mcp-catalog`` (the whole catalogue in one reply)."""
         return await self._list(
@@ -251,6 +268,7 @@ class AsyncMcpCatalogResource(AsyncAPIResource):
             params=query(workspace_id=workspace_id),
             keys=(),
             prepare=lambda payload: list_in_object(payload, "data"),
+            options=options,
         )
 
     async def test(
@@ -259,13 +277,16 @@ class AsyncMcpCatalogResource(AsyncAPIResource):
         *,
         method: str | NotGiven = NOT_GIVEN,
         values: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> dict[str, Any]:
         """Try credentials for an entry before installing it.
 
         ``POST /mcp-catalog/{slug}/test``; the outcome is returned as a JSON object.
         """
         path = route("/mcp-catalog/{slug}/test", slug=slug)
-        payload, _ = await self._json("POST", path, json=body(method=method, values=values))
+        payload, _ = await self._json(
+            "POST", path, json=body(method=method, values=values), options=options
+        )
         return json_object(payload)
 
     async def install(
@@ -276,6 +297,7 @@ class AsyncMcpCatalogResource(AsyncAPIResource):
         values: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> McpCatalogInstall:
         """Install an entry as a tool server. ``POST /mcp-catalog/{slug}/install``.
 
@@ -283,7 +305,9 @@ class AsyncMcpCatalogResource(AsyncAPIResource):
         """
         path = route("/mcp-catalog/{slug}/install", slug=slug)
         payload = body(method=method, values=values, name=name, workspace_id=workspace_id)
-        return await self._object("POST", path, McpCatalogInstall, json=payload, unwrap=())
+        return await self._object(
+            "POST", path, McpCatalogInstall, json=payload, unwrap=(), options=options
+        )
 
 
 class AsyncCliTools(AsyncAPIResource):
@@ -292,6 +316,8 @@ class AsyncCliTools(AsyncAPIResource):
     Needs the ``agent_runtime_profiles:read`` scope.
     """
 
-    async def list(self) -> builtins.list[CliTool]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[CliTool]:
         """The pinned tools. ``GET /cli-tools``."""
-        return await self._list("GET", "/cli-tools", CliTool, keys=("data", "items"))
+        return await self._list(
+            "GET", "/cli-tools", CliTool, keys=("data", "items"), options=options
+        )

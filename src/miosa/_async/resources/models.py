@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._groups.platform import query_with
 from ...types.ai import LLMModel
 from .._resource import AsyncAPIResource
@@ -14,7 +15,9 @@ from .._resource import AsyncAPIResource
 class AsyncModels(AsyncAPIResource):
     """``client.models``: the model list (needs an intelligence key or JWT)."""
 
-    async def list(self, *, extra: Mapping[str, Any] | None = None) -> builtins.list[LLMModel]:
+    async def list(
+        self, *, extra: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[LLMModel]:
         """List the models available to the caller. ``GET /intelligence/models``.
 
         ``extra`` adds query parameters, sent as given.
@@ -25,6 +28,7 @@ class AsyncModels(AsyncAPIResource):
             LLMModel,
             params=query_with(extra),
             keys=("data", "items", "models"),
+            options=options,
         )
 
     async def get(self, model_id: str) -> LLMModel | None:

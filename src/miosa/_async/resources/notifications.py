@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.account import parse_notification
 from ..._groups.platform import query_with
@@ -33,25 +34,36 @@ class AsyncNotifications(AsyncAPIResource):
         cursor: str | None = None,
         unread: bool | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[Notification]:
         """Notifications, newest first. ``GET /notifications``; iterate the page for all."""
         params = query_with(extra, limit=limit, cursor=cursor, unread=unread)
         return self._page(
-            "/notifications", Notification, params=params, keys=("data", "notifications")
+            "/notifications",
+            Notification,
+            params=params,
+            keys=("data", "notifications"),
+            options=options,
         )
 
-    async def unread_count(self) -> UnreadCount:
+    async def unread_count(self, **options: Unpack[RequestOptions]) -> UnreadCount:
         """How many are unread. ``GET /notifications/unread-count``."""
-        return await self._object("GET", "/notifications/unread-count", UnreadCount)
+        return await self._object(
+            "GET", "/notifications/unread-count", UnreadCount, options=options
+        )
 
-    async def mark_read(self, notification_id: str) -> Notification:
+    async def mark_read(
+        self, notification_id: str, **options: Unpack[RequestOptions]
+    ) -> Notification:
         """Mark one read. ``POST /notifications/{notification_id}/read``."""
         path = route("/notifications/{notification_id}/read", notification_id=notification_id)
-        return await self._object("POST", path, Notification)
+        return await self._object("POST", path, Notification, options=options)
 
-    async def mark_all_read(self) -> NotificationsRead:
+    async def mark_all_read(self, **options: Unpack[RequestOptions]) -> NotificationsRead:
         """Mark every notification read. ``POST /notifications/read-all``."""
-        return await self._object("POST", "/notifications/read-all", NotificationsRead)
+        return await self._object(
+            "POST", "/notifications/read-all", NotificationsRead, options=options
+        )
 
     def stream(
         self,
@@ -84,10 +96,13 @@ class AsyncAlerts(AsyncAPIResource):
         resolved: bool | None = None,
         limit: int | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[Alert]:
         """Fired alerts, newest first. ``GET /alerts``."""
         params = query_with(extra, resolved=resolved, limit=limit)
-        return await self._list("GET", "/alerts", Alert, params=params, keys=("data", "alerts"))
+        return await self._list(
+            "GET", "/alerts", Alert, params=params, keys=("data", "alerts"), options=options
+        )
 
     async def resolve(
         self,
@@ -95,10 +110,13 @@ class AsyncAlerts(AsyncAPIResource):
         *,
         note: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Alert:
         """Acknowledge an alert. ``POST /alerts/{alert_id}/resolve``."""
         path = route("/alerts/{alert_id}/resolve", alert_id=alert_id)
-        return await self._object("POST", path, Alert, json=merge(body(note=note), extra))
+        return await self._object(
+            "POST", path, Alert, json=merge(body(note=note), extra), options=options
+        )
 
 
 class AsyncActivity(AsyncAPIResource):
@@ -113,6 +131,7 @@ class AsyncActivity(AsyncAPIResource):
         limit: int | None = None,
         cursor: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[ActivityEntry]:
         """The activity feed. ``GET /activity``; iterate the page for all of it."""
         params = query_with(
@@ -123,4 +142,6 @@ class AsyncActivity(AsyncAPIResource):
             limit=limit,
             cursor=cursor,
         )
-        return self._page("/activity", ActivityEntry, params=params, keys=("data",))
+        return self._page(
+            "/activity", ActivityEntry, params=params, keys=("data",), options=options
+        )

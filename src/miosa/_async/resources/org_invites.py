@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, route
 from ...types.invites import InviteRevocation, OrgInvite, OrgInviteAcceptance, OrgInvitePreview
 from ...types.members import WorkspaceRole
@@ -25,20 +26,29 @@ class AsyncOrgInvites(AsyncAPIResource):
         *,
         email: str,
         role: WorkspaceRole | str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> OrgInvite:
         """Invite an email (role ``owner``/``admin``/``member``; admins and owners only).
 
         ``POST /tenants/{tenant_id}/invites``.
         """
         return await self._object(
-            "POST", _invites_path(tenant_id), OrgInvite, json=body(email=email, role=role)
+            "POST",
+            _invites_path(tenant_id),
+            OrgInvite,
+            json=body(email=email, role=role),
+            options=options,
         )
 
-    async def list(self, tenant_id: str) -> list[OrgInvite]:
+    async def list(self, tenant_id: str, **options: Unpack[RequestOptions]) -> list[OrgInvite]:
         """The organisation's pending invites. ``GET /tenants/{tenant_id}/invites``."""
-        return await self._list("GET", _invites_path(tenant_id), OrgInvite, keys=("data", "items"))
+        return await self._list(
+            "GET", _invites_path(tenant_id), OrgInvite, keys=("data", "items"), options=options
+        )
 
-    async def revoke(self, tenant_id: str, invite_id: str) -> InviteRevocation:
+    async def revoke(
+        self, tenant_id: str, invite_id: str, **options: Unpack[RequestOptions]
+    ) -> InviteRevocation:
         """Revoke an invite (409 once accepted).
 
         ``DELETE /tenants/{tenant_id}/invites/{invite_id}``.
@@ -46,18 +56,18 @@ class AsyncOrgInvites(AsyncAPIResource):
         path = route(
             "/tenants/{tenant_id}/invites/{invite_id}", tenant_id=tenant_id, invite_id=invite_id
         )
-        return await self._object("DELETE", path, InviteRevocation)
+        return await self._object("DELETE", path, InviteRevocation, options=options)
 
-    async def preview(self, token: str) -> OrgInvitePreview:
+    async def preview(self, token: str, **options: Unpack[RequestOptions]) -> OrgInvitePreview:
         """What an invite offers. ``GET /invites/{token}``.
 
         The endpoint needs no credentials; the client sends its key anyway. An unknown
         token raises an error (`NotFoundError` or `ValidationError`).
         """
-        return await self._object("GET", _token_path(token), OrgInvitePreview)
+        return await self._object("GET", _token_path(token), OrgInvitePreview, options=options)
 
-    async def accept(self, token: str) -> OrgInviteAcceptance:
+    async def accept(self, token: str, **options: Unpack[RequestOptions]) -> OrgInviteAcceptance:
         """Join the organisation as the signed-in user. ``POST /invites/{token}/accept``."""
         return await self._object(
-            "POST", _token_path(token) + "/accept", OrgInviteAcceptance, json={}
+            "POST", _token_path(token) + "/accept", OrgInviteAcceptance, json={}, options=options
         )

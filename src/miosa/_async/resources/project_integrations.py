@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.integrations import ProjectIntegration, ProjectIntegrationProvider
@@ -25,6 +26,7 @@ class AsyncProjectIntegrations(AsyncAPIResource):
         project_id: str | None = None,
         provider: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[ProjectIntegration]:
         """List project integrations. ``GET /project-integrations``.
 
@@ -37,9 +39,12 @@ class AsyncProjectIntegrations(AsyncAPIResource):
             ProjectIntegration,
             params=params,
             keys=("data", "items", "project_integrations"),
+            options=options,
         )
 
-    async def catalog(self) -> builtins.list[ProjectIntegrationProvider]:
+    async def catalog(
+        self, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ProjectIntegrationProvider]:
         """List the supported providers and their credential schemas.
         ``GET /project-integrations/catalog``."""
         return await self._list(
@@ -47,11 +52,16 @@ class AsyncProjectIntegrations(AsyncAPIResource):
             "/project-integrations/catalog",
             ProjectIntegrationProvider,
             keys=("data", "items", "catalog"),
+            options=options,
         )
 
-    async def get(self, integration_id: str) -> ProjectIntegration:
+    async def get(
+        self, integration_id: str, **options: Unpack[RequestOptions]
+    ) -> ProjectIntegration:
         """Fetch one project integration. ``GET /project-integrations/{integration_id}``."""
-        return await self._object("GET", _integration_path(integration_id), ProjectIntegration)
+        return await self._object(
+            "GET", _integration_path(integration_id), ProjectIntegration, options=options
+        )
 
     async def create(
         self,
@@ -60,12 +70,15 @@ class AsyncProjectIntegrations(AsyncAPIResource):
         provider: str,
         credentials: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ProjectIntegration:
         """Connect a provider to a project. ``POST /project-integrations``."""
         payload = merge(
             body(project_id=project_id, provider=provider, credentials=credentials), extra
         )
-        return await self._object("POST", "/project-integrations", ProjectIntegration, json=payload)
+        return await self._object(
+            "POST", "/project-integrations", ProjectIntegration, json=payload, options=options
+        )
 
     async def update(
         self,
@@ -73,13 +86,18 @@ class AsyncProjectIntegrations(AsyncAPIResource):
         *,
         credentials: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ProjectIntegration:
         """Change a project integration. ``PATCH /project-integrations/{integration_id}``."""
         payload = merge(body(credentials=credentials), extra)
         return await self._object(
-            "PATCH", _integration_path(integration_id), ProjectIntegration, json=payload
+            "PATCH",
+            _integration_path(integration_id),
+            ProjectIntegration,
+            json=payload,
+            options=options,
         )
 
-    async def delete(self, integration_id: str) -> None:
+    async def delete(self, integration_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a project integration. ``DELETE /project-integrations/{integration_id}``."""
-        await self._none("DELETE", _integration_path(integration_id))
+        await self._none("DELETE", _integration_path(integration_id), options=options)

@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import route
 from ..._groups.admin import provider_entries
 from ...types.provider_defaults import (
@@ -25,7 +26,7 @@ def _tenant_path(tenant_id: str) -> str:
 class AsyncProviderDefaults(AsyncAPIResource):
     """``client.provider_defaults`` (needs an admin credential)."""
 
-    async def list(self) -> builtins.list[ProviderDefault]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[ProviderDefault]:
         """The fleet-wide defaults, one item per provider. ``GET /admin/provider-defaults``.
 
         The reply is one object (``{"providers": {name: settings}}``, the whole collection),
@@ -37,6 +38,7 @@ class AsyncProviderDefaults(AsyncAPIResource):
             ProviderDefault,
             keys=(),
             prepare=lambda payload: provider_entries(payload, _UNWRAP),
+            options=options,
         )
 
     async def get(self, provider: str) -> dict[str, Any] | None:
@@ -47,7 +49,9 @@ class AsyncProviderDefaults(AsyncAPIResource):
                 return entry.settings
         return None
 
-    async def update(self, defaults: Mapping[str, Any]) -> FleetProviderDefaults:
+    async def update(
+        self, defaults: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> FleetProviderDefaults:
         """Replace the fleet-wide defaults with ``defaults``. ``PUT /admin/provider-defaults``."""
         return await self._object(
             "PUT",
@@ -55,16 +59,19 @@ class AsyncProviderDefaults(AsyncAPIResource):
             FleetProviderDefaults,
             json=dict(defaults),
             unwrap=_UNWRAP,
+            options=options,
         )
 
-    async def get_tenant(self, tenant_id: str) -> TenantProviderConfig:
+    async def get_tenant(
+        self, tenant_id: str, **options: Unpack[RequestOptions]
+    ) -> TenantProviderConfig:
         """One tenant's overrides. ``GET /admin/tenants/{tenant_id}/provider-config``."""
         return await self._object(
-            "GET", _tenant_path(tenant_id), TenantProviderConfig, unwrap=_UNWRAP
+            "GET", _tenant_path(tenant_id), TenantProviderConfig, unwrap=_UNWRAP, options=options
         )
 
     async def set_tenant(
-        self, tenant_id: str, overrides: Mapping[str, Any]
+        self, tenant_id: str, overrides: Mapping[str, Any], **options: Unpack[RequestOptions]
     ) -> TenantProviderConfig:
         """Replace one tenant's overrides. ``PUT /admin/tenants/{tenant_id}/provider-config``."""
         return await self._object(
@@ -73,9 +80,10 @@ class AsyncProviderDefaults(AsyncAPIResource):
             TenantProviderConfig,
             json=dict(overrides),
             unwrap=_UNWRAP,
+            options=options,
         )
 
-    async def reset_tenant(self, tenant_id: str) -> None:
+    async def reset_tenant(self, tenant_id: str, **options: Unpack[RequestOptions]) -> None:
         """Drop one tenant's overrides (back to the fleet defaults).
         ``DELETE /admin/tenants/{tenant_id}/provider-config``."""
-        await self._none("DELETE", _tenant_path(tenant_id))
+        await self._none("DELETE", _tenant_path(tenant_id), options=options)

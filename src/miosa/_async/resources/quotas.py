@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, route
 from ...types.quotas import ExternalUserQuota
 from .._resource import AsyncAPIResource
@@ -17,10 +18,12 @@ def _quota_path(external_user_id: str) -> str:
 class AsyncQuotas(AsyncAPIResource):
     """``client.quotas``: limits for each of your end users (by your own user id)."""
 
-    async def get(self, external_user_id: str) -> ExternalUserQuota:
+    async def get(
+        self, external_user_id: str, **options: Unpack[RequestOptions]
+    ) -> ExternalUserQuota:
         """A user's limits and usage. ``GET /quotas/external/{external_user_id}``."""
         return await self._object(
-            "GET", _quota_path(external_user_id), ExternalUserQuota, unwrap=_UNWRAP
+            "GET", _quota_path(external_user_id), ExternalUserQuota, unwrap=_UNWRAP, options=options
         )
 
     async def set(
@@ -31,6 +34,7 @@ class AsyncQuotas(AsyncAPIResource):
         max_concurrent: int | NotGiven | None = NOT_GIVEN,
         max_storage_gb: int | NotGiven | None = NOT_GIVEN,
         max_credit_cents: int | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ExternalUserQuota:
         """Set a user's limits. ``PUT /quotas/external/{external_user_id}``.
 
@@ -44,9 +48,14 @@ class AsyncQuotas(AsyncAPIResource):
             max_credit_cents=max_credit_cents,
         )
         return await self._object(
-            "PUT", _quota_path(external_user_id), ExternalUserQuota, json=payload, unwrap=_UNWRAP
+            "PUT",
+            _quota_path(external_user_id),
+            ExternalUserQuota,
+            json=payload,
+            unwrap=_UNWRAP,
+            options=options,
         )
 
-    async def delete(self, external_user_id: str) -> None:
+    async def delete(self, external_user_id: str, **options: Unpack[RequestOptions]) -> None:
         """Revert a user to the tenant default. ``DELETE /quotas/external/{external_user_id}``."""
-        await self._none("DELETE", _quota_path(external_user_id))
+        await self._none("DELETE", _quota_path(external_user_id), options=options)

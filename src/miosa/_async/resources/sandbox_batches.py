@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.batches import batch_settled, parse_batch_event
 from ..._groups.platform import query_with
@@ -46,6 +47,7 @@ class AsyncSandboxBatches(AsyncAPIResource):
         setup_file: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SandboxBatch:
         """Start a batch of ``count`` sandboxes. ``POST /sandboxes/batch``.
 
@@ -69,11 +71,12 @@ class AsyncSandboxBatches(AsyncAPIResource):
             SandboxBatch,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def get(self, batch_id: str) -> SandboxBatch:
+    async def get(self, batch_id: str, **options: Unpack[RequestOptions]) -> SandboxBatch:
         """A batch's snapshot: status, counts, runtime. ``GET /sandboxes/batches/{batch_id}``."""
-        return await self._object("GET", _batch_path(batch_id), SandboxBatch)
+        return await self._object("GET", _batch_path(batch_id), SandboxBatch, options=options)
 
     async def items(
         self,
@@ -82,19 +85,27 @@ class AsyncSandboxBatches(AsyncAPIResource):
         limit: int | None = None,
         status: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[SandboxBatchItem]:
         """A batch's creates (100 unless ``limit``). ``GET /sandboxes/batches/{batch_id}/items``."""
         params = query_with(extra, limit=limit, status=status)
         return await self._list(
-            "GET", _batch_path(batch_id) + "/items", SandboxBatchItem, params=params, keys=("data",)
+            "GET",
+            _batch_path(batch_id) + "/items",
+            SandboxBatchItem,
+            params=params,
+            keys=("data",),
+            options=options,
         )
 
-    async def cancel(self, batch_id: str) -> SandboxBatch:
+    async def cancel(self, batch_id: str, **options: Unpack[RequestOptions]) -> SandboxBatch:
         """Stop dispatching the creates not yet started; created sandboxes keep running.
 
         ``POST /sandboxes/batches/{batch_id}/cancel``.
         """
-        return await self._object("POST", _batch_path(batch_id) + "/cancel", SandboxBatch)
+        return await self._object(
+            "POST", _batch_path(batch_id) + "/cancel", SandboxBatch, options=options
+        )
 
     def events(
         self, batch_id: str, *, idle_timeout: float | None = None
@@ -124,6 +135,7 @@ class AsyncSandboxBatches(AsyncAPIResource):
         setup_file: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SandboxRun:
         """Create a sandbox, wait until it can run commands, and run ``command``: one request.
 
@@ -146,4 +158,5 @@ class AsyncSandboxBatches(AsyncAPIResource):
             SandboxRun,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )

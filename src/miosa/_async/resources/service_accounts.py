@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Sequence
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, route
 from ...types.service_accounts import (
     ServiceAccount,
@@ -25,9 +26,11 @@ class AsyncServiceAccounts(AsyncAPIResource):
     Managing them needs an organization owner or admin.
     """
 
-    async def list(self) -> builtins.list[ServiceAccount]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[ServiceAccount]:
         """The organization's service accounts, ordered by name. ``GET /service-accounts``."""
-        return await self._list("GET", "/service-accounts", ServiceAccount, keys=("data",))
+        return await self._list(
+            "GET", "/service-accounts", ServiceAccount, keys=("data",), options=options
+        )
 
     async def create(
         self,
@@ -35,6 +38,7 @@ class AsyncServiceAccounts(AsyncAPIResource):
         name: str,
         description: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceAccount:
         """Create a service account. ``POST /service-accounts``."""
         return await self._object(
@@ -43,6 +47,7 @@ class AsyncServiceAccounts(AsyncAPIResource):
             ServiceAccount,
             json=body(name=name, description=description),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def update(
@@ -51,6 +56,7 @@ class AsyncServiceAccounts(AsyncAPIResource):
         *,
         name: str | NotGiven = NOT_GIVEN,
         description: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ServiceAccount:
         """Rename or redescribe a service account. ``PATCH /service-accounts/{account_id}``."""
         return await self._object(
@@ -58,22 +64,29 @@ class AsyncServiceAccounts(AsyncAPIResource):
             _account_path(account_id),
             ServiceAccount,
             json=body(name=name, description=description),
+            options=options,
         )
 
-    async def delete(self, account_id: str) -> ServiceAccountDeletion:
+    async def delete(
+        self, account_id: str, **options: Unpack[RequestOptions]
+    ) -> ServiceAccountDeletion:
         """Delete a service account and revoke every key it owns, in one step.
 
         ``DELETE /service-accounts/{account_id}``; the receipt counts the revoked keys.
         """
-        return await self._object("DELETE", _account_path(account_id), ServiceAccountDeletion)
+        return await self._object(
+            "DELETE", _account_path(account_id), ServiceAccountDeletion, options=options
+        )
 
-    async def list_keys(self, account_id: str) -> builtins.list[ServiceAccountKey]:
+    async def list_keys(
+        self, account_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ServiceAccountKey]:
         """A service account's keys, newest first, never their secrets.
 
         ``GET /service-accounts/{account_id}/keys``.
         """
         path = _account_path(account_id) + "/keys"
-        return await self._list("GET", path, ServiceAccountKey, keys=("data",))
+        return await self._list("GET", path, ServiceAccountKey, keys=("data",), options=options)
 
     async def create_key(
         self,
@@ -85,6 +98,7 @@ class AsyncServiceAccounts(AsyncAPIResource):
         expires_in_days: int | NotGiven = NOT_GIVEN,
         allowed_ips: Sequence[str] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceAccountKey:
         """Mint a key for a service account. ``POST /service-accounts/{account_id}/keys``.
 
@@ -110,15 +124,16 @@ class AsyncServiceAccounts(AsyncAPIResource):
             ServiceAccountKey,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
 
 class AsyncSseTickets(AsyncAPIResource):
     """``client.sse_ticket``: credentials a backend hands its browsers for event streams."""
 
-    async def create(self) -> SseTicket:
+    async def create(self, **options: Unpack[RequestOptions]) -> SseTicket:
         """Mint a tenant-scoped, single-use SSE ticket. ``POST /sse/ticket``.
 
         A browser passes the ticket to ``EventSource`` instead of a bearer token in the URL.
         """
-        return await self._object("POST", "/sse/ticket", SseTicket, json={})
+        return await self._object("POST", "/sse/ticket", SseTicket, json={}, options=options)

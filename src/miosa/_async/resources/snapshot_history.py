@@ -8,6 +8,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Sequence
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.snapshot_history import tree_reply, with_dependents
 from ...types.snapshot_history import (
@@ -52,6 +53,7 @@ class AsyncSnapshotHistory(AsyncAPIResource):
         q: str | None = None,
         limit: int | None = None,
         offset: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[HistorySnapshot]:
         """History, newest first. ``GET /snapshots``.
 
@@ -61,7 +63,9 @@ class AsyncSnapshotHistory(AsyncAPIResource):
         params = query(
             resource_id=resource_id, workspace_id=workspace_id, q=q, limit=limit, offset=offset
         )
-        return await self._list("GET", "/snapshots", HistorySnapshot, params=params, keys=("data",))
+        return await self._list(
+            "GET", "/snapshots", HistorySnapshot, params=params, keys=("data",), options=options
+        )
 
     async def groups(
         self,
@@ -70,22 +74,35 @@ class AsyncSnapshotHistory(AsyncAPIResource):
         q: str | None = None,
         limit: int | None = None,
         offset: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[SnapshotGroup]:
         """History grouped by machine, newest activity first. ``GET /snapshots/groups``."""
         params = query(workspace_id=workspace_id, q=q, limit=limit, offset=offset)
         return await self._list(
-            "GET", "/snapshots/groups", SnapshotGroup, params=params, keys=("data",)
+            "GET",
+            "/snapshots/groups",
+            SnapshotGroup,
+            params=params,
+            keys=("data",),
+            options=options,
         )
 
-    async def get(self, snapshot_id: str) -> HistorySnapshot:
+    async def get(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> HistorySnapshot:
         """One snapshot with its dependents. ``GET /snapshots/{snapshot_id}``."""
         return await self._object(
-            "GET", _snapshot_path(snapshot_id), HistorySnapshot, unwrap=(), prepare=with_dependents
+            "GET",
+            _snapshot_path(snapshot_id),
+            HistorySnapshot,
+            unwrap=(),
+            prepare=with_dependents,
+            options=options,
         )
 
-    async def delete(self, snapshot_id: str) -> SnapshotDeletion:
+    async def delete(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> SnapshotDeletion:
         """Delete a snapshot nothing depends on. ``DELETE /snapshots/{snapshot_id}``."""
-        return await self._object("DELETE", _snapshot_path(snapshot_id), SnapshotDeletion)
+        return await self._object(
+            "DELETE", _snapshot_path(snapshot_id), SnapshotDeletion, options=options
+        )
 
     async def bulk_delete(
         self,
@@ -94,6 +111,7 @@ class AsyncSnapshotHistory(AsyncAPIResource):
         resource_id: str | NotGiven = NOT_GIVEN,
         all: bool | NotGiven = NOT_GIVEN,  # noqa: A002 - the wire name
         confirm: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SnapshotBulkDeletion:
         """Delete several snapshots, or a machine's whole history. ``POST /snapshots/delete``.
 
@@ -102,9 +120,13 @@ class AsyncSnapshotHistory(AsyncAPIResource):
         ``blocked`` and does not stop the others.
         """
         payload = body(ids=ids, resource_id=resource_id, all=all, confirm=confirm)
-        return await self._object("POST", "/snapshots/delete", SnapshotBulkDeletion, json=payload)
+        return await self._object(
+            "POST", "/snapshots/delete", SnapshotBulkDeletion, json=payload, options=options
+        )
 
-    async def tree(self, snapshot_id: str, *, path: str = "/") -> SnapshotTree:
+    async def tree(
+        self, snapshot_id: str, *, path: str = "/", **options: Unpack[RequestOptions]
+    ) -> SnapshotTree:
         """One folder of the snapshot's disk image. ``GET /snapshots/{snapshot_id}/tree``.
 
         The first read unpacks the image in the background and may answer ``warming``
@@ -117,15 +139,18 @@ class AsyncSnapshotHistory(AsyncAPIResource):
             params={"path": path},
             unwrap=(),
             prepare=tree_reply,
+            options=options,
         )
 
-    async def file(self, snapshot_id: str, *, path: str) -> bytes:
+    async def file(
+        self, snapshot_id: str, *, path: str, **options: Unpack[RequestOptions]
+    ) -> bytes:
         """One file's bytes, or a folder as a ``.tar``. ``GET /snapshots/{snapshot_id}/files``.
 
         Read `tree` until it is no longer ``warming`` first.
         """
         return await self._bytes(
-            "GET", _snapshot_path(snapshot_id) + "/files", params={"path": path}
+            "GET", _snapshot_path(snapshot_id) + "/files", params={"path": path}, options=options
         )
 
     async def fork(
@@ -136,6 +161,7 @@ class AsyncSnapshotHistory(AsyncAPIResource):
         environment_id: str | NotGiven = NOT_GIVEN,
         no_env: bool | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ForkedMachine:
         """A new machine of the same kind from the snapshot; the source is untouched.
 
@@ -147,13 +173,16 @@ class AsyncSnapshotHistory(AsyncAPIResource):
             ForkedMachine,
             json=_fork_body(environment, environment_id, no_env),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
 
 class AsyncNamedSnapshots(AsyncAPIResource):
     """``client.named_snapshots``: names that pin a snapshot until removed, deployable."""
 
-    async def list(self, *, workspace_id: str | None = None) -> builtins.list[NamedSnapshot]:
+    async def list(
+        self, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[NamedSnapshot]:
         """The organization's names, newest first. ``GET /named-snapshots``."""
         return await self._list(
             "GET",
@@ -161,6 +190,7 @@ class AsyncNamedSnapshots(AsyncAPIResource):
             NamedSnapshot,
             params=query(workspace_id=workspace_id),
             keys=("data",),
+            options=options,
         )
 
     async def create(
@@ -172,6 +202,7 @@ class AsyncNamedSnapshots(AsyncAPIResource):
         computer_id: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> NamedSnapshot:
         """Save a name over one snapshot. ``POST /named-snapshots``.
 
@@ -186,22 +217,34 @@ class AsyncNamedSnapshots(AsyncAPIResource):
             workspace_id=workspace_id,
         )
         return await self._object(
-            "POST", "/named-snapshots", NamedSnapshot, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/named-snapshots",
+            NamedSnapshot,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def get(self, name: str) -> NamedSnapshot:
+    async def get(self, name: str, **options: Unpack[RequestOptions]) -> NamedSnapshot:
         """One name and what depends on its snapshot. ``GET /named-snapshots/{name}``."""
         return await self._object(
-            "GET", _name_path(name), NamedSnapshot, unwrap=(), prepare=with_dependents
+            "GET",
+            _name_path(name),
+            NamedSnapshot,
+            unwrap=(),
+            prepare=with_dependents,
+            options=options,
         )
 
-    async def delete(self, name: str) -> NamedSnapshotDeletion:
+    async def delete(self, name: str, **options: Unpack[RequestOptions]) -> NamedSnapshotDeletion:
         """Remove the name. ``DELETE /named-snapshots/{name}``.
 
         ``outcome`` says what became of the snapshot: ``released`` (back to history),
         ``deleted`` or ``kept``.
         """
-        return await self._object("DELETE", _name_path(name), NamedSnapshotDeletion)
+        return await self._object(
+            "DELETE", _name_path(name), NamedSnapshotDeletion, options=options
+        )
 
     async def deploy(
         self,
@@ -211,6 +254,7 @@ class AsyncNamedSnapshots(AsyncAPIResource):
         environment_id: str | NotGiven = NOT_GIVEN,
         no_env: bool | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ForkedMachine:
         """A new machine from the named snapshot, even after its source is gone.
 
@@ -223,4 +267,5 @@ class AsyncNamedSnapshots(AsyncAPIResource):
             ForkedMachine,
             json=_fork_body(environment, environment_id, no_env),
             idempotency_key=idempotency_key,
+            options=options,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import route
 from ..._groups.platform import query_with
 from ...types.tenant import AdminSnapshot
@@ -26,6 +27,7 @@ class AsyncSnapshots(AsyncAPIResource):
         limit: int | None = None,
         cursor: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[AdminSnapshot]:
         """One page of snapshots; ``async for`` walks every page. ``GET /admin/snapshots``.
 
@@ -34,10 +36,14 @@ class AsyncSnapshots(AsyncAPIResource):
         """
         params = query_with(extra, limit=limit, cursor=cursor)
         return self._page(
-            "/admin/snapshots", AdminSnapshot, params=params, keys=("data", "snapshots", "items")
+            "/admin/snapshots",
+            AdminSnapshot,
+            params=params,
+            keys=("data", "snapshots", "items"),
+            options=options,
         )
 
-    async def get(self, snapshot_id: str) -> AdminSnapshot:
+    async def get(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> AdminSnapshot:
         """One snapshot record. ``GET /admin/snapshots/{snapshot_id}``."""
         path = route("/admin/snapshots/{snapshot_id}", snapshot_id=snapshot_id)
-        return await self._object("GET", path, AdminSnapshot)
+        return await self._object("GET", path, AdminSnapshot, options=options)

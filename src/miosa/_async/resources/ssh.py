@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.ssh import (
     DEFAULT_ALIAS,
@@ -83,11 +84,15 @@ class AsyncSsh(AsyncAPIResource):
     ``websockets`` package (``pip install "miosa[ssh]"``).
     """
 
-    async def info(self, sandbox_id: str) -> SshInfo:
+    async def info(self, sandbox_id: str, **options: Unpack[RequestOptions]) -> SshInfo:
         """Host, user, tunnel and certificate details. ``GET /sandboxes/{sandbox_id}/ssh-info``."""
-        return await self._object("GET", _sandbox(sandbox_id, "/ssh-info"), SshInfo)
+        return await self._object(
+            "GET", _sandbox(sandbox_id, "/ssh-info"), SshInfo, options=options
+        )
 
-    async def install_key(self, sandbox_id: str, public_key: str) -> SshKeyGrant:
+    async def install_key(
+        self, sandbox_id: str, public_key: str, **options: Unpack[RequestOptions]
+    ) -> SshKeyGrant:
         """Authorize a public key in the guest, without expiry (needs ``sandboxes:exec``).
 
         ``POST /sandboxes/{sandbox_id}/ssh-keys``.
@@ -97,6 +102,7 @@ class AsyncSsh(AsyncAPIResource):
             _sandbox(sandbox_id, "/ssh-keys"),
             SshKeyGrant,
             json={"public_key": public_key},
+            options=options,
         )
 
     async def certify(
@@ -106,6 +112,7 @@ class AsyncSsh(AsyncAPIResource):
         *,
         ttl_seconds: int | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SshCertificate:
         """Sign a key for principal ``sandbox-<id>`` (15 minutes unless ``ttl_seconds``).
 
@@ -113,7 +120,11 @@ class AsyncSsh(AsyncAPIResource):
         """
         payload = merge(body(public_key=public_key, ttl_seconds=ttl_seconds), extra)
         return await self._object(
-            "POST", _sandbox(sandbox_id, "/ssh-certificates"), SshCertificate, json=payload
+            "POST",
+            _sandbox(sandbox_id, "/ssh-certificates"),
+            SshCertificate,
+            json=payload,
+            options=options,
         )
 
     def config_snippet(

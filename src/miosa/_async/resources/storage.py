@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterable, Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._groups.platform import bucket_visibility, object_key_path
 from ...types.storage import Bucket, PresignedUrl, StorageObject
@@ -35,9 +36,11 @@ class AsyncStorage(AsyncAPIResource):
 
     # -- buckets --------------------------------------------------------------------
 
-    async def list_buckets(self) -> list[Bucket]:
+    async def list_buckets(self, **options: Unpack[RequestOptions]) -> list[Bucket]:
         """List buckets. ``GET /storage/buckets``."""
-        return await self._list("GET", "/storage/buckets", Bucket, keys=_BUCKET_KEYS)
+        return await self._list(
+            "GET", "/storage/buckets", Bucket, keys=_BUCKET_KEYS, options=options
+        )
 
     async def create_bucket(
         self,
@@ -48,6 +51,7 @@ class AsyncStorage(AsyncAPIResource):
         region: str | NotGiven = NOT_GIVEN,
         quota_bytes: int | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Bucket:
         """Create a bucket. ``POST /storage/buckets``.
 
@@ -60,15 +64,17 @@ class AsyncStorage(AsyncAPIResource):
             region=region,
             quota_bytes=quota_bytes,
         )
-        return await self._object("POST", "/storage/buckets", Bucket, json=merge(payload, extra))
+        return await self._object(
+            "POST", "/storage/buckets", Bucket, json=merge(payload, extra), options=options
+        )
 
-    async def get_bucket(self, bucket_id: str) -> Bucket:
+    async def get_bucket(self, bucket_id: str, **options: Unpack[RequestOptions]) -> Bucket:
         """Fetch a bucket. ``GET /storage/buckets/{bucket_id}``."""
-        return await self._object("GET", _bucket_path(bucket_id), Bucket)
+        return await self._object("GET", _bucket_path(bucket_id), Bucket, options=options)
 
-    async def delete_bucket(self, bucket_id: str) -> None:
+    async def delete_bucket(self, bucket_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a bucket. ``DELETE /storage/buckets/{bucket_id}``."""
-        await self._none("DELETE", _bucket_path(bucket_id))
+        await self._none("DELETE", _bucket_path(bucket_id), options=options)
 
     # -- objects --------------------------------------------------------------------
 
@@ -79,6 +85,7 @@ class AsyncStorage(AsyncAPIResource):
         prefix: str | None = None,
         max_keys: int | None = None,
         marker: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[StorageObject]:
         """List objects, S3-style: ``prefix``, at most ``max_keys``, after ``marker``.
 
@@ -91,6 +98,7 @@ class AsyncStorage(AsyncAPIResource):
             params=query(prefix=prefix, max_keys=max_keys, marker=marker),
             cursor_param="marker",
             keys=_OBJECT_KEYS,
+            options=options,
         )
 
     async def put_object(
@@ -100,6 +108,7 @@ class AsyncStorage(AsyncAPIResource):
         content: bytes | Callable[[], AsyncIterable[bytes]],
         *,
         content_type: str = "application/octet-stream",
+        **options: Unpack[RequestOptions],
     ) -> StorageObject:
         """Upload an object; the request body is the raw content.
 
@@ -114,14 +123,17 @@ class AsyncStorage(AsyncAPIResource):
             StorageObject,
             content=content,
             headers={"Content-Type": content_type},
+            options=options,
         )
 
-    async def get_object(self, bucket_id: str, key: str) -> bytes:
+    async def get_object(
+        self, bucket_id: str, key: str, **options: Unpack[RequestOptions]
+    ) -> bytes:
         """Download a (small) object whole. ``GET /storage/buckets/{bucket_id}/objects/{key}``.
 
         For large objects use `download_object`, which streams.
         """
-        return await self._bytes("GET", _object_path(bucket_id, key))
+        return await self._bytes("GET", _object_path(bucket_id, key), options=options)
 
     def download_object(
         self, bucket_id: str, key: str, *, chunk_size: int = 1 << 20
@@ -133,9 +145,11 @@ class AsyncStorage(AsyncAPIResource):
         """
         return self._download("GET", _object_path(bucket_id, key), chunk_size=chunk_size)
 
-    async def delete_object(self, bucket_id: str, key: str) -> None:
+    async def delete_object(
+        self, bucket_id: str, key: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete an object. ``DELETE /storage/buckets/{bucket_id}/objects/{key}``."""
-        await self._none("DELETE", _object_path(bucket_id, key))
+        await self._none("DELETE", _object_path(bucket_id, key), options=options)
 
     async def presign(
         self,
@@ -144,6 +158,7 @@ class AsyncStorage(AsyncAPIResource):
         key: str,
         method: str = "GET",
         expires_in: int = 3600,
+        **options: Unpack[RequestOptions],
     ) -> PresignedUrl:
         """A presigned URL to ``GET`` (download) or ``PUT`` (upload) one object.
 
@@ -151,5 +166,9 @@ class AsyncStorage(AsyncAPIResource):
         """
         payload = body(key=key, method=method.upper(), expires_in=expires_in)
         return await self._object(
-            "POST", _bucket_path(bucket_id) + "/presign", PresignedUrl, json=payload
+            "POST",
+            _bucket_path(bucket_id) + "/presign",
+            PresignedUrl,
+            json=payload,
+            options=options,
         )

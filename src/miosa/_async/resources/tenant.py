@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.admin import json_object
 from ..._groups.integrator import event_names, parse_tenant_event, policy_object, tenant_scope
@@ -24,10 +25,10 @@ class AsyncTenant(AsyncAPIResource):
     """``client.tenant``: the plan, plus ``.preview_domain``, ``.branding``, ``.policy``,
     ``.members`` and ``.events``."""
 
-    async def current(self) -> TenantPlan:
+    async def current(self, **options: Unpack[RequestOptions]) -> TenantPlan:
         """The tenant and its plan, limits and usage. ``GET /tenant/plan``."""
         return await self._object(
-            "GET", "/tenant/plan", TenantPlan, unwrap=("data", "tenant", "items")
+            "GET", "/tenant/plan", TenantPlan, unwrap=("data", "tenant", "items"), options=options
         )
 
     @cached_property
@@ -60,11 +61,11 @@ class AsyncTenant(AsyncAPIResource):
 class AsyncTenantPreviewDomainResource(AsyncAPIResource):
     """``client.tenant.preview_domain``: serve sandbox previews under your own domain."""
 
-    async def get(self) -> PreviewDomain:
+    async def get(self, **options: Unpack[RequestOptions]) -> PreviewDomain:
         """The preview domain (fields None when unset). ``GET /tenant/preview-domain``."""
-        return await self._object("GET", "/tenant/preview-domain", PreviewDomain)
+        return await self._object("GET", "/tenant/preview-domain", PreviewDomain, options=options)
 
-    async def set(self, domain: str) -> PreviewDomain:
+    async def set(self, domain: str, **options: Unpack[RequestOptions]) -> PreviewDomain:
         """Set the preview domain, e.g. ``"previews.example.com"``. ``PUT /tenant/preview-domain``.
 
         Sent as ``{"preview_domain": domain}`` (the newer spelling; older servers read
@@ -72,26 +73,36 @@ class AsyncTenantPreviewDomainResource(AsyncAPIResource):
         Previews then live at ``https://<port>-<slug>.sandbox.<domain>`` once verified.
         """
         return await self._object(
-            "PUT", "/tenant/preview-domain", PreviewDomain, json={"preview_domain": domain}
+            "PUT",
+            "/tenant/preview-domain",
+            PreviewDomain,
+            json={"preview_domain": domain},
+            options=options,
         )
 
-    async def verify(self) -> PreviewDomainVerification:
+    async def verify(self, **options: Unpack[RequestOptions]) -> PreviewDomainVerification:
         """Check the domain's DNS records. ``POST /tenant/preview-domain/verify``."""
         return await self._object(
-            "POST", "/tenant/preview-domain/verify", PreviewDomainVerification, json={}
+            "POST",
+            "/tenant/preview-domain/verify",
+            PreviewDomainVerification,
+            json={},
+            options=options,
         )
 
-    async def delete(self) -> None:
+    async def delete(self, **options: Unpack[RequestOptions]) -> None:
         """Remove the preview domain. ``DELETE /tenant/preview-domain``."""
-        await self._none("DELETE", "/tenant/preview-domain")
+        await self._none("DELETE", "/tenant/preview-domain", options=options)
 
 
 class AsyncTenantBrandingResource(AsyncAPIResource):
     """``client.tenant.branding``: how your product appears on MIOSA-hosted pages."""
 
-    async def get(self) -> TenantBranding:
+    async def get(self, **options: Unpack[RequestOptions]) -> TenantBranding:
         """The current branding. ``GET /tenant/branding``."""
-        return await self._object("GET", "/tenant/branding", TenantBranding, unwrap=_BRANDING)
+        return await self._object(
+            "GET", "/tenant/branding", TenantBranding, unwrap=_BRANDING, options=options
+        )
 
     async def set(
         self,
@@ -102,6 +113,7 @@ class AsyncTenantBrandingResource(AsyncAPIResource):
         support_email: str | NotGiven | None = NOT_GIVEN,
         primary_color: str | NotGiven | None = NOT_GIVEN,
         background_color: str | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> TenantBranding:
         """Change the given branding fields (``None`` clears one). ``PUT /tenant/branding``.
 
@@ -117,12 +129,17 @@ class AsyncTenantBrandingResource(AsyncAPIResource):
             background_color=background_color,
         )
         return await self._object(
-            "PUT", "/tenant/branding", TenantBranding, json={"branding": fields}, unwrap=_BRANDING
+            "PUT",
+            "/tenant/branding",
+            TenantBranding,
+            json={"branding": fields},
+            unwrap=_BRANDING,
+            options=options,
         )
 
-    async def delete(self) -> None:
+    async def delete(self, **options: Unpack[RequestOptions]) -> None:
         """Reset the branding to the platform defaults. ``DELETE /tenant/branding``."""
-        await self._none("DELETE", "/tenant/branding")
+        await self._none("DELETE", "/tenant/branding", options=options)
 
 
 class AsyncTenantPolicyResource(AsyncAPIResource):
@@ -132,19 +149,21 @@ class AsyncTenantPolicyResource(AsyncAPIResource):
     back as a JSON object.
     """
 
-    async def get(self) -> dict[str, Any]:
+    async def get(self, **options: Unpack[RequestOptions]) -> dict[str, Any]:
         """The current policy (``{}`` when none is set). ``GET /tenant/policy``."""
-        payload, _ = await self._json("GET", "/tenant/policy")
+        payload, _ = await self._json("GET", "/tenant/policy", options=options)
         return policy_object(payload)
 
-    async def set(self, policy: Mapping[str, Any]) -> dict[str, Any]:
+    async def set(
+        self, policy: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> dict[str, Any]:
         """Replace the policy with ``policy`` (sent as the whole body). ``PUT /tenant/policy``."""
-        payload, _ = await self._json("PUT", "/tenant/policy", json=dict(policy))
+        payload, _ = await self._json("PUT", "/tenant/policy", json=dict(policy), options=options)
         return policy_object(payload)
 
-    async def delete(self) -> None:
+    async def delete(self, **options: Unpack[RequestOptions]) -> None:
         """Remove the policy: platform defaults apply again. ``DELETE /tenant/policy``."""
-        await self._none("DELETE", "/tenant/policy")
+        await self._none("DELETE", "/tenant/policy", options=options)
 
 
 def _member_path(member_id: str, action: str = "") -> str:
@@ -154,30 +173,49 @@ def _member_path(member_id: str, action: str = "") -> str:
 class AsyncTenantMembersResource(AsyncAPIResource):
     """``client.tenant.members``: who belongs to the organisation, with which role."""
 
-    async def list(self) -> builtins.list[TenantMember]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[TenantMember]:
         """Every member. ``GET /tenant/members``."""
-        return await self._list("GET", "/tenant/members", TenantMember, keys=("data", "members"))
+        return await self._list(
+            "GET", "/tenant/members", TenantMember, keys=("data", "members"), options=options
+        )
 
-    async def invite(self, *, email: str, role: WorkspaceRole | str) -> TenantMember:
+    async def invite(
+        self, *, email: str, role: WorkspaceRole | str, **options: Unpack[RequestOptions]
+    ) -> TenantMember:
         """Invite someone by email with a role. ``POST /tenant/members``."""
         return await self._object(
-            "POST", "/tenant/members", TenantMember, json={"email": email, "role": role}
+            "POST",
+            "/tenant/members",
+            TenantMember,
+            json={"email": email, "role": role},
+            options=options,
         )
 
-    async def update_role(self, member_id: str, *, role: WorkspaceRole | str) -> TenantMember:
+    async def update_role(
+        self, member_id: str, *, role: WorkspaceRole | str, **options: Unpack[RequestOptions]
+    ) -> TenantMember:
         """Change a member's role. ``PATCH /tenant/members/{member_id}/role``."""
         return await self._object(
-            "PATCH", _member_path(member_id, "/role"), TenantMember, json={"role": role}
+            "PATCH",
+            _member_path(member_id, "/role"),
+            TenantMember,
+            json={"role": role},
+            options=options,
         )
 
-    async def remove(self, member_id: str) -> None:
+    async def remove(self, member_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a member from the organisation. ``DELETE /tenant/members/{member_id}``."""
-        await self._none("DELETE", _member_path(member_id))
+        await self._none("DELETE", _member_path(member_id), options=options)
 
-    async def transfer_ownership(self, *, new_owner_user_id: str) -> dict[str, Any]:
+    async def transfer_ownership(
+        self, *, new_owner_user_id: str, **options: Unpack[RequestOptions]
+    ) -> dict[str, Any]:
         """Hand the organisation to another member. ``POST /tenant/transfer-ownership``."""
         payload, _ = await self._json(
-            "POST", "/tenant/transfer-ownership", json={"new_owner_user_id": new_owner_user_id}
+            "POST",
+            "/tenant/transfer-ownership",
+            json={"new_owner_user_id": new_owner_user_id},
+            options=options,
         )
         return json_object(payload)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import query
 from ..._groups.integrator import iso_param
 from ...types.usage import UsageGroupBy, UsagePeriod, UsageReport, UsageSession, UsageSummary
@@ -31,6 +32,7 @@ class AsyncUsage(AsyncAPIResource):
         period: UsagePeriod | str | None = None,
         start: datetime | str | None = None,
         end: datetime | str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> UsageReport:
         """Usage per external user, project or workspace. ``GET /usage``.
 
@@ -47,12 +49,14 @@ class AsyncUsage(AsyncAPIResource):
             end=_time(end),
         )
         return await self._object(
-            "GET", "/usage", UsageReport, params=params, unwrap=("data", "usage")
+            "GET", "/usage", UsageReport, params=params, unwrap=("data", "usage"), options=options
         )
 
-    async def current(self) -> UsageSummary:
+    async def current(self, **options: Unpack[RequestOptions]) -> UsageSummary:
         """Totals for the current billing period. ``GET /usage/summary``."""
-        return await self._object("GET", "/usage/summary", UsageSummary, unwrap=_SUMMARY_KEYS)
+        return await self._object(
+            "GET", "/usage/summary", UsageSummary, unwrap=_SUMMARY_KEYS, options=options
+        )
 
     async def report(
         self,
@@ -62,6 +66,7 @@ class AsyncUsage(AsyncAPIResource):
         computer_id: str | None = None,
         limit: int | None = None,
         cursor: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> UsageSummary:
         """Totals for a chosen window. ``GET /usage/summary`` with filters."""
         params = query(
@@ -72,7 +77,12 @@ class AsyncUsage(AsyncAPIResource):
             cursor=cursor,
         )
         return await self._object(
-            "GET", "/usage/summary", UsageSummary, params=params, unwrap=_SUMMARY_KEYS
+            "GET",
+            "/usage/summary",
+            UsageSummary,
+            params=params,
+            unwrap=_SUMMARY_KEYS,
+            options=options,
         )
 
     def sessions(
@@ -83,6 +93,7 @@ class AsyncUsage(AsyncAPIResource):
         cursor: str | None = None,
         since: datetime | str | None = None,
         until: datetime | str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[UsageSession]:
         """One page of usage sessions; ``async for`` walks every page. ``GET /usage/sessions``."""
         params = query(
@@ -93,5 +104,9 @@ class AsyncUsage(AsyncAPIResource):
             until=_time(until),
         )
         return self._page(
-            "/usage/sessions", UsageSession, params=params, keys=("data", "items", "sessions")
+            "/usage/sessions",
+            UsageSession,
+            params=params,
+            keys=("data", "items", "sessions"),
+            options=options,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.integrator import event_names, new_replay_id, webhook_with_secret
 from ...types.tenant_events import WebhookEventType
@@ -46,6 +47,7 @@ class AsyncWebhooks(AsyncAPIResource):
         retry_count: int | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Webhook:
         """Register an endpoint. ``POST /webhooks``.
 
@@ -88,6 +90,7 @@ class AsyncWebhooks(AsyncAPIResource):
             idempotency_key=idempotency_key,
             unwrap=(),
             prepare=webhook_with_secret,
+            options=options,
         )
 
     def list(
@@ -97,14 +100,17 @@ class AsyncWebhooks(AsyncAPIResource):
         cursor: str | None = None,
         active: bool | None = None,
         workspace_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[Webhook]:
         """One page of endpoints; ``async for`` walks every page. ``GET /webhooks``."""
         params = query(limit=limit, cursor=cursor, active=active, workspace_id=workspace_id)
-        return self._page("/webhooks", Webhook, params=params, keys=("data", "webhooks", "items"))
+        return self._page(
+            "/webhooks", Webhook, params=params, keys=("data", "webhooks", "items"), options=options
+        )
 
-    async def get(self, webhook_id: str) -> Webhook:
+    async def get(self, webhook_id: str, **options: Unpack[RequestOptions]) -> Webhook:
         """One endpoint (without its secret). ``GET /webhooks/{webhook_id}``."""
-        return await self._object("GET", _webhook_path(webhook_id), Webhook)
+        return await self._object("GET", _webhook_path(webhook_id), Webhook, options=options)
 
     async def update(
         self,
@@ -119,6 +125,7 @@ class AsyncWebhooks(AsyncAPIResource):
         headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
         retry_count: int | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> Webhook:
         """Change an endpoint; a new ``secret`` rotates it. ``PATCH /webhooks/{webhook_id}``.
 
@@ -142,13 +149,20 @@ class AsyncWebhooks(AsyncAPIResource):
             json=payload,
             unwrap=(),
             prepare=webhook_with_secret,
+            options=options,
         )
 
-    async def delete(self, webhook_id: str) -> None:
+    async def delete(self, webhook_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove an endpoint. ``DELETE /webhooks/{webhook_id}``."""
-        await self._none("DELETE", _webhook_path(webhook_id))
+        await self._none("DELETE", _webhook_path(webhook_id), options=options)
 
-    async def test(self, webhook_id: str, *, idempotency_key: str | None = None) -> WebhookDelivery:
+    async def test(
+        self,
+        webhook_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> WebhookDelivery:
         """Send a ``webhook.test`` delivery now. ``POST /webhooks/{webhook_id}/test``.
 
         The request has no body (and so no ``Content-Type``). Returns the delivery record.
@@ -158,6 +172,7 @@ class AsyncWebhooks(AsyncAPIResource):
             _webhook_path(webhook_id) + "/test",
             WebhookDelivery,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def deliveries(
@@ -166,6 +181,7 @@ class AsyncWebhooks(AsyncAPIResource):
         *,
         limit: int | None = None,
         cursor: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[WebhookDelivery]:
         """One page of an endpoint's deliveries, newest first.
 
@@ -176,10 +192,16 @@ class AsyncWebhooks(AsyncAPIResource):
             WebhookDelivery,
             params=query(limit=limit, cursor=cursor),
             keys=("data", "items", "deliveries"),
+            options=options,
         )
 
     async def replay(
-        self, webhook_id: str, delivery_id: str, *, replay_id: str | None = None
+        self,
+        webhook_id: str,
+        delivery_id: str,
+        *,
+        replay_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> WebhookDelivery:
         """Deliver an earlier event again, as a new delivery.
 
@@ -193,13 +215,19 @@ class AsyncWebhooks(AsyncAPIResource):
             delivery_id=delivery_id,
         )
         return await self._object(
-            "POST", path, WebhookDelivery, json={"replay_id": replay_id or new_replay_id()}
+            "POST",
+            path,
+            WebhookDelivery,
+            json={"replay_id": replay_id or new_replay_id()},
+            options=options,
         )
 
-    async def events(self) -> WebhookEventCatalog:
+    async def events(self, **options: Unpack[RequestOptions]) -> WebhookEventCatalog:
         """The event names endpoints can subscribe to, and how deliveries are signed.
 
         ``GET /webhooks/events``.
         """
         # Not unwrapped: this reply's "data" member is the catalog by category.
-        return await self._object("GET", "/webhooks/events", WebhookEventCatalog, unwrap=())
+        return await self._object(
+            "GET", "/webhooks/events", WebhookEventCatalog, unwrap=(), options=options
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, route
 from ...types.invites import (
     InviteRevocation,
@@ -31,6 +32,7 @@ class AsyncWorkspaceInvites(AsyncAPIResource):
         *,
         email: str,
         role: WorkspaceRole | str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> WorkspaceInviteResult:
         """Invite an email to a workspace. ``POST /workspaces/{workspace_id}/invites``.
 
@@ -44,15 +46,24 @@ class AsyncWorkspaceInvites(AsyncAPIResource):
             WorkspaceInviteResult,
             json=body(email=email, role=role),
             unwrap=(),
+            options=options,
         )
 
-    async def list(self, workspace_id: str) -> list[WorkspaceInvite]:
+    async def list(
+        self, workspace_id: str, **options: Unpack[RequestOptions]
+    ) -> list[WorkspaceInvite]:
         """A workspace's pending invites. ``GET /workspaces/{workspace_id}/invites``."""
         return await self._list(
-            "GET", _invites_path(workspace_id), WorkspaceInvite, keys=("data", "items")
+            "GET",
+            _invites_path(workspace_id),
+            WorkspaceInvite,
+            keys=("data", "items"),
+            options=options,
         )
 
-    async def revoke(self, workspace_id: str, invite_id: str) -> InviteRevocation:
+    async def revoke(
+        self, workspace_id: str, invite_id: str, **options: Unpack[RequestOptions]
+    ) -> InviteRevocation:
         """Revoke an invite (idempotent; 409 once accepted).
 
         ``DELETE /workspaces/{workspace_id}/invites/{invite_id}``.
@@ -62,18 +73,28 @@ class AsyncWorkspaceInvites(AsyncAPIResource):
             workspace_id=workspace_id,
             invite_id=invite_id,
         )
-        return await self._object("DELETE", path, InviteRevocation)
+        return await self._object("DELETE", path, InviteRevocation, options=options)
 
-    async def preview(self, token: str) -> WorkspaceInvitePreview:
+    async def preview(
+        self, token: str, **options: Unpack[RequestOptions]
+    ) -> WorkspaceInvitePreview:
         """What an invite offers (for a landing page). ``GET /workspace-invites/{token}``.
 
         The endpoint needs no credentials; the client sends its key anyway. An unknown
         token raises `NotFoundError`.
         """
-        return await self._object("GET", _token_path(token), WorkspaceInvitePreview)
+        return await self._object(
+            "GET", _token_path(token), WorkspaceInvitePreview, options=options
+        )
 
-    async def accept(self, token: str) -> WorkspaceInviteAcceptance:
+    async def accept(
+        self, token: str, **options: Unpack[RequestOptions]
+    ) -> WorkspaceInviteAcceptance:
         """Accept an invite as the signed-in user. ``POST /workspace-invites/{token}/accept``."""
         return await self._object(
-            "POST", _token_path(token) + "/accept", WorkspaceInviteAcceptance, json={}
+            "POST",
+            _token_path(token) + "/accept",
+            WorkspaceInviteAcceptance,
+            json={},
+            options=options,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, route
 from ...types.members import MemberRemoval, WorkspaceMember, WorkspaceRole
 from .._resource import AsyncAPIResource
@@ -20,10 +21,16 @@ def _member_path(workspace_id: str, user_id: str) -> str:
 class AsyncWorkspaceMembers(AsyncAPIResource):
     """``client.workspace_members``: who belongs to a workspace, with which role."""
 
-    async def list(self, workspace_id: str) -> list[WorkspaceMember]:
+    async def list(
+        self, workspace_id: str, **options: Unpack[RequestOptions]
+    ) -> list[WorkspaceMember]:
         """A workspace's members. ``GET /workspaces/{workspace_id}/members``."""
         return await self._list(
-            "GET", _members_path(workspace_id), WorkspaceMember, keys=("data", "items")
+            "GET",
+            _members_path(workspace_id),
+            WorkspaceMember,
+            keys=("data", "items"),
+            options=options,
         )
 
     async def add(
@@ -32,6 +39,7 @@ class AsyncWorkspaceMembers(AsyncAPIResource):
         *,
         user_id: str,
         role: WorkspaceRole | str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> WorkspaceMember:
         """Add an organisation member to a workspace (role defaults to ``member``).
 
@@ -42,19 +50,33 @@ class AsyncWorkspaceMembers(AsyncAPIResource):
             _members_path(workspace_id),
             WorkspaceMember,
             json=body(user_id=user_id, role=role),
+            options=options,
         )
 
     async def update_role(
-        self, workspace_id: str, user_id: str, *, role: WorkspaceRole | str
+        self,
+        workspace_id: str,
+        user_id: str,
+        *,
+        role: WorkspaceRole | str,
+        **options: Unpack[RequestOptions],
     ) -> WorkspaceMember:
         """Change a member's role. ``PATCH /workspaces/{workspace_id}/members/{user_id}``."""
         return await self._object(
-            "PATCH", _member_path(workspace_id, user_id), WorkspaceMember, json={"role": role}
+            "PATCH",
+            _member_path(workspace_id, user_id),
+            WorkspaceMember,
+            json={"role": role},
+            options=options,
         )
 
-    async def remove(self, workspace_id: str, user_id: str) -> MemberRemoval:
+    async def remove(
+        self, workspace_id: str, user_id: str, **options: Unpack[RequestOptions]
+    ) -> MemberRemoval:
         """Remove a member (never the last owner: 409 ``LAST_OWNER``).
 
         ``DELETE /workspaces/{workspace_id}/members/{user_id}``.
         """
-        return await self._object("DELETE", _member_path(workspace_id, user_id), MemberRemoval)
+        return await self._object(
+            "DELETE", _member_path(workspace_id, user_id), MemberRemoval, options=options
+        )

@@ -9,6 +9,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import body, merge, route
 from ..._groups.account import check_scoped_token, scope_list, whoami
 from ..._groups.platform import query_with
@@ -19,7 +20,7 @@ from .._resource import APIResource
 class Account(APIResource):
     """``client.account``: what the credential in use resolves to."""
 
-    def whoami(self, *, tenant: str | None = None) -> Whoami:
+    def whoami(self, *, tenant: str | None = None, **options: Unpack[RequestOptions]) -> Whoami:
         """The user, organization, workspace, plan and scopes of this credential.
 
         ``GET /whoami``; needs no scope. ``tenant`` asks as if acting in that
@@ -27,7 +28,13 @@ class Account(APIResource):
         """
         headers = None if tenant is None else {"X-MIOSA-Tenant": tenant}
         return self._object(
-            "GET", "/whoami", Whoami, headers=headers, unwrap=("data",), prepare=whoami
+            "GET",
+            "/whoami",
+            Whoami,
+            headers=headers,
+            unwrap=("data",),
+            prepare=whoami,
+            options=options,
         )
 
 
@@ -48,6 +55,7 @@ class Tokens(APIResource):
         scopes: Sequence[str] | None = None,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ScopedToken:
         """Mint a delegation token. ``POST /tokens/scoped``.
 
@@ -67,6 +75,7 @@ class Tokens(APIResource):
             ScopedToken,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def list_scoped(
@@ -75,13 +84,19 @@ class Tokens(APIResource):
         user_id: str | None = None,
         workspace_id: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[ScopedToken]:
         """Delegation tokens (never their JWTs). ``GET /tokens/scoped``."""
         params = query_with(extra, user_id=user_id, workspace_id=workspace_id)
         return self._list(
-            "GET", "/tokens/scoped", ScopedToken, params=params, keys=("data", "tokens")
+            "GET",
+            "/tokens/scoped",
+            ScopedToken,
+            params=params,
+            keys=("data", "tokens"),
+            options=options,
         )
 
-    def delete_scoped(self, token_id: str) -> None:
+    def delete_scoped(self, token_id: str, **options: Unpack[RequestOptions]) -> None:
         """Revoke a delegation token. ``DELETE /tokens/scoped/{token_id}``."""
-        self._none("DELETE", route("/tokens/scoped/{token_id}", token_id=token_id))
+        self._none("DELETE", route("/tokens/scoped/{token_id}", token_id=token_id), options=options)

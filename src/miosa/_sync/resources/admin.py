@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.admin import json_object
 from ...types._base import JSONObject
@@ -75,6 +76,7 @@ class Admin(APIResource):
         *,
         json_body: Mapping[str, Any] | None = None,
         params: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Any:
         """Call an admin route this SDK has no method for; returns the decoded JSON reply.
 
@@ -91,6 +93,7 @@ class Admin(APIResource):
             path,
             params=query(**dict(params or {})),
             json=NOT_GIVEN if json_body is None else dict(json_body),
+            options=options,
         )
         return payload
 
@@ -158,9 +161,13 @@ class Admin(APIResource):
         )
         return self._reply("POST", "/admin/credits/refund", json=payload)
 
-    def tenant_balance(self, tenant_id: str) -> AdminCreditBalance:
+    def tenant_balance(
+        self, tenant_id: str, **options: Unpack[RequestOptions]
+    ) -> AdminCreditBalance:
         """A tenant's credit balance. ``GET /admin/credits/{tenant_id}/balance``."""
-        return self._object("GET", _credits(tenant_id, "/balance"), AdminCreditBalance)
+        return self._object(
+            "GET", _credits(tenant_id, "/balance"), AdminCreditBalance, options=options
+        )
 
     def tenant_credit_history(
         self, tenant_id: str, *, limit: int | None = None, cursor: str | None = None
@@ -201,13 +208,17 @@ class Admin(APIResource):
             status=status,
         )
 
-    def get_user(self, user_id: str) -> AdminUser:
+    def get_user(self, user_id: str, **options: Unpack[RequestOptions]) -> AdminUser:
         """Fetch a user. ``GET /admin/users/{user_id}``."""
-        return self._object("GET", _user(user_id), AdminUser)
+        return self._object("GET", _user(user_id), AdminUser, options=options)
 
-    def update_user(self, user_id: str, attributes: Mapping[str, Any]) -> AdminUser:
+    def update_user(
+        self, user_id: str, attributes: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> AdminUser:
         """Set a user's attributes (sent as the whole body). ``PUT /admin/users/{user_id}``."""
-        return self._object("PUT", _user(user_id), AdminUser, json=dict(attributes))
+        return self._object(
+            "PUT", _user(user_id), AdminUser, json=dict(attributes), options=options
+        )
 
     def delete_user(self, user_id: str) -> JSONObject:
         """Delete a user. ``DELETE /admin/users/{user_id}``."""
@@ -388,6 +399,7 @@ class Admin(APIResource):
         rate_limit_rpm: int | NotGiven = NOT_GIVEN,
         expires_at: str | NotGiven = NOT_GIVEN,
         allowed_ips: Sequence[str] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> AdminApiKey:
         """Create a key for any tenant and user. ``POST /admin/api-keys``.
 
@@ -405,7 +417,7 @@ class Admin(APIResource):
             expires_at=expires_at,
             allowed_ips=allowed_ips if isinstance(allowed_ips, NotGiven) else list(allowed_ips),
         )
-        return self._object("POST", "/admin/api-keys", AdminApiKey, json=payload)
+        return self._object("POST", "/admin/api-keys", AdminApiKey, json=payload, options=options)
 
     def api_key_stats(self) -> JSONObject:
         """Key counts and usage. ``GET /admin/api-keys/stats``."""
@@ -433,7 +445,9 @@ class Admin(APIResource):
         """Switch Optimal to another model. ``POST /admin/optimal/models/switch``."""
         return self._reply("POST", "/admin/optimal/models/switch", json={"model_id": model_id})
 
-    def impersonate(self, *, external_user_id: str, ttl_sec: int = 3600) -> AdminImpersonation:
+    def impersonate(
+        self, *, external_user_id: str, ttl_sec: int = 3600, **options: Unpack[RequestOptions]
+    ) -> AdminImpersonation:
         """Get a short-lived ``msi_*`` token acting as an end user. ``POST /admin/impersonate``.
 
         ``ttl_sec`` (default one hour) is always sent.
@@ -443,4 +457,5 @@ class Admin(APIResource):
             "/admin/impersonate",
             AdminImpersonation,
             json={"external_user_id": external_user_id, "ttl_sec": ttl_sec},
+            options=options,
         )

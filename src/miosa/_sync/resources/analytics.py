@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._groups.platform import query_with
 from ...types.dashboard import AnalyticsOverview, AnalyticsTimeseries
 from .._resource import APIResource
@@ -16,7 +17,9 @@ from .._resource import APIResource
 class Analytics(APIResource):
     """``client.analytics``: platform figures (admin scope)."""
 
-    def overview(self, *, extra: Mapping[str, Any] | None = None) -> AnalyticsOverview:
+    def overview(
+        self, *, extra: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> AnalyticsOverview:
         """The platform analytics overview. ``GET /analytics/overview``.
 
         ``extra`` adds query parameters, sent as given.
@@ -27,6 +30,7 @@ class Analytics(APIResource):
             AnalyticsOverview,
             params=query_with(extra),
             unwrap=("data", "analytics"),
+            options=options,
         )
 
     def timeseries(
@@ -35,10 +39,13 @@ class Analytics(APIResource):
         metric: str | None = None,
         period: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AnalyticsTimeseries:
         """One metric over a period. ``GET /analytics/timeseries``.
 
         ``extra`` adds further query parameters, sent as given.
         """
         params = query_with(extra, metric=metric, period=period)
-        return self._object("GET", "/analytics/timeseries", AnalyticsTimeseries, params=params)
+        return self._object(
+            "GET", "/analytics/timeseries", AnalyticsTimeseries, params=params, options=options
+        )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import query
 from ..._groups.integrator import iso_param
 from ...types.audit_log import AuditLogEntry
@@ -31,6 +32,7 @@ class AuditLog(APIResource):
         resource_id: str | None = None,
         since: datetime | str | None = None,
         until: datetime | str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[AuditLogEntry]:
         """One page of entries. ``GET /audit-log``.
 
@@ -58,4 +60,5 @@ class AuditLog(APIResource):
             params=params,
             cursor_param="after",
             keys=("data", "audit_log", "events", "items"),
+            options=options,
         )

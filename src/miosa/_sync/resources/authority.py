@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...types.authority import (
     ActionApproval,
@@ -34,10 +35,14 @@ class Authority(APIResource):
     executes an action.
     """
 
-    def catalog(self) -> list[ActionCapability]:
+    def catalog(self, **options: Unpack[RequestOptions]) -> list[ActionCapability]:
         """The gated actions with their risk and scope. ``GET /actions/catalog``."""
         return self._list(
-            "GET", "/actions/catalog", ActionCapability, keys=("data", "actions", "capabilities")
+            "GET",
+            "/actions/catalog",
+            ActionCapability,
+            keys=("data", "actions", "capabilities"),
+            options=options,
         )
 
     def authorize(
@@ -48,6 +53,7 @@ class Authority(APIResource):
         request_fingerprint: str | NotGiven = NOT_GIVEN,
         params_fingerprint: str | NotGiven = NOT_GIVEN,
         surface: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ActionDecision:
         """Ask for one decision. ``POST /actions/authorize``.
 
@@ -62,7 +68,9 @@ class Authority(APIResource):
             params_fingerprint=params_fingerprint,
             surface=surface,
         )
-        return self._object("POST", "/actions/authorize", ActionDecision, json=payload)
+        return self._object(
+            "POST", "/actions/authorize", ActionDecision, json=payload, options=options
+        )
 
     def authorize_app(
         self,
@@ -75,6 +83,7 @@ class Authority(APIResource):
         request_fingerprint: str | NotGiven = NOT_GIVEN,
         params_fingerprint: str | NotGiven = NOT_GIVEN,
         surface: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ActionDecision:
         """The same decision for a deployed app's release.
 
@@ -90,7 +99,7 @@ class Authority(APIResource):
             connector_id=connector_id,
         )
         path = route("/actions/apps/{app_id}/authorize", app_id=app_id)
-        return self._object("POST", path, ActionDecision, json=payload)
+        return self._object("POST", path, ActionDecision, json=payload, options=options)
 
     def approvals(
         self,
@@ -99,6 +108,7 @@ class Authority(APIResource):
         principal_type: str | None = None,
         run_id: str | None = None,
         agent_definition_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> list[ActionApproval]:
         """Approvals, by default those a person must still decide. ``GET /actions/approvals``."""
         params = query(
@@ -108,20 +118,39 @@ class Authority(APIResource):
             agent_definition_id=agent_definition_id,
         )
         return self._list(
-            "GET", "/actions/approvals", ActionApproval, params=params, keys=("data", "approvals")
+            "GET",
+            "/actions/approvals",
+            ActionApproval,
+            params=params,
+            keys=("data", "approvals"),
+            options=options,
         )
 
-    def approve(self, approval_id: str, *, reason: str | NotGiven = NOT_GIVEN) -> ActionApproval:
+    def approve(
+        self,
+        approval_id: str,
+        *,
+        reason: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> ActionApproval:
         """Approve a pending request, once. ``POST /actions/approvals/{approval_id}/approve``."""
         path = route("/actions/approvals/{approval_id}/approve", approval_id=approval_id)
-        return self._object("POST", path, ActionApproval, json=body(reason=reason))
+        return self._object("POST", path, ActionApproval, json=body(reason=reason), options=options)
 
-    def deny(self, approval_id: str, *, reason: str | NotGiven = NOT_GIVEN) -> ActionApproval:
+    def deny(
+        self,
+        approval_id: str,
+        *,
+        reason: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> ActionApproval:
         """Deny a pending request. ``POST /actions/approvals/{approval_id}/deny``."""
         path = route("/actions/approvals/{approval_id}/deny", approval_id=approval_id)
-        return self._object("POST", path, ActionApproval, json=body(reason=reason))
+        return self._object("POST", path, ActionApproval, json=body(reason=reason), options=options)
 
-    def grants(self, *, status: str | None = None) -> list[ActionGrant]:
+    def grants(
+        self, *, status: str | None = None, **options: Unpack[RequestOptions]
+    ) -> list[ActionGrant]:
         """Standing grants (owners and admins). ``GET /actions/grants``."""
         return self._list(
             "GET",
@@ -129,6 +158,7 @@ class Authority(APIResource):
             ActionGrant,
             params=query(status=status),
             keys=("data", "grants"),
+            options=options,
         )
 
     def create_grant(
@@ -141,6 +171,7 @@ class Authority(APIResource):
         constraints: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         expires_at: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ActionGrant:
         """Authorize a capability for one principal from now on (owners and admins).
 
@@ -155,15 +186,22 @@ class Authority(APIResource):
             expires_at=expires_at,
         )
         return self._object(
-            "POST", "/actions/grants", ActionGrant, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/actions/grants",
+            ActionGrant,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def revoke_grant(self, grant_id: str) -> ActionGrant:
+    def revoke_grant(self, grant_id: str, **options: Unpack[RequestOptions]) -> ActionGrant:
         """Revoke a standing grant. ``DELETE /actions/grants/{grant_id}``."""
         path = route("/actions/grants/{grant_id}", grant_id=grant_id)
-        return self._object("DELETE", path, ActionGrant)
+        return self._object("DELETE", path, ActionGrant, options=options)
 
-    def receipts(self, *, limit: int | None = None) -> list[ActionReceipt]:
+    def receipts(
+        self, *, limit: int | None = None, **options: Unpack[RequestOptions]
+    ) -> list[ActionReceipt]:
         """The ledger of authorized actions, newest first (owners and admins).
 
         ``GET /actions/receipts``.
@@ -174,4 +212,5 @@ class Authority(APIResource):
             ActionReceipt,
             params=query(limit=limit),
             keys=("data", "receipts"),
+            options=options,
         )

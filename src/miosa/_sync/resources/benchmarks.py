@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._concurrency import sleep
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import body, merge, route
 from ..._core.waiters import Poller, WaitTarget
 from ..._groups.platform import query_with
@@ -30,7 +31,9 @@ def _run_path(benchmark_id: str, suffix: str = "") -> str:
 class Benchmarks(APIResource):
     """``client.benchmarks``: start, follow and compare benchmark runs (admin credential)."""
 
-    def list(self, *, extra: Mapping[str, Any] | None = None) -> builtins.list[BenchmarkRun]:
+    def list(
+        self, *, extra: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[BenchmarkRun]:
         """List benchmark runs. ``GET /admin/benchmarks``.
 
         ``extra`` adds query parameters, sent as given.
@@ -41,11 +44,12 @@ class Benchmarks(APIResource):
             BenchmarkRun,
             params=query_with(extra),
             keys=("data", "items", "benchmarks"),
+            options=options,
         )
 
-    def get(self, benchmark_id: str) -> BenchmarkRun:
+    def get(self, benchmark_id: str, **options: Unpack[RequestOptions]) -> BenchmarkRun:
         """Fetch one run. ``GET /admin/benchmarks/{benchmark_id}``."""
-        return self._object("GET", _run_path(benchmark_id), BenchmarkRun)
+        return self._object("GET", _run_path(benchmark_id), BenchmarkRun, options=options)
 
     def create(
         self, *, kind: BenchmarkKind | str, options: Mapping[str, Any] | None = None
@@ -58,12 +62,18 @@ class Benchmarks(APIResource):
         payload = merge(body(kind=kind), options)
         return self._object("POST", "/admin/benchmarks", BenchmarkRun, json=payload)
 
-    def cancel(self, benchmark_id: str) -> BenchmarkRun:
+    def cancel(self, benchmark_id: str, **options: Unpack[RequestOptions]) -> BenchmarkRun:
         """Cancel a run. ``POST /admin/benchmarks/{benchmark_id}/cancel``."""
-        return self._object("POST", _run_path(benchmark_id, "/cancel"), BenchmarkRun)
+        return self._object(
+            "POST", _run_path(benchmark_id, "/cancel"), BenchmarkRun, options=options
+        )
 
     def samples(
-        self, benchmark_id: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        benchmark_id: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[BenchmarkSample]:
         """The run's per-iteration timing samples.
         ``GET /admin/benchmarks/{benchmark_id}/samples``.
@@ -74,14 +84,22 @@ class Benchmarks(APIResource):
             BenchmarkSample,
             params=query_with(extra),
             keys=("data", "items", "samples"),
+            options=options,
         )
 
     def compare(
-        self, *, left_id: str, right_id: str, extra: Mapping[str, Any] | None = None
+        self,
+        *,
+        left_id: str,
+        right_id: str,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> BenchmarkComparison:
         """Compare two runs. ``POST /admin/benchmarks/compare``."""
         payload = merge(body(left_id=left_id, right_id=right_id), extra)
-        return self._object("POST", "/admin/benchmarks/compare", BenchmarkComparison, json=payload)
+        return self._object(
+            "POST", "/admin/benchmarks/compare", BenchmarkComparison, json=payload, options=options
+        )
 
     def wait_for_completion(
         self, benchmark_id: str, *, timeout: float = 900.0, interval: float = 2.0

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import route
 from ..._groups.platform import query_with
 from ...types.builder_apps import (
@@ -53,46 +54,70 @@ class BuilderApps(APIResource):
 
     # -- app documents -----------------------------------------------------------------
 
-    def list(self, *, extra: Mapping[str, Any] | None = None) -> Page[BuilderApp]:
+    def list(
+        self, *, extra: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> Page[BuilderApp]:
         """Builder apps, with the ``total`` count. ``GET /builder/apps``.
 
         ``extra`` adds query parameters (filters), sent as given.
         """
         return self._page(
-            "/builder/apps", BuilderApp, params=query_with(extra), keys=("data", "apps")
+            "/builder/apps",
+            BuilderApp,
+            params=query_with(extra),
+            keys=("data", "apps"),
+            options=options,
         )
 
     def create(
-        self, fields: Mapping[str, Any] | None = None, *, idempotency_key: str | None = None
+        self,
+        fields: Mapping[str, Any] | None = None,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> BuilderApp:
         """Create an app document. ``POST /builder/apps``."""
         return self._object(
-            "POST", "/builder/apps", BuilderApp, json=_body(fields), idempotency_key=idempotency_key
+            "POST",
+            "/builder/apps",
+            BuilderApp,
+            json=_body(fields),
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def get(self, app_id: str) -> BuilderApp:
+    def get(self, app_id: str, **options: Unpack[RequestOptions]) -> BuilderApp:
         """One app document. ``GET /builder/apps/{app_id}``."""
-        return self._object("GET", _app(app_id), BuilderApp)
+        return self._object("GET", _app(app_id), BuilderApp, options=options)
 
-    def update(self, app_id: str, fields: Mapping[str, Any] | None = None) -> BuilderApp:
+    def update(
+        self,
+        app_id: str,
+        fields: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BuilderApp:
         """Change an app document. ``PATCH /builder/apps/{app_id}``."""
-        return self._object("PATCH", _app(app_id), BuilderApp, json=_body(fields))
+        return self._object("PATCH", _app(app_id), BuilderApp, json=_body(fields), options=options)
 
-    def delete(self, app_id: str) -> None:
+    def delete(self, app_id: str, **options: Unpack[RequestOptions]) -> None:
         """Archive an app document. ``DELETE /builder/apps/{app_id}``."""
-        self._none("DELETE", _app(app_id))
+        self._none("DELETE", _app(app_id), options=options)
 
-    def diagnostics(self, app_id: str) -> BuilderAppDiagnostics:
+    def diagnostics(self, app_id: str, **options: Unpack[RequestOptions]) -> BuilderAppDiagnostics:
         """Whether the app is ready to release, and why not.
 
         ``GET /builder/apps/{app_id}/diagnostics``.
         """
-        return self._object("GET", _app(app_id) + "/diagnostics", BuilderAppDiagnostics)
+        return self._object(
+            "GET", _app(app_id) + "/diagnostics", BuilderAppDiagnostics, options=options
+        )
 
-    def component(self, app_id: str, name: str) -> BuilderAppComponent:
+    def component(
+        self, app_id: str, name: str, **options: Unpack[RequestOptions]
+    ) -> BuilderAppComponent:
         """One generated component. ``GET /builder/apps/{app_id}/components/{name}``."""
         path = _app(app_id) + route("/components/{name}", name=name)
-        return self._object("GET", path, BuilderAppComponent)
+        return self._object("GET", path, BuilderAppComponent, options=options)
 
     # -- releases, approvals, runtime ----------------------------------------------------
 
@@ -102,6 +127,7 @@ class BuilderApps(APIResource):
         fields: Mapping[str, Any] | None = None,
         *,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> BuilderAppCandidate:
         """Build a candidate release from the app. ``POST /builder/apps/{app_id}/candidates``."""
         return self._object(
@@ -110,80 +136,123 @@ class BuilderApps(APIResource):
             BuilderAppCandidate,
             json=_body(fields),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def approve(self, app_id: str, fields: Mapping[str, Any] | None = None) -> BuilderAppApproval:
+    def approve(
+        self,
+        app_id: str,
+        fields: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BuilderAppApproval:
         """Record an approval of a release. ``POST /builder/apps/{app_id}/approvals``."""
         return self._object(
-            "POST", _app(app_id) + "/approvals", BuilderAppApproval, json=_body(fields)
+            "POST",
+            _app(app_id) + "/approvals",
+            BuilderAppApproval,
+            json=_body(fields),
+            options=options,
         )
 
-    def revoke_approval(self, app_id: str, approval_id: str) -> BuilderAppApproval:
+    def revoke_approval(
+        self, app_id: str, approval_id: str, **options: Unpack[RequestOptions]
+    ) -> BuilderAppApproval:
         """Revoke an approval.
 
         ``POST /builder/apps/{app_id}/approvals/{approval_id}/revoke``.
         """
         path = _app(app_id) + route("/approvals/{approval_id}/revoke", approval_id=approval_id)
-        return self._object("POST", path, BuilderAppApproval)
+        return self._object("POST", path, BuilderAppApproval, options=options)
 
-    def publish(self, app_id: str) -> BuilderAppPublication:
+    def publish(self, app_id: str, **options: Unpack[RequestOptions]) -> BuilderAppPublication:
         """Publish the approved release. ``POST /builder/apps/{app_id}/publish``.
 
         Without an approved candidate this is a `ConflictError`.
         """
-        return self._object("POST", _app(app_id) + "/publish", BuilderAppPublication)
+        return self._object(
+            "POST", _app(app_id) + "/publish", BuilderAppPublication, options=options
+        )
 
-    def runtime_token(self, app_id: str) -> BuilderAppRuntimeToken:
+    def runtime_token(
+        self, app_id: str, **options: Unpack[RequestOptions]
+    ) -> BuilderAppRuntimeToken:
         """Mint an app callback token. ``POST /builder/apps/{app_id}/runtime-token``."""
-        return self._object("POST", _app(app_id) + "/runtime-token", BuilderAppRuntimeToken)
+        return self._object(
+            "POST", _app(app_id) + "/runtime-token", BuilderAppRuntimeToken, options=options
+        )
 
-    def runtime_binding(self, app_id: str, binding_id: str) -> BuilderAppRuntimeBinding:
+    def runtime_binding(
+        self, app_id: str, binding_id: str, **options: Unpack[RequestOptions]
+    ) -> BuilderAppRuntimeBinding:
         """Resolve one binding of the published release.
 
         ``GET /builder/apps/{app_id}/runtime/bindings/{binding_id}``.
         """
         path = _app(app_id) + route("/runtime/bindings/{binding_id}", binding_id=binding_id)
-        return self._object("GET", path, BuilderAppRuntimeBinding)
+        return self._object("GET", path, BuilderAppRuntimeBinding, options=options)
 
     # -- the workspace data plane ----------------------------------------------------
 
     def list_data(
-        self, app_id: str, collection: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        app_id: str,
+        collection: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[BuilderAppRecord]:
         """A collection's workspace records, with the ``total`` count.
 
         ``GET /builder/apps/{app_id}/data/{collection}``; ``extra`` adds filters.
         """
         return self._page(
-            _data(app_id, collection), BuilderAppRecord, params=query_with(extra), keys=("data",)
+            _data(app_id, collection),
+            BuilderAppRecord,
+            params=query_with(extra),
+            keys=("data",),
+            options=options,
         )
 
-    def get_data(self, app_id: str, collection: str, key: str) -> BuilderAppRecord:
+    def get_data(
+        self, app_id: str, collection: str, key: str, **options: Unpack[RequestOptions]
+    ) -> BuilderAppRecord:
         """One workspace record. ``GET /builder/apps/{app_id}/data/{collection}/{key}``."""
         path = _data(app_id, collection) + route("/{key}", key=key)
-        return self._object("GET", path, BuilderAppRecord)
+        return self._object("GET", path, BuilderAppRecord, options=options)
 
     def put_data(
-        self, app_id: str, collection: str, key: str, fields: Mapping[str, Any]
+        self,
+        app_id: str,
+        collection: str,
+        key: str,
+        fields: Mapping[str, Any],
+        **options: Unpack[RequestOptions],
     ) -> BuilderAppRecord:
         """Write one workspace record (its fields are the body).
 
         ``PUT /builder/apps/{app_id}/data/{collection}/{key}``.
         """
         path = _data(app_id, collection) + route("/{key}", key=key)
-        return self._object("PUT", path, BuilderAppRecord, json=_body(fields))
+        return self._object("PUT", path, BuilderAppRecord, json=_body(fields), options=options)
 
-    def delete_data(self, app_id: str, collection: str, key: str) -> None:
+    def delete_data(
+        self, app_id: str, collection: str, key: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete one workspace record.
 
         ``DELETE /builder/apps/{app_id}/data/{collection}/{key}``.
         """
-        self._none("DELETE", _data(app_id, collection) + route("/{key}", key=key))
+        self._none("DELETE", _data(app_id, collection) + route("/{key}", key=key), options=options)
 
     # -- the runtime data plane (pinned to the published release) --------------------
 
     def list_runtime_data(
-        self, app_id: str, collection: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        app_id: str,
+        collection: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[BuilderAppRecord]:
         """A collection's runtime records, with the ``total`` count.
 
@@ -194,38 +263,52 @@ class BuilderApps(APIResource):
             BuilderAppRecord,
             params=query_with(extra),
             keys=("data",),
+            options=options,
         )
 
-    def get_runtime_data(self, app_id: str, collection: str, key: str) -> BuilderAppRecord:
+    def get_runtime_data(
+        self, app_id: str, collection: str, key: str, **options: Unpack[RequestOptions]
+    ) -> BuilderAppRecord:
         """One runtime record.
 
         ``GET /builder/apps/{app_id}/runtime/data/{collection}/{key}``.
         """
         path = _data(app_id, collection, runtime=True) + route("/{key}", key=key)
-        return self._object("GET", path, BuilderAppRecord)
+        return self._object("GET", path, BuilderAppRecord, options=options)
 
     def put_runtime_data(
-        self, app_id: str, collection: str, key: str, fields: Mapping[str, Any]
+        self,
+        app_id: str,
+        collection: str,
+        key: str,
+        fields: Mapping[str, Any],
+        **options: Unpack[RequestOptions],
     ) -> BuilderAppRecord:
         """Write one runtime record (its fields are the body).
 
         ``PUT /builder/apps/{app_id}/runtime/data/{collection}/{key}``.
         """
         path = _data(app_id, collection, runtime=True) + route("/{key}", key=key)
-        return self._object("PUT", path, BuilderAppRecord, json=_body(fields))
+        return self._object("PUT", path, BuilderAppRecord, json=_body(fields), options=options)
 
-    def delete_runtime_data(self, app_id: str, collection: str, key: str) -> None:
+    def delete_runtime_data(
+        self, app_id: str, collection: str, key: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete one runtime record.
 
         ``DELETE /builder/apps/{app_id}/runtime/data/{collection}/{key}``.
         """
         path = _data(app_id, collection, runtime=True) + route("/{key}", key=key)
-        self._none("DELETE", path)
+        self._none("DELETE", path, options=options)
 
     # -- automation runs -------------------------------------------------------------------
 
     def list_automation_runs(
-        self, app_id: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        app_id: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[AutomationRun]:
         """The app's automation runs, with the ``total`` count.
 
@@ -236,6 +319,7 @@ class BuilderApps(APIResource):
             AutomationRun,
             params=query_with(extra),
             keys=("data",),
+            options=options,
         )
 
     def run_automation(
@@ -245,6 +329,7 @@ class BuilderApps(APIResource):
         fields: Mapping[str, Any] | None = None,
         *,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AutomationRun:
         """Start a run of an automation.
 
@@ -254,7 +339,12 @@ class BuilderApps(APIResource):
             "/automations/{automation_id}/runs", automation_id=automation_id
         )
         return self._object(
-            "POST", path, AutomationRun, json=_body(fields), idempotency_key=idempotency_key
+            "POST",
+            path,
+            AutomationRun,
+            json=_body(fields),
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
     def _run_step(

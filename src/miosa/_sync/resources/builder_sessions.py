@@ -9,6 +9,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import body, route
 from ..._groups.platform import query_with
 from ...types.builder_sessions import BuilderSession
@@ -23,7 +24,11 @@ class BuilderSessions(APIResource):
     """``client.builder_sessions``."""
 
     def list(
-        self, *, limit: int | None = 50, extra: Mapping[str, Any] | None = None
+        self,
+        *,
+        limit: int | None = 50,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[BuilderSession]:
         """List builder sessions (50 by default). ``GET /builder/sessions``.
 
@@ -36,6 +41,7 @@ class BuilderSessions(APIResource):
             BuilderSession,
             params=params,
             keys=("data", "items", "sessions"),
+            options=options,
         )
 
     def get(self, session_id: str) -> BuilderSession | None:
@@ -45,12 +51,18 @@ class BuilderSessions(APIResource):
         """
         return next((s for s in self.list() if s.id == session_id), None)
 
-    def update_title(self, session_id: str, *, title: str) -> BuilderSession:
+    def update_title(
+        self, session_id: str, *, title: str, **options: Unpack[RequestOptions]
+    ) -> BuilderSession:
         """Rename a session. ``PATCH /builder/sessions/{session_id}/title``."""
         return self._object(
-            "PATCH", _session_path(session_id) + "/title", BuilderSession, json=body(title=title)
+            "PATCH",
+            _session_path(session_id) + "/title",
+            BuilderSession,
+            json=body(title=title),
+            options=options,
         )
 
-    def delete(self, session_id: str) -> None:
+    def delete(self, session_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a session. ``DELETE /builder/sessions/{session_id}``."""
-        self._none("DELETE", _session_path(session_id))
+        self._none("DELETE", _session_path(session_id), options=options)

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from ..._concurrency import sleep
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import route
 from ..._core.waiters import Poller
 from ..._groups.batches import BULK_JOB, selection
@@ -64,6 +65,7 @@ class BulkPolicy(APIResource):
         tier: str,
         ids_or_filter: Sequence[str] | Mapping[str, Any],
         policy: Mapping[str, Any],
+        **options: Unpack[RequestOptions],
     ) -> BulkJob:
         """Apply ``policy`` at ``tier`` (``workspace``, ``external_user``...) to the scopes
         named by ids (a list) or by a filter (a mapping). ``POST /bulk/policy/apply``."""
@@ -72,16 +74,16 @@ class BulkPolicy(APIResource):
         else:
             target = selection(list(ids_or_filter), None)
         payload = {"tier": tier, "policy": dict(policy), **target}
-        return self._object("POST", "/bulk/policy/apply", BulkJob, json=payload)
+        return self._object("POST", "/bulk/policy/apply", BulkJob, json=payload, options=options)
 
 
 class BulkJobs(APIResource):
     """``client.bulk.jobs``: follow a bulk operation."""
 
-    def get(self, job_id: str) -> BulkJob:
+    def get(self, job_id: str, **options: Unpack[RequestOptions]) -> BulkJob:
         """A bulk job's progress. ``GET /bulk/jobs/{job_id}``."""
         path = route("/bulk/jobs/{job_id}", job_id=job_id)
-        return self._object("GET", path, BulkJob, unwrap=("data", "job"))
+        return self._object("GET", path, BulkJob, unwrap=("data", "job"), options=options)
 
     def wait(self, job_id: str, *, timeout: float = 600.0, poll_interval: float = 1.0) -> BulkJob:
         """Poll `get` until the job is done (``completed``/``succeeded``/``partial``).

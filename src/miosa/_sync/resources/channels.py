@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.channels import Channel, ChannelType
@@ -27,6 +28,7 @@ class Channels(APIResource):
         type: ChannelType | str | None = None,  # noqa: A002 - the wire name
         enabled: bool | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> list[Channel]:
         """List the tenant's channels. ``GET /channels``.
 
@@ -34,12 +36,17 @@ class Channels(APIResource):
         """
         params = query_with(extra, type=type, enabled=enabled)
         return self._list(
-            "GET", "/channels", Channel, params=params, keys=("data", "items", "channels")
+            "GET",
+            "/channels",
+            Channel,
+            params=params,
+            keys=("data", "items", "channels"),
+            options=options,
         )
 
-    def get(self, channel_id: str) -> Channel:
+    def get(self, channel_id: str, **options: Unpack[RequestOptions]) -> Channel:
         """Fetch one channel. ``GET /channels/{channel_id}``."""
-        return self._object("GET", _channel_path(channel_id), Channel)
+        return self._object("GET", _channel_path(channel_id), Channel, options=options)
 
     def create(
         self,
@@ -48,13 +55,14 @@ class Channels(APIResource):
         name: str | NotGiven = NOT_GIVEN,
         config: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Channel:
         """Create a channel. ``POST /channels``.
 
         ``type`` is e.g. ``"slack"``, ``"discord"`` or ``"email"``; ``extra`` adds body keys.
         """
         payload = merge(body(type=type, name=name, config=config), extra)
-        return self._object("POST", "/channels", Channel, json=payload)
+        return self._object("POST", "/channels", Channel, json=payload, options=options)
 
     def update(
         self,
@@ -63,30 +71,41 @@ class Channels(APIResource):
         name: str | NotGiven = NOT_GIVEN,
         config: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Channel:
         """Change a channel. ``PATCH /channels/{channel_id}``."""
         payload = merge(body(name=name, config=config), extra)
-        return self._object("PATCH", _channel_path(channel_id), Channel, json=payload)
-
-    def delete(self, channel_id: str) -> None:
-        """Delete a channel. ``DELETE /channels/{channel_id}``."""
-        self._none("DELETE", _channel_path(channel_id))
-
-    def enable(self, channel_id: str) -> Channel:
-        """Turn a channel on. ``POST /channels/{channel_id}/enable``."""
-        return self._object("POST", _channel_path(channel_id) + "/enable", Channel)
-
-    def disable(self, channel_id: str) -> Channel:
-        """Turn a channel off. ``POST /channels/{channel_id}/disable``."""
-        return self._object("POST", _channel_path(channel_id) + "/disable", Channel)
-
-    def list_notifications(self) -> dict[str, Any]:
-        """The notification preferences across channels (a map). ``GET /channels/notifications``."""
         return self._object(
-            "GET", "/channels/notifications", dict, unwrap=("data", "notifications")
+            "PATCH", _channel_path(channel_id), Channel, json=payload, options=options
         )
 
-    def update_notifications(self, preferences: Mapping[str, Any]) -> dict[str, Any]:
+    def delete(self, channel_id: str, **options: Unpack[RequestOptions]) -> None:
+        """Delete a channel. ``DELETE /channels/{channel_id}``."""
+        self._none("DELETE", _channel_path(channel_id), options=options)
+
+    def enable(self, channel_id: str, **options: Unpack[RequestOptions]) -> Channel:
+        """Turn a channel on. ``POST /channels/{channel_id}/enable``."""
+        return self._object("POST", _channel_path(channel_id) + "/enable", Channel, options=options)
+
+    def disable(self, channel_id: str, **options: Unpack[RequestOptions]) -> Channel:
+        """Turn a channel off. ``POST /channels/{channel_id}/disable``."""
+        return self._object(
+            "POST", _channel_path(channel_id) + "/disable", Channel, options=options
+        )
+
+    def list_notifications(self, **options: Unpack[RequestOptions]) -> dict[str, Any]:
+        """The notification preferences across channels (a map). ``GET /channels/notifications``."""
+        return self._object(
+            "GET",
+            "/channels/notifications",
+            dict,
+            unwrap=("data", "notifications"),
+            options=options,
+        )
+
+    def update_notifications(
+        self, preferences: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> dict[str, Any]:
         """Replace the notification preferences. ``PUT /channels/notifications``."""
         return self._object(
             "PUT",
@@ -94,4 +113,5 @@ class Channels(APIResource):
             dict,
             json=dict(preferences),
             unwrap=("data", "notifications"),
+            options=options,
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, new_idempotency_key, query, route
 from ...types.cloud import (
     CloudAccount,
@@ -31,9 +32,9 @@ class Cloud(APIResource):
 
     # -- accounts ------------------------------------------------------------------
 
-    def list_accounts(self) -> list[CloudAccount]:
+    def list_accounts(self, **options: Unpack[RequestOptions]) -> list[CloudAccount]:
         """The organization's cloud accounts. ``GET /cloud/accounts``."""
-        return self._list("GET", "/cloud/accounts", CloudAccount, keys=("data",))
+        return self._list("GET", "/cloud/accounts", CloudAccount, keys=("data",), options=options)
 
     def create_account(
         self,
@@ -46,6 +47,7 @@ class Cloud(APIResource):
         default_region: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CloudAccount:
         """Record a MIOSA-managed or a customer (BYOC) cloud account. ``POST /cloud/accounts``.
 
@@ -61,7 +63,12 @@ class Cloud(APIResource):
             metadata=metadata,
         )
         return self._object(
-            "POST", "/cloud/accounts", CloudAccount, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/cloud/accounts",
+            CloudAccount,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
     def attach_aws_role(
@@ -70,6 +77,7 @@ class Cloud(APIResource):
         *,
         role_arn: str,
         default_region: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> CloudAccount:
         """Attach the AWS role you created for MIOSA to assume.
 
@@ -80,6 +88,7 @@ class Cloud(APIResource):
             route("/cloud/accounts/{account_id}/aws-role", account_id=account_id),
             CloudAccount,
             json=body(role_arn=role_arn, default_region=default_region),
+            options=options,
         )
 
     def attach_gcp_workload_identity(
@@ -92,6 +101,7 @@ class Cloud(APIResource):
         project_number: str | NotGiven = NOT_GIVEN,
         workload_identity_provider: str | NotGiven = NOT_GIVEN,
         default_region: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> CloudAccount:
         """Attach GCP workload identity federation.
 
@@ -107,10 +117,14 @@ class Cloud(APIResource):
             default_region=default_region,
         )
         path = route("/cloud/accounts/{account_id}/gcp-workload-identity", account_id=account_id)
-        return self._object("POST", path, CloudAccount, json=payload)
+        return self._object("POST", path, CloudAccount, json=payload, options=options)
 
     def capabilities(
-        self, *, cloud_region_id: str | None = None, cloud_pool_id: str | None = None
+        self,
+        *,
+        cloud_region_id: str | None = None,
+        cloud_pool_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CloudCapabilities:
         """Provider capabilities and control-plane readiness. ``GET /cloud/capabilities``."""
         return self._object(
@@ -118,11 +132,14 @@ class Cloud(APIResource):
             "/cloud/capabilities",
             CloudCapabilities,
             params=query(cloud_region_id=cloud_region_id, cloud_pool_id=cloud_pool_id),
+            options=options,
         )
 
     # -- regions ---------------------------------------------------------------------
 
-    def list_regions(self, *, cloud_account_id: str | None = None) -> list[CloudRegion]:
+    def list_regions(
+        self, *, cloud_account_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> list[CloudRegion]:
         """Regions, or one account's. ``GET /cloud/regions``."""
         return self._list(
             "GET",
@@ -130,6 +147,7 @@ class Cloud(APIResource):
             CloudRegion,
             params=query(cloud_account_id=cloud_account_id),
             keys=("data",),
+            options=options,
         )
 
     def create_region(
@@ -147,6 +165,7 @@ class Cloud(APIResource):
         instance_profile_ref: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CloudRegion:
         """Add a region of an account, with its network references. ``POST /cloud/regions``."""
         payload = body(
@@ -163,7 +182,12 @@ class Cloud(APIResource):
             metadata=metadata,
         )
         return self._object(
-            "POST", "/cloud/regions", CloudRegion, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/cloud/regions",
+            CloudRegion,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
     def update_region(
@@ -180,6 +204,7 @@ class Cloud(APIResource):
         security_group_refs: Sequence[str] | NotGiven = NOT_GIVEN,
         instance_profile_ref: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> CloudRegion:
         """Change a region's own fields (its account, provider and status are the server's).
 
@@ -198,11 +223,13 @@ class Cloud(APIResource):
             metadata=metadata,
         )
         path = route("/cloud/regions/{region_id}", region_id=region_id)
-        return self._object("PATCH", path, CloudRegion, json=payload)
+        return self._object("PATCH", path, CloudRegion, json=payload, options=options)
 
     # -- pools and nodes ------------------------------------------------------------
 
-    def list_pools(self, *, cloud_region_id: str | None = None) -> list[CloudPool]:
+    def list_pools(
+        self, *, cloud_region_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> list[CloudPool]:
         """Capacity pools, or one region's. ``GET /cloud/pools``."""
         return self._list(
             "GET",
@@ -210,6 +237,7 @@ class Cloud(APIResource):
             CloudPool,
             params=query(cloud_region_id=cloud_region_id),
             keys=("data",),
+            options=options,
         )
 
     def create_pool(
@@ -226,6 +254,7 @@ class Cloud(APIResource):
         placement_scope: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CloudPool:
         """Create a capacity pool in a region. ``POST /cloud/pools``.
 
@@ -244,7 +273,12 @@ class Cloud(APIResource):
             metadata=metadata,
         )
         return self._object(
-            "POST", "/cloud/pools", CloudPool, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/cloud/pools",
+            CloudPool,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
     def update_pool(
@@ -256,6 +290,7 @@ class Cloud(APIResource):
         ttl_seconds: int | NotGiven = NOT_GIVEN,
         max_hourly_cents: int | NotGiven = NOT_GIVEN,
         placement_scope: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> CloudPool:
         """Change a pool's size, ceiling, spend guardrail, scope or TTL.
 
@@ -269,7 +304,7 @@ class Cloud(APIResource):
             placement_scope=placement_scope,
         )
         path = route("/cloud/pools/{pool_id}", pool_id=pool_id)
-        return self._object("PATCH", path, CloudPool, json=payload)
+        return self._object("PATCH", path, CloudPool, json=payload, options=options)
 
     def provision_pool(
         self,
@@ -277,6 +312,7 @@ class Cloud(APIResource):
         *,
         count: int | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> PoolProvisioning:
         """Launch ``count`` hosts (1-50) into a pool, in your own cloud account.
 
@@ -290,9 +326,12 @@ class Cloud(APIResource):
             PoolProvisioning,
             json=body(count=count),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def list_nodes(self, *, cloud_pool_id: str | None = None) -> list[CloudNode]:
+    def list_nodes(
+        self, *, cloud_pool_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> list[CloudNode]:
         """Nodes, or one pool's. ``GET /cloud/nodes``."""
         return self._list(
             "GET",
@@ -300,6 +339,7 @@ class Cloud(APIResource):
             CloudNode,
             params=query(cloud_pool_id=cloud_pool_id),
             keys=("data",),
+            options=options,
         )
 
     def certify_node(
@@ -308,6 +348,7 @@ class Cloud(APIResource):
         *,
         workload: CertifiableWorkload = "sandbox",
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> NodeCertification:
         """Queue the workload certification harness on a node (BYOC onboarding's one
         manual step: it never runs by itself). ``POST /cloud/nodes/{node_id}/certify``.
@@ -324,6 +365,7 @@ class Cloud(APIResource):
             NodeCertification,
             json={"workload": workload, "idempotency_key": key},
             idempotency_key=key,
+            options=options,
         )
 
     # -- preflights -----------------------------------------------------------------
@@ -334,6 +376,7 @@ class Cloud(APIResource):
         cloud_account_id: str | None = None,
         cloud_region_id: str | None = None,
         limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> list[CloudPreflight]:
         """Preflight reports, newest first. ``GET /cloud/preflights``."""
         return self._list(
@@ -344,6 +387,7 @@ class Cloud(APIResource):
                 cloud_account_id=cloud_account_id, cloud_region_id=cloud_region_id, limit=limit
             ),
             keys=("data",),
+            options=options,
         )
 
     def record_preflight(
@@ -357,6 +401,7 @@ class Cloud(APIResource):
         raw_report: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CloudPreflight:
         """Record the report of a preflight run against an account or region.
 
@@ -377,4 +422,5 @@ class Cloud(APIResource):
             CloudPreflight,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, route
 from ..._groups.platform import query_with, removed_route
 from ...types.community import (
@@ -26,7 +27,9 @@ def _template_path(template_id: str, suffix: str = "") -> str:
 class Community(APIResource):
     """``client.community`` (needs a JWT)."""
 
-    def list_agents(self, *, extra: Mapping[str, Any] | None = None) -> list[CommunityAgent]:
+    def list_agents(
+        self, *, extra: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> list[CommunityAgent]:
         """List community agents. ``GET /community/agents``.
 
         ``extra`` adds query parameters, sent as given.
@@ -37,14 +40,17 @@ class Community(APIResource):
             CommunityAgent,
             params=query_with(extra),
             keys=("data", "items", "agents"),
+            options=options,
         )
 
-    def get_agent(self, agent_id: str) -> CommunityAgent:
+    def get_agent(self, agent_id: str, **options: Unpack[RequestOptions]) -> CommunityAgent:
         """Fetch one community agent. ``GET /community/agents/{agent_id}``."""
         path = route("/community/agents/{agent_id}", agent_id=agent_id)
-        return self._object("GET", path, CommunityAgent)
+        return self._object("GET", path, CommunityAgent, options=options)
 
-    def list_templates(self, *, extra: Mapping[str, Any] | None = None) -> list[CommunityTemplate]:
+    def list_templates(
+        self, *, extra: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> list[CommunityTemplate]:
         """List community templates. ``GET /community/templates``.
 
         ``extra`` adds query parameters, sent as given.
@@ -55,11 +61,14 @@ class Community(APIResource):
             CommunityTemplate,
             params=query_with(extra),
             keys=("data", "items", "templates"),
+            options=options,
         )
 
-    def get_template(self, template_id: str) -> CommunityTemplate:
+    def get_template(
+        self, template_id: str, **options: Unpack[RequestOptions]
+    ) -> CommunityTemplate:
         """Fetch one community template. ``GET /community/templates/{template_id}``."""
-        return self._object("GET", _template_path(template_id), CommunityTemplate)
+        return self._object("GET", _template_path(template_id), CommunityTemplate, options=options)
 
     def install_template(
         self, template_id: str, options: Mapping[str, Any] | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge
 from ..._groups.ai import chunk_error, parse_chunk
 from ...errors import StreamError
@@ -81,6 +82,7 @@ class Completions(APIResource):
         response_format: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ChatCompletion:
         """Create a chat completion. ``POST /intelligence/chat/completions``.
 
@@ -101,7 +103,9 @@ class Completions(APIResource):
             response_format=response_format,
             user=user,
         )
-        return self._object("POST", _CHAT, ChatCompletion, json=merge(payload, extra))
+        return self._object(
+            "POST", _CHAT, ChatCompletion, json=merge(payload, extra), options=options
+        )
 
     def chat_stream(
         self,
@@ -159,6 +163,7 @@ class Completions(APIResource):
         seed: int | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Completion:
         """Create a text completion. ``POST /intelligence/completions``.
 
@@ -175,7 +180,7 @@ class Completions(APIResource):
             seed=seed,
             user=user,
         )
-        return self._object("POST", _TEXT, Completion, json=merge(payload, extra))
+        return self._object("POST", _TEXT, Completion, json=merge(payload, extra), options=options)
 
     def create_stream(
         self,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.domains import CustomDomain
@@ -26,6 +27,7 @@ class CustomDomains(APIResource):
         limit: int | None = None,
         cursor: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[CustomDomain]:
         """List custom domains. ``GET /custom-domains``; ``extra`` adds query parameters."""
         return self._page(
@@ -33,6 +35,7 @@ class CustomDomains(APIResource):
             CustomDomain,
             params=query_with(extra, limit=limit, cursor=cursor),
             keys=("data", "items", "domains", "custom_domains"),
+            options=options,
         )
 
     def create(
@@ -44,6 +47,7 @@ class CustomDomains(APIResource):
         redirect_policy: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CustomDomain:
         """Add a custom domain pointing at a resource. ``POST /custom-domains``.
 
@@ -62,8 +66,11 @@ class CustomDomains(APIResource):
             CustomDomain,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def delete(self, domain_id: str) -> None:
+    def delete(self, domain_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a custom domain. ``DELETE /custom-domains/{domain_id}``."""
-        self._none("DELETE", route("/custom-domains/{domain_id}", domain_id=domain_id))
+        self._none(
+            "DELETE", route("/custom-domains/{domain_id}", domain_id=domain_id), options=options
+        )

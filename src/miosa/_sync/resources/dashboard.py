@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from ..._core.call_options import RequestOptions, Unpack
 from ...types.dashboard import DashboardSummary, PlatformOverview
 from .._resource import APIResource
 
@@ -12,10 +13,14 @@ from .._resource import APIResource
 class Dashboard(APIResource):
     """``client.dashboard``: aggregated summaries."""
 
-    def summary(self) -> DashboardSummary:
+    def summary(self, **options: Unpack[RequestOptions]) -> DashboardSummary:
         """The caller's aggregated dashboard. ``GET /dashboard``."""
-        return self._object("GET", "/dashboard", DashboardSummary, unwrap=("data", "dashboard"))
+        return self._object(
+            "GET", "/dashboard", DashboardSummary, unwrap=("data", "dashboard"), options=options
+        )
 
-    def overview(self) -> PlatformOverview:
+    def overview(self, **options: Unpack[RequestOptions]) -> PlatformOverview:
         """The public status overview. ``GET /overview``."""
-        return self._object("GET", "/overview", PlatformOverview, unwrap=("data", "overview"))
+        return self._object(
+            "GET", "/overview", PlatformOverview, unwrap=("data", "overview"), options=options
+        )

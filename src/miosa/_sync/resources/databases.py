@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..._concurrency import sleep
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._core.waiters import DEFAULT_FIRST_DELAY, Poller
 from ..._events import parse_event
@@ -41,16 +42,21 @@ class Databases(APIResource):
         cursor: str | None = None,
         state: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[Database]:
         """List databases. ``GET /databases``; ``extra`` adds query parameters."""
         params = query_with(extra, limit=limit, cursor=cursor, state=state)
         return self._page(
-            "/databases", Database, params=params, keys=("data", "items", "databases")
+            "/databases",
+            Database,
+            params=params,
+            keys=("data", "items", "databases"),
+            options=options,
         )
 
-    def get(self, database_id: str) -> Database:
+    def get(self, database_id: str, **options: Unpack[RequestOptions]) -> Database:
         """Fetch a database. ``GET /databases/{database_id}``."""
-        return self._object("GET", _database_path(database_id), Database)
+        return self._object("GET", _database_path(database_id), Database, options=options)
 
     def create(
         self,
@@ -71,6 +77,7 @@ class Databases(APIResource):
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Database:
         """Create a database (e.g. ``engine="postgresql"``). ``POST /databases``.
 
@@ -99,35 +106,50 @@ class Databases(APIResource):
             Database,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def delete(self, database_id: str) -> None:
+    def delete(self, database_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a database. ``DELETE /databases/{database_id}``."""
-        self._none("DELETE", _database_path(database_id))
+        self._none("DELETE", _database_path(database_id), options=options)
 
-    def start(self, database_id: str) -> Database:
+    def start(self, database_id: str, **options: Unpack[RequestOptions]) -> Database:
         """Start a stopped database. ``POST /databases/{database_id}/start``."""
-        return self._object("POST", _database_path(database_id) + "/start", Database)
+        return self._object(
+            "POST", _database_path(database_id) + "/start", Database, options=options
+        )
 
-    def stop(self, database_id: str) -> Database:
+    def stop(self, database_id: str, **options: Unpack[RequestOptions]) -> Database:
         """Stop a database. ``POST /databases/{database_id}/stop``."""
-        return self._object("POST", _database_path(database_id) + "/stop", Database)
+        return self._object(
+            "POST", _database_path(database_id) + "/stop", Database, options=options
+        )
 
-    def restart(self, database_id: str) -> Database:
+    def restart(self, database_id: str, **options: Unpack[RequestOptions]) -> Database:
         """Restart a database. ``POST /databases/{database_id}/restart``."""
-        return self._object("POST", _database_path(database_id) + "/restart", Database)
+        return self._object(
+            "POST", _database_path(database_id) + "/restart", Database, options=options
+        )
 
-    def credentials(self, database_id: str) -> DatabaseCredentials:
+    def credentials(
+        self, database_id: str, **options: Unpack[RequestOptions]
+    ) -> DatabaseCredentials:
         """Connection credentials (secret). ``GET /databases/{database_id}/credentials``."""
         return self._object(
             "GET",
             _database_path(database_id) + "/credentials",
             DatabaseCredentials,
             unwrap=("data", "credentials"),
+            options=options,
         )
 
     def logs(
-        self, database_id: str, *, lines: int | None = None, since: str | None = None
+        self,
+        database_id: str,
+        *,
+        lines: int | None = None,
+        since: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DatabaseLogs:
         """Recent log lines. ``GET /databases/{database_id}/logs``."""
         return self._object(
@@ -135,6 +157,7 @@ class Databases(APIResource):
             _database_path(database_id) + "/logs",
             DatabaseLogs,
             params=query(lines=lines, since=since),
+            options=options,
         )
 
     def stream_logs(self, database_id: str) -> EventStream[Event]:
@@ -146,17 +169,26 @@ class Databases(APIResource):
         """
         return self._events(_database_path(database_id) + "/logs/stream", parse_event)
 
-    def public_networking(self, database_id: str) -> DatabasePublicNetworking:
+    def public_networking(
+        self, database_id: str, **options: Unpack[RequestOptions]
+    ) -> DatabasePublicNetworking:
         """Whether the database is reachable from the internet.
 
         ``GET /databases/{database_id}/public-networking``.
         """
         return self._object(
-            "GET", _database_path(database_id) + "/public-networking", DatabasePublicNetworking
+            "GET",
+            _database_path(database_id) + "/public-networking",
+            DatabasePublicNetworking,
+            options=options,
         )
 
     def enable_public_networking(
-        self, database_id: str, *, allowlist: Sequence[str] | NotGiven = NOT_GIVEN
+        self,
+        database_id: str,
+        *,
+        allowlist: Sequence[str] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> DatabasePublicNetworking:
         """Open the database to the internet, to ``allowlist`` addresses (CIDRs) if given.
 
@@ -168,15 +200,21 @@ class Databases(APIResource):
             _database_path(database_id) + "/public-networking",
             DatabasePublicNetworking,
             json=body(allowlist=allowed),
+            options=options,
         )
 
-    def disable_public_networking(self, database_id: str) -> DatabasePublicNetworking:
+    def disable_public_networking(
+        self, database_id: str, **options: Unpack[RequestOptions]
+    ) -> DatabasePublicNetworking:
         """Close the database to the internet again.
 
         ``DELETE /databases/{database_id}/public-networking``.
         """
         return self._object(
-            "DELETE", _database_path(database_id) + "/public-networking", DatabasePublicNetworking
+            "DELETE",
+            _database_path(database_id) + "/public-networking",
+            DatabasePublicNetworking,
+            options=options,
         )
 
     def wait_until_ready(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...types.docker_deploy import DockerDeployHost, DockerDeployTemplate
 from .._resource import APIResource
@@ -19,7 +20,9 @@ _TEMPLATE = ("data", "template")
 class DockerDeploy(APIResource):
     """``client.docker_deploy``: App Engine hosts and templates."""
 
-    def list_hosts(self, *, workspace_id: str | None = None) -> builtins.list[DockerDeployHost]:
+    def list_hosts(
+        self, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[DockerDeployHost]:
         """The organization's App Engine hosts, or one workspace's.
 
         ``GET /docker-deploy/hosts``.
@@ -30,6 +33,7 @@ class DockerDeploy(APIResource):
             DockerDeployHost,
             params=query(workspace_id=workspace_id),
             keys=("data", "hosts"),
+            options=options,
         )
 
     def ensure_host(
@@ -38,6 +42,7 @@ class DockerDeploy(APIResource):
         workspace_id: str | NotGiven = NOT_GIVEN,
         external_workspace_id: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DockerDeployHost:
         """The workspace's host, provisioned first if it has none (safe to call again).
 
@@ -50,20 +55,29 @@ class DockerDeploy(APIResource):
             json=body(workspace_id=workspace_id, external_workspace_id=external_workspace_id),
             idempotency_key=idempotency_key,
             unwrap=_HOST,
+            options=options,
         )
 
-    def get_host(self, host_id: str) -> DockerDeployHost:
+    def get_host(self, host_id: str, **options: Unpack[RequestOptions]) -> DockerDeployHost:
         """One host. ``GET /docker-deploy/hosts/{host_id}``."""
         path = route("/docker-deploy/hosts/{host_id}", host_id=host_id)
-        return self._object("GET", path, DockerDeployHost, unwrap=_HOST)
+        return self._object("GET", path, DockerDeployHost, unwrap=_HOST, options=options)
 
-    def list_templates(self) -> builtins.list[DockerDeployTemplate]:
+    def list_templates(
+        self, **options: Unpack[RequestOptions]
+    ) -> builtins.list[DockerDeployTemplate]:
         """The App Engine starter templates. ``GET /docker-deploy/templates``."""
         return self._list(
-            "GET", "/docker-deploy/templates", DockerDeployTemplate, keys=("data", "templates")
+            "GET",
+            "/docker-deploy/templates",
+            DockerDeployTemplate,
+            keys=("data", "templates"),
+            options=options,
         )
 
-    def get_template(self, template_id: str) -> DockerDeployTemplate:
+    def get_template(
+        self, template_id: str, **options: Unpack[RequestOptions]
+    ) -> DockerDeployTemplate:
         """One starter template. ``GET /docker-deploy/templates/{template_id}``."""
         path = route("/docker-deploy/templates/{template_id}", template_id=template_id)
-        return self._object("GET", path, DockerDeployTemplate, unwrap=_TEMPLATE)
+        return self._object("GET", path, DockerDeployTemplate, unwrap=_TEMPLATE, options=options)

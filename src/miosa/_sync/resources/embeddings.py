@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge
 from ..._groups.ai import decode_base64_embeddings
 from ...types.ai import EmbeddingResponse
@@ -26,6 +27,7 @@ class Embeddings(APIResource):
         user: str | NotGiven = NOT_GIVEN,
         encoding_format: Literal["float", "base64"] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EmbeddingResponse:
         """Embed one text or several. ``POST /intelligence/embeddings``.
 
@@ -50,4 +52,5 @@ class Embeddings(APIResource):
             EmbeddingResponse,
             json=payload,
             prepare=decode_base64_embeddings,
+            options=options,
         )

@@ -9,6 +9,7 @@ import builtins
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.integrator import new_replay_id
 from ..._groups.platform import query_with
@@ -37,11 +38,17 @@ class EventSubscriptions(APIResource):
         consumer_kind: ConsumerKind | str | None = None,
         consumer_id: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[EventSubscription]:
         """Subscriptions, oldest first. ``GET /event-subscriptions``."""
         params = query_with(extra, consumer_kind=consumer_kind, consumer_id=consumer_id)
         return self._list(
-            "GET", "/event-subscriptions", EventSubscription, params=params, keys=("data",)
+            "GET",
+            "/event-subscriptions",
+            EventSubscription,
+            params=params,
+            keys=("data",),
+            options=options,
         )
 
     def create(
@@ -55,6 +62,7 @@ class EventSubscriptions(APIResource):
         project_id: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EventSubscription:
         """Register a subscription. ``POST /event-subscriptions``.
 
@@ -75,11 +83,14 @@ class EventSubscriptions(APIResource):
             EventSubscription,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def get(self, subscription_id: str) -> EventSubscription:
+    def get(self, subscription_id: str, **options: Unpack[RequestOptions]) -> EventSubscription:
         """One subscription. ``GET /event-subscriptions/{subscription_id}``."""
-        return self._object("GET", _subscription_path(subscription_id), EventSubscription)
+        return self._object(
+            "GET", _subscription_path(subscription_id), EventSubscription, options=options
+        )
 
     def update(
         self,
@@ -87,6 +98,7 @@ class EventSubscriptions(APIResource):
         *,
         active: bool | NotGiven = NOT_GIVEN,
         filter: Mapping[str, Any] | NotGiven = NOT_GIVEN,  # noqa: A002 - the wire name
+        **options: Unpack[RequestOptions],
     ) -> EventSubscription:
         """Pause, resume or re-filter a subscription (the only two fields it takes).
 
@@ -97,11 +109,12 @@ class EventSubscriptions(APIResource):
             _subscription_path(subscription_id),
             EventSubscription,
             json=body(active=active, filter=filter),
+            options=options,
         )
 
-    def delete(self, subscription_id: str) -> None:
+    def delete(self, subscription_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a subscription. ``DELETE /event-subscriptions/{subscription_id}``."""
-        self._none("DELETE", _subscription_path(subscription_id))
+        self._none("DELETE", _subscription_path(subscription_id), options=options)
 
     def deliveries(
         self,
@@ -111,6 +124,7 @@ class EventSubscriptions(APIResource):
         limit: int | None = None,
         cursor: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[EventDelivery]:
         """A subscription's deliveries with their state and attempts, newest first.
 
@@ -118,22 +132,29 @@ class EventSubscriptions(APIResource):
         """
         params = query_with(extra, state=state, limit=limit, cursor=cursor)
         path = _subscription_path(subscription_id) + "/deliveries"
-        return self._page(path, EventDelivery, params=params, keys=("data",))
+        return self._page(path, EventDelivery, params=params, keys=("data",), options=options)
 
-    def redeliver(self, delivery_id: str) -> EventDelivery:
+    def redeliver(self, delivery_id: str, **options: Unpack[RequestOptions]) -> EventDelivery:
         """Queue a retryable delivery again. ``POST /event-deliveries/{delivery_id}/redeliver``."""
         path = route("/event-deliveries/{delivery_id}/redeliver", delivery_id=delivery_id)
-        return self._object("POST", path, EventDelivery)
+        return self._object("POST", path, EventDelivery, options=options)
 
-    def webhook_events(self) -> WebhookEventCatalog:
+    def webhook_events(self, **options: Unpack[RequestOptions]) -> WebhookEventCatalog:
         """The tenant-webhook event catalog (as ``client.webhooks.events``).
 
         ``GET /webhooks/events``.
         """
-        return self._object("GET", "/webhooks/events", WebhookEventCatalog, unwrap=())
+        return self._object(
+            "GET", "/webhooks/events", WebhookEventCatalog, unwrap=(), options=options
+        )
 
     def replay_delivery(
-        self, webhook_id: str, delivery_id: str, *, replay_id: str | None = None
+        self,
+        webhook_id: str,
+        delivery_id: str,
+        *,
+        replay_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> WebhookDelivery:
         """Deliver a tenant webhook's earlier event again (as ``client.webhooks.replay``).
 
@@ -146,5 +167,9 @@ class EventSubscriptions(APIResource):
             delivery_id=delivery_id,
         )
         return self._object(
-            "POST", path, WebhookDelivery, json={"replay_id": replay_id or new_replay_id()}
+            "POST",
+            path,
+            WebhookDelivery,
+            json={"replay_id": replay_id or new_replay_id()},
+            options=options,
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.functions import Function
@@ -31,6 +32,7 @@ class Functions(APIResource):
         cursor: str | None = None,
         state: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[Function]:
         """List functions. ``GET /functions``; ``extra`` adds query parameters."""
         return self._page(
@@ -38,11 +40,12 @@ class Functions(APIResource):
             Function,
             params=query_with(extra, limit=limit, cursor=cursor, state=state),
             keys=("data", "items", "functions"),
+            options=options,
         )
 
-    def get(self, function_id: str) -> Function:
+    def get(self, function_id: str, **options: Unpack[RequestOptions]) -> Function:
         """Fetch a function. ``GET /functions/{function_id}``."""
-        return self._object("GET", _function_path(function_id), Function)
+        return self._object("GET", _function_path(function_id), Function, options=options)
 
     def create(
         self,
@@ -55,6 +58,7 @@ class Functions(APIResource):
         env: Mapping[str, str] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Function:
         """Create a function. ``POST /functions``.
 
@@ -75,6 +79,7 @@ class Functions(APIResource):
             Function,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def update(
@@ -88,6 +93,7 @@ class Functions(APIResource):
         timeout_sec: int | NotGiven = NOT_GIVEN,
         env: Mapping[str, str] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Function:
         """Change a function. ``PATCH /functions/{function_id}``."""
         payload = body(
@@ -99,12 +105,16 @@ class Functions(APIResource):
             env=env,
         )
         return self._object(
-            "PATCH", _function_path(function_id), Function, json=merge(payload, extra)
+            "PATCH",
+            _function_path(function_id),
+            Function,
+            json=merge(payload, extra),
+            options=options,
         )
 
-    def delete(self, function_id: str) -> None:
+    def delete(self, function_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a function. ``DELETE /functions/{function_id}``."""
-        self._none("DELETE", _function_path(function_id))
+        self._none("DELETE", _function_path(function_id), options=options)
 
     def invoke(
         self,
@@ -113,6 +123,7 @@ class Functions(APIResource):
         *,
         headers: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Any:
         """Call a function with ``payload`` as its JSON body (``{}`` by default).
 
@@ -126,5 +137,6 @@ class Functions(APIResource):
             json=dict(payload or {}),
             headers=headers,
             idempotency_key=idempotency_key,
+            options=options,
         )
         return result

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.health_checks import HealthCheck
@@ -31,6 +32,7 @@ class HealthChecks(APIResource):
         cursor: str | None = None,
         state: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[HealthCheck]:
         """List health checks. ``GET /health-checks``; ``extra`` adds query parameters."""
         return self._page(
@@ -38,11 +40,12 @@ class HealthChecks(APIResource):
             HealthCheck,
             params=query_with(extra, limit=limit, cursor=cursor, state=state),
             keys=("data", "items", "health_checks"),
+            options=options,
         )
 
-    def get(self, check_id: str) -> HealthCheck:
+    def get(self, check_id: str, **options: Unpack[RequestOptions]) -> HealthCheck:
         """Fetch a health check. ``GET /health-checks/{check_id}``."""
-        return self._object("GET", _check_path(check_id), HealthCheck)
+        return self._object("GET", _check_path(check_id), HealthCheck, options=options)
 
     def create(
         self,
@@ -55,6 +58,7 @@ class HealthChecks(APIResource):
         expected_status: int | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> HealthCheck:
         """Start checking ``url`` every ``interval_sec`` seconds. ``POST /health-checks``.
 
@@ -75,6 +79,7 @@ class HealthChecks(APIResource):
             HealthCheck,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def update(
@@ -87,6 +92,7 @@ class HealthChecks(APIResource):
         timeout_sec: int | NotGiven = NOT_GIVEN,
         method: str | NotGiven = NOT_GIVEN,
         expected_status: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> HealthCheck:
         """Change a health check. ``PATCH /health-checks/{check_id}``."""
         payload = body(
@@ -97,8 +103,10 @@ class HealthChecks(APIResource):
             method=method,
             expected_status=expected_status,
         )
-        return self._object("PATCH", _check_path(check_id), HealthCheck, json=payload)
+        return self._object(
+            "PATCH", _check_path(check_id), HealthCheck, json=payload, options=options
+        )
 
-    def delete(self, check_id: str) -> None:
+    def delete(self, check_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a health check. ``DELETE /health-checks/{check_id}``."""
-        self._none("DELETE", _check_path(check_id))
+        self._none("DELETE", _check_path(check_id), options=options)

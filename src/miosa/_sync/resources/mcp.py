@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._groups.admin import json_object, list_in_object
 from ..._groups.ai import parse_mcp_message
@@ -67,6 +68,7 @@ class Mcp(APIResource):
         id: str | int | NotGiven = NOT_GIVEN,  # noqa: A002 - the JSON-RPC wire name
         jsonrpc: str = "2.0",
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> McpMessage:
         """Send a JSON-RPC request and return the response. ``POST /mcp``.
 
@@ -84,6 +86,7 @@ class Mcp(APIResource):
                 headers=self._session_headers(),
                 unwrap=_UNWRAP,
                 on_response=self._remember_session,
+                options=options,
             )
 
     def notify(
@@ -92,13 +95,16 @@ class Mcp(APIResource):
         *,
         params: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         jsonrpc: str = "2.0",
+        **options: Unpack[RequestOptions],
     ) -> None:
         """Send a JSON-RPC notification (no ``id``, no response). ``POST /mcp``."""
         payload = body(jsonrpc=jsonrpc, method=method, params=params)
         with self._forget_ended_session():
-            self._none("POST", "/mcp", json=payload, headers=self._session_headers())
+            self._none(
+                "POST", "/mcp", json=payload, headers=self._session_headers(), options=options
+            )
 
-    def listen(self) -> McpMessage:
+    def listen(self, **options: Unpack[RequestOptions]) -> McpMessage:
         """Read the MCP listen channel once, as JSON. ``GET /mcp``."""
         with self._forget_ended_session():
             return self._object(
@@ -108,6 +114,7 @@ class Mcp(APIResource):
                 headers=self._session_headers(),
                 unwrap=_UNWRAP,
                 on_response=self._remember_session,
+                options=options,
             )
 
     def listen_stream(self) -> EventStream[McpMessage]:
@@ -117,11 +124,11 @@ class Mcp(APIResource):
         """
         return self._events("/mcp", parse_mcp_message, headers=self._session_headers())
 
-    def close(self) -> None:
+    def close(self, **options: Unpack[RequestOptions]) -> None:
         """End the MCP session. ``DELETE /mcp``."""
         headers = self._session_headers()
         self.session_id = None
-        self._none("DELETE", "/mcp", headers=headers)
+        self._none("DELETE", "/mcp", headers=headers, options=options)
 
 
 def _server_path(server_id: str, action: str = "") -> str:
@@ -139,11 +146,17 @@ class McpServers(APIResource):
     """
 
     def list(
-        self, *, workspace_id: str | None = None, status: str | None = None
+        self,
+        *,
+        workspace_id: str | None = None,
+        status: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[McpServer]:
         """The tool servers. ``GET /mcp-servers``."""
         params = query(workspace_id=workspace_id, status=status)
-        return self._list("GET", "/mcp-servers", McpServer, params=params, keys=("data", "items"))
+        return self._list(
+            "GET", "/mcp-servers", McpServer, params=params, keys=("data", "items"), options=options
+        )
 
     def create(
         self,
@@ -161,6 +174,7 @@ class McpServers(APIResource):
         secrets: Mapping[str, str] | NotGiven = NOT_GIVEN,
         secret_headers: Any | NotGiven = NOT_GIVEN,
         secret_env: Any | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> McpServer:
         """Register a tool server. ``POST /mcp-servers``.
 
@@ -183,11 +197,11 @@ class McpServers(APIResource):
             secret_headers=secret_headers,
             secret_env=secret_env,
         )
-        return self._object("POST", "/mcp-servers", McpServer, json=payload)
+        return self._object("POST", "/mcp-servers", McpServer, json=payload, options=options)
 
-    def get(self, server_id: str) -> McpServer:
+    def get(self, server_id: str, **options: Unpack[RequestOptions]) -> McpServer:
         """One tool server. ``GET /mcp-servers/{server_id}``."""
-        return self._object("GET", _server_path(server_id), McpServer)
+        return self._object("GET", _server_path(server_id), McpServer, options=options)
 
     def update(
         self,
@@ -205,6 +219,7 @@ class McpServers(APIResource):
         secrets: Mapping[str, str] | NotGiven = NOT_GIVEN,
         secret_headers: Any | NotGiven = NOT_GIVEN,
         secret_env: Any | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> McpServer:
         """Change a tool server (only the fields given are sent).
 
@@ -224,25 +239,29 @@ class McpServers(APIResource):
             secret_headers=secret_headers,
             secret_env=secret_env,
         )
-        return self._object("PATCH", _server_path(server_id), McpServer, json=payload)
+        return self._object(
+            "PATCH", _server_path(server_id), McpServer, json=payload, options=options
+        )
 
-    def delete(self, server_id: str) -> None:
+    def delete(self, server_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a tool server. ``DELETE /mcp-servers/{server_id}``."""
-        self._none("DELETE", _server_path(server_id))
+        self._none("DELETE", _server_path(server_id), options=options)
 
-    def test(self, server_id: str) -> dict[str, Any]:
+    def test(self, server_id: str, **options: Unpack[RequestOptions]) -> dict[str, Any]:
         """Reach the server and list its tools. ``POST /mcp-servers/{server_id}/test``.
 
         The outcome is returned as a JSON object (its shape depends on the server).
         """
-        payload, _ = self._json("POST", _server_path(server_id, "/test"))
+        payload, _ = self._json("POST", _server_path(server_id, "/test"), options=options)
         return json_object(payload)
 
 
 class McpCatalogResource(APIResource):
     """``client.mcp_catalog``: pre-built tool servers to install (``/mcp-catalog``)."""
 
-    def list(self, *, workspace_id: str | None = None) -> builtins.list[McpCatalogEntry]:
+    def list(
+        self, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[McpCatalogEntry]:
         """The catalogue entries, with what is already installed (``entry.added``).
         ``GET /mcp-catalog`` (the whole catalogue in one reply)."""
         return self._list(
@@ -252,6 +271,7 @@ class McpCatalogResource(APIResource):
             params=query(workspace_id=workspace_id),
             keys=(),
             prepare=lambda payload: list_in_object(payload, "data"),
+            options=options,
         )
 
     def test(
@@ -260,13 +280,16 @@ class McpCatalogResource(APIResource):
         *,
         method: str | NotGiven = NOT_GIVEN,
         values: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> dict[str, Any]:
         """Try credentials for an entry before installing it.
 
         ``POST /mcp-catalog/{slug}/test``; the outcome is returned as a JSON object.
         """
         path = route("/mcp-catalog/{slug}/test", slug=slug)
-        payload, _ = self._json("POST", path, json=body(method=method, values=values))
+        payload, _ = self._json(
+            "POST", path, json=body(method=method, values=values), options=options
+        )
         return json_object(payload)
 
     def install(
@@ -277,6 +300,7 @@ class McpCatalogResource(APIResource):
         values: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> McpCatalogInstall:
         """Install an entry as a tool server. ``POST /mcp-catalog/{slug}/install``.
 
@@ -284,7 +308,9 @@ class McpCatalogResource(APIResource):
         """
         path = route("/mcp-catalog/{slug}/install", slug=slug)
         payload = body(method=method, values=values, name=name, workspace_id=workspace_id)
-        return self._object("POST", path, McpCatalogInstall, json=payload, unwrap=())
+        return self._object(
+            "POST", path, McpCatalogInstall, json=payload, unwrap=(), options=options
+        )
 
 
 class CliTools(APIResource):
@@ -293,6 +319,6 @@ class CliTools(APIResource):
     Needs the ``agent_runtime_profiles:read`` scope.
     """
 
-    def list(self) -> builtins.list[CliTool]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[CliTool]:
         """The pinned tools. ``GET /cli-tools``."""
-        return self._list("GET", "/cli-tools", CliTool, keys=("data", "items"))
+        return self._list("GET", "/cli-tools", CliTool, keys=("data", "items"), options=options)

@@ -9,6 +9,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._groups.platform import query_with
 from ...types.ai import LLMModel
 from .._resource import APIResource
@@ -17,7 +18,9 @@ from .._resource import APIResource
 class Models(APIResource):
     """``client.models``: the model list (needs an intelligence key or JWT)."""
 
-    def list(self, *, extra: Mapping[str, Any] | None = None) -> builtins.list[LLMModel]:
+    def list(
+        self, *, extra: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[LLMModel]:
         """List the models available to the caller. ``GET /intelligence/models``.
 
         ``extra`` adds query parameters, sent as given.
@@ -28,6 +31,7 @@ class Models(APIResource):
             LLMModel,
             params=query_with(extra),
             keys=("data", "items", "models"),
+            options=options,
         )
 
     def get(self, model_id: str) -> LLMModel | None:

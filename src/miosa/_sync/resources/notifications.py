@@ -9,6 +9,7 @@ import builtins
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.account import parse_notification
 from ..._groups.platform import query_with
@@ -36,25 +37,30 @@ class Notifications(APIResource):
         cursor: str | None = None,
         unread: bool | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[Notification]:
         """Notifications, newest first. ``GET /notifications``; iterate the page for all."""
         params = query_with(extra, limit=limit, cursor=cursor, unread=unread)
         return self._page(
-            "/notifications", Notification, params=params, keys=("data", "notifications")
+            "/notifications",
+            Notification,
+            params=params,
+            keys=("data", "notifications"),
+            options=options,
         )
 
-    def unread_count(self) -> UnreadCount:
+    def unread_count(self, **options: Unpack[RequestOptions]) -> UnreadCount:
         """How many are unread. ``GET /notifications/unread-count``."""
-        return self._object("GET", "/notifications/unread-count", UnreadCount)
+        return self._object("GET", "/notifications/unread-count", UnreadCount, options=options)
 
-    def mark_read(self, notification_id: str) -> Notification:
+    def mark_read(self, notification_id: str, **options: Unpack[RequestOptions]) -> Notification:
         """Mark one read. ``POST /notifications/{notification_id}/read``."""
         path = route("/notifications/{notification_id}/read", notification_id=notification_id)
-        return self._object("POST", path, Notification)
+        return self._object("POST", path, Notification, options=options)
 
-    def mark_all_read(self) -> NotificationsRead:
+    def mark_all_read(self, **options: Unpack[RequestOptions]) -> NotificationsRead:
         """Mark every notification read. ``POST /notifications/read-all``."""
-        return self._object("POST", "/notifications/read-all", NotificationsRead)
+        return self._object("POST", "/notifications/read-all", NotificationsRead, options=options)
 
     def stream(
         self,
@@ -87,10 +93,13 @@ class Alerts(APIResource):
         resolved: bool | None = None,
         limit: int | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[Alert]:
         """Fired alerts, newest first. ``GET /alerts``."""
         params = query_with(extra, resolved=resolved, limit=limit)
-        return self._list("GET", "/alerts", Alert, params=params, keys=("data", "alerts"))
+        return self._list(
+            "GET", "/alerts", Alert, params=params, keys=("data", "alerts"), options=options
+        )
 
     def resolve(
         self,
@@ -98,10 +107,13 @@ class Alerts(APIResource):
         *,
         note: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Alert:
         """Acknowledge an alert. ``POST /alerts/{alert_id}/resolve``."""
         path = route("/alerts/{alert_id}/resolve", alert_id=alert_id)
-        return self._object("POST", path, Alert, json=merge(body(note=note), extra))
+        return self._object(
+            "POST", path, Alert, json=merge(body(note=note), extra), options=options
+        )
 
 
 class Activity(APIResource):
@@ -116,6 +128,7 @@ class Activity(APIResource):
         limit: int | None = None,
         cursor: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[ActivityEntry]:
         """The activity feed. ``GET /activity``; iterate the page for all of it."""
         params = query_with(
@@ -126,4 +139,6 @@ class Activity(APIResource):
             limit=limit,
             cursor=cursor,
         )
-        return self._page("/activity", ActivityEntry, params=params, keys=("data",))
+        return self._page(
+            "/activity", ActivityEntry, params=params, keys=("data",), options=options
+        )

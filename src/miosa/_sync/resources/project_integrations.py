@@ -9,6 +9,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.integrations import ProjectIntegration, ProjectIntegrationProvider
@@ -28,6 +29,7 @@ class ProjectIntegrations(APIResource):
         project_id: str | None = None,
         provider: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[ProjectIntegration]:
         """List project integrations. ``GET /project-integrations``.
 
@@ -40,9 +42,12 @@ class ProjectIntegrations(APIResource):
             ProjectIntegration,
             params=params,
             keys=("data", "items", "project_integrations"),
+            options=options,
         )
 
-    def catalog(self) -> builtins.list[ProjectIntegrationProvider]:
+    def catalog(
+        self, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ProjectIntegrationProvider]:
         """List the supported providers and their credential schemas.
         ``GET /project-integrations/catalog``."""
         return self._list(
@@ -50,11 +55,14 @@ class ProjectIntegrations(APIResource):
             "/project-integrations/catalog",
             ProjectIntegrationProvider,
             keys=("data", "items", "catalog"),
+            options=options,
         )
 
-    def get(self, integration_id: str) -> ProjectIntegration:
+    def get(self, integration_id: str, **options: Unpack[RequestOptions]) -> ProjectIntegration:
         """Fetch one project integration. ``GET /project-integrations/{integration_id}``."""
-        return self._object("GET", _integration_path(integration_id), ProjectIntegration)
+        return self._object(
+            "GET", _integration_path(integration_id), ProjectIntegration, options=options
+        )
 
     def create(
         self,
@@ -63,12 +71,15 @@ class ProjectIntegrations(APIResource):
         provider: str,
         credentials: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ProjectIntegration:
         """Connect a provider to a project. ``POST /project-integrations``."""
         payload = merge(
             body(project_id=project_id, provider=provider, credentials=credentials), extra
         )
-        return self._object("POST", "/project-integrations", ProjectIntegration, json=payload)
+        return self._object(
+            "POST", "/project-integrations", ProjectIntegration, json=payload, options=options
+        )
 
     def update(
         self,
@@ -76,13 +87,18 @@ class ProjectIntegrations(APIResource):
         *,
         credentials: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ProjectIntegration:
         """Change a project integration. ``PATCH /project-integrations/{integration_id}``."""
         payload = merge(body(credentials=credentials), extra)
         return self._object(
-            "PATCH", _integration_path(integration_id), ProjectIntegration, json=payload
+            "PATCH",
+            _integration_path(integration_id),
+            ProjectIntegration,
+            json=payload,
+            options=options,
         )
 
-    def delete(self, integration_id: str) -> None:
+    def delete(self, integration_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a project integration. ``DELETE /project-integrations/{integration_id}``."""
-        self._none("DELETE", _integration_path(integration_id))
+        self._none("DELETE", _integration_path(integration_id), options=options)

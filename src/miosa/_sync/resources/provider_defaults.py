@@ -9,6 +9,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import route
 from ..._groups.admin import provider_entries
 from ...types.provider_defaults import (
@@ -28,7 +29,7 @@ def _tenant_path(tenant_id: str) -> str:
 class ProviderDefaults(APIResource):
     """``client.provider_defaults`` (needs an admin credential)."""
 
-    def list(self) -> builtins.list[ProviderDefault]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[ProviderDefault]:
         """The fleet-wide defaults, one item per provider. ``GET /admin/provider-defaults``.
 
         The reply is one object (``{"providers": {name: settings}}``, the whole collection),
@@ -40,6 +41,7 @@ class ProviderDefaults(APIResource):
             ProviderDefault,
             keys=(),
             prepare=lambda payload: provider_entries(payload, _UNWRAP),
+            options=options,
         )
 
     def get(self, provider: str) -> dict[str, Any] | None:
@@ -50,7 +52,9 @@ class ProviderDefaults(APIResource):
                 return entry.settings
         return None
 
-    def update(self, defaults: Mapping[str, Any]) -> FleetProviderDefaults:
+    def update(
+        self, defaults: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> FleetProviderDefaults:
         """Replace the fleet-wide defaults with ``defaults``. ``PUT /admin/provider-defaults``."""
         return self._object(
             "PUT",
@@ -58,13 +62,18 @@ class ProviderDefaults(APIResource):
             FleetProviderDefaults,
             json=dict(defaults),
             unwrap=_UNWRAP,
+            options=options,
         )
 
-    def get_tenant(self, tenant_id: str) -> TenantProviderConfig:
+    def get_tenant(self, tenant_id: str, **options: Unpack[RequestOptions]) -> TenantProviderConfig:
         """One tenant's overrides. ``GET /admin/tenants/{tenant_id}/provider-config``."""
-        return self._object("GET", _tenant_path(tenant_id), TenantProviderConfig, unwrap=_UNWRAP)
+        return self._object(
+            "GET", _tenant_path(tenant_id), TenantProviderConfig, unwrap=_UNWRAP, options=options
+        )
 
-    def set_tenant(self, tenant_id: str, overrides: Mapping[str, Any]) -> TenantProviderConfig:
+    def set_tenant(
+        self, tenant_id: str, overrides: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> TenantProviderConfig:
         """Replace one tenant's overrides. ``PUT /admin/tenants/{tenant_id}/provider-config``."""
         return self._object(
             "PUT",
@@ -72,9 +81,10 @@ class ProviderDefaults(APIResource):
             TenantProviderConfig,
             json=dict(overrides),
             unwrap=_UNWRAP,
+            options=options,
         )
 
-    def reset_tenant(self, tenant_id: str) -> None:
+    def reset_tenant(self, tenant_id: str, **options: Unpack[RequestOptions]) -> None:
         """Drop one tenant's overrides (back to the fleet defaults).
         ``DELETE /admin/tenants/{tenant_id}/provider-config``."""
-        self._none("DELETE", _tenant_path(tenant_id))
+        self._none("DELETE", _tenant_path(tenant_id), options=options)

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, route
 from ...types.quotas import ExternalUserQuota
 from .._resource import APIResource
@@ -20,9 +21,11 @@ def _quota_path(external_user_id: str) -> str:
 class Quotas(APIResource):
     """``client.quotas``: limits for each of your end users (by your own user id)."""
 
-    def get(self, external_user_id: str) -> ExternalUserQuota:
+    def get(self, external_user_id: str, **options: Unpack[RequestOptions]) -> ExternalUserQuota:
         """A user's limits and usage. ``GET /quotas/external/{external_user_id}``."""
-        return self._object("GET", _quota_path(external_user_id), ExternalUserQuota, unwrap=_UNWRAP)
+        return self._object(
+            "GET", _quota_path(external_user_id), ExternalUserQuota, unwrap=_UNWRAP, options=options
+        )
 
     def set(
         self,
@@ -32,6 +35,7 @@ class Quotas(APIResource):
         max_concurrent: int | NotGiven | None = NOT_GIVEN,
         max_storage_gb: int | NotGiven | None = NOT_GIVEN,
         max_credit_cents: int | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ExternalUserQuota:
         """Set a user's limits. ``PUT /quotas/external/{external_user_id}``.
 
@@ -45,9 +49,14 @@ class Quotas(APIResource):
             max_credit_cents=max_credit_cents,
         )
         return self._object(
-            "PUT", _quota_path(external_user_id), ExternalUserQuota, json=payload, unwrap=_UNWRAP
+            "PUT",
+            _quota_path(external_user_id),
+            ExternalUserQuota,
+            json=payload,
+            unwrap=_UNWRAP,
+            options=options,
         )
 
-    def delete(self, external_user_id: str) -> None:
+    def delete(self, external_user_id: str, **options: Unpack[RequestOptions]) -> None:
         """Revert a user to the tenant default. ``DELETE /quotas/external/{external_user_id}``."""
-        self._none("DELETE", _quota_path(external_user_id))
+        self._none("DELETE", _quota_path(external_user_id), options=options)

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import route
 from ...types.regions import ComputeCatalog, ComputePricing, ComputeSize, ComputeTemplate, Region
 from .._resource import APIResource
@@ -13,29 +14,43 @@ from .._resource import APIResource
 class Regions(APIResource):
     """``client.regions``: what compute is offered where (the ``/compute`` routes)."""
 
-    def list_regions(self) -> list[Region]:
+    def list_regions(self, **options: Unpack[RequestOptions]) -> list[Region]:
         """List datacenter regions. ``GET /compute/regions``."""
-        return self._list("GET", "/compute/regions", Region, keys=("data", "items", "regions"))
-
-    def catalog(self) -> ComputeCatalog:
-        """Products, regions, sizes and templates in one call. ``GET /compute/catalog``."""
-        return self._object("GET", "/compute/catalog", ComputeCatalog, unwrap=("data", "catalog"))
-
-    def list_sizes(self) -> list[ComputeSize]:
-        """List compute sizes. ``GET /compute/sizes``."""
-        return self._list("GET", "/compute/sizes", ComputeSize, keys=("data", "items", "sizes"))
-
-    def pricing(self) -> ComputePricing:
-        """Compute pricing (untyped: read ``raw``). ``GET /compute/pricing``."""
-        return self._object("GET", "/compute/pricing", ComputePricing, unwrap=("data", "pricing"))
-
-    def list_templates(self) -> list[ComputeTemplate]:
-        """List community computer templates. ``GET /compute/templates``."""
         return self._list(
-            "GET", "/compute/templates", ComputeTemplate, keys=("data", "items", "templates")
+            "GET", "/compute/regions", Region, keys=("data", "items", "regions"), options=options
         )
 
-    def get_template(self, template_id: str) -> ComputeTemplate:
+    def catalog(self, **options: Unpack[RequestOptions]) -> ComputeCatalog:
+        """Products, regions, sizes and templates in one call. ``GET /compute/catalog``."""
+        return self._object(
+            "GET", "/compute/catalog", ComputeCatalog, unwrap=("data", "catalog"), options=options
+        )
+
+    def list_sizes(self, **options: Unpack[RequestOptions]) -> list[ComputeSize]:
+        """List compute sizes. ``GET /compute/sizes``."""
+        return self._list(
+            "GET", "/compute/sizes", ComputeSize, keys=("data", "items", "sizes"), options=options
+        )
+
+    def pricing(self, **options: Unpack[RequestOptions]) -> ComputePricing:
+        """Compute pricing (untyped: read ``raw``). ``GET /compute/pricing``."""
+        return self._object(
+            "GET", "/compute/pricing", ComputePricing, unwrap=("data", "pricing"), options=options
+        )
+
+    def list_templates(self, **options: Unpack[RequestOptions]) -> list[ComputeTemplate]:
+        """List community computer templates. ``GET /compute/templates``."""
+        return self._list(
+            "GET",
+            "/compute/templates",
+            ComputeTemplate,
+            keys=("data", "items", "templates"),
+            options=options,
+        )
+
+    def get_template(self, template_id: str, **options: Unpack[RequestOptions]) -> ComputeTemplate:
         """Fetch a community template. ``GET /compute/templates/{template_id}``."""
         path = route("/compute/templates/{template_id}", template_id=template_id)
-        return self._object("GET", path, ComputeTemplate, unwrap=("data", "template"))
+        return self._object(
+            "GET", path, ComputeTemplate, unwrap=("data", "template"), options=options
+        )

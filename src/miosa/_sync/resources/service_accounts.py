@@ -8,6 +8,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Sequence
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, route
 from ...types.service_accounts import (
     ServiceAccount,
@@ -28,9 +29,11 @@ class ServiceAccounts(APIResource):
     Managing them needs an organization owner or admin.
     """
 
-    def list(self) -> builtins.list[ServiceAccount]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[ServiceAccount]:
         """The organization's service accounts, ordered by name. ``GET /service-accounts``."""
-        return self._list("GET", "/service-accounts", ServiceAccount, keys=("data",))
+        return self._list(
+            "GET", "/service-accounts", ServiceAccount, keys=("data",), options=options
+        )
 
     def create(
         self,
@@ -38,6 +41,7 @@ class ServiceAccounts(APIResource):
         name: str,
         description: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceAccount:
         """Create a service account. ``POST /service-accounts``."""
         return self._object(
@@ -46,6 +50,7 @@ class ServiceAccounts(APIResource):
             ServiceAccount,
             json=body(name=name, description=description),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def update(
@@ -54,6 +59,7 @@ class ServiceAccounts(APIResource):
         *,
         name: str | NotGiven = NOT_GIVEN,
         description: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ServiceAccount:
         """Rename or redescribe a service account. ``PATCH /service-accounts/{account_id}``."""
         return self._object(
@@ -61,22 +67,27 @@ class ServiceAccounts(APIResource):
             _account_path(account_id),
             ServiceAccount,
             json=body(name=name, description=description),
+            options=options,
         )
 
-    def delete(self, account_id: str) -> ServiceAccountDeletion:
+    def delete(self, account_id: str, **options: Unpack[RequestOptions]) -> ServiceAccountDeletion:
         """Delete a service account and revoke every key it owns, in one step.
 
         ``DELETE /service-accounts/{account_id}``; the receipt counts the revoked keys.
         """
-        return self._object("DELETE", _account_path(account_id), ServiceAccountDeletion)
+        return self._object(
+            "DELETE", _account_path(account_id), ServiceAccountDeletion, options=options
+        )
 
-    def list_keys(self, account_id: str) -> builtins.list[ServiceAccountKey]:
+    def list_keys(
+        self, account_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ServiceAccountKey]:
         """A service account's keys, newest first, never their secrets.
 
         ``GET /service-accounts/{account_id}/keys``.
         """
         path = _account_path(account_id) + "/keys"
-        return self._list("GET", path, ServiceAccountKey, keys=("data",))
+        return self._list("GET", path, ServiceAccountKey, keys=("data",), options=options)
 
     def create_key(
         self,
@@ -88,6 +99,7 @@ class ServiceAccounts(APIResource):
         expires_in_days: int | NotGiven = NOT_GIVEN,
         allowed_ips: Sequence[str] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceAccountKey:
         """Mint a key for a service account. ``POST /service-accounts/{account_id}/keys``.
 
@@ -113,15 +125,16 @@ class ServiceAccounts(APIResource):
             ServiceAccountKey,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
 
 class SseTickets(APIResource):
     """``client.sse_ticket``: credentials a backend hands its browsers for event streams."""
 
-    def create(self) -> SseTicket:
+    def create(self, **options: Unpack[RequestOptions]) -> SseTicket:
         """Mint a tenant-scoped, single-use SSE ticket. ``POST /sse/ticket``.
 
         A browser passes the ticket to ``EventSource`` instead of a bearer token in the URL.
         """
-        return self._object("POST", "/sse/ticket", SseTicket, json={})
+        return self._object("POST", "/sse/ticket", SseTicket, json={}, options=options)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import unwrap_present
 from ...types.regions import ComputePricing
@@ -25,20 +26,33 @@ def _provider_path(provider: str) -> str:
 class Settings(APIResource):
     """``client.settings``: tenant settings, branding, pricing and BYOK provider keys."""
 
-    def get(self) -> TenantSettings:
+    def get(self, **options: Unpack[RequestOptions]) -> TenantSettings:
         """The tenant's settings (free-form: read ``raw``). ``GET /settings``."""
-        return self._object("GET", "/settings", TenantSettings, unwrap=("data", "settings"))
-
-    def update(self, values: Mapping[str, Any]) -> TenantSettings:
-        """Replace settings keys with ``values``. ``PUT /settings``."""
         return self._object(
-            "PUT", "/settings", TenantSettings, json=dict(values), unwrap=("data", "settings")
+            "GET", "/settings", TenantSettings, unwrap=("data", "settings"), options=options
         )
 
-    def get_branding(self) -> SettingsBranding:
+    def update(
+        self, values: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> TenantSettings:
+        """Replace settings keys with ``values``. ``PUT /settings``."""
+        return self._object(
+            "PUT",
+            "/settings",
+            TenantSettings,
+            json=dict(values),
+            unwrap=("data", "settings"),
+            options=options,
+        )
+
+    def get_branding(self, **options: Unpack[RequestOptions]) -> SettingsBranding:
         """Settings-level branding. ``GET /settings/branding``."""
         return self._object(
-            "GET", "/settings/branding", SettingsBranding, unwrap=("data", "branding", "settings")
+            "GET",
+            "/settings/branding",
+            SettingsBranding,
+            unwrap=("data", "branding", "settings"),
+            options=options,
         )
 
     def update_branding(
@@ -48,6 +62,7 @@ class Settings(APIResource):
         primary_color: str | NotGiven = NOT_GIVEN,
         wordmark: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SettingsBranding:
         """Change settings-level branding. ``PUT /settings/branding``."""
         payload = body(logo_url=logo_url, primary_color=primary_color, wordmark=wordmark)
@@ -57,47 +72,60 @@ class Settings(APIResource):
             SettingsBranding,
             json=merge(payload, extra),
             unwrap=("data", "branding", "settings"),
+            options=options,
         )
 
-    def compute_pricing(self) -> ComputePricing:
+    def compute_pricing(self, **options: Unpack[RequestOptions]) -> ComputePricing:
         """Tenant compute pricing (untyped: read ``raw``). ``GET /settings/compute-pricing``."""
         return self._object(
-            "GET", "/settings/compute-pricing", ComputePricing, unwrap=("data", "pricing")
+            "GET",
+            "/settings/compute-pricing",
+            ComputePricing,
+            unwrap=("data", "pricing"),
+            options=options,
         )
 
-    def gpu_pricing(self) -> GpuPricing:
+    def gpu_pricing(self, **options: Unpack[RequestOptions]) -> GpuPricing:
         """Tenant GPU pricing (untyped: read ``raw``). ``GET /settings/gpu-pricing``."""
-        return self._object("GET", "/settings/gpu-pricing", GpuPricing, unwrap=("data", "pricing"))
+        return self._object(
+            "GET", "/settings/gpu-pricing", GpuPricing, unwrap=("data", "pricing"), options=options
+        )
 
-    def available_models(self) -> Any:
+    def available_models(self, **options: Unpack[RequestOptions]) -> Any:
         """Models this tenant may use. ``GET /settings/available-models``.
 
         The contract leaves the shape open (likely a list): the decoded JSON is returned
         with its envelope removed.
         """
-        payload, _ = self._json("GET", "/settings/available-models")
+        payload, _ = self._json("GET", "/settings/available-models", options=options)
         return unwrap_present(payload, (*_UNWRAP, "models"))
 
-    def regions(self) -> Any:
+    def regions(self, **options: Unpack[RequestOptions]) -> Any:
         """Regions enabled for this tenant. ``GET /settings/regions``.
 
         The contract leaves the shape open (likely a list): the decoded JSON is returned
         with its envelope removed.
         """
-        payload, _ = self._json("GET", "/settings/regions")
+        payload, _ = self._json("GET", "/settings/regions", options=options)
         return unwrap_present(payload, (*_UNWRAP, "regions"))
 
-    def list_provider_keys(self) -> list[ProviderKey]:
+    def list_provider_keys(self, **options: Unpack[RequestOptions]) -> list[ProviderKey]:
         """List the tenant's BYOK provider keys. ``GET /settings/provider-keys``."""
         return self._list(
             "GET",
             "/settings/provider-keys",
             ProviderKey,
             keys=("data", "provider_keys", "items", "keys"),
+            options=options,
         )
 
     def upsert_provider_key(
-        self, provider: str, *, key: str, extra: Mapping[str, Any] | None = None
+        self,
+        provider: str,
+        *,
+        key: str,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ProviderKey:
         """Store (or replace) the key for ``provider`` (``"anthropic"``, ``"openai"`` ...).
 
@@ -109,8 +137,9 @@ class Settings(APIResource):
             ProviderKey,
             json=merge(body(key=key), extra),
             unwrap=("data", "provider_key", "key"),
+            options=options,
         )
 
-    def delete_provider_key(self, provider: str) -> None:
+    def delete_provider_key(self, provider: str, **options: Unpack[RequestOptions]) -> None:
         """Delete the key for ``provider``. ``DELETE /settings/provider-keys/{provider}``."""
-        self._none("DELETE", _provider_path(provider))
+        self._none("DELETE", _provider_path(provider), options=options)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Sequence
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.snapshot_history import tree_reply, with_dependents
 from ...types.snapshot_history import (
@@ -55,6 +56,7 @@ class SnapshotHistory(APIResource):
         q: str | None = None,
         limit: int | None = None,
         offset: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[HistorySnapshot]:
         """History, newest first. ``GET /snapshots``.
 
@@ -64,7 +66,9 @@ class SnapshotHistory(APIResource):
         params = query(
             resource_id=resource_id, workspace_id=workspace_id, q=q, limit=limit, offset=offset
         )
-        return self._list("GET", "/snapshots", HistorySnapshot, params=params, keys=("data",))
+        return self._list(
+            "GET", "/snapshots", HistorySnapshot, params=params, keys=("data",), options=options
+        )
 
     def groups(
         self,
@@ -73,20 +77,35 @@ class SnapshotHistory(APIResource):
         q: str | None = None,
         limit: int | None = None,
         offset: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[SnapshotGroup]:
         """History grouped by machine, newest activity first. ``GET /snapshots/groups``."""
         params = query(workspace_id=workspace_id, q=q, limit=limit, offset=offset)
-        return self._list("GET", "/snapshots/groups", SnapshotGroup, params=params, keys=("data",))
-
-    def get(self, snapshot_id: str) -> HistorySnapshot:
-        """One snapshot with its dependents. ``GET /snapshots/{snapshot_id}``."""
-        return self._object(
-            "GET", _snapshot_path(snapshot_id), HistorySnapshot, unwrap=(), prepare=with_dependents
+        return self._list(
+            "GET",
+            "/snapshots/groups",
+            SnapshotGroup,
+            params=params,
+            keys=("data",),
+            options=options,
         )
 
-    def delete(self, snapshot_id: str) -> SnapshotDeletion:
+    def get(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> HistorySnapshot:
+        """One snapshot with its dependents. ``GET /snapshots/{snapshot_id}``."""
+        return self._object(
+            "GET",
+            _snapshot_path(snapshot_id),
+            HistorySnapshot,
+            unwrap=(),
+            prepare=with_dependents,
+            options=options,
+        )
+
+    def delete(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> SnapshotDeletion:
         """Delete a snapshot nothing depends on. ``DELETE /snapshots/{snapshot_id}``."""
-        return self._object("DELETE", _snapshot_path(snapshot_id), SnapshotDeletion)
+        return self._object(
+            "DELETE", _snapshot_path(snapshot_id), SnapshotDeletion, options=options
+        )
 
     def bulk_delete(
         self,
@@ -95,6 +114,7 @@ class SnapshotHistory(APIResource):
         resource_id: str | NotGiven = NOT_GIVEN,
         all: bool | NotGiven = NOT_GIVEN,  # noqa: A002 - the wire name
         confirm: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SnapshotBulkDeletion:
         """Delete several snapshots, or a machine's whole history. ``POST /snapshots/delete``.
 
@@ -103,9 +123,13 @@ class SnapshotHistory(APIResource):
         ``blocked`` and does not stop the others.
         """
         payload = body(ids=ids, resource_id=resource_id, all=all, confirm=confirm)
-        return self._object("POST", "/snapshots/delete", SnapshotBulkDeletion, json=payload)
+        return self._object(
+            "POST", "/snapshots/delete", SnapshotBulkDeletion, json=payload, options=options
+        )
 
-    def tree(self, snapshot_id: str, *, path: str = "/") -> SnapshotTree:
+    def tree(
+        self, snapshot_id: str, *, path: str = "/", **options: Unpack[RequestOptions]
+    ) -> SnapshotTree:
         """One folder of the snapshot's disk image. ``GET /snapshots/{snapshot_id}/tree``.
 
         The first read unpacks the image in the background and may answer ``warming``
@@ -118,14 +142,17 @@ class SnapshotHistory(APIResource):
             params={"path": path},
             unwrap=(),
             prepare=tree_reply,
+            options=options,
         )
 
-    def file(self, snapshot_id: str, *, path: str) -> bytes:
+    def file(self, snapshot_id: str, *, path: str, **options: Unpack[RequestOptions]) -> bytes:
         """One file's bytes, or a folder as a ``.tar``. ``GET /snapshots/{snapshot_id}/files``.
 
         Read `tree` until it is no longer ``warming`` first.
         """
-        return self._bytes("GET", _snapshot_path(snapshot_id) + "/files", params={"path": path})
+        return self._bytes(
+            "GET", _snapshot_path(snapshot_id) + "/files", params={"path": path}, options=options
+        )
 
     def fork(
         self,
@@ -135,6 +162,7 @@ class SnapshotHistory(APIResource):
         environment_id: str | NotGiven = NOT_GIVEN,
         no_env: bool | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ForkedMachine:
         """A new machine of the same kind from the snapshot; the source is untouched.
 
@@ -146,13 +174,16 @@ class SnapshotHistory(APIResource):
             ForkedMachine,
             json=_fork_body(environment, environment_id, no_env),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
 
 class NamedSnapshots(APIResource):
     """``client.named_snapshots``: names that pin a snapshot until removed, deployable."""
 
-    def list(self, *, workspace_id: str | None = None) -> builtins.list[NamedSnapshot]:
+    def list(
+        self, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[NamedSnapshot]:
         """The organization's names, newest first. ``GET /named-snapshots``."""
         return self._list(
             "GET",
@@ -160,6 +191,7 @@ class NamedSnapshots(APIResource):
             NamedSnapshot,
             params=query(workspace_id=workspace_id),
             keys=("data",),
+            options=options,
         )
 
     def create(
@@ -171,6 +203,7 @@ class NamedSnapshots(APIResource):
         computer_id: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> NamedSnapshot:
         """Save a name over one snapshot. ``POST /named-snapshots``.
 
@@ -185,22 +218,32 @@ class NamedSnapshots(APIResource):
             workspace_id=workspace_id,
         )
         return self._object(
-            "POST", "/named-snapshots", NamedSnapshot, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/named-snapshots",
+            NamedSnapshot,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def get(self, name: str) -> NamedSnapshot:
+    def get(self, name: str, **options: Unpack[RequestOptions]) -> NamedSnapshot:
         """One name and what depends on its snapshot. ``GET /named-snapshots/{name}``."""
         return self._object(
-            "GET", _name_path(name), NamedSnapshot, unwrap=(), prepare=with_dependents
+            "GET",
+            _name_path(name),
+            NamedSnapshot,
+            unwrap=(),
+            prepare=with_dependents,
+            options=options,
         )
 
-    def delete(self, name: str) -> NamedSnapshotDeletion:
+    def delete(self, name: str, **options: Unpack[RequestOptions]) -> NamedSnapshotDeletion:
         """Remove the name. ``DELETE /named-snapshots/{name}``.
 
         ``outcome`` says what became of the snapshot: ``released`` (back to history),
         ``deleted`` or ``kept``.
         """
-        return self._object("DELETE", _name_path(name), NamedSnapshotDeletion)
+        return self._object("DELETE", _name_path(name), NamedSnapshotDeletion, options=options)
 
     def deploy(
         self,
@@ -210,6 +253,7 @@ class NamedSnapshots(APIResource):
         environment_id: str | NotGiven = NOT_GIVEN,
         no_env: bool | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ForkedMachine:
         """A new machine from the named snapshot, even after its source is gone.
 
@@ -222,4 +266,5 @@ class NamedSnapshots(APIResource):
             ForkedMachine,
             json=_fork_body(environment, environment_id, no_env),
             idempotency_key=idempotency_key,
+            options=options,
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import route
 from ..._groups.platform import query_with
 from ...types.tenant import AdminSnapshot
@@ -29,6 +30,7 @@ class Snapshots(APIResource):
         limit: int | None = None,
         cursor: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[AdminSnapshot]:
         """One page of snapshots; ``for`` walks every page. ``GET /admin/snapshots``.
 
@@ -37,10 +39,14 @@ class Snapshots(APIResource):
         """
         params = query_with(extra, limit=limit, cursor=cursor)
         return self._page(
-            "/admin/snapshots", AdminSnapshot, params=params, keys=("data", "snapshots", "items")
+            "/admin/snapshots",
+            AdminSnapshot,
+            params=params,
+            keys=("data", "snapshots", "items"),
+            options=options,
         )
 
-    def get(self, snapshot_id: str) -> AdminSnapshot:
+    def get(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> AdminSnapshot:
         """One snapshot record. ``GET /admin/snapshots/{snapshot_id}``."""
         path = route("/admin/snapshots/{snapshot_id}", snapshot_id=snapshot_id)
-        return self._object("GET", path, AdminSnapshot)
+        return self._object("GET", path, AdminSnapshot, options=options)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.ssh import (
     DEFAULT_ALIAS,
@@ -86,11 +87,13 @@ class Ssh(APIResource):
     ``websockets`` package (``pip install "miosa[ssh]"``).
     """
 
-    def info(self, sandbox_id: str) -> SshInfo:
+    def info(self, sandbox_id: str, **options: Unpack[RequestOptions]) -> SshInfo:
         """Host, user, tunnel and certificate details. ``GET /sandboxes/{sandbox_id}/ssh-info``."""
-        return self._object("GET", _sandbox(sandbox_id, "/ssh-info"), SshInfo)
+        return self._object("GET", _sandbox(sandbox_id, "/ssh-info"), SshInfo, options=options)
 
-    def install_key(self, sandbox_id: str, public_key: str) -> SshKeyGrant:
+    def install_key(
+        self, sandbox_id: str, public_key: str, **options: Unpack[RequestOptions]
+    ) -> SshKeyGrant:
         """Authorize a public key in the guest, without expiry (needs ``sandboxes:exec``).
 
         ``POST /sandboxes/{sandbox_id}/ssh-keys``.
@@ -100,6 +103,7 @@ class Ssh(APIResource):
             _sandbox(sandbox_id, "/ssh-keys"),
             SshKeyGrant,
             json={"public_key": public_key},
+            options=options,
         )
 
     def certify(
@@ -109,6 +113,7 @@ class Ssh(APIResource):
         *,
         ttl_seconds: int | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SshCertificate:
         """Sign a key for principal ``sandbox-<id>`` (15 minutes unless ``ttl_seconds``).
 
@@ -116,7 +121,11 @@ class Ssh(APIResource):
         """
         payload = merge(body(public_key=public_key, ttl_seconds=ttl_seconds), extra)
         return self._object(
-            "POST", _sandbox(sandbox_id, "/ssh-certificates"), SshCertificate, json=payload
+            "POST",
+            _sandbox(sandbox_id, "/ssh-certificates"),
+            SshCertificate,
+            json=payload,
+            options=options,
         )
 
     def config_snippet(

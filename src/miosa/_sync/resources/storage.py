@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ..._groups.platform import bucket_visibility, object_key_path
 from ...types.storage import Bucket, PresignedUrl, StorageObject
@@ -38,9 +39,9 @@ class Storage(APIResource):
 
     # -- buckets --------------------------------------------------------------------
 
-    def list_buckets(self) -> list[Bucket]:
+    def list_buckets(self, **options: Unpack[RequestOptions]) -> list[Bucket]:
         """List buckets. ``GET /storage/buckets``."""
-        return self._list("GET", "/storage/buckets", Bucket, keys=_BUCKET_KEYS)
+        return self._list("GET", "/storage/buckets", Bucket, keys=_BUCKET_KEYS, options=options)
 
     def create_bucket(
         self,
@@ -51,6 +52,7 @@ class Storage(APIResource):
         region: str | NotGiven = NOT_GIVEN,
         quota_bytes: int | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Bucket:
         """Create a bucket. ``POST /storage/buckets``.
 
@@ -63,15 +65,17 @@ class Storage(APIResource):
             region=region,
             quota_bytes=quota_bytes,
         )
-        return self._object("POST", "/storage/buckets", Bucket, json=merge(payload, extra))
+        return self._object(
+            "POST", "/storage/buckets", Bucket, json=merge(payload, extra), options=options
+        )
 
-    def get_bucket(self, bucket_id: str) -> Bucket:
+    def get_bucket(self, bucket_id: str, **options: Unpack[RequestOptions]) -> Bucket:
         """Fetch a bucket. ``GET /storage/buckets/{bucket_id}``."""
-        return self._object("GET", _bucket_path(bucket_id), Bucket)
+        return self._object("GET", _bucket_path(bucket_id), Bucket, options=options)
 
-    def delete_bucket(self, bucket_id: str) -> None:
+    def delete_bucket(self, bucket_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a bucket. ``DELETE /storage/buckets/{bucket_id}``."""
-        self._none("DELETE", _bucket_path(bucket_id))
+        self._none("DELETE", _bucket_path(bucket_id), options=options)
 
     # -- objects --------------------------------------------------------------------
 
@@ -82,6 +86,7 @@ class Storage(APIResource):
         prefix: str | None = None,
         max_keys: int | None = None,
         marker: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[StorageObject]:
         """List objects, S3-style: ``prefix``, at most ``max_keys``, after ``marker``.
 
@@ -94,6 +99,7 @@ class Storage(APIResource):
             params=query(prefix=prefix, max_keys=max_keys, marker=marker),
             cursor_param="marker",
             keys=_OBJECT_KEYS,
+            options=options,
         )
 
     def put_object(
@@ -103,6 +109,7 @@ class Storage(APIResource):
         content: bytes | Callable[[], Iterable[bytes]],
         *,
         content_type: str = "application/octet-stream",
+        **options: Unpack[RequestOptions],
     ) -> StorageObject:
         """Upload an object; the request body is the raw content.
 
@@ -117,14 +124,15 @@ class Storage(APIResource):
             StorageObject,
             content=content,
             headers={"Content-Type": content_type},
+            options=options,
         )
 
-    def get_object(self, bucket_id: str, key: str) -> bytes:
+    def get_object(self, bucket_id: str, key: str, **options: Unpack[RequestOptions]) -> bytes:
         """Download a (small) object whole. ``GET /storage/buckets/{bucket_id}/objects/{key}``.
 
         For large objects use `download_object`, which streams.
         """
-        return self._bytes("GET", _object_path(bucket_id, key))
+        return self._bytes("GET", _object_path(bucket_id, key), options=options)
 
     def download_object(self, bucket_id: str, key: str, *, chunk_size: int = 1 << 20) -> ByteStream:
         """Stream an object in chunks. ``GET /storage/buckets/{bucket_id}/objects/{key}``.
@@ -134,9 +142,9 @@ class Storage(APIResource):
         """
         return self._download("GET", _object_path(bucket_id, key), chunk_size=chunk_size)
 
-    def delete_object(self, bucket_id: str, key: str) -> None:
+    def delete_object(self, bucket_id: str, key: str, **options: Unpack[RequestOptions]) -> None:
         """Delete an object. ``DELETE /storage/buckets/{bucket_id}/objects/{key}``."""
-        self._none("DELETE", _object_path(bucket_id, key))
+        self._none("DELETE", _object_path(bucket_id, key), options=options)
 
     def presign(
         self,
@@ -145,6 +153,7 @@ class Storage(APIResource):
         key: str,
         method: str = "GET",
         expires_in: int = 3600,
+        **options: Unpack[RequestOptions],
     ) -> PresignedUrl:
         """A presigned URL to ``GET`` (download) or ``PUT`` (upload) one object.
 
@@ -152,5 +161,9 @@ class Storage(APIResource):
         """
         payload = body(key=key, method=method.upper(), expires_in=expires_in)
         return self._object(
-            "POST", _bucket_path(bucket_id) + "/presign", PresignedUrl, json=payload
+            "POST",
+            _bucket_path(bucket_id) + "/presign",
+            PresignedUrl,
+            json=payload,
+            options=options,
         )

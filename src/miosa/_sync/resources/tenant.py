@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.admin import json_object
 from ..._groups.integrator import event_names, parse_tenant_event, policy_object, tenant_scope
@@ -27,9 +28,11 @@ class Tenant(APIResource):
     """``client.tenant``: the plan, plus ``.preview_domain``, ``.branding``, ``.policy``,
     ``.members`` and ``.events``."""
 
-    def current(self) -> TenantPlan:
+    def current(self, **options: Unpack[RequestOptions]) -> TenantPlan:
         """The tenant and its plan, limits and usage. ``GET /tenant/plan``."""
-        return self._object("GET", "/tenant/plan", TenantPlan, unwrap=("data", "tenant", "items"))
+        return self._object(
+            "GET", "/tenant/plan", TenantPlan, unwrap=("data", "tenant", "items"), options=options
+        )
 
     @cached_property
     def preview_domain(self) -> TenantPreviewDomainResource:
@@ -61,11 +64,11 @@ class Tenant(APIResource):
 class TenantPreviewDomainResource(APIResource):
     """``client.tenant.preview_domain``: serve sandbox previews under your own domain."""
 
-    def get(self) -> PreviewDomain:
+    def get(self, **options: Unpack[RequestOptions]) -> PreviewDomain:
         """The preview domain (fields None when unset). ``GET /tenant/preview-domain``."""
-        return self._object("GET", "/tenant/preview-domain", PreviewDomain)
+        return self._object("GET", "/tenant/preview-domain", PreviewDomain, options=options)
 
-    def set(self, domain: str) -> PreviewDomain:
+    def set(self, domain: str, **options: Unpack[RequestOptions]) -> PreviewDomain:
         """Set the preview domain, e.g. ``"previews.example.com"``. ``PUT /tenant/preview-domain``.
 
         Sent as ``{"preview_domain": domain}`` (the newer spelling; older servers read
@@ -73,26 +76,36 @@ class TenantPreviewDomainResource(APIResource):
         Previews then live at ``https://<port>-<slug>.sandbox.<domain>`` once verified.
         """
         return self._object(
-            "PUT", "/tenant/preview-domain", PreviewDomain, json={"preview_domain": domain}
+            "PUT",
+            "/tenant/preview-domain",
+            PreviewDomain,
+            json={"preview_domain": domain},
+            options=options,
         )
 
-    def verify(self) -> PreviewDomainVerification:
+    def verify(self, **options: Unpack[RequestOptions]) -> PreviewDomainVerification:
         """Check the domain's DNS records. ``POST /tenant/preview-domain/verify``."""
         return self._object(
-            "POST", "/tenant/preview-domain/verify", PreviewDomainVerification, json={}
+            "POST",
+            "/tenant/preview-domain/verify",
+            PreviewDomainVerification,
+            json={},
+            options=options,
         )
 
-    def delete(self) -> None:
+    def delete(self, **options: Unpack[RequestOptions]) -> None:
         """Remove the preview domain. ``DELETE /tenant/preview-domain``."""
-        self._none("DELETE", "/tenant/preview-domain")
+        self._none("DELETE", "/tenant/preview-domain", options=options)
 
 
 class TenantBrandingResource(APIResource):
     """``client.tenant.branding``: how your product appears on MIOSA-hosted pages."""
 
-    def get(self) -> TenantBranding:
+    def get(self, **options: Unpack[RequestOptions]) -> TenantBranding:
         """The current branding. ``GET /tenant/branding``."""
-        return self._object("GET", "/tenant/branding", TenantBranding, unwrap=_BRANDING)
+        return self._object(
+            "GET", "/tenant/branding", TenantBranding, unwrap=_BRANDING, options=options
+        )
 
     def set(
         self,
@@ -103,6 +116,7 @@ class TenantBrandingResource(APIResource):
         support_email: str | NotGiven | None = NOT_GIVEN,
         primary_color: str | NotGiven | None = NOT_GIVEN,
         background_color: str | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> TenantBranding:
         """Change the given branding fields (``None`` clears one). ``PUT /tenant/branding``.
 
@@ -118,12 +132,17 @@ class TenantBrandingResource(APIResource):
             background_color=background_color,
         )
         return self._object(
-            "PUT", "/tenant/branding", TenantBranding, json={"branding": fields}, unwrap=_BRANDING
+            "PUT",
+            "/tenant/branding",
+            TenantBranding,
+            json={"branding": fields},
+            unwrap=_BRANDING,
+            options=options,
         )
 
-    def delete(self) -> None:
+    def delete(self, **options: Unpack[RequestOptions]) -> None:
         """Reset the branding to the platform defaults. ``DELETE /tenant/branding``."""
-        self._none("DELETE", "/tenant/branding")
+        self._none("DELETE", "/tenant/branding", options=options)
 
 
 class TenantPolicyResource(APIResource):
@@ -133,19 +152,19 @@ class TenantPolicyResource(APIResource):
     back as a JSON object.
     """
 
-    def get(self) -> dict[str, Any]:
+    def get(self, **options: Unpack[RequestOptions]) -> dict[str, Any]:
         """The current policy (``{}`` when none is set). ``GET /tenant/policy``."""
-        payload, _ = self._json("GET", "/tenant/policy")
+        payload, _ = self._json("GET", "/tenant/policy", options=options)
         return policy_object(payload)
 
-    def set(self, policy: Mapping[str, Any]) -> dict[str, Any]:
+    def set(self, policy: Mapping[str, Any], **options: Unpack[RequestOptions]) -> dict[str, Any]:
         """Replace the policy with ``policy`` (sent as the whole body). ``PUT /tenant/policy``."""
-        payload, _ = self._json("PUT", "/tenant/policy", json=dict(policy))
+        payload, _ = self._json("PUT", "/tenant/policy", json=dict(policy), options=options)
         return policy_object(payload)
 
-    def delete(self) -> None:
+    def delete(self, **options: Unpack[RequestOptions]) -> None:
         """Remove the policy: platform defaults apply again. ``DELETE /tenant/policy``."""
-        self._none("DELETE", "/tenant/policy")
+        self._none("DELETE", "/tenant/policy", options=options)
 
 
 def _member_path(member_id: str, action: str = "") -> str:
@@ -155,30 +174,49 @@ def _member_path(member_id: str, action: str = "") -> str:
 class TenantMembersResource(APIResource):
     """``client.tenant.members``: who belongs to the organisation, with which role."""
 
-    def list(self) -> builtins.list[TenantMember]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[TenantMember]:
         """Every member. ``GET /tenant/members``."""
-        return self._list("GET", "/tenant/members", TenantMember, keys=("data", "members"))
+        return self._list(
+            "GET", "/tenant/members", TenantMember, keys=("data", "members"), options=options
+        )
 
-    def invite(self, *, email: str, role: WorkspaceRole | str) -> TenantMember:
+    def invite(
+        self, *, email: str, role: WorkspaceRole | str, **options: Unpack[RequestOptions]
+    ) -> TenantMember:
         """Invite someone by email with a role. ``POST /tenant/members``."""
         return self._object(
-            "POST", "/tenant/members", TenantMember, json={"email": email, "role": role}
+            "POST",
+            "/tenant/members",
+            TenantMember,
+            json={"email": email, "role": role},
+            options=options,
         )
 
-    def update_role(self, member_id: str, *, role: WorkspaceRole | str) -> TenantMember:
+    def update_role(
+        self, member_id: str, *, role: WorkspaceRole | str, **options: Unpack[RequestOptions]
+    ) -> TenantMember:
         """Change a member's role. ``PATCH /tenant/members/{member_id}/role``."""
         return self._object(
-            "PATCH", _member_path(member_id, "/role"), TenantMember, json={"role": role}
+            "PATCH",
+            _member_path(member_id, "/role"),
+            TenantMember,
+            json={"role": role},
+            options=options,
         )
 
-    def remove(self, member_id: str) -> None:
+    def remove(self, member_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a member from the organisation. ``DELETE /tenant/members/{member_id}``."""
-        self._none("DELETE", _member_path(member_id))
+        self._none("DELETE", _member_path(member_id), options=options)
 
-    def transfer_ownership(self, *, new_owner_user_id: str) -> dict[str, Any]:
+    def transfer_ownership(
+        self, *, new_owner_user_id: str, **options: Unpack[RequestOptions]
+    ) -> dict[str, Any]:
         """Hand the organisation to another member. ``POST /tenant/transfer-ownership``."""
         payload, _ = self._json(
-            "POST", "/tenant/transfer-ownership", json={"new_owner_user_id": new_owner_user_id}
+            "POST",
+            "/tenant/transfer-ownership",
+            json={"new_owner_user_id": new_owner_user_id},
+            options=options,
         )
         return json_object(payload)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import query
 from ..._groups.integrator import iso_param
 from ...types.usage import UsageGroupBy, UsagePeriod, UsageReport, UsageSession, UsageSummary
@@ -34,6 +35,7 @@ class Usage(APIResource):
         period: UsagePeriod | str | None = None,
         start: datetime | str | None = None,
         end: datetime | str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> UsageReport:
         """Usage per external user, project or workspace. ``GET /usage``.
 
@@ -49,11 +51,15 @@ class Usage(APIResource):
             start=_time(start),
             end=_time(end),
         )
-        return self._object("GET", "/usage", UsageReport, params=params, unwrap=("data", "usage"))
+        return self._object(
+            "GET", "/usage", UsageReport, params=params, unwrap=("data", "usage"), options=options
+        )
 
-    def current(self) -> UsageSummary:
+    def current(self, **options: Unpack[RequestOptions]) -> UsageSummary:
         """Totals for the current billing period. ``GET /usage/summary``."""
-        return self._object("GET", "/usage/summary", UsageSummary, unwrap=_SUMMARY_KEYS)
+        return self._object(
+            "GET", "/usage/summary", UsageSummary, unwrap=_SUMMARY_KEYS, options=options
+        )
 
     def report(
         self,
@@ -63,6 +69,7 @@ class Usage(APIResource):
         computer_id: str | None = None,
         limit: int | None = None,
         cursor: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> UsageSummary:
         """Totals for a chosen window. ``GET /usage/summary`` with filters."""
         params = query(
@@ -73,7 +80,12 @@ class Usage(APIResource):
             cursor=cursor,
         )
         return self._object(
-            "GET", "/usage/summary", UsageSummary, params=params, unwrap=_SUMMARY_KEYS
+            "GET",
+            "/usage/summary",
+            UsageSummary,
+            params=params,
+            unwrap=_SUMMARY_KEYS,
+            options=options,
         )
 
     def sessions(
@@ -84,6 +96,7 @@ class Usage(APIResource):
         cursor: str | None = None,
         since: datetime | str | None = None,
         until: datetime | str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[UsageSession]:
         """One page of usage sessions; ``for`` walks every page. ``GET /usage/sessions``."""
         params = query(
@@ -94,5 +107,9 @@ class Usage(APIResource):
             until=_time(until),
         )
         return self._page(
-            "/usage/sessions", UsageSession, params=params, keys=("data", "items", "sessions")
+            "/usage/sessions",
+            UsageSession,
+            params=params,
+            keys=("data", "items", "sessions"),
+            options=options,
         )

@@ -9,6 +9,7 @@ import builtins
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ..._groups.platform import query_with
 from ...types.volumes import Volume, VolumeAttachment
@@ -36,6 +37,7 @@ class Volumes(APIResource):
         cursor: str | None = None,
         state: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[Volume]:
         """List volumes. ``GET /volumes``; ``extra`` adds query parameters."""
         return self._page(
@@ -43,11 +45,12 @@ class Volumes(APIResource):
             Volume,
             params=query_with(extra, limit=limit, cursor=cursor, state=state),
             keys=("data", "items", "volumes"),
+            options=options,
         )
 
-    def get(self, volume_id: str) -> Volume:
+    def get(self, volume_id: str, **options: Unpack[RequestOptions]) -> Volume:
         """Fetch a volume. ``GET /volumes/{volume_id}``."""
-        return self._object("GET", _volume_path(volume_id), Volume)
+        return self._object("GET", _volume_path(volume_id), Volume, options=options)
 
     def create(
         self,
@@ -57,24 +60,33 @@ class Volumes(APIResource):
         region: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Volume:
         """Create a volume of ``size_gb`` GiB. ``POST /volumes``."""
         payload = body(name=name, size_gb=size_gb, region=region)
         return self._object(
-            "POST", "/volumes", Volume, json=merge(payload, extra), idempotency_key=idempotency_key
+            "POST",
+            "/volumes",
+            Volume,
+            json=merge(payload, extra),
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def delete(self, volume_id: str) -> None:
+    def delete(self, volume_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a volume. ``DELETE /volumes/{volume_id}``."""
-        self._none("DELETE", _volume_path(volume_id))
+        self._none("DELETE", _volume_path(volume_id), options=options)
 
-    def list_attachments(self, computer_id: str) -> builtins.list[VolumeAttachment]:
+    def list_attachments(
+        self, computer_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[VolumeAttachment]:
         """Volumes mounted into a computer. ``GET /computers/{computer_id}/volumes``."""
         return self._list(
             "GET",
             _attachments_path(computer_id),
             VolumeAttachment,
             keys=("data", "items", "attachments", "volumes"),
+            options=options,
         )
 
     def attach(
@@ -85,6 +97,7 @@ class Volumes(APIResource):
         mount_path: str | NotGiven = NOT_GIVEN,
         read_only: bool | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> VolumeAttachment:
         """Mount a volume into a computer, at ``mount_path`` if given.
 
@@ -93,10 +106,16 @@ class Volumes(APIResource):
         """
         payload = body(volume_id=volume_id, mount_path=mount_path, read_only=read_only)
         return self._object(
-            "POST", _attachments_path(computer_id), VolumeAttachment, json=merge(payload, extra)
+            "POST",
+            _attachments_path(computer_id),
+            VolumeAttachment,
+            json=merge(payload, extra),
+            options=options,
         )
 
-    def detach(self, computer_id: str, attachment_id: str) -> None:
+    def detach(
+        self, computer_id: str, attachment_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Unmount; takes the ATTACHMENT id, not the volume id.
 
         ``DELETE /computers/{computer_id}/volumes/{attachment_id}``.
@@ -106,4 +125,4 @@ class Volumes(APIResource):
             computer_id=computer_id,
             attachment_id=attachment_id,
         )
-        self._none("DELETE", path)
+        self._none("DELETE", path, options=options)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ..._groups.integrator import event_names, new_replay_id, webhook_with_secret
 from ...types.tenant_events import WebhookEventType
@@ -49,6 +50,7 @@ class Webhooks(APIResource):
         retry_count: int | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Webhook:
         """Register an endpoint. ``POST /webhooks``.
 
@@ -91,6 +93,7 @@ class Webhooks(APIResource):
             idempotency_key=idempotency_key,
             unwrap=(),
             prepare=webhook_with_secret,
+            options=options,
         )
 
     def list(
@@ -100,14 +103,17 @@ class Webhooks(APIResource):
         cursor: str | None = None,
         active: bool | None = None,
         workspace_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[Webhook]:
         """One page of endpoints; ``for`` walks every page. ``GET /webhooks``."""
         params = query(limit=limit, cursor=cursor, active=active, workspace_id=workspace_id)
-        return self._page("/webhooks", Webhook, params=params, keys=("data", "webhooks", "items"))
+        return self._page(
+            "/webhooks", Webhook, params=params, keys=("data", "webhooks", "items"), options=options
+        )
 
-    def get(self, webhook_id: str) -> Webhook:
+    def get(self, webhook_id: str, **options: Unpack[RequestOptions]) -> Webhook:
         """One endpoint (without its secret). ``GET /webhooks/{webhook_id}``."""
-        return self._object("GET", _webhook_path(webhook_id), Webhook)
+        return self._object("GET", _webhook_path(webhook_id), Webhook, options=options)
 
     def update(
         self,
@@ -122,6 +128,7 @@ class Webhooks(APIResource):
         headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
         retry_count: int | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> Webhook:
         """Change an endpoint; a new ``secret`` rotates it. ``PATCH /webhooks/{webhook_id}``.
 
@@ -145,13 +152,20 @@ class Webhooks(APIResource):
             json=payload,
             unwrap=(),
             prepare=webhook_with_secret,
+            options=options,
         )
 
-    def delete(self, webhook_id: str) -> None:
+    def delete(self, webhook_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove an endpoint. ``DELETE /webhooks/{webhook_id}``."""
-        self._none("DELETE", _webhook_path(webhook_id))
+        self._none("DELETE", _webhook_path(webhook_id), options=options)
 
-    def test(self, webhook_id: str, *, idempotency_key: str | None = None) -> WebhookDelivery:
+    def test(
+        self,
+        webhook_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> WebhookDelivery:
         """Send a ``webhook.test`` delivery now. ``POST /webhooks/{webhook_id}/test``.
 
         The request has no body (and so no ``Content-Type``). Returns the delivery record.
@@ -161,6 +175,7 @@ class Webhooks(APIResource):
             _webhook_path(webhook_id) + "/test",
             WebhookDelivery,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def deliveries(
@@ -169,6 +184,7 @@ class Webhooks(APIResource):
         *,
         limit: int | None = None,
         cursor: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[WebhookDelivery]:
         """One page of an endpoint's deliveries, newest first.
 
@@ -179,10 +195,16 @@ class Webhooks(APIResource):
             WebhookDelivery,
             params=query(limit=limit, cursor=cursor),
             keys=("data", "items", "deliveries"),
+            options=options,
         )
 
     def replay(
-        self, webhook_id: str, delivery_id: str, *, replay_id: str | None = None
+        self,
+        webhook_id: str,
+        delivery_id: str,
+        *,
+        replay_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> WebhookDelivery:
         """Deliver an earlier event again, as a new delivery.
 
@@ -196,13 +218,19 @@ class Webhooks(APIResource):
             delivery_id=delivery_id,
         )
         return self._object(
-            "POST", path, WebhookDelivery, json={"replay_id": replay_id or new_replay_id()}
+            "POST",
+            path,
+            WebhookDelivery,
+            json={"replay_id": replay_id or new_replay_id()},
+            options=options,
         )
 
-    def events(self) -> WebhookEventCatalog:
+    def events(self, **options: Unpack[RequestOptions]) -> WebhookEventCatalog:
         """The event names endpoints can subscribe to, and how deliveries are signed.
 
         ``GET /webhooks/events``.
         """
         # Not unwrapped: this reply's "data" member is the catalog by category.
-        return self._object("GET", "/webhooks/events", WebhookEventCatalog, unwrap=())
+        return self._object(
+            "GET", "/webhooks/events", WebhookEventCatalog, unwrap=(), options=options
+        )

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from ..._core.call_options import RequestOptions, Unpack
 from ..._core.request import NOT_GIVEN, NotGiven, body, route
 from ...types.invites import (
     InviteRevocation,
@@ -34,6 +35,7 @@ class WorkspaceInvites(APIResource):
         *,
         email: str,
         role: WorkspaceRole | str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> WorkspaceInviteResult:
         """Invite an email to a workspace. ``POST /workspaces/{workspace_id}/invites``.
 
@@ -47,15 +49,22 @@ class WorkspaceInvites(APIResource):
             WorkspaceInviteResult,
             json=body(email=email, role=role),
             unwrap=(),
+            options=options,
         )
 
-    def list(self, workspace_id: str) -> list[WorkspaceInvite]:
+    def list(self, workspace_id: str, **options: Unpack[RequestOptions]) -> list[WorkspaceInvite]:
         """A workspace's pending invites. ``GET /workspaces/{workspace_id}/invites``."""
         return self._list(
-            "GET", _invites_path(workspace_id), WorkspaceInvite, keys=("data", "items")
+            "GET",
+            _invites_path(workspace_id),
+            WorkspaceInvite,
+            keys=("data", "items"),
+            options=options,
         )
 
-    def revoke(self, workspace_id: str, invite_id: str) -> InviteRevocation:
+    def revoke(
+        self, workspace_id: str, invite_id: str, **options: Unpack[RequestOptions]
+    ) -> InviteRevocation:
         """Revoke an invite (idempotent; 409 once accepted).
 
         ``DELETE /workspaces/{workspace_id}/invites/{invite_id}``.
@@ -65,18 +74,22 @@ class WorkspaceInvites(APIResource):
             workspace_id=workspace_id,
             invite_id=invite_id,
         )
-        return self._object("DELETE", path, InviteRevocation)
+        return self._object("DELETE", path, InviteRevocation, options=options)
 
-    def preview(self, token: str) -> WorkspaceInvitePreview:
+    def preview(self, token: str, **options: Unpack[RequestOptions]) -> WorkspaceInvitePreview:
         """What an invite offers (for a landing page). ``GET /workspace-invites/{token}``.
 
         The endpoint needs no credentials; the client sends its key anyway. An unknown
         token raises `NotFoundError`.
         """
-        return self._object("GET", _token_path(token), WorkspaceInvitePreview)
+        return self._object("GET", _token_path(token), WorkspaceInvitePreview, options=options)
 
-    def accept(self, token: str) -> WorkspaceInviteAcceptance:
+    def accept(self, token: str, **options: Unpack[RequestOptions]) -> WorkspaceInviteAcceptance:
         """Accept an invite as the signed-in user. ``POST /workspace-invites/{token}/accept``."""
         return self._object(
-            "POST", _token_path(token) + "/accept", WorkspaceInviteAcceptance, json={}
+            "POST",
+            _token_path(token) + "/accept",
+            WorkspaceInviteAcceptance,
+            json={},
+            options=options,
         )

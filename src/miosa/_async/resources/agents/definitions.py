@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ....types.agents import Agent, AgentVersion
 from ....types.runs import Run
@@ -37,6 +38,7 @@ class AsyncAgents(AsyncAPIResource):
         status: Literal["active", "archived"] | None = "active",
         limit: int | None = None,
         cursor: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[Agent]:
         """Agents, a page at a time (``active`` ones unless `status` says otherwise).
 
@@ -49,7 +51,7 @@ class AsyncAgents(AsyncAPIResource):
             limit=limit,
             cursor=cursor,
         )
-        return self._page("/agents", Agent, params=params, keys=("data",))
+        return self._page("/agents", Agent, params=params, keys=("data",), options=options)
 
     async def create(
         self,
@@ -61,6 +63,7 @@ class AsyncAgents(AsyncAPIResource):
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         configuration: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Agent:
         """Create an agent with its first version (1) from `configuration`. ``POST /agents``."""
         payload = body(
@@ -72,12 +75,12 @@ class AsyncAgents(AsyncAPIResource):
             configuration=dict(configuration or {}),
         )
         return await self._object(
-            "POST", "/agents", Agent, json=payload, idempotency_key=idempotency_key
+            "POST", "/agents", Agent, json=payload, idempotency_key=idempotency_key, options=options
         )
 
-    async def get(self, agent_id: str) -> Agent:
+    async def get(self, agent_id: str, **options: Unpack[RequestOptions]) -> Agent:
         """One agent with its current version. ``GET /agents/{agent_id}``."""
-        return await self._object("GET", _agent_path(agent_id), Agent)
+        return await self._object("GET", _agent_path(agent_id), Agent, options=options)
 
     async def update(
         self,
@@ -87,6 +90,7 @@ class AsyncAgents(AsyncAPIResource):
         description: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Agent:
         """Rename, redescribe or relabel an agent. ``PATCH /agents/{agent_id}``.
 
@@ -94,18 +98,27 @@ class AsyncAgents(AsyncAPIResource):
         needs a workspace admin or owner, or an admin key.
         """
         payload = merge(body(name=name, description=description, metadata=metadata), extra)
-        return await self._object("PATCH", _agent_path(agent_id), Agent, json=payload)
+        return await self._object(
+            "PATCH", _agent_path(agent_id), Agent, json=payload, options=options
+        )
 
-    async def archive(self, agent_id: str) -> Agent:
+    async def archive(self, agent_id: str, **options: Unpack[RequestOptions]) -> Agent:
         """Archive an agent: it takes no new runs. ``DELETE /agents/{agent_id}``."""
-        return await self._object("DELETE", _agent_path(agent_id), Agent)
+        return await self._object("DELETE", _agent_path(agent_id), Agent, options=options)
 
-    async def restore(self, agent_id: str) -> Agent:
+    async def restore(self, agent_id: str, **options: Unpack[RequestOptions]) -> Agent:
         """Bring an archived agent back. ``POST /agents/{agent_id}/restore``."""
-        return await self._object("POST", _agent_path(agent_id, "/restore"), Agent, json={})
+        return await self._object(
+            "POST", _agent_path(agent_id, "/restore"), Agent, json={}, options=options
+        )
 
     def versions(
-        self, agent_id: str, *, limit: int | None = None, cursor: str | None = None
+        self,
+        agent_id: str,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[AgentVersion]:
         """An agent's published versions, a page at a time. ``GET /agents/{agent_id}/versions``."""
         return self._page(
@@ -113,10 +126,14 @@ class AsyncAgents(AsyncAPIResource):
             AgentVersion,
             params=query(limit=limit, cursor=cursor),
             keys=("data",),
+            options=options,
         )
 
     async def publish(
-        self, agent_id: str, configuration: Mapping[str, Any] | None = None
+        self,
+        agent_id: str,
+        configuration: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AgentVersion:
         """Publish `configuration` as the next version. ``POST /agents/{agent_id}/versions``.
 
@@ -128,12 +145,15 @@ class AsyncAgents(AsyncAPIResource):
             _agent_path(agent_id, "/versions"),
             AgentVersion,
             json={"configuration": dict(configuration or {})},
+            options=options,
         )
 
-    async def version(self, agent_id: str, version: int) -> AgentVersion:
+    async def version(
+        self, agent_id: str, version: int, **options: Unpack[RequestOptions]
+    ) -> AgentVersion:
         """One version by number. ``GET /agents/{agent_id}/versions/{version}``."""
         path = route("/agents/{agent_id}/versions/{version}", agent_id=agent_id, version=version)
-        return await self._object("GET", path, AgentVersion)
+        return await self._object("GET", path, AgentVersion, options=options)
 
     async def duplicate(
         self,
@@ -144,6 +164,7 @@ class AsyncAgents(AsyncAPIResource):
         model: str | NotGiven = NOT_GIVEN,
         version: int | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Agent:
         """Copy an agent with one of its versions. ``POST /agents/{agent_id}/duplicate``.
 
@@ -160,6 +181,7 @@ class AsyncAgents(AsyncAPIResource):
             Agent,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def runs(
@@ -169,6 +191,7 @@ class AsyncAgents(AsyncAPIResource):
         status: RunStatusFilter | None = None,
         source: RunSource | None = None,
         limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[Run]:
         """The runs started from an agent, newest first. ``GET /agents/{agent_id}/runs``."""
         return await self._list(
@@ -177,4 +200,5 @@ class AsyncAgents(AsyncAPIResource):
             Run,
             params=query(status=status, source=source, limit=limit),
             keys=("data", "runs"),
+            options=options,
         )

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...._concurrency import asleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._core.waiters import Poller
 from ...._groups.runs import (
@@ -35,11 +36,17 @@ class AsyncRunGroups(AsyncAPIResource):
         project_id: str | None = None,
         status: str | None = None,
         limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[RunGroup]:
         """Run groups, newest first. ``GET /run-groups``."""
         params = query(workspace_id=workspace_id, project_id=project_id, status=status, limit=limit)
         return await self._list(
-            "GET", "/run-groups", RunGroup, params=params, keys=("data", "groups", "items")
+            "GET",
+            "/run-groups",
+            RunGroup,
+            params=params,
+            keys=("data", "groups", "items"),
+            options=options,
         )
 
     async def create(
@@ -53,6 +60,7 @@ class AsyncRunGroups(AsyncAPIResource):
         expected_runs: int | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> RunGroup:
         """Create an empty group. ``POST /run-groups``.
 
@@ -70,13 +78,22 @@ class AsyncRunGroups(AsyncAPIResource):
             metadata=metadata,
         )
         return await self._object(
-            "POST", "/run-groups", RunGroup, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/run-groups",
+            RunGroup,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def get(self, group_id: str, *, include_runs: bool = False) -> RunGroup:
+    async def get(
+        self, group_id: str, *, include_runs: bool = False, **options: Unpack[RequestOptions]
+    ) -> RunGroup:
         """One group; with `include_runs`, its runs too. ``GET /run-groups/{group_id}``."""
         params = query(include="runs" if include_runs else None)
-        return await self._object("GET", _group_path(group_id), RunGroup, params=params)
+        return await self._object(
+            "GET", _group_path(group_id), RunGroup, params=params, options=options
+        )
 
     async def dispatch(
         self,
@@ -85,6 +102,7 @@ class AsyncRunGroups(AsyncAPIResource):
         *,
         async_: bool | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> RunGroupDispatch:
         """Start runs in the group, one per entry. ``POST /run-groups/{group_id}/dispatch``.
 
@@ -99,19 +117,25 @@ class AsyncRunGroups(AsyncAPIResource):
             RunGroupDispatch,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def cancel(self, group_id: str) -> RunGroup:
+    async def cancel(self, group_id: str, **options: Unpack[RequestOptions]) -> RunGroup:
         """Cancel every run of the group not final yet. ``POST /run-groups/{group_id}/cancel``."""
-        return await self._object("POST", _group_path(group_id, "/cancel"), RunGroup, json={})
+        return await self._object(
+            "POST", _group_path(group_id, "/cancel"), RunGroup, json={}, options=options
+        )
 
-    async def activity(self, group_id: str) -> builtins.list[RunActivity]:
+    async def activity(
+        self, group_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[RunActivity]:
         """The group's activity feed so far. ``GET /run-groups/{group_id}/activity``."""
         return await self._list(
             "GET",
             _group_path(group_id, "/activity"),
             RunActivity,
             keys=("data", "activity", "items"),
+            options=options,
         )
 
     def stream_activity(self, group_id: str) -> AsyncEventStream[RunActivity]:

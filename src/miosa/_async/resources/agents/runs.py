@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from ...._concurrency import asleep
+from ...._core.call_options import RequestExtras, RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...._core.waiters import Poller
 from ...._groups.runs import (
@@ -90,6 +91,7 @@ class AsyncRuns(AsyncAPIResource):
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestExtras],
     ) -> Run:
         """Start a run. ``POST /runs``.
 
@@ -152,7 +154,12 @@ class AsyncRuns(AsyncAPIResource):
             metadata=metadata,
         )
         return await self._object(
-            "POST", "/runs", Run, json=merge(payload, extra), idempotency_key=idempotency_key
+            "POST",
+            "/runs",
+            Run,
+            json=merge(payload, extra),
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def list(
@@ -178,6 +185,7 @@ class AsyncRuns(AsyncAPIResource):
         agent_version_id: str | None = None,
         source: str | None = None,
         limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[Run]:
         """Runs, newest first, filtered by any of the given fields. ``GET /runs``."""
         params = query(
@@ -202,15 +210,19 @@ class AsyncRuns(AsyncAPIResource):
             source=source,
             limit=limit,
         )
-        return await self._list("GET", "/runs", Run, params=params, keys=("data", "runs", "items"))
+        return await self._list(
+            "GET", "/runs", Run, params=params, keys=("data", "runs", "items"), options=options
+        )
 
-    async def get(self, run_id: str) -> Run:
+    async def get(self, run_id: str, **options: Unpack[RequestOptions]) -> Run:
         """One run. ``GET /runs/{run_id}``."""
-        return await self._object("GET", _run_path(run_id), Run)
+        return await self._object("GET", _run_path(run_id), Run, options=options)
 
-    async def cancel(self, run_id: str) -> Run:
+    async def cancel(self, run_id: str, **options: Unpack[RequestOptions]) -> Run:
         """Stop a run not final yet; it comes back ``canceled``. ``POST /runs/{run_id}/cancel``."""
-        return await self._object("POST", _run_path(run_id, "/cancel"), Run, json={})
+        return await self._object(
+            "POST", _run_path(run_id, "/cancel"), Run, json={}, options=options
+        )
 
     async def wait_for_completion(
         self,
@@ -235,7 +247,12 @@ class AsyncRuns(AsyncAPIResource):
             await asleep(delay)
 
     async def events(
-        self, run_id: str, *, after_id: str | None = None, limit: int | None = None
+        self,
+        run_id: str,
+        *,
+        after_id: str | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[RunEvent]:
         """A run's durable events, oldest first, after `after_id`. ``GET /runs/{run_id}/events``."""
         return await self._list(
@@ -244,6 +261,7 @@ class AsyncRuns(AsyncAPIResource):
             RunEvent,
             params=query(after_id=after_id, limit=limit),
             keys=("data", "events", "items"),
+            options=options,
         )
 
     def stream_events(self, run_id: str) -> AsyncEventStream[RunEvent]:
@@ -256,13 +274,16 @@ class AsyncRuns(AsyncAPIResource):
             _run_path(run_id, "/events"), parse_run_event, is_final=has_final_status
         )
 
-    async def activity(self, run_id: str) -> builtins.list[RunActivity]:
+    async def activity(
+        self, run_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[RunActivity]:
         """A run's activity feed so far. ``GET /runs/{run_id}/activity``."""
         return await self._list(
             "GET",
             _run_path(run_id, "/activity"),
             RunActivity,
             keys=("data", "activity", "items"),
+            options=options,
         )
 
     def stream_activity(self, run_id: str) -> AsyncEventStream[RunActivity]:
@@ -274,48 +295,73 @@ class AsyncRuns(AsyncAPIResource):
             _run_path(run_id, "/activity"), parse_run_activity, is_final=has_final_status
         )
 
-    async def outputs(self, run_id: str) -> RunOutputs:
+    async def outputs(self, run_id: str, **options: Unpack[RequestOptions]) -> RunOutputs:
         """What the run produced against its expected outputs. ``GET /runs/{run_id}/outputs``."""
-        return await self._object("GET", _run_path(run_id, "/outputs"), RunOutputs)
+        return await self._object("GET", _run_path(run_id, "/outputs"), RunOutputs, options=options)
 
-    async def command_output(self, run_id: str) -> RunCommandOutput:
+    async def command_output(
+        self, run_id: str, **options: Unpack[RequestOptions]
+    ) -> RunCommandOutput:
         """The run's stdout, stderr and exit code. ``GET /runs/{run_id}/command-output``."""
-        return await self._object("GET", _run_path(run_id, "/command-output"), RunCommandOutput)
-
-    async def files(self, run_id: str) -> builtins.list[RunFile]:
-        """The files a run produced. ``GET /runs/{run_id}/files``."""
-        return await self._list(
-            "GET", _run_path(run_id, "/files"), RunFile, keys=("data", "files", "items")
+        return await self._object(
+            "GET", _run_path(run_id, "/command-output"), RunCommandOutput, options=options
         )
 
-    async def download_file(self, run_id: str, file_id: str, *, inline: bool = False) -> bytes:
+    async def files(self, run_id: str, **options: Unpack[RequestOptions]) -> builtins.list[RunFile]:
+        """The files a run produced. ``GET /runs/{run_id}/files``."""
+        return await self._list(
+            "GET",
+            _run_path(run_id, "/files"),
+            RunFile,
+            keys=("data", "files", "items"),
+            options=options,
+        )
+
+    async def download_file(
+        self, run_id: str, file_id: str, *, inline: bool = False, **options: Unpack[RequestOptions]
+    ) -> bytes:
         """One file's bytes. ``GET /runs/{run_id}/files/{file_id}/download``.
 
         `inline` asks for ``Content-Disposition: inline`` (for showing it in a browser).
         """
         path = route("/runs/{run_id}/files/{file_id}/download", run_id=run_id, file_id=file_id)
         params = query(disposition="inline" if inline else None)
-        return await self._bytes("GET", path, params=params)
+        return await self._bytes("GET", path, params=params, options=options)
 
-    async def messages(self, run_id: str) -> builtins.list[RunMessage]:
+    async def messages(
+        self, run_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[RunMessage]:
         """The conversation the run had with its harness. ``GET /runs/{run_id}/messages``."""
         return await self._list(
-            "GET", _run_path(run_id, "/messages"), RunMessage, keys=("data", "messages", "items")
+            "GET",
+            _run_path(run_id, "/messages"),
+            RunMessage,
+            keys=("data", "messages", "items"),
+            options=options,
         )
 
-    async def previews(self, run_id: str) -> builtins.list[RunPreview]:
+    async def previews(
+        self, run_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[RunPreview]:
         """Preview URLs the run opened. ``GET /runs/{run_id}/previews``."""
         return await self._list(
-            "GET", _run_path(run_id, "/previews"), RunPreview, keys=("data", "previews", "items")
+            "GET",
+            _run_path(run_id, "/previews"),
+            RunPreview,
+            keys=("data", "previews", "items"),
+            options=options,
         )
 
-    async def diagnostics(self, run_id: str) -> builtins.list[RunDiagnostic]:
+    async def diagnostics(
+        self, run_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[RunDiagnostic]:
         """Why the run failed, what it skipped. ``GET /runs/{run_id}/diagnostics``."""
         return await self._list(
             "GET",
             _run_path(run_id, "/diagnostics"),
             RunDiagnostic,
             keys=("data", "diagnostics", "items"),
+            options=options,
         )
 
     async def usage(
@@ -332,6 +378,7 @@ class AsyncRuns(AsyncAPIResource):
         model: str | None = None,
         billed_to: Literal["own_key", "subscription"] | None = None,
         limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> RunUsage:
         """``provider_cost`` summed over finished runs. ``GET /runs/usage``.
 
@@ -352,4 +399,4 @@ class AsyncRuns(AsyncAPIResource):
         )
         if from_ is not None:
             params["from"] = from_
-        return await self._object("GET", "/runs/usage", RunUsage, params=params)
+        return await self._object("GET", "/runs/usage", RunUsage, params=params, options=options)

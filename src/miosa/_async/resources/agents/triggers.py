@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ....types.agent_triggers import AgentTrigger, TriggerFiring
 from ..._resource import AsyncAPIResource
@@ -30,10 +31,16 @@ class AsyncAgentTriggers(AsyncAPIResource):
     Reads need ``agents:read``, writes ``agents:write``, as for the agent itself.
     """
 
-    async def list(self, agent_id: str) -> builtins.list[AgentTrigger]:
+    async def list(
+        self, agent_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[AgentTrigger]:
         """The agent's triggers. ``GET /agents/{agent_id}/triggers``."""
         return await self._list(
-            "GET", _triggers_path(agent_id), AgentTrigger, keys=("data", "triggers", "items")
+            "GET",
+            _triggers_path(agent_id),
+            AgentTrigger,
+            keys=("data", "triggers", "items"),
+            options=options,
         )
 
     async def create(
@@ -50,6 +57,7 @@ class AsyncAgentTriggers(AsyncAPIResource):
         daily_run_limit: int | NotGiven = NOT_GIVEN,
         machine: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AgentTrigger:
         """Create a trigger. ``POST /agents/{agent_id}/triggers``.
 
@@ -80,14 +88,19 @@ class AsyncAgentTriggers(AsyncAPIResource):
             AgentTrigger,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def get(self, agent_id: str, trigger_id: str) -> AgentTrigger:
+    async def get(
+        self, agent_id: str, trigger_id: str, **options: Unpack[RequestOptions]
+    ) -> AgentTrigger:
         """One trigger with its 20 most recent firings.
 
         ``GET /agents/{agent_id}/triggers/{trigger_id}``.
         """
-        return await self._object("GET", _trigger_path(agent_id, trigger_id), AgentTrigger)
+        return await self._object(
+            "GET", _trigger_path(agent_id, trigger_id), AgentTrigger, options=options
+        )
 
     async def update(
         self,
@@ -103,6 +116,7 @@ class AsyncAgentTriggers(AsyncAPIResource):
         daily_run_limit: int | NotGiven | None = NOT_GIVEN,
         machine: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AgentTrigger:
         """Change any field but ``kind``. ``PATCH /agents/{agent_id}/triggers/{trigger_id}``.
 
@@ -119,23 +133,31 @@ class AsyncAgentTriggers(AsyncAPIResource):
             machine=machine,
         )
         return await self._object(
-            "PATCH", _trigger_path(agent_id, trigger_id), AgentTrigger, json=merge(payload, extra)
+            "PATCH",
+            _trigger_path(agent_id, trigger_id),
+            AgentTrigger,
+            json=merge(payload, extra),
+            options=options,
         )
 
-    async def delete(self, agent_id: str, trigger_id: str) -> None:
+    async def delete(
+        self, agent_id: str, trigger_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete a trigger with its schedule and event subscriptions.
 
         ``DELETE /agents/{agent_id}/triggers/{trigger_id}``.
         """
-        await self._none("DELETE", _trigger_path(agent_id, trigger_id))
+        await self._none("DELETE", _trigger_path(agent_id, trigger_id), options=options)
 
-    async def rotate_secret(self, agent_id: str, trigger_id: str) -> AgentTrigger:
+    async def rotate_secret(
+        self, agent_id: str, trigger_id: str, **options: Unpack[RequestOptions]
+    ) -> AgentTrigger:
         """A new webhook URL or email address; the old one stops working at once.
 
         ``POST /agents/{agent_id}/triggers/{trigger_id}/rotate-secret``.
         """
         path = _trigger_path(agent_id, trigger_id, "/rotate-secret")
-        return await self._object("POST", path, AgentTrigger, json={})
+        return await self._object("POST", path, AgentTrigger, json={}, options=options)
 
     async def fire(
         self,
@@ -144,6 +166,7 @@ class AsyncAgentTriggers(AsyncAPIResource):
         *,
         payload: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> TriggerFiring:
         """Fire now, as if the trigger's event happened, with an optional `payload`.
 
@@ -157,6 +180,7 @@ class AsyncAgentTriggers(AsyncAPIResource):
             TriggerFiring,
             json=body(payload=payload),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def webhook(
@@ -165,6 +189,7 @@ class AsyncAgentTriggers(AsyncAPIResource):
         *,
         payload: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> TriggerFiring:
         """Call a webhook trigger the way an outside system does. ``POST /agent-triggers/{token}``.
 
@@ -177,4 +202,5 @@ class AsyncAgentTriggers(AsyncAPIResource):
             TriggerFiring,
             json=dict(payload or {}),
             idempotency_key=idempotency_key,
+            options=options,
         )

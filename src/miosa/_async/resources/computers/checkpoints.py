@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...._concurrency import asleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._core.waiters import Poller, WaitTarget
 from ...._groups.computers import (
@@ -27,34 +28,46 @@ class AsyncComputerCheckpoints(AsyncScopedResource):
     def _snapshot_path(self, snapshot_id: str) -> str:
         return self._prefix + route("/snapshots/{snapshot_id}", snapshot_id=snapshot_id)
 
-    async def create(self, *, comment: str | NotGiven = NOT_GIVEN) -> Checkpoint:
+    async def create(
+        self, *, comment: str | NotGiven = NOT_GIVEN, **options: Unpack[RequestOptions]
+    ) -> Checkpoint:
         """Checkpoint the running computer. ``POST /computers/{computer_id}/snapshots``.
 
         The checkpoint starts ``creating`` and becomes ``ready`` on its own:
         ``await computer.checkpoints.wait_for_completion(checkpoint.id)``.
         """
         return await self._object(
-            "POST", self._prefix + "/snapshots", Checkpoint, json=body(comment=comment)
+            "POST",
+            self._prefix + "/snapshots",
+            Checkpoint,
+            json=body(comment=comment),
+            options=options,
         )
 
-    async def list(self) -> list[Checkpoint]:
+    async def list(self, **options: Unpack[RequestOptions]) -> list[Checkpoint]:
         """Every checkpoint not deleted. ``GET /computers/{computer_id}/snapshots``."""
         return await self._list(
-            "GET", self._prefix + "/snapshots", Checkpoint, keys=_CHECKPOINT_KEYS
+            "GET", self._prefix + "/snapshots", Checkpoint, keys=_CHECKPOINT_KEYS, options=options
         )
 
-    async def get(self, snapshot_id: str) -> Checkpoint:
+    async def get(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> Checkpoint:
         """One checkpoint. ``GET /computers/{computer_id}/snapshots/{snapshot_id}``."""
-        return await self._object("GET", self._snapshot_path(snapshot_id), Checkpoint)
+        return await self._object(
+            "GET", self._snapshot_path(snapshot_id), Checkpoint, options=options
+        )
 
-    async def delete(self, snapshot_id: str) -> Checkpoint:
+    async def delete(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> Checkpoint:
         """Delete a checkpoint; returns it with status ``deleted``.
 
         ``DELETE /computers/{computer_id}/snapshots/{snapshot_id}``.
         """
-        return await self._object("DELETE", self._snapshot_path(snapshot_id), Checkpoint)
+        return await self._object(
+            "DELETE", self._snapshot_path(snapshot_id), Checkpoint, options=options
+        )
 
-    async def restore(self, snapshot_id: str) -> CheckpointRestore:
+    async def restore(
+        self, snapshot_id: str, **options: Unpack[RequestOptions]
+    ) -> CheckpointRestore:
         """Boot a NEW computer from a ``ready`` checkpoint.
 
         ``POST /computers/{computer_id}/restore/{snapshot_id}``. The reply carries the
@@ -65,7 +78,7 @@ class AsyncComputerCheckpoints(AsyncScopedResource):
         # The reply is {data: computer, snapshot: checkpoint}: keep both, unwrap nothing
         # (the computer may sit one level deeper, under data.computer).
         return await self._object(
-            "POST", path, CheckpointRestore, unwrap=(), prepare=restore_payload
+            "POST", path, CheckpointRestore, unwrap=(), prepare=restore_payload, options=options
         )
 
     def events(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._groups.computers import SCREENSHOT_REGION_PATHS, clipboard_text
 from ....errors import NotFoundError
@@ -28,9 +29,9 @@ class AsyncComputerDesktop(AsyncScopedResource):
             "POST", f"{self._prefix}/desktop/{action}", DesktopActionResult, json=payload
         )
 
-    async def screenshot(self) -> bytes:
+    async def screenshot(self, **options: Unpack[RequestOptions]) -> bytes:
         """The whole desktop as PNG bytes. ``GET /computers/{computer_id}/desktop/screenshot``."""
-        return await self._bytes("GET", self._prefix + "/desktop/screenshot")
+        return await self._bytes("GET", self._prefix + "/desktop/screenshot", options=options)
 
     async def screenshot_region(self, *, x: int, y: int, width: int, height: int) -> bytes:
         """A region of the desktop as PNG bytes.
@@ -118,15 +119,21 @@ class AsyncComputerDesktop(AsyncScopedResource):
         """
         return await self._action("wait", {"seconds": seconds})
 
-    async def windows(self) -> list[DesktopWindow]:
+    async def windows(self, **options: Unpack[RequestOptions]) -> list[DesktopWindow]:
         """The open windows. ``GET /computers/{computer_id}/desktop/windows``."""
         return await self._list(
-            "GET", self._prefix + "/desktop/windows", DesktopWindow, keys=_WINDOW_KEYS
+            "GET",
+            self._prefix + "/desktop/windows",
+            DesktopWindow,
+            keys=_WINDOW_KEYS,
+            options=options,
         )
 
-    async def cursor(self) -> DesktopCursor:
+    async def cursor(self, **options: Unpack[RequestOptions]) -> DesktopCursor:
         """The pointer position. ``GET /computers/{computer_id}/desktop/cursor``."""
-        return await self._object("GET", self._prefix + "/desktop/cursor", DesktopCursor)
+        return await self._object(
+            "GET", self._prefix + "/desktop/cursor", DesktopCursor, options=options
+        )
 
     async def focus_window(self, window_id: str) -> DesktopActionResult:
         """Bring a window to the front. ``POST /computers/{computer_id}/desktop/window/focus``."""
@@ -176,29 +183,35 @@ class AsyncComputerDesktop(AsyncScopedResource):
 
     # -- the screen and the session ----------------------------------------------------
 
-    async def screen_size(self) -> DesktopSize:
+    async def screen_size(self, **options: Unpack[RequestOptions]) -> DesktopSize:
         """The screen resolution. ``GET /computers/{computer_id}/desktop/screen-size``.
 
         It answers only once the desktop session is up, which makes it a cheap readiness
         probe.
         """
-        return await self._object("GET", self._prefix + "/desktop/screen-size", DesktopSize)
+        return await self._object(
+            "GET", self._prefix + "/desktop/screen-size", DesktopSize, options=options
+        )
 
-    async def accessibility_tree(self) -> JSONObject:
+    async def accessibility_tree(self, **options: Unpack[RequestOptions]) -> JSONObject:
         """The AT-SPI accessibility tree of what is on screen (free-form, nested).
 
         ``GET /computers/{computer_id}/desktop/accessibility-tree``. Its schema depends
         on the agent inside the VM; nodes usually carry ``role``, ``name``, ``bounds``
         and ``children``.
         """
-        return await self._object("GET", self._prefix + "/desktop/accessibility-tree", JSONObject)
+        return await self._object(
+            "GET", self._prefix + "/desktop/accessibility-tree", JSONObject, options=options
+        )
 
-    async def environment(self) -> DesktopEnvironment:
+    async def environment(self, **options: Unpack[RequestOptions]) -> DesktopEnvironment:
         """The desktop session: its name, session type and resolution.
 
         ``GET /computers/{computer_id}/desktop/environment``.
         """
-        return await self._object("GET", self._prefix + "/desktop/environment", DesktopEnvironment)
+        return await self._object(
+            "GET", self._prefix + "/desktop/environment", DesktopEnvironment, options=options
+        )
 
     async def set_wallpaper(self, path: str) -> DesktopActionResult:
         """Set the wallpaper from an absolute path in the VM or an ``https://`` URL.
@@ -207,9 +220,11 @@ class AsyncComputerDesktop(AsyncScopedResource):
         """
         return await self._action("wallpaper", {"path": path})
 
-    async def clipboard(self) -> str:
+    async def clipboard(self, **options: Unpack[RequestOptions]) -> str:
         """The clipboard's text. ``GET /computers/{computer_id}/desktop/clipboard``."""
-        payload = await self._object("GET", self._prefix + "/desktop/clipboard", JSONObject)
+        payload = await self._object(
+            "GET", self._prefix + "/desktop/clipboard", JSONObject, options=options
+        )
         return clipboard_text(payload)
 
     async def set_clipboard(self, text: str) -> DesktopActionResult:
@@ -223,55 +238,84 @@ class AsyncComputerDesktop(AsyncScopedResource):
             "/desktop/window/{window_id}/" + action, window_id=str(window_id)
         )
 
-    async def window_size(self, window_id: str) -> DesktopSize:
+    async def window_size(self, window_id: str, **options: Unpack[RequestOptions]) -> DesktopSize:
         """A window's size. ``GET /computers/{computer_id}/desktop/window/{window_id}/size``."""
-        return await self._object("GET", self._window(window_id, "size"), DesktopSize)
+        return await self._object(
+            "GET", self._window(window_id, "size"), DesktopSize, options=options
+        )
 
-    async def window_position(self, window_id: str) -> DesktopPosition:
+    async def window_position(
+        self, window_id: str, **options: Unpack[RequestOptions]
+    ) -> DesktopPosition:
         """A window's position.
 
         ``GET /computers/{computer_id}/desktop/window/{window_id}/position``.
         """
-        return await self._object("GET", self._window(window_id, "position"), DesktopPosition)
+        return await self._object(
+            "GET", self._window(window_id, "position"), DesktopPosition, options=options
+        )
 
-    async def resize_window(self, window_id: str, width: int, height: int) -> DesktopActionResult:
+    async def resize_window(
+        self, window_id: str, width: int, height: int, **options: Unpack[RequestOptions]
+    ) -> DesktopActionResult:
         """Resize a window. ``POST /computers/{computer_id}/desktop/window/{window_id}/resize``."""
         return await self._object(
             "POST",
             self._window(window_id, "resize"),
             DesktopActionResult,
             json={"width": width, "height": height},
+            options=options,
         )
 
-    async def move_window(self, window_id: str, x: int, y: int) -> DesktopActionResult:
+    async def move_window(
+        self, window_id: str, x: int, y: int, **options: Unpack[RequestOptions]
+    ) -> DesktopActionResult:
         """Move a window. ``POST /computers/{computer_id}/desktop/window/{window_id}/move``."""
         return await self._object(
-            "POST", self._window(window_id, "move"), DesktopActionResult, json={"x": x, "y": y}
+            "POST",
+            self._window(window_id, "move"),
+            DesktopActionResult,
+            json={"x": x, "y": y},
+            options=options,
         )
 
-    async def maximize_window(self, window_id: str) -> DesktopActionResult:
+    async def maximize_window(
+        self, window_id: str, **options: Unpack[RequestOptions]
+    ) -> DesktopActionResult:
         """Maximize a window.
 
         ``POST /computers/{computer_id}/desktop/window/{window_id}/maximize`` (body ``{}``).
         """
         return await self._object(
-            "POST", self._window(window_id, "maximize"), DesktopActionResult, json={}
+            "POST",
+            self._window(window_id, "maximize"),
+            DesktopActionResult,
+            json={},
+            options=options,
         )
 
-    async def minimize_window(self, window_id: str) -> DesktopActionResult:
+    async def minimize_window(
+        self, window_id: str, **options: Unpack[RequestOptions]
+    ) -> DesktopActionResult:
         """Minimize a window.
 
         ``POST /computers/{computer_id}/desktop/window/{window_id}/minimize`` (body ``{}``).
         """
         return await self._object(
-            "POST", self._window(window_id, "minimize"), DesktopActionResult, json={}
+            "POST",
+            self._window(window_id, "minimize"),
+            DesktopActionResult,
+            json={},
+            options=options,
         )
 
-    async def close_window(self, window_id: str) -> DesktopActionResult:
+    async def close_window(
+        self, window_id: str, **options: Unpack[RequestOptions]
+    ) -> DesktopActionResult:
         """Close a window.
 
         ``POST /computers/{computer_id}/desktop/window/{window_id}/close`` (body ``{}``).
         """
         return await self._object(
-            "POST", self._window(window_id, "close"), DesktopActionResult, json={}
+            "POST", self._window(window_id, "close"), DesktopActionResult, json={}, options=options
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import route
 from ....types.computers import ComputerEnvVar
 from ..._resource import AsyncScopedResource
@@ -18,28 +19,36 @@ class AsyncComputerEnv(AsyncScopedResource):
     def _var_path(self, name: str) -> str:
         return self._prefix + route("/env/{name}", name=name)
 
-    async def list(self) -> list[ComputerEnvVar]:
+    async def list(self, **options: Unpack[RequestOptions]) -> list[ComputerEnvVar]:
         """Every variable (values may be masked). ``GET /computers/{computer_id}/env``."""
-        return await self._list("GET", self._prefix + "/env", ComputerEnvVar, keys=_ENV_KEYS)
+        return await self._list(
+            "GET", self._prefix + "/env", ComputerEnvVar, keys=_ENV_KEYS, options=options
+        )
 
-    async def set(self, name: str, value: str) -> ComputerEnvVar:
+    async def set(self, name: str, value: str, **options: Unpack[RequestOptions]) -> ComputerEnvVar:
         """Create a variable (use `update` for an existing name).
 
         ``POST /computers/{computer_id}/env``.
         """
         return await self._object(
-            "POST", self._prefix + "/env", ComputerEnvVar, json={"name": name, "value": value}
+            "POST",
+            self._prefix + "/env",
+            ComputerEnvVar,
+            json={"name": name, "value": value},
+            options=options,
         )
 
-    async def update(self, name: str, value: str) -> ComputerEnvVar:
+    async def update(
+        self, name: str, value: str, **options: Unpack[RequestOptions]
+    ) -> ComputerEnvVar:
         """Change a variable's value. ``PATCH /computers/{computer_id}/env/{name}``."""
         return await self._object(
-            "PATCH", self._var_path(name), ComputerEnvVar, json={"value": value}
+            "PATCH", self._var_path(name), ComputerEnvVar, json={"value": value}, options=options
         )
 
-    async def delete(self, name: str) -> None:
+    async def delete(self, name: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a variable. ``DELETE /computers/{computer_id}/env/{name}``."""
-        await self._none("DELETE", self._var_path(name))
+        await self._none("DELETE", self._var_path(name), options=options)
 
     async def bulk_set(self, variables: Mapping[str, str]) -> builtins.list[ComputerEnvVar]:
         """Create several variables: one ``POST /computers/{computer_id}/env`` each."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from ...._concurrency import ato_thread
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import query
 from ...._groups.computers import encode_content, file_list_payload, octal_mode, scoped_path
 from ....types.computers import (
@@ -39,6 +40,7 @@ class AsyncComputerFiles(AsyncScopedResource):
         content: bytes | bytearray | memoryview | str,
         *,
         encoding: str = "utf-8",
+        **options: Unpack[RequestOptions],
     ) -> ComputerFileEntry:
         """Write `content` to `path` (text is encoded with `encoding`).
 
@@ -46,7 +48,9 @@ class AsyncComputerFiles(AsyncScopedResource):
         bytes travel base64-encoded in ``content_base64``.
         """
         payload = {"path": path, "content_base64": encode_content(content, encoding)}
-        return await self._object("POST", self._base + "/write", ComputerFileEntry, json=payload)
+        return await self._object(
+            "POST", self._base + "/write", ComputerFileEntry, json=payload, options=options
+        )
 
     write = upload
 
@@ -62,6 +66,7 @@ class AsyncComputerFiles(AsyncScopedResource):
         *,
         filename: str | None = None,
         content_type: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DesktopActionResult:
         """Write `file` to `path` as ``multipart/form-data`` (no base64 inflation).
 
@@ -80,9 +85,12 @@ class AsyncComputerFiles(AsyncScopedResource):
             DesktopActionResult,
             content=content,
             headers=headers,
+            options=options,
         )
 
-    async def list(self, path: str | None = None) -> builtins.list[ComputerFileEntry]:
+    async def list(
+        self, path: str | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ComputerFileEntry]:
         """The entries of a directory (the server's default one without `path`).
 
         ``GET /computers/{computer_id}/files``. The entries may come as
@@ -90,7 +98,12 @@ class AsyncComputerFiles(AsyncScopedResource):
         entries is an empty directory.
         """
         listing = await self._object(
-            "GET", self._base, ComputerFileList, params=query(path=path), prepare=file_list_payload
+            "GET",
+            self._base,
+            ComputerFileList,
+            params=query(path=path),
+            prepare=file_list_payload,
+            options=options,
         )
         return builtins.list(listing.entries)
 
@@ -104,60 +117,78 @@ class AsyncComputerFiles(AsyncScopedResource):
             "GET", self._base + "/download", params={"path": path}, chunk_size=chunk_size
         )
 
-    async def read(self, path: str) -> bytes:
+    async def read(self, path: str, **options: Unpack[RequestOptions]) -> bytes:
         """A whole file as bytes. ``GET /computers/{computer_id}/files/download``."""
-        return await self._bytes("GET", self._base + "/download", params={"path": path})
+        return await self._bytes(
+            "GET", self._base + "/download", params={"path": path}, options=options
+        )
 
     async def read_text(self, path: str, *, encoding: str = "utf-8") -> str:
         """A whole file decoded as text. ``GET /computers/{computer_id}/files/download``."""
         return (await self.read(path)).decode(encoding)
 
-    async def export(self, path: str) -> ComputerFileExport:
+    async def export(self, path: str, **options: Unpack[RequestOptions]) -> ComputerFileExport:
         """A temporary signed download URL. ``POST /computers/{computer_id}/files/export``."""
         return await self._object(
-            "POST", self._base + "/export", ComputerFileExport, json={"path": path}
+            "POST", self._base + "/export", ComputerFileExport, json={"path": path}, options=options
         )
 
-    async def delete(self, path: str) -> None:
+    async def delete(self, path: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a file or directory. ``DELETE /computers/{computer_id}/files`` (JSON body)."""
-        await self._none("DELETE", self._base, json={"path": path})
+        await self._none("DELETE", self._base, json={"path": path}, options=options)
 
-    async def stat(self, path: str) -> ComputerFileStat:
+    async def stat(self, path: str, **options: Unpack[RequestOptions]) -> ComputerFileStat:
         """``lstat`` a path (no symlink follow). ``POST /computers/{computer_id}/files/stat``."""
         return await self._object(
-            "POST", self._base + "/stat", ComputerFileStat, json={"path": path}
+            "POST", self._base + "/stat", ComputerFileStat, json={"path": path}, options=options
         )
 
-    async def mkdir(self, path: str, *, recursive: bool = True, mode: int | str = 0o755) -> None:
+    async def mkdir(
+        self,
+        path: str,
+        *,
+        recursive: bool = True,
+        mode: int | str = 0o755,
+        **options: Unpack[RequestOptions],
+    ) -> None:
         """Create a directory (parents too unless ``recursive=False``).
 
         ``POST /computers/{computer_id}/files/mkdir``; `mode` goes out as ``"0755"``.
         """
         payload = {"path": path, "recursive": recursive, "mode": octal_mode(mode)}
-        await self._none("POST", self._base + "/mkdir", json=payload)
+        await self._none("POST", self._base + "/mkdir", json=payload, options=options)
 
-    async def rename(self, from_: str, to: str) -> None:
+    async def rename(self, from_: str, to: str, **options: Unpack[RequestOptions]) -> None:
         """Move `from_` to `to`. ``POST /computers/{computer_id}/files/rename``."""
-        await self._none("POST", self._base + "/rename", json={"from": from_, "to": to})
+        await self._none(
+            "POST", self._base + "/rename", json={"from": from_, "to": to}, options=options
+        )
 
-    async def copy(self, from_: str, to: str, *, recursive: bool = False) -> None:
+    async def copy(
+        self, from_: str, to: str, *, recursive: bool = False, **options: Unpack[RequestOptions]
+    ) -> None:
         """Copy `from_` to `to` (``recursive=True`` for directories).
 
         ``POST /computers/{computer_id}/files/copy``.
         """
         payload = {"from": from_, "to": to, "recursive": recursive}
-        await self._none("POST", self._base + "/copy", json=payload)
+        await self._none("POST", self._base + "/copy", json=payload, options=options)
 
-    async def chmod(self, path: str, mode: int | str) -> None:
+    async def chmod(self, path: str, mode: int | str, **options: Unpack[RequestOptions]) -> None:
         """Change permissions (``0o755`` or ``"0755"``).
 
         ``POST /computers/{computer_id}/files/chmod``.
         """
         await self._none(
-            "POST", self._base + "/chmod", json={"path": path, "mode": octal_mode(mode)}
+            "POST",
+            self._base + "/chmod",
+            json={"path": path, "mode": octal_mode(mode)},
+            options=options,
         )
 
-    async def readdir(self, path: str) -> builtins.list[ComputerDirEntry]:
+    async def readdir(
+        self, path: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ComputerDirEntry]:
         """A typed directory listing. ``GET /computers/{computer_id}/files/readdir``."""
         return await self._list(
             "GET",
@@ -165,6 +196,7 @@ class AsyncComputerFiles(AsyncScopedResource):
             ComputerDirEntry,
             params={"path": path},
             keys=_DIR_KEYS,
+            options=options,
         )
 
 

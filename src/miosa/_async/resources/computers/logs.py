@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import query
 from ...._events import parse_event
 from ....types._base import JSONObject
@@ -13,10 +14,20 @@ from ...streams import AsyncEventStream
 class AsyncComputerLogs(AsyncScopedResource):
     """``computer.logs``: a snapshot of recent lines, or a live stream."""
 
-    async def get(self, *, lines: int | None = None, since: str | None = None) -> JSONObject:
+    async def get(
+        self,
+        *,
+        lines: int | None = None,
+        since: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> JSONObject:
         """Recent log lines (a free-form snapshot). ``GET /computers/{computer_id}/logs``."""
         return await self._object(
-            "GET", self._prefix + "/logs", JSONObject, params=query(lines=lines, since=since)
+            "GET",
+            self._prefix + "/logs",
+            JSONObject,
+            params=query(lines=lines, since=since),
+            options=options,
         )
 
     def stream(self) -> AsyncEventStream[Event]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body
 from ...._groups.computers import rule_payload
 from ....types.computers import ComputerNetworkPolicyData, ComputerNetworkRule
@@ -14,10 +15,10 @@ from ..._resource import AsyncScopedResource
 class AsyncComputerNetworkPolicy(AsyncScopedResource):
     """``computer.network_policy``: the computer's egress firewall, applied live."""
 
-    async def get(self) -> ComputerNetworkPolicyData:
+    async def get(self, **options: Unpack[RequestOptions]) -> ComputerNetworkPolicyData:
         """The policy (allow-all if none). ``GET /computers/{computer_id}/network-policy``."""
         return await self._object(
-            "GET", self._prefix + "/network-policy", ComputerNetworkPolicyData
+            "GET", self._prefix + "/network-policy", ComputerNetworkPolicyData, options=options
         )
 
     async def set(
@@ -25,6 +26,7 @@ class AsyncComputerNetworkPolicy(AsyncScopedResource):
         rules: Sequence[ComputerNetworkRule | Mapping[str, Any]],
         *,
         default_effect: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ComputerNetworkPolicyData:
         """Replace the whole policy; rules are evaluated top to bottom.
 
@@ -33,9 +35,13 @@ class AsyncComputerNetworkPolicy(AsyncScopedResource):
         """
         payload = body(rules=[rule_payload(rule) for rule in rules], default_effect=default_effect)
         return await self._object(
-            "PUT", self._prefix + "/network-policy", ComputerNetworkPolicyData, json=payload
+            "PUT",
+            self._prefix + "/network-policy",
+            ComputerNetworkPolicyData,
+            json=payload,
+            options=options,
         )
 
-    async def reset(self) -> None:
+    async def reset(self, **options: Unpack[RequestOptions]) -> None:
         """Back to allow-all (idempotent). ``DELETE /computers/{computer_id}/network-policy``."""
-        await self._none("DELETE", self._prefix + "/network-policy")
+        await self._none("DELETE", self._prefix + "/network-policy", options=options)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ....types.computers import ComputerPort
 from ..._resource import AsyncScopedResource
@@ -18,9 +19,11 @@ class AsyncComputerPorts(AsyncScopedResource):
     def _port_path(self, port: int) -> str:
         return self._prefix + route("/ports/{port}", port=port)
 
-    async def list(self) -> list[ComputerPort]:
+    async def list(self, **options: Unpack[RequestOptions]) -> list[ComputerPort]:
         """Every exposed port. ``GET /computers/{computer_id}/ports``."""
-        return await self._list("GET", self._prefix + "/ports", ComputerPort, keys=_PORT_KEYS)
+        return await self._list(
+            "GET", self._prefix + "/ports", ComputerPort, keys=_PORT_KEYS, options=options
+        )
 
     async def get(self, port: int) -> ComputerPort | None:
         """One port from the list, or None (there is no single-port read).
@@ -36,13 +39,16 @@ class AsyncComputerPorts(AsyncScopedResource):
         *,
         visibility: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ComputerPort:
         """Expose a port. ``POST /computers/{computer_id}/ports``.
 
         ``extra`` passes further visibility/auth options through verbatim.
         """
         payload = merge(body(port=port, visibility=visibility), extra)
-        return await self._object("POST", self._prefix + "/ports", ComputerPort, json=payload)
+        return await self._object(
+            "POST", self._prefix + "/ports", ComputerPort, json=payload, options=options
+        )
 
     async def update(
         self,
@@ -50,14 +56,17 @@ class AsyncComputerPorts(AsyncScopedResource):
         *,
         visibility: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ComputerPort:
         """Change a port's visibility/auth options.
 
         ``PATCH /computers/{computer_id}/ports/{port}``.
         """
         payload = merge(body(visibility=visibility), extra)
-        return await self._object("PATCH", self._port_path(port), ComputerPort, json=payload)
+        return await self._object(
+            "PATCH", self._port_path(port), ComputerPort, json=payload, options=options
+        )
 
-    async def delete(self, port: int) -> None:
+    async def delete(self, port: int, **options: Unpack[RequestOptions]) -> None:
         """Stop exposing a port. ``DELETE /computers/{computer_id}/ports/{port}``."""
-        await self._none("DELETE", self._port_path(port))
+        await self._none("DELETE", self._port_path(port), options=options)

@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.paging import PageRequest
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, path_param, query
 from ...._groups.computers import item_list, normalize_size, placement_request
@@ -157,6 +158,7 @@ class AsyncComputers(AsyncAPIResource):
         per_page: int | None = None,
         status: str | None = None,
         workspace_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[AsyncComputer]:
         """One page of computers; ``async for`` walks every page. ``GET /computers``.
 
@@ -168,6 +170,7 @@ class AsyncComputers(AsyncAPIResource):
             AsyncComputer,
             params=query(page=page, per_page=per_page, status=status, workspace_id=workspace_id),
             keys=_LIST_KEYS,
+            options=options,
         )
 
     async def get(self, computer_id: str) -> AsyncComputer:
@@ -198,22 +201,29 @@ class AsyncComputers(AsyncAPIResource):
             "PATCH", computer_path(computer_id), computer_id=computer_id, json=payload
         )
 
-    async def delete(self, computer_id: str) -> None:
+    async def delete(self, computer_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a computer for good. ``DELETE /computers/{computer_id}``."""
-        await self._none("DELETE", computer_path(computer_id))
+        await self._none("DELETE", computer_path(computer_id), options=options)
 
     destroy = delete
 
-    async def viewer_password(self, computer_id: str) -> ComputerViewerPasswordStatus:
+    async def viewer_password(
+        self, computer_id: str, **options: Unpack[RequestOptions]
+    ) -> ComputerViewerPasswordStatus:
         """Whether the raw desktop viewer password is set.
 
         ``GET /computers/{computer_id}/viewer-password``.
         """
         return await self._object(
-            "GET", computer_path(computer_id) + "/viewer-password", ComputerViewerPasswordStatus
+            "GET",
+            computer_path(computer_id) + "/viewer-password",
+            ComputerViewerPasswordStatus,
+            options=options,
         )
 
-    async def rotate_viewer_password(self, computer_id: str) -> ComputerViewerPassword:
+    async def rotate_viewer_password(
+        self, computer_id: str, **options: Unpack[RequestOptions]
+    ) -> ComputerViewerPassword:
         """Set a new raw viewer password and return it (shown once).
 
         ``POST /computers/{computer_id}/viewer-password/rotate``.
@@ -222,6 +232,7 @@ class AsyncComputers(AsyncAPIResource):
             "POST",
             computer_path(computer_id) + "/viewer-password/rotate",
             ComputerViewerPassword,
+            options=options,
         )
 
     # -- one computer ------------------------------------------------------------------
@@ -269,33 +280,37 @@ class AsyncComputers(AsyncAPIResource):
             "POST", computer_path(computer_id) + "/restart", computer_id=computer_id
         )
 
-    async def vnc_credentials(self, computer_id: str) -> JSONObject:
+    async def vnc_credentials(
+        self, computer_id: str, **options: Unpack[RequestOptions]
+    ) -> JSONObject:
         """VNC credentials (a free-form map). ``GET /computers/{computer_id}/vnc-credentials``."""
         return await self._object(
-            "GET", computer_path(computer_id) + "/vnc-credentials", JSONObject
+            "GET", computer_path(computer_id) + "/vnc-credentials", JSONObject, options=options
         )
 
-    async def apps(self, computer_id: str) -> builtins.list[Any]:
+    async def apps(self, computer_id: str, **options: Unpack[RequestOptions]) -> builtins.list[Any]:
         """The apps installed in the VM. ``GET /computers/{computer_id}/apps``.
 
         The list may come bare or under ``data``, ``apps`` or ``items``; a reply that is
         one object without a list is returned as a one-item list.
         """
-        payload, _ = await self._json("GET", computer_path(computer_id) + "/apps")
+        payload, _ = await self._json("GET", computer_path(computer_id) + "/apps", options=options)
         return item_list(payload, ("data", "apps", "items"))
 
-    async def urls(self, computer_id: str) -> builtins.list[Any]:
+    async def urls(self, computer_id: str, **options: Unpack[RequestOptions]) -> builtins.list[Any]:
         """The computer's public preview and exposed URLs. ``GET /computers/{computer_id}/urls``.
 
         The list may come bare or under ``data``, ``urls`` or ``items``; a reply that is
         one object (a map of named URLs) is returned as a one-item list.
         """
-        payload, _ = await self._json("GET", computer_path(computer_id) + "/urls")
+        payload, _ = await self._json("GET", computer_path(computer_id) + "/urls", options=options)
         return item_list(payload, ("data", "urls", "items"))
 
-    async def stream_token(self, computer_id: str) -> JSONObject:
+    async def stream_token(self, computer_id: str, **options: Unpack[RequestOptions]) -> JSONObject:
         """Mint a short-lived stream token. ``POST /computers/{computer_id}/stream-token``."""
-        return await self._object("POST", computer_path(computer_id) + "/stream-token", JSONObject)
+        return await self._object(
+            "POST", computer_path(computer_id) + "/stream-token", JSONObject, options=options
+        )
 
     async def embed(
         self,
@@ -304,6 +319,7 @@ class AsyncComputers(AsyncAPIResource):
         ttl: int | None = None,
         mode: str | None = None,
         view_only: bool | None = None,
+        **options: Unpack[RequestOptions],
     ) -> JSONObject:
         """A short-lived passwordless embed URL (``url``, ``expires_at`` ...) for platform use.
 
@@ -315,6 +331,7 @@ class AsyncComputers(AsyncAPIResource):
             computer_path(computer_id) + "/embed",
             JSONObject,
             params=query(ttl=ttl, mode=mode, view_only=view_only),
+            options=options,
         )
 
     async def clone(
@@ -381,11 +398,17 @@ class AsyncComputers(AsyncAPIResource):
         desktop = self.handle(computer_id).desktop
         return await desktop.screenshot_region(x=x, y=y, width=width, height=height)
 
-    async def metrics(self, computer_id: str, *, window: str = "1h") -> JSONObject:
+    async def metrics(
+        self, computer_id: str, *, window: str = "1h", **options: Unpack[RequestOptions]
+    ) -> JSONObject:
         """Time-series metrics for ``"1h"``, ``"24h"`` or ``"7d"``.
 
         ``GET /computers/{computer_id}/metrics``.
         """
         return await self._object(
-            "GET", computer_path(computer_id) + "/metrics", JSONObject, params={"window": window}
+            "GET",
+            computer_path(computer_id) + "/metrics",
+            JSONObject,
+            params={"window": window},
+            options=options,
         )

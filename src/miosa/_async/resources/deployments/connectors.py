@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ...._groups.platform import connector_mode
 from ....types.deployments import ConnectorBinding, ConnectorPreflight, ConnectorSyncResult
@@ -17,13 +18,16 @@ _CONNECTORS = DEPLOYMENT + "/connectors"
 class AsyncDeploymentConnectors(AsyncAPIResource):
     """``client.deployments.connectors``: Connect providers bound into one deployment."""
 
-    async def list(self, deployment_id: str) -> list[ConnectorBinding]:
+    async def list(
+        self, deployment_id: str, **options: Unpack[RequestOptions]
+    ) -> list[ConnectorBinding]:
         """List the bindings. ``GET /deployments/{deployment_id}/connectors``."""
         return await self._list(
             "GET",
             route(_CONNECTORS, deployment_id=deployment_id),
             ConnectorBinding,
             keys=("data", "connectors", "items", "bindings"),
+            options=options,
         )
 
     async def attach(
@@ -39,6 +43,7 @@ class AsyncDeploymentConnectors(AsyncAPIResource):
         external_workspace_id: str | NotGiven = NOT_GIVEN,
         external_user_id: str | NotGiven = NOT_GIVEN,
         external_project_id: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ConnectorBinding:
         """Expose a connector to the deployment as the env var ``env``.
 
@@ -63,9 +68,12 @@ class AsyncDeploymentConnectors(AsyncAPIResource):
             ConnectorBinding,
             json=payload,
             unwrap=("data", "binding"),
+            options=options,
         )
 
-    async def detach(self, deployment_id: str, binding_or_connector: str) -> None:
+    async def detach(
+        self, deployment_id: str, binding_or_connector: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Remove a binding, by binding id or connector name.
 
         ``DELETE /deployments/{deployment_id}/connectors/{binding_or_connector}``.
@@ -75,9 +83,11 @@ class AsyncDeploymentConnectors(AsyncAPIResource):
             deployment_id=deployment_id,
             binding_or_connector=binding_or_connector,
         )
-        await self._none("DELETE", path)
+        await self._none("DELETE", path, options=options)
 
-    async def sync(self, deployment_id: str) -> ConnectorSyncResult:
+    async def sync(
+        self, deployment_id: str, **options: Unpack[RequestOptions]
+    ) -> ConnectorSyncResult:
         """Apply the bindings to the running deployment again.
 
         ``POST /deployments/{deployment_id}/connectors/sync``.
@@ -88,10 +98,15 @@ class AsyncDeploymentConnectors(AsyncAPIResource):
             ConnectorSyncResult,
             json={},
             unwrap=("data", "binding"),
+            options=options,
         )
 
     async def preflight(
-        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        deployment_id: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ConnectorPreflight:
         """Check that the bindings would apply, without applying them.
 
@@ -103,4 +118,5 @@ class AsyncDeploymentConnectors(AsyncAPIResource):
             ConnectorPreflight,
             json=merge({}, extra),
             unwrap=("data", "binding"),
+            options=options,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._groups.platform import query_with
 from ....types.domains import DeploymentDomain
@@ -27,6 +28,7 @@ class AsyncDeploymentDomains(AsyncAPIResource):
         external_user_id: str | NotGiven = NOT_GIVEN,
         external_project_id: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DeploymentDomain:
         """Attach a domain. ``POST /deployments/{deployment_id}/domains``.
 
@@ -45,6 +47,7 @@ class AsyncDeploymentDomains(AsyncAPIResource):
             DeploymentDomain,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def list(
@@ -55,6 +58,7 @@ class AsyncDeploymentDomains(AsyncAPIResource):
         external_user_id: str | None = None,
         external_project_id: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> list[DeploymentDomain]:
         """List the deployment's domains. ``GET /deployments/{deployment_id}/domains``.
 
@@ -72,17 +76,22 @@ class AsyncDeploymentDomains(AsyncAPIResource):
             DeploymentDomain,
             params=params,
             keys=("data", "items", "domains"),
+            options=options,
         )
 
-    async def verify(self, deployment_id: str, domain_id: str) -> DeploymentDomain:
+    async def verify(
+        self, deployment_id: str, domain_id: str, **options: Unpack[RequestOptions]
+    ) -> DeploymentDomain:
         """Check the domain's DNS now.
 
         ``POST /deployments/{deployment_id}/domains/{domain_id}/verify``.
         """
         path = route(_DOMAIN + "/verify", deployment_id=deployment_id, domain_id=domain_id)
-        return await self._object("POST", path, DeploymentDomain)
+        return await self._object("POST", path, DeploymentDomain, options=options)
 
-    async def delete(self, deployment_id: str, domain_id: str) -> None:
+    async def delete(
+        self, deployment_id: str, domain_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Detach a domain. ``DELETE /deployments/{deployment_id}/domains/{domain_id}``."""
         path = route(_DOMAIN, deployment_id=deployment_id, domain_id=domain_id)
-        await self._none("DELETE", path)
+        await self._none("DELETE", path, options=options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import route
 from ...._groups.platform import release_promote_key
 from ....types.deployments import Deployment, DeploymentRelease
@@ -14,22 +15,32 @@ _RELEASE = DEPLOYMENT + "/releases/{release_id}"
 class AsyncDeploymentReleases(AsyncAPIResource):
     """``client.deployments.releases``: a deployment's releases."""
 
-    async def list(self, deployment_id: str) -> list[DeploymentRelease]:
+    async def list(
+        self, deployment_id: str, **options: Unpack[RequestOptions]
+    ) -> list[DeploymentRelease]:
         """List releases. ``GET /deployments/{deployment_id}/releases``."""
         return await self._list(
             "GET",
             deployment_path(deployment_id) + "/releases",
             DeploymentRelease,
             keys=("data", "items", "releases"),
+            options=options,
         )
 
-    async def get(self, deployment_id: str, release_id: str) -> DeploymentRelease:
+    async def get(
+        self, deployment_id: str, release_id: str, **options: Unpack[RequestOptions]
+    ) -> DeploymentRelease:
         """Fetch a release. ``GET /deployments/{deployment_id}/releases/{release_id}``."""
         path = route(_RELEASE, deployment_id=deployment_id, release_id=release_id)
-        return await self._object("GET", path, DeploymentRelease)
+        return await self._object("GET", path, DeploymentRelease, options=options)
 
     async def promote(
-        self, deployment_id: str, release_id: str, *, idempotency_key: str | None = None
+        self,
+        deployment_id: str,
+        release_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Deployment:
         """Make a release live; returns the deployment.
 
@@ -44,4 +55,5 @@ class AsyncDeploymentReleases(AsyncAPIResource):
             Deployment,
             json={},
             idempotency_key=idempotency_key or release_promote_key(deployment_id, release_id),
+            options=options,
         )

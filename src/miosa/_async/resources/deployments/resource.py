@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ...._concurrency import asleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...._core.waiters import DEFAULT_FIRST_DELAY, Poller
 from ...._groups.platform import (
@@ -84,6 +85,7 @@ class AsyncDeployments(AsyncAPIResource):
         external_workspace_id: str | None = None,
         external_user_id: str | None = None,
         external_project_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[Deployment]:
         """List deployments, optionally filtered. ``GET /deployments``."""
         params = query(
@@ -96,12 +98,18 @@ class AsyncDeployments(AsyncAPIResource):
             external_project_id=external_project_id,
         )
         return self._page(
-            "/deployments", Deployment, params=params, keys=("data", "items", "deployments")
+            "/deployments",
+            Deployment,
+            params=params,
+            keys=("data", "items", "deployments"),
+            options=options,
         )
 
-    async def get(self, deployment_id: str) -> Deployment:
+    async def get(self, deployment_id: str, **options: Unpack[RequestOptions]) -> Deployment:
         """Fetch a deployment. ``GET /deployments/{deployment_id}``."""
-        return await self._object("GET", deployment_path(deployment_id), Deployment)
+        return await self._object(
+            "GET", deployment_path(deployment_id), Deployment, options=options
+        )
 
     async def create(
         self,
@@ -119,6 +127,7 @@ class AsyncDeployments(AsyncAPIResource):
         external_project_id: str | NotGiven = NOT_GIVEN,
         compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Deployment:
         """Create a deployment. ``POST /deployments``.
 
@@ -143,7 +152,12 @@ class AsyncDeployments(AsyncAPIResource):
             compute_placement_request=placement_request(compute_placement_request),
         )
         return await self._object(
-            "POST", "/deployments", Deployment, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/deployments",
+            Deployment,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def create_docker_deploy(
@@ -193,6 +207,7 @@ class AsyncDeployments(AsyncAPIResource):
         build_command: str | NotGiven = NOT_GIVEN,
         run_command: str | NotGiven = NOT_GIVEN,
         auto_deploy: bool | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> Deployment:
         """Change a deployment's settings. ``PATCH /deployments/{deployment_id}``."""
         payload = body(
@@ -202,18 +217,26 @@ class AsyncDeployments(AsyncAPIResource):
             run_command=run_command,
             auto_deploy=auto_deploy,
         )
-        return await self._object("PATCH", deployment_path(deployment_id), Deployment, json=payload)
+        return await self._object(
+            "PATCH", deployment_path(deployment_id), Deployment, json=payload, options=options
+        )
 
-    async def delete(self, deployment_id: str) -> None:
+    async def delete(self, deployment_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a deployment. ``DELETE /deployments/{deployment_id}``."""
-        await self._none("DELETE", deployment_path(deployment_id))
+        await self._none("DELETE", deployment_path(deployment_id), options=options)
 
-    async def stop(self, deployment_id: str) -> Deployment:
+    async def stop(self, deployment_id: str, **options: Unpack[RequestOptions]) -> Deployment:
         """Take a published deployment off the air. ``POST /deployments/{deployment_id}/stop``."""
-        return await self._object("POST", deployment_path(deployment_id) + "/stop", Deployment)
+        return await self._object(
+            "POST", deployment_path(deployment_id) + "/stop", Deployment, options=options
+        )
 
     async def redeploy(
-        self, deployment_id: str, *, idempotency_key: str | None = None
+        self,
+        deployment_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Deployment:
         """Run the last build again. ``POST /deployments/{deployment_id}/redeploy``."""
         return await self._object(
@@ -222,6 +245,7 @@ class AsyncDeployments(AsyncAPIResource):
             Deployment,
             json={},
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def move(
@@ -230,6 +254,7 @@ class AsyncDeployments(AsyncAPIResource):
         *,
         target_workspace_id: str,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Deployment:
         """Move a deployment to another workspace of the same tenant.
 
@@ -237,10 +262,16 @@ class AsyncDeployments(AsyncAPIResource):
         """
         payload = merge(body(target_workspace_id=target_workspace_id), extra)
         return await self._object(
-            "POST", deployment_path(deployment_id) + "/move", Deployment, json=payload
+            "POST",
+            deployment_path(deployment_id) + "/move",
+            Deployment,
+            json=payload,
+            options=options,
         )
 
-    async def logs(self, deployment_id: str, *, lines: int = 100) -> DeploymentLogs:
+    async def logs(
+        self, deployment_id: str, *, lines: int = 100, **options: Unpack[RequestOptions]
+    ) -> DeploymentLogs:
         """The deployment's last ``lines`` log lines (one reply, not a stream).
 
         ``GET /deployments/{deployment_id}/logs``; ``result.text`` is the log as one string.
@@ -250,18 +281,25 @@ class AsyncDeployments(AsyncAPIResource):
             deployment_path(deployment_id) + "/logs",
             DeploymentLogs,
             params=query(lines=lines),
+            options=options,
         )
 
-    async def proof(self, deployment_id: str) -> DeploymentProof:
+    async def proof(self, deployment_id: str, **options: Unpack[RequestOptions]) -> DeploymentProof:
         """The server's checks that the deployment is live and routable.
 
         ``GET /deployments/{deployment_id}/proof``; ``ok`` is true when every check held,
         and ``next_actions`` lists what to do about the ones that did not.
         """
-        return await self._object("GET", deployment_path(deployment_id) + "/proof", DeploymentProof)
+        return await self._object(
+            "GET", deployment_path(deployment_id) + "/proof", DeploymentProof, options=options
+        )
 
     async def observability(
-        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        deployment_id: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DeploymentObservability:
         """Invocation metrics. ``GET /deployments/{deployment_id}/observability``.
 
@@ -272,10 +310,15 @@ class AsyncDeployments(AsyncAPIResource):
             deployment_path(deployment_id) + "/observability",
             DeploymentObservability,
             params=query_with(extra),
+            options=options,
         )
 
     async def request_logs(
-        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        deployment_id: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DeploymentRequestLogs:
         """A page of request logs. ``GET /deployments/{deployment_id}/request-logs``.
 
@@ -286,10 +329,15 @@ class AsyncDeployments(AsyncAPIResource):
             deployment_path(deployment_id) + "/request-logs",
             DeploymentRequestLogs,
             params=query_with(extra),
+            options=options,
         )
 
     async def routes(
-        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        deployment_id: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DeploymentRoutes:
         """Requests broken down by route. ``GET /deployments/{deployment_id}/routes``.
 
@@ -300,6 +348,7 @@ class AsyncDeployments(AsyncAPIResource):
             deployment_path(deployment_id) + "/routes",
             DeploymentRoutes,
             params=query_with(extra),
+            options=options,
         )
 
     async def attach_database(
@@ -309,6 +358,7 @@ class AsyncDeployments(AsyncAPIResource):
         database_id: str | NotGiven = NOT_GIVEN,
         env: Mapping[str, str] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DeploymentDatabaseAttachment:
         """Link a managed database to the deployment.
 
@@ -320,6 +370,7 @@ class AsyncDeployments(AsyncAPIResource):
             deployment_path(deployment_id) + "/database",
             DeploymentDatabaseAttachment,
             json=payload,
+            options=options,
         )
 
     async def publish(
@@ -331,6 +382,7 @@ class AsyncDeployments(AsyncAPIResource):
         entrypoint: str | NotGiven = NOT_GIVEN,
         promote: bool | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> PublishResult:
         """Publish a sandbox's workspace as a new version.
 
@@ -349,6 +401,7 @@ class AsyncDeployments(AsyncAPIResource):
             PublishResult,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def publish_from_sandbox(
@@ -389,6 +442,7 @@ class AsyncDeployments(AsyncAPIResource):
         *,
         version_id: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Deployment:
         """Make an earlier version live again (``version_id``, else the server's choice).
 
@@ -400,31 +454,40 @@ class AsyncDeployments(AsyncAPIResource):
             Deployment,
             json=body(version_id=version_id),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def list_builds(self, deployment_id: str) -> builtins.list[DeploymentBuild]:
+    async def list_builds(
+        self, deployment_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[DeploymentBuild]:
         """List a deployment's builds. ``GET /deployments/{deployment_id}/builds``."""
         return await self._list(
             "GET",
             deployment_path(deployment_id) + "/builds",
             DeploymentBuild,
             keys=("data", "items", "builds"),
+            options=options,
         )
 
-    async def get_build(self, deployment_id: str, build_id: str) -> DeploymentBuild:
+    async def get_build(
+        self, deployment_id: str, build_id: str, **options: Unpack[RequestOptions]
+    ) -> DeploymentBuild:
         """Fetch one build. ``GET /deployments/{deployment_id}/builds/{build_id}``."""
         path = route(
             DEPLOYMENT + "/builds/{build_id}", deployment_id=deployment_id, build_id=build_id
         )
-        return await self._object("GET", path, DeploymentBuild)
+        return await self._object("GET", path, DeploymentBuild, options=options)
 
-    async def list_env(self, deployment_id: str) -> builtins.list[DeploymentEnvVar]:
+    async def list_env(
+        self, deployment_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[DeploymentEnvVar]:
         """List a deployment's env records. ``GET /deployments/{deployment_id}/env``."""
         return await self._list(
             "GET",
             deployment_path(deployment_id) + "/env",
             DeploymentEnvVar,
             keys=("data", "items", "env", "vars"),
+            options=options,
         )
 
     async def set_env(
@@ -433,6 +496,7 @@ class AsyncDeployments(AsyncAPIResource):
         *,
         env: Mapping[str, str],
         environment: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[DeploymentEnvVar]:
         """Set env vars; returns the resulting records.
 
@@ -444,6 +508,7 @@ class AsyncDeployments(AsyncAPIResource):
             DeploymentEnvVar,
             json=body(env=dict(env), environment=environment),
             keys=("data", "items", "env", "vars"),
+            options=options,
         )
 
     async def wait_until_ready(

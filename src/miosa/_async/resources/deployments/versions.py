@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ...._concurrency import asleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...._core.waiters import DEFAULT_FIRST_DELAY, Poller
 from ...._groups.platform import VERSION_READY, log_text
@@ -32,6 +33,7 @@ class AsyncDeploymentVersions(AsyncAPIResource):
         external_workspace_id: str | None = None,
         external_user_id: str | None = None,
         external_project_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[DeploymentVersion]:
         """List versions. ``GET /deployments/{deployment_id}/versions``."""
         params = query(
@@ -47,12 +49,15 @@ class AsyncDeploymentVersions(AsyncAPIResource):
             DeploymentVersion,
             params=params,
             keys=("data", "items", "versions"),
+            options=options,
         )
 
-    async def get(self, deployment_id: str, version_id: str) -> DeploymentVersion:
+    async def get(
+        self, deployment_id: str, version_id: str, **options: Unpack[RequestOptions]
+    ) -> DeploymentVersion:
         """Fetch a version. ``GET /deployments/{deployment_id}/versions/{version_id}``."""
         path = route(_VERSION, deployment_id=deployment_id, version_id=version_id)
-        return await self._object("GET", path, DeploymentVersion)
+        return await self._object("GET", path, DeploymentVersion, options=options)
 
     async def promote(
         self,
@@ -61,6 +66,7 @@ class AsyncDeploymentVersions(AsyncAPIResource):
         *,
         environment: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Deployment:
         """Make a version live; returns the deployment.
 
@@ -73,10 +79,16 @@ class AsyncDeploymentVersions(AsyncAPIResource):
             Deployment,
             json=body(environment=environment),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def prepare_migration_backup(
-        self, deployment_id: str, version_id: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        deployment_id: str,
+        version_id: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> MigrationBackupResult:
         """Back up the linked database before the version's migrations run.
 
@@ -86,7 +98,9 @@ class AsyncDeploymentVersions(AsyncAPIResource):
         path = route(
             _VERSION + "/migration-backup", deployment_id=deployment_id, version_id=version_id
         )
-        return await self._object("POST", path, MigrationBackupResult, json=merge({}, extra))
+        return await self._object(
+            "POST", path, MigrationBackupResult, json=merge({}, extra), options=options
+        )
 
     async def logs(self, deployment_id: str, version_id: str, *, stage: str | None = None) -> str:
         """The logs captured for a version, as text.

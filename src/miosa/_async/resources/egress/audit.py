@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ...._concurrency import asleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import route
 from ...._groups.egress import AUDIT_LIST_KEYS, AUDIT_PATH, AuditCursor
 from ...._groups.platform import query_with
@@ -34,6 +35,7 @@ class AsyncEgressAudit(AsyncAPIResource):
         external_user_id: str | None = None,
         external_workspace_id: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[EgressAuditEvent]:
         """Audit events, filtered. ``GET /egress/audit``; iterate the page for all of them.
 
@@ -53,12 +55,16 @@ class AsyncEgressAudit(AsyncAPIResource):
             external_user_id=external_user_id,
             external_workspace_id=external_workspace_id,
         )
-        return self._page(AUDIT_PATH, EgressAuditEvent, params=params, keys=AUDIT_LIST_KEYS)
+        return self._page(
+            AUDIT_PATH, EgressAuditEvent, params=params, keys=AUDIT_LIST_KEYS, options=options
+        )
 
-    async def get(self, event_id: str) -> EgressAuditEvent:
+    async def get(self, event_id: str, **options: Unpack[RequestOptions]) -> EgressAuditEvent:
         """One audit event. ``GET /egress/audit/{event_id}``."""
         path = route("/egress/audit/{event_id}", event_id=event_id)
-        return await self._object("GET", path, EgressAuditEvent, unwrap=("data", "event"))
+        return await self._object(
+            "GET", path, EgressAuditEvent, unwrap=("data", "event"), options=options
+        )
 
     def tail(
         self,

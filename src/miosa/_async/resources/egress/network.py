@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ...._groups.egress import (
     ALLOWLIST_PATH,
@@ -111,18 +112,21 @@ class AsyncEgressNetwork(AsyncAPIResource):
         resource_id: str | None = None,
         resource_type: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[EgressRule]:
         """Allowlist rules, optionally of one policy or resource. ``GET /egress/allowlist``."""
         params = query_with(
             extra, policy_id=policy_id, resource_id=resource_id, resource_type=resource_type
         )
         return await self._list(
-            "GET", ALLOWLIST_PATH, EgressRule, params=params, keys=RULE_LIST_KEYS
+            "GET", ALLOWLIST_PATH, EgressRule, params=params, keys=RULE_LIST_KEYS, options=options
         )
 
-    async def remove_rule(self, rule_id: str) -> None:
+    async def remove_rule(self, rule_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a rule. ``DELETE /egress/allowlist/{rule_id}``."""
-        await self._none("DELETE", route("/egress/allowlist/{rule_id}", rule_id=rule_id))
+        await self._none(
+            "DELETE", route("/egress/allowlist/{rule_id}", rule_id=rule_id), options=options
+        )
 
     async def policies(
         self,
@@ -130,17 +134,23 @@ class AsyncEgressNetwork(AsyncAPIResource):
         resource_id: str | None = None,
         resource_type: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[EgressPolicy]:
         """The egress policies. ``GET /egress/policies``."""
         params = query_with(extra, resource_id=resource_id, resource_type=resource_type)
         return await self._list(
-            "GET", POLICIES_PATH, EgressPolicy, params=params, keys=POLICY_LIST_KEYS
+            "GET",
+            POLICIES_PATH,
+            EgressPolicy,
+            params=params,
+            keys=POLICY_LIST_KEYS,
+            options=options,
         )
 
-    async def get_policy(self, policy_id: str) -> EgressPolicy:
+    async def get_policy(self, policy_id: str, **options: Unpack[RequestOptions]) -> EgressPolicy:
         """One policy with its rules. ``GET /egress/policies/{policy_id}``."""
         return await self._object(
-            "GET", _policy_path(policy_id), EgressPolicy, unwrap=("data", "policy")
+            "GET", _policy_path(policy_id), EgressPolicy, unwrap=("data", "policy"), options=options
         )
 
     async def create_policy(
@@ -154,6 +164,7 @@ class AsyncEgressNetwork(AsyncAPIResource):
         description: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EgressPolicy:
         """Create a policy, attached to a resource when one is named. ``POST /egress/policies``."""
         payload = body(
@@ -171,6 +182,7 @@ class AsyncEgressNetwork(AsyncAPIResource):
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
             unwrap=("data", "policy"),
+            options=options,
         )
 
     async def update_policy(
@@ -182,6 +194,7 @@ class AsyncEgressNetwork(AsyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         description: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EgressPolicy:
         """Change a policy. ``PATCH /egress/policies/{policy_id}``."""
         payload = body(mode=mode, default_effect=default_effect, name=name, description=description)
@@ -191,6 +204,7 @@ class AsyncEgressNetwork(AsyncAPIResource):
             EgressPolicy,
             json=merge(payload, extra),
             unwrap=("data", "policy"),
+            options=options,
         )
 
     async def lockdown(self, *, policy_id: str) -> EgressPolicy:
@@ -214,6 +228,7 @@ class AsyncEgressNetwork(AsyncAPIResource):
         resource_type: str | None = None,
         since: str = "7d",
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[EgressSuggestion]:
         """Rules suggested from the traffic denied since ``since`` (``7d``, ``24h``...).
 
@@ -228,4 +243,5 @@ class AsyncEgressNetwork(AsyncAPIResource):
             EgressSuggestion,
             params=params,
             keys=SUGGESTION_LIST_KEYS,
+            options=options,
         )

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...._concurrency import asleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ...._core.waiters import Poller
 from ...._groups.egress import (
@@ -61,6 +62,7 @@ class AsyncEgressSecrets(AsyncAPIResource):
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EgressSecret:
         """Store a secret. ``POST /egress/secrets``.
 
@@ -90,6 +92,7 @@ class AsyncEgressSecrets(AsyncAPIResource):
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
             unwrap=("data", "secret"),
+            options=options,
         )
 
     async def list(
@@ -105,6 +108,7 @@ class AsyncEgressSecrets(AsyncAPIResource):
         resource_id: str | None = None,
         resource_type: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[EgressSecret]:
         """The secrets the caller may see, values masked. ``GET /egress/secrets``."""
         params = query_with(
@@ -120,13 +124,13 @@ class AsyncEgressSecrets(AsyncAPIResource):
             resource_type=resource_type,
         )
         return await self._list(
-            "GET", SECRETS_PATH, EgressSecret, params=params, keys=SECRET_LIST_KEYS
+            "GET", SECRETS_PATH, EgressSecret, params=params, keys=SECRET_LIST_KEYS, options=options
         )
 
-    async def get(self, secret_id: str) -> EgressSecret:
+    async def get(self, secret_id: str, **options: Unpack[RequestOptions]) -> EgressSecret:
         """One secret, value masked. ``GET /egress/secrets/{secret_id}``."""
         return await self._object(
-            "GET", _secret_path(secret_id), EgressSecret, unwrap=("data", "secret")
+            "GET", _secret_path(secret_id), EgressSecret, unwrap=("data", "secret"), options=options
         )
 
     async def rotate(
@@ -137,6 +141,7 @@ class AsyncEgressSecrets(AsyncAPIResource):
         refresh_token: str | NotGiven = NOT_GIVEN,
         expires_at: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EgressSecret:
         """Replace a secret's value; bindings pick it up. ``PATCH /egress/secrets/{secret_id}``."""
         payload = body(value=new_value, refresh_token=refresh_token, expires_at=expires_at)
@@ -146,11 +151,12 @@ class AsyncEgressSecrets(AsyncAPIResource):
             EgressSecret,
             json=merge(payload, extra),
             unwrap=("data", "secret"),
+            options=options,
         )
 
-    async def delete(self, secret_id: str) -> None:
+    async def delete(self, secret_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a secret and its bindings. ``DELETE /egress/secrets/{secret_id}``."""
-        await self._none("DELETE", _secret_path(secret_id))
+        await self._none("DELETE", _secret_path(secret_id), options=options)
 
     async def create_binding(
         self,
@@ -161,6 +167,7 @@ class AsyncEgressSecrets(AsyncAPIResource):
         expose_as_env: str,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EgressBinding:
         """Expose a secret to a resource as ``expose_as_env``. ``POST /egress/bindings``.
 
@@ -179,6 +186,7 @@ class AsyncEgressSecrets(AsyncAPIResource):
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
             unwrap=("data", "binding"),
+            options=options,
         )
 
     async def list_bindings(
@@ -188,23 +196,35 @@ class AsyncEgressSecrets(AsyncAPIResource):
         resource_type: str | None = None,
         secret_id: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[EgressBinding]:
         """Bindings, optionally of one resource or one secret. ``GET /egress/bindings``."""
         params = query_with(
             extra, resource_id=resource_id, resource_type=resource_type, secret_id=secret_id
         )
         return await self._list(
-            "GET", BINDINGS_PATH, EgressBinding, params=params, keys=BINDING_LIST_KEYS
+            "GET",
+            BINDINGS_PATH,
+            EgressBinding,
+            params=params,
+            keys=BINDING_LIST_KEYS,
+            options=options,
         )
 
-    async def delete_binding(self, binding_id: str) -> None:
+    async def delete_binding(self, binding_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a binding (the secret stays). ``DELETE /egress/bindings/{binding_id}``."""
-        await self._none("DELETE", route("/egress/bindings/{binding_id}", binding_id=binding_id))
+        await self._none(
+            "DELETE", route("/egress/bindings/{binding_id}", binding_id=binding_id), options=options
+        )
 
-    async def providers(self) -> builtins.list[OauthProvider]:
+    async def providers(self, **options: Unpack[RequestOptions]) -> builtins.list[OauthProvider]:
         """The OAuth providers the tenant can connect. ``GET /egress/oauth/providers``."""
         return await self._list(
-            "GET", "/egress/oauth/providers", OauthProvider, keys=PROVIDER_LIST_KEYS
+            "GET",
+            "/egress/oauth/providers",
+            OauthProvider,
+            keys=PROVIDER_LIST_KEYS,
+            options=options,
         )
 
     async def connect(
@@ -220,6 +240,7 @@ class AsyncEgressSecrets(AsyncAPIResource):
         resource_type: str | NotGiven = NOT_GIVEN,
         redirect_uri: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> OauthStart:
         """Start an OAuth connect flow. ``POST /egress/oauth/start``.
 
@@ -244,6 +265,7 @@ class AsyncEgressSecrets(AsyncAPIResource):
             OauthStart,
             json=merge(payload, extra),
             prepare=oauth_start,
+            options=options,
         )
 
     async def wait_for_oauth(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._groups.open_computers import (
     AGENT_DONE,
@@ -52,6 +53,7 @@ class AsyncOpenComputerAgents(AsyncOpenComputersResource):
         agent_profile_id: str | NotGiven = NOT_GIVEN,
         skip_agent_runtime_profile: bool | NotGiven = NOT_GIVEN,
         context: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> OpenComputerAgentSession:
         """Start an agent session on a host. ``POST /opencomputers/hosts/{host_id}/agent/dispatch``.
 
@@ -76,21 +78,31 @@ class AsyncOpenComputerAgents(AsyncOpenComputersResource):
             OpenComputerAgentSession,
             json=payload,
             unwrap=_SESSION_KEYS,
+            options=options,
         )
 
-    async def list(self, host_id: str) -> list[OpenComputerAgentSession]:
+    async def list(
+        self, host_id: str, **options: Unpack[RequestOptions]
+    ) -> list[OpenComputerAgentSession]:
         """List a host's agent sessions. ``GET /opencomputers/hosts/{host_id}/agent/sessions``."""
         return await self._list(
             "GET",
             host_path("/agent/sessions", host_id),
             OpenComputerAgentSession,
             keys=("data", "sessions", "items"),
+            options=options,
         )
 
-    async def get(self, host_id: str, session_id: str) -> OpenComputerAgentSession:
+    async def get(
+        self, host_id: str, session_id: str, **options: Unpack[RequestOptions]
+    ) -> OpenComputerAgentSession:
         """Fetch a session. ``GET /opencomputers/hosts/{host_id}/agent/sessions/{session_id}``."""
         return await self._object(
-            "GET", _session(host_id, session_id), OpenComputerAgentSession, unwrap=_SESSION_KEYS
+            "GET",
+            _session(host_id, session_id),
+            OpenComputerAgentSession,
+            unwrap=_SESSION_KEYS,
+            options=options,
         )
 
     def events(self, host_id: str, session_id: str) -> AsyncEventStream[OpenComputerAgentEvent]:
@@ -105,12 +117,14 @@ class AsyncOpenComputerAgents(AsyncOpenComputersResource):
             is_final=type_in(AGENT_STREAM_END),
         )
 
-    async def cancel(self, host_id: str, session_id: str) -> None:
+    async def cancel(
+        self, host_id: str, session_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Cancel a session.
 
         ``DELETE /opencomputers/hosts/{host_id}/agent/sessions/{session_id}``.
         """
-        await self._none("DELETE", _session(host_id, session_id))
+        await self._none("DELETE", _session(host_id, session_id), options=options)
 
     async def wait_for_completion(
         self,
@@ -141,14 +155,18 @@ class AsyncOpenComputerAgents(AsyncOpenComputersResource):
 class AsyncOpenComputerClusters(AsyncOpenComputersResource):
     """``client.open_computers.clusters``: inference clusters over several hosts."""
 
-    async def list(self) -> list[OpenComputerCluster]:
+    async def list(self, **options: Unpack[RequestOptions]) -> list[OpenComputerCluster]:
         """List clusters. ``GET /opencomputers/clusters``."""
         return await self._list(
-            "GET", _CLUSTERS, OpenComputerCluster, keys=("data", "clusters", "items")
+            "GET",
+            _CLUSTERS,
+            OpenComputerCluster,
+            keys=("data", "clusters", "items"),
+            options=options,
         )
 
     async def create(
-        self, *, name: str, model: str, host_ids: Sequence[str]
+        self, *, name: str, model: str, host_ids: Sequence[str], **options: Unpack[RequestOptions]
     ) -> OpenComputerCluster:
         """Create a cluster serving `model` (e.g. ``"llama3:70b"``) on `host_ids`.
 
@@ -159,23 +177,30 @@ class AsyncOpenComputerClusters(AsyncOpenComputersResource):
             _CLUSTERS,
             OpenComputerCluster,
             json=body(name=name, model=model, host_ids=host_ids),
+            options=options,
         )
 
-    async def get(self, cluster_id: str) -> OpenComputerCluster:
+    async def get(self, cluster_id: str, **options: Unpack[RequestOptions]) -> OpenComputerCluster:
         """Fetch a cluster. ``GET /opencomputers/clusters/{cluster_id}``."""
-        return await self._object("GET", _cluster(cluster_id), OpenComputerCluster)
+        return await self._object("GET", _cluster(cluster_id), OpenComputerCluster, options=options)
 
-    async def start(self, cluster_id: str) -> OpenComputerCluster:
+    async def start(
+        self, cluster_id: str, **options: Unpack[RequestOptions]
+    ) -> OpenComputerCluster:
         """Start a stopped cluster. ``POST /opencomputers/clusters/{cluster_id}/start``."""
-        return await self._object("POST", _cluster(cluster_id) + "/start", OpenComputerCluster)
+        return await self._object(
+            "POST", _cluster(cluster_id) + "/start", OpenComputerCluster, options=options
+        )
 
-    async def stop(self, cluster_id: str) -> OpenComputerCluster:
+    async def stop(self, cluster_id: str, **options: Unpack[RequestOptions]) -> OpenComputerCluster:
         """Stop a cluster. ``POST /opencomputers/clusters/{cluster_id}/stop``."""
-        return await self._object("POST", _cluster(cluster_id) + "/stop", OpenComputerCluster)
+        return await self._object(
+            "POST", _cluster(cluster_id) + "/stop", OpenComputerCluster, options=options
+        )
 
-    async def delete(self, cluster_id: str) -> None:
+    async def delete(self, cluster_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a cluster. ``DELETE /opencomputers/clusters/{cluster_id}``."""
-        await self._none("DELETE", _cluster(cluster_id))
+        await self._none("DELETE", _cluster(cluster_id), options=options)
 
     def events(self, cluster_id: str) -> AsyncEventStream[OpenComputerClusterEvent]:
         """Stream a cluster's events. ``GET /opencomputers/clusters/{cluster_id}/events``."""

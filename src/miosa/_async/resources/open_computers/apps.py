@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body
 from ...._groups.open_computers import INSTALL_DONE, INSTALL_STREAM_END, event_parser, type_in
 from ....types.open_computers import (
@@ -31,34 +32,47 @@ def _workspace(host_id: str, workspace_id: str) -> str:
 class AsyncOpenComputerApps(AsyncOpenComputersResource):
     """``client.open_computers.apps``: one-click installs of common services on a host."""
 
-    async def catalog(self) -> list[OpenComputerApp]:
+    async def catalog(self, **options: Unpack[RequestOptions]) -> list[OpenComputerApp]:
         """List the apps that can be installed. ``GET /opencomputers/apps``."""
         return await self._list(
-            "GET", "/opencomputers/apps", OpenComputerApp, keys=("data", "apps", "items")
+            "GET",
+            "/opencomputers/apps",
+            OpenComputerApp,
+            keys=("data", "apps", "items"),
+            options=options,
         )
 
-    async def list_installed(self, host_id: str) -> list[OpenComputerAppInstall]:
+    async def list_installed(
+        self, host_id: str, **options: Unpack[RequestOptions]
+    ) -> list[OpenComputerAppInstall]:
         """List the apps installed on a host. ``GET /opencomputers/hosts/{host_id}/apps``."""
         return await self._list(
             "GET",
             host_path("/apps", host_id),
             OpenComputerAppInstall,
             keys=("data", "installs", "apps", "items"),
+            options=options,
         )
 
-    async def install(self, host_id: str, app_id: str) -> OpenComputerAppInstall:
+    async def install(
+        self, host_id: str, app_id: str, **options: Unpack[RequestOptions]
+    ) -> OpenComputerAppInstall:
         """Start installing a catalog app on a host.
 
         ``POST /opencomputers/hosts/{host_id}/apps/{app_id}/install``. Follow it with
         `install_events` or `wait_for_install`, using the returned install's ``id``.
         """
         return await self._object(
-            "POST", _app(host_id, app_id) + "/install", OpenComputerAppInstall
+            "POST", _app(host_id, app_id) + "/install", OpenComputerAppInstall, options=options
         )
 
-    async def get_install(self, host_id: str, install_id: str) -> OpenComputerAppInstall:
+    async def get_install(
+        self, host_id: str, install_id: str, **options: Unpack[RequestOptions]
+    ) -> OpenComputerAppInstall:
         """Fetch an install. ``GET /opencomputers/hosts/{host_id}/apps/installs/{install_id}``."""
-        return await self._object("GET", _install(host_id, install_id), OpenComputerAppInstall)
+        return await self._object(
+            "GET", _install(host_id, install_id), OpenComputerAppInstall, options=options
+        )
 
     def install_events(
         self, host_id: str, install_id: str
@@ -74,16 +88,16 @@ class AsyncOpenComputerApps(AsyncOpenComputersResource):
             is_final=type_in(INSTALL_STREAM_END),
         )
 
-    async def uninstall(self, host_id: str, app_id: str) -> None:
+    async def uninstall(self, host_id: str, app_id: str, **options: Unpack[RequestOptions]) -> None:
         """Uninstall an app. ``DELETE /opencomputers/hosts/{host_id}/apps/{app_id}``."""
-        await self._none("DELETE", _app(host_id, app_id))
+        await self._none("DELETE", _app(host_id, app_id), options=options)
 
-    async def start_app(self, host_id: str, app_id: str) -> None:
+    async def start_app(self, host_id: str, app_id: str, **options: Unpack[RequestOptions]) -> None:
         """Start an installed app's service.
 
         ``POST /opencomputers/hosts/{host_id}/apps/{app_id}/start``.
         """
-        await self._none("POST", _app(host_id, app_id) + "/start")
+        await self._none("POST", _app(host_id, app_id) + "/start", options=options)
 
     async def wait_for_install(
         self,
@@ -114,22 +128,26 @@ class AsyncOpenComputerApps(AsyncOpenComputersResource):
 class AsyncOpenComputerWorkspaces(AsyncOpenComputersResource):
     """``client.open_computers.workspaces``: repositories checked out on hosts."""
 
-    async def list_all(self) -> list[OpenComputerWorkspace]:
+    async def list_all(self, **options: Unpack[RequestOptions]) -> list[OpenComputerWorkspace]:
         """List workspaces on every host. ``GET /opencomputers/workspaces``."""
         return await self._list(
             "GET",
             "/opencomputers/workspaces",
             OpenComputerWorkspace,
             keys=("data", "workspaces", "items"),
+            options=options,
         )
 
-    async def list(self, host_id: str) -> list[OpenComputerWorkspace]:
+    async def list(
+        self, host_id: str, **options: Unpack[RequestOptions]
+    ) -> list[OpenComputerWorkspace]:
         """List a host's workspaces. ``GET /opencomputers/hosts/{host_id}/workspaces``."""
         return await self._list(
             "GET",
             host_path("/workspaces", host_id),
             OpenComputerWorkspace,
             keys=("data", "workspaces", "items"),
+            options=options,
         )
 
     async def create(
@@ -140,6 +158,7 @@ class AsyncOpenComputerWorkspaces(AsyncOpenComputersResource):
         repo_url: str | NotGiven = NOT_GIVEN,
         branch: str | NotGiven = NOT_GIVEN,
         directory: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> OpenComputerWorkspace:
         """Create a workspace, cloning `repo_url` in the background.
 
@@ -150,11 +169,16 @@ class AsyncOpenComputerWorkspaces(AsyncOpenComputersResource):
             host_path("/workspaces", host_id),
             OpenComputerWorkspace,
             json=body(name=name, repo_url=repo_url, branch=branch, directory=directory),
+            options=options,
         )
 
-    async def get(self, host_id: str, workspace_id: str) -> OpenComputerWorkspace:
+    async def get(
+        self, host_id: str, workspace_id: str, **options: Unpack[RequestOptions]
+    ) -> OpenComputerWorkspace:
         """Fetch a workspace. ``GET /opencomputers/hosts/{host_id}/workspaces/{workspace_id}``."""
-        return await self._object("GET", _workspace(host_id, workspace_id), OpenComputerWorkspace)
+        return await self._object(
+            "GET", _workspace(host_id, workspace_id), OpenComputerWorkspace, options=options
+        )
 
     async def update(
         self,
@@ -163,6 +187,7 @@ class AsyncOpenComputerWorkspaces(AsyncOpenComputersResource):
         *,
         name: str | NotGiven = NOT_GIVEN,
         branch: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> OpenComputerWorkspace:
         """Rename a workspace or switch its branch.
 
@@ -173,32 +198,45 @@ class AsyncOpenComputerWorkspaces(AsyncOpenComputersResource):
             _workspace(host_id, workspace_id),
             OpenComputerWorkspace,
             json=body(name=name, branch=branch),
+            options=options,
         )
 
-    async def delete(self, host_id: str, workspace_id: str) -> None:
+    async def delete(
+        self, host_id: str, workspace_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete a workspace.
 
         ``DELETE /opencomputers/hosts/{host_id}/workspaces/{workspace_id}``.
         """
-        await self._none("DELETE", _workspace(host_id, workspace_id))
+        await self._none("DELETE", _workspace(host_id, workspace_id), options=options)
 
-    async def pull(self, host_id: str, workspace_id: str) -> OpenComputerWorkspace:
+    async def pull(
+        self, host_id: str, workspace_id: str, **options: Unpack[RequestOptions]
+    ) -> OpenComputerWorkspace:
         """Pull the latest commits.
 
         ``POST /opencomputers/hosts/{host_id}/workspaces/{workspace_id}/pull``.
         """
         return await self._object(
-            "POST", _workspace(host_id, workspace_id) + "/pull", OpenComputerWorkspace
+            "POST",
+            _workspace(host_id, workspace_id) + "/pull",
+            OpenComputerWorkspace,
+            options=options,
         )
 
-    async def open_terminal(self, host_id: str, workspace_id: str) -> OpenComputerTicket:
+    async def open_terminal(
+        self, host_id: str, workspace_id: str, **options: Unpack[RequestOptions]
+    ) -> OpenComputerTicket:
         """Get a terminal ticket opened in the workspace's directory.
 
         ``POST /opencomputers/hosts/{host_id}/workspaces/{workspace_id}/open-terminal``;
         connect to the returned ``ws_url`` before ``expires_at``.
         """
         return await self._object(
-            "POST", _workspace(host_id, workspace_id) + "/open-terminal", OpenComputerTicket
+            "POST",
+            _workspace(host_id, workspace_id) + "/open-terminal",
+            OpenComputerTicket,
+            options=options,
         )
 
     def events(

@@ -6,6 +6,7 @@ import builtins
 import os
 from typing import IO
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import query
 from ....types.open_computers import (
     OpenComputerFileEntry,
@@ -22,32 +23,46 @@ _CHUNK = 1 << 20
 class AsyncOpenComputerFiles(AsyncOpenComputersResource):
     """``client.open_computers.files``: list, read, write and delete files on a host."""
 
-    async def list(self, host_id: str, path: str) -> builtins.list[OpenComputerFileEntry]:
+    async def list(
+        self, host_id: str, path: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[OpenComputerFileEntry]:
         """The entries of a directory. ``GET /opencomputers/hosts/{host_id}/fs?path=...``.
 
         The reply is ``{path, entries}`` (under ``data`` or not); a reply without entries is
         an empty directory.
         """
         listing = await self._object(
-            "GET", host_path("/fs", host_id), OpenComputerFileList, params=query(path=path)
+            "GET",
+            host_path("/fs", host_id),
+            OpenComputerFileList,
+            params=query(path=path),
+            options=options,
         )
         return builtins.list(listing.entries or ())
 
-    async def stat(self, host_id: str, path: str) -> OpenComputerFileStat:
+    async def stat(
+        self, host_id: str, path: str, **options: Unpack[RequestOptions]
+    ) -> OpenComputerFileStat:
         """Describe a path (symlinks not followed).
 
         ``GET /opencomputers/hosts/{host_id}/fs/stat?path=...``.
         """
         return await self._object(
-            "GET", host_path("/fs/stat", host_id), OpenComputerFileStat, params=query(path=path)
+            "GET",
+            host_path("/fs/stat", host_id),
+            OpenComputerFileStat,
+            params=query(path=path),
+            options=options,
         )
 
-    async def download(self, host_id: str, path: str) -> bytes:
+    async def download(self, host_id: str, path: str, **options: Unpack[RequestOptions]) -> bytes:
         """Read a whole file into memory. ``GET /opencomputers/hosts/{host_id}/fs/download``.
 
         For large files use `download_stream`.
         """
-        return await self._bytes("GET", host_path("/fs/download", host_id), params=query(path=path))
+        return await self._bytes(
+            "GET", host_path("/fs/download", host_id), params=query(path=path), options=options
+        )
 
     def download_stream(
         self, host_id: str, path: str, *, chunk_size: int = _CHUNK
@@ -72,6 +87,7 @@ class AsyncOpenComputerFiles(AsyncOpenComputersResource):
         *,
         filename: str | None = None,
         content_type: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> OpenComputerFileEntry:
         """Write `file` to `path` (absolute) on the host, as ``multipart/form-data``.
 
@@ -90,21 +106,29 @@ class AsyncOpenComputerFiles(AsyncOpenComputersResource):
             OpenComputerFileEntry,
             content=content,
             headers=headers,
+            options=options,
         )
 
-    async def delete(self, host_id: str, path: str, *, recursive: bool = False) -> None:
+    async def delete(
+        self, host_id: str, path: str, *, recursive: bool = False, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete a file, or a directory with ``recursive=True``.
 
         ``DELETE /opencomputers/hosts/{host_id}/fs?path=...&recursive=...`` (the options go
         in the query string, not a body).
         """
         await self._none(
-            "DELETE", host_path("/fs", host_id), params=query(path=path, recursive=recursive)
+            "DELETE",
+            host_path("/fs", host_id),
+            params=query(path=path, recursive=recursive),
+            options=options,
         )
 
-    async def mkdir(self, host_id: str, path: str) -> None:
+    async def mkdir(self, host_id: str, path: str, **options: Unpack[RequestOptions]) -> None:
         """Create a directory and any missing parents.
 
         ``POST /opencomputers/hosts/{host_id}/fs/mkdir``.
         """
-        await self._none("POST", host_path("/fs/mkdir", host_id), json={"path": path})
+        await self._none(
+            "POST", host_path("/fs/mkdir", host_id), json={"path": path}, options=options
+        )

@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from ...._core.call_options import RequestExtras, RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._groups.computers import stretched_timeout
 from ...._groups.open_computers import (
@@ -54,7 +55,11 @@ class AsyncOpenComputerHosts(AsyncOpenComputersResource):
     """``client.open_computers.hosts``: register, inspect and revoke your machines."""
 
     def list(
-        self, *, page: int | None = None, per_page: int | None = None
+        self,
+        *,
+        page: int | None = None,
+        per_page: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[OpenComputerHost]:
         """List the tenant's hosts, a page at a time. ``GET /opencomputers/hosts``.
 
@@ -65,6 +70,7 @@ class AsyncOpenComputerHosts(AsyncOpenComputersResource):
             OpenComputerHost,
             params=query(page=page, per_page=per_page),
             keys=("data", "hosts", "items"),
+            options=options,
         )
 
     async def create(
@@ -73,18 +79,23 @@ class AsyncOpenComputerHosts(AsyncOpenComputersResource):
         name: str,
         region: str | NotGiven = NOT_GIVEN,
         labels: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> OpenComputerHost:
         """Register a host. ``POST /opencomputers/hosts``.
 
         The reply's ``host_key`` is shown this once: store it and install it on the machine.
         """
         return await self._object(
-            "POST", _HOSTS, OpenComputerHost, json=body(name=name, region=region, labels=labels)
+            "POST",
+            _HOSTS,
+            OpenComputerHost,
+            json=body(name=name, region=region, labels=labels),
+            options=options,
         )
 
-    async def get(self, host_id: str) -> OpenComputerHost:
+    async def get(self, host_id: str, **options: Unpack[RequestOptions]) -> OpenComputerHost:
         """Fetch a host. ``GET /opencomputers/hosts/{host_id}``."""
-        return await self._object("GET", _host(host_id), OpenComputerHost)
+        return await self._object("GET", _host(host_id), OpenComputerHost, options=options)
 
     async def update(
         self,
@@ -105,23 +116,31 @@ class AsyncOpenComputerHosts(AsyncOpenComputersResource):
             route="PATCH /opencomputers/hosts/{host_id}",
         )
 
-    async def revoke(self, host_id: str) -> None:
+    async def revoke(self, host_id: str, **options: Unpack[RequestOptions]) -> None:
         """Revoke a host: its key stops working and it disconnects.
 
         ``DELETE /opencomputers/hosts/{host_id}``.
         """
-        await self._none("DELETE", _host(host_id))
+        await self._none("DELETE", _host(host_id), options=options)
 
-    async def ssh_keys(self, host_id: str) -> builtins.list[OpenComputerSshKey]:
+    async def ssh_keys(
+        self, host_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[OpenComputerSshKey]:
         """The SSH public keys authorized on a host.
 
         ``GET /opencomputers/hosts/{host_id}/ssh-keys``.
         """
         return await self._list(
-            "GET", host_path("/ssh-keys", host_id), OpenComputerSshKey, keys=_SSH_KEY_KEYS
+            "GET",
+            host_path("/ssh-keys", host_id),
+            OpenComputerSshKey,
+            keys=_SSH_KEY_KEYS,
+            options=options,
         )
 
-    async def add_ssh_key(self, host_id: str, public_key: str) -> OpenComputerSshKey:
+    async def add_ssh_key(
+        self, host_id: str, public_key: str, **options: Unpack[RequestOptions]
+    ) -> OpenComputerSshKey:
         """Authorize an SSH public key on a host.
 
         ``POST /opencomputers/hosts/{host_id}/ssh-keys`` with ``{"public_key": ...}``.
@@ -132,6 +151,7 @@ class AsyncOpenComputerHosts(AsyncOpenComputersResource):
             OpenComputerSshKey,
             json={"public_key": public_key},
             unwrap=("data", "ssh_key", "key"),
+            options=options,
         )
 
     def events(self) -> AsyncEventStream[OpenComputerHostEvent]:
@@ -154,6 +174,7 @@ class AsyncOpenComputerJobs(AsyncOpenComputersResource):
         env: JobEnv | NotGiven = NOT_GIVEN,
         cwd: str | NotGiven = NOT_GIVEN,
         timeout: float | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestExtras],
     ) -> OpenComputerJobResult:
         """Run a command on a host and wait for its whole output.
 
@@ -174,6 +195,7 @@ class AsyncOpenComputerJobs(AsyncOpenComputersResource):
             OpenComputerJobResult,
             json=payload,
             timeout=http_timeout,
+            options=options,
         )
 
     def run_stream(
@@ -228,6 +250,7 @@ class AsyncOpenComputerJobs(AsyncOpenComputersResource):
         env: JobEnv | NotGiven = NOT_GIVEN,
         cwd: str | NotGiven = NOT_GIVEN,
         timeout: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestExtras],
     ) -> OpenComputerJob:
         """Create a durable job and dispatch it, without waiting for it.
 
@@ -250,10 +273,11 @@ class AsyncOpenComputerJobs(AsyncOpenComputersResource):
             json=payload,
             unwrap=(),
             prepare=job_record,
+            options=options,
         )
 
     async def list(
-        self, host_id: str, *, limit: int | None = None
+        self, host_id: str, *, limit: int | None = None, **options: Unpack[RequestOptions]
     ) -> builtins.list[OpenComputerJobActivity]:
         """Recent job activity on a host, newest first (audit events, not job records).
 
@@ -266,14 +290,19 @@ class AsyncOpenComputerJobs(AsyncOpenComputersResource):
             OpenComputerJobActivity,
             params=query(limit=limit),
             keys=_ACTIVITY_KEYS,
+            options=options,
         )
 
-    async def get(self, host_id: str, job_id: str) -> OpenComputerJob:
+    async def get(
+        self, host_id: str, job_id: str, **options: Unpack[RequestOptions]
+    ) -> OpenComputerJob:
         """Fetch a job (the reply's ``job`` envelope is unwrapped).
 
         ``GET /opencomputers/hosts/{host_id}/exec/{job_id}``.
         """
-        return await self._object("GET", _job(host_id, job_id), OpenComputerJob, unwrap=_JOB_KEYS)
+        return await self._object(
+            "GET", _job(host_id, job_id), OpenComputerJob, unwrap=_JOB_KEYS, options=options
+        )
 
     def stream(self, host_id: str, job_id: str) -> AsyncEventStream[OpenComputerJobEvent]:
         """Re-attach to a running job's output. ``GET .../exec/{job_id}/stream`` (SSE).
@@ -289,12 +318,12 @@ class AsyncOpenComputerJobs(AsyncOpenComputersResource):
             is_final=type_in(JOB_STREAM_END),
         )
 
-    async def cancel(self, host_id: str, job_id: str) -> None:
+    async def cancel(self, host_id: str, job_id: str, **options: Unpack[RequestOptions]) -> None:
         """Cancel a queued or running job (`miosa.ConflictError` if it already ended).
 
         ``DELETE /opencomputers/hosts/{host_id}/exec/{job_id}``.
         """
-        await self._none("DELETE", _job(host_id, job_id))
+        await self._none("DELETE", _job(host_id, job_id), options=options)
 
     async def wait_for_completion(
         self,

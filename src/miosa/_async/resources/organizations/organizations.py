@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 from functools import cached_property
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import route
 from ....types.members import MemberRemoval, TenantMember, WorkspaceRole
 from ....types.organizations import Organization
@@ -19,10 +20,16 @@ def _members_path(organization_id: str) -> str:
 class AsyncOrganizationMembers(AsyncAPIResource):
     """``client.organizations.members``: who belongs to an organization, with which role."""
 
-    async def list(self, organization_id: str) -> builtins.list[TenantMember]:
+    async def list(
+        self, organization_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[TenantMember]:
         """The organization's members. ``GET /tenants/{organization_id}/members``."""
         return await self._list(
-            "GET", _members_path(organization_id), TenantMember, keys=("data", "members")
+            "GET",
+            _members_path(organization_id),
+            TenantMember,
+            keys=("data", "members"),
+            options=options,
         )
 
     async def add(
@@ -30,6 +37,7 @@ class AsyncOrganizationMembers(AsyncAPIResource):
         organization_id: str,
         user_id: str,
         role: WorkspaceRole | str = "member",
+        **options: Unpack[RequestOptions],
     ) -> TenantMember:
         """Add an existing user. ``POST /tenants/{organization_id}/members``."""
         return await self._object(
@@ -37,16 +45,19 @@ class AsyncOrganizationMembers(AsyncAPIResource):
             _members_path(organization_id),
             TenantMember,
             json={"user_id": user_id, "role": str(role)},
+            options=options,
         )
 
-    async def remove(self, organization_id: str, user_id: str) -> MemberRemoval:
+    async def remove(
+        self, organization_id: str, user_id: str, **options: Unpack[RequestOptions]
+    ) -> MemberRemoval:
         """Remove a member. ``DELETE /tenants/{organization_id}/members/{user_id}``."""
         path = route(
             "/tenants/{organization_id}/members/{user_id}",
             organization_id=organization_id,
             user_id=user_id,
         )
-        return await self._object("DELETE", path, MemberRemoval)
+        return await self._object("DELETE", path, MemberRemoval, options=options)
 
 
 class AsyncOrganizations(AsyncAPIResource):
@@ -62,17 +73,23 @@ class AsyncOrganizations(AsyncAPIResource):
         """Invitations to an organization (the same group as ``client.org_invites``)."""
         return AsyncOrgInvites(self._client)
 
-    async def list(self) -> builtins.list[Organization]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Organization]:
         """Every organization the caller belongs to. ``GET /platform/tenants``."""
-        return await self._list("GET", "/platform/tenants", Organization, keys=("data",))
-
-    async def current(self) -> Organization:
-        """The organization this credential acts in. ``GET /platform/tenants/current``."""
-        return await self._object(
-            "GET", "/platform/tenants/current", Organization, unwrap=("data", "tenant")
+        return await self._list(
+            "GET", "/platform/tenants", Organization, keys=("data",), options=options
         )
 
-    async def switch(self, id_or_slug: str) -> Organization:
+    async def current(self, **options: Unpack[RequestOptions]) -> Organization:
+        """The organization this credential acts in. ``GET /platform/tenants/current``."""
+        return await self._object(
+            "GET",
+            "/platform/tenants/current",
+            Organization,
+            unwrap=("data", "tenant"),
+            options=options,
+        )
+
+    async def switch(self, id_or_slug: str, **options: Unpack[RequestOptions]) -> Organization:
         """Move a signed-in user's session to another organization.
 
         ``POST /platform/tenants/{id_or_slug}/switch``. Only a user session can switch;
@@ -80,4 +97,6 @@ class AsyncOrganizations(AsyncAPIResource):
         to act in an organization the key may operate).
         """
         path = route("/platform/tenants/{id_or_slug}/switch", id_or_slug=id_or_slug)
-        return await self._object("POST", path, Organization, json={}, unwrap=("data", "tenant"))
+        return await self._object(
+            "POST", path, Organization, json={}, unwrap=("data", "tenant"), options=options
+        )

@@ -12,6 +12,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._groups.environments import environment_list, machine_environment
 from ...._groups.platform import query_with
@@ -63,7 +64,11 @@ class AsyncEnvironments(AsyncAPIResource):
         )
 
     async def list(
-        self, *, workspace_id: str | None = None, include_deleted: bool | None = None
+        self,
+        *,
+        workspace_id: str | None = None,
+        include_deleted: bool | None = None,
+        **options: Unpack[RequestOptions],
     ) -> MachineEnvironmentList:
         """The environments in scope, the effective default first, with the default's id
         and the billing account. ``GET /environments``."""
@@ -74,6 +79,7 @@ class AsyncEnvironments(AsyncAPIResource):
             params=query(workspace_id=workspace_id, include_deleted=include_deleted),
             unwrap=(),
             prepare=environment_list,
+            options=options,
         )
 
     async def get(self, id_or_name: str, *, workspace_id: str | None = None) -> MachineEnvironment:
@@ -212,13 +218,20 @@ class AsyncEnvironments(AsyncAPIResource):
         )
         return await self._environment("PATCH", _env_path(id_or_name), json=payload)
 
-    async def delete(self, id_or_name: str, *, workspace_id: str | None = None) -> None:
+    async def delete(
+        self, id_or_name: str, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete an environment; machines keep their pinned version.
 
         ``DELETE /environments/{id_or_name}``. The organization default cannot be
         deleted (`ConflictError`, ``ENVIRONMENT_IS_DEFAULT``).
         """
-        await self._none("DELETE", _env_path(id_or_name), params=query(workspace_id=workspace_id))
+        await self._none(
+            "DELETE",
+            _env_path(id_or_name),
+            params=query(workspace_id=workspace_id),
+            options=options,
+        )
 
     async def rename(
         self, id_or_name: str, name: str, *, workspace_id: str | NotGiven = NOT_GIVEN
@@ -241,15 +254,24 @@ class AsyncEnvironments(AsyncAPIResource):
             "POST", _env_path(id_or_name) + "/default", json=body(workspace_id=workspace_id)
         )
 
-    async def inherit_default(self, *, workspace_id: str | None = None) -> None:
+    async def inherit_default(
+        self, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> None:
         """Stop overriding the default in a workspace: inherit the organization's again.
 
         ``DELETE /environments/default``; at the organization level this is a
         `ValidationError` (there is nothing to inherit from).
         """
-        await self._none("DELETE", "/environments/default", params=query(workspace_id=workspace_id))
+        await self._none(
+            "DELETE",
+            "/environments/default",
+            params=query(workspace_id=workspace_id),
+            options=options,
+        )
 
-    async def billing(self, *, workspace_id: str | None = None) -> EnvironmentBilling:
+    async def billing(
+        self, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> EnvironmentBilling:
         """The account new machines bill. ``GET /environments/billing``."""
         return await self._object(
             "GET",
@@ -257,10 +279,11 @@ class AsyncEnvironments(AsyncAPIResource):
             EnvironmentBilling,
             params=query(workspace_id=workspace_id),
             unwrap=("billing", "data"),
+            options=options,
         )
 
     async def versions(
-        self, id_or_name: str, *, workspace_id: str | None = None
+        self, id_or_name: str, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> builtins.list[EnvironmentVersion]:
         """The environment's versions, newest first; they never hold values.
 
@@ -272,6 +295,7 @@ class AsyncEnvironments(AsyncAPIResource):
             EnvironmentVersion,
             params=query(workspace_id=workspace_id),
             keys=("versions", "data"),
+            options=options,
         )
 
     async def upgrade(
@@ -280,6 +304,7 @@ class AsyncEnvironments(AsyncAPIResource):
         *,
         machine_ids: Sequence[str] | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> EnvironmentUpgrade:
         """Move pinned machines (all, or ``machine_ids``) to the latest version.
 
@@ -290,6 +315,7 @@ class AsyncEnvironments(AsyncAPIResource):
             _env_path(id_or_name) + "/upgrade",
             EnvironmentUpgrade,
             json=body(machine_ids=machine_ids, workspace_id=workspace_id),
+            options=options,
         )
 
     async def effective(
@@ -298,6 +324,7 @@ class AsyncEnvironments(AsyncAPIResource):
         *,
         workspace_id: str | None = None,
         agent_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EffectiveEnvironment:
         """What a machine, or a run of ``agent_id``, in this environment receives.
 
@@ -310,6 +337,7 @@ class AsyncEnvironments(AsyncAPIResource):
             params=query(workspace_id=workspace_id, agent_id=agent_id),
             unwrap=("effective", "data"),
             prepare=machine_environment,
+            options=options,
         )
 
     async def set_variable(
@@ -340,7 +368,12 @@ class AsyncEnvironments(AsyncAPIResource):
         return await self._environment("DELETE", path, params=query(workspace_id=workspace_id))
 
     async def reveal_variable(
-        self, id_or_name: str, name: str, *, workspace_id: str | None = None
+        self,
+        id_or_name: str,
+        name: str,
+        *,
+        workspace_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> RevealedEnvironmentVariable:
         """One variable's plaintext; the read is audit-logged.
 
@@ -348,7 +381,11 @@ class AsyncEnvironments(AsyncAPIResource):
         """
         path = _env_path(id_or_name) + route("/variables/{name}/reveal", name=name)
         return await self._object(
-            "GET", path, RevealedEnvironmentVariable, params=query(workspace_id=workspace_id)
+            "GET",
+            path,
+            RevealedEnvironmentVariable,
+            params=query(workspace_id=workspace_id),
+            options=options,
         )
 
     async def set_file(
@@ -380,7 +417,12 @@ class AsyncEnvironments(AsyncAPIResource):
         )
 
     async def reveal_file(
-        self, id_or_name: str, path: str, *, workspace_id: str | None = None
+        self,
+        id_or_name: str,
+        path: str,
+        *,
+        workspace_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> RevealedSecretFile:
         """One secret file's contents; the read is audit-logged.
 
@@ -391,6 +433,7 @@ class AsyncEnvironments(AsyncAPIResource):
             _env_path(id_or_name) + "/files/reveal",
             RevealedSecretFile,
             params=query(path=path, workspace_id=workspace_id),
+            options=options,
         )
 
     async def add_repository(
@@ -444,7 +487,7 @@ class AsyncDeploymentEnvironments(AsyncAPIResource):
     deployments (not machine environments)."""
 
     async def list(
-        self, *, extra: Mapping[str, Any] | None = None
+        self, *, extra: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
     ) -> builtins.list[DeploymentEnvironment]:
         """The deployment environment inventory. ``GET /deployment-environments``.
 
@@ -456,4 +499,5 @@ class AsyncDeploymentEnvironments(AsyncAPIResource):
             DeploymentEnvironment,
             params=query_with(extra),
             keys=("data", "environments", "deployment_environments"),
+            options=options,
         )

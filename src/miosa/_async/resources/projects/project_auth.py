@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import merge, query
 from ....types.project_auth import ProjectAuthStatus
 from ..._resource import AsyncAPIResource
@@ -34,7 +35,9 @@ class AsyncProjectAuth(AsyncAPIResource):
     ``resource_type`` is ``sandbox`` or ``deployment``; ``resource_id`` its id.
     """
 
-    async def status(self, resource_type: str, resource_id: str) -> ProjectAuthStatus:
+    async def status(
+        self, resource_type: str, resource_id: str, **options: Unpack[RequestOptions]
+    ) -> ProjectAuthStatus:
         """Whether project auth is on, and its configuration. ``GET /project-auth/status``."""
         return await self._object(
             "GET",
@@ -42,6 +45,7 @@ class AsyncProjectAuth(AsyncAPIResource):
             ProjectAuthStatus,
             params=query(**_target(resource_type, resource_id)),
             unwrap=_UNWRAP,
+            options=options,
         )
 
     async def enable(
@@ -51,6 +55,7 @@ class AsyncProjectAuth(AsyncAPIResource):
         *,
         config: Mapping[str, Any] | None = None,
         overrides: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ProjectAuthStatus:
         """Turn project auth on. ``POST /project-auth/enable``.
 
@@ -62,9 +67,12 @@ class AsyncProjectAuth(AsyncAPIResource):
             ProjectAuthStatus,
             json=_with_config(resource_type, resource_id, config, overrides),
             unwrap=_UNWRAP,
+            options=options,
         )
 
-    async def disable(self, resource_type: str, resource_id: str) -> ProjectAuthStatus:
+    async def disable(
+        self, resource_type: str, resource_id: str, **options: Unpack[RequestOptions]
+    ) -> ProjectAuthStatus:
         """Turn project auth off. ``POST /project-auth/disable``."""
         return await self._object(
             "POST",
@@ -72,6 +80,7 @@ class AsyncProjectAuth(AsyncAPIResource):
             ProjectAuthStatus,
             json=_target(resource_type, resource_id),
             unwrap=_UNWRAP,
+            options=options,
         )
 
     async def update(
@@ -81,6 +90,7 @@ class AsyncProjectAuth(AsyncAPIResource):
         *,
         config: Mapping[str, Any] | None = None,
         overrides: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ProjectAuthStatus:
         """Change the configuration. ``PATCH /project-auth/config``.
 
@@ -92,4 +102,5 @@ class AsyncProjectAuth(AsyncAPIResource):
             ProjectAuthStatus,
             json=_with_config(resource_type, resource_id, config, overrides),
             unwrap=_UNWRAP,
+            options=options,
         )

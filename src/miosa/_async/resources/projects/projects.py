@@ -7,6 +7,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ....types.projects import (
     EnvironmentSync,
@@ -47,7 +48,9 @@ class AsyncProjects(AsyncAPIResource):
     deploy target (``production``, ``staging`` ...).
     """
 
-    async def list(self, *, workspace_id: str | None = None) -> builtins.list[Project]:
+    async def list(
+        self, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[Project]:
         """The organization's projects, optionally of one workspace. ``GET /projects``."""
         return await self._list(
             "GET",
@@ -55,11 +58,12 @@ class AsyncProjects(AsyncAPIResource):
             Project,
             params=query(workspace_id=workspace_id),
             keys=("data", "projects"),
+            options=options,
         )
 
-    async def get(self, project_id: str) -> Project:
+    async def get(self, project_id: str, **options: Unpack[RequestOptions]) -> Project:
         """Fetch one project. ``GET /projects/{project_id}``."""
-        return await self._object("GET", _project_path(project_id), Project)
+        return await self._object("GET", _project_path(project_id), Project, options=options)
 
     async def create(
         self,
@@ -71,6 +75,7 @@ class AsyncProjects(AsyncAPIResource):
         slug: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Project:
         """Create a project. ``POST /projects``.
 
@@ -86,7 +91,12 @@ class AsyncProjects(AsyncAPIResource):
             metadata=metadata,
         )
         return await self._object(
-            "POST", "/projects", Project, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/projects",
+            Project,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def update(
@@ -97,22 +107,27 @@ class AsyncProjects(AsyncAPIResource):
         slug: str | NotGiven = NOT_GIVEN,
         description: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> Project:
         """Change a project's name, slug, description or metadata.
 
         ``PATCH /projects/{project_id}``.
         """
         payload = body(name=name, slug=slug, description=description, metadata=metadata)
-        return await self._object("PATCH", _project_path(project_id), Project, json=payload)
+        return await self._object(
+            "PATCH", _project_path(project_id), Project, json=payload, options=options
+        )
 
-    async def delete(self, project_id: str) -> None:
+    async def delete(self, project_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a project. ``DELETE /projects/{project_id}``.
 
         The workspace's default project cannot be deleted (a conflict error).
         """
-        await self._none("DELETE", _project_path(project_id))
+        await self._none("DELETE", _project_path(project_id), options=options)
 
-    async def move(self, project_id: str, target_workspace_id: str) -> Project:
+    async def move(
+        self, project_id: str, target_workspace_id: str, **options: Unpack[RequestOptions]
+    ) -> Project:
         """Move a project, with everything it owns, to another workspace.
 
         ``POST /projects/{project_id}/move``.
@@ -122,18 +137,23 @@ class AsyncProjects(AsyncAPIResource):
             _project_path(project_id) + "/move",
             Project,
             json={"target_workspace_id": target_workspace_id},
+            options=options,
         )
 
-    async def summary(self, project_id: str) -> ProjectSummary:
+    async def summary(self, project_id: str, **options: Unpack[RequestOptions]) -> ProjectSummary:
         """The project with its environments and services in one reply.
 
         ``GET /projects/{project_id}/summary``.
         """
-        return await self._object("GET", _project_path(project_id) + "/summary", ProjectSummary)
+        return await self._object(
+            "GET", _project_path(project_id) + "/summary", ProjectSummary, options=options
+        )
 
     # -- environments -------------------------------------------------------
 
-    async def environments(self, project_id: str) -> builtins.list[ProjectEnvironment]:
+    async def environments(
+        self, project_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ProjectEnvironment]:
         """A project's environments. ``GET /projects/{project_id}/environments``.
 
         The first read creates the ``production`` environment.
@@ -143,6 +163,7 @@ class AsyncProjects(AsyncAPIResource):
             _project_path(project_id) + "/environments",
             ProjectEnvironment,
             keys=("data", "environments"),
+            options=options,
         )
 
     async def create_environment(
@@ -153,6 +174,7 @@ class AsyncProjects(AsyncAPIResource):
         slug: str | NotGiven = NOT_GIVEN,
         kind: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ProjectEnvironment:
         """Create an environment. ``POST /projects/{project_id}/environments``.
 
@@ -164,6 +186,7 @@ class AsyncProjects(AsyncAPIResource):
             ProjectEnvironment,
             json=body(name=name, slug=slug, kind=kind),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def update_environment(
@@ -173,6 +196,7 @@ class AsyncProjects(AsyncAPIResource):
         *,
         name: str | NotGiven = NOT_GIVEN,
         slug: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ProjectEnvironment:
         """Rename an environment.
 
@@ -183,10 +207,11 @@ class AsyncProjects(AsyncAPIResource):
             _environment_path(project_id, environment_id),
             ProjectEnvironment,
             json=body(name=name, slug=slug),
+            options=options,
         )
 
     async def duplicate_environment(
-        self, project_id: str, environment_id: str, name: str
+        self, project_id: str, environment_id: str, name: str, **options: Unpack[RequestOptions]
     ) -> ProjectEnvironment:
         """Copy an environment's services and settings into a new one named ``name``.
 
@@ -198,6 +223,7 @@ class AsyncProjects(AsyncAPIResource):
             _environment_path(project_id, environment_id) + "/duplicate",
             ProjectEnvironment,
             json={"name": name},
+            options=options,
         )
 
     async def sync_environment(
@@ -207,6 +233,7 @@ class AsyncProjects(AsyncAPIResource):
         from_environment_id: str,
         *,
         apply: bool | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> EnvironmentSync:
         """Compare this environment with ``from_environment_id``; ``apply=True`` writes
         the differences. Nothing is ever removed.
@@ -218,19 +245,22 @@ class AsyncProjects(AsyncAPIResource):
             _environment_path(project_id, environment_id) + "/sync",
             EnvironmentSync,
             json=body(from_environment_id=from_environment_id, apply=apply),
+            options=options,
         )
 
-    async def delete_environment(self, project_id: str, environment_id: str) -> None:
+    async def delete_environment(
+        self, project_id: str, environment_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete an environment (not the default one).
 
         ``DELETE /projects/{project_id}/environments/{environment_id}``.
         """
-        await self._none("DELETE", _environment_path(project_id, environment_id))
+        await self._none("DELETE", _environment_path(project_id, environment_id), options=options)
 
     # -- shared variables ---------------------------------------------------
 
     async def shared_variables(
-        self, project_id: str, *, environment: str | None = None
+        self, project_id: str, *, environment: str | None = None, **options: Unpack[RequestOptions]
     ) -> builtins.list[SharedVariable]:
         """An environment's shared variables, masked (``environment``: name or id; the
         default environment without it). ``GET /projects/{project_id}/shared-variables``.
@@ -241,6 +271,7 @@ class AsyncProjects(AsyncAPIResource):
             SharedVariable,
             params=query(env=environment),
             keys=("data", "variables"),
+            options=options,
         )
 
     async def set_shared_variables(
@@ -249,6 +280,7 @@ class AsyncProjects(AsyncAPIResource):
         variables: Mapping[str, str] | Sequence[Mapping[str, Any]],
         *,
         environment: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[SharedVariable]:
         """Set shared variables; those not named are kept.
 
@@ -261,10 +293,16 @@ class AsyncProjects(AsyncAPIResource):
             SharedVariable,
             json=body(variables=variables_body(variables), env=environment),
             keys=("data", "variables"),
+            options=options,
         )
 
     async def delete_shared_variable(
-        self, project_id: str, name: str, *, environment: str | None = None
+        self,
+        project_id: str,
+        name: str,
+        *,
+        environment: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> None:
         """Delete one shared variable.
 
@@ -273,24 +311,30 @@ class AsyncProjects(AsyncAPIResource):
         path = route(
             "/projects/{project_id}/shared-variables/{name}", project_id=project_id, name=name
         )
-        await self._none("DELETE", path, params=query(env=environment))
+        await self._none("DELETE", path, params=query(env=environment), options=options)
 
     # -- templates ------------------------------------------------------------
 
-    async def capabilities(self) -> ProjectCapabilities:
+    async def capabilities(self, **options: Unpack[RequestOptions]) -> ProjectCapabilities:
         """What runs on this platform now. ``GET /project-capabilities``."""
-        return await self._object("GET", "/project-capabilities", ProjectCapabilities)
-
-    async def templates(self) -> builtins.list[ProjectTemplate]:
-        """The project template catalog. ``GET /project-templates``."""
-        return await self._list(
-            "GET", "/project-templates", ProjectTemplate, keys=("data", "templates")
+        return await self._object(
+            "GET", "/project-capabilities", ProjectCapabilities, options=options
         )
 
-    async def template(self, slug: str) -> ProjectTemplate:
+    async def templates(self, **options: Unpack[RequestOptions]) -> builtins.list[ProjectTemplate]:
+        """The project template catalog. ``GET /project-templates``."""
+        return await self._list(
+            "GET",
+            "/project-templates",
+            ProjectTemplate,
+            keys=("data", "templates"),
+            options=options,
+        )
+
+    async def template(self, slug: str, **options: Unpack[RequestOptions]) -> ProjectTemplate:
         """One project template. ``GET /project-templates/{slug}``."""
         path = route("/project-templates/{slug}", slug=slug)
-        return await self._object("GET", path, ProjectTemplate)
+        return await self._object("GET", path, ProjectTemplate, options=options)
 
     async def apply_template(
         self,
@@ -299,6 +343,7 @@ class AsyncProjects(AsyncAPIResource):
         *,
         environment: str | None = None,
         deploy: bool | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ProjectTemplateApplication:
         """Add a template's services to the project as one change set, then deploy them
         unless ``deploy=False``.
@@ -314,4 +359,5 @@ class AsyncProjects(AsyncAPIResource):
             ProjectTemplateApplication,
             params=query(env=environment, deploy=deploy),
             json={},
+            options=options,
         )

@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any, Literal
 
 from ...._concurrency import asleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...._core.waiters import Poller
 from ...._groups.projects import (
@@ -86,7 +87,7 @@ class AsyncServices(AsyncAPIResource):
     # -- the collection --------------------------------------------------------
 
     async def list(
-        self, project_id: str, *, environment: str | None = None
+        self, project_id: str, *, environment: str | None = None, **options: Unpack[RequestOptions]
     ) -> builtins.list[Service]:
         """A project's services in one environment (name or id; the default without it).
 
@@ -98,14 +99,15 @@ class AsyncServices(AsyncAPIResource):
             Service,
             params=query(env=environment),
             keys=("data", "items", "services"),
+            options=options,
         )
 
-    async def get(self, service_id: str) -> Service:
+    async def get(self, service_id: str, **options: Unpack[RequestOptions]) -> Service:
         """Fetch one service. ``GET /services/{service_id}``.
 
         ``pending_changes`` is set when a variable write left the running release stale.
         """
-        return await self._object("GET", _service_path(service_id), Service)
+        return await self._object("GET", _service_path(service_id), Service, options=options)
 
     async def create(
         self,
@@ -122,6 +124,7 @@ class AsyncServices(AsyncAPIResource):
         environment: str | None = None,
         shape: str | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Service:
         """Create a service. ``POST /projects/{project_id}/services``.
 
@@ -153,6 +156,7 @@ class AsyncServices(AsyncAPIResource):
             params=query(env=environment),
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def update(
@@ -164,6 +168,7 @@ class AsyncServices(AsyncAPIResource):
         settings: Mapping[str, Any] | None = None,
         lock_version: int | NotGiven | None = NOT_GIVEN,
         shape: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Service:
         """Change a service. ``PATCH /services/{service_id}``.
 
@@ -179,19 +184,25 @@ class AsyncServices(AsyncAPIResource):
             settings=NOT_GIVEN if merged is None else merged,
             lock_version=NOT_GIVEN if lock_version is None else lock_version,
         )
-        return await self._object("PATCH", _service_path(service_id), Service, json=payload)
+        return await self._object(
+            "PATCH", _service_path(service_id), Service, json=payload, options=options
+        )
 
-    async def delete(self, service_id: str) -> None:
+    async def delete(self, service_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a service; its replicas stop in the background.
 
         ``DELETE /services/{service_id}``.
         """
-        await self._none("DELETE", _service_path(service_id))
+        await self._none("DELETE", _service_path(service_id), options=options)
 
     # -- lifecycle -----------------------------------------------------------
 
     async def restart(
-        self, service_id: str, *, idempotency_key: str | None = None
+        self,
+        service_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceRelease:
         """Queue a release that restarts the service. ``POST /services/{service_id}/restart``."""
         return await self._object(
@@ -199,9 +210,16 @@ class AsyncServices(AsyncAPIResource):
             _service_path(service_id) + "/restart",
             ServiceRelease,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def start(self, service_id: str, *, idempotency_key: str | None = None) -> ServiceRelease:
+    async def start(
+        self,
+        service_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ServiceRelease:
         """Start a stopped service. ``POST /services/{service_id}/start``.
 
         A service already running is a `ConflictError`.
@@ -211,11 +229,14 @@ class AsyncServices(AsyncAPIResource):
             _service_path(service_id) + "/start",
             ServiceRelease,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def stop(self, service_id: str) -> ServiceStopResult:
+    async def stop(self, service_id: str, **options: Unpack[RequestOptions]) -> ServiceStopResult:
         """Stop every active release now. ``POST /services/{service_id}/stop``."""
-        return await self._object("POST", _service_path(service_id) + "/stop", ServiceStopResult)
+        return await self._object(
+            "POST", _service_path(service_id) + "/stop", ServiceStopResult, options=options
+        )
 
     async def scale(
         self,
@@ -225,6 +246,7 @@ class AsyncServices(AsyncAPIResource):
         region: str | NotGiven = NOT_GIVEN,
         limits: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceRelease:
         """Change replicas, region or limits, and queue the release that applies them.
 
@@ -236,10 +258,15 @@ class AsyncServices(AsyncAPIResource):
             ServiceRelease,
             json=body(replicas=replicas, region=region, limits=limits),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def redeploy(
-        self, service_id: str, *, idempotency_key: str | None = None
+        self,
+        service_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceRelease:
         """Queue a release that rebuilds the service's own source.
 
@@ -250,6 +277,7 @@ class AsyncServices(AsyncAPIResource):
             _service_path(service_id) + "/redeploy",
             ServiceRelease,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def deploy(
@@ -259,6 +287,7 @@ class AsyncServices(AsyncAPIResource):
         source: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         message: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceRelease:
         """Queue a release, from the service's source or from ``source`` given here.
 
@@ -270,29 +299,37 @@ class AsyncServices(AsyncAPIResource):
             ServiceRelease,
             json=body(source=source, message=message),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     # -- releases --------------------------------------------------------------
 
-    async def releases(self, service_id: str) -> builtins.list[ServiceRelease]:
+    async def releases(
+        self, service_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ServiceRelease]:
         """A service's releases, newest first. ``GET /services/{service_id}/deployments``."""
         return await self._list(
             "GET",
             _service_path(service_id) + "/deployments",
             ServiceRelease,
             keys=("data", "items", "deployments"),
+            options=options,
         )
 
-    async def release(self, service_id: str, release_id: str) -> ServiceRelease:
+    async def release(
+        self, service_id: str, release_id: str, **options: Unpack[RequestOptions]
+    ) -> ServiceRelease:
         """One release. ``GET /services/{service_id}/deployments/{release_id}``."""
         path = route(
             "/services/{service_id}/deployments/{release_id}",
             service_id=service_id,
             release_id=release_id,
         )
-        return await self._object("GET", path, ServiceRelease)
+        return await self._object("GET", path, ServiceRelease, options=options)
 
-    async def events(self, service_id: str, release_id: str) -> builtins.list[ReleaseEvent]:
+    async def events(
+        self, service_id: str, release_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ReleaseEvent]:
         """Every transition of a release, with the reason of a failure.
 
         ``GET /services/{service_id}/deployments/{release_id}/events``.
@@ -302,10 +339,16 @@ class AsyncServices(AsyncAPIResource):
             service_id=service_id,
             release_id=release_id,
         )
-        return await self._list("GET", path, ReleaseEvent, keys=("data", "items", "events"))
+        return await self._list(
+            "GET", path, ReleaseEvent, keys=("data", "items", "events"), options=options
+        )
 
     async def rollback(
-        self, release_id: str, *, idempotency_key: str | None = None
+        self,
+        release_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceRelease:
         """Serve a release's built image again, with its frozen source and settings.
 
@@ -316,10 +359,15 @@ class AsyncServices(AsyncAPIResource):
             _release_path(release_id) + "/rollback",
             ServiceRelease,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def redeploy_release(
-        self, release_id: str, *, idempotency_key: str | None = None
+        self,
+        release_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceRelease:
         """Build a release's frozen source again.
 
@@ -330,21 +378,26 @@ class AsyncServices(AsyncAPIResource):
             _release_path(release_id) + "/redeploy",
             ServiceRelease,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def cancel_release(self, release_id: str) -> ServiceRelease:
+    async def cancel_release(
+        self, release_id: str, **options: Unpack[RequestOptions]
+    ) -> ServiceRelease:
         """Cancel a queued or building release (any other state is a `ConflictError`).
 
         ``POST /service-deployments/{release_id}/cancel``.
         """
-        return await self._object("POST", _release_path(release_id) + "/cancel", ServiceRelease)
+        return await self._object(
+            "POST", _release_path(release_id) + "/cancel", ServiceRelease, options=options
+        )
 
-    async def remove_release(self, release_id: str) -> None:
+    async def remove_release(self, release_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a finished release from the history.
 
         ``DELETE /service-deployments/{release_id}``.
         """
-        await self._none("DELETE", _release_path(release_id))
+        await self._none("DELETE", _release_path(release_id), options=options)
 
     async def wait_for_release(
         self,
@@ -372,17 +425,23 @@ class AsyncServices(AsyncAPIResource):
 
     # -- variables -------------------------------------------------------------
 
-    async def variables(self, service_id: str) -> builtins.list[ServiceVariable]:
+    async def variables(
+        self, service_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ServiceVariable]:
         """A service's own variables, masked. ``GET /services/{service_id}/variables``."""
         return await self._list(
             "GET",
             _service_path(service_id) + "/variables",
             ServiceVariable,
             keys=("data", "variables"),
+            options=options,
         )
 
     async def set_variables(
-        self, service_id: str, variables: Mapping[str, str] | Sequence[Mapping[str, Any]]
+        self,
+        service_id: str,
+        variables: Mapping[str, str] | Sequence[Mapping[str, Any]],
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[ServiceVariable]:
         """Set variables; those not named are kept. ``PUT /services/{service_id}/variables``.
 
@@ -396,27 +455,37 @@ class AsyncServices(AsyncAPIResource):
             ServiceVariable,
             json={"variables": variables_body(variables)},
             keys=("data", "variables"),
+            options=options,
         )
 
-    async def delete_variables(self, service_id: str, names: str | Sequence[str]) -> None:
+    async def delete_variables(
+        self, service_id: str, names: str | Sequence[str], **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete variables by name (one name, or several); names that do not exist are
         ignored.
 
         ``DELETE /services/{service_id}/variables/{names}`` (comma-separated).
         """
         path = _service_path(service_id) + "/variables/" + variable_names(names)
-        await self._none("DELETE", path)
+        await self._none("DELETE", path, options=options)
 
-    async def effective_variables(self, service_id: str) -> EffectiveVariables:
+    async def effective_variables(
+        self, service_id: str, **options: Unpack[RequestOptions]
+    ) -> EffectiveVariables:
         """Every variable a deploy would receive, references resolved, values masked.
 
         ``GET /services/{service_id}/variables/effective``.
         """
         return await self._object(
-            "GET", _service_path(service_id) + "/variables/effective", EffectiveVariables
+            "GET",
+            _service_path(service_id) + "/variables/effective",
+            EffectiveVariables,
+            options=options,
         )
 
-    async def reveal_variable(self, service_id: str, name: str) -> RevealedVariable:
+    async def reveal_variable(
+        self, service_id: str, name: str, **options: Unpack[RequestOptions]
+    ) -> RevealedVariable:
         """One value in plaintext; a sealed variable refuses (`PermissionDeniedError`).
 
         ``GET /services/{service_id}/variables/{name}/reveal``.
@@ -424,7 +493,7 @@ class AsyncServices(AsyncAPIResource):
         path = route(
             "/services/{service_id}/variables/{name}/reveal", service_id=service_id, name=name
         )
-        return await self._object("GET", path, RevealedVariable)
+        return await self._object("GET", path, RevealedVariable, options=options)
 
     # -- build logs ------------------------------------------------------------
 
@@ -435,6 +504,7 @@ class AsyncServices(AsyncAPIResource):
         *,
         tail: int | None = None,
         after: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> BuildLogPage:
         """One page of a build's log. ``GET /services/{service_id}/builds/{build_id}/logs``.
 
@@ -448,7 +518,9 @@ class AsyncServices(AsyncAPIResource):
             service_id=service_id,
             build_id=build_id,
         )
-        return await self._object("GET", path, BuildLogPage, params=build_log_query(tail, after))
+        return await self._object(
+            "GET", path, BuildLogPage, params=build_log_query(tail, after), options=options
+        )
 
     async def iter_build_logs(
         self,
@@ -476,7 +548,9 @@ class AsyncServices(AsyncAPIResource):
 
     # -- custom domains and addresses ----------------------------------------
 
-    async def domains(self, project_id: str, service_id: str) -> ServiceDomains:
+    async def domains(
+        self, project_id: str, service_id: str, **options: Unpack[RequestOptions]
+    ) -> ServiceDomains:
         """A service's custom domains and its generated address.
 
         ``GET /projects/{project_id}/services/{service_id}/domains``.
@@ -487,6 +561,7 @@ class AsyncServices(AsyncAPIResource):
             ServiceDomains,
             unwrap=(),
             prepare=domains_reply,
+            options=options,
         )
 
     async def add_domain(
@@ -497,6 +572,7 @@ class AsyncServices(AsyncAPIResource):
         *,
         redirect_policy: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceDomain:
         """Add a custom domain; the reply lists the DNS records to create.
 
@@ -509,10 +585,11 @@ class AsyncServices(AsyncAPIResource):
             ServiceDomain,
             json=body(fqdn=fqdn, redirect_policy=redirect_policy),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def verify_domain(
-        self, project_id: str, service_id: str, domain_id: str
+        self, project_id: str, service_id: str, domain_id: str, **options: Unpack[RequestOptions]
     ) -> ServiceDomain:
         """Check a domain's DNS now; the reply is its current status.
 
@@ -521,18 +598,24 @@ class AsyncServices(AsyncAPIResource):
         path = _nested(project_id, service_id) + route(
             "/domains/{domain_id}/verify", domain_id=domain_id
         )
-        return await self._object("POST", path, ServiceDomain, json={})
+        return await self._object("POST", path, ServiceDomain, json={}, options=options)
 
-    async def remove_domain(self, project_id: str, service_id: str, domain_id: str) -> None:
+    async def remove_domain(
+        self, project_id: str, service_id: str, domain_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Remove a custom domain.
 
         ``DELETE /projects/{project_id}/services/{service_id}/domains/{domain_id}``.
         """
         path = _nested(project_id, service_id) + route("/domains/{domain_id}", domain_id=domain_id)
-        await self._none("DELETE", path)
+        await self._none("DELETE", path, options=options)
 
     async def enable_public_address(
-        self, service_id: str, *, label: str | NotGiven = NOT_GIVEN
+        self,
+        service_id: str,
+        *,
+        label: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> PublicAddress:
         """Give the service ``<label>.<org>.miosa.app``.
 
@@ -543,9 +626,12 @@ class AsyncServices(AsyncAPIResource):
             _service_path(service_id) + "/public-address",
             PublicAddress,
             json=body(label=label),
+            options=options,
         )
 
-    async def disable_public_address(self, service_id: str) -> PublicAddress:
+    async def disable_public_address(
+        self, service_id: str, **options: Unpack[RequestOptions]
+    ) -> PublicAddress:
         """Remove the public address; the private one stays.
 
         ``DELETE /services/{service_id}/public-address``.
@@ -555,35 +641,52 @@ class AsyncServices(AsyncAPIResource):
             _service_path(service_id) + "/public-address",
             PublicAddress,
             prepare=object_or_empty,
+            options=options,
         )
 
-    async def connection(self, service_id: str) -> ServiceConnection:
+    async def connection(
+        self, service_id: str, **options: Unpack[RequestOptions]
+    ) -> ServiceConnection:
         """A database service's private and public URLs (they hold its password).
 
         ``GET /services/{service_id}/connection``.
         """
         return await self._object(
-            "GET", _service_path(service_id) + "/connection", ServiceConnection
+            "GET", _service_path(service_id) + "/connection", ServiceConnection, options=options
         )
 
-    async def runs(self, service_id: str) -> builtins.list[ServiceRun]:
+    async def runs(
+        self, service_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ServiceRun]:
         """A cron service's newest 20 runs. ``GET /services/{service_id}/runs``."""
         return await self._list(
-            "GET", _service_path(service_id) + "/runs", ServiceRun, keys=("data", "runs")
+            "GET",
+            _service_path(service_id) + "/runs",
+            ServiceRun,
+            keys=("data", "runs"),
+            options=options,
         )
 
-    async def setting_capabilities(self, project_id: str) -> dict[str, dict[str, str]]:
+    async def setting_capabilities(
+        self, project_id: str, **options: Unpack[RequestOptions]
+    ) -> dict[str, dict[str, str]]:
         """What each service setting does today, by setting name: ``enforced``,
         ``stored`` or ``unsupported``.
 
         ``GET /projects/{project_id}/services/setting-capabilities``.
         """
         path = route("/projects/{project_id}/services/setting-capabilities", project_id=project_id)
-        payload, _ = await self._json("GET", path)
+        payload, _ = await self._json("GET", path, options=options)
         return capabilities_by_setting(payload)
 
     async def create_source_upload(
-        self, *, filename: str, size: int, sha256: str, idempotency_key: str | None = None
+        self,
+        *,
+        filename: str,
+        size: int,
+        sha256: str,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SourceUpload:
         """Record a source archive and get the URL to PUT it to. ``POST /uploads``.
 
@@ -595,6 +698,7 @@ class AsyncServices(AsyncAPIResource):
             SourceUpload,
             json={"filename": filename, "size": size, "sha256": sha256},
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def metrics(
@@ -603,6 +707,7 @@ class AsyncServices(AsyncAPIResource):
         service_id: str,
         *,
         range: str = "1h",  # noqa: A002 - the query parameter's name
+        **options: Unpack[RequestOptions],
     ) -> ServiceMetrics:
         """A service's request, error and latency series over ``range``.
 
@@ -613,11 +718,14 @@ class AsyncServices(AsyncAPIResource):
             _nested(project_id, service_id) + "/metrics/series",
             ServiceMetrics,
             params=query(range=range),
+            options=options,
         )
 
     # -- pull-request previews ----------------------------------------------------
 
-    async def previews(self, project_id: str) -> builtins.list[PreviewSettings]:
+    async def previews(
+        self, project_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[PreviewSettings]:
         """Pull-request preview settings, one per repository.
 
         ``GET /projects/{project_id}/previews``.
@@ -627,6 +735,7 @@ class AsyncServices(AsyncAPIResource):
             route("/projects/{project_id}/previews", project_id=project_id),
             PreviewSettings,
             keys=("data", "items", "previews"),
+            options=options,
         )
 
     async def set_preview_settings(
@@ -640,6 +749,7 @@ class AsyncServices(AsyncAPIResource):
         secret: str | NotGiven = NOT_GIVEN,
         token: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> PreviewSettings:
         """Create or change one repository's preview settings.
 
@@ -660,9 +770,12 @@ class AsyncServices(AsyncAPIResource):
             route("/projects/{project_id}/previews", project_id=project_id),
             PreviewSettings,
             json=merge(payload, extra),
+            options=options,
         )
 
-    async def delete_preview_settings(self, project_id: str, preview_id: str) -> None:
+    async def delete_preview_settings(
+        self, project_id: str, preview_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Forget one repository's preview settings.
 
         ``DELETE /projects/{project_id}/previews/{preview_id}``.
@@ -672,17 +785,23 @@ class AsyncServices(AsyncAPIResource):
             project_id=project_id,
             preview_id=preview_id,
         )
-        await self._none("DELETE", path)
+        await self._none("DELETE", path, options=options)
 
     # -- log drains ----------------------------------------------------------------
 
-    async def log_drains(self, project_id: str, environment_id: str) -> builtins.list[LogDrain]:
+    async def log_drains(
+        self, project_id: str, environment_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[LogDrain]:
         """An environment's log drains.
 
         ``GET /projects/{project_id}/environments/{environment_id}/log-drains``.
         """
         return await self._list(
-            "GET", _drains(project_id, environment_id), LogDrain, keys=("data", "items", "drains")
+            "GET",
+            _drains(project_id, environment_id),
+            LogDrain,
+            keys=("data", "items", "drains"),
+            options=options,
         )
 
     async def create_log_drain(
@@ -696,6 +815,7 @@ class AsyncServices(AsyncAPIResource):
         sources: Sequence[str] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> LogDrain:
         """Forward an environment's logs to ``url``.
 
@@ -710,6 +830,7 @@ class AsyncServices(AsyncAPIResource):
             LogDrain,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def update_log_drain(
@@ -724,6 +845,7 @@ class AsyncServices(AsyncAPIResource):
         state: Literal["active", "paused"] | NotGiven = NOT_GIVEN,
         rotate_secret: bool | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> LogDrain:
         """Change a drain, pause or resume it, or rotate its secret.
 
@@ -733,52 +855,68 @@ class AsyncServices(AsyncAPIResource):
             name=name, url=url, sources=sources, state=state, rotate_secret=rotate_secret
         )
         path = _drains(project_id, environment_id) + route("/{drain_id}", drain_id=drain_id)
-        return await self._object("PATCH", path, LogDrain, json=merge(payload, extra))
+        return await self._object(
+            "PATCH", path, LogDrain, json=merge(payload, extra), options=options
+        )
 
-    async def delete_log_drain(self, project_id: str, environment_id: str, drain_id: str) -> None:
+    async def delete_log_drain(
+        self, project_id: str, environment_id: str, drain_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete a drain.
 
         ``DELETE /projects/{project_id}/environments/{environment_id}/log-drains/{drain_id}``.
         """
         path = _drains(project_id, environment_id) + route("/{drain_id}", drain_id=drain_id)
-        await self._none("DELETE", path)
+        await self._none("DELETE", path, options=options)
 
     async def test_log_drain(
-        self, project_id: str, environment_id: str, drain_id: str
+        self, project_id: str, environment_id: str, drain_id: str, **options: Unpack[RequestOptions]
     ) -> LogDrainTest:
         """Send one signed line now and report whether the endpoint took it.
 
         ``POST /projects/{project_id}/environments/{environment_id}/log-drains/{drain_id}/test``.
         """
         path = _drains(project_id, environment_id) + route("/{drain_id}/test", drain_id=drain_id)
-        return await self._object("POST", path, LogDrainTest, json={})
+        return await self._object("POST", path, LogDrainTest, json={}, options=options)
 
     # -- password protection and WAF ---------------------------------------------
 
-    async def protection(self, project_id: str, service_id: str) -> ServiceProtection:
+    async def protection(
+        self, project_id: str, service_id: str, **options: Unpack[RequestOptions]
+    ) -> ServiceProtection:
         """Whether a password stands in front of the service.
 
         ``GET /projects/{project_id}/services/{service_id}/protection``.
         """
         return await self._object(
-            "GET", _nested(project_id, service_id) + "/protection", ServiceProtection
+            "GET",
+            _nested(project_id, service_id) + "/protection",
+            ServiceProtection,
+            options=options,
         )
 
-    async def set_protection(self, project_id: str, service_id: str, password: str) -> None:
+    async def set_protection(
+        self, project_id: str, service_id: str, password: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Put a password in front of the service; no call ever returns it.
 
         ``PUT /projects/{project_id}/services/{service_id}/protection``.
         """
         await self._none(
-            "PUT", _nested(project_id, service_id) + "/protection", json={"password": password}
+            "PUT",
+            _nested(project_id, service_id) + "/protection",
+            json={"password": password},
+            options=options,
         )
 
-    async def remove_protection(self, project_id: str, service_id: str) -> None:
+    async def remove_protection(
+        self, project_id: str, service_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Remove the password.
 
         ``DELETE /projects/{project_id}/services/{service_id}/protection``.
         """
-        await self._none("DELETE", _nested(project_id, service_id) + "/protection")
+        await self._none("DELETE", _nested(project_id, service_id) + "/protection", options=options)
 
     async def share_link(
         self,
@@ -788,6 +926,7 @@ class AsyncServices(AsyncAPIResource):
         expires_in_s: int | NotGiven = NOT_GIVEN,
         label: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ShareLink:
         """Mint a link that skips the password; its ``msl_...`` token is shown once.
 
@@ -799,19 +938,26 @@ class AsyncServices(AsyncAPIResource):
             ShareLink,
             json=body(expires_in_s=expires_in_s, label=label),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def revoke_share_link(self, project_id: str, service_id: str, link_id: str) -> None:
+    async def revoke_share_link(
+        self, project_id: str, service_id: str, link_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Revoke one share link.
 
         ``DELETE /projects/{project_id}/services/{service_id}/share-links/{link_id}``.
         """
         path = _nested(project_id, service_id) + route("/share-links/{link_id}", link_id=link_id)
-        await self._none("DELETE", path)
+        await self._none("DELETE", path, options=options)
 
-    async def waf(self, project_id: str, service_id: str) -> ServiceWaf:
+    async def waf(
+        self, project_id: str, service_id: str, **options: Unpack[RequestOptions]
+    ) -> ServiceWaf:
         """The service's WAF rules. ``GET /projects/{project_id}/services/{service_id}/waf``."""
-        return await self._object("GET", _nested(project_id, service_id) + "/waf", ServiceWaf)
+        return await self._object(
+            "GET", _nested(project_id, service_id) + "/waf", ServiceWaf, options=options
+        )
 
     async def set_waf(
         self,
@@ -823,6 +969,7 @@ class AsyncServices(AsyncAPIResource):
         blocked_ips: Sequence[str] | NotGiven = NOT_GIVEN,
         blocked_countries: Sequence[str] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> None:
         """Change WAF rules; only the keys given change.
 
@@ -836,11 +983,13 @@ class AsyncServices(AsyncAPIResource):
             blocked_countries=blocked_countries,
         )
         path = _nested(project_id, service_id) + "/waf"
-        await self._none("PUT", path, json=merge(payload, extra))
+        await self._none("PUT", path, json=merge(payload, extra), options=options)
 
-    async def remove_waf(self, project_id: str, service_id: str) -> None:
+    async def remove_waf(
+        self, project_id: str, service_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Remove every WAF rule. ``DELETE /projects/{project_id}/services/{service_id}/waf``."""
-        await self._none("DELETE", _nested(project_id, service_id) + "/waf")
+        await self._none("DELETE", _nested(project_id, service_id) + "/waf", options=options)
 
     async def set_attack_mode(self, project_id: str, service_id: str, enabled: bool) -> None:
         """Turn attack mode on or off (one WAF field).

@@ -8,6 +8,7 @@ from types import TracebackType
 
 import httpx
 
+from ...._core.call_options import RequestExtras, RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._core.responses import unwrap_object
 from ...._groups.code import new_context_name, parse_code_result, warm_up_cell
@@ -39,6 +40,7 @@ class AsyncSandboxCode(AsyncScopedResource):
         language: str = "python",
         context: str | AsyncCodeContext | NotGiven = NOT_GIVEN,
         timeout: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestExtras],
     ) -> CodeResult:
         """Run one cell and return what it produced. ``POST /sandboxes/{sandbox_id}/code/run``.
 
@@ -64,6 +66,7 @@ class AsyncSandboxCode(AsyncScopedResource):
             self._prefix + "/code/run",
             json=body(code=code, language=language, context=context, timeout=timeout),
             timeout=http_timeout,
+            options=options,
         )
         return parse_code_result(unwrap_object(payload))
 
@@ -86,17 +89,23 @@ class AsyncSandboxCode(AsyncScopedResource):
         cell if it does not exist)."""
         return AsyncCodeContext(self, name, language)
 
-    async def contexts(self, *, language: str | None = None) -> builtins.list[str]:
+    async def contexts(
+        self, *, language: str | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[str]:
         """The names of the contexts that exist. ``GET /sandboxes/{sandbox_id}/code/contexts``."""
         payload, _ = await self._json(
-            "GET", self._prefix + "/code/contexts", params=query(language=language)
+            "GET", self._prefix + "/code/contexts", params=query(language=language), options=options
         )
         data = unwrap_object(payload)
         names = data.get("contexts") if isinstance(data, dict) else data
         return [str(n) for n in names] if isinstance(names, list) else []
 
     async def drop_context(
-        self, context: str | AsyncCodeContext, *, language: str | None = None
+        self,
+        context: str | AsyncCodeContext,
+        *,
+        language: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> None:
         """End one context and forget its variables.
 
@@ -110,14 +119,19 @@ class AsyncSandboxCode(AsyncScopedResource):
             "DELETE",
             self._prefix + route("/code/contexts/{context}", context=context),
             params=query(language=language),
+            options=options,
         )
 
-    async def drop_all(self, *, language: str | None = None) -> None:
+    async def drop_all(
+        self, *, language: str | None = None, **options: Unpack[RequestOptions]
+    ) -> None:
         """End every context (of ``language`` when given).
 
         ``DELETE /sandboxes/{sandbox_id}/code``.
         """
-        await self._none("DELETE", self._prefix + "/code", params=query(language=language))
+        await self._none(
+            "DELETE", self._prefix + "/code", params=query(language=language), options=options
+        )
 
 
 class AsyncCodeContext:

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...._concurrency import asleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, path_param, query, route
 from ...._core.waiters import Poller, WaitTarget
 from ...._groups.sandbox import (
@@ -286,6 +287,7 @@ class AsyncSandboxes(AsyncAPIResource):
         external_workspace_id: str | None = None,
         external_user_id: str | None = None,
         external_project_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> list[AsyncSandbox]:
         """List sandboxes, optionally filtered. ``GET /sandboxes``.
 
@@ -311,16 +313,17 @@ class AsyncSandboxes(AsyncAPIResource):
                 external_project_id=external_project_id,
             ),
             keys=("data", "items", "sandboxes"),
+            options=options,
         )
         return [self._handle(item) for item in items]
 
-    async def destroy(self, sandbox_id: str) -> None:
+    async def destroy(self, sandbox_id: str, **options: Unpack[RequestOptions]) -> None:
         """Destroy a sandbox and its disk. ``DELETE /sandboxes/{sandbox_id}``.
 
         Args:
             sandbox_id: the sandbox's id.
         """
-        await self._none("DELETE", sandbox_path(sandbox_id))
+        await self._none("DELETE", sandbox_path(sandbox_id), options=options)
 
     delete = destroy
 
@@ -451,12 +454,19 @@ class AsyncSandboxes(AsyncAPIResource):
             retry=fail_fast is not True,
         )
 
-    async def usage(self, sandbox_id: str) -> SandboxUsage:
+    async def usage(self, sandbox_id: str, **options: Unpack[RequestOptions]) -> SandboxUsage:
         """Resource usage of one sandbox. ``GET /sandboxes/{sandbox_id}/usage``."""
-        return await self._object("GET", sandbox_path(sandbox_id) + "/usage", SandboxUsage)
+        return await self._object(
+            "GET", sandbox_path(sandbox_id) + "/usage", SandboxUsage, options=options
+        )
 
     async def preview_token(
-        self, sandbox_id: str, *, expires_in: int = 3600, scope: PreviewTokenScope = "read"
+        self,
+        sandbox_id: str,
+        *,
+        expires_in: int = 3600,
+        scope: PreviewTokenScope = "read",
+        **options: Unpack[RequestOptions],
     ) -> PreviewToken:
         """Mint a preview token (both fields always sent).
 
@@ -473,19 +483,25 @@ class AsyncSandboxes(AsyncAPIResource):
             PreviewToken,
             json={"expires_in": expires_in, "scope": scope},
             unwrap=("data", "preview_token"),
+            options=options,
         )
 
-    async def readiness(self, sandbox_id: str) -> Readiness:
+    async def readiness(self, sandbox_id: str, **options: Unpack[RequestOptions]) -> Readiness:
         """Whether the sandbox is ready. ``GET /sandboxes/{sandbox_id}/readiness``."""
-        return await self._object("GET", sandbox_path(sandbox_id) + "/readiness", Readiness)
+        return await self._object(
+            "GET", sandbox_path(sandbox_id) + "/readiness", Readiness, options=options
+        )
 
-    async def metrics(self, sandbox_id: str, *, window: str = "1h") -> SandboxMetrics:
+    async def metrics(
+        self, sandbox_id: str, *, window: str = "1h", **options: Unpack[RequestOptions]
+    ) -> SandboxMetrics:
         """Resource metrics over ``window`` (always sent). ``GET .../metrics``."""
         return await self._object(
             "GET",
             sandbox_path(sandbox_id) + "/metrics",
             SandboxMetrics,
             params=query(window=window),
+            options=options,
         )
 
     def handle(self, sandbox_id: str) -> AsyncSandbox:
@@ -562,6 +578,7 @@ class AsyncSandboxes(AsyncAPIResource):
         domain: str | NotGiven = NOT_GIVEN,
         custom_domain: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SandboxDeployResult:
         """Publish the sandbox's output as a deployment. ``POST /sandboxes/{sandbox_id}/deploy``.
 
@@ -594,6 +611,7 @@ class AsyncSandboxes(AsyncAPIResource):
             SandboxDeployResult,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     async def start_template(
@@ -608,6 +626,7 @@ class AsyncSandboxes(AsyncAPIResource):
         port: int | NotGiven = NOT_GIVEN,
         workdir: str | NotGiven = NOT_GIVEN,
         readiness_probe: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SandboxTemplateStart:
         """Install and start the template's app. ``POST /sandboxes/{sandbox_id}/template/start``."""
         payload = body(
@@ -625,30 +644,51 @@ class AsyncSandboxes(AsyncAPIResource):
             sandbox_path(sandbox_id) + "/template/start",
             SandboxTemplateStart,
             json=payload,
+            options=options,
         )
 
-    async def artifacts(self, sandbox_id: str) -> SandboxArtifacts:
+    async def artifacts(
+        self, sandbox_id: str, **options: Unpack[RequestOptions]
+    ) -> SandboxArtifacts:
         """The sandbox's build artifacts. ``GET /sandboxes/{sandbox_id}/artifacts``."""
-        return await self._object("GET", sandbox_path(sandbox_id) + "/artifacts", SandboxArtifacts)
+        return await self._object(
+            "GET", sandbox_path(sandbox_id) + "/artifacts", SandboxArtifacts, options=options
+        )
 
-    async def expose(self, sandbox_id: str, port: int | NotGiven = NOT_GIVEN) -> ExposeResult:
+    async def expose(
+        self, sandbox_id: str, port: int | NotGiven = NOT_GIVEN, **options: Unpack[RequestOptions]
+    ) -> ExposeResult:
         """Make a port reachable; returns its URL. ``POST /sandboxes/{sandbox_id}/expose``."""
         return await self._object(
-            "POST", sandbox_path(sandbox_id) + "/expose", ExposeResult, json=body(port=port)
+            "POST",
+            sandbox_path(sandbox_id) + "/expose",
+            ExposeResult,
+            json=body(port=port),
+            options=options,
         )
 
-    async def snapshot(self, sandbox_id: str) -> SandboxSnapshotRef:
+    async def snapshot(
+        self, sandbox_id: str, **options: Unpack[RequestOptions]
+    ) -> SandboxSnapshotRef:
         """Take a snapshot (legacy route; prefer ``sandbox.snapshots.create()``).
 
         ``POST /sandboxes/{sandbox_id}/snapshot``.
         """
         return await self._object(
-            "POST", sandbox_path(sandbox_id) + "/snapshot", SandboxSnapshotRef, json={}
+            "POST",
+            sandbox_path(sandbox_id) + "/snapshot",
+            SandboxSnapshotRef,
+            json={},
+            options=options,
         )
 
-    async def resources(self, sandbox_id: str) -> SandboxResources:
+    async def resources(
+        self, sandbox_id: str, **options: Unpack[RequestOptions]
+    ) -> SandboxResources:
         """vCPUs and memory, and whether each can change live. ``GET .../resources``."""
-        return await self._object("GET", sandbox_path(sandbox_id) + "/resources", SandboxResources)
+        return await self._object(
+            "GET", sandbox_path(sandbox_id) + "/resources", SandboxResources, options=options
+        )
 
     async def resize(
         self,
@@ -656,6 +696,7 @@ class AsyncSandboxes(AsyncAPIResource):
         *,
         cpu_count: int | NotGiven = NOT_GIVEN,
         memory_mb: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SandboxResize:
         """Change vCPUs and/or memory. ``PATCH /sandboxes/{sandbox_id}/resources``.
 
@@ -667,11 +708,20 @@ class AsyncSandboxes(AsyncAPIResource):
         if not payload:
             raise ValueError("resize needs cpu_count and/or memory_mb")
         return await self._object(
-            "PATCH", sandbox_path(sandbox_id) + "/resources", SandboxResize, json=payload
+            "PATCH",
+            sandbox_path(sandbox_id) + "/resources",
+            SandboxResize,
+            json=payload,
+            options=options,
         )
 
     async def ssh_certificates(
-        self, sandbox_id: str, *, public_key: str, ttl_seconds: int | NotGiven = NOT_GIVEN
+        self,
+        sandbox_id: str,
+        *,
+        public_key: str,
+        ttl_seconds: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SshCertificate:
         """Sign ``public_key`` for SSH into the sandbox for ``ttl_seconds`` (server default
         15 minutes, at most an hour). ``POST /sandboxes/{sandbox_id}/ssh-certificates``."""
@@ -680,14 +730,21 @@ class AsyncSandboxes(AsyncAPIResource):
             sandbox_path(sandbox_id) + "/ssh-certificates",
             SshCertificate,
             json=body(public_key=public_key, ttl_seconds=ttl_seconds),
+            options=options,
         )
 
-    async def ssh_info(self, sandbox_id: str) -> SshInfo:
+    async def ssh_info(self, sandbox_id: str, **options: Unpack[RequestOptions]) -> SshInfo:
         """How to reach the sandbox over SSH. ``GET /sandboxes/{sandbox_id}/ssh-info``."""
-        return await self._object("GET", sandbox_path(sandbox_id) + "/ssh-info", SshInfo)
+        return await self._object(
+            "GET", sandbox_path(sandbox_id) + "/ssh-info", SshInfo, options=options
+        )
 
     async def browser_cdp_url(
-        self, sandbox_id: str, *, ttl_seconds: int | NotGiven = NOT_GIVEN
+        self,
+        sandbox_id: str,
+        *,
+        ttl_seconds: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> BrowserCdpGrant:
         """Mint a grant to the DevTools protocol of a browser in the sandbox.
 
@@ -700,6 +757,7 @@ class AsyncSandboxes(AsyncAPIResource):
             sandbox_path(sandbox_id) + "/browser/cdp-url",
             BrowserCdpGrant,
             json=payload if payload else NOT_GIVEN,
+            options=options,
         )
 
     async def get_or_create(

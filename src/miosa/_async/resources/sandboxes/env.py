@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import route
 from ...._groups.sandbox import EnvInput, env_payload, env_vars_of, merge_env
 from ....types.sandbox_env import EnvVar
@@ -49,16 +50,16 @@ class AsyncSandboxEnv(AsyncScopedResource):
         # A reply without the set (204, ``{"ok": true}``, a count) is read back with a GET.
         return written if written is not None else await self.list()
 
-    async def delete(self, key: str) -> None:
+    async def delete(self, key: str, **options: Unpack[RequestOptions]) -> None:
         """Remove one variable. ``DELETE /sandboxes/{sandbox_id}/env/{key}``."""
-        await self._none("DELETE", self._prefix + route("/env/{key}", key=key))
+        await self._none("DELETE", self._prefix + route("/env/{key}", key=key), options=options)
 
-    async def list(self) -> list[EnvVar]:
+    async def list(self, **options: Unpack[RequestOptions]) -> list[EnvVar]:
         """Every variable. ``GET /sandboxes/{sandbox_id}/env``.
 
         Encrypted variables come back with ``value=None``. The reply is read as a list of
         ``{key, value, encrypted}`` (bare or under ``data``) or as an object
         ``{"KEY": "value"}``; anything else gives ``[]``.
         """
-        payload, _ = await self._json("GET", self._prefix + "/env")
+        payload, _ = await self._json("GET", self._prefix + "/env", options=options)
         return env_vars_of(payload) or []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body
 from ....types.sandbox_files import SandboxExport
 from ..._resource import AsyncScopedResource
@@ -21,6 +22,7 @@ class AsyncSandboxExports(AsyncScopedResource):
         paths: Sequence[str] | NotGiven = NOT_GIVEN,
         label: str | NotGiven = NOT_GIVEN,
         filename: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SandboxExport:
         """Create download links for one ``path`` or several ``paths``.
 
@@ -31,6 +33,7 @@ class AsyncSandboxExports(AsyncScopedResource):
             self._prefix + "/exports",
             SandboxExport,
             json=body(path=path, paths=paths, label=label, filename=filename),
+            options=options,
         )
 
     def download(

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Iterable
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
 from ...._concurrency import aopen_file, ato_thread
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.progress import ProgressCallback, ProgressMeter, source_size
 from ...._core.request import NOT_GIVEN, file_path_param, query
 from ...._groups.sandbox import (
@@ -196,7 +197,11 @@ class AsyncSandboxFiles(AsyncScopedResource):
         )
 
     async def list(
-        self, path: str = "/workspace", *, depth: int | None = None
+        self,
+        path: str = "/workspace",
+        *,
+        depth: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[FileEntry]:
         """A directory's entries. ``GET /sandboxes/{sandbox_id}/files``.
 
@@ -208,14 +213,18 @@ class AsyncSandboxFiles(AsyncScopedResource):
             depth: how many levels below it to list (default: the server's).
         """
         listing = await self._object(
-            "GET", self._prefix + "/files", FileList, params=query(path=path, depth=depth)
+            "GET",
+            self._prefix + "/files",
+            FileList,
+            params=query(path=path, depth=depth),
+            options=options,
         )
         return builtins.list(listing.entries)
 
-    async def stat(self, path: str) -> FileStat:
+    async def stat(self, path: str, **options: Unpack[RequestOptions]) -> FileStat:
         """Size, type and times of one path. ``POST /sandboxes/{sandbox_id}/files/stat``."""
         return await self._object(
-            "POST", self._prefix + "/files/stat", FileStat, json={"path": path}
+            "POST", self._prefix + "/files/stat", FileStat, json={"path": path}, options=options
         )
 
     async def tree(
@@ -238,7 +247,9 @@ class AsyncSandboxFiles(AsyncScopedResource):
             params=query(path=path, depth=depth),
         )
 
-    async def write_many(self, files: Iterable[FileInput]) -> WriteManyResult:
+    async def write_many(
+        self, files: Iterable[FileInput], **options: Unpack[RequestOptions]
+    ) -> WriteManyResult:
         """Write several files in one call. ``POST /sandboxes/{sandbox_id}/files/write-many``.
 
         ``files`` are ``(path, content)`` tuples or ``{"path": ..., "content": ...}``
@@ -249,6 +260,7 @@ class AsyncSandboxFiles(AsyncScopedResource):
             self._prefix + "/files/write-many",
             WriteManyResult,
             json={"files": batch_entries(files, "content_base64")},
+            options=options,
         )
 
     async def write_files(self, files: Iterable[FileInput]) -> WriteManyResult:
@@ -258,7 +270,7 @@ class AsyncSandboxFiles(AsyncScopedResource):
         """
         return await self.write_many(files)
 
-    async def delete(self, path: str) -> None:
+    async def delete(self, path: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a file or a directory (recursively).
 
         The API has no file-delete route, so this runs ``rm -r -- <path>`` (the path
@@ -269,7 +281,7 @@ class AsyncSandboxFiles(AsyncScopedResource):
         with ``.``/``..`` segments.
         """
         result = await self._object(
-            "POST", self._prefix + "/exec", ExecResult, json=delete_command(path)
+            "POST", self._prefix + "/exec", ExecResult, json=delete_command(path), options=options
         )
         if result.exit_code != 0:
             detail = (result.stderr or result.stdout or "").strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...._converter import structure
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import query
 from ...._groups.sandbox import parse_log_line, sandbox_logs_fields
 from ....types.sandboxes import SandboxLogLine, SandboxLogOutput
@@ -13,13 +14,15 @@ from ...streams import AsyncEventStream
 class AsyncSandboxLogs(AsyncScopedResource):
     """``sandbox.logs``: recent lines, or a live stream."""
 
-    async def get(self, *, lines: int | None = None) -> SandboxLogOutput:
+    async def get(
+        self, *, lines: int | None = None, **options: Unpack[RequestOptions]
+    ) -> SandboxLogOutput:
         """The last ``lines`` log lines. ``GET /sandboxes/{sandbox_id}/logs``.
 
         A reply that is one string is split into lines.
         """
         payload, response = await self._json(
-            "GET", self._prefix + "/logs", params=query(lines=lines)
+            "GET", self._prefix + "/logs", params=query(lines=lines), options=options
         )
         return structure(
             sandbox_logs_fields(payload), SandboxLogOutput, status_code=response.status_code

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import merge, route
 from ....types.sandbox_sharing import PreviewShare, SandboxPreview
 from ..._resource import AsyncScopedResource
@@ -16,13 +17,23 @@ class AsyncSandboxPreviews(AsyncScopedResource):
     def _preview_path(self, preview_id: str) -> str:
         return self._prefix + route("/previews/{preview_id}", preview_id=preview_id)
 
-    async def list(self) -> list[SandboxPreview]:
+    async def list(self, **options: Unpack[RequestOptions]) -> list[SandboxPreview]:
         """Every preview. ``GET /sandboxes/{sandbox_id}/previews``."""
         return await self._list(
-            "GET", self._prefix + "/previews", SandboxPreview, keys=("data", "items", "previews")
+            "GET",
+            self._prefix + "/previews",
+            SandboxPreview,
+            keys=("data", "items", "previews"),
+            options=options,
         )
 
-    async def create(self, port: int, *, extra: Mapping[str, Any] | None = None) -> SandboxPreview:
+    async def create(
+        self,
+        port: int,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SandboxPreview:
         """A preview URL for ``port``; ``extra`` options are sent as they are.
 
         ``POST /sandboxes/{sandbox_id}/previews``.
@@ -32,17 +43,22 @@ class AsyncSandboxPreviews(AsyncScopedResource):
             self._prefix + "/previews",
             SandboxPreview,
             json=merge({"port": port}, extra),
+            options=options,
         )
 
-    async def get(self, preview_id: str) -> SandboxPreview:
+    async def get(self, preview_id: str, **options: Unpack[RequestOptions]) -> SandboxPreview:
         """One preview. ``GET /sandboxes/{sandbox_id}/previews/{preview_id}``."""
-        return await self._object("GET", self._preview_path(preview_id), SandboxPreview)
+        return await self._object(
+            "GET", self._preview_path(preview_id), SandboxPreview, options=options
+        )
 
-    async def delete(self, preview_id: str) -> None:
+    async def delete(self, preview_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a preview. ``DELETE /sandboxes/{sandbox_id}/previews/{preview_id}``."""
-        await self._none("DELETE", self._preview_path(preview_id))
+        await self._none("DELETE", self._preview_path(preview_id), options=options)
 
-    async def share(self, preview_id: str, *, ttl_seconds: int = 3600) -> PreviewShare:
+    async def share(
+        self, preview_id: str, *, ttl_seconds: int = 3600, **options: Unpack[RequestOptions]
+    ) -> PreviewShare:
         """A token to share a preview for ``ttl_seconds``.
 
         ``POST /sandboxes/{sandbox_id}/previews/{preview_id}/share``.
@@ -52,11 +68,12 @@ class AsyncSandboxPreviews(AsyncScopedResource):
             self._preview_path(preview_id) + "/share",
             PreviewShare,
             json={"ttl_seconds": ttl_seconds},
+            options=options,
         )
 
-    async def revoke_share(self, preview_id: str) -> None:
+    async def revoke_share(self, preview_id: str, **options: Unpack[RequestOptions]) -> None:
         """Invalidate every share token of a preview.
 
         ``DELETE /sandboxes/{sandbox_id}/previews/{preview_id}/share``.
         """
-        await self._none("DELETE", self._preview_path(preview_id) + "/share")
+        await self._none("DELETE", self._preview_path(preview_id) + "/share", options=options)

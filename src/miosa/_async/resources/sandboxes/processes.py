@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NoReturn
 
+from ...._core.call_options import RequestExtras, RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._groups.sandbox import is_exit, parse_exec_chunk, process_logs_text
 from ....errors import UnsupportedRouteError
@@ -30,6 +31,7 @@ class AsyncSandboxProcesses(AsyncScopedResource):
         name: str | NotGiven = NOT_GIVEN,
         cwd: str | NotGiven = NOT_GIVEN,
         timeout: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestExtras],
     ) -> SandboxProcess:
         """Start ``command`` in the background. ``POST /sandboxes/{sandbox_id}/processes``.
 
@@ -48,31 +50,40 @@ class AsyncSandboxProcesses(AsyncScopedResource):
             self._prefix + "/processes",
             SandboxProcess,
             json=body(command=command, env=env, name=name, cwd=cwd, timeout=timeout),
+            options=options,
         )
 
-    async def list(self) -> list[SandboxProcess]:
+    async def list(self, **options: Unpack[RequestOptions]) -> list[SandboxProcess]:
         """Every process of the sandbox. ``GET /sandboxes/{sandbox_id}/processes``."""
         return await self._list(
-            "GET", self._prefix + "/processes", SandboxProcess, keys=("data", "items", "processes")
+            "GET",
+            self._prefix + "/processes",
+            SandboxProcess,
+            keys=("data", "items", "processes"),
+            options=options,
         )
 
-    async def get(self, pid: int | str) -> SandboxProcess:
+    async def get(self, pid: int | str, **options: Unpack[RequestOptions]) -> SandboxProcess:
         """One process. ``GET /sandboxes/{sandbox_id}/processes/{pid}``."""
-        return await self._object("GET", self._pid_path(pid), SandboxProcess)
+        return await self._object("GET", self._pid_path(pid), SandboxProcess, options=options)
 
-    async def stop(self, pid: int | str) -> None:
+    async def stop(self, pid: int | str, **options: Unpack[RequestOptions]) -> None:
         """Stop a process (SIGTERM, then SIGKILL after 5 s).
 
         ``DELETE /sandboxes/{sandbox_id}/processes/{pid}``.
         """
-        await self._none("DELETE", self._pid_path(pid))
+        await self._none("DELETE", self._pid_path(pid), options=options)
 
-    async def logs(self, pid: int | str, *, tail: int = 200) -> str:
+    async def logs(
+        self, pid: int | str, *, tail: int = 200, **options: Unpack[RequestOptions]
+    ) -> str:
         """The last ``tail`` lines of output as one string (``tail`` is always sent).
 
         ``GET /sandboxes/{sandbox_id}/processes/{pid}/logs``.
         """
-        payload, _ = await self._json("GET", self._pid_path(pid) + "/logs", params=query(tail=tail))
+        payload, _ = await self._json(
+            "GET", self._pid_path(pid) + "/logs", params=query(tail=tail), options=options
+        )
         return process_logs_text(payload)
 
     def stream(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ....types.sandbox_sharing import SandboxShare
 from ..._resource import AsyncScopedResource
@@ -11,7 +12,11 @@ class AsyncSandboxShares(AsyncScopedResource):
     """``sandbox.share`` (also ``sandbox.shares``): create, list and revoke share links."""
 
     async def create(
-        self, *, expires_in: int | NotGiven = NOT_GIVEN, scope: str = "read"
+        self,
+        *,
+        expires_in: int | NotGiven = NOT_GIVEN,
+        scope: str = "read",
+        **options: Unpack[RequestOptions],
     ) -> SandboxShare:
         """Create a share link; ``expires_in`` seconds (omit for no expiry).
 
@@ -22,14 +27,21 @@ class AsyncSandboxShares(AsyncScopedResource):
             self._prefix + "/shares",
             SandboxShare,
             json=body(scope=scope, expires_in=expires_in),
+            options=options,
         )
 
-    async def list(self) -> list[SandboxShare]:
+    async def list(self, **options: Unpack[RequestOptions]) -> list[SandboxShare]:
         """The sandbox's share links. ``GET /sandboxes/{sandbox_id}/shares``."""
         return await self._list(
-            "GET", self._prefix + "/shares", SandboxShare, keys=("data", "items", "shares")
+            "GET",
+            self._prefix + "/shares",
+            SandboxShare,
+            keys=("data", "items", "shares"),
+            options=options,
         )
 
-    async def revoke(self, share_id: str) -> None:
+    async def revoke(self, share_id: str, **options: Unpack[RequestOptions]) -> None:
         """Revoke a share link. ``DELETE /sandboxes/{sandbox_id}/shares/{share_id}``."""
-        await self._none("DELETE", self._prefix + route("/shares/{share_id}", share_id=share_id))
+        await self._none(
+            "DELETE", self._prefix + route("/shares/{share_id}", share_id=share_id), options=options
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ....types.sandbox_snapshots import SandboxSnapshot
 from ..._resource import AsyncScopedResource
@@ -24,6 +25,7 @@ class AsyncSandboxSnapshots(HandleBound, AsyncScopedResource):
         retention_seconds: int | NotGiven = NOT_GIVEN,
         expiration_seconds: int | NotGiven = NOT_GIVEN,
         expiration_days: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SandboxSnapshot:
         """Snapshot the sandbox now. ``POST /sandboxes/{sandbox_id}/snapshots``."""
         payload = body(
@@ -34,16 +36,20 @@ class AsyncSandboxSnapshots(HandleBound, AsyncScopedResource):
             expiration_days=expiration_days,
         )
         return await self._object(
-            "POST", self._prefix + "/snapshots", SandboxSnapshot, json=payload
+            "POST", self._prefix + "/snapshots", SandboxSnapshot, json=payload, options=options
         )
 
-    async def list(self) -> list[SandboxSnapshot]:
+    async def list(self, **options: Unpack[RequestOptions]) -> list[SandboxSnapshot]:
         """The sandbox's snapshots. ``GET /sandboxes/{sandbox_id}/snapshots``."""
         return await self._list(
-            "GET", self._prefix + "/snapshots", SandboxSnapshot, keys=("data", "items", "snapshots")
+            "GET",
+            self._prefix + "/snapshots",
+            SandboxSnapshot,
+            keys=("data", "items", "snapshots"),
+            options=options,
         )
 
-    async def restore(self, snapshot_id: str) -> AsyncSandbox:
+    async def restore(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> AsyncSandbox:
         """Restore a snapshot; returns a handle on the sandbox the server answers with
         (a NEW handle: this one is left as it is).
 
@@ -55,11 +61,14 @@ class AsyncSandboxSnapshots(HandleBound, AsyncScopedResource):
             self._prefix + route("/restore/{snapshot_id}", snapshot_id=snapshot_id),
             type(self.handle),
             json={},
+            options=options,
         )
         return restored._bind(self._client)
 
-    async def delete(self, snapshot_id: str) -> None:
+    async def delete(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a snapshot. ``DELETE /sandboxes/{sandbox_id}/snapshots/{snapshot_id}``."""
         await self._none(
-            "DELETE", self._prefix + route("/snapshots/{snapshot_id}", snapshot_id=snapshot_id)
+            "DELETE",
+            self._prefix + route("/snapshots/{snapshot_id}", snapshot_id=snapshot_id),
+            options=options,
         )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...._converter import structure
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.responses import unwrap_object
 from ....types.sandboxes import SandboxData
 from ..._resource import AsyncScopedResource
@@ -18,13 +19,13 @@ if TYPE_CHECKING:
 class AsyncSandboxTags(HandleBound, AsyncScopedResource):
     """``sandbox.tags``: replace the tag list (read it with ``sandbox.tag_names``)."""
 
-    async def set(self, tags: Sequence[str]) -> AsyncSandbox:
+    async def set(self, tags: Sequence[str], **options: Unpack[RequestOptions]) -> AsyncSandbox:
         """Replace the whole tag list. ``PATCH /sandboxes/{sandbox_id}/tags``.
 
         The sandbox the server answers with is merged into the handle, which is returned.
         """
         payload, response = await self._json(
-            "PATCH", self._prefix + "/tags", json={"tags": list(tags)}
+            "PATCH", self._prefix + "/tags", json={"tags": list(tags)}, options=options
         )
         sandbox = self.handle
         data = unwrap_object(payload)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._core.responses import unwrap_object
 from ...._groups.sandbox import build_spec_payload
@@ -31,12 +32,14 @@ def _spec(build_spec: Mapping[str, Any] | NotGiven) -> object:
 class AsyncSandboxTemplates(AsyncAPIResource):
     """``client.sandbox_templates``: templates sandboxes start from, and their builds."""
 
-    async def get(self, template_id: str) -> SandboxTemplate:
+    async def get(self, template_id: str, **options: Unpack[RequestOptions]) -> SandboxTemplate:
         """One template (built-in ids such as ``"miosa-sandbox"`` work).
 
         ``GET /sandbox-templates/{template_id}``.
         """
-        return await self._object("GET", _template_path(template_id), SandboxTemplate)
+        return await self._object(
+            "GET", _template_path(template_id), SandboxTemplate, options=options
+        )
 
     async def create(
         self,
@@ -47,6 +50,7 @@ class AsyncSandboxTemplates(AsyncAPIResource):
         build_spec: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SandboxTemplate:
         """Create a template from a build spec (``{"from": "python:3.12", ...}``).
 
@@ -65,30 +69,37 @@ class AsyncSandboxTemplates(AsyncAPIResource):
             SandboxTemplate,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def build_spec_schema(self) -> dict[str, Any]:
+    async def build_spec_schema(self, **options: Unpack[RequestOptions]) -> dict[str, Any]:
         """The JSON schema of build specs. ``GET /sandbox-templates/build-spec``."""
-        payload, _ = await self._json("GET", "/sandbox-templates/build-spec")
+        payload, _ = await self._json("GET", "/sandbox-templates/build-spec", options=options)
         schema = unwrap_object(payload, ())
         return schema if isinstance(schema, dict) else {}
 
-    async def validate(self, build_spec: Mapping[str, Any]) -> BuildSpecValidation:
+    async def validate(
+        self, build_spec: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> BuildSpecValidation:
         """Check a build spec without building it. ``POST /sandbox-templates/validate``."""
         return await self._object(
             "POST",
             "/sandbox-templates/validate",
             BuildSpecValidation,
             json={"build_spec": build_spec_payload(build_spec)},
+            options=options,
         )
 
-    async def list_builds(self, template_id: str) -> list[SandboxTemplateBuild]:
+    async def list_builds(
+        self, template_id: str, **options: Unpack[RequestOptions]
+    ) -> list[SandboxTemplateBuild]:
         """A template's builds. ``GET /sandbox-templates/{template_id}/builds``."""
         return await self._list(
             "GET",
             _template_path(template_id) + "/builds",
             SandboxTemplateBuild,
             keys=("data", "items", "builds"),
+            options=options,
         )
 
     async def create_build(
@@ -98,6 +109,7 @@ class AsyncSandboxTemplates(AsyncAPIResource):
         build_spec: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SandboxTemplateBuild:
         """Start a build (of ``build_spec``, else the template's own).
 
@@ -109,17 +121,23 @@ class AsyncSandboxTemplates(AsyncAPIResource):
             SandboxTemplateBuild,
             json=body(build_spec=_spec(build_spec), metadata=metadata),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    async def get_build(self, build_id: str) -> SandboxTemplateBuild:
+    async def get_build(
+        self, build_id: str, **options: Unpack[RequestOptions]
+    ) -> SandboxTemplateBuild:
         """One build. ``GET /sandbox-template-builds/{build_id}``."""
         return await self._object(
             "GET",
             route("/sandbox-template-builds/{build_id}", build_id=build_id),
             SandboxTemplateBuild,
+            options=options,
         )
 
-    async def list(self, *, include_aliases: bool | None = None) -> list[SandboxTemplate]:
+    async def list(
+        self, *, include_aliases: bool | None = None, **options: Unpack[RequestOptions]
+    ) -> list[SandboxTemplate]:
         """Built-in and tenant templates. ``GET /sandbox-templates``."""
         return await self._list(
             "GET",
@@ -127,4 +145,5 @@ class AsyncSandboxTemplates(AsyncAPIResource):
             SandboxTemplate,
             params=query(include_aliases=True if include_aliases else None),
             keys=("data", "items", "templates"),
+            options=options,
         )

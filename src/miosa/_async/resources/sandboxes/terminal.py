@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ...._concurrency import ashielded
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._core.retry import connection_error
 from ...._core.status_errors import error_from_response
@@ -45,6 +46,7 @@ class AsyncSandboxTerminal(AsyncScopedResource):
         shell: str | NotGiven = NOT_GIVEN,
         cwd: str | NotGiven = NOT_GIVEN,
         env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> TerminalSession:
         """Open a terminal session. ``POST /sandboxes/{sandbox_id}/terminal``."""
         return await self._object(
@@ -52,12 +54,15 @@ class AsyncSandboxTerminal(AsyncScopedResource):
             self._prefix + "/terminal",
             TerminalSession,
             json=body(cols=cols, rows=rows, shell=shell, cwd=cwd, env=env),
+            options=options,
         )
 
-    async def delete(self, session_id: str) -> None:
+    async def delete(self, session_id: str, **options: Unpack[RequestOptions]) -> None:
         """Close a terminal session. ``DELETE /sandboxes/{sandbox_id}/terminal/{session_id}``."""
         await self._none(
-            "DELETE", self._prefix + route("/terminal/{session_id}", session_id=session_id)
+            "DELETE",
+            self._prefix + route("/terminal/{session_id}", session_id=session_id),
+            options=options,
         )
 
     def stream_target(self) -> WebSocketTarget:

@@ -9,6 +9,7 @@ import builtins
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ....types.agents import Agent, AgentVersion
 from ....types.runs import Run
@@ -40,6 +41,7 @@ class Agents(APIResource):
         status: Literal["active", "archived"] | None = "active",
         limit: int | None = None,
         cursor: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[Agent]:
         """Agents, a page at a time (``active`` ones unless `status` says otherwise).
 
@@ -52,7 +54,7 @@ class Agents(APIResource):
             limit=limit,
             cursor=cursor,
         )
-        return self._page("/agents", Agent, params=params, keys=("data",))
+        return self._page("/agents", Agent, params=params, keys=("data",), options=options)
 
     def create(
         self,
@@ -64,6 +66,7 @@ class Agents(APIResource):
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         configuration: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Agent:
         """Create an agent with its first version (1) from `configuration`. ``POST /agents``."""
         payload = body(
@@ -74,11 +77,13 @@ class Agents(APIResource):
             metadata=metadata,
             configuration=dict(configuration or {}),
         )
-        return self._object("POST", "/agents", Agent, json=payload, idempotency_key=idempotency_key)
+        return self._object(
+            "POST", "/agents", Agent, json=payload, idempotency_key=idempotency_key, options=options
+        )
 
-    def get(self, agent_id: str) -> Agent:
+    def get(self, agent_id: str, **options: Unpack[RequestOptions]) -> Agent:
         """One agent with its current version. ``GET /agents/{agent_id}``."""
-        return self._object("GET", _agent_path(agent_id), Agent)
+        return self._object("GET", _agent_path(agent_id), Agent, options=options)
 
     def update(
         self,
@@ -88,6 +93,7 @@ class Agents(APIResource):
         description: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Agent:
         """Rename, redescribe or relabel an agent. ``PATCH /agents/{agent_id}``.
 
@@ -95,18 +101,25 @@ class Agents(APIResource):
         needs a workspace admin or owner, or an admin key.
         """
         payload = merge(body(name=name, description=description, metadata=metadata), extra)
-        return self._object("PATCH", _agent_path(agent_id), Agent, json=payload)
+        return self._object("PATCH", _agent_path(agent_id), Agent, json=payload, options=options)
 
-    def archive(self, agent_id: str) -> Agent:
+    def archive(self, agent_id: str, **options: Unpack[RequestOptions]) -> Agent:
         """Archive an agent: it takes no new runs. ``DELETE /agents/{agent_id}``."""
-        return self._object("DELETE", _agent_path(agent_id), Agent)
+        return self._object("DELETE", _agent_path(agent_id), Agent, options=options)
 
-    def restore(self, agent_id: str) -> Agent:
+    def restore(self, agent_id: str, **options: Unpack[RequestOptions]) -> Agent:
         """Bring an archived agent back. ``POST /agents/{agent_id}/restore``."""
-        return self._object("POST", _agent_path(agent_id, "/restore"), Agent, json={})
+        return self._object(
+            "POST", _agent_path(agent_id, "/restore"), Agent, json={}, options=options
+        )
 
     def versions(
-        self, agent_id: str, *, limit: int | None = None, cursor: str | None = None
+        self,
+        agent_id: str,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[AgentVersion]:
         """An agent's published versions, a page at a time. ``GET /agents/{agent_id}/versions``."""
         return self._page(
@@ -114,10 +127,14 @@ class Agents(APIResource):
             AgentVersion,
             params=query(limit=limit, cursor=cursor),
             keys=("data",),
+            options=options,
         )
 
     def publish(
-        self, agent_id: str, configuration: Mapping[str, Any] | None = None
+        self,
+        agent_id: str,
+        configuration: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AgentVersion:
         """Publish `configuration` as the next version. ``POST /agents/{agent_id}/versions``.
 
@@ -129,12 +146,15 @@ class Agents(APIResource):
             _agent_path(agent_id, "/versions"),
             AgentVersion,
             json={"configuration": dict(configuration or {})},
+            options=options,
         )
 
-    def version(self, agent_id: str, version: int) -> AgentVersion:
+    def version(
+        self, agent_id: str, version: int, **options: Unpack[RequestOptions]
+    ) -> AgentVersion:
         """One version by number. ``GET /agents/{agent_id}/versions/{version}``."""
         path = route("/agents/{agent_id}/versions/{version}", agent_id=agent_id, version=version)
-        return self._object("GET", path, AgentVersion)
+        return self._object("GET", path, AgentVersion, options=options)
 
     def duplicate(
         self,
@@ -145,6 +165,7 @@ class Agents(APIResource):
         model: str | NotGiven = NOT_GIVEN,
         version: int | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Agent:
         """Copy an agent with one of its versions. ``POST /agents/{agent_id}/duplicate``.
 
@@ -161,6 +182,7 @@ class Agents(APIResource):
             Agent,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def runs(
@@ -170,6 +192,7 @@ class Agents(APIResource):
         status: RunStatusFilter | None = None,
         source: RunSource | None = None,
         limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[Run]:
         """The runs started from an agent, newest first. ``GET /agents/{agent_id}/runs``."""
         return self._list(
@@ -178,4 +201,5 @@ class Agents(APIResource):
             Run,
             params=query(status=status, source=source, limit=limit),
             keys=("data", "runs"),
+            options=options,
         )

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...._concurrency import sleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._core.waiters import Poller
 from ...._groups.runs import (
@@ -38,11 +39,17 @@ class RunGroups(APIResource):
         project_id: str | None = None,
         status: str | None = None,
         limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[RunGroup]:
         """Run groups, newest first. ``GET /run-groups``."""
         params = query(workspace_id=workspace_id, project_id=project_id, status=status, limit=limit)
         return self._list(
-            "GET", "/run-groups", RunGroup, params=params, keys=("data", "groups", "items")
+            "GET",
+            "/run-groups",
+            RunGroup,
+            params=params,
+            keys=("data", "groups", "items"),
+            options=options,
         )
 
     def create(
@@ -56,6 +63,7 @@ class RunGroups(APIResource):
         expected_runs: int | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> RunGroup:
         """Create an empty group. ``POST /run-groups``.
 
@@ -73,13 +81,20 @@ class RunGroups(APIResource):
             metadata=metadata,
         )
         return self._object(
-            "POST", "/run-groups", RunGroup, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/run-groups",
+            RunGroup,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def get(self, group_id: str, *, include_runs: bool = False) -> RunGroup:
+    def get(
+        self, group_id: str, *, include_runs: bool = False, **options: Unpack[RequestOptions]
+    ) -> RunGroup:
         """One group; with `include_runs`, its runs too. ``GET /run-groups/{group_id}``."""
         params = query(include="runs" if include_runs else None)
-        return self._object("GET", _group_path(group_id), RunGroup, params=params)
+        return self._object("GET", _group_path(group_id), RunGroup, params=params, options=options)
 
     def dispatch(
         self,
@@ -88,6 +103,7 @@ class RunGroups(APIResource):
         *,
         async_: bool | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> RunGroupDispatch:
         """Start runs in the group, one per entry. ``POST /run-groups/{group_id}/dispatch``.
 
@@ -102,19 +118,25 @@ class RunGroups(APIResource):
             RunGroupDispatch,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def cancel(self, group_id: str) -> RunGroup:
+    def cancel(self, group_id: str, **options: Unpack[RequestOptions]) -> RunGroup:
         """Cancel every run of the group not final yet. ``POST /run-groups/{group_id}/cancel``."""
-        return self._object("POST", _group_path(group_id, "/cancel"), RunGroup, json={})
+        return self._object(
+            "POST", _group_path(group_id, "/cancel"), RunGroup, json={}, options=options
+        )
 
-    def activity(self, group_id: str) -> builtins.list[RunActivity]:
+    def activity(
+        self, group_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[RunActivity]:
         """The group's activity feed so far. ``GET /run-groups/{group_id}/activity``."""
         return self._list(
             "GET",
             _group_path(group_id, "/activity"),
             RunActivity,
             keys=("data", "activity", "items"),
+            options=options,
         )
 
     def stream_activity(self, group_id: str) -> EventStream[RunActivity]:

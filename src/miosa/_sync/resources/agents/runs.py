@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from ...._concurrency import sleep
+from ...._core.call_options import RequestExtras, RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...._core.waiters import Poller
 from ...._groups.runs import (
@@ -93,6 +94,7 @@ class Runs(APIResource):
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestExtras],
     ) -> Run:
         """Start a run. ``POST /runs``.
 
@@ -155,7 +157,12 @@ class Runs(APIResource):
             metadata=metadata,
         )
         return self._object(
-            "POST", "/runs", Run, json=merge(payload, extra), idempotency_key=idempotency_key
+            "POST",
+            "/runs",
+            Run,
+            json=merge(payload, extra),
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
     def list(
@@ -181,6 +188,7 @@ class Runs(APIResource):
         agent_version_id: str | None = None,
         source: str | None = None,
         limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[Run]:
         """Runs, newest first, filtered by any of the given fields. ``GET /runs``."""
         params = query(
@@ -205,15 +213,17 @@ class Runs(APIResource):
             source=source,
             limit=limit,
         )
-        return self._list("GET", "/runs", Run, params=params, keys=("data", "runs", "items"))
+        return self._list(
+            "GET", "/runs", Run, params=params, keys=("data", "runs", "items"), options=options
+        )
 
-    def get(self, run_id: str) -> Run:
+    def get(self, run_id: str, **options: Unpack[RequestOptions]) -> Run:
         """One run. ``GET /runs/{run_id}``."""
-        return self._object("GET", _run_path(run_id), Run)
+        return self._object("GET", _run_path(run_id), Run, options=options)
 
-    def cancel(self, run_id: str) -> Run:
+    def cancel(self, run_id: str, **options: Unpack[RequestOptions]) -> Run:
         """Stop a run not final yet; it comes back ``canceled``. ``POST /runs/{run_id}/cancel``."""
-        return self._object("POST", _run_path(run_id, "/cancel"), Run, json={})
+        return self._object("POST", _run_path(run_id, "/cancel"), Run, json={}, options=options)
 
     def wait_for_completion(
         self,
@@ -238,7 +248,12 @@ class Runs(APIResource):
             sleep(delay)
 
     def events(
-        self, run_id: str, *, after_id: str | None = None, limit: int | None = None
+        self,
+        run_id: str,
+        *,
+        after_id: str | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[RunEvent]:
         """A run's durable events, oldest first, after `after_id`. ``GET /runs/{run_id}/events``."""
         return self._list(
@@ -247,6 +262,7 @@ class Runs(APIResource):
             RunEvent,
             params=query(after_id=after_id, limit=limit),
             keys=("data", "events", "items"),
+            options=options,
         )
 
     def stream_events(self, run_id: str) -> EventStream[RunEvent]:
@@ -259,13 +275,16 @@ class Runs(APIResource):
             _run_path(run_id, "/events"), parse_run_event, is_final=has_final_status
         )
 
-    def activity(self, run_id: str) -> builtins.list[RunActivity]:
+    def activity(
+        self, run_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[RunActivity]:
         """A run's activity feed so far. ``GET /runs/{run_id}/activity``."""
         return self._list(
             "GET",
             _run_path(run_id, "/activity"),
             RunActivity,
             keys=("data", "activity", "items"),
+            options=options,
         )
 
     def stream_activity(self, run_id: str) -> EventStream[RunActivity]:
@@ -277,48 +296,67 @@ class Runs(APIResource):
             _run_path(run_id, "/activity"), parse_run_activity, is_final=has_final_status
         )
 
-    def outputs(self, run_id: str) -> RunOutputs:
+    def outputs(self, run_id: str, **options: Unpack[RequestOptions]) -> RunOutputs:
         """What the run produced against its expected outputs. ``GET /runs/{run_id}/outputs``."""
-        return self._object("GET", _run_path(run_id, "/outputs"), RunOutputs)
+        return self._object("GET", _run_path(run_id, "/outputs"), RunOutputs, options=options)
 
-    def command_output(self, run_id: str) -> RunCommandOutput:
+    def command_output(self, run_id: str, **options: Unpack[RequestOptions]) -> RunCommandOutput:
         """The run's stdout, stderr and exit code. ``GET /runs/{run_id}/command-output``."""
-        return self._object("GET", _run_path(run_id, "/command-output"), RunCommandOutput)
-
-    def files(self, run_id: str) -> builtins.list[RunFile]:
-        """The files a run produced. ``GET /runs/{run_id}/files``."""
-        return self._list(
-            "GET", _run_path(run_id, "/files"), RunFile, keys=("data", "files", "items")
+        return self._object(
+            "GET", _run_path(run_id, "/command-output"), RunCommandOutput, options=options
         )
 
-    def download_file(self, run_id: str, file_id: str, *, inline: bool = False) -> bytes:
+    def files(self, run_id: str, **options: Unpack[RequestOptions]) -> builtins.list[RunFile]:
+        """The files a run produced. ``GET /runs/{run_id}/files``."""
+        return self._list(
+            "GET",
+            _run_path(run_id, "/files"),
+            RunFile,
+            keys=("data", "files", "items"),
+            options=options,
+        )
+
+    def download_file(
+        self, run_id: str, file_id: str, *, inline: bool = False, **options: Unpack[RequestOptions]
+    ) -> bytes:
         """One file's bytes. ``GET /runs/{run_id}/files/{file_id}/download``.
 
         `inline` asks for ``Content-Disposition: inline`` (for showing it in a browser).
         """
         path = route("/runs/{run_id}/files/{file_id}/download", run_id=run_id, file_id=file_id)
         params = query(disposition="inline" if inline else None)
-        return self._bytes("GET", path, params=params)
+        return self._bytes("GET", path, params=params, options=options)
 
-    def messages(self, run_id: str) -> builtins.list[RunMessage]:
+    def messages(self, run_id: str, **options: Unpack[RequestOptions]) -> builtins.list[RunMessage]:
         """The conversation the run had with its harness. ``GET /runs/{run_id}/messages``."""
         return self._list(
-            "GET", _run_path(run_id, "/messages"), RunMessage, keys=("data", "messages", "items")
+            "GET",
+            _run_path(run_id, "/messages"),
+            RunMessage,
+            keys=("data", "messages", "items"),
+            options=options,
         )
 
-    def previews(self, run_id: str) -> builtins.list[RunPreview]:
+    def previews(self, run_id: str, **options: Unpack[RequestOptions]) -> builtins.list[RunPreview]:
         """Preview URLs the run opened. ``GET /runs/{run_id}/previews``."""
         return self._list(
-            "GET", _run_path(run_id, "/previews"), RunPreview, keys=("data", "previews", "items")
+            "GET",
+            _run_path(run_id, "/previews"),
+            RunPreview,
+            keys=("data", "previews", "items"),
+            options=options,
         )
 
-    def diagnostics(self, run_id: str) -> builtins.list[RunDiagnostic]:
+    def diagnostics(
+        self, run_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[RunDiagnostic]:
         """Why the run failed, what it skipped. ``GET /runs/{run_id}/diagnostics``."""
         return self._list(
             "GET",
             _run_path(run_id, "/diagnostics"),
             RunDiagnostic,
             keys=("data", "diagnostics", "items"),
+            options=options,
         )
 
     def usage(
@@ -335,6 +373,7 @@ class Runs(APIResource):
         model: str | None = None,
         billed_to: Literal["own_key", "subscription"] | None = None,
         limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> RunUsage:
         """``provider_cost`` summed over finished runs. ``GET /runs/usage``.
 
@@ -355,4 +394,4 @@ class Runs(APIResource):
         )
         if from_ is not None:
             params["from"] = from_
-        return self._object("GET", "/runs/usage", RunUsage, params=params)
+        return self._object("GET", "/runs/usage", RunUsage, params=params, options=options)

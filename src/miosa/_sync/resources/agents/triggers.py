@@ -9,6 +9,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ....types.agent_triggers import AgentTrigger, TriggerFiring
 from ..._resource import APIResource
@@ -33,10 +34,14 @@ class AgentTriggers(APIResource):
     Reads need ``agents:read``, writes ``agents:write``, as for the agent itself.
     """
 
-    def list(self, agent_id: str) -> builtins.list[AgentTrigger]:
+    def list(self, agent_id: str, **options: Unpack[RequestOptions]) -> builtins.list[AgentTrigger]:
         """The agent's triggers. ``GET /agents/{agent_id}/triggers``."""
         return self._list(
-            "GET", _triggers_path(agent_id), AgentTrigger, keys=("data", "triggers", "items")
+            "GET",
+            _triggers_path(agent_id),
+            AgentTrigger,
+            keys=("data", "triggers", "items"),
+            options=options,
         )
 
     def create(
@@ -53,6 +58,7 @@ class AgentTriggers(APIResource):
         daily_run_limit: int | NotGiven = NOT_GIVEN,
         machine: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AgentTrigger:
         """Create a trigger. ``POST /agents/{agent_id}/triggers``.
 
@@ -83,14 +89,19 @@ class AgentTriggers(APIResource):
             AgentTrigger,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def get(self, agent_id: str, trigger_id: str) -> AgentTrigger:
+    def get(
+        self, agent_id: str, trigger_id: str, **options: Unpack[RequestOptions]
+    ) -> AgentTrigger:
         """One trigger with its 20 most recent firings.
 
         ``GET /agents/{agent_id}/triggers/{trigger_id}``.
         """
-        return self._object("GET", _trigger_path(agent_id, trigger_id), AgentTrigger)
+        return self._object(
+            "GET", _trigger_path(agent_id, trigger_id), AgentTrigger, options=options
+        )
 
     def update(
         self,
@@ -106,6 +117,7 @@ class AgentTriggers(APIResource):
         daily_run_limit: int | NotGiven | None = NOT_GIVEN,
         machine: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AgentTrigger:
         """Change any field but ``kind``. ``PATCH /agents/{agent_id}/triggers/{trigger_id}``.
 
@@ -122,23 +134,29 @@ class AgentTriggers(APIResource):
             machine=machine,
         )
         return self._object(
-            "PATCH", _trigger_path(agent_id, trigger_id), AgentTrigger, json=merge(payload, extra)
+            "PATCH",
+            _trigger_path(agent_id, trigger_id),
+            AgentTrigger,
+            json=merge(payload, extra),
+            options=options,
         )
 
-    def delete(self, agent_id: str, trigger_id: str) -> None:
+    def delete(self, agent_id: str, trigger_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a trigger with its schedule and event subscriptions.
 
         ``DELETE /agents/{agent_id}/triggers/{trigger_id}``.
         """
-        self._none("DELETE", _trigger_path(agent_id, trigger_id))
+        self._none("DELETE", _trigger_path(agent_id, trigger_id), options=options)
 
-    def rotate_secret(self, agent_id: str, trigger_id: str) -> AgentTrigger:
+    def rotate_secret(
+        self, agent_id: str, trigger_id: str, **options: Unpack[RequestOptions]
+    ) -> AgentTrigger:
         """A new webhook URL or email address; the old one stops working at once.
 
         ``POST /agents/{agent_id}/triggers/{trigger_id}/rotate-secret``.
         """
         path = _trigger_path(agent_id, trigger_id, "/rotate-secret")
-        return self._object("POST", path, AgentTrigger, json={})
+        return self._object("POST", path, AgentTrigger, json={}, options=options)
 
     def fire(
         self,
@@ -147,6 +165,7 @@ class AgentTriggers(APIResource):
         *,
         payload: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> TriggerFiring:
         """Fire now, as if the trigger's event happened, with an optional `payload`.
 
@@ -160,6 +179,7 @@ class AgentTriggers(APIResource):
             TriggerFiring,
             json=body(payload=payload),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def webhook(
@@ -168,6 +188,7 @@ class AgentTriggers(APIResource):
         *,
         payload: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> TriggerFiring:
         """Call a webhook trigger the way an outside system does. ``POST /agent-triggers/{token}``.
 
@@ -180,4 +201,5 @@ class AgentTriggers(APIResource):
             TriggerFiring,
             json=dict(payload or {}),
             idempotency_key=idempotency_key,
+            options=options,
         )

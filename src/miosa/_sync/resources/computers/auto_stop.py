@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from ...._core.call_options import RequestOptions, Unpack
 from ....types._base import JSONObject
 from ..._resource import ScopedResource
 
@@ -12,12 +13,16 @@ from ..._resource import ScopedResource
 class ComputerAutoStop(ScopedResource):
     """``computer.auto_stop``: stop the computer after it has been idle."""
 
-    def get(self) -> JSONObject:
+    def get(self, **options: Unpack[RequestOptions]) -> JSONObject:
         """The idle auto-stop configuration. ``GET /computers/{computer_id}/auto-stop``."""
-        return self._object("GET", self._prefix + "/auto-stop", JSONObject)
+        return self._object("GET", self._prefix + "/auto-stop", JSONObject, options=options)
 
-    def update(self, seconds: int) -> JSONObject:
+    def update(self, seconds: int, **options: Unpack[RequestOptions]) -> JSONObject:
         """Stop after `seconds` idle (0 disables). ``PATCH /computers/{computer_id}/auto-stop``."""
         return self._object(
-            "PATCH", self._prefix + "/auto-stop", JSONObject, json={"seconds": seconds}
+            "PATCH",
+            self._prefix + "/auto-stop",
+            JSONObject,
+            json={"seconds": seconds},
+            options=options,
         )

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from ...._concurrency import sleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._core.waiters import Poller, WaitTarget
 from ...._groups.computers import (
@@ -30,32 +31,40 @@ class ComputerCheckpoints(ScopedResource):
     def _snapshot_path(self, snapshot_id: str) -> str:
         return self._prefix + route("/snapshots/{snapshot_id}", snapshot_id=snapshot_id)
 
-    def create(self, *, comment: str | NotGiven = NOT_GIVEN) -> Checkpoint:
+    def create(
+        self, *, comment: str | NotGiven = NOT_GIVEN, **options: Unpack[RequestOptions]
+    ) -> Checkpoint:
         """Checkpoint the running computer. ``POST /computers/{computer_id}/snapshots``.
 
         The checkpoint starts ``creating`` and becomes ``ready`` on its own:
         ``computer.checkpoints.wait_for_completion(checkpoint.id)``.
         """
         return self._object(
-            "POST", self._prefix + "/snapshots", Checkpoint, json=body(comment=comment)
+            "POST",
+            self._prefix + "/snapshots",
+            Checkpoint,
+            json=body(comment=comment),
+            options=options,
         )
 
-    def list(self) -> list[Checkpoint]:
+    def list(self, **options: Unpack[RequestOptions]) -> list[Checkpoint]:
         """Every checkpoint not deleted. ``GET /computers/{computer_id}/snapshots``."""
-        return self._list("GET", self._prefix + "/snapshots", Checkpoint, keys=_CHECKPOINT_KEYS)
+        return self._list(
+            "GET", self._prefix + "/snapshots", Checkpoint, keys=_CHECKPOINT_KEYS, options=options
+        )
 
-    def get(self, snapshot_id: str) -> Checkpoint:
+    def get(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> Checkpoint:
         """One checkpoint. ``GET /computers/{computer_id}/snapshots/{snapshot_id}``."""
-        return self._object("GET", self._snapshot_path(snapshot_id), Checkpoint)
+        return self._object("GET", self._snapshot_path(snapshot_id), Checkpoint, options=options)
 
-    def delete(self, snapshot_id: str) -> Checkpoint:
+    def delete(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> Checkpoint:
         """Delete a checkpoint; returns it with status ``deleted``.
 
         ``DELETE /computers/{computer_id}/snapshots/{snapshot_id}``.
         """
-        return self._object("DELETE", self._snapshot_path(snapshot_id), Checkpoint)
+        return self._object("DELETE", self._snapshot_path(snapshot_id), Checkpoint, options=options)
 
-    def restore(self, snapshot_id: str) -> CheckpointRestore:
+    def restore(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> CheckpointRestore:
         """Boot a NEW computer from a ``ready`` checkpoint.
 
         ``POST /computers/{computer_id}/restore/{snapshot_id}``. The reply carries the
@@ -65,7 +74,9 @@ class ComputerCheckpoints(ScopedResource):
         path = self._prefix + route("/restore/{snapshot_id}", snapshot_id=snapshot_id)
         # The reply is {data: computer, snapshot: checkpoint}: keep both, unwrap nothing
         # (the computer may sit one level deeper, under data.computer).
-        return self._object("POST", path, CheckpointRestore, unwrap=(), prepare=restore_payload)
+        return self._object(
+            "POST", path, CheckpointRestore, unwrap=(), prepare=restore_payload, options=options
+        )
 
     def events(
         self, snapshot_id: str, *, ticket: str | None = None

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._groups.computers import SCREENSHOT_REGION_PATHS, clipboard_text
 from ....errors import NotFoundError
@@ -31,9 +32,9 @@ class ComputerDesktop(ScopedResource):
             "POST", f"{self._prefix}/desktop/{action}", DesktopActionResult, json=payload
         )
 
-    def screenshot(self) -> bytes:
+    def screenshot(self, **options: Unpack[RequestOptions]) -> bytes:
         """The whole desktop as PNG bytes. ``GET /computers/{computer_id}/desktop/screenshot``."""
-        return self._bytes("GET", self._prefix + "/desktop/screenshot")
+        return self._bytes("GET", self._prefix + "/desktop/screenshot", options=options)
 
     def screenshot_region(self, *, x: int, y: int, width: int, height: int) -> bytes:
         """A region of the desktop as PNG bytes.
@@ -121,15 +122,19 @@ class ComputerDesktop(ScopedResource):
         """
         return self._action("wait", {"seconds": seconds})
 
-    def windows(self) -> list[DesktopWindow]:
+    def windows(self, **options: Unpack[RequestOptions]) -> list[DesktopWindow]:
         """The open windows. ``GET /computers/{computer_id}/desktop/windows``."""
         return self._list(
-            "GET", self._prefix + "/desktop/windows", DesktopWindow, keys=_WINDOW_KEYS
+            "GET",
+            self._prefix + "/desktop/windows",
+            DesktopWindow,
+            keys=_WINDOW_KEYS,
+            options=options,
         )
 
-    def cursor(self) -> DesktopCursor:
+    def cursor(self, **options: Unpack[RequestOptions]) -> DesktopCursor:
         """The pointer position. ``GET /computers/{computer_id}/desktop/cursor``."""
-        return self._object("GET", self._prefix + "/desktop/cursor", DesktopCursor)
+        return self._object("GET", self._prefix + "/desktop/cursor", DesktopCursor, options=options)
 
     def focus_window(self, window_id: str) -> DesktopActionResult:
         """Bring a window to the front. ``POST /computers/{computer_id}/desktop/window/focus``."""
@@ -175,29 +180,35 @@ class ComputerDesktop(ScopedResource):
 
     # -- the screen and the session ----------------------------------------------------
 
-    def screen_size(self) -> DesktopSize:
+    def screen_size(self, **options: Unpack[RequestOptions]) -> DesktopSize:
         """The screen resolution. ``GET /computers/{computer_id}/desktop/screen-size``.
 
         It answers only once the desktop session is up, which makes it a cheap readiness
         probe.
         """
-        return self._object("GET", self._prefix + "/desktop/screen-size", DesktopSize)
+        return self._object(
+            "GET", self._prefix + "/desktop/screen-size", DesktopSize, options=options
+        )
 
-    def accessibility_tree(self) -> JSONObject:
+    def accessibility_tree(self, **options: Unpack[RequestOptions]) -> JSONObject:
         """The AT-SPI accessibility tree of what is on screen (free-form, nested).
 
         ``GET /computers/{computer_id}/desktop/accessibility-tree``. Its schema depends
         on the agent inside the VM; nodes usually carry ``role``, ``name``, ``bounds``
         and ``children``.
         """
-        return self._object("GET", self._prefix + "/desktop/accessibility-tree", JSONObject)
+        return self._object(
+            "GET", self._prefix + "/desktop/accessibility-tree", JSONObject, options=options
+        )
 
-    def environment(self) -> DesktopEnvironment:
+    def environment(self, **options: Unpack[RequestOptions]) -> DesktopEnvironment:
         """The desktop session: its name, session type and resolution.
 
         ``GET /computers/{computer_id}/desktop/environment``.
         """
-        return self._object("GET", self._prefix + "/desktop/environment", DesktopEnvironment)
+        return self._object(
+            "GET", self._prefix + "/desktop/environment", DesktopEnvironment, options=options
+        )
 
     def set_wallpaper(self, path: str) -> DesktopActionResult:
         """Set the wallpaper from an absolute path in the VM or an ``https://`` URL.
@@ -206,9 +217,11 @@ class ComputerDesktop(ScopedResource):
         """
         return self._action("wallpaper", {"path": path})
 
-    def clipboard(self) -> str:
+    def clipboard(self, **options: Unpack[RequestOptions]) -> str:
         """The clipboard's text. ``GET /computers/{computer_id}/desktop/clipboard``."""
-        payload = self._object("GET", self._prefix + "/desktop/clipboard", JSONObject)
+        payload = self._object(
+            "GET", self._prefix + "/desktop/clipboard", JSONObject, options=options
+        )
         return clipboard_text(payload)
 
     def set_clipboard(self, text: str) -> DesktopActionResult:
@@ -222,53 +235,80 @@ class ComputerDesktop(ScopedResource):
             "/desktop/window/{window_id}/" + action, window_id=str(window_id)
         )
 
-    def window_size(self, window_id: str) -> DesktopSize:
+    def window_size(self, window_id: str, **options: Unpack[RequestOptions]) -> DesktopSize:
         """A window's size. ``GET /computers/{computer_id}/desktop/window/{window_id}/size``."""
-        return self._object("GET", self._window(window_id, "size"), DesktopSize)
+        return self._object("GET", self._window(window_id, "size"), DesktopSize, options=options)
 
-    def window_position(self, window_id: str) -> DesktopPosition:
+    def window_position(self, window_id: str, **options: Unpack[RequestOptions]) -> DesktopPosition:
         """A window's position.
 
         ``GET /computers/{computer_id}/desktop/window/{window_id}/position``.
         """
-        return self._object("GET", self._window(window_id, "position"), DesktopPosition)
+        return self._object(
+            "GET", self._window(window_id, "position"), DesktopPosition, options=options
+        )
 
-    def resize_window(self, window_id: str, width: int, height: int) -> DesktopActionResult:
+    def resize_window(
+        self, window_id: str, width: int, height: int, **options: Unpack[RequestOptions]
+    ) -> DesktopActionResult:
         """Resize a window. ``POST /computers/{computer_id}/desktop/window/{window_id}/resize``."""
         return self._object(
             "POST",
             self._window(window_id, "resize"),
             DesktopActionResult,
             json={"width": width, "height": height},
+            options=options,
         )
 
-    def move_window(self, window_id: str, x: int, y: int) -> DesktopActionResult:
+    def move_window(
+        self, window_id: str, x: int, y: int, **options: Unpack[RequestOptions]
+    ) -> DesktopActionResult:
         """Move a window. ``POST /computers/{computer_id}/desktop/window/{window_id}/move``."""
         return self._object(
-            "POST", self._window(window_id, "move"), DesktopActionResult, json={"x": x, "y": y}
+            "POST",
+            self._window(window_id, "move"),
+            DesktopActionResult,
+            json={"x": x, "y": y},
+            options=options,
         )
 
-    def maximize_window(self, window_id: str) -> DesktopActionResult:
+    def maximize_window(
+        self, window_id: str, **options: Unpack[RequestOptions]
+    ) -> DesktopActionResult:
         """Maximize a window.
 
         ``POST /computers/{computer_id}/desktop/window/{window_id}/maximize`` (body ``{}``).
         """
         return self._object(
-            "POST", self._window(window_id, "maximize"), DesktopActionResult, json={}
+            "POST",
+            self._window(window_id, "maximize"),
+            DesktopActionResult,
+            json={},
+            options=options,
         )
 
-    def minimize_window(self, window_id: str) -> DesktopActionResult:
+    def minimize_window(
+        self, window_id: str, **options: Unpack[RequestOptions]
+    ) -> DesktopActionResult:
         """Minimize a window.
 
         ``POST /computers/{computer_id}/desktop/window/{window_id}/minimize`` (body ``{}``).
         """
         return self._object(
-            "POST", self._window(window_id, "minimize"), DesktopActionResult, json={}
+            "POST",
+            self._window(window_id, "minimize"),
+            DesktopActionResult,
+            json={},
+            options=options,
         )
 
-    def close_window(self, window_id: str) -> DesktopActionResult:
+    def close_window(
+        self, window_id: str, **options: Unpack[RequestOptions]
+    ) -> DesktopActionResult:
         """Close a window.
 
         ``POST /computers/{computer_id}/desktop/window/{window_id}/close`` (body ``{}``).
         """
-        return self._object("POST", self._window(window_id, "close"), DesktopActionResult, json={})
+        return self._object(
+            "POST", self._window(window_id, "close"), DesktopActionResult, json={}, options=options
+        )

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import route
 from ....types.computers import ComputerDomain
 from ..._resource import ScopedResource
@@ -18,24 +19,30 @@ class ComputerDomains(ScopedResource):
     def _domain_path(self, domain_id: str) -> str:
         return self._prefix + route("/domains/{domain_id}", domain_id=domain_id)
 
-    def register(self, fqdn: str) -> ComputerDomain:
+    def register(self, fqdn: str, **options: Unpack[RequestOptions]) -> ComputerDomain:
         """Register a domain (starts ``pending``; add a CNAME to `verification_target`).
 
         ``POST /computers/{computer_id}/domains``.
         """
-        return self._object("POST", self._prefix + "/domains", ComputerDomain, json={"fqdn": fqdn})
+        return self._object(
+            "POST", self._prefix + "/domains", ComputerDomain, json={"fqdn": fqdn}, options=options
+        )
 
-    def list(self) -> list[ComputerDomain]:
+    def list(self, **options: Unpack[RequestOptions]) -> list[ComputerDomain]:
         """This computer's domains. ``GET /computers/{computer_id}/domains``."""
-        return self._list("GET", self._prefix + "/domains", ComputerDomain, keys=_DOMAIN_KEYS)
+        return self._list(
+            "GET", self._prefix + "/domains", ComputerDomain, keys=_DOMAIN_KEYS, options=options
+        )
 
-    def verify(self, domain_id: str) -> ComputerDomain:
+    def verify(self, domain_id: str, **options: Unpack[RequestOptions]) -> ComputerDomain:
         """Check the domain's CNAME. ``POST /computers/{computer_id}/domains/{domain_id}/verify``.
 
         Fails with codes ``CNAME_MISMATCH`` or ``DNS_LOOKUP_FAILED``.
         """
-        return self._object("POST", self._domain_path(domain_id) + "/verify", ComputerDomain)
+        return self._object(
+            "POST", self._domain_path(domain_id) + "/verify", ComputerDomain, options=options
+        )
 
-    def delete(self, domain_id: str) -> None:
+    def delete(self, domain_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a domain. ``DELETE /computers/{computer_id}/domains/{domain_id}``."""
-        self._none("DELETE", self._domain_path(domain_id))
+        self._none("DELETE", self._domain_path(domain_id), options=options)

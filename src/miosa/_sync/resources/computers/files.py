@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO
 
 from ...._concurrency import to_thread
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import query
 from ...._groups.computers import encode_content, file_list_payload, octal_mode, scoped_path
 from ....types.computers import (
@@ -42,6 +43,7 @@ class ComputerFiles(ScopedResource):
         content: bytes | bytearray | memoryview | str,
         *,
         encoding: str = "utf-8",
+        **options: Unpack[RequestOptions],
     ) -> ComputerFileEntry:
         """Write `content` to `path` (text is encoded with `encoding`).
 
@@ -49,7 +51,9 @@ class ComputerFiles(ScopedResource):
         bytes travel base64-encoded in ``content_base64``.
         """
         payload = {"path": path, "content_base64": encode_content(content, encoding)}
-        return self._object("POST", self._base + "/write", ComputerFileEntry, json=payload)
+        return self._object(
+            "POST", self._base + "/write", ComputerFileEntry, json=payload, options=options
+        )
 
     write = upload
 
@@ -65,6 +69,7 @@ class ComputerFiles(ScopedResource):
         *,
         filename: str | None = None,
         content_type: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DesktopActionResult:
         """Write `file` to `path` as ``multipart/form-data`` (no base64 inflation).
 
@@ -83,9 +88,12 @@ class ComputerFiles(ScopedResource):
             DesktopActionResult,
             content=content,
             headers=headers,
+            options=options,
         )
 
-    def list(self, path: str | None = None) -> builtins.list[ComputerFileEntry]:
+    def list(
+        self, path: str | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ComputerFileEntry]:
         """The entries of a directory (the server's default one without `path`).
 
         ``GET /computers/{computer_id}/files``. The entries may come as
@@ -93,7 +101,12 @@ class ComputerFiles(ScopedResource):
         entries is an empty directory.
         """
         listing = self._object(
-            "GET", self._base, ComputerFileList, params=query(path=path), prepare=file_list_payload
+            "GET",
+            self._base,
+            ComputerFileList,
+            params=query(path=path),
+            prepare=file_list_payload,
+            options=options,
         )
         return builtins.list(listing.entries)
 
@@ -107,54 +120,74 @@ class ComputerFiles(ScopedResource):
             "GET", self._base + "/download", params={"path": path}, chunk_size=chunk_size
         )
 
-    def read(self, path: str) -> bytes:
+    def read(self, path: str, **options: Unpack[RequestOptions]) -> bytes:
         """A whole file as bytes. ``GET /computers/{computer_id}/files/download``."""
-        return self._bytes("GET", self._base + "/download", params={"path": path})
+        return self._bytes("GET", self._base + "/download", params={"path": path}, options=options)
 
     def read_text(self, path: str, *, encoding: str = "utf-8") -> str:
         """A whole file decoded as text. ``GET /computers/{computer_id}/files/download``."""
         return (self.read(path)).decode(encoding)
 
-    def export(self, path: str) -> ComputerFileExport:
+    def export(self, path: str, **options: Unpack[RequestOptions]) -> ComputerFileExport:
         """A temporary signed download URL. ``POST /computers/{computer_id}/files/export``."""
-        return self._object("POST", self._base + "/export", ComputerFileExport, json={"path": path})
+        return self._object(
+            "POST", self._base + "/export", ComputerFileExport, json={"path": path}, options=options
+        )
 
-    def delete(self, path: str) -> None:
+    def delete(self, path: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a file or directory. ``DELETE /computers/{computer_id}/files`` (JSON body)."""
-        self._none("DELETE", self._base, json={"path": path})
+        self._none("DELETE", self._base, json={"path": path}, options=options)
 
-    def stat(self, path: str) -> ComputerFileStat:
+    def stat(self, path: str, **options: Unpack[RequestOptions]) -> ComputerFileStat:
         """``lstat`` a path (no symlink follow). ``POST /computers/{computer_id}/files/stat``."""
-        return self._object("POST", self._base + "/stat", ComputerFileStat, json={"path": path})
+        return self._object(
+            "POST", self._base + "/stat", ComputerFileStat, json={"path": path}, options=options
+        )
 
-    def mkdir(self, path: str, *, recursive: bool = True, mode: int | str = 0o755) -> None:
+    def mkdir(
+        self,
+        path: str,
+        *,
+        recursive: bool = True,
+        mode: int | str = 0o755,
+        **options: Unpack[RequestOptions],
+    ) -> None:
         """Create a directory (parents too unless ``recursive=False``).
 
         ``POST /computers/{computer_id}/files/mkdir``; `mode` goes out as ``"0755"``.
         """
         payload = {"path": path, "recursive": recursive, "mode": octal_mode(mode)}
-        self._none("POST", self._base + "/mkdir", json=payload)
+        self._none("POST", self._base + "/mkdir", json=payload, options=options)
 
-    def rename(self, from_: str, to: str) -> None:
+    def rename(self, from_: str, to: str, **options: Unpack[RequestOptions]) -> None:
         """Move `from_` to `to`. ``POST /computers/{computer_id}/files/rename``."""
-        self._none("POST", self._base + "/rename", json={"from": from_, "to": to})
+        self._none("POST", self._base + "/rename", json={"from": from_, "to": to}, options=options)
 
-    def copy(self, from_: str, to: str, *, recursive: bool = False) -> None:
+    def copy(
+        self, from_: str, to: str, *, recursive: bool = False, **options: Unpack[RequestOptions]
+    ) -> None:
         """Copy `from_` to `to` (``recursive=True`` for directories).
 
         ``POST /computers/{computer_id}/files/copy``.
         """
         payload = {"from": from_, "to": to, "recursive": recursive}
-        self._none("POST", self._base + "/copy", json=payload)
+        self._none("POST", self._base + "/copy", json=payload, options=options)
 
-    def chmod(self, path: str, mode: int | str) -> None:
+    def chmod(self, path: str, mode: int | str, **options: Unpack[RequestOptions]) -> None:
         """Change permissions (``0o755`` or ``"0755"``).
 
         ``POST /computers/{computer_id}/files/chmod``.
         """
-        self._none("POST", self._base + "/chmod", json={"path": path, "mode": octal_mode(mode)})
+        self._none(
+            "POST",
+            self._base + "/chmod",
+            json={"path": path, "mode": octal_mode(mode)},
+            options=options,
+        )
 
-    def readdir(self, path: str) -> builtins.list[ComputerDirEntry]:
+    def readdir(
+        self, path: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ComputerDirEntry]:
         """A typed directory listing. ``GET /computers/{computer_id}/files/readdir``."""
         return self._list(
             "GET",
@@ -162,6 +195,7 @@ class ComputerFiles(ScopedResource):
             ComputerDirEntry,
             params={"path": path},
             keys=_DIR_KEYS,
+            options=options,
         )
 
 

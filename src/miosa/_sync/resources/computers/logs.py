@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import query
 from ...._events import parse_event
 from ....types._base import JSONObject
@@ -16,10 +17,20 @@ from ...streams import EventStream
 class ComputerLogs(ScopedResource):
     """``computer.logs``: a snapshot of recent lines, or a live stream."""
 
-    def get(self, *, lines: int | None = None, since: str | None = None) -> JSONObject:
+    def get(
+        self,
+        *,
+        lines: int | None = None,
+        since: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> JSONObject:
         """Recent log lines (a free-form snapshot). ``GET /computers/{computer_id}/logs``."""
         return self._object(
-            "GET", self._prefix + "/logs", JSONObject, params=query(lines=lines, since=since)
+            "GET",
+            self._prefix + "/logs",
+            JSONObject,
+            params=query(lines=lines, since=since),
+            options=options,
         )
 
     def stream(self) -> EventStream[Event]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body
 from ...._groups.computers import rule_payload
 from ....types.computers import ComputerNetworkPolicyData, ComputerNetworkRule
@@ -17,15 +18,18 @@ from ..._resource import ScopedResource
 class ComputerNetworkPolicy(ScopedResource):
     """``computer.network_policy``: the computer's egress firewall, applied live."""
 
-    def get(self) -> ComputerNetworkPolicyData:
+    def get(self, **options: Unpack[RequestOptions]) -> ComputerNetworkPolicyData:
         """The policy (allow-all if none). ``GET /computers/{computer_id}/network-policy``."""
-        return self._object("GET", self._prefix + "/network-policy", ComputerNetworkPolicyData)
+        return self._object(
+            "GET", self._prefix + "/network-policy", ComputerNetworkPolicyData, options=options
+        )
 
     def set(
         self,
         rules: Sequence[ComputerNetworkRule | Mapping[str, Any]],
         *,
         default_effect: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ComputerNetworkPolicyData:
         """Replace the whole policy; rules are evaluated top to bottom.
 
@@ -34,9 +38,13 @@ class ComputerNetworkPolicy(ScopedResource):
         """
         payload = body(rules=[rule_payload(rule) for rule in rules], default_effect=default_effect)
         return self._object(
-            "PUT", self._prefix + "/network-policy", ComputerNetworkPolicyData, json=payload
+            "PUT",
+            self._prefix + "/network-policy",
+            ComputerNetworkPolicyData,
+            json=payload,
+            options=options,
         )
 
-    def reset(self) -> None:
+    def reset(self, **options: Unpack[RequestOptions]) -> None:
         """Back to allow-all (idempotent). ``DELETE /computers/{computer_id}/network-policy``."""
-        self._none("DELETE", self._prefix + "/network-policy")
+        self._none("DELETE", self._prefix + "/network-policy", options=options)

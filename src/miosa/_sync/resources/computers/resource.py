@@ -9,6 +9,7 @@ import builtins
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.paging import PageRequest
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, path_param, query
 from ...._groups.computers import item_list, normalize_size, placement_request
@@ -160,6 +161,7 @@ class Computers(APIResource):
         per_page: int | None = None,
         status: str | None = None,
         workspace_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[Computer]:
         """One page of computers; ``for`` walks every page. ``GET /computers``.
 
@@ -171,6 +173,7 @@ class Computers(APIResource):
             Computer,
             params=query(page=page, per_page=per_page, status=status, workspace_id=workspace_id),
             keys=_LIST_KEYS,
+            options=options,
         )
 
     def get(self, computer_id: str) -> Computer:
@@ -201,22 +204,29 @@ class Computers(APIResource):
             "PATCH", computer_path(computer_id), computer_id=computer_id, json=payload
         )
 
-    def delete(self, computer_id: str) -> None:
+    def delete(self, computer_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a computer for good. ``DELETE /computers/{computer_id}``."""
-        self._none("DELETE", computer_path(computer_id))
+        self._none("DELETE", computer_path(computer_id), options=options)
 
     destroy = delete
 
-    def viewer_password(self, computer_id: str) -> ComputerViewerPasswordStatus:
+    def viewer_password(
+        self, computer_id: str, **options: Unpack[RequestOptions]
+    ) -> ComputerViewerPasswordStatus:
         """Whether the raw desktop viewer password is set.
 
         ``GET /computers/{computer_id}/viewer-password``.
         """
         return self._object(
-            "GET", computer_path(computer_id) + "/viewer-password", ComputerViewerPasswordStatus
+            "GET",
+            computer_path(computer_id) + "/viewer-password",
+            ComputerViewerPasswordStatus,
+            options=options,
         )
 
-    def rotate_viewer_password(self, computer_id: str) -> ComputerViewerPassword:
+    def rotate_viewer_password(
+        self, computer_id: str, **options: Unpack[RequestOptions]
+    ) -> ComputerViewerPassword:
         """Set a new raw viewer password and return it (shown once).
 
         ``POST /computers/{computer_id}/viewer-password/rotate``.
@@ -225,6 +235,7 @@ class Computers(APIResource):
             "POST",
             computer_path(computer_id) + "/viewer-password/rotate",
             ComputerViewerPassword,
+            options=options,
         )
 
     # -- one computer ------------------------------------------------------------------
@@ -270,31 +281,35 @@ class Computers(APIResource):
             "POST", computer_path(computer_id) + "/restart", computer_id=computer_id
         )
 
-    def vnc_credentials(self, computer_id: str) -> JSONObject:
+    def vnc_credentials(self, computer_id: str, **options: Unpack[RequestOptions]) -> JSONObject:
         """VNC credentials (a free-form map). ``GET /computers/{computer_id}/vnc-credentials``."""
-        return self._object("GET", computer_path(computer_id) + "/vnc-credentials", JSONObject)
+        return self._object(
+            "GET", computer_path(computer_id) + "/vnc-credentials", JSONObject, options=options
+        )
 
-    def apps(self, computer_id: str) -> builtins.list[Any]:
+    def apps(self, computer_id: str, **options: Unpack[RequestOptions]) -> builtins.list[Any]:
         """The apps installed in the VM. ``GET /computers/{computer_id}/apps``.
 
         The list may come bare or under ``data``, ``apps`` or ``items``; a reply that is
         one object without a list is returned as a one-item list.
         """
-        payload, _ = self._json("GET", computer_path(computer_id) + "/apps")
+        payload, _ = self._json("GET", computer_path(computer_id) + "/apps", options=options)
         return item_list(payload, ("data", "apps", "items"))
 
-    def urls(self, computer_id: str) -> builtins.list[Any]:
+    def urls(self, computer_id: str, **options: Unpack[RequestOptions]) -> builtins.list[Any]:
         """The computer's public preview and exposed URLs. ``GET /computers/{computer_id}/urls``.
 
         The list may come bare or under ``data``, ``urls`` or ``items``; a reply that is
         one object (a map of named URLs) is returned as a one-item list.
         """
-        payload, _ = self._json("GET", computer_path(computer_id) + "/urls")
+        payload, _ = self._json("GET", computer_path(computer_id) + "/urls", options=options)
         return item_list(payload, ("data", "urls", "items"))
 
-    def stream_token(self, computer_id: str) -> JSONObject:
+    def stream_token(self, computer_id: str, **options: Unpack[RequestOptions]) -> JSONObject:
         """Mint a short-lived stream token. ``POST /computers/{computer_id}/stream-token``."""
-        return self._object("POST", computer_path(computer_id) + "/stream-token", JSONObject)
+        return self._object(
+            "POST", computer_path(computer_id) + "/stream-token", JSONObject, options=options
+        )
 
     def embed(
         self,
@@ -303,6 +318,7 @@ class Computers(APIResource):
         ttl: int | None = None,
         mode: str | None = None,
         view_only: bool | None = None,
+        **options: Unpack[RequestOptions],
     ) -> JSONObject:
         """A short-lived passwordless embed URL (``url``, ``expires_at`` ...) for platform use.
 
@@ -314,6 +330,7 @@ class Computers(APIResource):
             computer_path(computer_id) + "/embed",
             JSONObject,
             params=query(ttl=ttl, mode=mode, view_only=view_only),
+            options=options,
         )
 
     def clone(
@@ -380,11 +397,17 @@ class Computers(APIResource):
         desktop = self.handle(computer_id).desktop
         return desktop.screenshot_region(x=x, y=y, width=width, height=height)
 
-    def metrics(self, computer_id: str, *, window: str = "1h") -> JSONObject:
+    def metrics(
+        self, computer_id: str, *, window: str = "1h", **options: Unpack[RequestOptions]
+    ) -> JSONObject:
         """Time-series metrics for ``"1h"``, ``"24h"`` or ``"7d"``.
 
         ``GET /computers/{computer_id}/metrics``.
         """
         return self._object(
-            "GET", computer_path(computer_id) + "/metrics", JSONObject, params={"window": window}
+            "GET",
+            computer_path(computer_id) + "/metrics",
+            JSONObject,
+            params={"window": window},
+            options=options,
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ...._groups.platform import connector_mode
 from ....types.deployments import ConnectorBinding, ConnectorPreflight, ConnectorSyncResult
@@ -20,13 +21,14 @@ _CONNECTORS = DEPLOYMENT + "/connectors"
 class DeploymentConnectors(APIResource):
     """``client.deployments.connectors``: Connect providers bound into one deployment."""
 
-    def list(self, deployment_id: str) -> list[ConnectorBinding]:
+    def list(self, deployment_id: str, **options: Unpack[RequestOptions]) -> list[ConnectorBinding]:
         """List the bindings. ``GET /deployments/{deployment_id}/connectors``."""
         return self._list(
             "GET",
             route(_CONNECTORS, deployment_id=deployment_id),
             ConnectorBinding,
             keys=("data", "connectors", "items", "bindings"),
+            options=options,
         )
 
     def attach(
@@ -42,6 +44,7 @@ class DeploymentConnectors(APIResource):
         external_workspace_id: str | NotGiven = NOT_GIVEN,
         external_user_id: str | NotGiven = NOT_GIVEN,
         external_project_id: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ConnectorBinding:
         """Expose a connector to the deployment as the env var ``env``.
 
@@ -66,9 +69,12 @@ class DeploymentConnectors(APIResource):
             ConnectorBinding,
             json=payload,
             unwrap=("data", "binding"),
+            options=options,
         )
 
-    def detach(self, deployment_id: str, binding_or_connector: str) -> None:
+    def detach(
+        self, deployment_id: str, binding_or_connector: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Remove a binding, by binding id or connector name.
 
         ``DELETE /deployments/{deployment_id}/connectors/{binding_or_connector}``.
@@ -78,9 +84,9 @@ class DeploymentConnectors(APIResource):
             deployment_id=deployment_id,
             binding_or_connector=binding_or_connector,
         )
-        self._none("DELETE", path)
+        self._none("DELETE", path, options=options)
 
-    def sync(self, deployment_id: str) -> ConnectorSyncResult:
+    def sync(self, deployment_id: str, **options: Unpack[RequestOptions]) -> ConnectorSyncResult:
         """Apply the bindings to the running deployment again.
 
         ``POST /deployments/{deployment_id}/connectors/sync``.
@@ -91,10 +97,15 @@ class DeploymentConnectors(APIResource):
             ConnectorSyncResult,
             json={},
             unwrap=("data", "binding"),
+            options=options,
         )
 
     def preflight(
-        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        deployment_id: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ConnectorPreflight:
         """Check that the bindings would apply, without applying them.
 
@@ -106,4 +117,5 @@ class DeploymentConnectors(APIResource):
             ConnectorPreflight,
             json=merge({}, extra),
             unwrap=("data", "binding"),
+            options=options,
         )

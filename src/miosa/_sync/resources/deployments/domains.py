@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._groups.platform import query_with
 from ....types.domains import DeploymentDomain
@@ -30,6 +31,7 @@ class DeploymentDomains(APIResource):
         external_user_id: str | NotGiven = NOT_GIVEN,
         external_project_id: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DeploymentDomain:
         """Attach a domain. ``POST /deployments/{deployment_id}/domains``.
 
@@ -48,6 +50,7 @@ class DeploymentDomains(APIResource):
             DeploymentDomain,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def list(
@@ -58,6 +61,7 @@ class DeploymentDomains(APIResource):
         external_user_id: str | None = None,
         external_project_id: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> list[DeploymentDomain]:
         """List the deployment's domains. ``GET /deployments/{deployment_id}/domains``.
 
@@ -75,17 +79,20 @@ class DeploymentDomains(APIResource):
             DeploymentDomain,
             params=params,
             keys=("data", "items", "domains"),
+            options=options,
         )
 
-    def verify(self, deployment_id: str, domain_id: str) -> DeploymentDomain:
+    def verify(
+        self, deployment_id: str, domain_id: str, **options: Unpack[RequestOptions]
+    ) -> DeploymentDomain:
         """Check the domain's DNS now.
 
         ``POST /deployments/{deployment_id}/domains/{domain_id}/verify``.
         """
         path = route(_DOMAIN + "/verify", deployment_id=deployment_id, domain_id=domain_id)
-        return self._object("POST", path, DeploymentDomain)
+        return self._object("POST", path, DeploymentDomain, options=options)
 
-    def delete(self, deployment_id: str, domain_id: str) -> None:
+    def delete(self, deployment_id: str, domain_id: str, **options: Unpack[RequestOptions]) -> None:
         """Detach a domain. ``DELETE /deployments/{deployment_id}/domains/{domain_id}``."""
         path = route(_DOMAIN, deployment_id=deployment_id, domain_id=domain_id)
-        self._none("DELETE", path)
+        self._none("DELETE", path, options=options)

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ...._concurrency import sleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...._core.waiters import DEFAULT_FIRST_DELAY, Poller
 from ...._groups.platform import (
@@ -87,6 +88,7 @@ class Deployments(APIResource):
         external_workspace_id: str | None = None,
         external_user_id: str | None = None,
         external_project_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[Deployment]:
         """List deployments, optionally filtered. ``GET /deployments``."""
         params = query(
@@ -99,12 +101,16 @@ class Deployments(APIResource):
             external_project_id=external_project_id,
         )
         return self._page(
-            "/deployments", Deployment, params=params, keys=("data", "items", "deployments")
+            "/deployments",
+            Deployment,
+            params=params,
+            keys=("data", "items", "deployments"),
+            options=options,
         )
 
-    def get(self, deployment_id: str) -> Deployment:
+    def get(self, deployment_id: str, **options: Unpack[RequestOptions]) -> Deployment:
         """Fetch a deployment. ``GET /deployments/{deployment_id}``."""
-        return self._object("GET", deployment_path(deployment_id), Deployment)
+        return self._object("GET", deployment_path(deployment_id), Deployment, options=options)
 
     def create(
         self,
@@ -122,6 +128,7 @@ class Deployments(APIResource):
         external_project_id: str | NotGiven = NOT_GIVEN,
         compute_placement_request: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Deployment:
         """Create a deployment. ``POST /deployments``.
 
@@ -146,7 +153,12 @@ class Deployments(APIResource):
             compute_placement_request=placement_request(compute_placement_request),
         )
         return self._object(
-            "POST", "/deployments", Deployment, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/deployments",
+            Deployment,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
     def create_docker_deploy(
@@ -196,6 +208,7 @@ class Deployments(APIResource):
         build_command: str | NotGiven = NOT_GIVEN,
         run_command: str | NotGiven = NOT_GIVEN,
         auto_deploy: bool | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> Deployment:
         """Change a deployment's settings. ``PATCH /deployments/{deployment_id}``."""
         payload = body(
@@ -205,17 +218,27 @@ class Deployments(APIResource):
             run_command=run_command,
             auto_deploy=auto_deploy,
         )
-        return self._object("PATCH", deployment_path(deployment_id), Deployment, json=payload)
+        return self._object(
+            "PATCH", deployment_path(deployment_id), Deployment, json=payload, options=options
+        )
 
-    def delete(self, deployment_id: str) -> None:
+    def delete(self, deployment_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a deployment. ``DELETE /deployments/{deployment_id}``."""
-        self._none("DELETE", deployment_path(deployment_id))
+        self._none("DELETE", deployment_path(deployment_id), options=options)
 
-    def stop(self, deployment_id: str) -> Deployment:
+    def stop(self, deployment_id: str, **options: Unpack[RequestOptions]) -> Deployment:
         """Take a published deployment off the air. ``POST /deployments/{deployment_id}/stop``."""
-        return self._object("POST", deployment_path(deployment_id) + "/stop", Deployment)
+        return self._object(
+            "POST", deployment_path(deployment_id) + "/stop", Deployment, options=options
+        )
 
-    def redeploy(self, deployment_id: str, *, idempotency_key: str | None = None) -> Deployment:
+    def redeploy(
+        self,
+        deployment_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Deployment:
         """Run the last build again. ``POST /deployments/{deployment_id}/redeploy``."""
         return self._object(
             "POST",
@@ -223,6 +246,7 @@ class Deployments(APIResource):
             Deployment,
             json={},
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def move(
@@ -231,6 +255,7 @@ class Deployments(APIResource):
         *,
         target_workspace_id: str,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Deployment:
         """Move a deployment to another workspace of the same tenant.
 
@@ -238,10 +263,16 @@ class Deployments(APIResource):
         """
         payload = merge(body(target_workspace_id=target_workspace_id), extra)
         return self._object(
-            "POST", deployment_path(deployment_id) + "/move", Deployment, json=payload
+            "POST",
+            deployment_path(deployment_id) + "/move",
+            Deployment,
+            json=payload,
+            options=options,
         )
 
-    def logs(self, deployment_id: str, *, lines: int = 100) -> DeploymentLogs:
+    def logs(
+        self, deployment_id: str, *, lines: int = 100, **options: Unpack[RequestOptions]
+    ) -> DeploymentLogs:
         """The deployment's last ``lines`` log lines (one reply, not a stream).
 
         ``GET /deployments/{deployment_id}/logs``; ``result.text`` is the log as one string.
@@ -251,18 +282,25 @@ class Deployments(APIResource):
             deployment_path(deployment_id) + "/logs",
             DeploymentLogs,
             params=query(lines=lines),
+            options=options,
         )
 
-    def proof(self, deployment_id: str) -> DeploymentProof:
+    def proof(self, deployment_id: str, **options: Unpack[RequestOptions]) -> DeploymentProof:
         """The server's checks that the deployment is live and routable.
 
         ``GET /deployments/{deployment_id}/proof``; ``ok`` is true when every check held,
         and ``next_actions`` lists what to do about the ones that did not.
         """
-        return self._object("GET", deployment_path(deployment_id) + "/proof", DeploymentProof)
+        return self._object(
+            "GET", deployment_path(deployment_id) + "/proof", DeploymentProof, options=options
+        )
 
     def observability(
-        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        deployment_id: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DeploymentObservability:
         """Invocation metrics. ``GET /deployments/{deployment_id}/observability``.
 
@@ -273,10 +311,15 @@ class Deployments(APIResource):
             deployment_path(deployment_id) + "/observability",
             DeploymentObservability,
             params=query_with(extra),
+            options=options,
         )
 
     def request_logs(
-        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        deployment_id: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DeploymentRequestLogs:
         """A page of request logs. ``GET /deployments/{deployment_id}/request-logs``.
 
@@ -287,10 +330,15 @@ class Deployments(APIResource):
             deployment_path(deployment_id) + "/request-logs",
             DeploymentRequestLogs,
             params=query_with(extra),
+            options=options,
         )
 
     def routes(
-        self, deployment_id: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        deployment_id: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DeploymentRoutes:
         """Requests broken down by route. ``GET /deployments/{deployment_id}/routes``.
 
@@ -301,6 +349,7 @@ class Deployments(APIResource):
             deployment_path(deployment_id) + "/routes",
             DeploymentRoutes,
             params=query_with(extra),
+            options=options,
         )
 
     def attach_database(
@@ -310,6 +359,7 @@ class Deployments(APIResource):
         database_id: str | NotGiven = NOT_GIVEN,
         env: Mapping[str, str] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DeploymentDatabaseAttachment:
         """Link a managed database to the deployment.
 
@@ -321,6 +371,7 @@ class Deployments(APIResource):
             deployment_path(deployment_id) + "/database",
             DeploymentDatabaseAttachment,
             json=payload,
+            options=options,
         )
 
     def publish(
@@ -332,6 +383,7 @@ class Deployments(APIResource):
         entrypoint: str | NotGiven = NOT_GIVEN,
         promote: bool | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> PublishResult:
         """Publish a sandbox's workspace as a new version.
 
@@ -350,6 +402,7 @@ class Deployments(APIResource):
             PublishResult,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def publish_from_sandbox(
@@ -390,6 +443,7 @@ class Deployments(APIResource):
         *,
         version_id: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Deployment:
         """Make an earlier version live again (``version_id``, else the server's choice).
 
@@ -401,31 +455,40 @@ class Deployments(APIResource):
             Deployment,
             json=body(version_id=version_id),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def list_builds(self, deployment_id: str) -> builtins.list[DeploymentBuild]:
+    def list_builds(
+        self, deployment_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[DeploymentBuild]:
         """List a deployment's builds. ``GET /deployments/{deployment_id}/builds``."""
         return self._list(
             "GET",
             deployment_path(deployment_id) + "/builds",
             DeploymentBuild,
             keys=("data", "items", "builds"),
+            options=options,
         )
 
-    def get_build(self, deployment_id: str, build_id: str) -> DeploymentBuild:
+    def get_build(
+        self, deployment_id: str, build_id: str, **options: Unpack[RequestOptions]
+    ) -> DeploymentBuild:
         """Fetch one build. ``GET /deployments/{deployment_id}/builds/{build_id}``."""
         path = route(
             DEPLOYMENT + "/builds/{build_id}", deployment_id=deployment_id, build_id=build_id
         )
-        return self._object("GET", path, DeploymentBuild)
+        return self._object("GET", path, DeploymentBuild, options=options)
 
-    def list_env(self, deployment_id: str) -> builtins.list[DeploymentEnvVar]:
+    def list_env(
+        self, deployment_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[DeploymentEnvVar]:
         """List a deployment's env records. ``GET /deployments/{deployment_id}/env``."""
         return self._list(
             "GET",
             deployment_path(deployment_id) + "/env",
             DeploymentEnvVar,
             keys=("data", "items", "env", "vars"),
+            options=options,
         )
 
     def set_env(
@@ -434,6 +497,7 @@ class Deployments(APIResource):
         *,
         env: Mapping[str, str],
         environment: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[DeploymentEnvVar]:
         """Set env vars; returns the resulting records.
 
@@ -445,6 +509,7 @@ class Deployments(APIResource):
             DeploymentEnvVar,
             json=body(env=dict(env), environment=environment),
             keys=("data", "items", "env", "vars"),
+            options=options,
         )
 
     def wait_until_ready(

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ...._concurrency import sleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...._core.waiters import DEFAULT_FIRST_DELAY, Poller
 from ...._groups.platform import VERSION_READY, log_text
@@ -35,6 +36,7 @@ class DeploymentVersions(APIResource):
         external_workspace_id: str | None = None,
         external_user_id: str | None = None,
         external_project_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[DeploymentVersion]:
         """List versions. ``GET /deployments/{deployment_id}/versions``."""
         params = query(
@@ -50,12 +52,15 @@ class DeploymentVersions(APIResource):
             DeploymentVersion,
             params=params,
             keys=("data", "items", "versions"),
+            options=options,
         )
 
-    def get(self, deployment_id: str, version_id: str) -> DeploymentVersion:
+    def get(
+        self, deployment_id: str, version_id: str, **options: Unpack[RequestOptions]
+    ) -> DeploymentVersion:
         """Fetch a version. ``GET /deployments/{deployment_id}/versions/{version_id}``."""
         path = route(_VERSION, deployment_id=deployment_id, version_id=version_id)
-        return self._object("GET", path, DeploymentVersion)
+        return self._object("GET", path, DeploymentVersion, options=options)
 
     def promote(
         self,
@@ -64,6 +69,7 @@ class DeploymentVersions(APIResource):
         *,
         environment: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Deployment:
         """Make a version live; returns the deployment.
 
@@ -76,10 +82,16 @@ class DeploymentVersions(APIResource):
             Deployment,
             json=body(environment=environment),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def prepare_migration_backup(
-        self, deployment_id: str, version_id: str, *, extra: Mapping[str, Any] | None = None
+        self,
+        deployment_id: str,
+        version_id: str,
+        *,
+        extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> MigrationBackupResult:
         """Back up the linked database before the version's migrations run.
 
@@ -89,7 +101,9 @@ class DeploymentVersions(APIResource):
         path = route(
             _VERSION + "/migration-backup", deployment_id=deployment_id, version_id=version_id
         )
-        return self._object("POST", path, MigrationBackupResult, json=merge({}, extra))
+        return self._object(
+            "POST", path, MigrationBackupResult, json=merge({}, extra), options=options
+        )
 
     def logs(self, deployment_id: str, version_id: str, *, stage: str | None = None) -> str:
         """The logs captured for a version, as text.

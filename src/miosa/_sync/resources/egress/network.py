@@ -9,6 +9,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ...._groups.egress import (
     ALLOWLIST_PATH,
@@ -114,16 +115,19 @@ class EgressNetwork(APIResource):
         resource_id: str | None = None,
         resource_type: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[EgressRule]:
         """Allowlist rules, optionally of one policy or resource. ``GET /egress/allowlist``."""
         params = query_with(
             extra, policy_id=policy_id, resource_id=resource_id, resource_type=resource_type
         )
-        return self._list("GET", ALLOWLIST_PATH, EgressRule, params=params, keys=RULE_LIST_KEYS)
+        return self._list(
+            "GET", ALLOWLIST_PATH, EgressRule, params=params, keys=RULE_LIST_KEYS, options=options
+        )
 
-    def remove_rule(self, rule_id: str) -> None:
+    def remove_rule(self, rule_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a rule. ``DELETE /egress/allowlist/{rule_id}``."""
-        self._none("DELETE", route("/egress/allowlist/{rule_id}", rule_id=rule_id))
+        self._none("DELETE", route("/egress/allowlist/{rule_id}", rule_id=rule_id), options=options)
 
     def policies(
         self,
@@ -131,14 +135,24 @@ class EgressNetwork(APIResource):
         resource_id: str | None = None,
         resource_type: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[EgressPolicy]:
         """The egress policies. ``GET /egress/policies``."""
         params = query_with(extra, resource_id=resource_id, resource_type=resource_type)
-        return self._list("GET", POLICIES_PATH, EgressPolicy, params=params, keys=POLICY_LIST_KEYS)
+        return self._list(
+            "GET",
+            POLICIES_PATH,
+            EgressPolicy,
+            params=params,
+            keys=POLICY_LIST_KEYS,
+            options=options,
+        )
 
-    def get_policy(self, policy_id: str) -> EgressPolicy:
+    def get_policy(self, policy_id: str, **options: Unpack[RequestOptions]) -> EgressPolicy:
         """One policy with its rules. ``GET /egress/policies/{policy_id}``."""
-        return self._object("GET", _policy_path(policy_id), EgressPolicy, unwrap=("data", "policy"))
+        return self._object(
+            "GET", _policy_path(policy_id), EgressPolicy, unwrap=("data", "policy"), options=options
+        )
 
     def create_policy(
         self,
@@ -151,6 +165,7 @@ class EgressNetwork(APIResource):
         description: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EgressPolicy:
         """Create a policy, attached to a resource when one is named. ``POST /egress/policies``."""
         payload = body(
@@ -168,6 +183,7 @@ class EgressNetwork(APIResource):
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
             unwrap=("data", "policy"),
+            options=options,
         )
 
     def update_policy(
@@ -179,6 +195,7 @@ class EgressNetwork(APIResource):
         name: str | NotGiven = NOT_GIVEN,
         description: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EgressPolicy:
         """Change a policy. ``PATCH /egress/policies/{policy_id}``."""
         payload = body(mode=mode, default_effect=default_effect, name=name, description=description)
@@ -188,6 +205,7 @@ class EgressNetwork(APIResource):
             EgressPolicy,
             json=merge(payload, extra),
             unwrap=("data", "policy"),
+            options=options,
         )
 
     def lockdown(self, *, policy_id: str) -> EgressPolicy:
@@ -211,6 +229,7 @@ class EgressNetwork(APIResource):
         resource_type: str | None = None,
         since: str = "7d",
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[EgressSuggestion]:
         """Rules suggested from the traffic denied since ``since`` (``7d``, ``24h``...).
 
@@ -225,4 +244,5 @@ class EgressNetwork(APIResource):
             EgressSuggestion,
             params=params,
             keys=SUGGESTION_LIST_KEYS,
+            options=options,
         )

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...._concurrency import sleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, route
 from ...._core.waiters import Poller
 from ...._groups.egress import (
@@ -64,6 +65,7 @@ class EgressSecrets(APIResource):
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EgressSecret:
         """Store a secret. ``POST /egress/secrets``.
 
@@ -93,6 +95,7 @@ class EgressSecrets(APIResource):
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
             unwrap=("data", "secret"),
+            options=options,
         )
 
     def list(
@@ -108,6 +111,7 @@ class EgressSecrets(APIResource):
         resource_id: str | None = None,
         resource_type: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[EgressSecret]:
         """The secrets the caller may see, values masked. ``GET /egress/secrets``."""
         params = query_with(
@@ -122,11 +126,15 @@ class EgressSecrets(APIResource):
             resource_id=resource_id,
             resource_type=resource_type,
         )
-        return self._list("GET", SECRETS_PATH, EgressSecret, params=params, keys=SECRET_LIST_KEYS)
+        return self._list(
+            "GET", SECRETS_PATH, EgressSecret, params=params, keys=SECRET_LIST_KEYS, options=options
+        )
 
-    def get(self, secret_id: str) -> EgressSecret:
+    def get(self, secret_id: str, **options: Unpack[RequestOptions]) -> EgressSecret:
         """One secret, value masked. ``GET /egress/secrets/{secret_id}``."""
-        return self._object("GET", _secret_path(secret_id), EgressSecret, unwrap=("data", "secret"))
+        return self._object(
+            "GET", _secret_path(secret_id), EgressSecret, unwrap=("data", "secret"), options=options
+        )
 
     def rotate(
         self,
@@ -136,6 +144,7 @@ class EgressSecrets(APIResource):
         refresh_token: str | NotGiven = NOT_GIVEN,
         expires_at: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EgressSecret:
         """Replace a secret's value; bindings pick it up. ``PATCH /egress/secrets/{secret_id}``."""
         payload = body(value=new_value, refresh_token=refresh_token, expires_at=expires_at)
@@ -145,11 +154,12 @@ class EgressSecrets(APIResource):
             EgressSecret,
             json=merge(payload, extra),
             unwrap=("data", "secret"),
+            options=options,
         )
 
-    def delete(self, secret_id: str) -> None:
+    def delete(self, secret_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a secret and its bindings. ``DELETE /egress/secrets/{secret_id}``."""
-        self._none("DELETE", _secret_path(secret_id))
+        self._none("DELETE", _secret_path(secret_id), options=options)
 
     def create_binding(
         self,
@@ -160,6 +170,7 @@ class EgressSecrets(APIResource):
         expose_as_env: str,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EgressBinding:
         """Expose a secret to a resource as ``expose_as_env``. ``POST /egress/bindings``.
 
@@ -178,6 +189,7 @@ class EgressSecrets(APIResource):
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
             unwrap=("data", "binding"),
+            options=options,
         )
 
     def list_bindings(
@@ -187,22 +199,36 @@ class EgressSecrets(APIResource):
         resource_type: str | None = None,
         secret_id: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[EgressBinding]:
         """Bindings, optionally of one resource or one secret. ``GET /egress/bindings``."""
         params = query_with(
             extra, resource_id=resource_id, resource_type=resource_type, secret_id=secret_id
         )
         return self._list(
-            "GET", BINDINGS_PATH, EgressBinding, params=params, keys=BINDING_LIST_KEYS
+            "GET",
+            BINDINGS_PATH,
+            EgressBinding,
+            params=params,
+            keys=BINDING_LIST_KEYS,
+            options=options,
         )
 
-    def delete_binding(self, binding_id: str) -> None:
+    def delete_binding(self, binding_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a binding (the secret stays). ``DELETE /egress/bindings/{binding_id}``."""
-        self._none("DELETE", route("/egress/bindings/{binding_id}", binding_id=binding_id))
+        self._none(
+            "DELETE", route("/egress/bindings/{binding_id}", binding_id=binding_id), options=options
+        )
 
-    def providers(self) -> builtins.list[OauthProvider]:
+    def providers(self, **options: Unpack[RequestOptions]) -> builtins.list[OauthProvider]:
         """The OAuth providers the tenant can connect. ``GET /egress/oauth/providers``."""
-        return self._list("GET", "/egress/oauth/providers", OauthProvider, keys=PROVIDER_LIST_KEYS)
+        return self._list(
+            "GET",
+            "/egress/oauth/providers",
+            OauthProvider,
+            keys=PROVIDER_LIST_KEYS,
+            options=options,
+        )
 
     def connect(
         self,
@@ -217,6 +243,7 @@ class EgressSecrets(APIResource):
         resource_type: str | NotGiven = NOT_GIVEN,
         redirect_uri: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> OauthStart:
         """Start an OAuth connect flow. ``POST /egress/oauth/start``.
 
@@ -241,6 +268,7 @@ class EgressSecrets(APIResource):
             OauthStart,
             json=merge(payload, extra),
             prepare=oauth_start,
+            options=options,
         )
 
     def wait_for_oauth(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._groups.open_computers import (
     AGENT_DONE,
@@ -55,6 +56,7 @@ class OpenComputerAgents(OpenComputersResource):
         agent_profile_id: str | NotGiven = NOT_GIVEN,
         skip_agent_runtime_profile: bool | NotGiven = NOT_GIVEN,
         context: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> OpenComputerAgentSession:
         """Start an agent session on a host. ``POST /opencomputers/hosts/{host_id}/agent/dispatch``.
 
@@ -79,21 +81,31 @@ class OpenComputerAgents(OpenComputersResource):
             OpenComputerAgentSession,
             json=payload,
             unwrap=_SESSION_KEYS,
+            options=options,
         )
 
-    def list(self, host_id: str) -> list[OpenComputerAgentSession]:
+    def list(
+        self, host_id: str, **options: Unpack[RequestOptions]
+    ) -> list[OpenComputerAgentSession]:
         """List a host's agent sessions. ``GET /opencomputers/hosts/{host_id}/agent/sessions``."""
         return self._list(
             "GET",
             host_path("/agent/sessions", host_id),
             OpenComputerAgentSession,
             keys=("data", "sessions", "items"),
+            options=options,
         )
 
-    def get(self, host_id: str, session_id: str) -> OpenComputerAgentSession:
+    def get(
+        self, host_id: str, session_id: str, **options: Unpack[RequestOptions]
+    ) -> OpenComputerAgentSession:
         """Fetch a session. ``GET /opencomputers/hosts/{host_id}/agent/sessions/{session_id}``."""
         return self._object(
-            "GET", _session(host_id, session_id), OpenComputerAgentSession, unwrap=_SESSION_KEYS
+            "GET",
+            _session(host_id, session_id),
+            OpenComputerAgentSession,
+            unwrap=_SESSION_KEYS,
+            options=options,
         )
 
     def events(self, host_id: str, session_id: str) -> EventStream[OpenComputerAgentEvent]:
@@ -108,12 +120,12 @@ class OpenComputerAgents(OpenComputersResource):
             is_final=type_in(AGENT_STREAM_END),
         )
 
-    def cancel(self, host_id: str, session_id: str) -> None:
+    def cancel(self, host_id: str, session_id: str, **options: Unpack[RequestOptions]) -> None:
         """Cancel a session.
 
         ``DELETE /opencomputers/hosts/{host_id}/agent/sessions/{session_id}``.
         """
-        self._none("DELETE", _session(host_id, session_id))
+        self._none("DELETE", _session(host_id, session_id), options=options)
 
     def wait_for_completion(
         self,
@@ -144,11 +156,19 @@ class OpenComputerAgents(OpenComputersResource):
 class OpenComputerClusters(OpenComputersResource):
     """``client.open_computers.clusters``: inference clusters over several hosts."""
 
-    def list(self) -> list[OpenComputerCluster]:
+    def list(self, **options: Unpack[RequestOptions]) -> list[OpenComputerCluster]:
         """List clusters. ``GET /opencomputers/clusters``."""
-        return self._list("GET", _CLUSTERS, OpenComputerCluster, keys=("data", "clusters", "items"))
+        return self._list(
+            "GET",
+            _CLUSTERS,
+            OpenComputerCluster,
+            keys=("data", "clusters", "items"),
+            options=options,
+        )
 
-    def create(self, *, name: str, model: str, host_ids: Sequence[str]) -> OpenComputerCluster:
+    def create(
+        self, *, name: str, model: str, host_ids: Sequence[str], **options: Unpack[RequestOptions]
+    ) -> OpenComputerCluster:
         """Create a cluster serving `model` (e.g. ``"llama3:70b"``) on `host_ids`.
 
         ``POST /opencomputers/clusters``. It starts ``provisioning``; see `wait_until_active`.
@@ -158,23 +178,28 @@ class OpenComputerClusters(OpenComputersResource):
             _CLUSTERS,
             OpenComputerCluster,
             json=body(name=name, model=model, host_ids=host_ids),
+            options=options,
         )
 
-    def get(self, cluster_id: str) -> OpenComputerCluster:
+    def get(self, cluster_id: str, **options: Unpack[RequestOptions]) -> OpenComputerCluster:
         """Fetch a cluster. ``GET /opencomputers/clusters/{cluster_id}``."""
-        return self._object("GET", _cluster(cluster_id), OpenComputerCluster)
+        return self._object("GET", _cluster(cluster_id), OpenComputerCluster, options=options)
 
-    def start(self, cluster_id: str) -> OpenComputerCluster:
+    def start(self, cluster_id: str, **options: Unpack[RequestOptions]) -> OpenComputerCluster:
         """Start a stopped cluster. ``POST /opencomputers/clusters/{cluster_id}/start``."""
-        return self._object("POST", _cluster(cluster_id) + "/start", OpenComputerCluster)
+        return self._object(
+            "POST", _cluster(cluster_id) + "/start", OpenComputerCluster, options=options
+        )
 
-    def stop(self, cluster_id: str) -> OpenComputerCluster:
+    def stop(self, cluster_id: str, **options: Unpack[RequestOptions]) -> OpenComputerCluster:
         """Stop a cluster. ``POST /opencomputers/clusters/{cluster_id}/stop``."""
-        return self._object("POST", _cluster(cluster_id) + "/stop", OpenComputerCluster)
+        return self._object(
+            "POST", _cluster(cluster_id) + "/stop", OpenComputerCluster, options=options
+        )
 
-    def delete(self, cluster_id: str) -> None:
+    def delete(self, cluster_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a cluster. ``DELETE /opencomputers/clusters/{cluster_id}``."""
-        self._none("DELETE", _cluster(cluster_id))
+        self._none("DELETE", _cluster(cluster_id), options=options)
 
     def events(self, cluster_id: str) -> EventStream[OpenComputerClusterEvent]:
         """Stream a cluster's events. ``GET /opencomputers/clusters/{cluster_id}/events``."""

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from ...._core.call_options import RequestOptions, Unpack
 from ....types.open_computers import OpenComputerTicket
 from ..._resource import APIResource
 from ._base import host_path
@@ -13,9 +14,11 @@ from ._base import host_path
 class OpenComputerDesktop(APIResource):
     """``client.open_computers.desktop``: tickets for a host's desktop (KasmVNC) stream."""
 
-    def ticket(self, host_id: str) -> OpenComputerTicket:
+    def ticket(self, host_id: str, **options: Unpack[RequestOptions]) -> OpenComputerTicket:
         """Get a short-lived desktop stream ticket and its ``ws_url``.
 
         ``POST /opencomputers/hosts/{host_id}/desktop/ticket``.
         """
-        return self._object("POST", host_path("/desktop/ticket", host_id), OpenComputerTicket)
+        return self._object(
+            "POST", host_path("/desktop/ticket", host_id), OpenComputerTicket, options=options
+        )

@@ -9,6 +9,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from ...._core.call_options import RequestExtras, RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._groups.computers import stretched_timeout
 from ...._groups.open_computers import (
@@ -57,7 +58,11 @@ class OpenComputerHosts(OpenComputersResource):
     """``client.open_computers.hosts``: register, inspect and revoke your machines."""
 
     def list(
-        self, *, page: int | None = None, per_page: int | None = None
+        self,
+        *,
+        page: int | None = None,
+        per_page: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[OpenComputerHost]:
         """List the tenant's hosts, a page at a time. ``GET /opencomputers/hosts``.
 
@@ -68,6 +73,7 @@ class OpenComputerHosts(OpenComputersResource):
             OpenComputerHost,
             params=query(page=page, per_page=per_page),
             keys=("data", "hosts", "items"),
+            options=options,
         )
 
     def create(
@@ -76,18 +82,23 @@ class OpenComputerHosts(OpenComputersResource):
         name: str,
         region: str | NotGiven = NOT_GIVEN,
         labels: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> OpenComputerHost:
         """Register a host. ``POST /opencomputers/hosts``.
 
         The reply's ``host_key`` is shown this once: store it and install it on the machine.
         """
         return self._object(
-            "POST", _HOSTS, OpenComputerHost, json=body(name=name, region=region, labels=labels)
+            "POST",
+            _HOSTS,
+            OpenComputerHost,
+            json=body(name=name, region=region, labels=labels),
+            options=options,
         )
 
-    def get(self, host_id: str) -> OpenComputerHost:
+    def get(self, host_id: str, **options: Unpack[RequestOptions]) -> OpenComputerHost:
         """Fetch a host. ``GET /opencomputers/hosts/{host_id}``."""
-        return self._object("GET", _host(host_id), OpenComputerHost)
+        return self._object("GET", _host(host_id), OpenComputerHost, options=options)
 
     def update(
         self,
@@ -108,23 +119,31 @@ class OpenComputerHosts(OpenComputersResource):
             route="PATCH /opencomputers/hosts/{host_id}",
         )
 
-    def revoke(self, host_id: str) -> None:
+    def revoke(self, host_id: str, **options: Unpack[RequestOptions]) -> None:
         """Revoke a host: its key stops working and it disconnects.
 
         ``DELETE /opencomputers/hosts/{host_id}``.
         """
-        self._none("DELETE", _host(host_id))
+        self._none("DELETE", _host(host_id), options=options)
 
-    def ssh_keys(self, host_id: str) -> builtins.list[OpenComputerSshKey]:
+    def ssh_keys(
+        self, host_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[OpenComputerSshKey]:
         """The SSH public keys authorized on a host.
 
         ``GET /opencomputers/hosts/{host_id}/ssh-keys``.
         """
         return self._list(
-            "GET", host_path("/ssh-keys", host_id), OpenComputerSshKey, keys=_SSH_KEY_KEYS
+            "GET",
+            host_path("/ssh-keys", host_id),
+            OpenComputerSshKey,
+            keys=_SSH_KEY_KEYS,
+            options=options,
         )
 
-    def add_ssh_key(self, host_id: str, public_key: str) -> OpenComputerSshKey:
+    def add_ssh_key(
+        self, host_id: str, public_key: str, **options: Unpack[RequestOptions]
+    ) -> OpenComputerSshKey:
         """Authorize an SSH public key on a host.
 
         ``POST /opencomputers/hosts/{host_id}/ssh-keys`` with ``{"public_key": ...}``.
@@ -135,6 +154,7 @@ class OpenComputerHosts(OpenComputersResource):
             OpenComputerSshKey,
             json={"public_key": public_key},
             unwrap=("data", "ssh_key", "key"),
+            options=options,
         )
 
     def events(self) -> EventStream[OpenComputerHostEvent]:
@@ -157,6 +177,7 @@ class OpenComputerJobs(OpenComputersResource):
         env: JobEnv | NotGiven = NOT_GIVEN,
         cwd: str | NotGiven = NOT_GIVEN,
         timeout: float | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestExtras],
     ) -> OpenComputerJobResult:
         """Run a command on a host and wait for its whole output.
 
@@ -177,6 +198,7 @@ class OpenComputerJobs(OpenComputersResource):
             OpenComputerJobResult,
             json=payload,
             timeout=http_timeout,
+            options=options,
         )
 
     def run_stream(
@@ -231,6 +253,7 @@ class OpenComputerJobs(OpenComputersResource):
         env: JobEnv | NotGiven = NOT_GIVEN,
         cwd: str | NotGiven = NOT_GIVEN,
         timeout: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestExtras],
     ) -> OpenComputerJob:
         """Create a durable job and dispatch it, without waiting for it.
 
@@ -253,10 +276,11 @@ class OpenComputerJobs(OpenComputersResource):
             json=payload,
             unwrap=(),
             prepare=job_record,
+            options=options,
         )
 
     def list(
-        self, host_id: str, *, limit: int | None = None
+        self, host_id: str, *, limit: int | None = None, **options: Unpack[RequestOptions]
     ) -> builtins.list[OpenComputerJobActivity]:
         """Recent job activity on a host, newest first (audit events, not job records).
 
@@ -269,14 +293,17 @@ class OpenComputerJobs(OpenComputersResource):
             OpenComputerJobActivity,
             params=query(limit=limit),
             keys=_ACTIVITY_KEYS,
+            options=options,
         )
 
-    def get(self, host_id: str, job_id: str) -> OpenComputerJob:
+    def get(self, host_id: str, job_id: str, **options: Unpack[RequestOptions]) -> OpenComputerJob:
         """Fetch a job (the reply's ``job`` envelope is unwrapped).
 
         ``GET /opencomputers/hosts/{host_id}/exec/{job_id}``.
         """
-        return self._object("GET", _job(host_id, job_id), OpenComputerJob, unwrap=_JOB_KEYS)
+        return self._object(
+            "GET", _job(host_id, job_id), OpenComputerJob, unwrap=_JOB_KEYS, options=options
+        )
 
     def stream(self, host_id: str, job_id: str) -> EventStream[OpenComputerJobEvent]:
         """Re-attach to a running job's output. ``GET .../exec/{job_id}/stream`` (SSE).
@@ -292,12 +319,12 @@ class OpenComputerJobs(OpenComputersResource):
             is_final=type_in(JOB_STREAM_END),
         )
 
-    def cancel(self, host_id: str, job_id: str) -> None:
+    def cancel(self, host_id: str, job_id: str, **options: Unpack[RequestOptions]) -> None:
         """Cancel a queued or running job (`miosa.ConflictError` if it already ended).
 
         ``DELETE /opencomputers/hosts/{host_id}/exec/{job_id}``.
         """
-        self._none("DELETE", _job(host_id, job_id))
+        self._none("DELETE", _job(host_id, job_id), options=options)
 
     def wait_for_completion(
         self,

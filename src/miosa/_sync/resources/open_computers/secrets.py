@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body
 from ....types.open_computers import OpenComputerSecret, OpenComputerSecretValue
 from ..._resource import APIResource
@@ -20,14 +21,23 @@ def _secret(host_id: str, secret_id: str) -> str:
 class OpenComputerSecrets(APIResource):
     """``client.open_computers.secrets``: values are write-only except through `reveal`."""
 
-    def list_for_tenant(self) -> list[OpenComputerSecret]:
+    def list_for_tenant(self, **options: Unpack[RequestOptions]) -> list[OpenComputerSecret]:
         """List tenant-wide secrets (metadata only). ``GET /opencomputers/secrets``."""
         return self._list(
-            "GET", _TENANT_SECRETS, OpenComputerSecret, keys=("data", "secrets", "items")
+            "GET",
+            _TENANT_SECRETS,
+            OpenComputerSecret,
+            keys=("data", "secrets", "items"),
+            options=options,
         )
 
     def create_for_tenant(
-        self, *, name: str, value: str, description: str | NotGiven = NOT_GIVEN
+        self,
+        *,
+        name: str,
+        value: str,
+        description: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> OpenComputerSecret:
         """Create a tenant-wide secret. ``POST /opencomputers/secrets``."""
         return self._object(
@@ -35,19 +45,29 @@ class OpenComputerSecrets(APIResource):
             _TENANT_SECRETS,
             OpenComputerSecret,
             json=body(name=name, value=value, description=description),
+            options=options,
         )
 
-    def list_for_host(self, host_id: str) -> list[OpenComputerSecret]:
+    def list_for_host(
+        self, host_id: str, **options: Unpack[RequestOptions]
+    ) -> list[OpenComputerSecret]:
         """List a host's secrets (metadata only). ``GET /opencomputers/hosts/{host_id}/secrets``."""
         return self._list(
             "GET",
             host_path("/secrets", host_id),
             OpenComputerSecret,
             keys=("data", "secrets", "items"),
+            options=options,
         )
 
     def create_for_host(
-        self, host_id: str, *, name: str, value: str, description: str | NotGiven = NOT_GIVEN
+        self,
+        host_id: str,
+        *,
+        name: str,
+        value: str,
+        description: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> OpenComputerSecret:
         """Create a secret scoped to one host. ``POST /opencomputers/hosts/{host_id}/secrets``."""
         return self._object(
@@ -55,6 +75,7 @@ class OpenComputerSecrets(APIResource):
             host_path("/secrets", host_id),
             OpenComputerSecret,
             json=body(name=name, value=value, description=description),
+            options=options,
         )
 
     def update_for_host(
@@ -64,6 +85,7 @@ class OpenComputerSecrets(APIResource):
         *,
         value: str | NotGiven = NOT_GIVEN,
         description: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> OpenComputerSecret:
         """Replace a host secret's value or description.
 
@@ -74,17 +96,25 @@ class OpenComputerSecrets(APIResource):
             _secret(host_id, secret_id),
             OpenComputerSecret,
             json=body(value=value, description=description),
+            options=options,
         )
 
-    def delete_for_host(self, host_id: str, secret_id: str) -> None:
+    def delete_for_host(
+        self, host_id: str, secret_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete a host secret. ``DELETE /opencomputers/hosts/{host_id}/secrets/{secret_id}``."""
-        self._none("DELETE", _secret(host_id, secret_id))
+        self._none("DELETE", _secret(host_id, secret_id), options=options)
 
-    def reveal(self, host_id: str, secret_id: str) -> OpenComputerSecretValue:
+    def reveal(
+        self, host_id: str, secret_id: str, **options: Unpack[RequestOptions]
+    ) -> OpenComputerSecretValue:
         """Read a host secret's plaintext (the server audit-logs it).
 
         ``POST /opencomputers/hosts/{host_id}/secrets/{secret_id}/reveal``.
         """
         return self._object(
-            "POST", _secret(host_id, secret_id) + "/reveal", OpenComputerSecretValue
+            "POST",
+            _secret(host_id, secret_id) + "/reveal",
+            OpenComputerSecretValue,
+            options=options,
         )

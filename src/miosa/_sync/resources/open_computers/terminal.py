@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from ...._core.call_options import RequestOptions, Unpack
 from ....types.open_computers import OpenComputerTicket
 from ..._resource import APIResource
 from ._base import host_path
@@ -13,10 +14,12 @@ from ._base import host_path
 class OpenComputerTerminal(APIResource):
     """``client.open_computers.terminal``: tickets for a host's PTY WebSocket."""
 
-    def ticket(self, host_id: str) -> OpenComputerTicket:
+    def ticket(self, host_id: str, **options: Unpack[RequestOptions]) -> OpenComputerTicket:
         """Get a short-lived terminal ticket and its ``ws_url``.
 
         ``POST /opencomputers/hosts/{host_id}/terminal/ticket``. Open the URL at once;
         the PTY protocol over the WebSocket is not wrapped by the SDK.
         """
-        return self._object("POST", host_path("/terminal/ticket", host_id), OpenComputerTicket)
+        return self._object(
+            "POST", host_path("/terminal/ticket", host_id), OpenComputerTicket, options=options
+        )

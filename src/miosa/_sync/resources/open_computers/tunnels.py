@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body
 from ....types.open_computers import OpenComputerTunnel
 from ..._resource import APIResource
@@ -18,13 +19,14 @@ def _tunnel(host_id: str, tunnel_id: str) -> str:
 class OpenComputerTunnels(APIResource):
     """``client.open_computers.tunnels``: expose a host's port at a public URL."""
 
-    def list(self, host_id: str) -> list[OpenComputerTunnel]:
+    def list(self, host_id: str, **options: Unpack[RequestOptions]) -> list[OpenComputerTunnel]:
         """List a host's tunnels. ``GET /opencomputers/hosts/{host_id}/tunnels``."""
         return self._list(
             "GET",
             host_path("/tunnels", host_id),
             OpenComputerTunnel,
             keys=("data", "tunnels", "items"),
+            options=options,
         )
 
     def create(
@@ -34,6 +36,7 @@ class OpenComputerTunnels(APIResource):
         target_port: int,
         auth_mode: str | NotGiven = NOT_GIVEN,
         slug: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> OpenComputerTunnel:
         """Expose `target_port` at a public URL. ``POST /opencomputers/hosts/{host_id}/tunnels``.
 
@@ -44,11 +47,14 @@ class OpenComputerTunnels(APIResource):
             host_path("/tunnels", host_id),
             OpenComputerTunnel,
             json=body(target_port=target_port, auth_mode=auth_mode, slug=slug),
+            options=options,
         )
 
-    def get(self, host_id: str, tunnel_id: str) -> OpenComputerTunnel:
+    def get(
+        self, host_id: str, tunnel_id: str, **options: Unpack[RequestOptions]
+    ) -> OpenComputerTunnel:
         """Fetch a tunnel. ``GET /opencomputers/hosts/{host_id}/tunnels/{tunnel_id}``."""
-        return self._object("GET", _tunnel(host_id, tunnel_id), OpenComputerTunnel)
+        return self._object("GET", _tunnel(host_id, tunnel_id), OpenComputerTunnel, options=options)
 
     def update(
         self,
@@ -58,6 +64,7 @@ class OpenComputerTunnels(APIResource):
         target_port: int | NotGiven = NOT_GIVEN,
         auth_mode: str | NotGiven = NOT_GIVEN,
         enabled: bool | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> OpenComputerTunnel:
         """Change a tunnel's port or access, or switch it off.
 
@@ -68,8 +75,9 @@ class OpenComputerTunnels(APIResource):
             _tunnel(host_id, tunnel_id),
             OpenComputerTunnel,
             json=body(target_port=target_port, auth_mode=auth_mode, enabled=enabled),
+            options=options,
         )
 
-    def delete(self, host_id: str, tunnel_id: str) -> None:
+    def delete(self, host_id: str, tunnel_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a tunnel. ``DELETE /opencomputers/hosts/{host_id}/tunnels/{tunnel_id}``."""
-        self._none("DELETE", _tunnel(host_id, tunnel_id))
+        self._none("DELETE", _tunnel(host_id, tunnel_id), options=options)

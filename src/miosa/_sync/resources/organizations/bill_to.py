@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import builtins
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._groups.organizations import bill_to_headers, members_of
 from ....types.organizations import BillToLimits, BillToStatus, MemberCap
@@ -22,29 +23,44 @@ class BillTo(APIResource):
     resume, start and snapshot restore never re-resolve it.
     """
 
-    def show(self, *, bill_to: str | None = None) -> BillToStatus:
+    def show(
+        self, *, bill_to: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BillToStatus:
         """What a create would bill now, and the choices. ``GET /bill-to``.
 
         ``bill_to`` (an organization id, slug or name) previews an override.
         """
-        return self._object("GET", "/bill-to", BillToStatus, headers=bill_to_headers(bill_to))
-
-    def update(self, org: str, *, bill_to: str | None = None) -> BillToStatus:
-        """Pin an organization account-wide. ``PUT /bill-to`` with ``{"org": org}``."""
         return self._object(
-            "PUT", "/bill-to", BillToStatus, json={"org": org}, headers=bill_to_headers(bill_to)
+            "GET", "/bill-to", BillToStatus, headers=bill_to_headers(bill_to), options=options
         )
 
-    def clear(self) -> None:
+    def update(
+        self, org: str, *, bill_to: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BillToStatus:
+        """Pin an organization account-wide. ``PUT /bill-to`` with ``{"org": org}``."""
+        return self._object(
+            "PUT",
+            "/bill-to",
+            BillToStatus,
+            json={"org": org},
+            headers=bill_to_headers(bill_to),
+            options=options,
+        )
+
+    def clear(self, **options: Unpack[RequestOptions]) -> None:
         """Drop the setting: creates bill the credential's organization again.
 
         ``DELETE /bill-to``.
         """
-        self._none("DELETE", "/bill-to")
+        self._none("DELETE", "/bill-to", options=options)
 
-    def limits(self, *, bill_to: str | None = None) -> BillToLimits:
+    def limits(
+        self, *, bill_to: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BillToLimits:
         """The limits of the organization a create would bill. ``GET /limits``."""
-        return self._object("GET", "/limits", BillToLimits, headers=bill_to_headers(bill_to))
+        return self._object(
+            "GET", "/limits", BillToLimits, headers=bill_to_headers(bill_to), options=options
+        )
 
 
 def _cap_path(tenant_id: str, user_id: str) -> str:
@@ -58,10 +74,10 @@ class MemberCaps(APIResource):
     over the concurrency cap, `miosa.RateLimitError`.
     """
 
-    def list(self, tenant_id: str) -> builtins.list[MemberCap]:
+    def list(self, tenant_id: str, **options: Unpack[RequestOptions]) -> builtins.list[MemberCap]:
         """Every member with caps and live usage. ``GET /tenants/{tenant_id}/member-caps``."""
         path = route("/tenants/{tenant_id}/member-caps", tenant_id=tenant_id)
-        return self._list("GET", path, MemberCap, keys=(), prepare=members_of)
+        return self._list("GET", path, MemberCap, keys=(), prepare=members_of, options=options)
 
     def update(
         self,
@@ -70,6 +86,7 @@ class MemberCaps(APIResource):
         *,
         usage_cap_cents: int | NotGiven | None = NOT_GIVEN,
         max_concurrent_sandboxes: int | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> MemberCap:
         """Set or clear a member's caps: a number sets, None clears, left out is unchanged.
 
@@ -78,8 +95,10 @@ class MemberCaps(APIResource):
         payload = body(
             usage_cap_cents=usage_cap_cents, max_concurrent_sandboxes=max_concurrent_sandboxes
         )
-        return self._object("PUT", _cap_path(tenant_id, user_id), MemberCap, json=payload)
+        return self._object(
+            "PUT", _cap_path(tenant_id, user_id), MemberCap, json=payload, options=options
+        )
 
-    def delete(self, tenant_id: str, user_id: str) -> None:
+    def delete(self, tenant_id: str, user_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove both caps of a member. ``DELETE /tenants/{tenant_id}/member-caps/{user_id}``."""
-        self._none("DELETE", _cap_path(tenant_id, user_id))
+        self._none("DELETE", _cap_path(tenant_id, user_id), options=options)

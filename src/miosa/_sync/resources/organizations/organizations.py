@@ -8,6 +8,7 @@ from __future__ import annotations
 import builtins
 from functools import cached_property
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import route
 from ....types.members import MemberRemoval, TenantMember, WorkspaceRole
 from ....types.organizations import Organization
@@ -22,10 +23,16 @@ def _members_path(organization_id: str) -> str:
 class OrganizationMembers(APIResource):
     """``client.organizations.members``: who belongs to an organization, with which role."""
 
-    def list(self, organization_id: str) -> builtins.list[TenantMember]:
+    def list(
+        self, organization_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[TenantMember]:
         """The organization's members. ``GET /tenants/{organization_id}/members``."""
         return self._list(
-            "GET", _members_path(organization_id), TenantMember, keys=("data", "members")
+            "GET",
+            _members_path(organization_id),
+            TenantMember,
+            keys=("data", "members"),
+            options=options,
         )
 
     def add(
@@ -33,6 +40,7 @@ class OrganizationMembers(APIResource):
         organization_id: str,
         user_id: str,
         role: WorkspaceRole | str = "member",
+        **options: Unpack[RequestOptions],
     ) -> TenantMember:
         """Add an existing user. ``POST /tenants/{organization_id}/members``."""
         return self._object(
@@ -40,16 +48,19 @@ class OrganizationMembers(APIResource):
             _members_path(organization_id),
             TenantMember,
             json={"user_id": user_id, "role": str(role)},
+            options=options,
         )
 
-    def remove(self, organization_id: str, user_id: str) -> MemberRemoval:
+    def remove(
+        self, organization_id: str, user_id: str, **options: Unpack[RequestOptions]
+    ) -> MemberRemoval:
         """Remove a member. ``DELETE /tenants/{organization_id}/members/{user_id}``."""
         path = route(
             "/tenants/{organization_id}/members/{user_id}",
             organization_id=organization_id,
             user_id=user_id,
         )
-        return self._object("DELETE", path, MemberRemoval)
+        return self._object("DELETE", path, MemberRemoval, options=options)
 
 
 class Organizations(APIResource):
@@ -65,17 +76,21 @@ class Organizations(APIResource):
         """Invitations to an organization (the same group as ``client.org_invites``)."""
         return OrgInvites(self._client)
 
-    def list(self) -> builtins.list[Organization]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Organization]:
         """Every organization the caller belongs to. ``GET /platform/tenants``."""
-        return self._list("GET", "/platform/tenants", Organization, keys=("data",))
+        return self._list("GET", "/platform/tenants", Organization, keys=("data",), options=options)
 
-    def current(self) -> Organization:
+    def current(self, **options: Unpack[RequestOptions]) -> Organization:
         """The organization this credential acts in. ``GET /platform/tenants/current``."""
         return self._object(
-            "GET", "/platform/tenants/current", Organization, unwrap=("data", "tenant")
+            "GET",
+            "/platform/tenants/current",
+            Organization,
+            unwrap=("data", "tenant"),
+            options=options,
         )
 
-    def switch(self, id_or_slug: str) -> Organization:
+    def switch(self, id_or_slug: str, **options: Unpack[RequestOptions]) -> Organization:
         """Move a signed-in user's session to another organization.
 
         ``POST /platform/tenants/{id_or_slug}/switch``. Only a user session can switch;
@@ -83,4 +98,6 @@ class Organizations(APIResource):
         to act in an organization the key may operate).
         """
         path = route("/platform/tenants/{id_or_slug}/switch", id_or_slug=id_or_slug)
-        return self._object("POST", path, Organization, json={}, unwrap=("data", "tenant"))
+        return self._object(
+            "POST", path, Organization, json={}, unwrap=("data", "tenant"), options=options
+        )

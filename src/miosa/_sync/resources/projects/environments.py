@@ -15,6 +15,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._groups.environments import environment_list, machine_environment
 from ...._groups.platform import query_with
@@ -66,7 +67,11 @@ class Environments(APIResource):
         )
 
     def list(
-        self, *, workspace_id: str | None = None, include_deleted: bool | None = None
+        self,
+        *,
+        workspace_id: str | None = None,
+        include_deleted: bool | None = None,
+        **options: Unpack[RequestOptions],
     ) -> MachineEnvironmentList:
         """The environments in scope, the effective default first, with the default's id
         and the billing account. ``GET /environments``."""
@@ -77,6 +82,7 @@ class Environments(APIResource):
             params=query(workspace_id=workspace_id, include_deleted=include_deleted),
             unwrap=(),
             prepare=environment_list,
+            options=options,
         )
 
     def get(self, id_or_name: str, *, workspace_id: str | None = None) -> MachineEnvironment:
@@ -215,13 +221,20 @@ class Environments(APIResource):
         )
         return self._environment("PATCH", _env_path(id_or_name), json=payload)
 
-    def delete(self, id_or_name: str, *, workspace_id: str | None = None) -> None:
+    def delete(
+        self, id_or_name: str, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete an environment; machines keep their pinned version.
 
         ``DELETE /environments/{id_or_name}``. The organization default cannot be
         deleted (`ConflictError`, ``ENVIRONMENT_IS_DEFAULT``).
         """
-        self._none("DELETE", _env_path(id_or_name), params=query(workspace_id=workspace_id))
+        self._none(
+            "DELETE",
+            _env_path(id_or_name),
+            params=query(workspace_id=workspace_id),
+            options=options,
+        )
 
     def rename(
         self, id_or_name: str, name: str, *, workspace_id: str | NotGiven = NOT_GIVEN
@@ -244,15 +257,24 @@ class Environments(APIResource):
             "POST", _env_path(id_or_name) + "/default", json=body(workspace_id=workspace_id)
         )
 
-    def inherit_default(self, *, workspace_id: str | None = None) -> None:
+    def inherit_default(
+        self, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> None:
         """Stop overriding the default in a workspace: inherit the organization's again.
 
         ``DELETE /environments/default``; at the organization level this is a
         `ValidationError` (there is nothing to inherit from).
         """
-        self._none("DELETE", "/environments/default", params=query(workspace_id=workspace_id))
+        self._none(
+            "DELETE",
+            "/environments/default",
+            params=query(workspace_id=workspace_id),
+            options=options,
+        )
 
-    def billing(self, *, workspace_id: str | None = None) -> EnvironmentBilling:
+    def billing(
+        self, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> EnvironmentBilling:
         """The account new machines bill. ``GET /environments/billing``."""
         return self._object(
             "GET",
@@ -260,10 +282,11 @@ class Environments(APIResource):
             EnvironmentBilling,
             params=query(workspace_id=workspace_id),
             unwrap=("billing", "data"),
+            options=options,
         )
 
     def versions(
-        self, id_or_name: str, *, workspace_id: str | None = None
+        self, id_or_name: str, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> builtins.list[EnvironmentVersion]:
         """The environment's versions, newest first; they never hold values.
 
@@ -275,6 +298,7 @@ class Environments(APIResource):
             EnvironmentVersion,
             params=query(workspace_id=workspace_id),
             keys=("versions", "data"),
+            options=options,
         )
 
     def upgrade(
@@ -283,6 +307,7 @@ class Environments(APIResource):
         *,
         machine_ids: Sequence[str] | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> EnvironmentUpgrade:
         """Move pinned machines (all, or ``machine_ids``) to the latest version.
 
@@ -293,6 +318,7 @@ class Environments(APIResource):
             _env_path(id_or_name) + "/upgrade",
             EnvironmentUpgrade,
             json=body(machine_ids=machine_ids, workspace_id=workspace_id),
+            options=options,
         )
 
     def effective(
@@ -301,6 +327,7 @@ class Environments(APIResource):
         *,
         workspace_id: str | None = None,
         agent_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> EffectiveEnvironment:
         """What a machine, or a run of ``agent_id``, in this environment receives.
 
@@ -313,6 +340,7 @@ class Environments(APIResource):
             params=query(workspace_id=workspace_id, agent_id=agent_id),
             unwrap=("effective", "data"),
             prepare=machine_environment,
+            options=options,
         )
 
     def set_variable(
@@ -341,7 +369,12 @@ class Environments(APIResource):
         return self._environment("DELETE", path, params=query(workspace_id=workspace_id))
 
     def reveal_variable(
-        self, id_or_name: str, name: str, *, workspace_id: str | None = None
+        self,
+        id_or_name: str,
+        name: str,
+        *,
+        workspace_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> RevealedEnvironmentVariable:
         """One variable's plaintext; the read is audit-logged.
 
@@ -349,7 +382,11 @@ class Environments(APIResource):
         """
         path = _env_path(id_or_name) + route("/variables/{name}/reveal", name=name)
         return self._object(
-            "GET", path, RevealedEnvironmentVariable, params=query(workspace_id=workspace_id)
+            "GET",
+            path,
+            RevealedEnvironmentVariable,
+            params=query(workspace_id=workspace_id),
+            options=options,
         )
 
     def set_file(
@@ -381,7 +418,12 @@ class Environments(APIResource):
         )
 
     def reveal_file(
-        self, id_or_name: str, path: str, *, workspace_id: str | None = None
+        self,
+        id_or_name: str,
+        path: str,
+        *,
+        workspace_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> RevealedSecretFile:
         """One secret file's contents; the read is audit-logged.
 
@@ -392,6 +434,7 @@ class Environments(APIResource):
             _env_path(id_or_name) + "/files/reveal",
             RevealedSecretFile,
             params=query(path=path, workspace_id=workspace_id),
+            options=options,
         )
 
     def add_repository(
@@ -443,7 +486,7 @@ class DeploymentEnvironments(APIResource):
     deployments (not machine environments)."""
 
     def list(
-        self, *, extra: Mapping[str, Any] | None = None
+        self, *, extra: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
     ) -> builtins.list[DeploymentEnvironment]:
         """The deployment environment inventory. ``GET /deployment-environments``.
 
@@ -455,4 +498,5 @@ class DeploymentEnvironments(APIResource):
             DeploymentEnvironment,
             params=query_with(extra),
             keys=("data", "environments", "deployment_environments"),
+            options=options,
         )

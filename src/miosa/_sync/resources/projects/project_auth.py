@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import merge, query
 from ....types.project_auth import ProjectAuthStatus
 from ..._resource import APIResource
@@ -37,7 +38,9 @@ class ProjectAuth(APIResource):
     ``resource_type`` is ``sandbox`` or ``deployment``; ``resource_id`` its id.
     """
 
-    def status(self, resource_type: str, resource_id: str) -> ProjectAuthStatus:
+    def status(
+        self, resource_type: str, resource_id: str, **options: Unpack[RequestOptions]
+    ) -> ProjectAuthStatus:
         """Whether project auth is on, and its configuration. ``GET /project-auth/status``."""
         return self._object(
             "GET",
@@ -45,6 +48,7 @@ class ProjectAuth(APIResource):
             ProjectAuthStatus,
             params=query(**_target(resource_type, resource_id)),
             unwrap=_UNWRAP,
+            options=options,
         )
 
     def enable(
@@ -54,6 +58,7 @@ class ProjectAuth(APIResource):
         *,
         config: Mapping[str, Any] | None = None,
         overrides: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ProjectAuthStatus:
         """Turn project auth on. ``POST /project-auth/enable``.
 
@@ -65,9 +70,12 @@ class ProjectAuth(APIResource):
             ProjectAuthStatus,
             json=_with_config(resource_type, resource_id, config, overrides),
             unwrap=_UNWRAP,
+            options=options,
         )
 
-    def disable(self, resource_type: str, resource_id: str) -> ProjectAuthStatus:
+    def disable(
+        self, resource_type: str, resource_id: str, **options: Unpack[RequestOptions]
+    ) -> ProjectAuthStatus:
         """Turn project auth off. ``POST /project-auth/disable``."""
         return self._object(
             "POST",
@@ -75,6 +83,7 @@ class ProjectAuth(APIResource):
             ProjectAuthStatus,
             json=_target(resource_type, resource_id),
             unwrap=_UNWRAP,
+            options=options,
         )
 
     def update(
@@ -84,6 +93,7 @@ class ProjectAuth(APIResource):
         *,
         config: Mapping[str, Any] | None = None,
         overrides: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ProjectAuthStatus:
         """Change the configuration. ``PATCH /project-auth/config``.
 
@@ -95,4 +105,5 @@ class ProjectAuth(APIResource):
             ProjectAuthStatus,
             json=_with_config(resource_type, resource_id, config, overrides),
             unwrap=_UNWRAP,
+            options=options,
         )

@@ -10,6 +10,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ....types.projects import (
     EnvironmentSync,
@@ -50,7 +51,9 @@ class Projects(APIResource):
     deploy target (``production``, ``staging`` ...).
     """
 
-    def list(self, *, workspace_id: str | None = None) -> builtins.list[Project]:
+    def list(
+        self, *, workspace_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[Project]:
         """The organization's projects, optionally of one workspace. ``GET /projects``."""
         return self._list(
             "GET",
@@ -58,11 +61,12 @@ class Projects(APIResource):
             Project,
             params=query(workspace_id=workspace_id),
             keys=("data", "projects"),
+            options=options,
         )
 
-    def get(self, project_id: str) -> Project:
+    def get(self, project_id: str, **options: Unpack[RequestOptions]) -> Project:
         """Fetch one project. ``GET /projects/{project_id}``."""
-        return self._object("GET", _project_path(project_id), Project)
+        return self._object("GET", _project_path(project_id), Project, options=options)
 
     def create(
         self,
@@ -74,6 +78,7 @@ class Projects(APIResource):
         slug: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Project:
         """Create a project. ``POST /projects``.
 
@@ -89,7 +94,12 @@ class Projects(APIResource):
             metadata=metadata,
         )
         return self._object(
-            "POST", "/projects", Project, json=payload, idempotency_key=idempotency_key
+            "POST",
+            "/projects",
+            Project,
+            json=payload,
+            idempotency_key=idempotency_key,
+            options=options,
         )
 
     def update(
@@ -100,22 +110,27 @@ class Projects(APIResource):
         slug: str | NotGiven = NOT_GIVEN,
         description: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> Project:
         """Change a project's name, slug, description or metadata.
 
         ``PATCH /projects/{project_id}``.
         """
         payload = body(name=name, slug=slug, description=description, metadata=metadata)
-        return self._object("PATCH", _project_path(project_id), Project, json=payload)
+        return self._object(
+            "PATCH", _project_path(project_id), Project, json=payload, options=options
+        )
 
-    def delete(self, project_id: str) -> None:
+    def delete(self, project_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a project. ``DELETE /projects/{project_id}``.
 
         The workspace's default project cannot be deleted (a conflict error).
         """
-        self._none("DELETE", _project_path(project_id))
+        self._none("DELETE", _project_path(project_id), options=options)
 
-    def move(self, project_id: str, target_workspace_id: str) -> Project:
+    def move(
+        self, project_id: str, target_workspace_id: str, **options: Unpack[RequestOptions]
+    ) -> Project:
         """Move a project, with everything it owns, to another workspace.
 
         ``POST /projects/{project_id}/move``.
@@ -125,18 +140,23 @@ class Projects(APIResource):
             _project_path(project_id) + "/move",
             Project,
             json={"target_workspace_id": target_workspace_id},
+            options=options,
         )
 
-    def summary(self, project_id: str) -> ProjectSummary:
+    def summary(self, project_id: str, **options: Unpack[RequestOptions]) -> ProjectSummary:
         """The project with its environments and services in one reply.
 
         ``GET /projects/{project_id}/summary``.
         """
-        return self._object("GET", _project_path(project_id) + "/summary", ProjectSummary)
+        return self._object(
+            "GET", _project_path(project_id) + "/summary", ProjectSummary, options=options
+        )
 
     # -- environments -------------------------------------------------------
 
-    def environments(self, project_id: str) -> builtins.list[ProjectEnvironment]:
+    def environments(
+        self, project_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ProjectEnvironment]:
         """A project's environments. ``GET /projects/{project_id}/environments``.
 
         The first read creates the ``production`` environment.
@@ -146,6 +166,7 @@ class Projects(APIResource):
             _project_path(project_id) + "/environments",
             ProjectEnvironment,
             keys=("data", "environments"),
+            options=options,
         )
 
     def create_environment(
@@ -156,6 +177,7 @@ class Projects(APIResource):
         slug: str | NotGiven = NOT_GIVEN,
         kind: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ProjectEnvironment:
         """Create an environment. ``POST /projects/{project_id}/environments``.
 
@@ -167,6 +189,7 @@ class Projects(APIResource):
             ProjectEnvironment,
             json=body(name=name, slug=slug, kind=kind),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def update_environment(
@@ -176,6 +199,7 @@ class Projects(APIResource):
         *,
         name: str | NotGiven = NOT_GIVEN,
         slug: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ProjectEnvironment:
         """Rename an environment.
 
@@ -186,10 +210,11 @@ class Projects(APIResource):
             _environment_path(project_id, environment_id),
             ProjectEnvironment,
             json=body(name=name, slug=slug),
+            options=options,
         )
 
     def duplicate_environment(
-        self, project_id: str, environment_id: str, name: str
+        self, project_id: str, environment_id: str, name: str, **options: Unpack[RequestOptions]
     ) -> ProjectEnvironment:
         """Copy an environment's services and settings into a new one named ``name``.
 
@@ -201,6 +226,7 @@ class Projects(APIResource):
             _environment_path(project_id, environment_id) + "/duplicate",
             ProjectEnvironment,
             json={"name": name},
+            options=options,
         )
 
     def sync_environment(
@@ -210,6 +236,7 @@ class Projects(APIResource):
         from_environment_id: str,
         *,
         apply: bool | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> EnvironmentSync:
         """Compare this environment with ``from_environment_id``; ``apply=True`` writes
         the differences. Nothing is ever removed.
@@ -221,19 +248,22 @@ class Projects(APIResource):
             _environment_path(project_id, environment_id) + "/sync",
             EnvironmentSync,
             json=body(from_environment_id=from_environment_id, apply=apply),
+            options=options,
         )
 
-    def delete_environment(self, project_id: str, environment_id: str) -> None:
+    def delete_environment(
+        self, project_id: str, environment_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete an environment (not the default one).
 
         ``DELETE /projects/{project_id}/environments/{environment_id}``.
         """
-        self._none("DELETE", _environment_path(project_id, environment_id))
+        self._none("DELETE", _environment_path(project_id, environment_id), options=options)
 
     # -- shared variables ---------------------------------------------------
 
     def shared_variables(
-        self, project_id: str, *, environment: str | None = None
+        self, project_id: str, *, environment: str | None = None, **options: Unpack[RequestOptions]
     ) -> builtins.list[SharedVariable]:
         """An environment's shared variables, masked (``environment``: name or id; the
         default environment without it). ``GET /projects/{project_id}/shared-variables``.
@@ -244,6 +274,7 @@ class Projects(APIResource):
             SharedVariable,
             params=query(env=environment),
             keys=("data", "variables"),
+            options=options,
         )
 
     def set_shared_variables(
@@ -252,6 +283,7 @@ class Projects(APIResource):
         variables: Mapping[str, str] | Sequence[Mapping[str, Any]],
         *,
         environment: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[SharedVariable]:
         """Set shared variables; those not named are kept.
 
@@ -264,10 +296,16 @@ class Projects(APIResource):
             SharedVariable,
             json=body(variables=variables_body(variables), env=environment),
             keys=("data", "variables"),
+            options=options,
         )
 
     def delete_shared_variable(
-        self, project_id: str, name: str, *, environment: str | None = None
+        self,
+        project_id: str,
+        name: str,
+        *,
+        environment: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> None:
         """Delete one shared variable.
 
@@ -276,22 +314,28 @@ class Projects(APIResource):
         path = route(
             "/projects/{project_id}/shared-variables/{name}", project_id=project_id, name=name
         )
-        self._none("DELETE", path, params=query(env=environment))
+        self._none("DELETE", path, params=query(env=environment), options=options)
 
     # -- templates ------------------------------------------------------------
 
-    def capabilities(self) -> ProjectCapabilities:
+    def capabilities(self, **options: Unpack[RequestOptions]) -> ProjectCapabilities:
         """What runs on this platform now. ``GET /project-capabilities``."""
-        return self._object("GET", "/project-capabilities", ProjectCapabilities)
+        return self._object("GET", "/project-capabilities", ProjectCapabilities, options=options)
 
-    def templates(self) -> builtins.list[ProjectTemplate]:
+    def templates(self, **options: Unpack[RequestOptions]) -> builtins.list[ProjectTemplate]:
         """The project template catalog. ``GET /project-templates``."""
-        return self._list("GET", "/project-templates", ProjectTemplate, keys=("data", "templates"))
+        return self._list(
+            "GET",
+            "/project-templates",
+            ProjectTemplate,
+            keys=("data", "templates"),
+            options=options,
+        )
 
-    def template(self, slug: str) -> ProjectTemplate:
+    def template(self, slug: str, **options: Unpack[RequestOptions]) -> ProjectTemplate:
         """One project template. ``GET /project-templates/{slug}``."""
         path = route("/project-templates/{slug}", slug=slug)
-        return self._object("GET", path, ProjectTemplate)
+        return self._object("GET", path, ProjectTemplate, options=options)
 
     def apply_template(
         self,
@@ -300,6 +344,7 @@ class Projects(APIResource):
         *,
         environment: str | None = None,
         deploy: bool | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ProjectTemplateApplication:
         """Add a template's services to the project as one change set, then deploy them
         unless ``deploy=False``.
@@ -315,4 +360,5 @@ class Projects(APIResource):
             ProjectTemplateApplication,
             params=query(env=environment, deploy=deploy),
             json={},
+            options=options,
         )

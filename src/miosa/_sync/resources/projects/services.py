@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 from ...._concurrency import sleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
 from ...._core.waiters import Poller
 from ...._groups.projects import (
@@ -88,7 +89,9 @@ class Services(APIResource):
 
     # -- the collection --------------------------------------------------------
 
-    def list(self, project_id: str, *, environment: str | None = None) -> builtins.list[Service]:
+    def list(
+        self, project_id: str, *, environment: str | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[Service]:
         """A project's services in one environment (name or id; the default without it).
 
         ``GET /projects/{project_id}/services``.
@@ -99,14 +102,15 @@ class Services(APIResource):
             Service,
             params=query(env=environment),
             keys=("data", "items", "services"),
+            options=options,
         )
 
-    def get(self, service_id: str) -> Service:
+    def get(self, service_id: str, **options: Unpack[RequestOptions]) -> Service:
         """Fetch one service. ``GET /services/{service_id}``.
 
         ``pending_changes`` is set when a variable write left the running release stale.
         """
-        return self._object("GET", _service_path(service_id), Service)
+        return self._object("GET", _service_path(service_id), Service, options=options)
 
     def create(
         self,
@@ -123,6 +127,7 @@ class Services(APIResource):
         environment: str | None = None,
         shape: str | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Service:
         """Create a service. ``POST /projects/{project_id}/services``.
 
@@ -154,6 +159,7 @@ class Services(APIResource):
             params=query(env=environment),
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def update(
@@ -165,6 +171,7 @@ class Services(APIResource):
         settings: Mapping[str, Any] | None = None,
         lock_version: int | NotGiven | None = NOT_GIVEN,
         shape: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Service:
         """Change a service. ``PATCH /services/{service_id}``.
 
@@ -180,27 +187,42 @@ class Services(APIResource):
             settings=NOT_GIVEN if merged is None else merged,
             lock_version=NOT_GIVEN if lock_version is None else lock_version,
         )
-        return self._object("PATCH", _service_path(service_id), Service, json=payload)
+        return self._object(
+            "PATCH", _service_path(service_id), Service, json=payload, options=options
+        )
 
-    def delete(self, service_id: str) -> None:
+    def delete(self, service_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a service; its replicas stop in the background.
 
         ``DELETE /services/{service_id}``.
         """
-        self._none("DELETE", _service_path(service_id))
+        self._none("DELETE", _service_path(service_id), options=options)
 
     # -- lifecycle -----------------------------------------------------------
 
-    def restart(self, service_id: str, *, idempotency_key: str | None = None) -> ServiceRelease:
+    def restart(
+        self,
+        service_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ServiceRelease:
         """Queue a release that restarts the service. ``POST /services/{service_id}/restart``."""
         return self._object(
             "POST",
             _service_path(service_id) + "/restart",
             ServiceRelease,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def start(self, service_id: str, *, idempotency_key: str | None = None) -> ServiceRelease:
+    def start(
+        self,
+        service_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ServiceRelease:
         """Start a stopped service. ``POST /services/{service_id}/start``.
 
         A service already running is a `ConflictError`.
@@ -210,11 +232,14 @@ class Services(APIResource):
             _service_path(service_id) + "/start",
             ServiceRelease,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def stop(self, service_id: str) -> ServiceStopResult:
+    def stop(self, service_id: str, **options: Unpack[RequestOptions]) -> ServiceStopResult:
         """Stop every active release now. ``POST /services/{service_id}/stop``."""
-        return self._object("POST", _service_path(service_id) + "/stop", ServiceStopResult)
+        return self._object(
+            "POST", _service_path(service_id) + "/stop", ServiceStopResult, options=options
+        )
 
     def scale(
         self,
@@ -224,6 +249,7 @@ class Services(APIResource):
         region: str | NotGiven = NOT_GIVEN,
         limits: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceRelease:
         """Change replicas, region or limits, and queue the release that applies them.
 
@@ -235,9 +261,16 @@ class Services(APIResource):
             ServiceRelease,
             json=body(replicas=replicas, region=region, limits=limits),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def redeploy(self, service_id: str, *, idempotency_key: str | None = None) -> ServiceRelease:
+    def redeploy(
+        self,
+        service_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ServiceRelease:
         """Queue a release that rebuilds the service's own source.
 
         ``POST /services/{service_id}/redeploy``.
@@ -247,6 +280,7 @@ class Services(APIResource):
             _service_path(service_id) + "/redeploy",
             ServiceRelease,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def deploy(
@@ -256,6 +290,7 @@ class Services(APIResource):
         source: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         message: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceRelease:
         """Queue a release, from the service's source or from ``source`` given here.
 
@@ -267,29 +302,37 @@ class Services(APIResource):
             ServiceRelease,
             json=body(source=source, message=message),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     # -- releases --------------------------------------------------------------
 
-    def releases(self, service_id: str) -> builtins.list[ServiceRelease]:
+    def releases(
+        self, service_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ServiceRelease]:
         """A service's releases, newest first. ``GET /services/{service_id}/deployments``."""
         return self._list(
             "GET",
             _service_path(service_id) + "/deployments",
             ServiceRelease,
             keys=("data", "items", "deployments"),
+            options=options,
         )
 
-    def release(self, service_id: str, release_id: str) -> ServiceRelease:
+    def release(
+        self, service_id: str, release_id: str, **options: Unpack[RequestOptions]
+    ) -> ServiceRelease:
         """One release. ``GET /services/{service_id}/deployments/{release_id}``."""
         path = route(
             "/services/{service_id}/deployments/{release_id}",
             service_id=service_id,
             release_id=release_id,
         )
-        return self._object("GET", path, ServiceRelease)
+        return self._object("GET", path, ServiceRelease, options=options)
 
-    def events(self, service_id: str, release_id: str) -> builtins.list[ReleaseEvent]:
+    def events(
+        self, service_id: str, release_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ReleaseEvent]:
         """Every transition of a release, with the reason of a failure.
 
         ``GET /services/{service_id}/deployments/{release_id}/events``.
@@ -299,9 +342,17 @@ class Services(APIResource):
             service_id=service_id,
             release_id=release_id,
         )
-        return self._list("GET", path, ReleaseEvent, keys=("data", "items", "events"))
+        return self._list(
+            "GET", path, ReleaseEvent, keys=("data", "items", "events"), options=options
+        )
 
-    def rollback(self, release_id: str, *, idempotency_key: str | None = None) -> ServiceRelease:
+    def rollback(
+        self,
+        release_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ServiceRelease:
         """Serve a release's built image again, with its frozen source and settings.
 
         ``POST /service-deployments/{release_id}/rollback`` (the API's promote).
@@ -311,10 +362,15 @@ class Services(APIResource):
             _release_path(release_id) + "/rollback",
             ServiceRelease,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def redeploy_release(
-        self, release_id: str, *, idempotency_key: str | None = None
+        self,
+        release_id: str,
+        *,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceRelease:
         """Build a release's frozen source again.
 
@@ -325,21 +381,24 @@ class Services(APIResource):
             _release_path(release_id) + "/redeploy",
             ServiceRelease,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def cancel_release(self, release_id: str) -> ServiceRelease:
+    def cancel_release(self, release_id: str, **options: Unpack[RequestOptions]) -> ServiceRelease:
         """Cancel a queued or building release (any other state is a `ConflictError`).
 
         ``POST /service-deployments/{release_id}/cancel``.
         """
-        return self._object("POST", _release_path(release_id) + "/cancel", ServiceRelease)
+        return self._object(
+            "POST", _release_path(release_id) + "/cancel", ServiceRelease, options=options
+        )
 
-    def remove_release(self, release_id: str) -> None:
+    def remove_release(self, release_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a finished release from the history.
 
         ``DELETE /service-deployments/{release_id}``.
         """
-        self._none("DELETE", _release_path(release_id))
+        self._none("DELETE", _release_path(release_id), options=options)
 
     def wait_for_release(
         self,
@@ -367,17 +426,23 @@ class Services(APIResource):
 
     # -- variables -------------------------------------------------------------
 
-    def variables(self, service_id: str) -> builtins.list[ServiceVariable]:
+    def variables(
+        self, service_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[ServiceVariable]:
         """A service's own variables, masked. ``GET /services/{service_id}/variables``."""
         return self._list(
             "GET",
             _service_path(service_id) + "/variables",
             ServiceVariable,
             keys=("data", "variables"),
+            options=options,
         )
 
     def set_variables(
-        self, service_id: str, variables: Mapping[str, str] | Sequence[Mapping[str, Any]]
+        self,
+        service_id: str,
+        variables: Mapping[str, str] | Sequence[Mapping[str, Any]],
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[ServiceVariable]:
         """Set variables; those not named are kept. ``PUT /services/{service_id}/variables``.
 
@@ -391,27 +456,37 @@ class Services(APIResource):
             ServiceVariable,
             json={"variables": variables_body(variables)},
             keys=("data", "variables"),
+            options=options,
         )
 
-    def delete_variables(self, service_id: str, names: str | Sequence[str]) -> None:
+    def delete_variables(
+        self, service_id: str, names: str | Sequence[str], **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete variables by name (one name, or several); names that do not exist are
         ignored.
 
         ``DELETE /services/{service_id}/variables/{names}`` (comma-separated).
         """
         path = _service_path(service_id) + "/variables/" + variable_names(names)
-        self._none("DELETE", path)
+        self._none("DELETE", path, options=options)
 
-    def effective_variables(self, service_id: str) -> EffectiveVariables:
+    def effective_variables(
+        self, service_id: str, **options: Unpack[RequestOptions]
+    ) -> EffectiveVariables:
         """Every variable a deploy would receive, references resolved, values masked.
 
         ``GET /services/{service_id}/variables/effective``.
         """
         return self._object(
-            "GET", _service_path(service_id) + "/variables/effective", EffectiveVariables
+            "GET",
+            _service_path(service_id) + "/variables/effective",
+            EffectiveVariables,
+            options=options,
         )
 
-    def reveal_variable(self, service_id: str, name: str) -> RevealedVariable:
+    def reveal_variable(
+        self, service_id: str, name: str, **options: Unpack[RequestOptions]
+    ) -> RevealedVariable:
         """One value in plaintext; a sealed variable refuses (`PermissionDeniedError`).
 
         ``GET /services/{service_id}/variables/{name}/reveal``.
@@ -419,7 +494,7 @@ class Services(APIResource):
         path = route(
             "/services/{service_id}/variables/{name}/reveal", service_id=service_id, name=name
         )
-        return self._object("GET", path, RevealedVariable)
+        return self._object("GET", path, RevealedVariable, options=options)
 
     # -- build logs ------------------------------------------------------------
 
@@ -430,6 +505,7 @@ class Services(APIResource):
         *,
         tail: int | None = None,
         after: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> BuildLogPage:
         """One page of a build's log. ``GET /services/{service_id}/builds/{build_id}/logs``.
 
@@ -443,7 +519,9 @@ class Services(APIResource):
             service_id=service_id,
             build_id=build_id,
         )
-        return self._object("GET", path, BuildLogPage, params=build_log_query(tail, after))
+        return self._object(
+            "GET", path, BuildLogPage, params=build_log_query(tail, after), options=options
+        )
 
     def iter_build_logs(
         self,
@@ -471,7 +549,9 @@ class Services(APIResource):
 
     # -- custom domains and addresses ----------------------------------------
 
-    def domains(self, project_id: str, service_id: str) -> ServiceDomains:
+    def domains(
+        self, project_id: str, service_id: str, **options: Unpack[RequestOptions]
+    ) -> ServiceDomains:
         """A service's custom domains and its generated address.
 
         ``GET /projects/{project_id}/services/{service_id}/domains``.
@@ -482,6 +562,7 @@ class Services(APIResource):
             ServiceDomains,
             unwrap=(),
             prepare=domains_reply,
+            options=options,
         )
 
     def add_domain(
@@ -492,6 +573,7 @@ class Services(APIResource):
         *,
         redirect_policy: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ServiceDomain:
         """Add a custom domain; the reply lists the DNS records to create.
 
@@ -504,9 +586,12 @@ class Services(APIResource):
             ServiceDomain,
             json=body(fqdn=fqdn, redirect_policy=redirect_policy),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def verify_domain(self, project_id: str, service_id: str, domain_id: str) -> ServiceDomain:
+    def verify_domain(
+        self, project_id: str, service_id: str, domain_id: str, **options: Unpack[RequestOptions]
+    ) -> ServiceDomain:
         """Check a domain's DNS now; the reply is its current status.
 
         ``POST /projects/{project_id}/services/{service_id}/domains/{domain_id}/verify``.
@@ -514,18 +599,24 @@ class Services(APIResource):
         path = _nested(project_id, service_id) + route(
             "/domains/{domain_id}/verify", domain_id=domain_id
         )
-        return self._object("POST", path, ServiceDomain, json={})
+        return self._object("POST", path, ServiceDomain, json={}, options=options)
 
-    def remove_domain(self, project_id: str, service_id: str, domain_id: str) -> None:
+    def remove_domain(
+        self, project_id: str, service_id: str, domain_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Remove a custom domain.
 
         ``DELETE /projects/{project_id}/services/{service_id}/domains/{domain_id}``.
         """
         path = _nested(project_id, service_id) + route("/domains/{domain_id}", domain_id=domain_id)
-        self._none("DELETE", path)
+        self._none("DELETE", path, options=options)
 
     def enable_public_address(
-        self, service_id: str, *, label: str | NotGiven = NOT_GIVEN
+        self,
+        service_id: str,
+        *,
+        label: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> PublicAddress:
         """Give the service ``<label>.<org>.miosa.app``.
 
@@ -536,9 +627,12 @@ class Services(APIResource):
             _service_path(service_id) + "/public-address",
             PublicAddress,
             json=body(label=label),
+            options=options,
         )
 
-    def disable_public_address(self, service_id: str) -> PublicAddress:
+    def disable_public_address(
+        self, service_id: str, **options: Unpack[RequestOptions]
+    ) -> PublicAddress:
         """Remove the public address; the private one stays.
 
         ``DELETE /services/{service_id}/public-address``.
@@ -548,33 +642,48 @@ class Services(APIResource):
             _service_path(service_id) + "/public-address",
             PublicAddress,
             prepare=object_or_empty,
+            options=options,
         )
 
-    def connection(self, service_id: str) -> ServiceConnection:
+    def connection(self, service_id: str, **options: Unpack[RequestOptions]) -> ServiceConnection:
         """A database service's private and public URLs (they hold its password).
 
         ``GET /services/{service_id}/connection``.
         """
-        return self._object("GET", _service_path(service_id) + "/connection", ServiceConnection)
-
-    def runs(self, service_id: str) -> builtins.list[ServiceRun]:
-        """A cron service's newest 20 runs. ``GET /services/{service_id}/runs``."""
-        return self._list(
-            "GET", _service_path(service_id) + "/runs", ServiceRun, keys=("data", "runs")
+        return self._object(
+            "GET", _service_path(service_id) + "/connection", ServiceConnection, options=options
         )
 
-    def setting_capabilities(self, project_id: str) -> dict[str, dict[str, str]]:
+    def runs(self, service_id: str, **options: Unpack[RequestOptions]) -> builtins.list[ServiceRun]:
+        """A cron service's newest 20 runs. ``GET /services/{service_id}/runs``."""
+        return self._list(
+            "GET",
+            _service_path(service_id) + "/runs",
+            ServiceRun,
+            keys=("data", "runs"),
+            options=options,
+        )
+
+    def setting_capabilities(
+        self, project_id: str, **options: Unpack[RequestOptions]
+    ) -> dict[str, dict[str, str]]:
         """What each service setting does today, by setting name: ``enforced``,
         ``stored`` or ``unsupported``.
 
         ``GET /projects/{project_id}/services/setting-capabilities``.
         """
         path = route("/projects/{project_id}/services/setting-capabilities", project_id=project_id)
-        payload, _ = self._json("GET", path)
+        payload, _ = self._json("GET", path, options=options)
         return capabilities_by_setting(payload)
 
     def create_source_upload(
-        self, *, filename: str, size: int, sha256: str, idempotency_key: str | None = None
+        self,
+        *,
+        filename: str,
+        size: int,
+        sha256: str,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SourceUpload:
         """Record a source archive and get the URL to PUT it to. ``POST /uploads``.
 
@@ -586,6 +695,7 @@ class Services(APIResource):
             SourceUpload,
             json={"filename": filename, "size": size, "sha256": sha256},
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def metrics(
@@ -594,6 +704,7 @@ class Services(APIResource):
         service_id: str,
         *,
         range: str = "1h",  # noqa: A002 - the query parameter's name
+        **options: Unpack[RequestOptions],
     ) -> ServiceMetrics:
         """A service's request, error and latency series over ``range``.
 
@@ -604,11 +715,14 @@ class Services(APIResource):
             _nested(project_id, service_id) + "/metrics/series",
             ServiceMetrics,
             params=query(range=range),
+            options=options,
         )
 
     # -- pull-request previews ----------------------------------------------------
 
-    def previews(self, project_id: str) -> builtins.list[PreviewSettings]:
+    def previews(
+        self, project_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[PreviewSettings]:
         """Pull-request preview settings, one per repository.
 
         ``GET /projects/{project_id}/previews``.
@@ -618,6 +732,7 @@ class Services(APIResource):
             route("/projects/{project_id}/previews", project_id=project_id),
             PreviewSettings,
             keys=("data", "items", "previews"),
+            options=options,
         )
 
     def set_preview_settings(
@@ -631,6 +746,7 @@ class Services(APIResource):
         secret: str | NotGiven = NOT_GIVEN,
         token: str | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> PreviewSettings:
         """Create or change one repository's preview settings.
 
@@ -651,9 +767,12 @@ class Services(APIResource):
             route("/projects/{project_id}/previews", project_id=project_id),
             PreviewSettings,
             json=merge(payload, extra),
+            options=options,
         )
 
-    def delete_preview_settings(self, project_id: str, preview_id: str) -> None:
+    def delete_preview_settings(
+        self, project_id: str, preview_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Forget one repository's preview settings.
 
         ``DELETE /projects/{project_id}/previews/{preview_id}``.
@@ -663,17 +782,23 @@ class Services(APIResource):
             project_id=project_id,
             preview_id=preview_id,
         )
-        self._none("DELETE", path)
+        self._none("DELETE", path, options=options)
 
     # -- log drains ----------------------------------------------------------------
 
-    def log_drains(self, project_id: str, environment_id: str) -> builtins.list[LogDrain]:
+    def log_drains(
+        self, project_id: str, environment_id: str, **options: Unpack[RequestOptions]
+    ) -> builtins.list[LogDrain]:
         """An environment's log drains.
 
         ``GET /projects/{project_id}/environments/{environment_id}/log-drains``.
         """
         return self._list(
-            "GET", _drains(project_id, environment_id), LogDrain, keys=("data", "items", "drains")
+            "GET",
+            _drains(project_id, environment_id),
+            LogDrain,
+            keys=("data", "items", "drains"),
+            options=options,
         )
 
     def create_log_drain(
@@ -687,6 +812,7 @@ class Services(APIResource):
         sources: Sequence[str] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> LogDrain:
         """Forward an environment's logs to ``url``.
 
@@ -701,6 +827,7 @@ class Services(APIResource):
             LogDrain,
             json=merge(payload, extra),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def update_log_drain(
@@ -715,6 +842,7 @@ class Services(APIResource):
         state: Literal["active", "paused"] | NotGiven = NOT_GIVEN,
         rotate_secret: bool | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> LogDrain:
         """Change a drain, pause or resume it, or rotate its secret.
 
@@ -724,50 +852,66 @@ class Services(APIResource):
             name=name, url=url, sources=sources, state=state, rotate_secret=rotate_secret
         )
         path = _drains(project_id, environment_id) + route("/{drain_id}", drain_id=drain_id)
-        return self._object("PATCH", path, LogDrain, json=merge(payload, extra))
+        return self._object("PATCH", path, LogDrain, json=merge(payload, extra), options=options)
 
-    def delete_log_drain(self, project_id: str, environment_id: str, drain_id: str) -> None:
+    def delete_log_drain(
+        self, project_id: str, environment_id: str, drain_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete a drain.
 
         ``DELETE /projects/{project_id}/environments/{environment_id}/log-drains/{drain_id}``.
         """
         path = _drains(project_id, environment_id) + route("/{drain_id}", drain_id=drain_id)
-        self._none("DELETE", path)
+        self._none("DELETE", path, options=options)
 
-    def test_log_drain(self, project_id: str, environment_id: str, drain_id: str) -> LogDrainTest:
+    def test_log_drain(
+        self, project_id: str, environment_id: str, drain_id: str, **options: Unpack[RequestOptions]
+    ) -> LogDrainTest:
         """Send one signed line now and report whether the endpoint took it.
 
         ``POST /projects/{project_id}/environments/{environment_id}/log-drains/{drain_id}/test``.
         """
         path = _drains(project_id, environment_id) + route("/{drain_id}/test", drain_id=drain_id)
-        return self._object("POST", path, LogDrainTest, json={})
+        return self._object("POST", path, LogDrainTest, json={}, options=options)
 
     # -- password protection and WAF ---------------------------------------------
 
-    def protection(self, project_id: str, service_id: str) -> ServiceProtection:
+    def protection(
+        self, project_id: str, service_id: str, **options: Unpack[RequestOptions]
+    ) -> ServiceProtection:
         """Whether a password stands in front of the service.
 
         ``GET /projects/{project_id}/services/{service_id}/protection``.
         """
         return self._object(
-            "GET", _nested(project_id, service_id) + "/protection", ServiceProtection
+            "GET",
+            _nested(project_id, service_id) + "/protection",
+            ServiceProtection,
+            options=options,
         )
 
-    def set_protection(self, project_id: str, service_id: str, password: str) -> None:
+    def set_protection(
+        self, project_id: str, service_id: str, password: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Put a password in front of the service; no call ever returns it.
 
         ``PUT /projects/{project_id}/services/{service_id}/protection``.
         """
         self._none(
-            "PUT", _nested(project_id, service_id) + "/protection", json={"password": password}
+            "PUT",
+            _nested(project_id, service_id) + "/protection",
+            json={"password": password},
+            options=options,
         )
 
-    def remove_protection(self, project_id: str, service_id: str) -> None:
+    def remove_protection(
+        self, project_id: str, service_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Remove the password.
 
         ``DELETE /projects/{project_id}/services/{service_id}/protection``.
         """
-        self._none("DELETE", _nested(project_id, service_id) + "/protection")
+        self._none("DELETE", _nested(project_id, service_id) + "/protection", options=options)
 
     def share_link(
         self,
@@ -777,6 +921,7 @@ class Services(APIResource):
         expires_in_s: int | NotGiven = NOT_GIVEN,
         label: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> ShareLink:
         """Mint a link that skips the password; its ``msl_...`` token is shown once.
 
@@ -788,19 +933,26 @@ class Services(APIResource):
             ShareLink,
             json=body(expires_in_s=expires_in_s, label=label),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def revoke_share_link(self, project_id: str, service_id: str, link_id: str) -> None:
+    def revoke_share_link(
+        self, project_id: str, service_id: str, link_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Revoke one share link.
 
         ``DELETE /projects/{project_id}/services/{service_id}/share-links/{link_id}``.
         """
         path = _nested(project_id, service_id) + route("/share-links/{link_id}", link_id=link_id)
-        self._none("DELETE", path)
+        self._none("DELETE", path, options=options)
 
-    def waf(self, project_id: str, service_id: str) -> ServiceWaf:
+    def waf(
+        self, project_id: str, service_id: str, **options: Unpack[RequestOptions]
+    ) -> ServiceWaf:
         """The service's WAF rules. ``GET /projects/{project_id}/services/{service_id}/waf``."""
-        return self._object("GET", _nested(project_id, service_id) + "/waf", ServiceWaf)
+        return self._object(
+            "GET", _nested(project_id, service_id) + "/waf", ServiceWaf, options=options
+        )
 
     def set_waf(
         self,
@@ -812,6 +964,7 @@ class Services(APIResource):
         blocked_ips: Sequence[str] | NotGiven = NOT_GIVEN,
         blocked_countries: Sequence[str] | NotGiven = NOT_GIVEN,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> None:
         """Change WAF rules; only the keys given change.
 
@@ -825,11 +978,13 @@ class Services(APIResource):
             blocked_countries=blocked_countries,
         )
         path = _nested(project_id, service_id) + "/waf"
-        self._none("PUT", path, json=merge(payload, extra))
+        self._none("PUT", path, json=merge(payload, extra), options=options)
 
-    def remove_waf(self, project_id: str, service_id: str) -> None:
+    def remove_waf(
+        self, project_id: str, service_id: str, **options: Unpack[RequestOptions]
+    ) -> None:
         """Remove every WAF rule. ``DELETE /projects/{project_id}/services/{service_id}/waf``."""
-        self._none("DELETE", _nested(project_id, service_id) + "/waf")
+        self._none("DELETE", _nested(project_id, service_id) + "/waf", options=options)
 
     def set_attack_mode(self, project_id: str, service_id: str, enabled: bool) -> None:
         """Turn attack mode on or off (one WAF field).

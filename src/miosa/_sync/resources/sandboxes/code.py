@@ -11,6 +11,7 @@ from types import TracebackType
 
 import httpx
 
+from ...._core.call_options import RequestExtras, RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._core.responses import unwrap_object
 from ...._groups.code import new_context_name, parse_code_result, warm_up_cell
@@ -42,6 +43,7 @@ class SandboxCode(ScopedResource):
         language: str = "python",
         context: str | CodeContext | NotGiven = NOT_GIVEN,
         timeout: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestExtras],
     ) -> CodeResult:
         """Run one cell and return what it produced. ``POST /sandboxes/{sandbox_id}/code/run``.
 
@@ -67,6 +69,7 @@ class SandboxCode(ScopedResource):
             self._prefix + "/code/run",
             json=body(code=code, language=language, context=context, timeout=timeout),
             timeout=http_timeout,
+            options=options,
         )
         return parse_code_result(unwrap_object(payload))
 
@@ -87,16 +90,24 @@ class SandboxCode(ScopedResource):
         cell if it does not exist)."""
         return CodeContext(self, name, language)
 
-    def contexts(self, *, language: str | None = None) -> builtins.list[str]:
+    def contexts(
+        self, *, language: str | None = None, **options: Unpack[RequestOptions]
+    ) -> builtins.list[str]:
         """The names of the contexts that exist. ``GET /sandboxes/{sandbox_id}/code/contexts``."""
         payload, _ = self._json(
-            "GET", self._prefix + "/code/contexts", params=query(language=language)
+            "GET", self._prefix + "/code/contexts", params=query(language=language), options=options
         )
         data = unwrap_object(payload)
         names = data.get("contexts") if isinstance(data, dict) else data
         return [str(n) for n in names] if isinstance(names, list) else []
 
-    def drop_context(self, context: str | CodeContext, *, language: str | None = None) -> None:
+    def drop_context(
+        self,
+        context: str | CodeContext,
+        *,
+        language: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> None:
         """End one context and forget its variables.
 
         ``DELETE /sandboxes/{sandbox_id}/code/contexts/{context}``; raises
@@ -109,14 +120,17 @@ class SandboxCode(ScopedResource):
             "DELETE",
             self._prefix + route("/code/contexts/{context}", context=context),
             params=query(language=language),
+            options=options,
         )
 
-    def drop_all(self, *, language: str | None = None) -> None:
+    def drop_all(self, *, language: str | None = None, **options: Unpack[RequestOptions]) -> None:
         """End every context (of ``language`` when given).
 
         ``DELETE /sandboxes/{sandbox_id}/code``.
         """
-        self._none("DELETE", self._prefix + "/code", params=query(language=language))
+        self._none(
+            "DELETE", self._prefix + "/code", params=query(language=language), options=options
+        )
 
 
 class CodeContext:

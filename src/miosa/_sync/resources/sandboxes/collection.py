@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...._concurrency import sleep
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, path_param, query, route
 from ...._core.waiters import Poller, WaitTarget
 from ...._groups.sandbox import (
@@ -289,6 +290,7 @@ class Sandboxes(APIResource):
         external_workspace_id: str | None = None,
         external_user_id: str | None = None,
         external_project_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> list[Sandbox]:
         """List sandboxes, optionally filtered. ``GET /sandboxes``.
 
@@ -314,16 +316,17 @@ class Sandboxes(APIResource):
                 external_project_id=external_project_id,
             ),
             keys=("data", "items", "sandboxes"),
+            options=options,
         )
         return [self._handle(item) for item in items]
 
-    def destroy(self, sandbox_id: str) -> None:
+    def destroy(self, sandbox_id: str, **options: Unpack[RequestOptions]) -> None:
         """Destroy a sandbox and its disk. ``DELETE /sandboxes/{sandbox_id}``.
 
         Args:
             sandbox_id: the sandbox's id.
         """
-        self._none("DELETE", sandbox_path(sandbox_id))
+        self._none("DELETE", sandbox_path(sandbox_id), options=options)
 
     delete = destroy
 
@@ -452,12 +455,19 @@ class Sandboxes(APIResource):
             retry=fail_fast is not True,
         )
 
-    def usage(self, sandbox_id: str) -> SandboxUsage:
+    def usage(self, sandbox_id: str, **options: Unpack[RequestOptions]) -> SandboxUsage:
         """Resource usage of one sandbox. ``GET /sandboxes/{sandbox_id}/usage``."""
-        return self._object("GET", sandbox_path(sandbox_id) + "/usage", SandboxUsage)
+        return self._object(
+            "GET", sandbox_path(sandbox_id) + "/usage", SandboxUsage, options=options
+        )
 
     def preview_token(
-        self, sandbox_id: str, *, expires_in: int = 3600, scope: PreviewTokenScope = "read"
+        self,
+        sandbox_id: str,
+        *,
+        expires_in: int = 3600,
+        scope: PreviewTokenScope = "read",
+        **options: Unpack[RequestOptions],
     ) -> PreviewToken:
         """Mint a preview token (both fields always sent).
 
@@ -474,19 +484,25 @@ class Sandboxes(APIResource):
             PreviewToken,
             json={"expires_in": expires_in, "scope": scope},
             unwrap=("data", "preview_token"),
+            options=options,
         )
 
-    def readiness(self, sandbox_id: str) -> Readiness:
+    def readiness(self, sandbox_id: str, **options: Unpack[RequestOptions]) -> Readiness:
         """Whether the sandbox is ready. ``GET /sandboxes/{sandbox_id}/readiness``."""
-        return self._object("GET", sandbox_path(sandbox_id) + "/readiness", Readiness)
+        return self._object(
+            "GET", sandbox_path(sandbox_id) + "/readiness", Readiness, options=options
+        )
 
-    def metrics(self, sandbox_id: str, *, window: str = "1h") -> SandboxMetrics:
+    def metrics(
+        self, sandbox_id: str, *, window: str = "1h", **options: Unpack[RequestOptions]
+    ) -> SandboxMetrics:
         """Resource metrics over ``window`` (always sent). ``GET .../metrics``."""
         return self._object(
             "GET",
             sandbox_path(sandbox_id) + "/metrics",
             SandboxMetrics,
             params=query(window=window),
+            options=options,
         )
 
     def handle(self, sandbox_id: str) -> Sandbox:
@@ -561,6 +577,7 @@ class Sandboxes(APIResource):
         domain: str | NotGiven = NOT_GIVEN,
         custom_domain: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SandboxDeployResult:
         """Publish the sandbox's output as a deployment. ``POST /sandboxes/{sandbox_id}/deploy``.
 
@@ -593,6 +610,7 @@ class Sandboxes(APIResource):
             SandboxDeployResult,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
     def start_template(
@@ -607,6 +625,7 @@ class Sandboxes(APIResource):
         port: int | NotGiven = NOT_GIVEN,
         workdir: str | NotGiven = NOT_GIVEN,
         readiness_probe: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SandboxTemplateStart:
         """Install and start the template's app. ``POST /sandboxes/{sandbox_id}/template/start``."""
         payload = body(
@@ -624,30 +643,45 @@ class Sandboxes(APIResource):
             sandbox_path(sandbox_id) + "/template/start",
             SandboxTemplateStart,
             json=payload,
+            options=options,
         )
 
-    def artifacts(self, sandbox_id: str) -> SandboxArtifacts:
+    def artifacts(self, sandbox_id: str, **options: Unpack[RequestOptions]) -> SandboxArtifacts:
         """The sandbox's build artifacts. ``GET /sandboxes/{sandbox_id}/artifacts``."""
-        return self._object("GET", sandbox_path(sandbox_id) + "/artifacts", SandboxArtifacts)
+        return self._object(
+            "GET", sandbox_path(sandbox_id) + "/artifacts", SandboxArtifacts, options=options
+        )
 
-    def expose(self, sandbox_id: str, port: int | NotGiven = NOT_GIVEN) -> ExposeResult:
+    def expose(
+        self, sandbox_id: str, port: int | NotGiven = NOT_GIVEN, **options: Unpack[RequestOptions]
+    ) -> ExposeResult:
         """Make a port reachable; returns its URL. ``POST /sandboxes/{sandbox_id}/expose``."""
         return self._object(
-            "POST", sandbox_path(sandbox_id) + "/expose", ExposeResult, json=body(port=port)
+            "POST",
+            sandbox_path(sandbox_id) + "/expose",
+            ExposeResult,
+            json=body(port=port),
+            options=options,
         )
 
-    def snapshot(self, sandbox_id: str) -> SandboxSnapshotRef:
+    def snapshot(self, sandbox_id: str, **options: Unpack[RequestOptions]) -> SandboxSnapshotRef:
         """Take a snapshot (legacy route; prefer ``sandbox.snapshots.create()``).
 
         ``POST /sandboxes/{sandbox_id}/snapshot``.
         """
         return self._object(
-            "POST", sandbox_path(sandbox_id) + "/snapshot", SandboxSnapshotRef, json={}
+            "POST",
+            sandbox_path(sandbox_id) + "/snapshot",
+            SandboxSnapshotRef,
+            json={},
+            options=options,
         )
 
-    def resources(self, sandbox_id: str) -> SandboxResources:
+    def resources(self, sandbox_id: str, **options: Unpack[RequestOptions]) -> SandboxResources:
         """vCPUs and memory, and whether each can change live. ``GET .../resources``."""
-        return self._object("GET", sandbox_path(sandbox_id) + "/resources", SandboxResources)
+        return self._object(
+            "GET", sandbox_path(sandbox_id) + "/resources", SandboxResources, options=options
+        )
 
     def resize(
         self,
@@ -655,6 +689,7 @@ class Sandboxes(APIResource):
         *,
         cpu_count: int | NotGiven = NOT_GIVEN,
         memory_mb: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SandboxResize:
         """Change vCPUs and/or memory. ``PATCH /sandboxes/{sandbox_id}/resources``.
 
@@ -666,11 +701,20 @@ class Sandboxes(APIResource):
         if not payload:
             raise ValueError("resize needs cpu_count and/or memory_mb")
         return self._object(
-            "PATCH", sandbox_path(sandbox_id) + "/resources", SandboxResize, json=payload
+            "PATCH",
+            sandbox_path(sandbox_id) + "/resources",
+            SandboxResize,
+            json=payload,
+            options=options,
         )
 
     def ssh_certificates(
-        self, sandbox_id: str, *, public_key: str, ttl_seconds: int | NotGiven = NOT_GIVEN
+        self,
+        sandbox_id: str,
+        *,
+        public_key: str,
+        ttl_seconds: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SshCertificate:
         """Sign ``public_key`` for SSH into the sandbox for ``ttl_seconds`` (server default
         15 minutes, at most an hour). ``POST /sandboxes/{sandbox_id}/ssh-certificates``."""
@@ -679,14 +723,19 @@ class Sandboxes(APIResource):
             sandbox_path(sandbox_id) + "/ssh-certificates",
             SshCertificate,
             json=body(public_key=public_key, ttl_seconds=ttl_seconds),
+            options=options,
         )
 
-    def ssh_info(self, sandbox_id: str) -> SshInfo:
+    def ssh_info(self, sandbox_id: str, **options: Unpack[RequestOptions]) -> SshInfo:
         """How to reach the sandbox over SSH. ``GET /sandboxes/{sandbox_id}/ssh-info``."""
-        return self._object("GET", sandbox_path(sandbox_id) + "/ssh-info", SshInfo)
+        return self._object("GET", sandbox_path(sandbox_id) + "/ssh-info", SshInfo, options=options)
 
     def browser_cdp_url(
-        self, sandbox_id: str, *, ttl_seconds: int | NotGiven = NOT_GIVEN
+        self,
+        sandbox_id: str,
+        *,
+        ttl_seconds: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> BrowserCdpGrant:
         """Mint a grant to the DevTools protocol of a browser in the sandbox.
 
@@ -699,6 +748,7 @@ class Sandboxes(APIResource):
             sandbox_path(sandbox_id) + "/browser/cdp-url",
             BrowserCdpGrant,
             json=payload if payload else NOT_GIVEN,
+            options=options,
         )
 
     def get_or_create(

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 import httpx
 
+from ...._core.call_options import RequestExtras, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body
 from ...._groups.sandbox import is_exit, parse_exec_chunk
 from ....types.sandbox_exec import ExecChunk
@@ -31,6 +32,7 @@ class SandboxExec(ScopedResource):
         env: Mapping[str, str] | NotGiven = NOT_GIVEN,
         timeout: int | NotGiven = NOT_GIVEN,
         check: bool = False,
+        **options: Unpack[RequestExtras],
     ) -> ExecResult:
         """Run ``command`` with ``/bin/sh`` and wait for it to finish.
 
@@ -65,6 +67,7 @@ class SandboxExec(ScopedResource):
             ExecResult,
             json=body(command=command, cwd=cwd, env=env, timeout=timeout),
             timeout=http_timeout,
+            options=options,
         )
         return result.check(command=command) if check else result
 

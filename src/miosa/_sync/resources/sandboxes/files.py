@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
 from ...._concurrency import open_file, to_thread
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.progress import ProgressCallback, ProgressMeter, source_size
 from ...._core.request import NOT_GIVEN, file_path_param, query
 from ...._groups.sandbox import (
@@ -199,7 +200,11 @@ class SandboxFiles(ScopedResource):
         )
 
     def list(
-        self, path: str = "/workspace", *, depth: int | None = None
+        self,
+        path: str = "/workspace",
+        *,
+        depth: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[FileEntry]:
         """A directory's entries. ``GET /sandboxes/{sandbox_id}/files``.
 
@@ -211,13 +216,19 @@ class SandboxFiles(ScopedResource):
             depth: how many levels below it to list (default: the server's).
         """
         listing = self._object(
-            "GET", self._prefix + "/files", FileList, params=query(path=path, depth=depth)
+            "GET",
+            self._prefix + "/files",
+            FileList,
+            params=query(path=path, depth=depth),
+            options=options,
         )
         return builtins.list(listing.entries)
 
-    def stat(self, path: str) -> FileStat:
+    def stat(self, path: str, **options: Unpack[RequestOptions]) -> FileStat:
         """Size, type and times of one path. ``POST /sandboxes/{sandbox_id}/files/stat``."""
-        return self._object("POST", self._prefix + "/files/stat", FileStat, json={"path": path})
+        return self._object(
+            "POST", self._prefix + "/files/stat", FileStat, json={"path": path}, options=options
+        )
 
     def tree(
         self, path: str = "/workspace", *, recursive: bool = True, depth: int | None = None
@@ -239,7 +250,9 @@ class SandboxFiles(ScopedResource):
             params=query(path=path, depth=depth),
         )
 
-    def write_many(self, files: Iterable[FileInput]) -> WriteManyResult:
+    def write_many(
+        self, files: Iterable[FileInput], **options: Unpack[RequestOptions]
+    ) -> WriteManyResult:
         """Write several files in one call. ``POST /sandboxes/{sandbox_id}/files/write-many``.
 
         ``files`` are ``(path, content)`` tuples or ``{"path": ..., "content": ...}``
@@ -250,6 +263,7 @@ class SandboxFiles(ScopedResource):
             self._prefix + "/files/write-many",
             WriteManyResult,
             json={"files": batch_entries(files, "content_base64")},
+            options=options,
         )
 
     def write_files(self, files: Iterable[FileInput]) -> WriteManyResult:
@@ -259,7 +273,7 @@ class SandboxFiles(ScopedResource):
         """
         return self.write_many(files)
 
-    def delete(self, path: str) -> None:
+    def delete(self, path: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a file or a directory (recursively).
 
         The API has no file-delete route, so this runs ``rm -r -- <path>`` (the path
@@ -269,7 +283,9 @@ class SandboxFiles(ScopedResource):
         `ValueError` (sending nothing) for an empty path, ``/``, ``/workspace`` or one
         with ``.``/``..`` segments.
         """
-        result = self._object("POST", self._prefix + "/exec", ExecResult, json=delete_command(path))
+        result = self._object(
+            "POST", self._prefix + "/exec", ExecResult, json=delete_command(path), options=options
+        )
         if result.exit_code != 0:
             detail = (result.stderr or result.stdout or "").strip()
             raise MiosaError(

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from ...._converter import structure
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import query
 from ...._groups.sandbox import parse_log_line, sandbox_logs_fields
 from ....types.sandboxes import SandboxLogLine, SandboxLogOutput
@@ -16,12 +17,16 @@ from ...streams import EventStream
 class SandboxLogs(ScopedResource):
     """``sandbox.logs``: recent lines, or a live stream."""
 
-    def get(self, *, lines: int | None = None) -> SandboxLogOutput:
+    def get(
+        self, *, lines: int | None = None, **options: Unpack[RequestOptions]
+    ) -> SandboxLogOutput:
         """The last ``lines`` log lines. ``GET /sandboxes/{sandbox_id}/logs``.
 
         A reply that is one string is split into lines.
         """
-        payload, response = self._json("GET", self._prefix + "/logs", params=query(lines=lines))
+        payload, response = self._json(
+            "GET", self._prefix + "/logs", params=query(lines=lines), options=options
+        )
         return structure(
             sandbox_logs_fields(payload), SandboxLogOutput, status_code=response.status_code
         )

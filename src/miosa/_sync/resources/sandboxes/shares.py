@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ....types.sandbox_sharing import SandboxShare
 from ..._resource import ScopedResource
@@ -14,7 +15,11 @@ class SandboxShares(ScopedResource):
     """``sandbox.share`` (also ``sandbox.shares``): create, list and revoke share links."""
 
     def create(
-        self, *, expires_in: int | NotGiven = NOT_GIVEN, scope: str = "read"
+        self,
+        *,
+        expires_in: int | NotGiven = NOT_GIVEN,
+        scope: str = "read",
+        **options: Unpack[RequestOptions],
     ) -> SandboxShare:
         """Create a share link; ``expires_in`` seconds (omit for no expiry).
 
@@ -25,14 +30,21 @@ class SandboxShares(ScopedResource):
             self._prefix + "/shares",
             SandboxShare,
             json=body(scope=scope, expires_in=expires_in),
+            options=options,
         )
 
-    def list(self) -> list[SandboxShare]:
+    def list(self, **options: Unpack[RequestOptions]) -> list[SandboxShare]:
         """The sandbox's share links. ``GET /sandboxes/{sandbox_id}/shares``."""
         return self._list(
-            "GET", self._prefix + "/shares", SandboxShare, keys=("data", "items", "shares")
+            "GET",
+            self._prefix + "/shares",
+            SandboxShare,
+            keys=("data", "items", "shares"),
+            options=options,
         )
 
-    def revoke(self, share_id: str) -> None:
+    def revoke(self, share_id: str, **options: Unpack[RequestOptions]) -> None:
         """Revoke a share link. ``DELETE /sandboxes/{sandbox_id}/shares/{share_id}``."""
-        self._none("DELETE", self._prefix + route("/shares/{share_id}", share_id=share_id))
+        self._none(
+            "DELETE", self._prefix + route("/shares/{share_id}", share_id=share_id), options=options
+        )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ....types.sandbox_snapshots import SandboxSnapshot
 from ..._resource import ScopedResource
@@ -27,6 +28,7 @@ class SandboxSnapshots(HandleBound, ScopedResource):
         retention_seconds: int | NotGiven = NOT_GIVEN,
         expiration_seconds: int | NotGiven = NOT_GIVEN,
         expiration_days: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SandboxSnapshot:
         """Snapshot the sandbox now. ``POST /sandboxes/{sandbox_id}/snapshots``."""
         payload = body(
@@ -36,15 +38,21 @@ class SandboxSnapshots(HandleBound, ScopedResource):
             expiration_seconds=expiration_seconds,
             expiration_days=expiration_days,
         )
-        return self._object("POST", self._prefix + "/snapshots", SandboxSnapshot, json=payload)
-
-    def list(self) -> list[SandboxSnapshot]:
-        """The sandbox's snapshots. ``GET /sandboxes/{sandbox_id}/snapshots``."""
-        return self._list(
-            "GET", self._prefix + "/snapshots", SandboxSnapshot, keys=("data", "items", "snapshots")
+        return self._object(
+            "POST", self._prefix + "/snapshots", SandboxSnapshot, json=payload, options=options
         )
 
-    def restore(self, snapshot_id: str) -> Sandbox:
+    def list(self, **options: Unpack[RequestOptions]) -> list[SandboxSnapshot]:
+        """The sandbox's snapshots. ``GET /sandboxes/{sandbox_id}/snapshots``."""
+        return self._list(
+            "GET",
+            self._prefix + "/snapshots",
+            SandboxSnapshot,
+            keys=("data", "items", "snapshots"),
+            options=options,
+        )
+
+    def restore(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> Sandbox:
         """Restore a snapshot; returns a handle on the sandbox the server answers with
         (a NEW handle: this one is left as it is).
 
@@ -56,11 +64,14 @@ class SandboxSnapshots(HandleBound, ScopedResource):
             self._prefix + route("/restore/{snapshot_id}", snapshot_id=snapshot_id),
             type(self.handle),
             json={},
+            options=options,
         )
         return restored._bind(self._client)
 
-    def delete(self, snapshot_id: str) -> None:
+    def delete(self, snapshot_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a snapshot. ``DELETE /sandboxes/{sandbox_id}/snapshots/{snapshot_id}``."""
         self._none(
-            "DELETE", self._prefix + route("/snapshots/{snapshot_id}", snapshot_id=snapshot_id)
+            "DELETE",
+            self._prefix + route("/snapshots/{snapshot_id}", snapshot_id=snapshot_id),
+            options=options,
         )

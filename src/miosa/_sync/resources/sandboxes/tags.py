@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...._converter import structure
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.responses import unwrap_object
 from ....types.sandboxes import SandboxData
 from ..._resource import ScopedResource
@@ -21,12 +22,14 @@ if TYPE_CHECKING:
 class SandboxTags(HandleBound, ScopedResource):
     """``sandbox.tags``: replace the tag list (read it with ``sandbox.tag_names``)."""
 
-    def set(self, tags: Sequence[str]) -> Sandbox:
+    def set(self, tags: Sequence[str], **options: Unpack[RequestOptions]) -> Sandbox:
         """Replace the whole tag list. ``PATCH /sandboxes/{sandbox_id}/tags``.
 
         The sandbox the server answers with is merged into the handle, which is returned.
         """
-        payload, response = self._json("PATCH", self._prefix + "/tags", json={"tags": list(tags)})
+        payload, response = self._json(
+            "PATCH", self._prefix + "/tags", json={"tags": list(tags)}, options=options
+        )
         sandbox = self.handle
         data = unwrap_object(payload)
         if isinstance(data, dict) and data.get("id"):

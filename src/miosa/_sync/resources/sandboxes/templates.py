@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, query, route
 from ...._core.responses import unwrap_object
 from ...._groups.sandbox import build_spec_payload
@@ -34,12 +35,12 @@ def _spec(build_spec: Mapping[str, Any] | NotGiven) -> object:
 class SandboxTemplates(APIResource):
     """``client.sandbox_templates``: templates sandboxes start from, and their builds."""
 
-    def get(self, template_id: str) -> SandboxTemplate:
+    def get(self, template_id: str, **options: Unpack[RequestOptions]) -> SandboxTemplate:
         """One template (built-in ids such as ``"miosa-sandbox"`` work).
 
         ``GET /sandbox-templates/{template_id}``.
         """
-        return self._object("GET", _template_path(template_id), SandboxTemplate)
+        return self._object("GET", _template_path(template_id), SandboxTemplate, options=options)
 
     def create(
         self,
@@ -50,6 +51,7 @@ class SandboxTemplates(APIResource):
         build_spec: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SandboxTemplate:
         """Create a template from a build spec (``{"from": "python:3.12", ...}``).
 
@@ -68,30 +70,37 @@ class SandboxTemplates(APIResource):
             SandboxTemplate,
             json=payload,
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def build_spec_schema(self) -> dict[str, Any]:
+    def build_spec_schema(self, **options: Unpack[RequestOptions]) -> dict[str, Any]:
         """The JSON schema of build specs. ``GET /sandbox-templates/build-spec``."""
-        payload, _ = self._json("GET", "/sandbox-templates/build-spec")
+        payload, _ = self._json("GET", "/sandbox-templates/build-spec", options=options)
         schema = unwrap_object(payload, ())
         return schema if isinstance(schema, dict) else {}
 
-    def validate(self, build_spec: Mapping[str, Any]) -> BuildSpecValidation:
+    def validate(
+        self, build_spec: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> BuildSpecValidation:
         """Check a build spec without building it. ``POST /sandbox-templates/validate``."""
         return self._object(
             "POST",
             "/sandbox-templates/validate",
             BuildSpecValidation,
             json={"build_spec": build_spec_payload(build_spec)},
+            options=options,
         )
 
-    def list_builds(self, template_id: str) -> list[SandboxTemplateBuild]:
+    def list_builds(
+        self, template_id: str, **options: Unpack[RequestOptions]
+    ) -> list[SandboxTemplateBuild]:
         """A template's builds. ``GET /sandbox-templates/{template_id}/builds``."""
         return self._list(
             "GET",
             _template_path(template_id) + "/builds",
             SandboxTemplateBuild,
             keys=("data", "items", "builds"),
+            options=options,
         )
 
     def create_build(
@@ -101,6 +110,7 @@ class SandboxTemplates(APIResource):
         build_spec: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SandboxTemplateBuild:
         """Start a build (of ``build_spec``, else the template's own).
 
@@ -112,17 +122,21 @@ class SandboxTemplates(APIResource):
             SandboxTemplateBuild,
             json=body(build_spec=_spec(build_spec), metadata=metadata),
             idempotency_key=idempotency_key,
+            options=options,
         )
 
-    def get_build(self, build_id: str) -> SandboxTemplateBuild:
+    def get_build(self, build_id: str, **options: Unpack[RequestOptions]) -> SandboxTemplateBuild:
         """One build. ``GET /sandbox-template-builds/{build_id}``."""
         return self._object(
             "GET",
             route("/sandbox-template-builds/{build_id}", build_id=build_id),
             SandboxTemplateBuild,
+            options=options,
         )
 
-    def list(self, *, include_aliases: bool | None = None) -> list[SandboxTemplate]:
+    def list(
+        self, *, include_aliases: bool | None = None, **options: Unpack[RequestOptions]
+    ) -> list[SandboxTemplate]:
         """Built-in and tenant templates. ``GET /sandbox-templates``."""
         return self._list(
             "GET",
@@ -130,4 +144,5 @@ class SandboxTemplates(APIResource):
             SandboxTemplate,
             params=query(include_aliases=True if include_aliases else None),
             keys=("data", "items", "templates"),
+            options=options,
         )

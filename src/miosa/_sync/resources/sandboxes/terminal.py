@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ...._concurrency import shielded
+from ...._core.call_options import RequestOptions, Unpack
 from ...._core.request import NOT_GIVEN, NotGiven, body, route
 from ...._core.retry import connection_error
 from ...._core.status_errors import error_from_response
@@ -48,6 +49,7 @@ class SandboxTerminal(ScopedResource):
         shell: str | NotGiven = NOT_GIVEN,
         cwd: str | NotGiven = NOT_GIVEN,
         env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> TerminalSession:
         """Open a terminal session. ``POST /sandboxes/{sandbox_id}/terminal``."""
         return self._object(
@@ -55,11 +57,16 @@ class SandboxTerminal(ScopedResource):
             self._prefix + "/terminal",
             TerminalSession,
             json=body(cols=cols, rows=rows, shell=shell, cwd=cwd, env=env),
+            options=options,
         )
 
-    def delete(self, session_id: str) -> None:
+    def delete(self, session_id: str, **options: Unpack[RequestOptions]) -> None:
         """Close a terminal session. ``DELETE /sandboxes/{sandbox_id}/terminal/{session_id}``."""
-        self._none("DELETE", self._prefix + route("/terminal/{session_id}", session_id=session_id))
+        self._none(
+            "DELETE",
+            self._prefix + route("/terminal/{session_id}", session_id=session_id),
+            options=options,
+        )
 
     def stream_target(self) -> WebSocketTarget:
         """Where the API serves the sandbox's terminal stream; makes no request.
