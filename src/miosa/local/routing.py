@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, overload
 
 import anyio
 from starlette.datastructures import QueryParams
@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from . import fields
 from .common import JSON, MIB
 from .http import ApiError, bad_request, error_response, not_found
 from .sse import NEGOTIATED_STREAMS, refuses_accept
@@ -22,6 +23,7 @@ from .state import Principal, Sandbox, Store
 log = logging.getLogger("miosa.local")
 
 Handler = Callable[["Call"], Awaitable[Response]]
+T = TypeVar("T")
 
 # Path parameters that name the resource a mutating call acts on, most specific first.
 _RESOURCE_PARAMS = (
@@ -113,6 +115,62 @@ class Call:
                     raise bad_request("request body must be a JSON object", code="INVALID_JSON")
                 self._json = value
         return self._json
+
+    async def require(
+        self,
+        name: str,
+        kind: type[T],
+        *,
+        low: float | None = None,
+        high: float | None = None,
+        choices: Collection[Any] | None = None,
+        items: type | None = None,
+    ) -> T:
+        """Body field ``name`` as ``kind``; 400 naming it when absent or mistyped."""
+        body = await self.json()
+        return fields.require(body, name, kind, low=low, high=high, choices=choices, items=items)
+
+    @overload
+    async def optional(
+        self,
+        name: str,
+        kind: type[T],
+        default: None = None,
+        *,
+        low: float | None = None,
+        high: float | None = None,
+        choices: Collection[Any] | None = None,
+        items: type | None = None,
+    ) -> T | None: ...
+
+    @overload
+    async def optional(
+        self,
+        name: str,
+        kind: type[T],
+        default: T,
+        *,
+        low: float | None = None,
+        high: float | None = None,
+        choices: Collection[Any] | None = None,
+        items: type | None = None,
+    ) -> T: ...
+
+    async def optional(
+        self,
+        name: str,
+        kind: type[T],
+        default: T | None = None,
+        *,
+        low: float | None = None,
+        high: float | None = None,
+        choices: Collection[Any] | None = None,
+        items: type | None = None,
+    ) -> T | None:
+        """Body field ``name`` as ``kind``, ``default`` when absent; 400 naming it when mistyped."""
+        body = await self.json()
+        value = fields.optional(body, name, kind, low=low, high=high, choices=choices, items=items)
+        return default if value is None else value
 
     def sandbox(self, *, allow_destroyed: bool = False) -> Sandbox:
         """The sandbox named by the ``sandbox_id`` path parameter, if the caller may see it."""
