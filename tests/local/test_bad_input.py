@@ -228,7 +228,7 @@ class Fixtures:
                 return self.sandbox
         self.sandbox = str(self.post("/sandboxes", {"name": "fuzz"})["id"])
         self.ids["sandbox_id"] = self.sandbox
-        self.client.put(f"/sandboxes/{self.sandbox}/files/hello.txt", content=b"hi")
+        self.post(f"/sandboxes/{self.sandbox}/files", {"path": "hello.txt", "content": "aGk="})
         return self.sandbox
 
     def _create_rest(self) -> None:

@@ -23,6 +23,7 @@ from .state import Principal, Sandbox, Store
 log = logging.getLogger("miosa.local")
 
 Handler = Callable[["Call"], Awaitable[Response]]
+MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 T = TypeVar("T")
 
 # Path parameters that name the resource a mutating call acts on, most specific first.
@@ -223,6 +224,17 @@ def to_route(endpoint: Endpoint, store: Store) -> Route:
             accept = request.headers.get("accept")
             if refuses_accept(accept):
                 return error_response(not_acceptable(accept or ""), call.request_id)
+        try:
+            response = await handle(call)
+        finally:
+            if endpoint.method in MUTATING:
+                # Durable before the reply leaves (a no-op without a data directory); a
+                # failed request may have changed something too.
+                store.commit()
+        return response
+
+    async def handle(call: Call) -> Response:
+        request = call.request
         try:
             response = await endpoint.handler(call)
         except ApiError as err:
