@@ -44,6 +44,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--root", default=None, help="data directory (default: a temporary one removed at exit)"
     )
     parser.add_argument(
+        "--data-dir",
+        default=None,
+        help="keep state here (SQLite) and in its sandboxes/ across restarts; implies --root",
+    )
+    parser.add_argument(
         "--isolation",
         choices=("auto", "bwrap", "userns", "none"),
         default="auto",
@@ -91,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     server = LocalServer(
         api_key=args.api_key,
         root=args.root,
+        data_dir=args.data_dir,
         isolation=args.isolation,
         heartbeat_interval=args.heartbeat,
         port=args.port,
@@ -109,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"MIOSA local server: {server.base_url}", flush=True)
     print(f"API key: {server.api_key}", flush=True)
     print(f"Data directory: {server.root}", flush=True)
+    if server.data_dir is not None:
+        print("State: kept in the data directory across restarts", flush=True)
     if server.isolation == "bwrap":
         print("Isolation: bubblewrap (/workspace is the sandbox directory)", flush=True)
     elif server.isolation == "userns":

@@ -10,6 +10,7 @@ from typing import Any
 from starlette.responses import Response
 
 from .common import JSON, iso, new_id, now
+from .fields import coerce, optional
 from .http import bad_request, created, no_content, not_found, ok, page_response
 from .routing import Call, Endpoint
 from .runner import check_env
@@ -25,17 +26,17 @@ MAX_TTL = 30 * 86400
 def _port(value: Any, default: int | None = None) -> int:
     if value is None and default is not None:
         return default
-    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 65535:
-        raise bad_request("port must be an integer 1-65535", field="port")
-    return value
+    return coerce("port", value, int, 1, 65535) if value is not None else _no_port()
+
+
+def _no_port() -> int:
+    raise bad_request("port is required (an integer 1-65535)", field="port")
 
 
 def _seconds(body: JSON, *keys: str, default: int | None = DEFAULT_TTL) -> int | None:
     for key in keys:
-        value = body.get(key)
+        value = optional(body, key, int, low=1, high=MAX_TTL)
         if value is not None:
-            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_TTL:
-                raise bad_request(f"{key} must be 1-{MAX_TTL} seconds", field=key)
             return value
     return default
 
@@ -194,9 +195,7 @@ async def create_terminal(call: Call) -> Response:
     """
     sandbox = call.running_sandbox()
     body = await call.json()
-    env = body.get("env")
-    if env is not None and not isinstance(env, dict):
-        raise bad_request("env must be an object of strings", field="env")
+    env = optional(body, "env", dict, items=str)
     ident, ticket = new_id("term"), _token("tkt")
     url = call.request.url
     session = {
@@ -206,10 +205,10 @@ async def create_terminal(call: Call) -> Response:
         "ws_url": f"ws://{url.netloc}/api/v1/sandboxes/{sandbox.id}/terminal/{ident}/ws?ticket={ticket}",
         "ticket": ticket,
         "expires_at": iso(now() + TERMINAL_TICKET_TTL),
-        "cols": body.get("cols", 80),
-        "rows": body.get("rows", 24),
-        "shell": body.get("shell", "/bin/sh"),
-        "cwd": body.get("cwd", "/workspace"),
+        "cols": optional(body, "cols", int, 80, low=1, high=9999),
+        "rows": optional(body, "rows", int, 24, low=1, high=9999),
+        "shell": optional(body, "shell", str, "/bin/sh"),
+        "cwd": optional(body, "cwd", str, "/workspace"),
         "websocket_supported": True,
     }
     # The env stays server-side: it may hold secrets the reply should not echo.

@@ -8,6 +8,7 @@ from typing import Any
 from starlette.responses import Response
 
 from .common import JSON, iso, new_id, now, parse_iso
+from .fields import optional, require
 from .http import (
     ApiError,
     bad_request,
@@ -140,15 +141,11 @@ async def update_key(call: Call) -> Response:
     body = await call.json()
     changed: JSON = {}
     if "name" in body:
-        if not isinstance(body["name"], str) or not body["name"]:
-            raise bad_request("name must be a non-empty string", field="name")
-        key.name = changed["name"] = body["name"]
+        key.name = changed["name"] = require(body, "name", str)
     if "scopes" in body:
         key.scopes = changed["scopes"] = _scopes(body["scopes"], True)
     if "status" in body:
-        if body["status"] not in KEY_STATUSES:
-            raise bad_request(f"status must be one of {', '.join(KEY_STATUSES)}", field="status")
-        key.status = changed["status"] = body["status"]
+        key.status = changed["status"] = require(body, "status", str, choices=KEY_STATUSES)
     _key_event(call, key, "updated", changed)
     return ok(key_json(call, key))
 
@@ -190,14 +187,10 @@ async def list_presets(call: Call) -> Response:
 async def create_preset(call: Call) -> Response:
     """``POST /api-keys/presets``: 409 ``PRESET_RESERVED`` for a built-in name."""
     body = await call.json()
-    name = body.get("name")
-    if not isinstance(name, str) or not name:
-        raise bad_request("name is required", field="name")
+    name = require(body, "name", str)
     if name in BUILT_IN_PRESETS:
         raise ApiError(409, "PRESET_RESERVED", f"{name!r} is a built-in preset name")
-    description = body.get("description")
-    if description is not None and not isinstance(description, str):
-        raise bad_request("description must be a string", field="description")
+    description = optional(body, "description", str)
     preset: JSON = {
         "description": description,
         "scopes": _scopes(body.get("scopes"), True),
@@ -226,9 +219,7 @@ async def list_keys(call: Call) -> Response:
 async def create_key(call: Call) -> Response:
     """``POST /api-keys``: the plaintext is in ``key`` and ``token``, this once."""
     body = await call.json()
-    name = body.get("name")
-    if not isinstance(name, str) or not name:
-        raise bad_request("name is required", field="name")
+    name = require(body, "name", str)
     return _issue(
         call, name, _scopes(body.get("scopes"), False), _expires(body.get("expires_at")), None
     )
@@ -237,11 +228,8 @@ async def create_key(call: Call) -> Response:
 async def create_scoped_key(call: Call) -> Response:
     """``POST /api-keys/scoped``: a key that sees only one external user's sandboxes."""
     body = await call.json()
-    user = body.get("external_user_id")
-    if not isinstance(user, str) or not user:
-        raise bad_request("external_user_id is required", field="external_user_id")
-    raw_name = body.get("name")
-    name = raw_name if isinstance(raw_name, str) and raw_name else f"scoped:{user}"
+    user = require(body, "external_user_id", str)
+    name = optional(body, "name", str) or f"scoped:{user}"
     return _issue(
         call, name, _scopes(body.get("scopes"), True), _expires(body.get("expires_at")), user
     )

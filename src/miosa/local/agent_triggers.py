@@ -16,6 +16,7 @@ import time
 from starlette.responses import Response
 
 from .common import JSON, iso, new_id, now
+from .fields import optional, require
 from .http import ApiError, bad_request, no_content, not_found, ok
 from .records import Collection, records
 from .routing import Call, Endpoint
@@ -25,10 +26,20 @@ TRIGGERS = Collection("/agents/{agent_id}/triggers", "trigger_id", "trg", "trigg
 KINDS = frozenset({"schedule", "webhook", "event", "forge", "email"})
 RESERVED = frozenset({"slack"})
 RECENT = 20
-_EDITABLE = (
-    "name", "instruction", "agent_version_id", "enabled", "config", "conditions",
-    "daily_run_limit", "machine",
-)  # fmt: skip
+# The fields a create or an update may set, with their types.
+_EDITABLE: dict[str, type] = {
+    "name": str, "instruction": str, "agent_version_id": str, "enabled": bool,
+    "config": dict, "conditions": list, "daily_run_limit": int, "machine": str,
+}  # fmt: skip
+
+
+def _editable(body: JSON) -> JSON:
+    """The editable fields present in ``body``, each of its type (``null`` kept: unset)."""
+    return {
+        name: optional(body, name, kind, low=0 if kind is int else None)
+        for name, kind in _EDITABLE.items()
+        if name in body
+    }
 
 
 def _agent(call: Call) -> JSON:
@@ -74,24 +85,25 @@ async def list_triggers(call: Call) -> Response:
 async def create(call: Call) -> Response:
     agent = _agent(call)
     body = await call.json()
-    kind = body.get("kind")
+    kind = require(body, "kind", str)
     if kind in RESERVED:
         raise ApiError(422, "TRIGGER_KIND_UNAVAILABLE", f"{kind} triggers are not available")
     if kind not in KINDS:
         raise bad_request(f"kind must be one of {', '.join(sorted(KINDS))}", field="kind")
     stamp = iso(now())
+    given = _editable(body)
     trigger: JSON = {
         "id": new_id("trg"),
         "agent_id": agent["id"],
         "kind": kind,
-        "name": body.get("name") or f"{kind} trigger",
-        "instruction": body.get("instruction"),
-        "agent_version_id": body.get("agent_version_id"),
-        "enabled": body.get("enabled", True),
-        "config": body.get("config") or {},
-        "conditions": body.get("conditions") or [],
-        "daily_run_limit": body.get("daily_run_limit"),
-        "machine": body.get("machine"),
+        "name": given.get("name") or f"{kind} trigger",
+        "instruction": given.get("instruction"),
+        "agent_version_id": given.get("agent_version_id"),
+        "enabled": given.get("enabled", True) is not False,
+        "config": given.get("config") or {},
+        "conditions": given.get("conditions") or [],
+        "daily_run_limit": given.get("daily_run_limit"),
+        "machine": given.get("machine"),
         "webhook_url": None,
         "email_address": None,
         "created_at": stamp,
@@ -113,7 +125,7 @@ async def update(call: Call) -> Response:
     body = await call.json()
     if "kind" in body and body["kind"] != trigger["kind"]:
         raise bad_request("a trigger's kind cannot change", field="kind")
-    trigger.update({k: body[k] for k in _EDITABLE if k in body})
+    trigger.update(_editable(body))
     trigger["updated_at"] = iso(now())
     return ok(_view(trigger))
 
@@ -164,10 +176,7 @@ async def fire(call: Call) -> Response:
         == "archived"
     ):
         raise ApiError(409, "AGENT_ARCHIVED", f"agent {trigger['agent_id']} is archived")
-    body = await call.json()
-    payload = body.get("payload") or {}
-    if not isinstance(payload, dict):
-        raise bad_request("payload must be an object", field="payload")
+    payload = await call.optional("payload", dict, {})
     return ok(_fire(call, trigger, payload), 201)
 
 

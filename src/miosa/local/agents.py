@@ -14,6 +14,7 @@ import json
 from starlette.responses import Response
 
 from .common import JSON, iso, new_id, now
+from .fields import optional, require
 from .http import ApiError, bad_request, not_found, ok, page_response
 from .records import Collection, records
 from .routing import Call, Endpoint
@@ -21,7 +22,14 @@ from .runs import matching_runs
 
 AGENTS = Collection("/agents", "agent_id", "agt", "agent")
 VERSIONS = Collection("/agents/{agent_id}/versions", "version_id", "agtv", "agent version")
-_EDITABLE = ("name", "description", "metadata")
+_EDITABLE: dict[str, type] = {"name": str, "description": str, "metadata": dict}
+# What a create takes besides the configuration, with the types it must have.
+_IDENTITY: dict[str, type] = {**_EDITABLE, "workspace_id": str, "project_id": str}
+
+
+def _identity(body: JSON, names: dict[str, type]) -> JSON:
+    """The given identity fields of ``body``, each of its type."""
+    return {k: optional(body, k, kind) for k, kind in names.items() if k in body}
 
 
 def fingerprint(configuration: JSON) -> str:
@@ -93,10 +101,9 @@ def _new_agent(call: Call, fields: JSON, configuration: JSON) -> JSON:
 async def create(call: Call) -> Response:
     """``POST /agents``: the agent and version 1 (201)."""
     body = await call.json()
-    name = body.get("name")
-    if not isinstance(name, str) or not name.strip():
+    if not require(body, "name", str).strip():
         raise bad_request("name is required", field="name")
-    agent = _new_agent(call, body, _configuration(body))
+    agent = _new_agent(call, _identity(body, _IDENTITY), _configuration(body))
     return ok(_view(call, agent), 201)
 
 
@@ -119,9 +126,9 @@ async def update(call: Call) -> Response:
     """``PATCH /agents/{agent_id}``: identity only; behaviour changes by publishing."""
     agent = _agent(call)
     body = await call.json()
-    if "name" in body and (not isinstance(body["name"], str) or not body["name"].strip()):
+    if "name" in body and not require(body, "name", str).strip():
         raise bad_request("name must be a non-empty string", field="name")
-    agent.update({k: body[k] for k in _EDITABLE if k in body})
+    agent.update(_identity(body, _EDITABLE))
     agent["updated_at"] = iso(now())
     return ok(_view(call, agent))
 
@@ -185,12 +192,13 @@ async def duplicate(call: Call) -> Response:
     else:
         version = _version(call, source["id"], str(number))
     configuration = copy.deepcopy(version["configuration"])
-    if body.get("model"):
-        configuration["model"] = body["model"]
+    model = optional(body, "model", str)
+    if model:
+        configuration["model"] = model
     fields = {
         **source,
-        "name": body.get("name") or f"{source['name']} (copy)",
-        "workspace_id": body.get("workspace_id") or source.get("workspace_id"),
+        "name": optional(body, "name", str) or f"{source['name']} (copy)",
+        "workspace_id": optional(body, "workspace_id", str) or source.get("workspace_id"),
         "metadata": copy.deepcopy(source.get("metadata") or {}),
     }
     return ok(_view(call, _new_agent(call, fields, configuration)), 201)

@@ -9,6 +9,7 @@ from typing import Any
 from starlette.responses import Response
 
 from .common import JSON, iso, now, parse_iso
+from .fields import optional
 from .http import ApiError, bad_request, int_param, json_response, no_content, ok, page_response
 from .routing import Call, Endpoint
 from .state import Sandbox, Store
@@ -98,12 +99,9 @@ async def set_quota(call: Call) -> Response:
     user = call.params["external_user_id"]
     quota: dict[str, Any] = {}
     for name in QUOTA_FIELDS:
-        value = body.get(name)
-        if value is None:
-            continue
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise bad_request(f"{name} must be a non-negative integer", field=name)
-        quota[name] = value
+        value = optional(body, name, int, low=0)
+        if value is not None:
+            quota[name] = value
     quota["updated_at"] = iso(now())
     call.store.quotas[user] = quota
     return ok(quota_json(call.store, user))

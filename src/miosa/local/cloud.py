@@ -46,7 +46,9 @@ REGION_SERVER_FIELDS = (
 POOL_FIXED_FIELDS = ("cloud_region_id", "pool_kind", "node_type", "instance_type", "status")
 
 
-def _get(call: Call, collection: Collection, ident: str | None) -> JSON:
+def _get(call: Call, collection: Collection, ident: object) -> JSON:
+    if ident is not None and not isinstance(ident, str):
+        raise bad_request(f"{collection.name} id must be a string")
     record = records(call, collection).get(ident or "")
     if record is None:
         raise not_found(collection.name, ident or "")

@@ -12,6 +12,7 @@ from starlette.responses import Response
 
 from . import processes, runner
 from .common import JSON, iso, new_id, now
+from .fields import first, optional
 from .http import ApiError, bad_request, ok
 from .paths import resolve, virtual_of
 from .routing import Call, Endpoint
@@ -26,25 +27,19 @@ async def deploy(call: Call) -> Response:
     """``POST /sandboxes/{sandbox_id}/deploy``: record a deployment of ``output_path``."""
     sandbox = call.running_sandbox()
     body = await call.json()
-    output = body.get("output_path") or body.get("path")
+    output = first(body, ("output_path", "path"), str)
     if output is not None:
-        if not isinstance(output, str):
-            raise bad_request("output_path must be a string", field="output_path")
         virtual, host = resolve(sandbox.workspace, output)
         if not await anyio.Path(host).exists():
             raise bad_request(
                 f"{virtual} does not exist", code="OUTPUT_PATH_NOT_FOUND", path=virtual
             )
         output = virtual
-    ident = body.get("deployment_id") or new_id("dep")
-    name = slugify(str(body.get("name") or sandbox.name))
-    domain = body.get("custom_domain") or body.get("domain")
-    url = (
-        f"https://{domain}"
-        if isinstance(domain, str) and domain
-        else f"https://{name}.deploy.{preview_domain(call.store)}"
-    )
-    product = body.get("deployment_type") or "miosa_deploy"
+    ident = optional(body, "deployment_id", str) or new_id("dep")
+    name = slugify(optional(body, "name", str) or sandbox.name)
+    domain = first(body, ("custom_domain", "domain"), str)
+    url = f"https://{domain}" if domain else f"https://{name}.deploy.{preview_domain(call.store)}"
+    product = optional(body, "deployment_type", str) or "miosa_deploy"
     deployment: JSON = {
         "id": ident,
         "deployment_id": ident,
@@ -53,15 +48,15 @@ async def deploy(call: Call) -> Response:
         "state": "succeeded",
         "status": "succeeded",
         "deployment_type": product,
-        "type": body.get("type", "static"),
-        "mode": body.get("mode"),
+        "type": optional(body, "type", str, "static"),
+        "mode": optional(body, "mode", str),
         "output_path": output,
-        "source_snapshot_path": body.get("source_snapshot_path"),
-        "entrypoint": body.get("entrypoint"),
-        "build_command": body.get("build_command"),
-        "run_command": body.get("run_command") or body.get("start_command"),
-        "port": body.get("port"),
-        "health_check_path": body.get("health_check_path"),
+        "source_snapshot_path": optional(body, "source_snapshot_path", str),
+        "entrypoint": optional(body, "entrypoint", str),
+        "build_command": optional(body, "build_command", str),
+        "run_command": first(body, ("run_command", "start_command"), str),
+        "port": optional(body, "port", int, low=1, high=65535),
+        "health_check_path": optional(body, "health_check_path", str),
         "url": url,
         "public_url": url,
         "created_at": iso(now()),
@@ -81,12 +76,8 @@ async def deploy(call: Call) -> Response:
 
 
 def _timeout(body: JSON, key: str, default: float, cap: float) -> float:
-    value = body.get(key)
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise bad_request(f"{key} must be a positive number", field=key)
-    return min(float(value), cap)
+    value = optional(body, key, float, low=0.001)
+    return default if value is None else min(value, cap)
 
 
 async def start_template(call: Call) -> Response:
@@ -94,17 +85,13 @@ async def start_template(call: Call) -> Response:
     sandbox = call.running_sandbox()
     body = await call.json()
     store = call.store
-    port = body.get("port", DEFAULT_PORT)
-    if not isinstance(port, int) or isinstance(port, bool) or not 1 <= port <= 65535:
-        raise bad_request("port must be an integer 1-65535", field="port")
-    workdir = body.get("workdir")
-    if workdir is not None and not isinstance(workdir, str):
-        raise bad_request("workdir must be a string", field="workdir")
+    port = optional(body, "port", int, DEFAULT_PORT, low=1, high=65535)
+    workdir = optional(body, "workdir", str)
     env = processes.sandbox_env(sandbox, {"PORT": str(port)})
     install_result: JSON | None = None
-    install_command = body.get("install_command")
-    if install_command and body.get("install", True):
-        spec = processes.sandbox_command(store, sandbox, str(install_command), workdir, env)
+    install_command = optional(body, "install_command", str)
+    if install_command and optional(body, "install", bool, True):
+        spec = processes.sandbox_command(store, sandbox, install_command, workdir, env)
         limit = _timeout(
             body, "install_timeout_sec", INSTALL_TIMEOUT, store.settings.exec_max_timeout
         )
@@ -126,12 +113,10 @@ async def start_template(call: Call) -> Response:
                 },
             )
     process: JSON | None = None
-    start_command = body.get("start_command")
+    start_command = optional(body, "start_command", str)
     if start_command:
-        spec = processes.sandbox_command(store, sandbox, str(start_command), workdir, env)
-        proc = await processes.launch(
-            store, sandbox, spec, str(start_command), "template-start", None
-        )
+        spec = processes.sandbox_command(store, sandbox, start_command, workdir, env)
+        proc = await processes.launch(store, sandbox, spec, start_command, "template-start", None)
         process = processes.proc_json(sandbox, proc)
     url = preview_url(store, sandbox, port)
     return ok(

@@ -14,6 +14,7 @@ from typing import Any
 from starlette.responses import Response
 
 from .common import JSON, iso, new_id, now
+from .fields import optional, require
 from .http import ApiError, bad_request, json_response, no_content, not_found, ok
 from .routing import Call, Endpoint
 
@@ -96,9 +97,24 @@ def _version(env: JSON, actor: str) -> None:
     )
 
 
+def _check_shapes(body: JSON) -> None:
+    """400 for a mistyped list or map field, before any of it is applied."""
+    for name in ("variables", "variables_set", "cli_tools_set"):
+        optional(body, name, dict, items=str)
+    for name in ("variables_unset", "secret_files_unset", "cli_tools_unset"):
+        optional(body, name, list, items=str)
+    for name in ("secret_files", "secret_files_set", "repositories_set"):
+        for item in optional(body, name, list, items=dict) or []:
+            require(item, "repo" if name == "repositories_set" else "path", str)
+            optional(item, "contents", str)
+    for name in ("repositories_unset", "connections_set", "connections_unset"):
+        optional(body, name, list)
+
+
 def _apply(env: JSON, body: JSON) -> None:
     """Whole-list fields replace; ``*_set``/``*_unset`` change entries; a masked preview
     sent back keeps the stored value."""
+    _check_shapes(body)
     for flag in FLAGS:
         if flag in body and flag != "is_default":
             env[flag] = bool(body[flag])

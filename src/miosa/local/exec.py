@@ -8,8 +8,9 @@ from starlette.responses import Response
 from . import runner
 from .common import JSON
 from .events import Event
+from .fields import optional
 from .http import ApiError, ok
-from .processes import command_spec, sandbox_limits, timeout_of
+from .processes import command_spec, sandbox_limits, spec_text, timeout_of
 from .routing import Call, Endpoint
 from .sandboxes import fail
 from .sse import SSEResponse
@@ -27,8 +28,8 @@ def _record(store: Store, sandbox: Sandbox, body: JSON, outcome: runner.Outcome)
         "sandbox.exec",
         {
             "sandbox_id": sandbox.id,
-            "command": body.get("command"),
-            "cwd": body.get("cwd"),
+            "command": spec_text(body),
+            "cwd": optional(body, "cwd", str),
             "exit_code": outcome.exit_code,
             "duration_ms": outcome.duration_ms,
             "timed_out": outcome.timed_out,
@@ -46,7 +47,7 @@ async def exec_command(call: Call) -> Response:
     assert timeout is not None
     cap = call.store.settings.output_cap
     out, err = runner.Capture(cap), runner.Capture(cap)
-    sandbox.log(f"$ {body.get('command')}")
+    sandbox.log(f"$ {spec_text(body)}")
     try:
         outcome = await runner.run(spec, timeout, out, err, call.store.exec_pids)
     except ApiError as error:
@@ -79,7 +80,7 @@ async def exec_stream(call: Call) -> Response:
     assert timeout is not None
     store = call.store
     cap = store.settings.output_cap
-    sandbox.log(f"$ {body.get('command')} (streamed)")
+    sandbox.log(f"$ {spec_text(body)} (streamed)")
 
     async def produce(out: MemoryObjectSendStream[Event]) -> None:
         seq = 0

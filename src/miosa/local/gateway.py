@@ -81,7 +81,7 @@ class Gateway:
         self.store = store
         self.faults = faults
         self.requests = requests
-        self.idempotency = IdempotencyCache()
+        self.idempotency: IdempotencyCache = store.replies
         self.public = [(m, _template_regex(p)) for m, p in public_routes]
         # Literal paths outside the API prefix that need no key (the OpenAPI document).
         self.root_public = set(root_public_routes)
@@ -223,8 +223,10 @@ class Gateway:
             "body": bytearray(),
             "streamed": False,
         }
+        keep = False
 
         async def capture(message: Message) -> None:
+            nonlocal keep
             if message["type"] == "http.response.start":
                 captured["status"] = message["status"]
                 captured["headers"] = list(message.get("headers", []))
@@ -233,17 +235,18 @@ class Gateway:
                     captured["streamed"] = True
                 if len(captured["body"]) <= MAX_STORED_BODY:
                     captured["body"] += message.get("body", b"")
+                status = captured["status"]
+                if not message.get("more_body") and status is not None and not captured["streamed"]:
+                    # Stored (and, with a data directory, written) before the reply's last
+                    # byte leaves: a client that saw the reply can rely on the replay.
+                    body = bytes(captured["body"])
+                    keep = replayable(status, captured["headers"], len(body))
+                    if keep:
+                        self.idempotency.store(key, entry, status, captured["headers"], body)
             await send(message)
 
-        keep = False
         try:
             await self.app(scope, receive, capture)
-            status = captured["status"]
-            if status is not None and not captured["streamed"]:
-                body = bytes(captured["body"])
-                keep = replayable(status, captured["headers"], len(body))
-                if keep:
-                    entry.status, entry.headers, entry.body = status, captured["headers"], body
         finally:
             self.idempotency.finish(key, entry, keep)
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import anyio
 
 from .common import now
+
+if TYPE_CHECKING:
+    from .persist import Persistence
 
 TTL_SECONDS = 24 * 3600
 MAX_ENTRIES = 10_000
@@ -40,14 +44,16 @@ class Entry:
 class IdempotencyCache:
     """Entries keyed by (API key, Idempotency-Key); loop-thread only."""
 
-    def __init__(self) -> None:
+    def __init__(self, persistence: Persistence | None = None) -> None:
         self._entries: OrderedDict[tuple[str, str], Entry] = OrderedDict()
+        # With a data directory, stored replies are written there too.
+        self.persistence = persistence
 
     def get(self, scope: tuple[str, str]) -> Entry | None:
         """The live entry for ``scope`` (expired ones are dropped)."""
         entry = self._entries.get(scope)
         if entry is not None and now() - entry.created > TTL_SECONDS:
-            del self._entries[scope]
+            self._drop(scope)
             return None
         return entry
 
@@ -56,8 +62,40 @@ class IdempotencyCache:
         entry = Entry(fp, now())
         self._entries[scope] = entry
         while len(self._entries) > MAX_ENTRIES:
-            self._entries.popitem(last=False)
+            self._drop(next(iter(self._entries)))
         return entry
+
+    def store(
+        self,
+        scope: tuple[str, str],
+        entry: Entry,
+        status: int,
+        headers: list[tuple[bytes, bytes]],
+        body: bytes,
+    ) -> None:
+        """Keep ``entry``'s reply for replays (and write it down, with a data directory)."""
+        entry.status, entry.headers, entry.body = status, headers, body
+        if self.persistence is not None and self._entries.get(scope) is entry:
+            self.persistence.save_reply(scope, entry)
+
+    def restore(
+        self,
+        scope: tuple[str, str],
+        fp: str,
+        created: float,
+        status: int,
+        headers: list[tuple[bytes, bytes]],
+        body: bytes,
+    ) -> None:
+        """Put back a finished entry read from the data directory."""
+        entry = Entry(fp, created, status=status, headers=headers, body=body)
+        entry.done.set()
+        self._entries[scope] = entry
+
+    def _drop(self, scope: tuple[str, str]) -> None:
+        self._entries.pop(scope, None)
+        if self.persistence is not None:
+            self.persistence.forget_reply(scope)
 
     def finish(self, scope: tuple[str, str], entry: Entry, keep: bool) -> None:
         """Store the outcome (or release the key when it must not be replayed)."""

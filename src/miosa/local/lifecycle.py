@@ -6,6 +6,8 @@ import anyio
 
 from .state import Store
 
+FLUSH_INTERVAL = 0.5
+
 
 def run_background(store: Store) -> None:
     """Start the tasks that live as long as the server (called on the loop thread)."""
@@ -13,6 +15,15 @@ def run_background(store: Store) -> None:
 
     webhooks.install(store)
     store.spawn(sandboxes.reap_expired, store, name="sandbox reaper")
+    if store.persistence is not None:
+        store.spawn(flush_periodically, store, name="state writer")
+
+
+async def flush_periodically(store: Store) -> None:
+    """Write changes made outside requests (deliveries, builds, the reaper, runs)."""
+    while True:
+        await anyio.sleep(FLUSH_INTERVAL)
+        store.commit()
 
 
 async def begin_shutdown(store: Store) -> None:
@@ -36,3 +47,6 @@ async def shutdown(store: Store) -> None:
         await anyio.to_thread.run_sync(store.cgroups.close)
     with anyio.move_on_after(1.0):
         await webhooks.close(store)
+    if store.persistence is not None:
+        store.commit()
+        store.persistence.close()

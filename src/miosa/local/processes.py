@@ -17,6 +17,7 @@ from . import runner
 from .common import JSON, MIB, iso, now
 from .confine import Limits
 from .events import EventLog
+from .fields import first, optional
 from .http import (
     bad_request,
     created,
@@ -95,21 +96,24 @@ def command_spec(store: Store, sandbox: Sandbox, body: JSON) -> runner.CommandSp
     if isinstance(command, list) and all(isinstance(c, str) for c in command):
         command = shlex.join(command)
     if not isinstance(command, str) or not command.strip():
-        raise bad_request("command is required", field="command")
-    cwd = body.get("cwd") or body.get("working_dir") or body.get("workingDir")
-    if cwd is not None and not isinstance(cwd, str):
-        raise bad_request("cwd must be a string", field="cwd")
+        raise bad_request("command is required (a string or an array of strings)", field="command")
+    cwd = first(body, ("cwd", "working_dir", "workingDir"), str)
     return sandbox_command(store, sandbox, command, cwd, sandbox_env(sandbox, body.get("env")))
+
+
+def spec_text(body: JSON) -> str:
+    """The command as the caller wrote it, for logs and events (after ``command_spec``)."""
+    command = body.get("command") or body.get("cmd")
+    return shlex.join(command) if isinstance(command, list) else str(command)
 
 
 def timeout_of(store: Store, body: JSON, default: float | None) -> float | None:
     """``timeout`` seconds (or ``timeout_sec`` / ``timeoutSec``), capped at the server maximum."""
-    raw = body.get("timeout", body.get("timeout_sec", body.get("timeoutSec")))
-    if raw is None:
+    name = next((n for n in ("timeout", "timeout_sec", "timeoutSec") if n in body), "timeout")
+    seconds = optional(body, name, float, low=0.001)
+    if seconds is None:
         return default
-    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or raw <= 0:
-        raise bad_request("timeout must be a positive number of seconds", field="timeout")
-    return min(float(raw), store.settings.exec_max_timeout)
+    return min(seconds, store.settings.exec_max_timeout)
 
 
 async def _supervise(store: Store, sandbox: Sandbox, proc: Proc, limit: float | None) -> None:
@@ -260,13 +264,12 @@ async def start(call: Call) -> Response:
     sandbox = call.running_sandbox()
     body = await call.json()
     spec = command_spec(call.store, sandbox, body)
-    name = body.get("name")
     proc = await launch(
         call.store,
         sandbox,
         spec,
-        str(body.get("command")),
-        name if isinstance(name, str) else None,
+        spec_text(body),
+        optional(body, "name", str),
         timeout_of(call.store, body, None),
     )
     call.resource_id = str(proc.pid)

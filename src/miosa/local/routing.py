@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, overload
 
 import anyio
 from starlette.datastructures import QueryParams
@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from . import fields
 from .common import JSON, MIB
 from .http import ApiError, bad_request, error_response, not_found
 from .sse import NEGOTIATED_STREAMS, refuses_accept
@@ -22,6 +23,8 @@ from .state import Principal, Sandbox, Store
 log = logging.getLogger("miosa.local")
 
 Handler = Callable[["Call"], Awaitable[Response]]
+MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+T = TypeVar("T")
 
 # Path parameters that name the resource a mutating call acts on, most specific first.
 _RESOURCE_PARAMS = (
@@ -114,6 +117,62 @@ class Call:
                 self._json = value
         return self._json
 
+    async def require(
+        self,
+        name: str,
+        kind: type[T],
+        *,
+        low: float | None = None,
+        high: float | None = None,
+        choices: Collection[Any] | None = None,
+        items: type | None = None,
+    ) -> T:
+        """Body field ``name`` as ``kind``; 400 naming it when absent or mistyped."""
+        body = await self.json()
+        return fields.require(body, name, kind, low=low, high=high, choices=choices, items=items)
+
+    @overload
+    async def optional(
+        self,
+        name: str,
+        kind: type[T],
+        default: None = None,
+        *,
+        low: float | None = None,
+        high: float | None = None,
+        choices: Collection[Any] | None = None,
+        items: type | None = None,
+    ) -> T | None: ...
+
+    @overload
+    async def optional(
+        self,
+        name: str,
+        kind: type[T],
+        default: T,
+        *,
+        low: float | None = None,
+        high: float | None = None,
+        choices: Collection[Any] | None = None,
+        items: type | None = None,
+    ) -> T: ...
+
+    async def optional(
+        self,
+        name: str,
+        kind: type[T],
+        default: T | None = None,
+        *,
+        low: float | None = None,
+        high: float | None = None,
+        choices: Collection[Any] | None = None,
+        items: type | None = None,
+    ) -> T | None:
+        """Body field ``name`` as ``kind``, ``default`` when absent; 400 naming it when mistyped."""
+        body = await self.json()
+        value = fields.optional(body, name, kind, low=low, high=high, choices=choices, items=items)
+        return default if value is None else value
+
     def sandbox(self, *, allow_destroyed: bool = False) -> Sandbox:
         """The sandbox named by the ``sandbox_id`` path parameter, if the caller may see it."""
         ident = self.params.get("sandbox_id", "")
@@ -165,6 +224,17 @@ def to_route(endpoint: Endpoint, store: Store) -> Route:
             accept = request.headers.get("accept")
             if refuses_accept(accept):
                 return error_response(not_acceptable(accept or ""), call.request_id)
+        try:
+            response = await handle(call)
+        finally:
+            if endpoint.method in MUTATING:
+                # Durable before the reply leaves (a no-op without a data directory); a
+                # failed request may have changed something too.
+                store.commit()
+        return response
+
+    async def handle(call: Call) -> Response:
+        request = call.request
         try:
             response = await endpoint.handler(call)
         except ApiError as err:

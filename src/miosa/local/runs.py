@@ -30,6 +30,7 @@ from starlette.responses import Response
 from . import runner
 from .common import JSON, iso, new_id, now
 from .events import EventLog
+from .fields import first, optional, require
 from .http import ApiError, bad_request, not_found, ok
 from .paths import resolve, virtual_of
 from .processes import command_spec, timeout_of
@@ -225,27 +226,32 @@ _CHOSEN = (
     "external_user_id", "external_project_id", "reasoning_effort", "expected_outputs",
     "agent_definition_id", "agent_version_id", "harness_session_id", "metadata",
 )  # fmt: skip
+# Chosen fields kept as given; the others are strings (``metadata`` an object).
+_ANY_TYPE = frozenset({"expected_outputs"})
 
 
 def start_run(call: Call, body: JSON, **fixed: Any) -> JSON:
     """Validate a run body, store the run ``queued`` and start driving it."""
     store = call.store
-    command = body.get("command") or body.get("runtime_command")
-    instruction = body.get("instruction") or body.get("message")
+    command = first(body, ("command", "runtime_command"), str)
+    instruction = first(body, ("instruction", "message"), str)
     if not command and not instruction:
         raise bad_request("an instruction or a command is required", field="instruction")
-    for name, value in (("command", command), ("instruction", instruction)):
-        if value is not None and not isinstance(value, str):
-            raise bad_request(f"{name} must be a string", field=name)
+    # Read now, so a mistyped value is this request's 400 rather than a failed run later.
+    optional(body, "env", dict, items=str)
+    timeout_of(store, body, None)
     stamp = iso(now())
-    run: JSON = {k: body.get(k) for k in _CHOSEN}
+    run: JSON = {
+        k: body.get(k) if k in _ANY_TYPE else optional(body, k, dict if k == "metadata" else str)
+        for k in _CHOSEN
+    }
     run.update(
         id=new_id("run"),
         status="queued",
         command=command,
         instruction=instruction,
-        harness=body.get("runner"),
-        source=body.get("source") or "api",
+        harness=optional(body, "runner", str),
+        source=optional(body, "source", str) or "api",
         created_at=stamp,
         updated_at=stamp,
         started_at=None,
@@ -507,20 +513,18 @@ def _group_view(call: Call, group: JSON, with_runs: bool) -> JSON:
 
 async def create_group(call: Call) -> Response:
     body = await call.json()
-    name = body.get("name")
-    if not isinstance(name, str) or not name:
-        raise bad_request("name is required", field="name")
+    name = require(body, "name", str)
     stamp = iso(now())
     group: JSON = {
         "id": new_id("rgrp"),
         "name": name,
-        "description": body.get("description"),
+        "description": optional(body, "description", str),
         "status": "queued",
-        "workspace_id": body.get("workspace_id"),
-        "project_id": body.get("project_id"),
-        "concurrency_limit": body.get("concurrency_limit"),
-        "expected_runs": body.get("expected_runs"),
-        "metadata": body.get("metadata") or {},
+        "workspace_id": optional(body, "workspace_id", str),
+        "project_id": optional(body, "project_id", str),
+        "concurrency_limit": optional(body, "concurrency_limit", int, low=1),
+        "expected_runs": optional(body, "expected_runs", int, low=0),
+        "metadata": optional(body, "metadata", dict, {}),
         "created_at": stamp,
         "updated_at": stamp,
         "finished_at": None,

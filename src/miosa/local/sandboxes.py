@@ -14,6 +14,7 @@ from starlette.responses import Response
 from . import billing, processes, templates
 from .common import JSON, iso, now, split_csv
 from .events import Event
+from .fields import optional
 from .http import (
     ApiError,
     bad_request,
@@ -37,14 +38,14 @@ PASSTHROUGH = (
     "services",
     "readiness_probe",
     "database",
+    "skip_agent_runtime_profile",
+    "allow_provision",
     "github_repo_url",
     "github_branch",
     "github_clone_path",
     "region",
     "entrypoint",
     "agent_runtime_profile_id",
-    "skip_agent_runtime_profile",
-    "allow_provision",
     "workspace_id",
     "workspace_slug",
     "workspace_name",
@@ -55,6 +56,9 @@ PASSTHROUGH = (
     "external_user_id",
     "external_project_id",
 )
+_OBJECT_PASSTHROUGH = ("services", "readiness_probe", "database")
+_BOOL_PASSTHROUGH = ("skip_agent_runtime_profile", "allow_provision")
+# The other passthrough keys are names, ids or URLs: strings when given.
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 
@@ -155,19 +159,22 @@ def sandbox_json(store: Store, sandbox: Sandbox) -> JSON:
 
 
 def _int_field(body: JSON, key: str, low: int = 0) -> int | None:
-    value = body.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool) or value < low:
-        raise bad_request(f"{key} must be an integer >= {low}", field=key)
-    return value
+    return optional(body, key, int, low=low, high=_HIGHEST.get(key))
+
+
+# Upper bounds past which a number is a mistake (and would overflow a limit or a clock).
+_HIGHEST = {
+    "cpu_count": 1024,
+    "memory_mb": 1 << 24,
+    "disk_mb": 1 << 30,
+    "disk_size_mb": 1 << 30,
+    "timeout_sec": 100 * 365 * 86400,
+    "idle_timeout_sec": 100 * 365 * 86400,
+}
 
 
 def _str_field(body: JSON, key: str) -> str | None:
-    value = body.get(key)
-    if value is not None and not isinstance(value, str):
-        raise bad_request(f"{key} must be a string", field=key)
-    return value
+    return optional(body, key, str)
 
 
 def _tags(value: Any) -> list[str]:
@@ -307,16 +314,20 @@ async def new_sandbox(call: Call, body: JSON, source: Path | None = None) -> San
     store = call.store
     extra: JSON = {}
     for key in PASSTHROUGH:
-        if key in body:
+        if key not in body:
+            continue
+        if key in _OBJECT_PASSTHROUGH:
             extra[key] = body[key]
+        elif key in _BOOL_PASSTHROUGH:
+            extra[key] = optional(body, key, bool)
+        else:
+            extra[key] = optional(body, key, str)
     principal = call.principal
     if principal.external_user_id is not None:
         extra["external_user_id"] = principal.external_user_id
     template_id = _str_field(body, "template_id") or _str_field(body, "image") or DEFAULT_TEMPLATE
     size = resolve_size(body)
-    env_raw = body.get("env") or {}
-    if not isinstance(env_raw, dict):
-        raise bad_request("env must be an object of strings", field="env")
+    env_raw = optional(body, "env", dict, {})
     env = {k: (v, False) for k, v in check_env(env_raw).items()}
     billing.enforce_quota(store, extra.get("external_user_id"), new_sandbox=True, new_running=True)
     ident = store.new_sandbox_id()
@@ -334,8 +345,8 @@ async def new_sandbox(call: Call, body: JSON, source: Path | None = None) -> San
         created_at=created_at,
         timeout_sec=timeout_sec,
         idle_timeout_sec=_int_field(body, "idle_timeout_sec", 0),
-        always_on=bool(body.get("always_on", False)),
-        persistent=bool(body.get("persistent", False)),
+        always_on=optional(body, "always_on", bool, False),
+        persistent=optional(body, "persistent", bool, False),
         metadata=_metadata(body.get("metadata")),
         tags=_tags(body.get("tags")),
         env=env,
@@ -479,8 +490,9 @@ async def update_sandbox(call: Call) -> Response:
             else:
                 sandbox.metadata[key] = value
     for flag in ("always_on", "persistent"):
-        if body.get(flag) is not None:
-            setattr(sandbox, flag, bool(body[flag]))
+        value = optional(body, flag, bool)
+        if value is not None:
+            setattr(sandbox, flag, value)
     timeout = _int_field(body, "timeout_sec", 1)
     if timeout is not None:
         sandbox.timeout_sec = timeout

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .common import MIB
 from .faults import API_PREFIX, Fault, FaultPlan
+from .persist import Persistence, stored_api_key
 from .recording import RecordedRequest, RequestLog
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class LocalServer:
         *,
         api_key: str | None = None,
         root: str | Path | None = None,
+        data_dir: str | Path | None = None,
         isolation: Literal["auto", "bwrap", "userns", "none"] = "auto",
         heartbeat_interval: float = 15.0,
         port: int = 0,
@@ -83,6 +85,13 @@ class LocalServer:
             raise ValueError("webhook_signature must be 'sha256' or 'timestamped'")
         if heartbeat_interval <= 0:
             raise ValueError("heartbeat_interval must be > 0")
+        self.data_dir = Path(data_dir).resolve() if data_dir is not None else None
+        if self.data_dir is not None:
+            if root is not None and Path(root).resolve() != self.data_dir:
+                raise ValueError("give root or data_dir, not both (data_dir is the root)")
+            root = self.data_dir
+            # The key of the last run on this data directory, unless another is given.
+            api_key = api_key or stored_api_key(self.data_dir)
         self.api_key: str = api_key or generate_api_key()
         self.host = host
         self.port = port
@@ -187,6 +196,9 @@ class LocalServer:
             raise
         self.port = sock.getsockname()[1]
         store = Store(settings)
+        if self.data_dir is not None:
+            store.persistence = Persistence(self.data_dir)
+            store.persistence.set_meta("api_key", self.api_key)
         if settings.max_processes is not None:
             store.cgroups = PidsCgroups.create()
             self.process_limit = process_limit_kind(isolation.mode, store.cgroups is not None)
@@ -231,6 +243,10 @@ class LocalServer:
 
         from .lifecycle import run_background, shutdown
 
+        if store.persistence is not None:
+            # On the loop thread: the records hold loop-bound objects (events).
+            store.persistence.load(store, store.replies)
+            store.replies.persistence = store.persistence
         async with anyio.create_task_group() as tg:
             store.attach(tg)
             run_background(store)

@@ -11,6 +11,7 @@ import secrets
 from starlette.responses import Response
 
 from .common import iso, new_id, now
+from .fields import optional
 from .http import bad_request, json_response, ok
 from .records import Collection, crud_endpoints, find, records
 from .routing import Call, Endpoint
@@ -70,11 +71,11 @@ async def create_key(call: Call) -> Response:
     record = {
         "id": new_id("sakey"),
         "account_id": account["id"],
-        "name": body.get("name"),
+        "name": optional(body, "name", str),
         "prefix": secret[:10],
         "scopes": scopes,
-        "workspace_id": body.get("workspace_id"),
-        "allowed_ips": body.get("allowed_ips") or [],
+        "workspace_id": optional(body, "workspace_id", str),
+        "allowed_ips": optional(body, "allowed_ips", list, [], items=str),
         "expires_at": None,
         "last_used_at": None,
         "created_at": iso(now()),

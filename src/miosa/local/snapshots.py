@@ -10,7 +10,8 @@ import anyio
 from starlette.responses import Response
 
 from .common import JSON, new_id, now
-from .http import ApiError, bad_request, created, no_content, not_found, ok, page_response
+from .fields import optional
+from .http import ApiError, created, no_content, not_found, ok, page_response
 from .routing import Call, Endpoint
 from .sandboxes import fail, sandbox_json
 from .state import Snapshot
@@ -25,16 +26,18 @@ def _copy(source: Path, target: Path) -> int:
     )
 
 
+# A hundred years: a longer retention is a mistake, and would overflow a timestamp.
+MAX_RETENTION_SECONDS = 100 * 365 * 86400
+
+
 def _retention(body: JSON) -> int | None:
     for key, scale in (
         ("retention_seconds", 1),
         ("expiration_seconds", 1),
         ("expiration_days", 86400),
     ):
-        value = body.get(key)
+        value = optional(body, key, int, low=1, high=MAX_RETENTION_SECONDS // scale)
         if value is not None:
-            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-                raise bad_request(f"{key} must be a positive integer", field=key)
             return value * scale
     return None
 
@@ -42,9 +45,8 @@ def _retention(body: JSON) -> int | None:
 async def take_snapshot(call: Call, body: JSON) -> Snapshot:
     """Copy the sandbox directory into ``<root>/snapshots/<id>``."""
     sandbox = call.sandbox()
-    comment = body.get("comment")
-    if comment is not None and not isinstance(comment, str):
-        raise bad_request("comment must be a string", field="comment")
+    comment = optional(body, "comment", str)
+    keep = optional(body, "keep", bool, False)
     retention = _retention(body)
     ident = new_id("snap")
     target = call.store.settings.snapshots_dir / ident
@@ -58,7 +60,7 @@ async def take_snapshot(call: Call, body: JSON) -> Snapshot:
         sandbox_id=sandbox.id,
         dir=target,
         comment=comment,
-        keep=bool(body.get("keep", False)),
+        keep=keep,
         retention_seconds=retention,
         expires_at=created_at + retention if retention else None,
         created_at=created_at,

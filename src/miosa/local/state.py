@@ -6,7 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import anyio
 import anyio.abc
@@ -15,6 +15,10 @@ from .common import JSON, iso, new_id, now, parse_iso
 from .config import Settings
 from .confine import PidsCgroups
 from .events import Event, EventLog
+from .idempotency import IdempotencyCache
+
+if TYPE_CHECKING:
+    from .persist import Persistence
 
 log = logging.getLogger("miosa.local")
 
@@ -270,6 +274,10 @@ class Store:
         # Per-sandbox pids cgroups, when this host lets the server make them.
         self.cgroups: PidsCgroups | None = None
         self.webhook_client: Any = None
+        # With a data directory: the SQLite file state is written to (persist.py).
+        self.persistence: Persistence | None = None
+        # Idempotency-Key replies, kept here so they are persisted with the rest.
+        self.replies = IdempotencyCache()
         self.listeners: list[EventListener] = []
         self.started_at = now()
         self._task_group: anyio.abc.TaskGroup | None = None
@@ -299,6 +307,13 @@ class Store:
                 log.exception("background task %s failed", name or getattr(func, "__name__", func))
 
         self._task_group.start_soon(guarded, name=name)
+
+    # -- persistence -----------------------------------------------------------------
+
+    def commit(self) -> None:
+        """Write what changed to the data directory (nothing without one)."""
+        if self.persistence is not None:
+            self.persistence.sync(self)
 
     # -- auth ------------------------------------------------------------------------
 

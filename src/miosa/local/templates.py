@@ -16,6 +16,7 @@ from starlette.responses import Response
 from . import runner
 from .common import JSON, iso, new_id, now
 from .confine import Limits
+from .fields import optional, require
 from .http import (
     ApiError,
     bad_request,
@@ -307,13 +308,11 @@ def _mutable_template(call: Call) -> JSON:
 async def create_template(call: Call) -> Response:
     """``POST /sandbox-templates``; a ``build_spec`` starts a build at once."""
     body = await call.json()
-    name = body.get("name")
-    if not isinstance(name, str) or not name:
-        raise bad_request("name is required", field="name")
+    name = require(body, "name", str)
     spec = _check_spec(body["build_spec"]) if body.get("build_spec") is not None else None
+    metadata = optional(body, "metadata", dict, {})
     ident = new_id("tpl")
-    raw_slug = body.get("slug")
-    slug = raw_slug if isinstance(raw_slug, str) and raw_slug else name.lower().replace(" ", "-")
+    slug = optional(body, "slug", str) or name.lower().replace(" ", "-")
     if find_template(call.store, slug) is not None:
         raise ApiError(409, "TEMPLATE_SLUG_TAKEN", f"template slug {slug!r} exists", {"slug": slug})
     stamp = iso(now())
@@ -322,7 +321,7 @@ async def create_template(call: Call) -> Response:
         "id": ident,
         "name": name,
         "slug": slug,
-        "description": body.get("description"),
+        "description": optional(body, "description", str),
         "image_id": None,
         "built_in": False,
         "status": "draft",
@@ -337,7 +336,7 @@ async def create_template(call: Call) -> Response:
         "artifact_paths": spec_or_empty.get("artifactPaths", []),
         "aliases": [],
         "build_spec": spec,
-        "metadata": body.get("metadata") or {},
+        "metadata": metadata,
         "latest_build_id": None,
         "created_at": stamp,
         "updated_at": stamp,
@@ -345,7 +344,7 @@ async def create_template(call: Call) -> Response:
     call.store.templates[ident] = template
     call.resource_id = ident
     if spec is not None:
-        _start_build(call, template, spec, body.get("metadata"))
+        _start_build(call, template, spec, metadata)
     return created(template)
 
 
@@ -397,7 +396,7 @@ async def create_build(call: Call) -> Response:
     if spec is None:
         raise bad_request("the template has no build_spec; pass one", field="build_spec")
     template["build_spec"] = spec
-    build = _start_build(call, template, spec, body.get("metadata"))
+    build = _start_build(call, template, spec, optional(body, "metadata", dict))
     call.resource_id = build["id"]
     return created(_build_json(build))
 

@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from .common import JSON, glob_match, iso, new_id, now
 from .events import Event
+from .fields import optional
 from .http import (
     ApiError,
     bad_request,
@@ -92,6 +93,15 @@ def _retry_count(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_RETRIES:
         raise bad_request(f"retry_count must be an integer 0-{MAX_RETRIES}", field="retry_count")
     return value
+
+
+def _described(body: JSON, *, only_given: bool = False) -> JSON:
+    """``name`` and ``description`` (strings or null) from a create or update body."""
+    return {
+        key: optional(body, key, str)
+        for key in ("name", "description")
+        if key in body or not only_given
+    }
 
 
 def _set_enabled(hook: JSON, enabled: bool) -> None:
@@ -249,13 +259,10 @@ def _hook(call: Call) -> JSON:
 async def create_webhook(call: Call) -> Response:
     """``POST /webhooks``: the signing secret is in this reply only."""
     body = await call.json()
-    secret = body.get("secret")
-    if secret is not None and (not isinstance(secret, str) or not secret):
+    secret = optional(body, "secret", str)
+    if secret == "":
         raise bad_request("secret must be a non-empty string", field="secret")
     secret = secret or "whsec_" + secrets.token_urlsafe(24)
-    headers = body.get("headers") or {}
-    if not isinstance(headers, dict):
-        raise bad_request("headers must be an object", field="headers")
     ident = new_id("wh")
     stamp = iso(now())
     hook: JSON = {
@@ -263,17 +270,16 @@ async def create_webhook(call: Call) -> Response:
         "tenant_id": call.store.settings.tenant_id,
         "url": _check_url(body.get("url")),
         "events": _check_events(body.get("events")),
-        "name": body.get("name"),
-        "description": body.get("description"),
-        "workspace_id": body.get("workspace_id"),
-        "headers": headers,
-        "metadata": body.get("metadata") or {},
+        **_described(body),
+        "workspace_id": optional(body, "workspace_id", str),
+        "headers": optional(body, "headers", dict, {}, items=str),
+        "metadata": optional(body, "metadata", dict, {}),
         "retry_count": _retry_count(body.get("retry_count")),
         "created_at": stamp,
         "updated_at": stamp,
     }
-    enabled = body.get("enabled", body.get("active", True))
-    _set_enabled(hook, bool(enabled))
+    enabled = optional(body, "enabled", bool)
+    _set_enabled(hook, optional(body, "active", bool, True) if enabled is None else enabled)
     call.store.webhooks[ident] = hook
     call.store.webhook_secrets[ident] = secret
     call.resource_id = ident
@@ -309,14 +315,17 @@ async def update_webhook(call: Call) -> Response:
         hook["url"] = _check_url(body["url"])
     if "events" in body:
         hook["events"] = _check_events(body["events"])
-    for key in ("name", "description", "headers", "metadata"):
-        if key in body:
-            hook[key] = body[key]
+    hook.update(_described(body, only_given=True))
+    if "headers" in body:
+        hook["headers"] = optional(body, "headers", dict, {}, items=str)
+    if "metadata" in body:
+        hook["metadata"] = optional(body, "metadata", dict, {})
     if "retry_count" in body:
         hook["retry_count"] = _retry_count(body["retry_count"])
     for flag in ("enabled", "active"):
-        if body.get(flag) is not None:
-            _set_enabled(hook, bool(body[flag]))
+        value = optional(body, flag, bool)
+        if value is not None:
+            _set_enabled(hook, value)
     if body.get("state") in ("active", "disabled", "paused"):
         _set_enabled(hook, body["state"] == "active")
     hook["updated_at"] = iso(now())
