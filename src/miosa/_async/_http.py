@@ -5,12 +5,13 @@ from __future__ import annotations
 import json as jsonlib
 import logging
 import time
-from collections.abc import AsyncIterable, Callable, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Mapping
 from typing import Any
 
 import httpx
 
-from .._concurrency import AsyncGate, ashielded, asleep
+from .._concurrency import AsyncGate, adrain, ashielded, asleep, atime_limit
+from .._core.decoding import body_decoder
 from .._core.options import ClientOptions, logger
 from .._core.pool import ShardLoad, shard_limits
 from .._core.process import NoCookies, fork_generation
@@ -19,13 +20,14 @@ from .._core.responses import decode_json
 from .._core.retry import (
     cap_timeout,
     connection_error,
+    deadline_error,
     decide_for_status,
     decide_for_transport_error,
     is_tls_failure,
     time_left,
 )
 from .._core.status_errors import error_from_response, retry_after_too_long
-from ..errors import ResponseValidationError
+from ..errors import ResponseTooLargeError, ResponseValidationError
 
 _MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Failures that happen before a single byte of the request left this process.
@@ -135,11 +137,15 @@ class AsyncPool:
 class AsyncOpenResponse:
     """A streamed response that holds a pool slot until it is closed."""
 
-    def __init__(self, response: httpx.Response, pool: AsyncPool, lease: Lease) -> None:
+    def __init__(
+        self, response: httpx.Response, pool: AsyncPool, lease: Lease, deadline_at: float | None
+    ) -> None:
         self.response = response
         self._pool = pool
         self._lease = lease
         self._closed = False
+        # The call's deadline (``time.monotonic()``), which a download's body honours too.
+        self.deadline_at = deadline_at
 
     async def aclose(self) -> None:
         if self._closed:
@@ -271,7 +277,7 @@ class AsyncHTTP:
         )
         response, lease = await self._send(call, stream=True)
         assert lease is not None
-        return AsyncOpenResponse(response, self.pool, lease)
+        return AsyncOpenResponse(response, self.pool, lease, call.deadline_at)
 
     def _prepare(
         self,
@@ -318,10 +324,31 @@ class AsyncHTTP:
     async def _send(self, call: _Call, *, stream: bool) -> tuple[httpx.Response, Lease | None]:
         """Attempt until a 2xx answer (returned) or an error that is not retried (raised)."""
         while True:
-            sent = await self._attempt(call, stream)
+            if call.deadline_at is None:
+                sent = await self._attempt(call, stream)
+            else:
+                sent = await self._attempt_within_deadline(call, stream)
             if sent is not None:
                 return sent
             call.retries_done += 1
+
+    async def _attempt_within_deadline(
+        self, call: _Call, stream: bool
+    ) -> tuple[httpx.Response, Lease | None] | None:
+        """`_attempt`, cut off when the deadline passes, whatever it is waiting for.
+
+        Each read is bounded by the read timeout, but a body dripped a byte at a time
+        restarts that timeout with every byte: only a limit on the whole attempt holds.
+        (The blocking client cannot be interrupted; it checks the deadline between reads.)
+        """
+        assert call.deadline_at is not None
+        try:
+            with atime_limit(max(call.deadline_at - time.monotonic(), 0.0)):
+                return await self._attempt(call, stream)
+        except TimeoutError:
+            raise deadline_error(
+                call.method, self._url(call.path), call.retries_done + 1, self.options.deadline
+            ) from None
 
     def _build(self, client: httpx.AsyncClient, call: _Call) -> httpx.Request:
         """This attempt's request; its timeouts cut to the time left before the deadline."""
@@ -351,14 +378,18 @@ class AsyncHTTP:
     async def _attempt(
         self, call: _Call, stream: bool
     ) -> tuple[httpx.Response, Lease | None] | None:
-        """One attempt: the 2xx response, or None after sleeping for a retry; else raises."""
+        """One attempt: the 2xx response, or None after sleeping for a retry; else raises.
+
+        The body is always streamed from httpx and, unless the caller streams it, read
+        here: decoded in bounded steps and refused past ``max_response_bytes``.
+        """
         pool = self.pool
         call.headers["X-Miosa-Retry-Count"] = str(call.retries_done)
         request = self._build(pool.client, call)
         client, lease = await pool.acquire()
         started = time.perf_counter()
         try:
-            response = await client.send(request, stream=stream, follow_redirects=False)
+            response = await client.send(request, stream=True, follow_redirects=False)
         except httpx.TransportError as exc:
             pool.release(lease)
             await self._decide_transport_error(call, exc, request.url)
@@ -379,14 +410,23 @@ class AsyncHTTP:
         if response.status_code < 300:
             if stream:
                 return response, lease
+            try:
+                await read_whole(response, self.options.max_response_bytes, call.deadline_at)
+            except httpx.TransportError as exc:
+                await _close(response)
+                pool.release(lease)
+                await self._decide_transport_error(call, exc, request.url)
+                return None
+            except BaseException:
+                await _close(response)
+                pool.release(lease)
+                raise
             pool.release(lease)
             return response, None
         try:
-            error_body = await _read_error_body(response) if stream else response.content
+            error_body = await _read_error_body(response)
         finally:
-            if stream:
-                with ashielded():
-                    await response.aclose()
+            await _close(response)
             pool.release(lease)
         await self._decide_status(call, response, error_body, request.url)
         return None
@@ -411,6 +451,11 @@ class AsyncHTTP:
             time_left=time_left(call.deadline_at),
         )
         if not decision.retry:
+            remaining = time_left(call.deadline_at)
+            if isinstance(exc, httpx.TimeoutException) and remaining is not None and remaining <= 0:
+                raise deadline_error(
+                    call.method, url, call.retries_done + 1, self.options.deadline
+                ) from exc
             raise connection_error(exc, call.retries_done + 1, call.method, url) from exc
         await asleep(decision.delay)
 
@@ -448,21 +493,140 @@ class AsyncHTTP:
         )
 
 
-async def _read_error_body(response: httpx.Response) -> bytes:
-    """At most ~1 MiB of an error body; whatever arrived if the connection breaks."""
+async def _close(response: httpx.Response) -> None:
+    # Shielded: a cancelled call still gives its connection back.
+    with ashielded():
+        await response.aclose()
+
+
+class _DeadlinePassed(httpx.ReadTimeout):
+    """The call's deadline passed between two reads of a body (the blocking client's check)."""
+
+
+def _check_deadline(deadline_at: float | None, request: httpx.Request) -> None:
+    if deadline_at is not None and time.monotonic() >= deadline_at:
+        raise _DeadlinePassed("the call's deadline passed while reading the body", request=request)
+
+
+def _too_large(response: httpx.Response, limit: int) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"the reply is larger than max_response_bytes={limit} bytes once decoded; raise that "
+        "client option, or use a method that streams (download) for large payloads",
+        status_code=response.status_code,
+        limit=limit,
+        request_id=response.headers.get("x-request-id"),
+    )
+
+
+def _named(exc: ResponseValidationError, response: httpx.Response) -> ResponseValidationError:
+    exc.status_code = response.status_code
+    exc.request_id = response.headers.get("x-request-id")
+    return exc
+
+
+async def read_whole(response: httpx.Response, limit: int, deadline_at: float | None) -> bytes:
+    """Read a streamed body whole into ``response.content``, decoded in bounded steps.
+
+    Raises `ResponseTooLargeError` as soon as the decoded size passes ``limit`` (so a
+    small compressed reply can never inflate past it), `ResponseValidationError` for an
+    encoding that cannot be decoded, and an ``httpx.ReadTimeout`` once ``deadline_at``
+    passes between two reads. Transport errors are left to the caller.
+    """
+    if _already_read(response):
+        if len(response.content) > limit:
+            raise _too_large(response, limit)
+        return response.content
+    try:
+        decoder = body_decoder(response.headers.get("content-encoding"))
+    except ResponseValidationError as exc:
+        raise _named(exc, response) from None
     chunks: list[bytes] = []
     size = 0
-    body = response.aiter_bytes()
+    raw = response.aiter_raw()
+    try:
+        async for chunk in raw:
+            for piece in decoder.decode(chunk) if decoder is not None else (chunk,):
+                size += len(piece)
+                if size > limit:
+                    raise _too_large(response, limit)
+                chunks.append(piece)
+            if deadline_at is not None:
+                _check_deadline(deadline_at, response.request)
+        if decoder is not None:
+            for piece in decoder.flush():
+                size += len(piece)
+                if size > limit:
+                    raise _too_large(response, limit)
+                chunks.append(piece)
+    except ResponseValidationError as exc:
+        await _abandon(response, raw)
+        if isinstance(exc, ResponseTooLargeError):
+            raise
+        raise _named(exc, response) from None
+    except BaseException:
+        await _abandon(response, raw)
+        raise
+    content = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    # What httpx's own read() stores; `response.content` then works as usual.
+    response._content = content
+    return content
+
+
+async def decoded_body(response: httpx.Response, slice_size: int) -> AsyncIterator[bytes]:
+    """A streamed body as decoded chunks of at most ``slice_size`` bytes, memory flat
+    whatever the ``Content-Encoding``. Transport errors pass through to the caller."""
+    if _already_read(response):
+        content = response.content
+        for start in range(0, len(content), slice_size):
+            yield content[start : start + slice_size]
+        return
+    try:
+        decoder = body_decoder(response.headers.get("content-encoding"), slice_size)
+    except ResponseValidationError as exc:
+        raise _named(exc, response) from None
+    try:
+        async for chunk in response.aiter_raw():
+            if decoder is not None:
+                for piece in decoder.decode(chunk):
+                    yield piece
+            elif len(chunk) <= slice_size:
+                yield chunk
+            else:
+                for start in range(0, len(chunk), slice_size):
+                    yield chunk[start : start + slice_size]
+        if decoder is not None:
+            for piece in decoder.flush():
+                yield piece
+    except ResponseValidationError as exc:
+        raise _named(exc, response) from None
+
+
+def _already_read(response: httpx.Response) -> bool:
+    # A response built in memory (a test's mock transport) arrives read and decoded.
+    return hasattr(response, "_content")
+
+
+async def _abandon(response: httpx.Response, chunks: AsyncIterator[bytes]) -> None:
+    """Stop reading a body part-way: close the response, then run the chain of generators
+    over it to their end (see `adrain`) rather than leave them to the garbage collector."""
+    await _close(response)
+    await adrain(chunks)
+
+
+async def _read_error_body(response: httpx.Response) -> bytes:
+    """At most ~1 MiB of an error body, decoded; whatever arrived if the connection breaks
+    or the body cannot be decoded."""
+    chunks: list[bytes] = []
+    size = 0
+    body = decoded_body(response, _ERROR_BODY_LIMIT)
     try:
         async for chunk in body:
             chunks.append(chunk)
             size += len(chunk)
             if size >= _ERROR_BODY_LIMIT:
                 break
-    except httpx.TransportError:
+    except (httpx.TransportError, ResponseValidationError):
         pass
     finally:
-        # Finish the generator here: left to the garbage collector, Trio warns about it.
-        # httpx types it as an iterator, but it is a generator and has this method.
-        await body.aclose()  # type: ignore[attr-defined]
-    return b"".join(chunks)
+        await _abandon(response, body)
+    return b"".join(chunks)[:_ERROR_BODY_LIMIT]

@@ -12,6 +12,7 @@ from .._core.options import (
     ClientOptions,
     Secret,
     check_header_value,
+    check_response_limit,
     configure_logging_from_env,
     resolve_options,
     to_timeout,
@@ -94,6 +95,9 @@ class AsyncMiosa:
         intelligence_key: the ``mki_...`` key the intelligence gateway
             (``/intelligence/*``: completions, embeddings, models) asks for; env
             ``MIOSA_INTELLIGENCE_KEY``. Without one those routes get ``api_key``.
+        max_response_bytes: the largest reply read whole into memory, counted after
+            decompression (default 64 MiB); a bigger one raises `ResponseTooLargeError`.
+            Downloads stream and are not limited.
     """
 
     def __init__(
@@ -112,6 +116,7 @@ class AsyncMiosa:
         max_in_flight: int | None = None,
         http_client: httpx.AsyncClient | None = None,
         intelligence_key: str | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         configure_logging_from_env()
         options = resolve_options(
@@ -127,6 +132,7 @@ class AsyncMiosa:
             max_keepalive_connections=max_keepalive_connections,
             max_in_flight=max_in_flight,
             intelligence_key=intelligence_key,
+            max_response_bytes=max_response_bytes,
         )
         self._http = AsyncHTTP(options, AsyncPool(options, http_client))
 
@@ -154,6 +160,7 @@ class AsyncMiosa:
         default_headers: dict[str, str] | NotGiven = NOT_GIVEN,
         tenant: str | NotGiven | None = NOT_GIVEN,
         intelligence_key: str | NotGiven | None = NOT_GIVEN,
+        max_response_bytes: int | NotGiven = NOT_GIVEN,
     ) -> AsyncMiosa:
         """A client with some options changed that shares this client's connection pool.
 
@@ -178,6 +185,8 @@ class AsyncMiosa:
             changes["intelligence_key"] = (
                 Secret(intelligence_key) if intelligence_key is not None else None
             )
+        if not isinstance(max_response_bytes, NotGiven):
+            changes["max_response_bytes"] = check_response_limit(max_response_bytes)
         options = self.options._replace(**changes)
         return type(self)._from_http(AsyncHTTP(options, self._http.pool))
 

@@ -212,17 +212,56 @@ def describe_failure(exc: httpx.TransportError) -> str:
 
 
 def connection_error(
-    exc: httpx.TransportError, attempts: int, method: str, url: httpx.URL
+    exc: httpx.TransportError,
+    attempts: int,
+    method: str,
+    url: httpx.URL,
+    *,
+    received: int | None = None,
 ) -> APIConnectionError:
-    """The SDK error for a failure with no HTTP answer: the host, the cause, the call made."""
+    """The SDK error for a failure with no HTTP answer: the host, the cause, the call made.
+
+    ``received`` is set for a streamed body that broke part-way: how many bytes arrived.
+    """
     host = url.host if url.port is None else f"{url.host}:{url.port}"
     called = f"{method} {url.copy_with(query=None)}"
     tried = f"{type(exc).__name__}, {attempts} attempt{'s' if attempts != 1 else ''}"
+    if received is not None:
+        tried += f", {received} bytes of the body received"
     cause = describe_failure(exc)
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(
-            f"Request to {host} {cause} ({called}; {tried}).", attempts=attempts, host=host
+            f"Request to {host} {cause} ({called}; {tried}).",
+            attempts=attempts,
+            host=host,
+            received=received,
         )
     return APIConnectionError(
-        f"Could not reach {host}: {cause} ({called}; {tried}).", attempts=attempts, host=host
+        f"Could not reach {host}: {cause} ({called}; {tried}).",
+        attempts=attempts,
+        host=host,
+        received=received,
+    )
+
+
+def deadline_error(
+    method: str,
+    url: httpx.URL,
+    attempts: int,
+    deadline: float | None,
+    *,
+    received: int | None = None,
+) -> APITimeoutError:
+    """The error for a call still unfinished when its ``deadline`` (seconds) passed."""
+    host = url.host if url.port is None else f"{url.host}:{url.port}"
+    called = f"{method} {url.copy_with(query=None)}"
+    tried = f"{attempts} attempt{'s' if attempts != 1 else ''}"
+    if received is not None:
+        tried += f", {received} bytes of the body received"
+    return APITimeoutError(
+        f"Request to {host} did not finish within its deadline of {deadline} s ({called}; "
+        f"{tried}).",
+        attempts=attempts,
+        host=host,
+        received=received,
     )
