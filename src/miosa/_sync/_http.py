@@ -5,15 +5,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json as jsonlib
 import logging
+import socket
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import httpx
 
-from .._concurrency import Gate, drain, shielded, sleep, time_limit
+from .._concurrency import Gate, current_loop, drain, shielded, sleep, time_limit
 from .._core.decoding import body_decoder
 from .._core.options import ClientOptions, logger
 from .._core.pool import ShardLoad, shard_limits
@@ -30,7 +32,13 @@ from .._core.retry import (
     time_left,
 )
 from .._core.status_errors import error_from_response, retry_after_too_long
-from ..errors import ResponseTooLargeError, ResponseValidationError
+from ..errors import (
+    APITimeoutError,
+    ClientClosedError,
+    MiosaError,
+    ResponseTooLargeError,
+    ResponseValidationError,
+)
 
 _MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Failures that happen before a single byte of the request left this process.
@@ -38,8 +46,9 @@ _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _ERROR_BODY_LIMIT = 1 << 20
 
 Content = bytes | Callable[[], Iterable[bytes]] | None
-# What a request holds while in flight: its admission token and its shard.
-Lease = tuple[Any, int]
+# What a request holds while in flight: its admission token, its shard, and the load
+# and gate they came from (a pool rebuilt for another loop has new ones).
+Lease = tuple[Any, int, ShardLoad, Any]
 
 
 class CookielessClient(httpx.Client):
@@ -57,6 +66,17 @@ class Pool:
 
     A client we own is several small httpx pools (see `_core.pool`); an injected
     ``http_client`` is used as it is.
+
+    Connections belong to the loop that opened them, so an owned pool is rebuilt when a
+    call comes from another loop (see `current_loop`): the old loop's connections are
+    shut down on the spot. A pool still busy on one loop refuses calls from another with
+    a `MiosaError` that names the fix.
+
+    Admission: at most ``max_in_flight`` requests hold a slot at once; an open stream
+    (an event stream or a download) holds its slot, and its connection, until it is
+    closed. A call that finds every slot taken waits at most the pool timeout
+    (``timeout.pool``, 30 s by default, cut to the deadline) and then raises
+    `APITimeoutError`.
     """
 
     def __init__(self, options: ClientOptions, http_client: httpx.Client | None) -> None:
@@ -69,6 +89,9 @@ class Pool:
         self.base_headers = options.base_headers()
         self.headers = self.base_headers if self._owned else {}
         self._limits = shard_limits(options.max_connections, options.max_keepalive_connections)
+        self._closed = False
+        self._loop: object = _UNBOUND
+        self.open_streams = 0
         if http_client is not None:
             self._clients = [http_client]
             self._load = ShardLoad([options.max_connections])
@@ -97,6 +120,8 @@ class Pool:
     @property
     def client(self) -> httpx.Client:
         """The client requests are built with (every shard is configured alike)."""
+        if self._closed:
+            raise ClientClosedError(_CLOSED)
         # Sockets inherited across os.fork() are shared with the parent; start afresh.
         if self._owned and fork_generation() != self._generation:
             self._generation = fork_generation()
@@ -109,19 +134,44 @@ class Pool:
     def clients(self) -> tuple[httpx.Client, ...]:
         return tuple(self._clients)
 
-    def acquire(self) -> tuple[httpx.Client, Lease]:
-        """Wait for a slot, then take the shard with the most free connections.
-
-        `release` gives both back.
-        """
-        token = self.gate.acquire()
+    def acquire(self, wait: float | None) -> tuple[httpx.Client, Lease]:
+        """Wait (at most ``wait`` seconds) for a slot, then take the shard with the most
+        free connections. `release` gives both back."""
+        loop = current_loop()
+        if loop is not self._loop:
+            self._bind(loop)
+        token = self.gate.acquire(wait)
+        if token is None:
+            raise APITimeoutError(
+                f"timed out after {wait} s waiting for a free connection: all "
+                f"{self._options.max_in_flight} are in use ({self.open_streams} held by open "
+                "streams). Close streams you no longer read, or raise max_connections."
+            )
         shard = self._load.take()
-        return self._clients[shard], (token, shard)
+        return self._clients[shard], (token, shard, self._load, self.gate)
+
+    def _bind(self, loop: object) -> None:
+        """Serve calls from ``loop``: the first loop, or a new one after the last ended."""
+        if self._loop is _UNBOUND:
+            self._loop = loop
+            return
+        if self.gate.in_use:
+            raise MiosaError(
+                "this Miosa is in use on another event loop; a client serves one event "
+                "loop at a time: create one client per event loop (or per thread)"
+            )
+        self._loop = loop
+        self.gate = Gate(self._options.max_in_flight)
+        if self._owned:
+            stale, self._clients = self._clients, self._new_clients()
+            self._load = self._new_load()
+            for client in stale:
+                _drop_connections(client)
 
     def release(self, lease: Lease) -> None:
-        token, shard = lease
-        self._load.put(shard)
-        self.gate.release(token)
+        token, shard, load, gate = lease
+        load.put(shard)
+        gate.release(token)
 
     @property
     def owned(self) -> bool:
@@ -129,12 +179,42 @@ class Pool:
 
     @property
     def closed(self) -> bool:
-        return all(client.is_closed for client in self._clients)
+        return self._closed
 
     def close(self) -> None:
-        if self._owned:
+        """Close every connection now; later calls raise `ClientClosedError`."""
+        self._closed = True
+        if not self._owned:
+            return
+        if self._loop is not _UNBOUND and current_loop() is not self._loop:
+            # Opened on a loop that has ended: they can no longer be closed through it.
             for client in self._clients:
-                client.close()
+                _drop_connections(client)
+            return
+        for client in self._clients:
+            client.close()
+
+
+_UNBOUND = object()
+_CLOSED = (
+    "this client has been closed (close() was called or its `with` block ended); "
+    "create a new client"
+)
+
+
+def _drop_connections(client: httpx.Client) -> None:
+    """Shut down the sockets of a pool whose loop has ended, on the spot.
+
+    They cannot be closed through the loop that owns them; shutting the sockets down
+    tells the server at once, and the file descriptors go with the objects.
+    """
+    pool = getattr(client._transport, "_pool", None)
+    for connection in list(getattr(pool, "connections", ())):
+        stream = getattr(getattr(connection, "_connection", None), "_network_stream", None)
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
 
 class OpenResponse:
@@ -149,6 +229,7 @@ class OpenResponse:
         self._closed = False
         # The call's deadline (``time.monotonic()``), which a download's body honours too.
         self.deadline_at = deadline_at
+        pool.open_streams += 1
 
     def close(self) -> None:
         if self._closed:
@@ -158,6 +239,7 @@ class OpenResponse:
             with shielded():
                 self.response.close()
         finally:
+            self._pool.open_streams -= 1
             self._pool.release(self._lease)
 
 
@@ -378,6 +460,12 @@ class HTTP:
             timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
         )
 
+    def _pool_wait(self, call: _Call) -> float | None:
+        """How long this attempt may wait for a free slot: the pool timeout, or less."""
+        wait = (call.timeout or self.options.timeout).pool
+        remaining = time_left(call.deadline_at)
+        return wait if remaining is None else cap_timeout(wait, remaining)
+
     def _attempt(self, call: _Call, stream: bool) -> tuple[httpx.Response, Lease | None] | None:
         """One attempt: the 2xx response, or None after sleeping for a retry; else raises.
 
@@ -387,7 +475,7 @@ class HTTP:
         pool = self.pool
         call.headers["X-Miosa-Retry-Count"] = str(call.retries_done)
         request = self._build(pool.client, call)
-        client, lease = pool.acquire()
+        client, lease = pool.acquire(self._pool_wait(call))
         started = time.perf_counter()
         try:
             response = client.send(request, stream=True, follow_redirects=False)
