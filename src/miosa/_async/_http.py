@@ -42,7 +42,31 @@ _MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _ERROR_BODY_LIMIT = 1 << 20
 
-Content = bytes | Callable[[], AsyncIterable[bytes]] | None
+
+class AsyncReplayableBody:
+    """A streamed request body that can be produced again from its start (a local path,
+    a seekable file rewound to where it stood): retried like any other request."""
+
+    __slots__ = ("_produce",)
+
+    def __init__(self, produce: Callable[[], AsyncIterable[bytes]]) -> None:
+        self._produce = produce
+
+    def __call__(self) -> AsyncIterable[bytes]:
+        return self._produce()
+
+
+Content = bytes | AsyncReplayableBody | Callable[[], AsyncIterable[bytes]] | None
+_ONE_SHOT = (
+    " Not retried: the request body is a one-shot stream (an iterator) that cannot be sent "
+    "again; pass a path, bytes or a seekable file to allow retries."
+)
+
+
+def _replayable(content: Content) -> bool:
+    return not callable(content) or isinstance(content, AsyncReplayableBody)
+
+
 # What a request holds while in flight: its admission token, its shard, and the load
 # and gate they came from (a pool rebuilt for another loop has new ones).
 Lease = tuple[Any, int, ShardLoad, Any]
@@ -531,9 +555,11 @@ class AsyncHTTP:
                 type(exc).__name__,
                 call.retries_done + 1,
             )
+        sent = not isinstance(exc, _NOT_SENT)
+        replayable = _replayable(call.content)
         decision = decide_for_transport_error(
-            sent=not isinstance(exc, _NOT_SENT),
-            replay_safe=not callable(call.content),
+            sent=sent,
+            replay_safe=replayable,
             retries_done=call.retries_done,
             max_retries=call.retries_allowed if not is_tls_failure(exc) else 0,
             time_left=time_left(call.deadline_at),
@@ -544,7 +570,10 @@ class AsyncHTTP:
                 raise deadline_error(
                     call.method, url, call.retries_done + 1, self.options.deadline
                 ) from exc
-            raise connection_error(exc, call.retries_done + 1, call.method, url) from exc
+            error = connection_error(exc, call.retries_done + 1, call.method, url)
+            if sent and not replayable and call.retries_done < call.retries_allowed:
+                _add_note(error, _ONE_SHOT)
+            raise error from exc
         await asleep(decision.delay)
 
     async def _decide_status(
@@ -567,10 +596,11 @@ class AsyncHTTP:
                 call.retries_done + 1,
                 decision.retry_after or 0.0,
             )
-        if decision.retry and not callable(call.content):
+        replayable = _replayable(call.content)
+        if decision.retry and replayable:
             await asleep(decision.delay)
             return
-        raise error_from_response(
+        error = error_from_response(
             status,
             response.headers,
             error_body,
@@ -579,6 +609,14 @@ class AsyncHTTP:
             method=call.method,
             url=url,
         )
+        if decision.retry:
+            _add_note(error, _ONE_SHOT)
+        raise error
+
+
+def _add_note(error: MiosaError, note: str) -> None:
+    error.message += note
+    error.args = (error.message,)
 
 
 async def _close(response: httpx.Response) -> None:

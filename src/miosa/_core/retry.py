@@ -3,7 +3,8 @@ error, and the deadline; and the error raised for a failure with no HTTP answer.
 
 Numbers (RELIABILITY.md): retried statuses 408, 429, 500, 502, 503, 504; backoff
 ``min(0.5 s * 2^n, 8 s)`` times a random factor in (0.5, 1]; ``retry-after-ms`` then
-``Retry-After`` (seconds or HTTP date) honoured from 0 to 60 s; longer waits are not
+``Retry-After`` (seconds or HTTP date; a date in the past means the backoff) honoured from 0
+to 60 s; longer waits are not
 slept but raised as `RateLimitError`; ``x-should-retry`` overrides the status rules.
 """
 
@@ -67,7 +68,10 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
     if when is None or when.tzinfo is None:
         return None
     current = time.time() if now is None else now
-    return max(0.0, when.timestamp() - current)
+    wait = when.timestamp() - current
+    # A date already past asks for no wait at all; retrying at once would turn every
+    # client with a skewed clock into a retry storm, so the normal backoff applies.
+    return wait if wait > 0 else None
 
 
 class RetryDecision(NamedTuple):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 import os
 from collections.abc import AsyncIterable, AsyncIterator, Iterable
+from functools import partial
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
 from ...._concurrency import aopen_file, ato_thread
@@ -27,6 +28,7 @@ from ...._groups.sandbox import (
     sandbox_host_base_url,
     written_file,
 )
+from ...._multipart import rewind_point
 from ....errors import MiosaError
 from ....types.sandbox_files import (
     FileEntry,
@@ -38,7 +40,7 @@ from ....types.sandbox_files import (
     WrittenFile,
 )
 from ....types.sandboxes import ExecResult
-from ..._http import AsyncHTTP, Content
+from ..._http import AsyncHTTP, AsyncReplayableBody, Content
 from ..._resource import AsyncScopedResource
 from ...streams import AsyncByteStream, AsyncEventStream
 
@@ -137,8 +139,9 @@ class AsyncSandboxFiles(AsyncScopedResource):
         ``POST /sandboxes/{sandbox_id}/files``. ``source`` is a local path, a binary
         file object, an (async) iterator of bytes, or bytes. The JSON body (base64
         content) is streamed ``chunk_size`` raw bytes at a time; a path's size is known
-        up front and sent as ``Content-Length``, other sources go chunked. A streamed
-        upload is not retried (its source may not be readable twice).
+        up front and sent as ``Content-Length``, other sources go chunked. An upload from
+        a path or a seekable file is retried like any call (the file is read again from
+        where it stood); one from an iterator cannot be, and says so in its error.
         """
         if isinstance(source, (bytes, bytearray, memoryview)):
             return await self.write(path, bytes(source))
@@ -148,8 +151,11 @@ class AsyncSandboxFiles(AsyncScopedResource):
             size = await ato_thread(lambda: os.stat(local).st_size)
         # Whole 3-byte groups per chunk keep the base64 of each chunk free of padding.
         chunk_size = max(3, chunk_size - chunk_size % 3)
+        start = None if size is not None else rewind_point(source)
+        pieces = partial(_upload_pieces, path, source, chunk_size, start)
+        replayable = size is not None or start is not None
         return await self._post_file(
-            path, size, content=lambda: _upload_pieces(path, source, chunk_size)
+            path, size, content=AsyncReplayableBody(pieces) if replayable else pieces
         )
 
     async def list(
@@ -246,9 +252,13 @@ class AsyncSandboxFiles(AsyncScopedResource):
         )
 
 
-async def _upload_pieces(path: str, source: UploadSource, chunk_size: int) -> AsyncIterator[bytes]:
+async def _upload_pieces(
+    path: str, source: UploadSource, chunk_size: int, start: int | None
+) -> AsyncIterator[bytes]:
     encoder = Base64JSONBody({"path": path})
     yield encoder.head()
+    if start is not None:
+        await ato_thread(partial(cast(BinaryIO, source).seek, start))
     async for raw in _read_source(source, chunk_size):
         piece = encoder.feed(raw)
         if piece:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import builtins
 import os
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
 from ...._concurrency import open_file, to_thread
@@ -30,6 +31,7 @@ from ...._groups.sandbox import (
     sandbox_host_base_url,
     written_file,
 )
+from ...._multipart import rewind_point
 from ....errors import MiosaError
 from ....types.sandbox_files import (
     FileEntry,
@@ -41,7 +43,7 @@ from ....types.sandbox_files import (
     WrittenFile,
 )
 from ....types.sandboxes import ExecResult
-from ..._http import HTTP, Content
+from ..._http import HTTP, Content, ReplayableBody
 from ..._resource import ScopedResource
 from ...streams import ByteStream, EventStream
 
@@ -140,8 +142,9 @@ class SandboxFiles(ScopedResource):
         ``POST /sandboxes/{sandbox_id}/files``. ``source`` is a local path, a binary
         file object, an iterator of bytes, or bytes. The JSON body (base64
         content) is streamed ``chunk_size`` raw bytes at a time; a path's size is known
-        up front and sent as ``Content-Length``, other sources go chunked. A streamed
-        upload is not retried (its source may not be readable twice).
+        up front and sent as ``Content-Length``, other sources go chunked. An upload from
+        a path or a seekable file is retried like any call (the file is read again from
+        where it stood); one from an iterator cannot be, and says so in its error.
         """
         if isinstance(source, (bytes, bytearray, memoryview)):
             return self.write(path, bytes(source))
@@ -151,7 +154,10 @@ class SandboxFiles(ScopedResource):
             size = to_thread(lambda: os.stat(local).st_size)
         # Whole 3-byte groups per chunk keep the base64 of each chunk free of padding.
         chunk_size = max(3, chunk_size - chunk_size % 3)
-        return self._post_file(path, size, content=lambda: _upload_pieces(path, source, chunk_size))
+        start = None if size is not None else rewind_point(source)
+        pieces = partial(_upload_pieces, path, source, chunk_size, start)
+        replayable = size is not None or start is not None
+        return self._post_file(path, size, content=ReplayableBody(pieces) if replayable else pieces)
 
     def list(
         self, path: str = "/workspace", *, depth: int | None = None
@@ -243,9 +249,13 @@ class SandboxFiles(ScopedResource):
         )
 
 
-def _upload_pieces(path: str, source: UploadSource, chunk_size: int) -> Iterator[bytes]:
+def _upload_pieces(
+    path: str, source: UploadSource, chunk_size: int, start: int | None
+) -> Iterator[bytes]:
     encoder = Base64JSONBody({"path": path})
     yield encoder.head()
+    if start is not None:
+        to_thread(partial(cast(BinaryIO, source).seek, start))
     for raw in _read_source(source, chunk_size):
         piece = encoder.feed(raw)
         if piece:
