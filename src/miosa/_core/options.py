@@ -19,7 +19,10 @@ DEFAULT_BASE_URL = "https://api.miosa.ai/api/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 3
 DEFAULT_MAX_CONNECTIONS = 100
-DEFAULT_MAX_KEEPALIVE = 20
+# Idle connections kept open default to the pool's size: with fewer, a burst that fills
+# the pool closes the excess as each response ends and opens it again for the next call,
+# one new connection per call (about 950 for a burst of 1,000). Idle ones are closed after
+# httpx's keep-alive expiry (5 s), so a quiet client still holds nothing.
 DEFAULT_MAX_RESPONSE_BYTES = 64 << 20
 # Requests admitted into httpx's pool at once default to the pool's size: httpcore slows
 # down sharply when requests queue inside it (PERFORMANCE.md), so the excess waits on a
@@ -178,9 +181,7 @@ def resolve_options(
         tenant=tenant if tenant is not None else (environ.get("MIOSA_TENANT") or None),
         deadline=deadline,
         max_connections=connections,
-        max_keepalive_connections=min(
-            connections, max_keepalive_connections or DEFAULT_MAX_KEEPALIVE
-        ),
+        max_keepalive_connections=min(connections, max_keepalive_connections or connections),
         max_in_flight=min(connections, max_in_flight or connections),
         intelligence_key=Secret(intelligence) if intelligence is not None else None,
         max_response_bytes=response_limit,

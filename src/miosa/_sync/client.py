@@ -90,7 +90,8 @@ class Miosa:
         tenant: sent as ``X-MIOSA-Tenant``; env ``MIOSA_TENANT``.
         deadline: optional total seconds for one call across all its attempts and waits.
         max_connections: connection pool size (default 100).
-        max_keepalive_connections: idle connections kept open (default 20).
+        max_keepalive_connections: idle connections kept open (default: the pool size;
+            idle ones close after 5 s).
         max_in_flight: requests admitted into the pool at once (default: the pool size);
             more wait on a limiter rather than in httpx's pool queue.
         http_client: an ``httpx.Client`` to use instead of creating one; it is not
