@@ -188,7 +188,7 @@ class ConnectionCount:
             cls.opened += 1
             return original(pool, origin)
 
-        httpcore.AsyncConnectionPool.create_connection = counting  # type: ignore[method-assign]
+        httpcore.AsyncConnectionPool.create_connection = counting  # type: ignore[method-assign,assignment]
 
 
 async def gather(n: int, call: Callable[[], object]) -> float:
