@@ -136,7 +136,9 @@ async def test_asgi_receiver_accepts_verified_deliveries_and_refuses_the_rest(
     app = fastapi_webhook.create_app(["whsec_new_secret_value", SECRET], on_event=received.append)
     path = fastapi_webhook.PATH
     body, headers = _signed({"id": "dlv_1", "type": "sandbox.ready", "data": {"id": "sbx_1"}})
-    forged_body, forged = _signed({"id": "dlv_2", "type": "sandbox.ready"}, "whsec_wrong_secret_value")
+    forged_body, forged = _signed(
+        {"id": "dlv_2", "type": "sandbox.ready"}, "whsec_wrong_secret_value"
+    )
     async with _http(app) as http:
         ok = await http.post(path, content=body, headers=headers)
         replay = await http.post(path, content=body, headers=headers)
