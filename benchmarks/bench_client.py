@@ -9,7 +9,8 @@ two cores), then measures, alternating raw httpx and the SDK so drift hits both 
 * per call: CPU microseconds for sequential ``GET /sandboxes/{id}`` parsed into a result
   (raw: ``response.json()``; SDK: ``client.sandboxes.get`` -> typed handle), sync and async;
 * 500 concurrent gets on asyncio and Trio: wall time, raw httpx with a 100-connection pool
-  (and 10 / 20) against the SDK's default, plus the SDK with other in-flight limits;
+  (and 10 / 20) against the SDK's default, plus the SDK with other in-flight limits; and
+  for each, the connections opened per call (counted in httpcore's pool);
 * paginate: items/s walking 10,000 audit-log entries in pages of 100;
 * import: whole-process wall time of ``import httpx`` against ``from miosa import Miosa``;
 * with ``--miosa219-python PATH`` (an interpreter where ``miosa==2.19.2`` is installed):
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import httpcore
 import httpx
 
 HERE = Path(__file__).resolve().parent
@@ -173,6 +175,22 @@ def paginate(base: str) -> tuple[list[float], list[float]]:
     return raw_rates, sdk_rates
 
 
+class ConnectionCount:
+    """Connections httpcore opens (async pools), counted by wrapping its factory method."""
+
+    opened = 0
+
+    @classmethod
+    def install(cls) -> None:
+        original = httpcore.AsyncConnectionPool.create_connection
+
+        def counting(pool: httpcore.AsyncConnectionPool, origin: Any) -> Any:
+            cls.opened += 1
+            return original(pool, origin)
+
+        httpcore.AsyncConnectionPool.create_connection = counting  # type: ignore[method-assign,assignment]
+
+
 async def gather(n: int, call: Callable[[], object]) -> float:
     started = time.perf_counter()
     async with anyio.create_task_group() as tg:
@@ -203,7 +221,8 @@ async def concurrent_sdk(base: str, in_flight: int | None) -> float:
         return await gather(CONCURRENT, call)
 
 
-def concurrency(base: str, backend: str) -> dict[str, float]:
+def concurrency(base: str, backend: str) -> dict[str, tuple[float, float]]:
+    """Per case: median wall ms, and connections opened per call (over every round)."""
     cases: dict[str, Callable[[], object]] = {
         "raw httpx, pool 100": lambda: concurrent_raw(base, 100),
         "raw httpx, pool 20": lambda: concurrent_raw(base, 20),
@@ -215,10 +234,16 @@ def concurrency(base: str, backend: str) -> dict[str, float]:
         "SDK, max_in_flight=4": lambda: concurrent_sdk(base, 4),
     }
     samples: dict[str, list[float]] = {name: [] for name in cases}
+    opened: dict[str, int] = dict.fromkeys(cases, 0)
     for _ in range(ROUNDS):
         for name, case in cases.items():
+            before = ConnectionCount.opened
             samples[name].append(anyio.run(case, backend=backend))  # type: ignore[arg-type]
-    return {name: statistics.median(values) for name, values in samples.items()}
+            opened[name] += ConnectionCount.opened - before
+    return {
+        name: (statistics.median(values), opened[name] / (CONCURRENT * ROUNDS))
+        for name, values in samples.items()
+    }
 
 
 def import_times() -> tuple[float, float]:
@@ -303,6 +328,7 @@ def miosa219_report(legacy: dict[str, Any], sdk_concurrent_ms: float | None) -> 
 
 
 def main() -> None:
+    ConnectionCount.install()
     if (os.cpu_count() or 1) >= 2:
         os.sched_setaffinity(0, {0})
     server, base = start_server()
@@ -321,15 +347,15 @@ def main() -> None:
         for backend in ("asyncio", "trio") if wanted("concurrency") else ():
             results = concurrency(base, backend)
             if backend == "asyncio":
-                sdk_asyncio_ms = results["SDK default (pool 100, 100 in flight)"]
-            baseline = results["raw httpx, pool 100"]
+                sdk_asyncio_ms = results["SDK default (pool 100, 100 in flight)"][0]
+            baseline = results["raw httpx, pool 100"][0]
             lines.append(
                 f"| {CONCURRENT} concurrent gets on {backend}, wall ms "
-                f"(median of {ROUNDS}) | ms | vs raw httpx pool 100 |"
+                f"(median of {ROUNDS}) | ms | vs raw httpx pool 100 | connections opened per call |"
             )
-            lines.append("|---|---|---|")
-            for name, value in results.items():
-                lines.append(f"| {name} | {value:.0f} | {value / baseline:.2f}x |")
+            lines.append("|---|---|---|---|")
+            for name, (value, per_call) in results.items():
+                lines.append(f"| {name} | {value:.0f} | {value / baseline:.2f}x | {per_call:.2f} |")
             lines.append("")
         legacy = miosa219(base)
         if legacy is not None:

@@ -94,9 +94,9 @@ def create_app(
         try:
             on_event(event)
         except Exception:
-            # Let MIOSA retry this delivery: forget its id so the retry is not a "replay".
-            if event.delivery_id:
-                guard.forget(event.delivery_id)
+            # Let MIOSA retry this delivery: forget it so the retry is not a "replay".
+            if event.replay_key:
+                guard.forget(event.replay_key)
             raise
         return JSONResponse({"ok": True})
 

@@ -124,8 +124,6 @@ REPLACEMENTS: dict[str, str] = {
     # httpx
     "AsyncClient": "Client",
     "aclose": "close",
-    "aread": "read",
-    "aiter_bytes": "iter_bytes",
     # httpx-ws (the terminal client)
     "aconnect_ws": "connect_ws",
     "AsyncWebSocketSession": "WebSocketSession",
@@ -135,10 +133,12 @@ REPLACEMENTS: dict[str, str] = {
     "AsyncPager": "Page",
     # miosa.computer_use exports both loops; the async one is imported under this name
     "async_computer_use_loop": "computer_use_loop",
+    "aiter_raw": "iter_raw",
     # Known twins, ready to uncomment when the code starts using them:
     # "AsyncHTTPTransport": "HTTPTransport",  # httpx
     # "AsyncBaseTransport": "BaseTransport",  # httpx
-    # "aiter_raw": "iter_raw",  # httpx.Response
+    # "aiter_bytes": "iter_bytes",  # httpx.Response
+    # "aread": "read",  # httpx.Response
     # "aiter_lines": "iter_lines",  # httpx.Response
     # "aiter_text": "iter_text",  # httpx.Response
     # "aconnect_sse": "connect_sse",  # httpx_sse

@@ -69,6 +69,8 @@ class LoopbackServer(ThreadedASGIServer):
         self.max_in_flight = 0
         self.max_open_connections = 0
         self.requests = 0
+        # (host, port) of every client connection that sent a request: connections used.
+        self.peers: set[tuple[str, int]] = set()
         self._lock = threading.Lock()
         super().__init__(backlog=2048, nodelay=True)
         self.base_url = f"http://127.0.0.1:{self.port}/api/v1"
@@ -76,6 +78,7 @@ class LoopbackServer(ThreadedASGIServer):
     async def _app(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         with self._lock:
             self.requests += 1
+            self.peers.add(tuple(scope["client"]))
             cookies = [v.decode() for k, v in scope["headers"] if k == b"cookie"]
             self.cookie_headers.append(cookies[0] if cookies else None)
             auth = [v.decode() for k, v in scope["headers"] if k == b"authorization"]

@@ -154,3 +154,35 @@ async def test_a_burst_keeps_the_whole_pool_busy_at_once() -> None:
             assert all(len(pool.connections) <= 10 for pool in pools)
     assert server.requests == 100
     assert server.max_in_flight == 100
+
+
+async def test_a_burst_of_1000_calls_opens_about_as_many_connections_as_run_at_once() -> None:
+    # The default client: 100 connections. With fewer idle connections kept than the
+    # pool holds, every response would close one and the next call open a new one.
+    with LoopbackServer(delay=0.002) as server:
+        async with AsyncMiosa(api_key=API_KEY, base_url=server.base_url) as client:
+            with anyio.fail_after(60):
+                async with anyio.create_task_group() as tg:
+                    for i in range(1000):
+                        tg.start_soon(client.sandboxes.get, f"sbx_{i}")
+    assert server.requests == 1000
+    assert len(server.peers) <= 110
+
+
+def test_a_burst_from_64_threads_reuses_connections() -> None:
+    with (
+        LoopbackServer(delay=0.002) as server,
+        Miosa(api_key=API_KEY, base_url=server.base_url) as client,
+    ):
+
+        def worker(n: int) -> None:
+            for j in range(16):
+                client.sandboxes.get(f"sbx_{n}_{j}")
+
+        threads = [threading.Thread(target=worker, args=(n,)) for n in range(64)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+    assert server.requests == 1024
+    assert len(server.peers) <= 64 + 8

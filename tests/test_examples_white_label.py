@@ -19,7 +19,7 @@ from miosa.local import LocalServer
 from miosa.types import SandboxState
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-SECRET = "whsec_example_secret"
+SECRET = "whsec_example_secret_value"
 
 
 def load_example(name: str) -> ModuleType:
@@ -133,10 +133,12 @@ async def test_asgi_receiver_accepts_verified_deliveries_and_refuses_the_rest(
     fastapi_webhook: ModuleType,
 ) -> None:
     received: list[webhooks.WebhookEvent] = []
-    app = fastapi_webhook.create_app(["whsec_new", SECRET], on_event=received.append)
+    app = fastapi_webhook.create_app(["whsec_new_secret_value", SECRET], on_event=received.append)
     path = fastapi_webhook.PATH
     body, headers = _signed({"id": "dlv_1", "type": "sandbox.ready", "data": {"id": "sbx_1"}})
-    forged_body, forged = _signed({"id": "dlv_2", "type": "sandbox.ready"}, "whsec_wrong")
+    forged_body, forged = _signed(
+        {"id": "dlv_2", "type": "sandbox.ready"}, "whsec_wrong_secret_value"
+    )
     async with _http(app) as http:
         ok = await http.post(path, content=body, headers=headers)
         replay = await http.post(path, content=body, headers=headers)
@@ -158,7 +160,7 @@ async def test_asgi_receiver_reads_the_secret_from_the_environment(
     monkeypatch.delenv(fastapi_webhook.SECRET_ENV, raising=False)
     async with _http(fastapi_webhook.create_app()) as http:
         unset = await http.post(fastapi_webhook.PATH, content=body, headers=headers)
-        monkeypatch.setenv(fastapi_webhook.SECRET_ENV, f"whsec_rotated, {SECRET}")
+        monkeypatch.setenv(fastapi_webhook.SECRET_ENV, f"whsec_rotated_secret_value, {SECRET}")
         accepted = await http.post(fastapi_webhook.PATH, content=body, headers=headers)
     assert unset.status_code == 500
     assert accepted.status_code == 200

@@ -55,7 +55,16 @@ def test_parse_retry_after_http_date() -> None:
     header = email.utils.formatdate(now + 30, usegmt=True)
     assert parse_retry_after({"retry-after": header}, now=now) == pytest.approx(30.0)
     past = email.utils.formatdate(now - 30, usegmt=True)
-    assert parse_retry_after({"retry-after": past}, now=now) == 0.0
+    assert parse_retry_after({"retry-after": past}, now=now) is None
+
+
+def test_a_retry_after_date_in_the_past_gets_the_normal_backoff_not_an_immediate_retry() -> None:
+    past = email.utils.formatdate(1_000_000_000, usegmt=True)
+    decision = decide_for_status(503, {"retry-after": past}, 0, 3, rand=lambda: 0.0)
+    assert decision.retry
+    assert decision.delay == 0.5
+    later = decide_for_status(429, {"retry-after": past}, 2, 3, rand=lambda: 0.0)
+    assert later.delay == 2.0
 
 
 def test_status_decisions() -> None:

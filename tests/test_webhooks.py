@@ -175,8 +175,9 @@ def test_several_signatures_one_good() -> None:
 
 
 def test_several_signatures_several_secrets() -> None:
-    value = f"sha256={hexmac(OTHER, BODY)},sha256={hexmac('whsec_x', BODY)}"
-    assert verify(BODY, {"X-Miosa-Signature": value}, ["whsec_y", "whsec_x"], now=NOW)
+    x, y = "whsec_" + "x" * 16, "whsec_" + "y" * 16
+    value = f"sha256={hexmac(OTHER, BODY)},sha256={hexmac(x, BODY)}"
+    assert verify(BODY, {"X-Miosa-Signature": value}, [y, x], now=NOW)
 
 
 def test_repeated_headers_joined_by_httpx() -> None:
@@ -415,7 +416,7 @@ def test_whsec_secret_used_verbatim() -> None:
 
 
 def test_non_ascii_secret_is_utf8() -> None:
-    secret = "whsec_clé🔑"
+    secret = "whsec_clé🔑-long-enough-now"
     header = {"X-Miosa-Signature": f"sha256={hexmac(secret.encode('utf-8'), BODY)}"}
     assert verify(BODY, header, secret, now=NOW)
 
@@ -444,11 +445,20 @@ def test_replay_guard_rejects_second_delivery() -> None:
     guard = ReplayGuard()
     headers = {**plain_header(), "X-Miosa-Delivery": "dlv_hdr"}
     event = verify(BODY, headers, SECRET, now=NOW, replay_guard=guard)
-    assert event.delivery_id == "dlv_hdr"  # the header wins over the body
+    assert event.delivery_id == "dlv_hdr"  # the header wins over the body for display
+    assert event.replay_key == "dlv_123"  # but the guard keys on the signed body
     with pytest.raises(WebhookVerificationError, match="already received"):
         verify(BODY, headers, SECRET, now=NOW, replay_guard=guard)
-    # Same body, another delivery id: accepted.
-    verify(BODY, {**headers, "X-Miosa-Delivery": "dlv_other"}, SECRET, now=NOW, replay_guard=guard)
+
+
+@pytest.mark.parametrize("scheme", ["sha256", "timestamped"])
+def test_a_captured_body_under_a_new_delivery_header_is_still_a_replay(scheme: str) -> None:
+    # No signature covers X-Miosa-Delivery: changing it must not make a replay new.
+    guard = ReplayGuard()
+    signed = plain_header() if scheme == "sha256" else stamped_header()
+    verify(BODY, {**signed, "X-Miosa-Delivery": "dlv_a"}, SECRET, now=NOW, replay_guard=guard)
+    for forged_id in ("dlv_b", "dlv_123x", ""):
+        check({**signed, "X-Miosa-Delivery": forged_id}, replay_guard=guard)
 
 
 def test_replay_guard_falls_back_to_body_ids() -> None:
@@ -461,10 +471,23 @@ def test_replay_guard_falls_back_to_body_ids() -> None:
     check(plain_header(only_id), body=only_id, replay_guard=guard)
 
 
-def test_replay_guard_needs_a_delivery_id() -> None:
+def test_without_a_signed_id_the_guard_keys_on_the_signature() -> None:
     body = json.dumps({"type": "sandbox.ready"}).encode()
-    check(plain_header(body), body=body, replay_guard=ReplayGuard())
+    guard = ReplayGuard()
+    headers = {**plain_header(body), "X-Miosa-Delivery": "dlv_1"}
+    event = verify(body, headers, SECRET, now=NOW, replay_guard=guard)
+    assert event.replay_key == "sig:" + hexmac(SECRET, body)
+    check({**headers, "X-Miosa-Delivery": "dlv_2"}, body=body, replay_guard=guard)
     assert verify(body, plain_header(body), SECRET, now=NOW).delivery_id is None
+
+
+@pytest.mark.parametrize("secret", ["whsec_test", "short", "whsec_" + "x" * 15, "y" * 15])
+def test_secrets_too_short_to_be_secrets_are_refused(secret: str) -> None:
+    with pytest.raises(WebhookVerificationError, match="at least 16 characters"):
+        verify(BODY, plain_header(secret=secret), secret, now=NOW)
+    with pytest.raises(WebhookVerificationError, match="too short"):
+        sign(BODY, secret)
+    assert verify(BODY, plain_header(secret="z" * 16), "z" * 16, now=NOW)
 
 
 def test_replay_guard_records_only_verified_deliveries() -> None:

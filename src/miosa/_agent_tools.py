@@ -228,7 +228,7 @@ def decode_arguments(raw: object) -> tuple[dict[str, Any], str | None]:
             value = json.loads(raw)
         except json.JSONDecodeError as exc:
             return {}, f"the arguments are not valid JSON ({exc.msg} at position {exc.pos})"
-        except ValueError:
+        except (ValueError, RecursionError):
             return {}, "the arguments are not valid JSON"
         if isinstance(value, dict):
             return value, None

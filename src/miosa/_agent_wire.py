@@ -132,7 +132,7 @@ def provider_error(
     """The error for a provider's error response (OpenAI's and Anthropic's envelopes)."""
     try:
         payload: object = json.loads(content) if content else None
-    except ValueError:
+    except (ValueError, RecursionError):
         payload = content[:2048].decode("utf-8", "replace")
     code, message, details = parse_error_envelope(status, payload)
     if code == "UNKNOWN_ERROR" and isinstance(payload, dict):

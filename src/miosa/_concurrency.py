@@ -14,8 +14,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO, Literal, TypeVar
 
 import anyio
+import anyio.lowlevel
 import anyio.to_thread
-import sniffio
 
 from ._pager import AsyncPager
 
@@ -66,42 +66,65 @@ class AsyncGate:
     """Admission control in front of the HTTP pool: at most `limit` requests in flight.
 
     Tokens are explicit objects (not the current task) so a stream opened in one task
-    may be closed from another.
+    may be closed from another. A gate belongs to one event loop (`AsyncPool` makes a
+    new one per loop).
     """
 
     def __init__(self, limit: int) -> None:
-        self._limit = limit
-        self._library = ""
-        self._limiter: anyio.CapacityLimiter | None = None
+        self._limiter = anyio.CapacityLimiter(limit)
 
-    async def acquire(self) -> tuple[anyio.CapacityLimiter, object]:
-        # A client may be reused from asyncio and later from Trio (or another loop);
-        # a limiter belongs to one library, so bind a fresh one when that changes.
-        library = sniffio.current_async_library()
-        if self._limiter is None or library != self._library:
-            self._limiter, self._library = anyio.CapacityLimiter(self._limit), library
+    async def acquire(self, wait: float | None) -> tuple[anyio.CapacityLimiter, object] | None:
+        """A slot, or None when none came free within ``wait`` seconds (None: no limit)."""
         limiter, token = self._limiter, object()
         try:
             # A free slot needs no trip through the event loop; the request itself yields.
             limiter.acquire_on_behalf_of_nowait(token)
         except anyio.WouldBlock:
-            await limiter.acquire_on_behalf_of(token)
+            with anyio.move_on_after(wait):
+                await limiter.acquire_on_behalf_of(token)
+                return limiter, token
+            return None
         return limiter, token
 
     def release(self, token: tuple[anyio.CapacityLimiter, object]) -> None:
         limiter, borrower = token
         limiter.release_on_behalf_of(borrower)
 
+    @property
+    def in_use(self) -> int:
+        return int(self._limiter.borrowed_tokens)
+
 
 class Gate:
     def __init__(self, limit: int) -> None:
         self._semaphore = threading.BoundedSemaphore(limit)
+        self._limit = limit
+        self._in_use = 0
 
-    def acquire(self) -> bool:
-        return self._semaphore.acquire()
+    def acquire(self, wait: float | None) -> bool | None:
+        if not self._semaphore.acquire(timeout=wait):
+            return None
+        self._in_use += 1
+        return True
 
     def release(self, token: bool) -> None:
+        self._in_use -= 1
         self._semaphore.release()
+
+    @property
+    def in_use(self) -> int:
+        return self._in_use
+
+
+def acurrent_loop() -> object:
+    """What identifies the running event loop (an asyncio loop, a Trio run): a client's
+    connections belong to it."""
+    return anyio.lowlevel.current_token().native_token
+
+
+def current_loop() -> object:
+    # Blocking clients run on no loop: always the same value, so the pool is never rebuilt.
+    return None
 
 
 FileMode = Literal["rb", "wb"]

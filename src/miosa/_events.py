@@ -21,7 +21,8 @@ def decode_payload(sse: ServerSentEvent) -> Any:
         return _SKIP
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
+        # Not JSON, or JSON nested past the recursion limit: kept as the line it is.
         return {"line": text}
 
 

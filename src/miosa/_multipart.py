@@ -101,3 +101,14 @@ def file_size(source: bytes | os.PathLike[str] | IO[bytes]) -> int | None:
     except (OSError, AttributeError, ValueError):
         return None
     return max(end - position, 0)
+
+
+def rewind_point(source: object) -> int | None:
+    """Where a seekable binary file object stands now (its body starts there, and a retry
+    seeks back to it); None for anything that cannot be read twice that way."""
+    try:
+        if not source.seekable():  # type: ignore[attr-defined]
+            return None
+        return int(source.tell())  # type: ignore[attr-defined]
+    except (OSError, AttributeError, ValueError):
+        return None

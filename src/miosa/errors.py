@@ -20,6 +20,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
+    "ClientClosedError",
     "CodeExecutionError",
     "CommandError",
     "ConfigurationError",
@@ -32,6 +33,7 @@ __all__ = [
     "QuotaExceededError",
     "RateLimitError",
     "ResourceFailedError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
     "StreamError",
@@ -204,23 +206,36 @@ class APIConnectionError(MiosaError):
 
     The message names the host, the cause and the call; ``host`` is the ``host[:port]``
     that could not be reached (None when the error did not come from a request).
+    ``received`` is how many (decoded) bytes of a streamed body had arrived when a
+    download broke, None for other calls.
     """
 
     def __init__(
-        self, message: str = "Connection error.", *, attempts: int = 1, host: str | None = None
+        self,
+        message: str = "Connection error.",
+        *,
+        attempts: int = 1,
+        host: str | None = None,
+        received: int | None = None,
     ) -> None:
         super().__init__(message)
         self.attempts = attempts
         self.host = host
+        self.received = received
 
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (per attempt, or the call's total deadline)."""
 
     def __init__(
-        self, message: str = "Request timed out.", *, attempts: int = 1, host: str | None = None
+        self,
+        message: str = "Request timed out.",
+        *,
+        attempts: int = 1,
+        host: str | None = None,
+        received: int | None = None,
     ) -> None:
-        super().__init__(message, attempts=attempts, host=host)
+        super().__init__(message, attempts=attempts, host=host, received=received)
 
 
 class ResponseValidationError(MiosaError):
@@ -249,6 +264,30 @@ class ResponseValidationError(MiosaError):
         return text + f"): {self.text[:200]!r}"
 
 
+class ResponseTooLargeError(ResponseValidationError):
+    """A reply read whole was larger, once decoded, than the client's ``max_response_bytes``.
+
+    ``limit`` is that limit in bytes. Raise it with the client option, or use a method
+    that streams (``download``) for large payloads.
+    """
+
+    def __init__(
+        self, message: str, *, status_code: int, limit: int, request_id: str | None = None
+    ) -> None:
+        super().__init__(message, status_code=status_code, request_id=request_id)
+        self.limit = limit
+
+    def __str__(self) -> str:
+        text = f"{self.message} (status {self.status_code}"
+        if self.request_id:
+            text += f", request_id={self.request_id}"
+        return text + ")"
+
+
+class ClientClosedError(MiosaError):
+    """A call was made on a client after `close` (or after its ``with`` block ended)."""
+
+
 class WaitError(MiosaError):
     """A ``wait_*`` helper ended without reaching the state it waited for.
 
@@ -271,6 +310,7 @@ class WaitTimeoutError(WaitError, APITimeoutError):
         self.timeout = timeout
         self.attempts = polls
         self.host = None
+        self.received = None
 
 
 class ResourceFailedError(WaitError):

@@ -16,7 +16,7 @@ Example (FastAPI / Starlette)::
 from miosa.types.tenant_events import WebhookEventType
 
     app = FastAPI()
-    guard = webhooks.ReplayGuard()  # optional: refuse a delivery id seen before
+    guard = webhooks.ReplayGuard()  # optional: refuse a delivery seen before
 
     @app.post("/miosa/webhooks")
     async def receive(request: Request) -> dict[str, bool]:
@@ -78,6 +78,7 @@ from miosa.types.tenant_events import WebhookEventType
 
 __all__ = [
     "DEFAULT_TOLERANCE",
+    "MIN_SECRET_LENGTH",
     "ReplayGuard",
     "SIGNATURE_HEADER",
     "WebhookEvent",
@@ -95,6 +96,10 @@ EVENT_HEADER = "X-Miosa-Event"
 
 DEFAULT_TOLERANCE = 300
 """Seconds a timestamped (``t=``) signature stays valid, before and after ``t``."""
+
+MIN_SECRET_LENGTH = 16
+"""Fewest characters a signing secret may have, not counting a ``whsec_`` prefix: a
+shorter one (``"whsec_test"``) can be guessed, so `verify` and `sign` refuse it."""
 
 # Timestamps longer than this are not a plausible unix time; refusing them early keeps
 # int() away from huge digit strings (which it rejects with ValueError since 3.11).
@@ -130,6 +135,10 @@ class WebhookEvent:
         tenant_id: the body's ``tenant_id``.
         data: the body's ``data`` object (``{}`` when absent or not an object).
         raw: the whole decoded body, read-only.
+        replay_key: what `ReplayGuard` records for this delivery: only signed material,
+            the body's ``delivery_id``, else its ``id``, else the signature itself
+            (``sig:<hex>``). Never the ``X-Miosa-Delivery`` header, which no signature
+            covers: a captured body sent again under a new header is still a replay.
     """
 
     id: str | None = None
@@ -139,6 +148,7 @@ class WebhookEvent:
     tenant_id: str | None = None
     data: dict[str, Any] = attrs.field(factory=dict)
     raw: Mapping[str, Any] = attrs.field(factory=lambda: MappingProxyType({}), repr=False)
+    replay_key: str | None = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def event_type(self) -> WebhookEventType | None:
@@ -157,10 +167,17 @@ class ReplayGuard:
     older than that is no longer caught (for ``t=`` signatures the timestamp window
     catches it anyway). Share one guard between all requests of a receiver.
 
-    An id is recorded only after its signature verified, so forged requests cannot
+    `verify` records the event's `WebhookEvent.replay_key`, which only signed bytes
+    make up (the body's ``delivery_id``, else its ``id``, else the signature): the
+    ``X-Miosa-Delivery`` header is not signed in either scheme, so keying on it would let
+    a captured body through again under a new header. Both schemes are protected; the
+    timestamped one (``t=``) also bounds a replay to the tolerance window once the
+    guard has forgotten the key.
+
+    A key is recorded only after its signature verified, so forged requests cannot
     fill the guard or block a real delivery. MIOSA retries a delivery with the same id
     when your endpoint does not answer 2xx: if your handler fails after `verify`
-    returned, call `forget` with the event's ``delivery_id`` so the retry is accepted.
+    returned, call `forget` with the event's ``replay_key`` so the retry is accepted.
     """
 
     def __init__(self, *, max_entries: int = 100_000, ttl: float = 3600.0) -> None:
@@ -253,7 +270,8 @@ def verify(
             delivery is valid when any of them produced any of the signatures.
         tolerance: seconds a ``t=`` timestamp may be away from ``now``, either way.
         now: the current unix time (defaults to ``time.time()``), for tests.
-        replay_guard: when given, a delivery id it has seen before is refused.
+        replay_guard: when given, a delivery whose `WebhookEvent.replay_key` (signed
+            material only) it has seen before is refused.
 
     Raises:
         WebhookVerificationError: for every problem (missing, malformed or wrong
@@ -278,19 +296,14 @@ def verify(
         header = _header(headers, SIGNATURE_HEADER)
         if header is None:
             raise WebhookVerificationError(f"missing {SIGNATURE_HEADER} header")
-        _check_signature(body, keys, header, tolerance, current)
+        matched = _check_signature(body, keys, header, tolerance, current)
         document = _parse_body(body)
-        event = _build_event(document, headers)
+        event = _build_event(document, headers, matched)
         if replay_guard is not None:
-            if not event.delivery_id:
-                raise WebhookVerificationError(
-                    "no delivery id (X-Miosa-Delivery header or body delivery_id/id) "
-                    "to check for replays"
-                )
-            if not replay_guard.check_and_add(event.delivery_id, now=current):
-                raise WebhookVerificationError(
-                    f"delivery {event.delivery_id!r} was already received (replay)"
-                )
+            key = event.replay_key
+            assert key is not None  # always set once a signature matched
+            if not replay_guard.check_and_add(key, now=current):
+                raise WebhookVerificationError(f"delivery {key!r} was already received (replay)")
         return event
     except WebhookVerificationError:
         raise
@@ -352,6 +365,11 @@ def _secret_keys(secret: object) -> list[bytes]:
             raise WebhookVerificationError("every secret must be a str")
         if not item:
             raise WebhookVerificationError("webhook secret is empty")
+        if len(item.removeprefix("whsec_")) < MIN_SECRET_LENGTH:
+            raise WebhookVerificationError(
+                f"webhook secret is too short to be a secret: at least {MIN_SECRET_LENGTH} "
+                "characters (not counting a whsec_ prefix) are required"
+            )
         try:
             # The secret is used exactly as given: no stripping, no whsec_ removal, no
             # base64 decoding -- that is how MIOSA keys the HMAC.
@@ -390,7 +408,8 @@ def _header(headers: object, name: str) -> str | None:
 
 def _check_signature(
     body: bytes, keys: list[bytes], header: str, tolerance: float, now: float
-) -> None:
+) -> bytes:
+    """The signature that matched; raises when none does."""
     plain: list[bytes] = []  # sha256= signatures
     stamped: list[bytes] = []  # v1= signatures
     timestamp: str | None = None
@@ -435,12 +454,12 @@ def _check_signature(
             expected = hmac.new(key_bytes, body, hashlib.sha256).digest()
             for candidate in plain:
                 if hmac.compare_digest(expected, candidate):
-                    return
+                    return candidate
         if stamped and timestamp is not None:
             expected = _timestamped_digest(key_bytes, timestamp, body)
             for candidate in stamped:
                 if hmac.compare_digest(expected, candidate):
-                    return
+                    return candidate
     if stale:
         raise WebhookVerificationError(
             f"signature timestamp is more than {tolerance} s away from now"
@@ -472,7 +491,9 @@ def _parse_body(body: bytes) -> dict[str, Any]:
     return document
 
 
-def _build_event(document: dict[str, Any], headers: object) -> WebhookEvent:
+def _build_event(
+    document: dict[str, Any], headers: object, signature: bytes | None = None
+) -> WebhookEvent:
     event_type = document.get("type")
     if not isinstance(event_type, str) or not event_type:
         event_type = document.get("event")
@@ -489,6 +510,11 @@ def _build_event(document: dict[str, Any], headers: object) -> WebhookEvent:
     if occurred is None:
         occurred = document.get("timestamp")
     data = document.get("data")
+    signed_id = _id_string(document.get("delivery_id")) or _id_string(document.get("id"))
+    if signed_id:
+        replay_key: str | None = signed_id
+    else:
+        replay_key = "sig:" + signature.hex() if signature is not None else None
     return WebhookEvent(
         id=_id_string(document.get("id")),
         delivery_id=delivery_id or None,
@@ -497,6 +523,7 @@ def _build_event(document: dict[str, Any], headers: object) -> WebhookEvent:
         tenant_id=_id_string(document.get("tenant_id")),
         data=data if isinstance(data, dict) else {},
         raw=MappingProxyType(document),
+        replay_key=replay_key,
     )
 
 

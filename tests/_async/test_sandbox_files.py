@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from miosa import MiosaError, NotFoundError
+from miosa import MiosaError, NotFoundError, ServerError
 from miosa.types.sandbox_files import (
     FileEntry,
     FileEvent,
@@ -187,12 +187,38 @@ async def test_upload_still_reads_a_str_local_path_with_a_deprecation_warning(
     assert [w.filename for w in warned] == [__file__]
 
 
-async def test_a_streamed_upload_is_not_retried() -> None:
-    api = MockAPI().on(f"POST {FILES}", json_response(503, {"error": {"code": "BUSY"}}))
+BUSY = json_response(503, {"error": {"code": "BUSY"}})
+
+
+async def test_an_upload_from_a_path_or_a_seekable_file_is_retried_from_its_start(
+    tmp_path: Path,
+) -> None:
+    data = os.urandom(100_000)
+    source = tmp_path / "data.bin"
+    source.write_bytes(data)
+    file = io.BytesIO(b"skip" + data)
+    file.seek(4)  # the body starts where the file stands, on every attempt
+    for upload_source in (source, file):
+        api = MockAPI().on(f"POST {FILES}", BUSY, BUSY, upload_reply)
+        async with make_client(api) as client:
+            files = client.sandboxes.handle("sbx_1").files
+            written = await files.upload("/workspace/d.bin", upload_source, chunk_size=4096)
+        assert len(api.requests) == 3
+        bodies = [base64.b64decode(sent_json(r)["content"]) for r in api.requests]
+        assert bodies == [data] * 3
+        assert written.size_bytes == len(data)
+
+
+async def test_an_upload_from_an_iterator_is_not_retried_and_says_why() -> None:
+    async def produce() -> AsyncIterator[bytes]:
+        yield b"data"
+
+    api = MockAPI().on(f"POST {FILES}", BUSY)
     async with make_client(api) as client:
-        with pytest.raises(Exception, match="BUSY"):
-            await client.sandboxes.handle("sbx_1").files.upload("/workspace/x", io.BytesIO(b"data"))
+        with pytest.raises(ServerError, match="one-shot stream") as info:
+            await client.sandboxes.handle("sbx_1").files.upload("/workspace/x", produce())
     assert len(api.requests) == 1
+    assert "pass a path, bytes or a seekable file" in str(info.value)
 
 
 async def test_upload_reports_progress_chunk_by_chunk(tmp_path: Path) -> None:

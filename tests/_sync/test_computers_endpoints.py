@@ -10,6 +10,7 @@ SSE and streamed-download endpoints have their own tests in ``test_computers_str
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -746,6 +747,23 @@ def test_upload_form_posts_path_and_file_as_multipart(tmp_path: Path) -> None:
         assert request.headers["content-length"] == str(len(request.content))
     assert isinstance(first, DesktopActionResult)
     assert (first.success, second.message) == (True, "uploaded")
+
+
+def test_upload_form_from_a_path_or_a_seekable_file_is_retried_whole(
+    tmp_path: Path,
+) -> None:
+    busy = json_response(503, {"error": {"code": "BUSY"}})
+    ack = json_response(200, {"success": True, "message": "uploaded"})
+    api = MockAPI().on(f"POST {C}/files/upload", busy, ack, busy, ack)
+    source = tmp_path / "report.csv"
+    source.write_bytes(b"a,b\n1,2\n" * 1000)
+    file = io.BytesIO(b"head" + source.read_bytes())
+    file.seek(4)
+    with make_client(api) as client:
+        c(client).files.upload_form("/srv/r.csv", source)
+        c(client).files.upload_form("/srv/f.csv", file)
+    assert len(api.requests) == 4
+    assert [form_parts(r)[1][3] for r in api.requests] == [source.read_bytes()] * 4
 
 
 def test_upload_form_raises_the_server_error() -> None:

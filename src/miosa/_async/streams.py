@@ -18,10 +18,11 @@ from typing import Generic, TypeVar
 
 import httpx
 
-from .._concurrency import adrain, aopen_file, ashielded, asleep
+from .._concurrency import adrain, aopen_file, ashielded, asleep, atime_limit
 from .._core.progress import ProgressCallback, ProgressMeter, body_size
 from .._core.request import NOT_GIVEN
 from .._core.resume import MAX_CONSECUTIVE_FAILURES, ResumeState
+from .._core.retry import connection_error, deadline_error
 from .._core.sse import SSE_ACCEPT, ServerSentEvent, SSEDecoder
 from ..errors import (
     APIConnectionError,
@@ -30,13 +31,15 @@ from ..errors import (
     ServerError,
     StreamError,
 )
-from ._http import AsyncHTTP, AsyncOpenResponse
+from ._http import AsyncHTTP, AsyncOpenResponse, decoded_body, read_whole
 
 T = TypeVar("T")
 EventParser = Callable[[ServerSentEvent], T | None]
 """Turns one SSE event into a typed item; None skips the event."""
 
 DEFAULT_IDLE_TIMEOUT = 45.0
+# Decoded bytes handed to the SSE decoder at a time (a compressed stream stays bounded).
+_SSE_SLICE = 1 << 20
 _RECONNECTABLE = (APIConnectionError, ServerError, RateLimitError)
 
 
@@ -220,7 +223,7 @@ class AsyncEventStream(Generic[T]):
         # A fresh decoder per connection: a partial event cut by the drop is discarded.
         self._decoder = SSEDecoder()
         self._connection_last_id = ""
-        self._chunks = opened.response.aiter_bytes()
+        self._chunks = decoded_body(opened.response, _SSE_SLICE)
 
     async def _reconnect(self, cause: BaseException) -> None:
         await self._release()
@@ -297,6 +300,7 @@ class AsyncByteStream:
         self._chunk_size = chunk_size
         self._open: AsyncOpenResponse | None = None
         self._chunks: AsyncIterator[bytes] | None = None
+        self._received = 0
         self._entered = False
         self._closed = False
 
@@ -325,9 +329,7 @@ class AsyncByteStream:
 
     @property
     def _response(self) -> httpx.Response:
-        if self._open is None:
-            raise StreamError("use the download as a context manager: `async with ...`")
-        return self._open.response
+        return self._opened.response
 
     def __aiter__(self) -> AsyncByteStream:
         """Chunks of at most ``chunk_size`` bytes (1 MiB by default)."""
@@ -335,12 +337,61 @@ class AsyncByteStream:
 
     async def __anext__(self) -> bytes:
         if self._chunks is None:
-            self._chunks = self._response.aiter_bytes(self._chunk_size)
-        return await self._chunks.__anext__()
+            self._chunks = self._body()
+        deadline_at = self._opened.deadline_at
+        if deadline_at is None:
+            return await self._chunks.__anext__()
+        try:
+            with atime_limit(max(deadline_at - time.monotonic(), 0.0)):
+                return await self._chunks.__anext__()
+        except TimeoutError:
+            raise self._deadline_error() from None
+
+    async def _body(self) -> AsyncIterator[bytes]:
+        """The decoded body; the SDK's errors for a broken connection or a passed deadline."""
+        opened = self._opened
+        response, deadline_at = opened.response, opened.deadline_at
+        try:
+            async for chunk in decoded_body(response, self._chunk_size):
+                self._received += len(chunk)
+                yield chunk
+                if deadline_at is not None and time.monotonic() >= deadline_at:
+                    raise self._deadline_error()
+        except httpx.TransportError as exc:
+            url = response.request.url
+            raise connection_error(exc, 1, self._method, url, received=self._received) from exc
+
+    def _deadline_error(self) -> APITimeoutError:
+        url = self._opened.response.request.url
+        deadline = self._http.options.deadline
+        return deadline_error(self._method, url, 1, deadline, received=self._received)
+
+    @property
+    def _opened(self) -> AsyncOpenResponse:
+        if self._open is None:
+            raise StreamError("use the download as a context manager: `async with ...`")
+        return self._open
+
+    @property
+    def received(self) -> int:
+        """Decoded bytes delivered so far."""
+        return self._received
 
     async def read(self) -> bytes:
-        """The whole body (only for payloads known to be small)."""
-        return await self._response.aread()
+        """The whole body (only for payloads known to be small).
+
+        Bounded like every reply read whole: past the client's ``max_response_bytes``
+        it raises `ResponseTooLargeError`.
+        """
+        opened = self._opened
+        try:
+            body = await read_whole(
+                opened.response, self._http.options.max_response_bytes, opened.deadline_at
+            )
+        except httpx.TransportError as exc:
+            raise connection_error(exc, 1, self._method, opened.response.request.url) from exc
+        self._received = len(body)
+        return body
 
     async def write_to(
         self, path: str | os.PathLike[str], *, progress: ProgressCallback | None = None

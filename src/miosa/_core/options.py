@@ -13,12 +13,17 @@ import httpx
 
 from .._version import __version__
 from ..errors import ConfigurationError
+from .decoding import ACCEPT_ENCODING
 
 DEFAULT_BASE_URL = "https://api.miosa.ai/api/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 3
 DEFAULT_MAX_CONNECTIONS = 100
-DEFAULT_MAX_KEEPALIVE = 20
+# Idle connections kept open default to the pool's size: with fewer, a burst that fills
+# the pool closes the excess as each response ends and opens it again for the next call,
+# one new connection per call (about 950 for a burst of 1,000). Idle ones are closed after
+# httpx's keep-alive expiry (5 s), so a quiet client still holds nothing.
+DEFAULT_MAX_RESPONSE_BYTES = 64 << 20
 # Requests admitted into httpx's pool at once default to the pool's size: httpcore slows
 # down sharply when requests queue inside it (PERFORMANCE.md), so the excess waits on a
 # cheap limiter instead. A smaller limit is faster still on a loopback benchmark, but a
@@ -78,12 +83,16 @@ class ClientOptions(NamedTuple):
     max_in_flight: int
     # Sent instead of `credential` on /intelligence/* routes, which take an `mki_` key.
     intelligence_key: Secret | None = None
+    # The largest body read whole (JSON replies, error bodies excepted), after decoding.
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     def base_headers(self) -> dict[str, str]:
         """The headers every request carries, built once per options object."""
         headers = {
             "Authorization": f"Bearer {self.credential.reveal()}",
             "Accept": "application/json",
+            # Only what `_core.decoding` can undo in bounded steps.
+            "Accept-Encoding": ACCEPT_ENCODING,
             "User-Agent": USER_AGENT,
         }
         if self.tenant:
@@ -135,6 +144,7 @@ def resolve_options(
     max_keepalive_connections: int | None,
     max_in_flight: int | None,
     intelligence_key: str | None = None,
+    max_response_bytes: int | None = None,
     environ: Mapping[str, str] = os.environ,
 ) -> ClientOptions:
     """Merge constructor arguments with `MIOSA_*` environment variables and defaults."""
@@ -156,6 +166,9 @@ def resolve_options(
     if retries < 0:
         raise ConfigurationError("max_retries must be >= 0")
     connections = max_connections or DEFAULT_MAX_CONNECTIONS
+    response_limit = check_response_limit(
+        DEFAULT_MAX_RESPONSE_BYTES if max_response_bytes is None else max_response_bytes
+    )
     intelligence = intelligence_key or environ.get("MIOSA_INTELLIGENCE_KEY") or None
     if intelligence is not None:
         check_header_value("Authorization", intelligence)
@@ -168,12 +181,17 @@ def resolve_options(
         tenant=tenant if tenant is not None else (environ.get("MIOSA_TENANT") or None),
         deadline=deadline,
         max_connections=connections,
-        max_keepalive_connections=min(
-            connections, max_keepalive_connections or DEFAULT_MAX_KEEPALIVE
-        ),
+        max_keepalive_connections=min(connections, max_keepalive_connections or connections),
         max_in_flight=min(connections, max_in_flight or connections),
         intelligence_key=Secret(intelligence) if intelligence is not None else None,
+        max_response_bytes=response_limit,
     )
+
+
+def check_response_limit(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigurationError("max_response_bytes must be a positive number of bytes")
+    return value
 
 
 class _RedactingFilter(logging.Filter):

@@ -17,12 +17,17 @@ _ENVELOPE_KEYS: Final = ("data",)
 
 
 def decode_json(content: bytes, *, status_code: int) -> Any:
-    """Decode a success body; a body that is not JSON is the server's fault, named as such."""
+    """Decode a success body; a body that is not JSON is the server's fault, named as such.
+
+    That covers every way a body can defeat the parser: invalid UTF-8 or syntax, an integer
+    with more digits than Python converts (ValueError), nesting deeper than the recursion
+    limit (RecursionError).
+    """
     if not content:
         return None
     try:
         return json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise ResponseValidationError(
             "The server sent a success response that is not valid JSON",
             status_code=status_code,

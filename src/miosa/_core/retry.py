@@ -3,7 +3,8 @@ error, and the deadline; and the error raised for a failure with no HTTP answer.
 
 Numbers (RELIABILITY.md): retried statuses 408, 429, 500, 502, 503, 504; backoff
 ``min(0.5 s * 2^n, 8 s)`` times a random factor in (0.5, 1]; ``retry-after-ms`` then
-``Retry-After`` (seconds or HTTP date) honoured from 0 to 60 s; longer waits are not
+``Retry-After`` (seconds or HTTP date; a date in the past means the backoff) honoured from 0
+to 60 s; longer waits are not
 slept but raised as `RateLimitError`; ``x-should-retry`` overrides the status rules.
 """
 
@@ -67,7 +68,10 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
     if when is None or when.tzinfo is None:
         return None
     current = time.time() if now is None else now
-    return max(0.0, when.timestamp() - current)
+    wait = when.timestamp() - current
+    # A date already past asks for no wait at all; retrying at once would turn every
+    # client with a skewed clock into a retry storm, so the normal backoff applies.
+    return wait if wait > 0 else None
 
 
 class RetryDecision(NamedTuple):
@@ -212,17 +216,56 @@ def describe_failure(exc: httpx.TransportError) -> str:
 
 
 def connection_error(
-    exc: httpx.TransportError, attempts: int, method: str, url: httpx.URL
+    exc: httpx.TransportError,
+    attempts: int,
+    method: str,
+    url: httpx.URL,
+    *,
+    received: int | None = None,
 ) -> APIConnectionError:
-    """The SDK error for a failure with no HTTP answer: the host, the cause, the call made."""
+    """The SDK error for a failure with no HTTP answer: the host, the cause, the call made.
+
+    ``received`` is set for a streamed body that broke part-way: how many bytes arrived.
+    """
     host = url.host if url.port is None else f"{url.host}:{url.port}"
     called = f"{method} {url.copy_with(query=None)}"
     tried = f"{type(exc).__name__}, {attempts} attempt{'s' if attempts != 1 else ''}"
+    if received is not None:
+        tried += f", {received} bytes of the body received"
     cause = describe_failure(exc)
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(
-            f"Request to {host} {cause} ({called}; {tried}).", attempts=attempts, host=host
+            f"Request to {host} {cause} ({called}; {tried}).",
+            attempts=attempts,
+            host=host,
+            received=received,
         )
     return APIConnectionError(
-        f"Could not reach {host}: {cause} ({called}; {tried}).", attempts=attempts, host=host
+        f"Could not reach {host}: {cause} ({called}; {tried}).",
+        attempts=attempts,
+        host=host,
+        received=received,
+    )
+
+
+def deadline_error(
+    method: str,
+    url: httpx.URL,
+    attempts: int,
+    deadline: float | None,
+    *,
+    received: int | None = None,
+) -> APITimeoutError:
+    """The error for a call still unfinished when its ``deadline`` (seconds) passed."""
+    host = url.host if url.port is None else f"{url.host}:{url.port}"
+    called = f"{method} {url.copy_with(query=None)}"
+    tried = f"{attempts} attempt{'s' if attempts != 1 else ''}"
+    if received is not None:
+        tried += f", {received} bytes of the body received"
+    return APITimeoutError(
+        f"Request to {host} did not finish within its deadline of {deadline} s ({called}; "
+        f"{tried}).",
+        attempts=attempts,
+        host=host,
+        received=received,
     )

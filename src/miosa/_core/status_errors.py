@@ -144,7 +144,7 @@ def error_from_response(
     called = str(url.copy_with(query=None)) if url is not None else None
     try:
         payload: object = json.loads(content) if content else None
-    except ValueError:
+    except (ValueError, RecursionError):
         payload = content[:1024].decode("utf-8", "replace")
     code, message, details = parse_error_envelope(status, payload)
     request_id = request_id_of(headers, payload)

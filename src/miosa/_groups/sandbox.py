@@ -132,11 +132,12 @@ def _decode(text: str) -> Any:
         value, end = _scan(text, 0)
         if end == len(text):
             return value
-    except (StopIteration, ValueError):
+    except (StopIteration, ValueError, RecursionError):
         pass
     try:
         return _loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
+        # Not JSON, or JSON nested past the recursion limit: kept as the line it is.
         return {"line": text}
 
 
@@ -510,7 +511,7 @@ def file_bytes(content_type: str, content: bytes) -> bytes:
         return content
     try:
         payload = json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return content
     if not isinstance(payload, dict):
         return content

@@ -5,15 +5,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json as jsonlib
 import logging
+import socket
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import httpx
 
-from .._concurrency import Gate, shielded, sleep
+from .._concurrency import Gate, current_loop, drain, shielded, sleep, time_limit
+from .._core.decoding import body_decoder
 from .._core.options import ClientOptions, logger
 from .._core.pool import ShardLoad, shard_limits
 from .._core.process import NoCookies, fork_generation
@@ -22,22 +25,54 @@ from .._core.responses import decode_json
 from .._core.retry import (
     cap_timeout,
     connection_error,
+    deadline_error,
     decide_for_status,
     decide_for_transport_error,
     is_tls_failure,
     time_left,
 )
 from .._core.status_errors import error_from_response, retry_after_too_long
-from ..errors import ResponseValidationError
+from ..errors import (
+    APITimeoutError,
+    ClientClosedError,
+    MiosaError,
+    ResponseTooLargeError,
+    ResponseValidationError,
+)
 
 _MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Failures that happen before a single byte of the request left this process.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _ERROR_BODY_LIMIT = 1 << 20
 
-Content = bytes | Callable[[], Iterable[bytes]] | None
-# What a request holds while in flight: its admission token and its shard.
-Lease = tuple[Any, int]
+
+class ReplayableBody:
+    """A streamed request body that can be produced again from its start (a local path,
+    a seekable file rewound to where it stood): retried like any other request."""
+
+    __slots__ = ("_produce",)
+
+    def __init__(self, produce: Callable[[], Iterable[bytes]]) -> None:
+        self._produce = produce
+
+    def __call__(self) -> Iterable[bytes]:
+        return self._produce()
+
+
+Content = bytes | ReplayableBody | Callable[[], Iterable[bytes]] | None
+_ONE_SHOT = (
+    " Not retried: the request body is a one-shot stream (an iterator) that cannot be sent "
+    "again; pass a path, bytes or a seekable file to allow retries."
+)
+
+
+def _replayable(content: Content) -> bool:
+    return not callable(content) or isinstance(content, ReplayableBody)
+
+
+# What a request holds while in flight: its admission token, its shard, and the load
+# and gate they came from (a pool rebuilt for another loop has new ones).
+Lease = tuple[Any, int, ShardLoad, Any]
 
 
 class CookielessClient(httpx.Client):
@@ -55,6 +90,17 @@ class Pool:
 
     A client we own is several small httpx pools (see `_core.pool`); an injected
     ``http_client`` is used as it is.
+
+    Connections belong to the loop that opened them, so an owned pool is rebuilt when a
+    call comes from another loop (see `current_loop`): the old loop's connections are
+    shut down on the spot. A pool still busy on one loop refuses calls from another with
+    a `MiosaError` that names the fix.
+
+    Admission: at most ``max_in_flight`` requests hold a slot at once; an open stream
+    (an event stream or a download) holds its slot, and its connection, until it is
+    closed. A call that finds every slot taken waits at most the pool timeout
+    (``timeout.pool``, 30 s by default, cut to the deadline) and then raises
+    `APITimeoutError`.
     """
 
     def __init__(self, options: ClientOptions, http_client: httpx.Client | None) -> None:
@@ -67,6 +113,9 @@ class Pool:
         self.base_headers = options.base_headers()
         self.headers = self.base_headers if self._owned else {}
         self._limits = shard_limits(options.max_connections, options.max_keepalive_connections)
+        self._closed = False
+        self._loop: object = _UNBOUND
+        self.open_streams = 0
         if http_client is not None:
             self._clients = [http_client]
             self._load = ShardLoad([options.max_connections])
@@ -95,6 +144,8 @@ class Pool:
     @property
     def client(self) -> httpx.Client:
         """The client requests are built with (every shard is configured alike)."""
+        if self._closed:
+            raise ClientClosedError(_CLOSED)
         # Sockets inherited across os.fork() are shared with the parent; start afresh.
         if self._owned and fork_generation() != self._generation:
             self._generation = fork_generation()
@@ -107,19 +158,44 @@ class Pool:
     def clients(self) -> tuple[httpx.Client, ...]:
         return tuple(self._clients)
 
-    def acquire(self) -> tuple[httpx.Client, Lease]:
-        """Wait for a slot, then take the shard with the most free connections.
-
-        `release` gives both back.
-        """
-        token = self.gate.acquire()
+    def acquire(self, wait: float | None) -> tuple[httpx.Client, Lease]:
+        """Wait (at most ``wait`` seconds) for a slot, then take the shard with the most
+        free connections. `release` gives both back."""
+        loop = current_loop()
+        if loop is not self._loop:
+            self._bind(loop)
+        token = self.gate.acquire(wait)
+        if token is None:
+            raise APITimeoutError(
+                f"timed out after {wait} s waiting for a free connection: all "
+                f"{self._options.max_in_flight} are in use ({self.open_streams} held by open "
+                "streams). Close streams you no longer read, or raise max_connections."
+            )
         shard = self._load.take()
-        return self._clients[shard], (token, shard)
+        return self._clients[shard], (token, shard, self._load, self.gate)
+
+    def _bind(self, loop: object) -> None:
+        """Serve calls from ``loop``: the first loop, or a new one after the last ended."""
+        if self._loop is _UNBOUND:
+            self._loop = loop
+            return
+        if self.gate.in_use:
+            raise MiosaError(
+                "this Miosa is in use on another event loop; a client serves one event "
+                "loop at a time: create one client per event loop (or per thread)"
+            )
+        self._loop = loop
+        self.gate = Gate(self._options.max_in_flight)
+        if self._owned:
+            stale, self._clients = self._clients, self._new_clients()
+            self._load = self._new_load()
+            for client in stale:
+                _drop_connections(client)
 
     def release(self, lease: Lease) -> None:
-        token, shard = lease
-        self._load.put(shard)
-        self.gate.release(token)
+        token, shard, load, gate = lease
+        load.put(shard)
+        gate.release(token)
 
     @property
     def owned(self) -> bool:
@@ -127,22 +203,57 @@ class Pool:
 
     @property
     def closed(self) -> bool:
-        return all(client.is_closed for client in self._clients)
+        return self._closed
 
     def close(self) -> None:
-        if self._owned:
+        """Close every connection now; later calls raise `ClientClosedError`."""
+        self._closed = True
+        if not self._owned:
+            return
+        if self._loop is not _UNBOUND and current_loop() is not self._loop:
+            # Opened on a loop that has ended: they can no longer be closed through it.
             for client in self._clients:
-                client.close()
+                _drop_connections(client)
+            return
+        for client in self._clients:
+            client.close()
+
+
+_UNBOUND = object()
+_CLOSED = (
+    "this client has been closed (close() was called or its `with` block ended); "
+    "create a new client"
+)
+
+
+def _drop_connections(client: httpx.Client) -> None:
+    """Shut down the sockets of a pool whose loop has ended, on the spot.
+
+    They cannot be closed through the loop that owns them; shutting the sockets down
+    tells the server at once, and the file descriptors go with the objects.
+    """
+    pool = getattr(client._transport, "_pool", None)
+    for connection in list(getattr(pool, "connections", ())):
+        stream = getattr(getattr(connection, "_connection", None), "_network_stream", None)
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
 
 class OpenResponse:
     """A streamed response that holds a pool slot until it is closed."""
 
-    def __init__(self, response: httpx.Response, pool: Pool, lease: Lease) -> None:
+    def __init__(
+        self, response: httpx.Response, pool: Pool, lease: Lease, deadline_at: float | None
+    ) -> None:
         self.response = response
         self._pool = pool
         self._lease = lease
         self._closed = False
+        # The call's deadline (``time.monotonic()``), which a download's body honours too.
+        self.deadline_at = deadline_at
+        pool.open_streams += 1
 
     def close(self) -> None:
         if self._closed:
@@ -152,6 +263,7 @@ class OpenResponse:
             with shielded():
                 self.response.close()
         finally:
+            self._pool.open_streams -= 1
             self._pool.release(self._lease)
 
 
@@ -274,7 +386,7 @@ class HTTP:
         )
         response, lease = self._send(call, stream=True)
         assert lease is not None
-        return OpenResponse(response, self.pool, lease)
+        return OpenResponse(response, self.pool, lease, call.deadline_at)
 
     def _prepare(
         self,
@@ -321,10 +433,31 @@ class HTTP:
     def _send(self, call: _Call, *, stream: bool) -> tuple[httpx.Response, Lease | None]:
         """Attempt until a 2xx answer (returned) or an error that is not retried (raised)."""
         while True:
-            sent = self._attempt(call, stream)
+            if call.deadline_at is None:
+                sent = self._attempt(call, stream)
+            else:
+                sent = self._attempt_within_deadline(call, stream)
             if sent is not None:
                 return sent
             call.retries_done += 1
+
+    def _attempt_within_deadline(
+        self, call: _Call, stream: bool
+    ) -> tuple[httpx.Response, Lease | None] | None:
+        """`_attempt`, cut off when the deadline passes, whatever it is waiting for.
+
+        Each read is bounded by the read timeout, but a body dripped a byte at a time
+        restarts that timeout with every byte: only a limit on the whole attempt holds.
+        (The blocking client cannot be interrupted; it checks the deadline between reads.)
+        """
+        assert call.deadline_at is not None
+        try:
+            with time_limit(max(call.deadline_at - time.monotonic(), 0.0)):
+                return self._attempt(call, stream)
+        except TimeoutError:
+            raise deadline_error(
+                call.method, self._url(call.path), call.retries_done + 1, self.options.deadline
+            ) from None
 
     def _build(self, client: httpx.Client, call: _Call) -> httpx.Request:
         """This attempt's request; its timeouts cut to the time left before the deadline."""
@@ -351,15 +484,25 @@ class HTTP:
             timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
         )
 
+    def _pool_wait(self, call: _Call) -> float | None:
+        """How long this attempt may wait for a free slot: the pool timeout, or less."""
+        wait = (call.timeout or self.options.timeout).pool
+        remaining = time_left(call.deadline_at)
+        return wait if remaining is None else cap_timeout(wait, remaining)
+
     def _attempt(self, call: _Call, stream: bool) -> tuple[httpx.Response, Lease | None] | None:
-        """One attempt: the 2xx response, or None after sleeping for a retry; else raises."""
+        """One attempt: the 2xx response, or None after sleeping for a retry; else raises.
+
+        The body is always streamed from httpx and, unless the caller streams it, read
+        here: decoded in bounded steps and refused past ``max_response_bytes``.
+        """
         pool = self.pool
         call.headers["X-Miosa-Retry-Count"] = str(call.retries_done)
         request = self._build(pool.client, call)
-        client, lease = pool.acquire()
+        client, lease = pool.acquire(self._pool_wait(call))
         started = time.perf_counter()
         try:
-            response = client.send(request, stream=stream, follow_redirects=False)
+            response = client.send(request, stream=True, follow_redirects=False)
         except httpx.TransportError as exc:
             pool.release(lease)
             self._decide_transport_error(call, exc, request.url)
@@ -380,14 +523,23 @@ class HTTP:
         if response.status_code < 300:
             if stream:
                 return response, lease
+            try:
+                read_whole(response, self.options.max_response_bytes, call.deadline_at)
+            except httpx.TransportError as exc:
+                _close(response)
+                pool.release(lease)
+                self._decide_transport_error(call, exc, request.url)
+                return None
+            except BaseException:
+                _close(response)
+                pool.release(lease)
+                raise
             pool.release(lease)
             return response, None
         try:
-            error_body = _read_error_body(response) if stream else response.content
+            error_body = _read_error_body(response)
         finally:
-            if stream:
-                with shielded():
-                    response.close()
+            _close(response)
             pool.release(lease)
         self._decide_status(call, response, error_body, request.url)
         return None
@@ -404,15 +556,25 @@ class HTTP:
                 type(exc).__name__,
                 call.retries_done + 1,
             )
+        sent = not isinstance(exc, _NOT_SENT)
+        replayable = _replayable(call.content)
         decision = decide_for_transport_error(
-            sent=not isinstance(exc, _NOT_SENT),
-            replay_safe=not callable(call.content),
+            sent=sent,
+            replay_safe=replayable,
             retries_done=call.retries_done,
             max_retries=call.retries_allowed if not is_tls_failure(exc) else 0,
             time_left=time_left(call.deadline_at),
         )
         if not decision.retry:
-            raise connection_error(exc, call.retries_done + 1, call.method, url) from exc
+            remaining = time_left(call.deadline_at)
+            if isinstance(exc, httpx.TimeoutException) and remaining is not None and remaining <= 0:
+                raise deadline_error(
+                    call.method, url, call.retries_done + 1, self.options.deadline
+                ) from exc
+            error = connection_error(exc, call.retries_done + 1, call.method, url)
+            if sent and not replayable and call.retries_done < call.retries_allowed:
+                _add_note(error, _ONE_SHOT)
+            raise error from exc
         sleep(decision.delay)
 
     def _decide_status(
@@ -435,10 +597,11 @@ class HTTP:
                 call.retries_done + 1,
                 decision.retry_after or 0.0,
             )
-        if decision.retry and not callable(call.content):
+        replayable = _replayable(call.content)
+        if decision.retry and replayable:
             sleep(decision.delay)
             return
-        raise error_from_response(
+        error = error_from_response(
             status,
             response.headers,
             error_body,
@@ -447,23 +610,150 @@ class HTTP:
             method=call.method,
             url=url,
         )
+        if decision.retry:
+            _add_note(error, _ONE_SHOT)
+        raise error
+
+
+def _add_note(error: MiosaError, note: str) -> None:
+    error.message += note
+    error.args = (error.message,)
+
+
+def _close(response: httpx.Response) -> None:
+    # Shielded: a cancelled call still gives its connection back.
+    with shielded():
+        response.close()
+
+
+class _DeadlinePassed(httpx.ReadTimeout):
+    """The call's deadline passed between two reads of a body (the blocking client's check)."""
+
+
+def _check_deadline(deadline_at: float | None, request: httpx.Request) -> None:
+    if deadline_at is not None and time.monotonic() >= deadline_at:
+        raise _DeadlinePassed("the call's deadline passed while reading the body", request=request)
+
+
+def _too_large(response: httpx.Response, limit: int) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"the reply is larger than max_response_bytes={limit} bytes once decoded; raise that "
+        "client option, or use a method that streams (download) for large payloads",
+        status_code=response.status_code,
+        limit=limit,
+        request_id=response.headers.get("x-request-id"),
+    )
+
+
+def _named(exc: ResponseValidationError, response: httpx.Response) -> ResponseValidationError:
+    exc.status_code = response.status_code
+    exc.request_id = response.headers.get("x-request-id")
+    return exc
+
+
+def read_whole(response: httpx.Response, limit: int, deadline_at: float | None) -> bytes:
+    """Read a streamed body whole into ``response.content``, decoded in bounded steps.
+
+    Raises `ResponseTooLargeError` as soon as the decoded size passes ``limit`` (so a
+    small compressed reply can never inflate past it), `ResponseValidationError` for an
+    encoding that cannot be decoded, and an ``httpx.ReadTimeout`` once ``deadline_at``
+    passes between two reads. Transport errors are left to the caller.
+    """
+    if _already_read(response):
+        if len(response.content) > limit:
+            raise _too_large(response, limit)
+        return response.content
+    try:
+        decoder = body_decoder(response.headers.get("content-encoding"))
+    except ResponseValidationError as exc:
+        raise _named(exc, response) from None
+    chunks: list[bytes] = []
+    size = 0
+    raw = response.iter_raw()
+    try:
+        for chunk in raw:
+            for piece in decoder.decode(chunk) if decoder is not None else (chunk,):
+                size += len(piece)
+                if size > limit:
+                    raise _too_large(response, limit)
+                chunks.append(piece)
+            if deadline_at is not None:
+                _check_deadline(deadline_at, response.request)
+        if decoder is not None:
+            for piece in decoder.flush():
+                size += len(piece)
+                if size > limit:
+                    raise _too_large(response, limit)
+                chunks.append(piece)
+    except ResponseValidationError as exc:
+        _abandon(response, raw)
+        if isinstance(exc, ResponseTooLargeError):
+            raise
+        raise _named(exc, response) from None
+    except BaseException:
+        _abandon(response, raw)
+        raise
+    content = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    # What httpx's own read() stores; `response.content` then works as usual.
+    response._content = content
+    return content
+
+
+def decoded_body(response: httpx.Response, slice_size: int) -> Iterator[bytes]:
+    """A streamed body as decoded chunks of at most ``slice_size`` bytes, memory flat
+    whatever the ``Content-Encoding``. Transport errors pass through to the caller."""
+    if _already_read(response):
+        content = response.content
+        for start in range(0, len(content), slice_size):
+            yield content[start : start + slice_size]
+        return
+    try:
+        decoder = body_decoder(response.headers.get("content-encoding"), slice_size)
+    except ResponseValidationError as exc:
+        raise _named(exc, response) from None
+    try:
+        for chunk in response.iter_raw():
+            if decoder is not None:
+                for piece in decoder.decode(chunk):
+                    yield piece
+            elif len(chunk) <= slice_size:
+                yield chunk
+            else:
+                for start in range(0, len(chunk), slice_size):
+                    yield chunk[start : start + slice_size]
+        if decoder is not None:
+            for piece in decoder.flush():
+                yield piece
+    except ResponseValidationError as exc:
+        raise _named(exc, response) from None
+
+
+def _already_read(response: httpx.Response) -> bool:
+    # A response built in memory (a test's mock transport) arrives read and decoded.
+    return hasattr(response, "_content")
+
+
+def _abandon(response: httpx.Response, chunks: Iterator[bytes]) -> None:
+    """Stop reading a body part-way: close the response, then run the chain of generators
+    over it to their end (see `drain`) rather than leave them to the garbage collector."""
+    _close(response)
+    drain(chunks)
 
 
 def _read_error_body(response: httpx.Response) -> bytes:
-    """At most ~1 MiB of an error body; whatever arrived if the connection breaks."""
+    """At most ~1 MiB of an error body, decoded; whatever arrived if the connection breaks
+    or the body cannot be decoded."""
     chunks: list[bytes] = []
     size = 0
-    body = response.iter_bytes()
+    body = decoded_body(response, _ERROR_BODY_LIMIT)
     try:
         for chunk in body:
             chunks.append(chunk)
             size += len(chunk)
             if size >= _ERROR_BODY_LIMIT:
                 break
-    except httpx.TransportError:
+    except (httpx.TransportError, ResponseValidationError):
         pass
     finally:
-        # Finish the generator here rather than leave it to the garbage collector.
-        # httpx types it as an iterator, but it is a generator and has this method.
-        body.close()  # type: ignore[attr-defined]
-    return b"".join(chunks)
+        _abandon(response, body)
+    return b"".join(chunks)[:_ERROR_BODY_LIMIT]

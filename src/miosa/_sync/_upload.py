@@ -12,22 +12,28 @@ from typing import IO
 
 from .._concurrency import open_file, to_thread
 from .._groups.open_computers import upload_filename
-from .._multipart import MultipartForm, build_form, file_size
-from ._http import Content
+from .._multipart import MultipartForm, build_form, file_size, rewind_point
+from ._http import Content, ReplayableBody
 
 UPLOAD_CHUNK = 1 << 20
 
 
 def form_chunks(
-    form: MultipartForm, source: os.PathLike[str] | IO[bytes], chunk_size: int
+    form: MultipartForm,
+    source: os.PathLike[str] | IO[bytes],
+    chunk_size: int,
+    start: int | None = None,
 ) -> Iterator[bytes]:
-    """The form's bytes, with the file read a chunk at a time (never whole)."""
+    """The form's bytes, with the file read a chunk at a time (never whole); a file
+    object is first rewound to ``start`` when given."""
     yield form.head
     if isinstance(source, os.PathLike):
         with open_file(source, "rb") as file:
             while chunk := file.read(chunk_size):
                 yield chunk
     else:
+        if start is not None:
+            to_thread(partial(source.seek, start))
         while chunk := to_thread(partial(source.read, chunk_size)):
             yield chunk
     yield form.tail
@@ -43,6 +49,7 @@ def path_and_file_form(
     """Body and headers of an upload form with the fields ``path`` and ``file``.
 
     Bytes are encoded at once; a local path or a file object is streamed a chunk at a time.
+    A path or a seekable file can be sent again (retried); any other file object cannot.
     `filename` defaults to the base name of `path`.
     """
     form = build_form(
@@ -54,4 +61,8 @@ def path_and_file_form(
     size = to_thread(partial(file_size, file))
     if isinstance(file, bytes):
         return form.encode(file), form.headers(size)
-    return partial(form_chunks, form, file, UPLOAD_CHUNK), form.headers(size)
+    if isinstance(file, os.PathLike):
+        return ReplayableBody(partial(form_chunks, form, file, UPLOAD_CHUNK)), form.headers(size)
+    start = rewind_point(file)
+    produce = partial(form_chunks, form, file, UPLOAD_CHUNK, start)
+    return (ReplayableBody(produce) if start is not None else produce), form.headers(size)

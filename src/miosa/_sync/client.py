@@ -15,6 +15,7 @@ from .._core.options import (
     ClientOptions,
     Secret,
     check_header_value,
+    check_response_limit,
     configure_logging_from_env,
     resolve_options,
     to_timeout,
@@ -115,7 +116,8 @@ class Miosa:
         tenant: sent as ``X-MIOSA-Tenant``; env ``MIOSA_TENANT``.
         deadline: optional total seconds for one call across all its attempts and waits.
         max_connections: connection pool size (default 100).
-        max_keepalive_connections: idle connections kept open (default 20).
+        max_keepalive_connections: idle connections kept open (default: the pool size;
+            idle ones close after 5 s).
         max_in_flight: requests admitted into the pool at once (default: the pool size);
             more wait on a limiter rather than in httpx's pool queue.
         http_client: an ``httpx.Client`` to use instead of creating one; it is not
@@ -123,6 +125,9 @@ class Miosa:
         intelligence_key: the ``mki_...`` key the intelligence gateway
             (``/intelligence/*``: completions, embeddings, models) asks for; env
             ``MIOSA_INTELLIGENCE_KEY``. Without one those routes get ``api_key``.
+        max_response_bytes: the largest reply read whole into memory, counted after
+            decompression (default 64 MiB); a bigger one raises `ResponseTooLargeError`.
+            Downloads stream and are not limited.
     """
 
     def __init__(
@@ -141,6 +146,7 @@ class Miosa:
         max_in_flight: int | None = None,
         http_client: httpx.Client | None = None,
         intelligence_key: str | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         configure_logging_from_env()
         options = resolve_options(
@@ -156,6 +162,7 @@ class Miosa:
             max_keepalive_connections=max_keepalive_connections,
             max_in_flight=max_in_flight,
             intelligence_key=intelligence_key,
+            max_response_bytes=max_response_bytes,
         )
         self._http = HTTP(options, Pool(options, http_client))
 
@@ -183,6 +190,7 @@ class Miosa:
         default_headers: dict[str, str] | NotGiven = NOT_GIVEN,
         tenant: str | NotGiven | None = NOT_GIVEN,
         intelligence_key: str | NotGiven | None = NOT_GIVEN,
+        max_response_bytes: int | NotGiven = NOT_GIVEN,
     ) -> Miosa:
         """A client with some options changed that shares this client's connection pool.
 
@@ -207,6 +215,8 @@ class Miosa:
             changes["intelligence_key"] = (
                 Secret(intelligence_key) if intelligence_key is not None else None
             )
+        if not isinstance(max_response_bytes, NotGiven):
+            changes["max_response_bytes"] = check_response_limit(max_response_bytes)
         options = self.options._replace(**changes)
         return type(self)._from_http(HTTP(options, self._http.pool))
 

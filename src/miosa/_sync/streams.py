@@ -21,10 +21,11 @@ from typing import Generic, TypeVar
 
 import httpx
 
-from .._concurrency import drain, open_file, shielded, sleep
+from .._concurrency import drain, open_file, shielded, sleep, time_limit
 from .._core.progress import ProgressCallback, ProgressMeter, body_size
 from .._core.request import NOT_GIVEN
 from .._core.resume import MAX_CONSECUTIVE_FAILURES, ResumeState
+from .._core.retry import connection_error, deadline_error
 from .._core.sse import SSE_ACCEPT, ServerSentEvent, SSEDecoder
 from ..errors import (
     APIConnectionError,
@@ -33,13 +34,15 @@ from ..errors import (
     ServerError,
     StreamError,
 )
-from ._http import HTTP, OpenResponse
+from ._http import HTTP, OpenResponse, decoded_body, read_whole
 
 T = TypeVar("T")
 EventParser = Callable[[ServerSentEvent], T | None]
 """Turns one SSE event into a typed item; None skips the event."""
 
 DEFAULT_IDLE_TIMEOUT = 45.0
+# Decoded bytes handed to the SSE decoder at a time (a compressed stream stays bounded).
+_SSE_SLICE = 1 << 20
 _RECONNECTABLE = (APIConnectionError, ServerError, RateLimitError)
 
 
@@ -223,7 +226,7 @@ class EventStream(Generic[T]):
         # A fresh decoder per connection: a partial event cut by the drop is discarded.
         self._decoder = SSEDecoder()
         self._connection_last_id = ""
-        self._chunks = opened.response.iter_bytes()
+        self._chunks = decoded_body(opened.response, _SSE_SLICE)
 
     def _reconnect(self, cause: BaseException) -> None:
         self._release()
@@ -300,6 +303,7 @@ class ByteStream:
         self._chunk_size = chunk_size
         self._open: OpenResponse | None = None
         self._chunks: Iterator[bytes] | None = None
+        self._received = 0
         self._entered = False
         self._closed = False
 
@@ -328,9 +332,7 @@ class ByteStream:
 
     @property
     def _response(self) -> httpx.Response:
-        if self._open is None:
-            raise StreamError("use the download as a context manager: `with ...`")
-        return self._open.response
+        return self._opened.response
 
     def __iter__(self) -> ByteStream:
         """Chunks of at most ``chunk_size`` bytes (1 MiB by default)."""
@@ -338,12 +340,61 @@ class ByteStream:
 
     def __next__(self) -> bytes:
         if self._chunks is None:
-            self._chunks = self._response.iter_bytes(self._chunk_size)
-        return self._chunks.__next__()
+            self._chunks = self._body()
+        deadline_at = self._opened.deadline_at
+        if deadline_at is None:
+            return self._chunks.__next__()
+        try:
+            with time_limit(max(deadline_at - time.monotonic(), 0.0)):
+                return self._chunks.__next__()
+        except TimeoutError:
+            raise self._deadline_error() from None
+
+    def _body(self) -> Iterator[bytes]:
+        """The decoded body; the SDK's errors for a broken connection or a passed deadline."""
+        opened = self._opened
+        response, deadline_at = opened.response, opened.deadline_at
+        try:
+            for chunk in decoded_body(response, self._chunk_size):
+                self._received += len(chunk)
+                yield chunk
+                if deadline_at is not None and time.monotonic() >= deadline_at:
+                    raise self._deadline_error()
+        except httpx.TransportError as exc:
+            url = response.request.url
+            raise connection_error(exc, 1, self._method, url, received=self._received) from exc
+
+    def _deadline_error(self) -> APITimeoutError:
+        url = self._opened.response.request.url
+        deadline = self._http.options.deadline
+        return deadline_error(self._method, url, 1, deadline, received=self._received)
+
+    @property
+    def _opened(self) -> OpenResponse:
+        if self._open is None:
+            raise StreamError("use the download as a context manager: `with ...`")
+        return self._open
+
+    @property
+    def received(self) -> int:
+        """Decoded bytes delivered so far."""
+        return self._received
 
     def read(self) -> bytes:
-        """The whole body (only for payloads known to be small)."""
-        return self._response.read()
+        """The whole body (only for payloads known to be small).
+
+        Bounded like every reply read whole: past the client's ``max_response_bytes``
+        it raises `ResponseTooLargeError`.
+        """
+        opened = self._opened
+        try:
+            body = read_whole(
+                opened.response, self._http.options.max_response_bytes, opened.deadline_at
+            )
+        except httpx.TransportError as exc:
+            raise connection_error(exc, 1, self._method, opened.response.request.url) from exc
+        self._received = len(body)
+        return body
 
     def write_to(
         self, path: str | os.PathLike[str], *, progress: ProgressCallback | None = None

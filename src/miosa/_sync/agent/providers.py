@@ -180,7 +180,7 @@ class HTTPProvider:
             if status < 300:
                 try:
                     return response.json()
-                except ValueError:
+                except (ValueError, RecursionError):
                     raise ResponseValidationError(
                         f"{self._name}: the reply is not JSON",
                         status_code=status,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import builtins
 import os
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
 from ...._concurrency import open_file, to_thread
@@ -33,6 +34,7 @@ from ...._groups.sandbox import (
     str_upload_source,
     written_file,
 )
+from ...._multipart import rewind_point
 from ....errors import MiosaError
 from ....types.sandbox_files import (
     FileEntry,
@@ -44,7 +46,7 @@ from ....types.sandbox_files import (
     WrittenFile,
 )
 from ....types.sandboxes import ExecResult
-from ..._http import HTTP, Content
+from ..._http import HTTP, Content, ReplayableBody
 from ..._resource import ScopedResource
 from ...streams import ByteStream, EventStream
 
@@ -158,8 +160,9 @@ class SandboxFiles(ScopedResource):
 
         ``POST /sandboxes/{sandbox_id}/files``. The JSON body (base64 content) is
         streamed ``chunk_size`` raw bytes at a time; a local file's size is known up front
-        and sent as ``Content-Length``, other sources go chunked. A streamed upload is not
-        retried (its source may not be readable twice).
+        and sent as ``Content-Length``, other sources go chunked. An upload from a path or a
+        seekable file is retried like any call (the file is read again from where it
+        stood); one from an iterator cannot be, and says so in its error.
 
         Args:
             path: where the file goes in the sandbox (e.g. ``/workspace/data.bin``).
@@ -195,8 +198,15 @@ class SandboxFiles(ScopedResource):
         length = size if fixed else None
         # Whole 3-byte groups per chunk keep the base64 of each chunk free of padding.
         chunk_size = max(3, chunk_size - chunk_size % 3)
+        # A path or bytes is read again from its start on a retry; a seekable file from
+        # where it stood; an iterator cannot be replayed.
+        start = None if fixed else rewind_point(readable)
+        pieces = partial(_upload_pieces, path, readable, chunk_size, meter, start)
+        replayable = fixed or start is not None
         return self._post_file(
-            path, length, content=lambda: _upload_pieces(path, readable, chunk_size, meter)
+            path,
+            length,
+            content=ReplayableBody(pieces) if replayable else pieces,
         )
 
     def list(
@@ -309,11 +319,13 @@ class SandboxFiles(ScopedResource):
 
 
 def _upload_pieces(
-    path: str, source: _Readable, chunk_size: int, meter: ProgressMeter
+    path: str, source: _Readable, chunk_size: int, meter: ProgressMeter, start: int | None
 ) -> Iterator[bytes]:
     encoder = Base64JSONBody({"path": path})
     meter.start()
     yield encoder.head()
+    if start is not None:
+        to_thread(partial(cast(BinaryIO, source).seek, start))
     for raw in _read_source(source, chunk_size):
         piece = encoder.feed(raw)
         if piece:
