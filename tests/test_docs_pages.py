@@ -23,6 +23,7 @@ PAGES = (
     "webhooks.md",
     "errors-and-retries.md",
     "agents-and-runs.md",
+    "agent-setup.md",
 )
 BLOCKS = [
     (page, n, code)

@@ -37,12 +37,13 @@ def test_every_contract_endpoint_has_a_route() -> None:
     # less the four sandbox routes 2.19.2 shows do not exist (DELETE .../files,
     # .../files/batch, .../processes/{pid}/stdin and /signal), plus GET and PATCH
     # .../resources, plus the groups added since from 2.19.2's surface (service accounts
-    # and SSE tickets: 7; agents, runs and run groups: 31; agent triggers: 8).
-    assert len(records) == 183
+    # and SSE tickets: 7; agents, runs and run groups: 31; agent triggers: 8), and
+    # agent settings: 12.
+    assert len(records) == 195
     wanted = {(r["method"], _normalize(r["path"])) for r in records}
     routed = {(e.method, _normalize(e.path)) for e in all_endpoints()}
     assert wanted - routed == set()
-    assert len(wanted) == 183
+    assert len(wanted) == 195
 
 
 def test_router_reaches_a_handler_for_every_contract_endpoint(client: httpx.Client) -> None:

@@ -23,6 +23,7 @@ from ._http import AsyncHTTP, AsyncPool
 if TYPE_CHECKING:
     from .resources.admin import AsyncAdmin
     from .resources.agents import AsyncAgents, AsyncAgentTriggers, AsyncRunGroups, AsyncRuns
+    from .resources.agents.settings import AsyncAgentSettings
     from .resources.analytics import AsyncAnalytics
     from .resources.api_keys import AsyncApiKeys
     from .resources.audit_log import AsyncAuditLog
@@ -568,3 +569,12 @@ class AsyncMiosa:
         from .resources.agents import AsyncAgentTriggers
 
         return AsyncAgentTriggers(self)
+
+    # -- agents family: settings, connections, runtimes, workflows -----------------------
+
+    @cached_property
+    def agent_settings(self) -> AsyncAgentSettings:
+        """Harnesses, credentials, models and defaults: ``/agents/settings`` and around."""
+        from .resources.agents.settings import AsyncAgentSettings
+
+        return AsyncAgentSettings(self)

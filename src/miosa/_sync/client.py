@@ -26,6 +26,7 @@ from ._http import HTTP, Pool
 if TYPE_CHECKING:
     from .resources.admin import Admin
     from .resources.agents import Agents, AgentTriggers, RunGroups, Runs
+    from .resources.agents.settings import AgentSettings
     from .resources.analytics import Analytics
     from .resources.api_keys import ApiKeys
     from .resources.audit_log import AuditLog
@@ -571,3 +572,12 @@ class Miosa:
         from .resources.agents import AgentTriggers
 
         return AgentTriggers(self)
+
+    # -- agents family: settings, connections, runtimes, workflows -----------------------
+
+    @cached_property
+    def agent_settings(self) -> AgentSettings:
+        """Harnesses, credentials, models and defaults: ``/agents/settings`` and around."""
+        from .resources.agents.settings import AgentSettings
+
+        return AgentSettings(self)
