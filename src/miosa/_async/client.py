@@ -23,6 +23,7 @@ from ._http import AsyncHTTP, AsyncPool
 if TYPE_CHECKING:
     from .resources.admin import AsyncAdmin
     from .resources.agents import AsyncAgents, AsyncAgentTriggers, AsyncRunGroups, AsyncRuns
+    from .resources.agents.commands import AsyncAgentSteering, AsyncCommands
     from .resources.agents.settings import AsyncAgentSettings
     from .resources.analytics import AsyncAnalytics
     from .resources.api_keys import AsyncApiKeys
@@ -578,3 +579,17 @@ class AsyncMiosa:
         from .resources.agents.settings import AsyncAgentSettings
 
         return AsyncAgentSettings(self)
+
+    @cached_property
+    def agent_steering(self) -> AsyncAgentSteering:
+        """Prompt or stop the agent run attached to a machine: ``.../agent/prompts``."""
+        from .resources.agents.commands import AsyncAgentSteering
+
+        return AsyncAgentSteering(self)
+
+    @cached_property
+    def commands(self) -> AsyncCommands:
+        """Run commands on a sandbox or a computer: ``/sandboxes/{id}/commands``."""
+        from .resources.agents.commands import AsyncCommands
+
+        return AsyncCommands(self)

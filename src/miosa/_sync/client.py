@@ -26,6 +26,7 @@ from ._http import HTTP, Pool
 if TYPE_CHECKING:
     from .resources.admin import Admin
     from .resources.agents import Agents, AgentTriggers, RunGroups, Runs
+    from .resources.agents.commands import AgentSteering, Commands
     from .resources.agents.settings import AgentSettings
     from .resources.analytics import Analytics
     from .resources.api_keys import ApiKeys
@@ -581,3 +582,17 @@ class Miosa:
         from .resources.agents.settings import AgentSettings
 
         return AgentSettings(self)
+
+    @cached_property
+    def agent_steering(self) -> AgentSteering:
+        """Prompt or stop the agent run attached to a machine: ``.../agent/prompts``."""
+        from .resources.agents.commands import AgentSteering
+
+        return AgentSteering(self)
+
+    @cached_property
+    def commands(self) -> Commands:
+        """Run commands on a sandbox or a computer: ``/sandboxes/{id}/commands``."""
+        from .resources.agents.commands import Commands
+
+        return Commands(self)

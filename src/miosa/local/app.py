@@ -42,6 +42,7 @@ MODULES = (
     "agents",
     "agent_triggers",
     "agent_settings",
+    "commands",
     "contract",
 )
 

@@ -79,6 +79,7 @@ if TYPE_CHECKING:
         CommandCenterPreset,
         CommandCenterTiers,
     )
+    from .commands import CommandLogs, CommandProcess, CommandResult, SteeringResult
     from .community import CommunityAgent, CommunityTemplate, TemplateInstallation, TemplateRating
     from .computers import (
         Checkpoint,
@@ -427,6 +428,9 @@ _MODULES: dict[str, str] = {
     "CommandCenterOverview": "command_center",
     "CommandCenterPreset": "command_center",
     "CommandCenterTiers": "command_center",
+    "CommandLogs": "commands",
+    "CommandProcess": "commands",
+    "CommandResult": "commands",
     "CommunityAgent": "community",
     "CommunityTemplate": "community",
     "Completion": "ai",
@@ -690,6 +694,7 @@ _MODULES: dict[str, str] = {
     "SseTicket": "service_accounts",
     "SshCertificate": "sandboxes",
     "SshInfo": "sandboxes",
+    "SteeringResult": "commands",
     "StorageObject": "storage",
     "TemplateBuildState": "sandbox_templates",
     "TemplateCatalog": "sandbox_templates",
@@ -812,6 +817,9 @@ __all__ = [
     "CommandCenterOverview",
     "CommandCenterPreset",
     "CommandCenterTiers",
+    "CommandLogs",
+    "CommandProcess",
+    "CommandResult",
     "CommunityAgent",
     "CommunityTemplate",
     "Completion",
@@ -1073,6 +1081,7 @@ __all__ = [
     "SseTicket",
     "SshCertificate",
     "SshInfo",
+    "SteeringResult",
     "StorageObject",
     "TemplateBuildState",
     "TemplateCatalog",
