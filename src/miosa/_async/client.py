@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .resources.agents import AsyncAgents, AsyncAgentTriggers, AsyncRunGroups, AsyncRuns
     from .resources.agents.commands import AsyncAgentSteering, AsyncCommands
     from .resources.agents.settings import AsyncAgentSettings
+    from .resources.agents.signins import AsyncAgentAccounts, AsyncAgentSignins
     from .resources.analytics import AsyncAnalytics
     from .resources.api_keys import AsyncApiKeys
     from .resources.audit_log import AsyncAuditLog
@@ -593,3 +594,17 @@ class AsyncMiosa:
         from .resources.agents.commands import AsyncCommands
 
         return AsyncCommands(self)
+
+    @cached_property
+    def agent_signins(self) -> AsyncAgentSignins:
+        """Connect subscription plans by signing in: ``/agent-signins``."""
+        from .resources.agents.signins import AsyncAgentSignins
+
+        return AsyncAgentSignins(self)
+
+    @cached_property
+    def agent_accounts(self) -> AsyncAgentAccounts:
+        """The keys and plans agents sign in with: ``/agent-accounts``."""
+        from .resources.agents.signins import AsyncAgentAccounts
+
+        return AsyncAgentAccounts(self)

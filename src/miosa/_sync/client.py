@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .resources.agents import Agents, AgentTriggers, RunGroups, Runs
     from .resources.agents.commands import AgentSteering, Commands
     from .resources.agents.settings import AgentSettings
+    from .resources.agents.signins import AgentAccounts, AgentSignins
     from .resources.analytics import Analytics
     from .resources.api_keys import ApiKeys
     from .resources.audit_log import AuditLog
@@ -596,3 +597,17 @@ class Miosa:
         from .resources.agents.commands import Commands
 
         return Commands(self)
+
+    @cached_property
+    def agent_signins(self) -> AgentSignins:
+        """Connect subscription plans by signing in: ``/agent-signins``."""
+        from .resources.agents.signins import AgentSignins
+
+        return AgentSignins(self)
+
+    @cached_property
+    def agent_accounts(self) -> AgentAccounts:
+        """The keys and plans agents sign in with: ``/agent-accounts``."""
+        from .resources.agents.signins import AgentAccounts
+
+        return AgentAccounts(self)

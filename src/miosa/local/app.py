@@ -43,6 +43,7 @@ MODULES = (
     "agent_triggers",
     "agent_settings",
     "commands",
+    "agent_signins",
     "contract",
 )
 

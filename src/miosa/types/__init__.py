@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         HarnessVersion,
         SettingsScope,
     )
+    from .agent_signins import AgentAccount, AgentSignin, SigninAccount, SigninStatus
     from .agent_triggers import AgentTrigger, AgentTriggerKind, TriggerFiring
     from .agents import Agent, AgentStatus, AgentVersion
     from .ai import (
@@ -381,9 +382,11 @@ _MODULES: dict[str, str] = {
     "AdminUserRole": "admin",
     "AdminUserStatus": "admin",
     "Agent": "agents",
+    "AgentAccount": "agent_signins",
     "AgentBuildTemplate": "agent_settings",
     "AgentCredential": "agent_settings",
     "AgentDefaults": "agent_settings",
+    "AgentSignin": "agent_signins",
     "AgentStatus": "agents",
     "AgentTrigger": "agent_triggers",
     "AgentTriggerKind": "agent_triggers",
@@ -690,6 +693,8 @@ _MODULES: dict[str, str] = {
     "ServiceAccountKey": "service_accounts",
     "SettingsBranding": "settings",
     "SettingsScope": "agent_settings",
+    "SigninAccount": "agent_signins",
+    "SigninStatus": "agent_signins",
     "SizeName": "params",
     "SseTicket": "service_accounts",
     "SshCertificate": "sandboxes",
@@ -770,9 +775,11 @@ __all__ = [
     "AdminUserRole",
     "AdminUserStatus",
     "Agent",
+    "AgentAccount",
     "AgentBuildTemplate",
     "AgentCredential",
     "AgentDefaults",
+    "AgentSignin",
     "AgentStatus",
     "AgentTrigger",
     "AgentTriggerKind",
@@ -1077,6 +1084,8 @@ __all__ = [
     "ServiceAccountKey",
     "SettingsBranding",
     "SettingsScope",
+    "SigninAccount",
+    "SigninStatus",
     "SizeName",
     "SseTicket",
     "SshCertificate",
