@@ -23,6 +23,7 @@ from ._http import AsyncHTTP, AsyncPool
 if TYPE_CHECKING:
     from .resources.admin import AsyncAdmin
     from .resources.agents import AsyncAgents, AsyncAgentTriggers, AsyncRunGroups, AsyncRuns
+    from .resources.agents.chats import AsyncAgentChats
     from .resources.agents.commands import AsyncAgentSteering, AsyncCommands
     from .resources.agents.settings import AsyncAgentSettings
     from .resources.agents.signins import AsyncAgentAccounts, AsyncAgentSignins
@@ -608,3 +609,10 @@ class AsyncMiosa:
         from .resources.agents.signins import AsyncAgentAccounts
 
         return AsyncAgentAccounts(self)
+
+    @cached_property
+    def agent_chats(self) -> AsyncAgentChats:
+        """A chat's context use and compaction: ``/agents/chats/{chat_id}``."""
+        from .resources.agents.chats import AsyncAgentChats
+
+        return AsyncAgentChats(self)

@@ -26,6 +26,7 @@ from ._http import HTTP, Pool
 if TYPE_CHECKING:
     from .resources.admin import Admin
     from .resources.agents import Agents, AgentTriggers, RunGroups, Runs
+    from .resources.agents.chats import AgentChats
     from .resources.agents.commands import AgentSteering, Commands
     from .resources.agents.settings import AgentSettings
     from .resources.agents.signins import AgentAccounts, AgentSignins
@@ -611,3 +612,10 @@ class Miosa:
         from .resources.agents.signins import AgentAccounts
 
         return AgentAccounts(self)
+
+    @cached_property
+    def agent_chats(self) -> AgentChats:
+        """A chat's context use and compaction: ``/agents/chats/{chat_id}``."""
+        from .resources.agents.chats import AgentChats
+
+        return AgentChats(self)

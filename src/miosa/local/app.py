@@ -44,6 +44,7 @@ MODULES = (
     "agent_settings",
     "commands",
     "agent_signins",
+    "agent_chats",
     "contract",
 )
 

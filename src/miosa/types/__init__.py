@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         AdminUserRole,
         AdminUserStatus,
     )
+    from .agent_chats import ChatCompaction, ChatContext
     from .agent_settings import (
         AgentBuildTemplate,
         AgentCredential,
@@ -412,6 +413,7 @@ _MODULES: dict[str, str] = {
     "CatalogTemplateSize": "sandbox_templates",
     "Channel": "channels",
     "ChannelType": "channels",
+    "ChatCompaction": "agent_chats",
     "ChatCompletion": "ai",
     "ChatCompletionChoice": "ai",
     "ChatCompletionChunk": "ai",
@@ -420,6 +422,7 @@ _MODULES: dict[str, str] = {
     "ChatCompletionMessage": "ai",
     "ChatCompletionToolCall": "ai",
     "ChatCompletionToolCallFunction": "ai",
+    "ChatContext": "agent_chats",
     "Checkpoint": "computers",
     "CheckpointProgress": "computers",
     "CheckpointRestore": "computers",
@@ -805,6 +808,7 @@ __all__ = [
     "CatalogTemplateSize",
     "Channel",
     "ChannelType",
+    "ChatCompaction",
     "ChatCompletion",
     "ChatCompletionChoice",
     "ChatCompletionChunk",
@@ -813,6 +817,7 @@ __all__ = [
     "ChatCompletionMessage",
     "ChatCompletionToolCall",
     "ChatCompletionToolCallFunction",
+    "ChatContext",
     "Checkpoint",
     "CheckpointProgress",
     "CheckpointRestore",
