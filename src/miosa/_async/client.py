@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .resources.agents import AsyncAgents, AsyncAgentTriggers, AsyncRunGroups, AsyncRuns
     from .resources.agents.chats import AsyncAgentChats
     from .resources.agents.commands import AsyncAgentSteering, AsyncCommands
+    from .resources.agents.runtime_profiles import AsyncAgentRuntimeProfiles
     from .resources.agents.settings import AsyncAgentSettings
     from .resources.agents.signins import AsyncAgentAccounts, AsyncAgentSignins
     from .resources.analytics import AsyncAnalytics
@@ -616,3 +617,10 @@ class AsyncMiosa:
         from .resources.agents.chats import AsyncAgentChats
 
         return AsyncAgentChats(self)
+
+    @cached_property
+    def agent_runtime_profiles(self) -> AsyncAgentRuntimeProfiles:
+        """Defaults mounted into agent runtimes: ``/agent-runtime-profiles``."""
+        from .resources.agents.runtime_profiles import AsyncAgentRuntimeProfiles
+
+        return AsyncAgentRuntimeProfiles(self)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .resources.agents import Agents, AgentTriggers, RunGroups, Runs
     from .resources.agents.chats import AgentChats
     from .resources.agents.commands import AgentSteering, Commands
+    from .resources.agents.runtime_profiles import AgentRuntimeProfiles
     from .resources.agents.settings import AgentSettings
     from .resources.agents.signins import AgentAccounts, AgentSignins
     from .resources.analytics import Analytics
@@ -619,3 +620,10 @@ class Miosa:
         from .resources.agents.chats import AgentChats
 
         return AgentChats(self)
+
+    @cached_property
+    def agent_runtime_profiles(self) -> AgentRuntimeProfiles:
+        """Defaults mounted into agent runtimes: ``/agent-runtime-profiles``."""
+        from .resources.agents.runtime_profiles import AgentRuntimeProfiles
+
+        return AgentRuntimeProfiles(self)

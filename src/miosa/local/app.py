@@ -45,6 +45,7 @@ MODULES = (
     "commands",
     "agent_signins",
     "agent_chats",
+    "agent_runtime_profiles",
     "contract",
 )
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         AdminUserStatus,
     )
     from .agent_chats import ChatCompaction, ChatContext
+    from .agent_runtime_profiles import AgentRuntimeProfile
     from .agent_settings import (
         AgentBuildTemplate,
         AgentCredential,
@@ -387,6 +388,7 @@ _MODULES: dict[str, str] = {
     "AgentBuildTemplate": "agent_settings",
     "AgentCredential": "agent_settings",
     "AgentDefaults": "agent_settings",
+    "AgentRuntimeProfile": "agent_runtime_profiles",
     "AgentSignin": "agent_signins",
     "AgentStatus": "agents",
     "AgentTrigger": "agent_triggers",
@@ -782,6 +784,7 @@ __all__ = [
     "AgentBuildTemplate",
     "AgentCredential",
     "AgentDefaults",
+    "AgentRuntimeProfile",
     "AgentSignin",
     "AgentStatus",
     "AgentTrigger",
