@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .resources.agents import AsyncAgents, AsyncAgentTriggers, AsyncRunGroups, AsyncRuns
     from .resources.agents.chats import AsyncAgentChats
     from .resources.agents.commands import AsyncAgentSteering, AsyncCommands
+    from .resources.agents.connections import AsyncConnections, AsyncHarnesses
     from .resources.agents.runtime_profiles import AsyncAgentRuntimeProfiles
     from .resources.agents.settings import AsyncAgentSettings
     from .resources.agents.signins import AsyncAgentAccounts, AsyncAgentSignins
@@ -624,3 +625,17 @@ class AsyncMiosa:
         from .resources.agents.runtime_profiles import AsyncAgentRuntimeProfiles
 
         return AsyncAgentRuntimeProfiles(self)
+
+    @cached_property
+    def connections(self) -> AsyncConnections:
+        """Model credentials, apps and tool servers, for a workspace or an end user."""
+        from .resources.agents.connections import AsyncConnections
+
+        return AsyncConnections(self)
+
+    @cached_property
+    def harnesses(self) -> AsyncHarnesses:
+        """Which harness can run, with which credentials: ``/agents/settings``."""
+        from .resources.agents.connections import AsyncHarnesses
+
+        return AsyncHarnesses(self)

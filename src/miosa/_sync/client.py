@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .resources.agents import Agents, AgentTriggers, RunGroups, Runs
     from .resources.agents.chats import AgentChats
     from .resources.agents.commands import AgentSteering, Commands
+    from .resources.agents.connections import Connections, Harnesses
     from .resources.agents.runtime_profiles import AgentRuntimeProfiles
     from .resources.agents.settings import AgentSettings
     from .resources.agents.signins import AgentAccounts, AgentSignins
@@ -627,3 +628,17 @@ class Miosa:
         from .resources.agents.runtime_profiles import AgentRuntimeProfiles
 
         return AgentRuntimeProfiles(self)
+
+    @cached_property
+    def connections(self) -> Connections:
+        """Model credentials, apps and tool servers, for a workspace or an end user."""
+        from .resources.agents.connections import Connections
+
+        return Connections(self)
+
+    @cached_property
+    def harnesses(self) -> Harnesses:
+        """Which harness can run, with which credentials: ``/agents/settings``."""
+        from .resources.agents.connections import Harnesses
+
+        return Harnesses(self)

@@ -421,6 +421,51 @@ async def delete_credential(call: Call) -> Response:
     return ok(credential_view(call, scope, credential))
 
 
+async def test_credential(call: Call) -> Response:
+    """``POST /agents/credentials/{credential}/test``: no provider is called here, so the
+    check reports the stored state (as production does for a plan)."""
+    credential = known_credential(call.params["credential"])
+    scope = scope_of(await call.json())
+    view = credential_view(call, scope, credential)
+    return ok(
+        {
+            "credential": credential,
+            "ok": view["connected"],
+            "check": "stored_state",
+            "status": view["status"],
+            "http_status": None,
+            "detail": None if view["connected"] else "nothing is connected at this scope",
+            "scope": view["scope"],
+            "checked_at": iso(now()),
+        }
+    )
+
+
+async def list_connections(call: Call) -> Response:
+    """``GET /connections``: the connected model credentials (no apps or tool servers run
+    here), with ``total`` and ``counts`` beside ``data``."""
+    scope = scope_of(call.query)
+    items = [
+        {
+            "ref": f"credential:{view['id']}", "id": view["id"], "type": "credential",
+            "family": "models", "kind": view["kind"], "provider": view["id"],
+            "label": view["label"], "status": "connected", "usable_by": view["usable_by"],
+            "shared": view["scope"] != "external_user", "preview": view["preview"],
+            "scope": view["scope"], "updated_at": view["updated_at"],
+        }
+        for view in (credential_view(call, scope, c) for c in CREDENTIALS)
+        if view["connected"]
+    ]  # fmt: skip
+    wanted = {k: call.query[k] for k in ("family", "provider", "status") if call.query.get(k)}
+    items = [i for i in items if all(i[k] == v for k, v in wanted.items())]
+    if call.query.get("usable_by"):
+        items = [
+            i for i in items if not i["usable_by"] or call.query["usable_by"] in i["usable_by"]
+        ]
+    counts = {"models": len(items), "apps": 0, "tools": 0}
+    return json_response({"data": items, "total": len(items), "counts": counts})
+
+
 def endpoints() -> list[Endpoint]:
     return [
         Endpoint("GET", "/agents/harnesses", get_harnesses),
@@ -441,6 +486,8 @@ def endpoints() -> list[Endpoint]:
         Endpoint(
             "PUT", "/agents/credentials/{credential}", put_credential, "agent_credential.update"
         ),
+        Endpoint("POST", "/agents/credentials/{credential}/test", test_credential),
+        Endpoint("GET", "/connections", list_connections),
         Endpoint(
             "DELETE",
             "/agents/credentials/{credential}",
