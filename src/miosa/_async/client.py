@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from .resources.provider_defaults import AsyncProviderDefaults
     from .resources.quotas import AsyncQuotas
     from .resources.regions import AsyncRegions
+    from .resources.runtimes import AsyncRuntimeCapabilities, AsyncRuntimeEnv, AsyncRuntimes
     from .resources.sandboxes import AsyncSandboxes
     from .resources.sandboxes.templates import AsyncSandboxTemplates
     from .resources.service_accounts import AsyncServiceAccounts, AsyncSseTickets
@@ -639,3 +640,24 @@ class AsyncMiosa:
         from .resources.agents.connections import AsyncHarnesses
 
         return AsyncHarnesses(self)
+
+    @cached_property
+    def runtimes(self) -> AsyncRuntimes:
+        """Sandbox runtime backends and their gate state: ``/sandboxes/runtimes``."""
+        from .resources.runtimes import AsyncRuntimes
+
+        return AsyncRuntimes(self)
+
+    @cached_property
+    def runtime_capabilities(self) -> AsyncRuntimeCapabilities:
+        """The live runtime capability contract: ``/runtime-capabilities``."""
+        from .resources.runtimes import AsyncRuntimeCapabilities
+
+        return AsyncRuntimeCapabilities(self)
+
+    @cached_property
+    def runtime_env(self) -> AsyncRuntimeEnv:
+        """Env vars passed down to sandboxes, computers and agents: ``/runtime-env``."""
+        from .resources.runtimes import AsyncRuntimeEnv
+
+        return AsyncRuntimeEnv(self)

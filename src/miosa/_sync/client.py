@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from .resources.provider_defaults import ProviderDefaults
     from .resources.quotas import Quotas
     from .resources.regions import Regions
+    from .resources.runtimes import RuntimeCapabilities, RuntimeEnv, Runtimes
     from .resources.sandboxes import Sandboxes
     from .resources.sandboxes.templates import SandboxTemplates
     from .resources.service_accounts import ServiceAccounts, SseTickets
@@ -642,3 +643,24 @@ class Miosa:
         from .resources.agents.connections import Harnesses
 
         return Harnesses(self)
+
+    @cached_property
+    def runtimes(self) -> Runtimes:
+        """Sandbox runtime backends and their gate state: ``/sandboxes/runtimes``."""
+        from .resources.runtimes import Runtimes
+
+        return Runtimes(self)
+
+    @cached_property
+    def runtime_capabilities(self) -> RuntimeCapabilities:
+        """The live runtime capability contract: ``/runtime-capabilities``."""
+        from .resources.runtimes import RuntimeCapabilities
+
+        return RuntimeCapabilities(self)
+
+    @cached_property
+    def runtime_env(self) -> RuntimeEnv:
+        """Env vars passed down to sandboxes, computers and agents: ``/runtime-env``."""
+        from .resources.runtimes import RuntimeEnv
+
+        return RuntimeEnv(self)

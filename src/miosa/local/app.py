@@ -46,6 +46,7 @@ MODULES = (
     "agent_signins",
     "agent_chats",
     "agent_runtime_profiles",
+    "runtimes",
     "contract",
 )
 

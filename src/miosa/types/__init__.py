@@ -262,6 +262,13 @@ if TYPE_CHECKING:
         RunUsage,
         RunUsageGroup,
     )
+    from .runtimes import (
+        RuntimeCapabilityContract,
+        RuntimeEnvVar,
+        SandboxRuntimeCapabilities,
+        SandboxRuntimeInfo,
+        SandboxRuntimeMaxShape,
+    )
     from .sandbox_env import EnvVar
     from .sandbox_events import (
         SandboxCreated,
@@ -660,6 +667,8 @@ _MODULES: dict[str, str] = {
     "RunStatus": "runs",
     "RunUsage": "runs",
     "RunUsageGroup": "runs",
+    "RuntimeCapabilityContract": "runtimes",
+    "RuntimeEnvVar": "runtimes",
     "RuntimeInstance": "deployments",
     "RuntimeInstanceLogs": "deployments",
     "RuntimeInstanceState": "deployments",
@@ -693,6 +702,9 @@ _MODULES: dict[str, str] = {
     "SandboxResourceAmounts": "sandboxes",
     "SandboxResources": "sandboxes",
     "SandboxResumed": "sandbox_events",
+    "SandboxRuntimeCapabilities": "runtimes",
+    "SandboxRuntimeInfo": "runtimes",
+    "SandboxRuntimeMaxShape": "runtimes",
     "SandboxShare": "sandbox_sharing",
     "SandboxSize": "sandboxes",
     "SandboxSnapshot": "sandbox_snapshots",
@@ -1061,6 +1073,8 @@ __all__ = [
     "RunStatus",
     "RunUsage",
     "RunUsageGroup",
+    "RuntimeCapabilityContract",
+    "RuntimeEnvVar",
     "RuntimeInstance",
     "RuntimeInstanceLogs",
     "RuntimeInstanceState",
@@ -1093,6 +1107,9 @@ __all__ = [
     "SandboxResourceAmounts",
     "SandboxResources",
     "SandboxResumed",
+    "SandboxRuntimeCapabilities",
+    "SandboxRuntimeInfo",
+    "SandboxRuntimeMaxShape",
     "SandboxShare",
     "SandboxSize",
     "SandboxSnapshot",
