@@ -24,6 +24,7 @@ PAGES = (
     "errors-and-retries.md",
     "agents-and-runs.md",
     "agent-setup.md",
+    "workflows.md",
 )
 BLOCKS = [
     (page, n, code)

@@ -40,12 +40,13 @@ def test_every_contract_endpoint_has_a_route() -> None:
     # and SSE tickets: 7; agents, runs and run groups: 31; agent triggers: 8), and
     # agent settings: 12; commands and agent steering: 7 (the computer routes are not local);
     # sign-ins and agent accounts: 7; agent chats: 2; agent runtime profiles: 5;
-    # connections: 2 (apps and tool keys are not local); runtimes and runtime env: 6.
-    assert len(records) == 224
+    # connections: 2 (apps and tool keys are not local); runtimes and runtime env: 6;
+    # workflows: 23.
+    assert len(records) == 247
     wanted = {(r["method"], _normalize(r["path"])) for r in records}
     routed = {(e.method, _normalize(e.path)) for e in all_endpoints()}
     assert wanted - routed == set()
-    assert len(wanted) == 224
+    assert len(wanted) == 247
 
 
 def test_router_reaches_a_handler_for_every_contract_endpoint(client: httpx.Client) -> None:

@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from .resources.usage import AsyncUsage
     from .resources.volumes import AsyncVolumes
     from .resources.webhooks import AsyncWebhooks
+    from .resources.workflows import AsyncWorkflows
     from .resources.workspace_invites import AsyncWorkspaceInvites
     from .resources.workspace_members import AsyncWorkspaceMembers
 
@@ -661,3 +662,10 @@ class AsyncMiosa:
         from .resources.runtimes import AsyncRuntimeEnv
 
         return AsyncRuntimeEnv(self)
+
+    @cached_property
+    def workflows(self) -> AsyncWorkflows:
+        """Versioned node graphs and their runs: ``/workflows``."""
+        from .resources.workflows import AsyncWorkflows
+
+        return AsyncWorkflows(self)

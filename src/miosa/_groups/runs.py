@@ -29,3 +29,10 @@ def group_activity_is_final(item: RunActivity) -> bool:
     """True for the group's own final row (a run's final row is not the group's)."""
     kind = item.type or ""
     return not kind.startswith("run_group.entry.") and has_final_status(item)
+
+
+WORKFLOW_RUN_FINAL_STATES = frozenset({"succeeded", "failed", "cancelled", "canceled"})
+WORKFLOW_RUN_WAIT = WaitTarget.of("workflow run", ready=WORKFLOW_RUN_FINAL_STATES, failed=())
+WORKFLOW_RUN_OR_DECISION_WAIT = WaitTarget.of(
+    "workflow run", ready=WORKFLOW_RUN_FINAL_STATES | {"waiting"}, failed=()
+)

@@ -74,6 +74,7 @@ if TYPE_CHECKING:
     from .resources.usage import Usage
     from .resources.volumes import Volumes
     from .resources.webhooks import Webhooks
+    from .resources.workflows import Workflows
     from .resources.workspace_invites import WorkspaceInvites
     from .resources.workspace_members import WorkspaceMembers
 
@@ -664,3 +665,10 @@ class Miosa:
         from .resources.runtimes import RuntimeEnv
 
         return RuntimeEnv(self)
+
+    @cached_property
+    def workflows(self) -> Workflows:
+        """Versioned node graphs and their runs: ``/workflows``."""
+        from .resources.workflows import Workflows
+
+        return Workflows(self)

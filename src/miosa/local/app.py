@@ -47,6 +47,7 @@ MODULES = (
     "agent_chats",
     "agent_runtime_profiles",
     "runtimes",
+    "workflows",
     "contract",
 )
 
