@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from .resources.mcp import AsyncCliTools, AsyncMcp, AsyncMcpCatalogResource, AsyncMcpServers
     from .resources.models import AsyncModels
     from .resources.open_computers import AsyncOpenComputers
+    from .resources.operations import AsyncOperations
     from .resources.org_invites import AsyncOrgInvites
     from .resources.project_integrations import AsyncProjectIntegrations
     from .resources.provider_defaults import AsyncProviderDefaults
@@ -669,3 +670,10 @@ class AsyncMiosa:
         from .resources.workflows import AsyncWorkflows
 
         return AsyncWorkflows(self)
+
+    @cached_property
+    def operations(self) -> AsyncOperations:
+        """Durable operations and their event logs: ``/operations/{operation_id}``."""
+        from .resources.operations import AsyncOperations
+
+        return AsyncOperations(self)

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from .resources.mcp import CliTools, Mcp, McpCatalogResource, McpServers
     from .resources.models import Models
     from .resources.open_computers import OpenComputers
+    from .resources.operations import Operations
     from .resources.org_invites import OrgInvites
     from .resources.project_integrations import ProjectIntegrations
     from .resources.provider_defaults import ProviderDefaults
@@ -672,3 +673,10 @@ class Miosa:
         from .resources.workflows import Workflows
 
         return Workflows(self)
+
+    @cached_property
+    def operations(self) -> Operations:
+        """Durable operations and their event logs: ``/operations/{operation_id}``."""
+        from .resources.operations import Operations
+
+        return Operations(self)

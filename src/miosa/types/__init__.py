@@ -229,6 +229,7 @@ if TYPE_CHECKING:
         OpenComputerWorkspaceEvent,
         OpenComputerWorkspaceStatus,
     )
+    from .operations import Operation, OperationEvent, OperationStatus
     from .params import (
         ComputePlacementRequest,
         ComputeProvider,
@@ -639,6 +640,9 @@ _MODULES: dict[str, str] = {
     "OpenComputerWorkspaceEvent": "open_computers",
     "OpenComputerWorkspaceStatus": "open_computers",
     "OpenEnum": "_base",
+    "Operation": "operations",
+    "OperationEvent": "operations",
+    "OperationStatus": "operations",
     "OrgInvite": "invites",
     "OrgInviteAcceptance": "invites",
     "OrgInvitePreview": "invites",
@@ -1057,6 +1061,9 @@ __all__ = [
     "OpenComputerWorkspaceEvent",
     "OpenComputerWorkspaceStatus",
     "OpenEnum",
+    "Operation",
+    "OperationEvent",
+    "OperationStatus",
     "OrgInvite",
     "OrgInviteAcceptance",
     "OrgInvitePreview",
