@@ -25,6 +25,8 @@ PAGES = (
     "agents-and-runs.md",
     "projects.md",
     "builder-and-cloud.md",
+    "agent-setup.md",
+    "workflows.md",
 )
 BLOCKS = [
     (page, n, code)

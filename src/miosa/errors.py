@@ -25,6 +25,7 @@ __all__ = [
     "CommandError",
     "ConfigurationError",
     "ConflictError",
+    "EndUserScopeUnsupportedError",
     "InsufficientCreditsError",
     "MiosaError",
     "NotFoundError",
@@ -70,6 +71,12 @@ class UnsupportedRouteError(MiosaError):
         super().__init__(message)
         self.call = call
         self.route = route
+
+
+class EndUserScopeUnsupportedError(MiosaError):
+    """An end user's credential write refused before any change: the server does not keep
+    credentials per end user, so it would ignore ``external_user_id`` and store the
+    credential for the whole workspace or organization."""
 
 
 class APIStatusError(MiosaError):

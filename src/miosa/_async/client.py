@@ -25,6 +25,12 @@ if TYPE_CHECKING:
     from .resources.account import AsyncAccount, AsyncTokens
     from .resources.admin import AsyncAdmin
     from .resources.agents import AsyncAgents, AsyncAgentTriggers, AsyncRunGroups, AsyncRuns
+    from .resources.agents.chats import AsyncAgentChats
+    from .resources.agents.commands import AsyncAgentSteering, AsyncCommands
+    from .resources.agents.connections import AsyncConnections, AsyncHarnesses
+    from .resources.agents.runtime_profiles import AsyncAgentRuntimeProfiles
+    from .resources.agents.settings import AsyncAgentSettings
+    from .resources.agents.signins import AsyncAgentAccounts, AsyncAgentSignins
     from .resources.analytics import AsyncAnalytics
     from .resources.api_keys import AsyncApiKeys
     from .resources.audit_log import AsyncAuditLog
@@ -58,6 +64,7 @@ if TYPE_CHECKING:
     from .resources.models import AsyncModels
     from .resources.notifications import AsyncActivity, AsyncAlerts, AsyncNotifications
     from .resources.open_computers import AsyncOpenComputers
+    from .resources.operations import AsyncOperations
     from .resources.org_invites import AsyncOrgInvites
     from .resources.organizations import (
         AsyncBilling,
@@ -76,6 +83,7 @@ if TYPE_CHECKING:
     from .resources.provider_defaults import AsyncProviderDefaults
     from .resources.quotas import AsyncQuotas
     from .resources.regions import AsyncRegions
+    from .resources.runtimes import AsyncRuntimeCapabilities, AsyncRuntimeEnv, AsyncRuntimes
     from .resources.sandbox_batches import AsyncSandboxBatches
     from .resources.sandboxes import AsyncSandboxes
     from .resources.sandboxes.templates import AsyncSandboxTemplates
@@ -90,6 +98,7 @@ if TYPE_CHECKING:
     from .resources.usage import AsyncUsage
     from .resources.volumes import AsyncVolumes
     from .resources.webhooks import AsyncWebhooks
+    from .resources.workflows import AsyncWorkflows
     from .resources.workspace_invites import AsyncWorkspaceInvites
     from .resources.workspace_members import AsyncWorkspaceMembers
 
@@ -805,3 +814,103 @@ class AsyncMiosa:
         from .resources.cloud import AsyncCloud
 
         return AsyncCloud(self)
+
+    # -- agents family: settings, connections, runtimes, workflows -----------------------
+
+    @cached_property
+    def agent_settings(self) -> AsyncAgentSettings:
+        """Harnesses, credentials, models and defaults: ``/agents/settings`` and around."""
+        from .resources.agents.settings import AsyncAgentSettings
+
+        return AsyncAgentSettings(self)
+
+    @cached_property
+    def agent_steering(self) -> AsyncAgentSteering:
+        """Prompt or stop the agent run attached to a machine: ``.../agent/prompts``."""
+        from .resources.agents.commands import AsyncAgentSteering
+
+        return AsyncAgentSteering(self)
+
+    @cached_property
+    def commands(self) -> AsyncCommands:
+        """Run commands on a sandbox or a computer: ``/sandboxes/{id}/commands``."""
+        from .resources.agents.commands import AsyncCommands
+
+        return AsyncCommands(self)
+
+    @cached_property
+    def agent_signins(self) -> AsyncAgentSignins:
+        """Connect subscription plans by signing in: ``/agent-signins``."""
+        from .resources.agents.signins import AsyncAgentSignins
+
+        return AsyncAgentSignins(self)
+
+    @cached_property
+    def agent_accounts(self) -> AsyncAgentAccounts:
+        """The keys and plans agents sign in with: ``/agent-accounts``."""
+        from .resources.agents.signins import AsyncAgentAccounts
+
+        return AsyncAgentAccounts(self)
+
+    @cached_property
+    def agent_chats(self) -> AsyncAgentChats:
+        """A chat's context use and compaction: ``/agents/chats/{chat_id}``."""
+        from .resources.agents.chats import AsyncAgentChats
+
+        return AsyncAgentChats(self)
+
+    @cached_property
+    def agent_runtime_profiles(self) -> AsyncAgentRuntimeProfiles:
+        """Defaults mounted into agent runtimes: ``/agent-runtime-profiles``."""
+        from .resources.agents.runtime_profiles import AsyncAgentRuntimeProfiles
+
+        return AsyncAgentRuntimeProfiles(self)
+
+    @cached_property
+    def connections(self) -> AsyncConnections:
+        """Model credentials, apps and tool servers, for a workspace or an end user."""
+        from .resources.agents.connections import AsyncConnections
+
+        return AsyncConnections(self)
+
+    @cached_property
+    def harnesses(self) -> AsyncHarnesses:
+        """Which harness can run, with which credentials: ``/agents/settings``."""
+        from .resources.agents.connections import AsyncHarnesses
+
+        return AsyncHarnesses(self)
+
+    @cached_property
+    def runtimes(self) -> AsyncRuntimes:
+        """Sandbox runtime backends and their gate state: ``/sandboxes/runtimes``."""
+        from .resources.runtimes import AsyncRuntimes
+
+        return AsyncRuntimes(self)
+
+    @cached_property
+    def runtime_capabilities(self) -> AsyncRuntimeCapabilities:
+        """The live runtime capability contract: ``/runtime-capabilities``."""
+        from .resources.runtimes import AsyncRuntimeCapabilities
+
+        return AsyncRuntimeCapabilities(self)
+
+    @cached_property
+    def runtime_env(self) -> AsyncRuntimeEnv:
+        """Env vars passed down to sandboxes, computers and agents: ``/runtime-env``."""
+        from .resources.runtimes import AsyncRuntimeEnv
+
+        return AsyncRuntimeEnv(self)
+
+    @cached_property
+    def workflows(self) -> AsyncWorkflows:
+        """Versioned node graphs and their runs: ``/workflows``."""
+        from .resources.workflows import AsyncWorkflows
+
+        return AsyncWorkflows(self)
+
+    @cached_property
+    def operations(self) -> AsyncOperations:
+        """Durable operations and their event logs: ``/operations/{operation_id}``."""
+        from .resources.operations import AsyncOperations
+
+        return AsyncOperations(self)

@@ -1,8 +1,10 @@
-"""Pure helpers for runs and run groups: final states, typed event parsing."""
+"""Pure helpers for runs, run groups, workflow runs and operations: final states, typed
+event parsing."""
 
 from __future__ import annotations
 
 from .._core.waiters import WaitTarget
+from ..types.operations import OperationEvent
 from ..types.runs import RunActivity, RunEvent
 from .open_computers import event_parser
 
@@ -29,3 +31,19 @@ def group_activity_is_final(item: RunActivity) -> bool:
     """True for the group's own final row (a run's final row is not the group's)."""
     kind = item.type or ""
     return not kind.startswith("run_group.entry.") and has_final_status(item)
+
+
+WORKFLOW_RUN_FINAL_STATES = frozenset({"succeeded", "failed", "cancelled", "canceled"})
+WORKFLOW_RUN_WAIT = WaitTarget.of("workflow run", ready=WORKFLOW_RUN_FINAL_STATES, failed=())
+WORKFLOW_RUN_OR_DECISION_WAIT = WaitTarget.of(
+    "workflow run", ready=WORKFLOW_RUN_FINAL_STATES | {"waiting"}, failed=()
+)
+
+OPERATION_FINAL_STATES = frozenset({"succeeded", "failed", "cancelled", "canceled"})
+OPERATION_WAIT = WaitTarget.of("operation", ready=OPERATION_FINAL_STATES, failed=())
+parse_operation_event = event_parser(OperationEvent)
+
+
+def operation_event_is_final(event: OperationEvent) -> bool:
+    """True for the event reporting a final status: the log has nothing more."""
+    return event.status is not None and str(event.status) in OPERATION_FINAL_STATES

@@ -28,6 +28,12 @@ if TYPE_CHECKING:
     from .resources.account import Account, Tokens
     from .resources.admin import Admin
     from .resources.agents import Agents, AgentTriggers, RunGroups, Runs
+    from .resources.agents.chats import AgentChats
+    from .resources.agents.commands import AgentSteering, Commands
+    from .resources.agents.connections import Connections, Harnesses
+    from .resources.agents.runtime_profiles import AgentRuntimeProfiles
+    from .resources.agents.settings import AgentSettings
+    from .resources.agents.signins import AgentAccounts, AgentSignins
     from .resources.analytics import Analytics
     from .resources.api_keys import ApiKeys
     from .resources.audit_log import AuditLog
@@ -61,6 +67,7 @@ if TYPE_CHECKING:
     from .resources.models import Models
     from .resources.notifications import Activity, Alerts, Notifications
     from .resources.open_computers import OpenComputers
+    from .resources.operations import Operations
     from .resources.org_invites import OrgInvites
     from .resources.organizations import (
         Billing,
@@ -79,6 +86,7 @@ if TYPE_CHECKING:
     from .resources.provider_defaults import ProviderDefaults
     from .resources.quotas import Quotas
     from .resources.regions import Regions
+    from .resources.runtimes import RuntimeCapabilities, RuntimeEnv, Runtimes
     from .resources.sandbox_batches import SandboxBatches
     from .resources.sandboxes import Sandboxes
     from .resources.sandboxes.templates import SandboxTemplates
@@ -93,6 +101,7 @@ if TYPE_CHECKING:
     from .resources.usage import Usage
     from .resources.volumes import Volumes
     from .resources.webhooks import Webhooks
+    from .resources.workflows import Workflows
     from .resources.workspace_invites import WorkspaceInvites
     from .resources.workspace_members import WorkspaceMembers
 
@@ -808,3 +817,103 @@ class Miosa:
         from .resources.cloud import Cloud
 
         return Cloud(self)
+
+    # -- agents family: settings, connections, runtimes, workflows -----------------------
+
+    @cached_property
+    def agent_settings(self) -> AgentSettings:
+        """Harnesses, credentials, models and defaults: ``/agents/settings`` and around."""
+        from .resources.agents.settings import AgentSettings
+
+        return AgentSettings(self)
+
+    @cached_property
+    def agent_steering(self) -> AgentSteering:
+        """Prompt or stop the agent run attached to a machine: ``.../agent/prompts``."""
+        from .resources.agents.commands import AgentSteering
+
+        return AgentSteering(self)
+
+    @cached_property
+    def commands(self) -> Commands:
+        """Run commands on a sandbox or a computer: ``/sandboxes/{id}/commands``."""
+        from .resources.agents.commands import Commands
+
+        return Commands(self)
+
+    @cached_property
+    def agent_signins(self) -> AgentSignins:
+        """Connect subscription plans by signing in: ``/agent-signins``."""
+        from .resources.agents.signins import AgentSignins
+
+        return AgentSignins(self)
+
+    @cached_property
+    def agent_accounts(self) -> AgentAccounts:
+        """The keys and plans agents sign in with: ``/agent-accounts``."""
+        from .resources.agents.signins import AgentAccounts
+
+        return AgentAccounts(self)
+
+    @cached_property
+    def agent_chats(self) -> AgentChats:
+        """A chat's context use and compaction: ``/agents/chats/{chat_id}``."""
+        from .resources.agents.chats import AgentChats
+
+        return AgentChats(self)
+
+    @cached_property
+    def agent_runtime_profiles(self) -> AgentRuntimeProfiles:
+        """Defaults mounted into agent runtimes: ``/agent-runtime-profiles``."""
+        from .resources.agents.runtime_profiles import AgentRuntimeProfiles
+
+        return AgentRuntimeProfiles(self)
+
+    @cached_property
+    def connections(self) -> Connections:
+        """Model credentials, apps and tool servers, for a workspace or an end user."""
+        from .resources.agents.connections import Connections
+
+        return Connections(self)
+
+    @cached_property
+    def harnesses(self) -> Harnesses:
+        """Which harness can run, with which credentials: ``/agents/settings``."""
+        from .resources.agents.connections import Harnesses
+
+        return Harnesses(self)
+
+    @cached_property
+    def runtimes(self) -> Runtimes:
+        """Sandbox runtime backends and their gate state: ``/sandboxes/runtimes``."""
+        from .resources.runtimes import Runtimes
+
+        return Runtimes(self)
+
+    @cached_property
+    def runtime_capabilities(self) -> RuntimeCapabilities:
+        """The live runtime capability contract: ``/runtime-capabilities``."""
+        from .resources.runtimes import RuntimeCapabilities
+
+        return RuntimeCapabilities(self)
+
+    @cached_property
+    def runtime_env(self) -> RuntimeEnv:
+        """Env vars passed down to sandboxes, computers and agents: ``/runtime-env``."""
+        from .resources.runtimes import RuntimeEnv
+
+        return RuntimeEnv(self)
+
+    @cached_property
+    def workflows(self) -> Workflows:
+        """Versioned node graphs and their runs: ``/workflows``."""
+        from .resources.workflows import Workflows
+
+        return Workflows(self)
+
+    @cached_property
+    def operations(self) -> Operations:
+        """Durable operations and their event logs: ``/operations/{operation_id}``."""
+        from .resources.operations import Operations
+
+        return Operations(self)

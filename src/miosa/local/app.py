@@ -55,6 +55,13 @@ MODULES = (
     "docker_deploy",
     "builder_apps",
     "cloud",
+    "agent_settings",
+    "commands",
+    "agent_signins",
+    "agent_chats",
+    "agent_runtime_profiles",
+    "runtimes",
+    "workflows",
     "contract",
 )
 
