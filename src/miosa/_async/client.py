@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .resources.community import AsyncCommunity
     from .resources.completions import AsyncCompletions
     from .resources.computers import AsyncComputers
+    from .resources.connectors import AsyncConnectors
     from .resources.credits import AsyncCredits
     from .resources.cron_jobs import AsyncCronJobs
     from .resources.custom_domains import AsyncCustomDomains
@@ -568,3 +569,12 @@ class AsyncMiosa:
         from .resources.agents import AsyncAgentTriggers
 
         return AsyncAgentTriggers(self)
+
+    # -- connect, devices, email, AI gateway and forge ---------------------------------
+
+    @cached_property
+    def connectors(self) -> AsyncConnectors:
+        """MIOSA Connect: provider credentials and how runtimes use them: ``/connect``."""
+        from .resources.connectors import AsyncConnectors
+
+        return AsyncConnectors(self)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .resources.community import Community
     from .resources.completions import Completions
     from .resources.computers import Computers
+    from .resources.connectors import Connectors
     from .resources.credits import Credits
     from .resources.cron_jobs import CronJobs
     from .resources.custom_domains import CustomDomains
@@ -571,3 +572,12 @@ class Miosa:
         from .resources.agents import AgentTriggers
 
         return AgentTriggers(self)
+
+    # -- connect, devices, email, AI gateway and forge ---------------------------------
+
+    @cached_property
+    def connectors(self) -> Connectors:
+        """MIOSA Connect: provider credentials and how runtimes use them: ``/connect``."""
+        from .resources.connectors import Connectors
+
+        return Connectors(self)
