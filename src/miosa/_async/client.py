@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .resources.dashboard import AsyncDashboard
     from .resources.databases import AsyncDatabases
     from .resources.deployments import AsyncDeployments
+    from .resources.devices import AsyncDevices
     from .resources.embeddings import AsyncEmbeddings
     from .resources.events import AsyncEvents
     from .resources.external_keys import AsyncExternalKeys
@@ -578,3 +579,10 @@ class AsyncMiosa:
         from .resources.connectors import AsyncConnectors
 
         return AsyncConnectors(self)
+
+    @cached_property
+    def devices(self) -> AsyncDevices:
+        """Sandboxes and desktop computers behind one API: ``/devices``."""
+        from .resources.devices import AsyncDevices
+
+        return AsyncDevices(self)

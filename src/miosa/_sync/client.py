@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .resources.dashboard import Dashboard
     from .resources.databases import Databases
     from .resources.deployments import Deployments
+    from .resources.devices import Devices
     from .resources.embeddings import Embeddings
     from .resources.events import Events
     from .resources.external_keys import ExternalKeys
@@ -581,3 +582,10 @@ class Miosa:
         from .resources.connectors import Connectors
 
         return Connectors(self)
+
+    @cached_property
+    def devices(self) -> Devices:
+        """Sandboxes and desktop computers behind one API: ``/devices``."""
+        from .resources.devices import Devices
+
+        return Devices(self)

@@ -42,6 +42,7 @@ MODULES = (
     "agents",
     "agent_triggers",
     "connectors",
+    "devices",
     "contract",
 )
 
