@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .resources.databases import AsyncDatabases
     from .resources.deployments import AsyncDeployments
     from .resources.devices import AsyncDevices
+    from .resources.email import AsyncEmail
     from .resources.embeddings import AsyncEmbeddings
     from .resources.events import AsyncEvents
     from .resources.external_keys import AsyncExternalKeys
@@ -586,3 +587,10 @@ class AsyncMiosa:
         from .resources.devices import AsyncDevices
 
         return AsyncDevices(self)
+
+    @cached_property
+    def email(self) -> AsyncEmail:
+        """Admin email campaigns, templates and inbox: ``/admin/email-*``."""
+        from .resources.email import AsyncEmail
+
+        return AsyncEmail(self)

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from .resources.databases import Databases
     from .resources.deployments import Deployments
     from .resources.devices import Devices
+    from .resources.email import Email
     from .resources.embeddings import Embeddings
     from .resources.events import Events
     from .resources.external_keys import ExternalKeys
@@ -589,3 +590,10 @@ class Miosa:
         from .resources.devices import Devices
 
         return Devices(self)
+
+    @cached_property
+    def email(self) -> Email:
+        """Admin email campaigns, templates and inbox: ``/admin/email-*``."""
+        from .resources.email import Email
+
+        return Email(self)

@@ -43,6 +43,7 @@ MODULES = (
     "agent_triggers",
     "connectors",
     "devices",
+    "email_admin",
     "contract",
 )
 

@@ -167,6 +167,14 @@ if TYPE_CHECKING:
         DeviceState,
     )
     from .domains import CustomDomain, DeploymentDomain, RedirectPolicy
+    from .email import (
+        EmailCampaign,
+        EmailCampaignStatus,
+        EmailDelivery,
+        EmailMessage,
+        EmailRecipientCount,
+        EmailTemplate,
+    )
     from .events import Event
     from .functions import Function
     from .health_checks import HealthCheck, HealthStatus
@@ -535,6 +543,12 @@ _MODULES: dict[str, str] = {
     "DeviceFileWrite": "devices",
     "DeviceState": "devices",
     "DockerDeployApp": "deployments",
+    "EmailCampaign": "email",
+    "EmailCampaignStatus": "email",
+    "EmailDelivery": "email",
+    "EmailMessage": "email",
+    "EmailRecipientCount": "email",
+    "EmailTemplate": "email",
     "Embedding": "ai",
     "EmbeddingResponse": "ai",
     "EnvVar": "sandbox_env",
@@ -932,6 +946,12 @@ __all__ = [
     "DeviceFileWrite",
     "DeviceState",
     "DockerDeployApp",
+    "EmailCampaign",
+    "EmailCampaignStatus",
+    "EmailDelivery",
+    "EmailMessage",
+    "EmailRecipientCount",
+    "EmailTemplate",
     "Embedding",
     "EmbeddingResponse",
     "EnvVar",
