@@ -27,6 +27,7 @@ PAGES = (
     "builder-and-cloud.md",
     "agent-setup.md",
     "workflows.md",
+    "connect-devices-email.md",
 )
 BLOCKS = [
     (page, n, code)

@@ -45,14 +45,17 @@ if TYPE_CHECKING:
     from .resources.community import AsyncCommunity
     from .resources.completions import AsyncCompletions
     from .resources.computers import AsyncComputers
+    from .resources.connectors import AsyncConnectors
     from .resources.credits import AsyncCredits
     from .resources.cron_jobs import AsyncCronJobs
     from .resources.custom_domains import AsyncCustomDomains
     from .resources.dashboard import AsyncDashboard
     from .resources.databases import AsyncDatabases
     from .resources.deployments import AsyncDeployments
+    from .resources.devices import AsyncDevices
     from .resources.docker_deploy import AsyncDockerDeploy
     from .resources.egress import AsyncEgressAudit, AsyncEgressNetwork, AsyncEgressSecrets
+    from .resources.email import AsyncEmail
     from .resources.embeddings import AsyncEmbeddings
     from .resources.event_subscriptions import AsyncEventSubscriptions
     from .resources.events import AsyncEvents
@@ -914,3 +917,26 @@ class AsyncMiosa:
         from .resources.operations import AsyncOperations
 
         return AsyncOperations(self)
+
+    # -- connect, devices, email, AI gateway and forge ---------------------------------
+
+    @cached_property
+    def connectors(self) -> AsyncConnectors:
+        """MIOSA Connect: provider credentials and how runtimes use them: ``/connect``."""
+        from .resources.connectors import AsyncConnectors
+
+        return AsyncConnectors(self)
+
+    @cached_property
+    def devices(self) -> AsyncDevices:
+        """Sandboxes and desktop computers behind one API: ``/devices``."""
+        from .resources.devices import AsyncDevices
+
+        return AsyncDevices(self)
+
+    @cached_property
+    def email(self) -> AsyncEmail:
+        """Admin email campaigns, templates and inbox: ``/admin/email-*``."""
+        from .resources.email import AsyncEmail
+
+        return AsyncEmail(self)

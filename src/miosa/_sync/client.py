@@ -48,14 +48,17 @@ if TYPE_CHECKING:
     from .resources.community import Community
     from .resources.completions import Completions
     from .resources.computers import Computers
+    from .resources.connectors import Connectors
     from .resources.credits import Credits
     from .resources.cron_jobs import CronJobs
     from .resources.custom_domains import CustomDomains
     from .resources.dashboard import Dashboard
     from .resources.databases import Databases
     from .resources.deployments import Deployments
+    from .resources.devices import Devices
     from .resources.docker_deploy import DockerDeploy
     from .resources.egress import EgressAudit, EgressNetwork, EgressSecrets
+    from .resources.email import Email
     from .resources.embeddings import Embeddings
     from .resources.event_subscriptions import EventSubscriptions
     from .resources.events import Events
@@ -917,3 +920,26 @@ class Miosa:
         from .resources.operations import Operations
 
         return Operations(self)
+
+    # -- connect, devices, email, AI gateway and forge ---------------------------------
+
+    @cached_property
+    def connectors(self) -> Connectors:
+        """MIOSA Connect: provider credentials and how runtimes use them: ``/connect``."""
+        from .resources.connectors import Connectors
+
+        return Connectors(self)
+
+    @cached_property
+    def devices(self) -> Devices:
+        """Sandboxes and desktop computers behind one API: ``/devices``."""
+        from .resources.devices import Devices
+
+        return Devices(self)
+
+    @cached_property
+    def email(self) -> Email:
+        """Admin email campaigns, templates and inbox: ``/admin/email-*``."""
+        from .resources.email import Email
+
+        return Email(self)

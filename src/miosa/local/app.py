@@ -62,6 +62,9 @@ MODULES = (
     "agent_runtime_profiles",
     "runtimes",
     "workflows",
+    "connectors",
+    "devices",
+    "email_admin",
     "contract",
 )
 
