@@ -23,6 +23,7 @@ PAGES = (
     "webhooks.md",
     "errors-and-retries.md",
     "agents-and-runs.md",
+    "open-computers.md",
 )
 BLOCKS = [
     (page, n, code)

@@ -41,6 +41,7 @@ MODULES = (
     "runs",
     "agents",
     "agent_triggers",
+    "open_computers",
     "contract",
 )
 

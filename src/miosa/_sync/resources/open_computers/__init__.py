@@ -4,7 +4,13 @@
 """The OpenComputers family: ``client.open_computers`` and its sub-groups (hosts, jobs ...)."""
 
 from .agents import OpenComputerAgents, OpenComputerClusters
+from .alerts import (
+    OpenComputerAlertChannels,
+    OpenComputerAlertFires,
+    OpenComputerAlertRules,
+)
 from .apps import OpenComputerApps, OpenComputerWorkspaces
+from .audit import OpenComputerAudit
 from .desktop import OpenComputerDesktop
 from .files import OpenComputerFiles
 from .hosts import OpenComputerHosts, OpenComputerJobs
@@ -12,10 +18,15 @@ from .resource import OpenComputers
 from .secrets import OpenComputerSecrets
 from .terminal import OpenComputerTerminal
 from .tunnels import OpenComputerTunnels
+from .webhooks import OpenComputerWebhooks
 
 __all__ = [
     "OpenComputerAgents",
+    "OpenComputerAlertChannels",
+    "OpenComputerAlertFires",
+    "OpenComputerAlertRules",
     "OpenComputerApps",
+    "OpenComputerAudit",
     "OpenComputerClusters",
     "OpenComputerDesktop",
     "OpenComputerFiles",
@@ -24,6 +35,7 @@ __all__ = [
     "OpenComputerSecrets",
     "OpenComputerTerminal",
     "OpenComputerTunnels",
+    "OpenComputerWebhooks",
     "OpenComputerWorkspaces",
     "OpenComputers",
 ]

@@ -5,7 +5,8 @@
 
 Every call lives under ``/opencomputers``. Sub-groups are created on first use:
 ``hosts``, ``jobs``, ``files``, ``terminal``, ``desktop``, ``tunnels``, ``agents``,
-``clusters``, ``apps``, ``workspaces``, ``secrets``.
+``clusters``, ``apps``, ``workspaces``, ``secrets``; monitoring: ``alert_rules``,
+``alert_channels``, ``alert_fires``, ``audit``, ``webhooks``.
 """
 
 from __future__ import annotations
@@ -14,13 +15,20 @@ from functools import cached_property
 
 from ..._resource import APIResource
 from .agents import OpenComputerAgents, OpenComputerClusters
+from .alerts import (
+    OpenComputerAlertChannels,
+    OpenComputerAlertFires,
+    OpenComputerAlertRules,
+)
 from .apps import OpenComputerApps, OpenComputerWorkspaces
+from .audit import OpenComputerAudit
 from .desktop import OpenComputerDesktop
 from .files import OpenComputerFiles
 from .hosts import OpenComputerHosts, OpenComputerJobs
 from .secrets import OpenComputerSecrets
 from .terminal import OpenComputerTerminal
 from .tunnels import OpenComputerTunnels
+from .webhooks import OpenComputerWebhooks
 
 
 class OpenComputers(APIResource):
@@ -89,3 +97,30 @@ class OpenComputers(APIResource):
         """Tenant-wide and per-host secrets: ``/opencomputers/.../secrets``."""
 
         return OpenComputerSecrets(self._client)
+
+    # -- monitoring ---------------------------------------------------------------------
+
+    @cached_property
+    def alert_rules(self) -> OpenComputerAlertRules:
+        """Alert rules: ``/opencomputers/alerts/rules``."""
+        return OpenComputerAlertRules(self._client)
+
+    @cached_property
+    def alert_channels(self) -> OpenComputerAlertChannels:
+        """Where alerts are delivered: ``/opencomputers/alerts/channels``."""
+        return OpenComputerAlertChannels(self._client)
+
+    @cached_property
+    def alert_fires(self) -> OpenComputerAlertFires:
+        """The history of fired alerts: ``/opencomputers/alerts/fires``."""
+        return OpenComputerAlertFires(self._client)
+
+    @cached_property
+    def audit(self) -> OpenComputerAudit:
+        """The OpenComputers audit log: ``/opencomputers/audit``."""
+        return OpenComputerAudit(self._client)
+
+    @cached_property
+    def webhooks(self) -> OpenComputerWebhooks:
+        """Signed event deliveries to your endpoints: ``/opencomputers/webhooks``."""
+        return OpenComputerWebhooks(self._client)
