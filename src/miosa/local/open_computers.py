@@ -1,11 +1,13 @@
-"""OpenComputers (bring your own computer): the tenant's alerting, audit log and webhooks.
+"""OpenComputers (bring your own computer): alerting, the audit log, webhooks, schedules
+and backups.
 
 Hosts are machines the local server does not have, so the routes below a host keep their
 records under whatever host id the path names (the record store does not check parents).
 Each route answers in production's envelope (``{"data": ...}`` for alerts and webhooks).
 Verbs change state the way production does: firing a rule records a fire, acknowledging a
 fire stamps who and when, verifying a channel stamps ``verified_at``, testing a webhook
-logs a delivery. The audit log is a view of this server's own audit records of
+logs a delivery, triggering a schedule queues a run, triggering a backup takes a snapshot
+(written by the time it is next read). The audit log is a view of this server's own audit records of
 ``/opencomputers`` calls, chained with SHA-256 as production chains its entries.
 """
 
@@ -22,7 +24,7 @@ from starlette.responses import Response
 
 from .common import JSON, iso, new_id, now, parse_iso
 from .http import bad_request, int_param, json_response, not_found, ok, paginate
-from .records import Collection, crud_endpoints, find, records, respond
+from .records import Action, Collection, crud_endpoints, find, records, respond
 from .routing import Call, Endpoint
 
 _OC = "/opencomputers"
@@ -301,6 +303,210 @@ async def test_webhook(call: Call) -> Response:
     return ok({"status": "queued", "message": f"test event queued for {webhook['url']}"})
 
 
+# -- schedules -----------------------------------------------------------------------------
+
+_HOST = _OC + "/hosts/{host_id}"
+_PAUSE_RESUME = {
+    "pause": Action(sets={"state": "paused"}),
+    "resume": Action(sets={"state": "active"}),
+}
+SCHEDULES = Collection(
+    _HOST + "/schedules",
+    "schedule_id",
+    "ocs",
+    "schedule",
+    verbs=frozenset({"list", "get", "update", "delete"}),
+    update=("PATCH",),
+    actions=_PAUSE_RESUME,
+    envelope="schedule",
+    list_key="schedules",
+)
+SCHEDULE_RUNS = Collection(SCHEDULES.item_path + "/runs", "run_id", "ocsr", "schedule run")
+RUNS_DEFAULT_LIMIT = 20
+_TRIGGERS = ("cron", "webhook", "manual")
+
+
+async def create_schedule(call: Call) -> Response:
+    """``POST .../schedules``: a webhook schedule's token and URL are in this reply only."""
+    body = await call.json()
+    for name in ("name", "cmd"):
+        if not isinstance(body.get(name), str) or not body[name]:
+            raise bad_request(f"{name} is required", field=name)
+    trigger = body.get("trigger_kind", "cron")
+    if trigger not in _TRIGGERS:
+        raise bad_request(
+            f"trigger_kind must be one of {', '.join(_TRIGGERS)}", field="trigger_kind"
+        )
+    stamp = iso(now())
+    schedule = {
+        "description": None,
+        "cron_expression": None,
+        "timezone": "UTC",
+        "args": [],
+        "env": {},
+        "cwd": None,
+        "timeout_ms": None,
+        "max_consecutive_failures": 5,
+        **body,
+        "id": new_id(SCHEDULES.prefix),
+        "host_id": call.params["host_id"],
+        "trigger_kind": trigger,
+        "state": "active",
+        "next_run_at": None,
+        "last_run_at": None,
+        "last_run_exit_code": None,
+        "last_run_job_id": None,
+        "consecutive_failures": 0,
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+    records(call, SCHEDULES)[schedule["id"]] = schedule
+    call.resource_id = schedule["id"]
+    reply: JSON = {"schedule": schedule}
+    if trigger == "webhook":
+        token = secrets.token_urlsafe(24)
+        base = str(call.request.base_url).rstrip("/")
+        reply.update(
+            webhook_token=token, webhook_url=f"{base}/api/v1{_OC}/schedules/trigger/{token}"
+        )
+    return json_response(reply, 201)
+
+
+def _newest(items: list[JSON], call: Call, default_limit: int) -> list[JSON]:
+    """Newest first, at most ``limit``, only those older than the ``before`` id if given."""
+    items = list(reversed(items))
+    before = call.query.get("before")
+    if before:
+        ids = [item["id"] for item in items]
+        items = items[ids.index(before) + 1 :] if before in ids else []
+    return items[: int_param(call.query, "limit", default_limit, 1, 200)]
+
+
+async def trigger_schedule(call: Call) -> Response:
+    """``POST .../schedules/{schedule_id}/trigger``: a run is queued out of band."""
+    schedule = find(call, SCHEDULES)
+    await call.json()
+    stamp = iso(now())
+    run = {
+        "id": new_id(SCHEDULE_RUNS.prefix),
+        "schedule_id": schedule["id"],
+        "host_id": schedule["host_id"],
+        "trigger_kind": "manual",
+        "job_id": None,
+        "state": "queued",
+        "exit_code": None,
+        "error": None,
+        "started_at": None,
+        "finished_at": None,
+        "created_at": stamp,
+    }
+    records(call, SCHEDULE_RUNS)[run["id"]] = run
+    schedule["last_run_at"] = stamp
+    return json_response({"run": run}, 201)
+
+
+async def list_schedule_runs(call: Call) -> Response:
+    """``GET .../schedules/{schedule_id}/runs``: newest first."""
+    schedule = find(call, SCHEDULES)
+    runs = [r for r in records(call, SCHEDULE_RUNS).values() if r["schedule_id"] == schedule["id"]]
+    return json_response({"runs": _newest(runs, call, RUNS_DEFAULT_LIMIT)})
+
+
+# -- backups -------------------------------------------------------------------------------
+
+BACKUP_CONFIGS = Collection(
+    _HOST + "/backup-configs",
+    "config_id",
+    "ocb",
+    "backup config",
+    verbs=frozenset({"list", "create", "update", "delete"}),
+    update=("PATCH",),
+    required=("path",),
+    defaults={
+        "name": None,
+        "schedule_cron": "0 3 * * *",
+        "timezone": "UTC",
+        "retention_count": 7,
+        "retention_days": None,
+        "exclude_patterns": [],
+        "compression_level": 3,
+        "state": "active",
+        "last_snapshot_at": None,
+        "last_snapshot_size_bytes": None,
+    },
+    actions=_PAUSE_RESUME,
+    envelope="backup_config",
+    list_key="backup_configs",
+)
+SNAPSHOTS = Collection(
+    _OC + "/snapshots",
+    "snapshot_id",
+    "ocsnap",
+    "snapshot",
+    verbs=frozenset({"delete"}),
+    envelope="snapshot",
+)
+SNAPSHOTS_DEFAULT_LIMIT = 20
+
+
+def _settled(call: Call, snapshot: JSON) -> JSON:
+    """A snapshot being written is complete by the time it is read again."""
+    if snapshot["state"] == "running":
+        stamp = iso(now())
+        snapshot.update(state="completed", completed_at=stamp, total_bytes=0, compressed_bytes=0)
+        config = records(call, BACKUP_CONFIGS).get(snapshot["config_id"])
+        if config is not None:
+            config.update(last_snapshot_at=stamp, last_snapshot_size_bytes=0)
+    return snapshot
+
+
+async def trigger_backup(call: Call) -> Response:
+    """``POST .../backup-configs/{config_id}/trigger``: 202 with the snapshot being written."""
+    config = find(call, BACKUP_CONFIGS)
+    await call.json()
+    snapshot = {
+        "id": new_id(SNAPSHOTS.prefix),
+        "config_id": config["id"],
+        "host_id": config["host_id"],
+        "state": "running",
+        "total_bytes": None,
+        "compressed_bytes": None,
+        "chunk_count": 0,
+        "started_at": iso(now()),
+        "completed_at": None,
+        "error": None,
+    }
+    records(call, SNAPSHOTS)[snapshot["id"]] = snapshot
+    call.resource_id = snapshot["id"]
+    return json_response({"snapshot": snapshot}, 202)
+
+
+async def list_snapshots(call: Call) -> Response:
+    """``GET .../backup-configs/{config_id}/snapshots``: newest first."""
+    config = find(call, BACKUP_CONFIGS)
+    mine = [
+        _settled(call, s)
+        for s in records(call, SNAPSHOTS).values()
+        if s["config_id"] == config["id"]
+    ]
+    return json_response({"snapshots": _newest(mine, call, SNAPSHOTS_DEFAULT_LIMIT)})
+
+
+async def get_snapshot(call: Call) -> Response:
+    """``GET /opencomputers/snapshots/{snapshot_id}``."""
+    return respond(SNAPSHOTS, _settled(call, find(call, SNAPSHOTS)))
+
+
+async def restore_snapshot(call: Call) -> Response:
+    """``POST /opencomputers/snapshots/{snapshot_id}/restore``: 202 with a restore id."""
+    snapshot = _settled(call, find(call, SNAPSHOTS))
+    body = await call.json()
+    if not isinstance(body.get("target_host_id"), str) or not body["target_host_id"]:
+        raise bad_request("target_host_id is required", field="target_host_id")
+    call.audit_metadata = {"snapshot_id": snapshot["id"], "target_host_id": body["target_host_id"]}
+    return json_response({"restore_id": new_id("ocrst")}, 202)
+
+
 def endpoints() -> list[Endpoint]:
     """Routes of this module."""
     return [
@@ -318,4 +524,12 @@ def endpoints() -> list[Endpoint]:
         Endpoint("POST", WEBHOOKS.path, create_webhook, "webhook.create"),
         Endpoint("GET", DELIVERIES.path, list_deliveries),
         Endpoint("POST", WEBHOOKS.item_path + "/test", test_webhook, "webhook.test"),
+        *crud_endpoints([SCHEDULES, BACKUP_CONFIGS, SNAPSHOTS]),
+        Endpoint("POST", SCHEDULES.path, create_schedule, "schedule.create"),
+        Endpoint("POST", SCHEDULES.item_path + "/trigger", trigger_schedule, "schedule.trigger"),
+        Endpoint("GET", SCHEDULE_RUNS.path, list_schedule_runs),
+        Endpoint("POST", BACKUP_CONFIGS.item_path + "/trigger", trigger_backup, "backup.trigger"),
+        Endpoint("GET", BACKUP_CONFIGS.item_path + "/snapshots", list_snapshots),
+        Endpoint("GET", SNAPSHOTS.item_path, get_snapshot),
+        Endpoint("POST", SNAPSHOTS.item_path + "/restore", restore_snapshot, "snapshot.restore"),
     ]

@@ -8,10 +8,12 @@ from .alerts import (
 )
 from .apps import AsyncOpenComputerApps, AsyncOpenComputerWorkspaces
 from .audit import AsyncOpenComputerAudit
+from .backups import AsyncOpenComputerBackups
 from .desktop import AsyncOpenComputerDesktop
 from .files import AsyncOpenComputerFiles
 from .hosts import AsyncOpenComputerHosts, AsyncOpenComputerJobs
 from .resource import AsyncOpenComputers
+from .schedules import AsyncOpenComputerSchedules
 from .secrets import AsyncOpenComputerSecrets
 from .terminal import AsyncOpenComputerTerminal
 from .tunnels import AsyncOpenComputerTunnels
@@ -24,11 +26,13 @@ __all__ = [
     "AsyncOpenComputerAlertRules",
     "AsyncOpenComputerApps",
     "AsyncOpenComputerAudit",
+    "AsyncOpenComputerBackups",
     "AsyncOpenComputerClusters",
     "AsyncOpenComputerDesktop",
     "AsyncOpenComputerFiles",
     "AsyncOpenComputerHosts",
     "AsyncOpenComputerJobs",
+    "AsyncOpenComputerSchedules",
     "AsyncOpenComputerSecrets",
     "AsyncOpenComputerTerminal",
     "AsyncOpenComputerTunnels",

@@ -3,7 +3,8 @@
 Every call lives under ``/opencomputers``. Sub-groups are created on first use:
 ``hosts``, ``jobs``, ``files``, ``terminal``, ``desktop``, ``tunnels``, ``agents``,
 ``clusters``, ``apps``, ``workspaces``, ``secrets``; monitoring: ``alert_rules``,
-``alert_channels``, ``alert_fires``, ``audit``, ``webhooks``.
+``alert_channels``, ``alert_fires``, ``audit``, ``webhooks``; recurring work: ``schedules``,
+``backups``.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from .alerts import (
 )
 from .apps import AsyncOpenComputerApps, AsyncOpenComputerWorkspaces
 from .audit import AsyncOpenComputerAudit
+from .backups import AsyncOpenComputerBackups
 from .desktop import AsyncOpenComputerDesktop
 from .files import AsyncOpenComputerFiles
 from .hosts import AsyncOpenComputerHosts, AsyncOpenComputerJobs
+from .schedules import AsyncOpenComputerSchedules
 from .secrets import AsyncOpenComputerSecrets
 from .terminal import AsyncOpenComputerTerminal
 from .tunnels import AsyncOpenComputerTunnels
@@ -121,3 +124,15 @@ class AsyncOpenComputers(AsyncAPIResource):
     def webhooks(self) -> AsyncOpenComputerWebhooks:
         """Signed event deliveries to your endpoints: ``/opencomputers/webhooks``."""
         return AsyncOpenComputerWebhooks(self._client)
+
+    # -- recurring work -----------------------------------------------------------------
+
+    @cached_property
+    def schedules(self) -> AsyncOpenComputerSchedules:
+        """Recurring jobs on a host: ``/opencomputers/hosts/{host_id}/schedules``."""
+        return AsyncOpenComputerSchedules(self._client)
+
+    @cached_property
+    def backups(self) -> AsyncOpenComputerBackups:
+        """Backup configs and snapshots: ``.../backup-configs``, ``/opencomputers/snapshots``."""
+        return AsyncOpenComputerBackups(self._client)

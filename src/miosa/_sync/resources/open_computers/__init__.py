@@ -11,10 +11,12 @@ from .alerts import (
 )
 from .apps import OpenComputerApps, OpenComputerWorkspaces
 from .audit import OpenComputerAudit
+from .backups import OpenComputerBackups
 from .desktop import OpenComputerDesktop
 from .files import OpenComputerFiles
 from .hosts import OpenComputerHosts, OpenComputerJobs
 from .resource import OpenComputers
+from .schedules import OpenComputerSchedules
 from .secrets import OpenComputerSecrets
 from .terminal import OpenComputerTerminal
 from .tunnels import OpenComputerTunnels
@@ -27,11 +29,13 @@ __all__ = [
     "OpenComputerAlertRules",
     "OpenComputerApps",
     "OpenComputerAudit",
+    "OpenComputerBackups",
     "OpenComputerClusters",
     "OpenComputerDesktop",
     "OpenComputerFiles",
     "OpenComputerHosts",
     "OpenComputerJobs",
+    "OpenComputerSchedules",
     "OpenComputerSecrets",
     "OpenComputerTerminal",
     "OpenComputerTunnels",

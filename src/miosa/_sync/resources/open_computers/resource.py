@@ -6,7 +6,8 @@
 Every call lives under ``/opencomputers``. Sub-groups are created on first use:
 ``hosts``, ``jobs``, ``files``, ``terminal``, ``desktop``, ``tunnels``, ``agents``,
 ``clusters``, ``apps``, ``workspaces``, ``secrets``; monitoring: ``alert_rules``,
-``alert_channels``, ``alert_fires``, ``audit``, ``webhooks``.
+``alert_channels``, ``alert_fires``, ``audit``, ``webhooks``; recurring work: ``schedules``,
+``backups``.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from .alerts import (
 )
 from .apps import OpenComputerApps, OpenComputerWorkspaces
 from .audit import OpenComputerAudit
+from .backups import OpenComputerBackups
 from .desktop import OpenComputerDesktop
 from .files import OpenComputerFiles
 from .hosts import OpenComputerHosts, OpenComputerJobs
+from .schedules import OpenComputerSchedules
 from .secrets import OpenComputerSecrets
 from .terminal import OpenComputerTerminal
 from .tunnels import OpenComputerTunnels
@@ -124,3 +127,15 @@ class OpenComputers(APIResource):
     def webhooks(self) -> OpenComputerWebhooks:
         """Signed event deliveries to your endpoints: ``/opencomputers/webhooks``."""
         return OpenComputerWebhooks(self._client)
+
+    # -- recurring work -----------------------------------------------------------------
+
+    @cached_property
+    def schedules(self) -> OpenComputerSchedules:
+        """Recurring jobs on a host: ``/opencomputers/hosts/{host_id}/schedules``."""
+        return OpenComputerSchedules(self._client)
+
+    @cached_property
+    def backups(self) -> OpenComputerBackups:
+        """Backup configs and snapshots: ``.../backup-configs``, ``/opencomputers/snapshots``."""
+        return OpenComputerBackups(self._client)
