@@ -38,11 +38,11 @@ def test_every_contract_endpoint_has_a_route() -> None:
     # .../files/batch, .../processes/{pid}/stdin and /signal), plus GET and PATCH
     # .../resources, plus the groups added since from 2.19.2's surface (service accounts
     # and SSE tickets: 7; agents, runs and run groups: 31; agent triggers: 8).
-    assert len(records) == 225
+    assert len(records) == 239
     wanted = {(r["method"], _normalize(r["path"])) for r in records}
     routed = {(e.method, _normalize(e.path)) for e in all_endpoints()}
     assert wanted - routed == set()
-    assert len(wanted) == 225
+    assert len(wanted) == 239
 
 
 def test_router_reaches_a_handler_for_every_contract_endpoint(client: httpx.Client) -> None:

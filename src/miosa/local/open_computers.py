@@ -1,5 +1,5 @@
-"""OpenComputers (bring your own computer): alerting, the audit log, webhooks, schedules
-and backups.
+"""OpenComputers (bring your own computer): alerting, the audit log, webhooks, schedules,
+backups, Docker Compose projects and containers.
 
 Hosts are machines the local server does not have, so the routes below a host keep their
 records under whatever host id the path names (the record store does not check parents).
@@ -7,8 +7,11 @@ Each route answers in production's envelope (``{"data": ...}`` for alerts and we
 Verbs change state the way production does: firing a rule records a fire, acknowledging a
 fire stamps who and when, verifying a channel stamps ``verified_at``, testing a webhook
 logs a delivery, triggering a schedule queues a run, triggering a backup takes a snapshot
-(written by the time it is next read). The audit log is a view of this server's own audit records of
-``/opencomputers`` calls, chained with SHA-256 as production chains its entries.
+(written by the time it is next read). A Compose project starts one container per service
+of its YAML; a project or container being started is running when next read, and their
+event, log and stats streams replay what happened to them, then end. The audit log is a
+view of this server's own audit records of ``/opencomputers`` calls, chained with SHA-256 as
+production chains its entries.
 """
 
 from __future__ import annotations
@@ -19,13 +22,25 @@ import io
 import json
 import secrets
 
+from anyio.streams.memory import MemoryObjectSendStream
 from starlette.datastructures import QueryParams
 from starlette.responses import Response
 
 from .common import JSON, iso, new_id, now, parse_iso
-from .http import bad_request, int_param, json_response, not_found, ok, paginate
+from .events import Event
+from .http import (
+    ApiError,
+    bad_request,
+    int_param,
+    json_response,
+    no_content,
+    not_found,
+    ok,
+    paginate,
+)
 from .records import Action, Collection, crud_endpoints, find, records, respond
 from .routing import Call, Endpoint
+from .sse import SSEResponse
 
 _OC = "/opencomputers"
 
@@ -507,6 +522,258 @@ async def restore_snapshot(call: Call) -> Response:
     return json_response({"restore_id": new_id("ocrst")}, 202)
 
 
+# -- Compose projects and containers -------------------------------------------------------
+
+COMPOSE = Collection(
+    _HOST + "/compose-projects",
+    "project_id",
+    "occp",
+    "compose project",
+    verbs=frozenset({"list", "get"}),
+    envelope="compose_project",
+    list_key="compose_projects",
+)
+CONTAINERS = Collection(
+    _HOST + "/containers",
+    "container_id",
+    "occt",
+    "container",
+    verbs=frozenset({"list", "get"}),
+    envelope="container",
+    list_key="containers",
+)
+# What happened to each project or container, replayed by its event or log stream.
+_HISTORY = "opencomputers history"
+
+
+def _history(call: Call, ident: str) -> list[JSON]:
+    entry = call.store.records.setdefault(_HISTORY, {}).setdefault(ident, {"frames": []})
+    frames: list[JSON] = entry["frames"]
+    return frames
+
+
+def _services(yaml_text: str) -> list[tuple[str, str | None]]:
+    """The ``(name, image)`` of each service of a compose file: the keys indented one level
+    under the top-level ``services:`` key (enough for the local server; no YAML library)."""
+    found: list[tuple[str, str | None]] = []
+    inside = False
+    for line in yaml_text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip())
+        if indent == 0:
+            inside = line.strip() == "services:"
+        elif inside and line.rstrip().endswith(":") and indent == 2:
+            found.append((line.strip().rstrip(":"), None))
+        elif inside and found and line.strip().startswith("image:"):
+            found[-1] = (found[-1][0], line.split(":", 1)[1].strip())
+    return found
+
+
+def _settle(call: Call, record: JSON) -> JSON:
+    """Something being started is running by the time it is read again."""
+    if record["state"] in ("creating", "provisioning"):
+        record.update(state="running", started_at=iso(now()), updated_at=iso(now()))
+        _history(call, record["id"]).append(
+            {"type": "progress", "payload": {"state": "running"}}
+            if record["id"].startswith(COMPOSE.prefix)
+            else {"stream": "stdout", "line": f"{record['name']} started", "ts": iso(now())}
+        )
+    return record
+
+
+def _start_containers(call: Call, project: JSON) -> None:
+    for container in records(call, CONTAINERS).values():
+        if container.get("compose_project_id") == project["id"]:
+            container.update(state="provisioning", exit_code=None)
+
+
+async def create_compose(call: Call) -> Response:
+    """``POST .../compose-projects``: a container per service; the project reads ``creating``."""
+    body = await call.json()
+    for name in ("name", "yaml"):
+        if not isinstance(body.get(name), str) or not body[name]:
+            raise bad_request(f"{name} is required", field=name)
+    services = _services(body["yaml"])
+    if not services:
+        raise bad_request("yaml has no services", field="yaml")
+    stamp = iso(now())
+    host_id = call.params["host_id"]
+    project = {
+        "id": new_id(COMPOSE.prefix),
+        "name": body["name"],
+        "yaml": body["yaml"],
+        "env": body.get("env") or {},
+        "state": "creating",
+        "services": [{"name": name, "image": image} for name, image in services],
+        "last_error": None,
+        "started_at": None,
+        "stopped_at": None,
+        "host_id": host_id,
+        "inserted_at": stamp,
+        "updated_at": stamp,
+    }
+    records(call, COMPOSE)[project["id"]] = project
+    for name, image in services:
+        container = {
+            "id": new_id(CONTAINERS.prefix),
+            "name": f"{body['name']}-{name}-1",
+            "image": image,
+            "command": [],
+            "env": project["env"],
+            "ports": [],
+            "volumes": [],
+            "restart_policy": "unless-stopped",
+            "runtime": "docker",
+            "state": "provisioning",
+            "exit_code": None,
+            "started_at": None,
+            "stopped_at": None,
+            "host_id": host_id,
+            "compose_project_id": project["id"],
+            "inserted_at": stamp,
+            "updated_at": stamp,
+        }
+        records(call, CONTAINERS)[container["id"]] = container
+        _history(call, project["id"]).append(
+            {"type": "progress", "payload": {"service": name, "status": "created"}}
+        )
+    call.resource_id = project["id"]
+    return respond(COMPOSE, project, 201)
+
+
+async def get_compose(call: Call) -> Response:
+    return respond(COMPOSE, _settle(call, find(call, COMPOSE)))
+
+
+async def list_compose(call: Call) -> Response:
+    mine = [
+        _settle(call, p)
+        for p in records(call, COMPOSE).values()
+        if p["host_id"] == call.params["host_id"]
+    ]
+    return json_response({COMPOSE.list_key: mine})
+
+
+async def compose_up(call: Call) -> Response:
+    """``POST .../up``: the project and its containers start again."""
+    project = find(call, COMPOSE)
+    project.update(state="creating", stopped_at=None, updated_at=iso(now()))
+    _start_containers(call, project)
+    _history(call, project["id"]).append({"type": "progress", "payload": {"action": "up"}})
+    return respond(COMPOSE, project)
+
+
+def _stop(call: Call, record: JSON) -> None:
+    stamp = iso(now())
+    record.update(state="stopped", stopped_at=stamp, updated_at=stamp)
+    if "compose_project_id" in record:
+        record["exit_code"] = 0
+        _history(call, record["id"]).append(
+            {"stream": "stdout", "line": f"{record['name']} stopped", "ts": stamp}
+        )
+
+
+async def compose_down(call: Call) -> Response:
+    """``POST .../down``: the project and its containers stop (``?remove_volumes=true``)."""
+    project = find(call, COMPOSE)
+    _stop(call, project)
+    for container in records(call, CONTAINERS).values():
+        if container.get("compose_project_id") == project["id"]:
+            _stop(call, container)
+    payload = {"action": "down", "remove_volumes": call.query.get("remove_volumes") == "true"}
+    _history(call, project["id"]).append({"type": "progress", "payload": payload})
+    return json_response({"ok": True})
+
+
+async def delete_compose(call: Call) -> Response:
+    """``DELETE .../compose-projects/{project_id}``: the stack and its containers go."""
+    project = find(call, COMPOSE)
+    containers = records(call, CONTAINERS)
+    for ident in [k for k, c in containers.items() if c.get("compose_project_id") == project["id"]]:
+        del containers[ident]
+    del records(call, COMPOSE)[project["id"]]
+    return no_content()
+
+
+def _replay(call: Call, frames: list[JSON], kind: str) -> Response:
+    """An SSE stream of ``frames`` (each typed ``kind`` unless it names its own), then its end."""
+    snapshot = list(frames)
+
+    async def produce(out: MemoryObjectSendStream[Event]) -> None:
+        async with out:
+            for n, frame in enumerate(snapshot, 1):
+                data = {"type": kind, **frame}
+                await out.send(Event(n, str(data["type"]), data))
+
+    return SSEResponse(produce, call.store)
+
+
+async def compose_events(call: Call) -> Response:
+    """``GET .../compose-projects/{project_id}/events``: what happened to the project."""
+    project = _settle(call, find(call, COMPOSE))
+    return _replay(call, _history(call, project["id"]), "progress")
+
+
+async def get_container(call: Call) -> Response:
+    return respond(CONTAINERS, _settle(call, find(call, CONTAINERS)))
+
+
+async def list_containers(call: Call) -> Response:
+    mine = [
+        _settle(call, c)
+        for c in records(call, CONTAINERS).values()
+        if c["host_id"] == call.params["host_id"]
+    ]
+    return json_response({CONTAINERS.list_key: mine})
+
+
+async def start_container(call: Call) -> Response:
+    """``POST .../start``: 409 when running; else it reads ``provisioning``."""
+    container = find(call, CONTAINERS)
+    if _settle(call, container)["state"] == "running":
+        raise ApiError(409, "CONFLICT", f"container {container['id']} is already running")
+    container.update(state="provisioning", exit_code=None, updated_at=iso(now()))
+    return respond(CONTAINERS, container)
+
+
+async def stop_container(call: Call) -> Response:
+    """``POST .../stop``: 409 unless running."""
+    container = _settle(call, find(call, CONTAINERS))
+    if container["state"] != "running":
+        raise ApiError(409, "CONFLICT", f"container {container['id']} is {container['state']}")
+    _stop(call, container)
+    return json_response({"ok": True})
+
+
+async def restart_container(call: Call) -> Response:
+    """``POST .../restart``: stop if running, then start."""
+    container = _settle(call, find(call, CONTAINERS))
+    if container["state"] == "running":
+        _stop(call, container)
+    container.update(state="provisioning", exit_code=None, updated_at=iso(now()))
+    return json_response({"ok": True})
+
+
+async def container_logs(call: Call) -> Response:
+    """``GET .../containers/{container_id}/logs``: the container's lines so far."""
+    container = _settle(call, find(call, CONTAINERS))
+    return _replay(call, _history(call, container["id"]), "log")
+
+
+async def container_stats(call: Call) -> Response:
+    """``GET .../containers/{container_id}/stats``: a sample while running, then the state
+    it is in once it is not (locally the stream ends after the sample)."""
+    container = _settle(call, find(call, CONTAINERS))
+    if container["state"] == "running":
+        stamp = iso(now())
+        container.update(last_cpu_percent=0.0, last_mem_mb=0, last_stats_at=stamp)
+        frames: list[JSON] = [{"cpu_percent": 0.0, "mem_mb": 0, "stats_at": stamp}]
+    else:
+        frames = [{"state": container["state"]}]
+    return _replay(call, frames, "stats")
+
+
 def endpoints() -> list[Endpoint]:
     """Routes of this module."""
     return [
@@ -532,4 +799,18 @@ def endpoints() -> list[Endpoint]:
         Endpoint("GET", BACKUP_CONFIGS.item_path + "/snapshots", list_snapshots),
         Endpoint("GET", SNAPSHOTS.item_path, get_snapshot),
         Endpoint("POST", SNAPSHOTS.item_path + "/restore", restore_snapshot, "snapshot.restore"),
+        Endpoint("GET", COMPOSE.path, list_compose),
+        Endpoint("POST", COMPOSE.path, create_compose, "compose project.create"),
+        Endpoint("GET", COMPOSE.item_path, get_compose),
+        Endpoint("DELETE", COMPOSE.item_path, delete_compose, "compose project.delete"),
+        Endpoint("POST", COMPOSE.item_path + "/up", compose_up, "compose project.up"),
+        Endpoint("POST", COMPOSE.item_path + "/down", compose_down, "compose project.down"),
+        Endpoint("GET", COMPOSE.item_path + "/events", compose_events),
+        Endpoint("GET", CONTAINERS.path, list_containers),
+        Endpoint("GET", CONTAINERS.item_path, get_container),
+        Endpoint("POST", CONTAINERS.item_path + "/start", start_container, "container.start"),
+        Endpoint("POST", CONTAINERS.item_path + "/stop", stop_container, "container.stop"),
+        Endpoint("POST", CONTAINERS.item_path + "/restart", restart_container, "container.restart"),
+        Endpoint("GET", CONTAINERS.item_path + "/logs", container_logs),
+        Endpoint("GET", CONTAINERS.item_path + "/stats", container_stats),
     ]

@@ -9,6 +9,7 @@ from .alerts import (
 from .apps import AsyncOpenComputerApps, AsyncOpenComputerWorkspaces
 from .audit import AsyncOpenComputerAudit
 from .backups import AsyncOpenComputerBackups
+from .compose import AsyncOpenComputerComposeProjects, AsyncOpenComputerContainers
 from .desktop import AsyncOpenComputerDesktop
 from .files import AsyncOpenComputerFiles
 from .hosts import AsyncOpenComputerHosts, AsyncOpenComputerJobs
@@ -28,6 +29,8 @@ __all__ = [
     "AsyncOpenComputerAudit",
     "AsyncOpenComputerBackups",
     "AsyncOpenComputerClusters",
+    "AsyncOpenComputerComposeProjects",
+    "AsyncOpenComputerContainers",
     "AsyncOpenComputerDesktop",
     "AsyncOpenComputerFiles",
     "AsyncOpenComputerHosts",

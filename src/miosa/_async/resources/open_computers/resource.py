@@ -4,7 +4,7 @@ Every call lives under ``/opencomputers``. Sub-groups are created on first use:
 ``hosts``, ``jobs``, ``files``, ``terminal``, ``desktop``, ``tunnels``, ``agents``,
 ``clusters``, ``apps``, ``workspaces``, ``secrets``; monitoring: ``alert_rules``,
 ``alert_channels``, ``alert_fires``, ``audit``, ``webhooks``; recurring work: ``schedules``,
-``backups``.
+``backups``; workloads: ``compose_projects``, ``containers``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .alerts import (
 from .apps import AsyncOpenComputerApps, AsyncOpenComputerWorkspaces
 from .audit import AsyncOpenComputerAudit
 from .backups import AsyncOpenComputerBackups
+from .compose import AsyncOpenComputerComposeProjects, AsyncOpenComputerContainers
 from .desktop import AsyncOpenComputerDesktop
 from .files import AsyncOpenComputerFiles
 from .hosts import AsyncOpenComputerHosts, AsyncOpenComputerJobs
@@ -136,3 +137,15 @@ class AsyncOpenComputers(AsyncAPIResource):
     def backups(self) -> AsyncOpenComputerBackups:
         """Backup configs and snapshots: ``.../backup-configs``, ``/opencomputers/snapshots``."""
         return AsyncOpenComputerBackups(self._client)
+
+    # -- workloads ----------------------------------------------------------------------
+
+    @cached_property
+    def compose_projects(self) -> AsyncOpenComputerComposeProjects:
+        """Docker Compose stacks: ``/opencomputers/hosts/{host_id}/compose-projects``."""
+        return AsyncOpenComputerComposeProjects(self._client)
+
+    @cached_property
+    def containers(self) -> AsyncOpenComputerContainers:
+        """Containers: ``/opencomputers/hosts/{host_id}/containers``."""
+        return AsyncOpenComputerContainers(self._client)

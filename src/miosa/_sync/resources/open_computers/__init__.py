@@ -12,6 +12,7 @@ from .alerts import (
 from .apps import OpenComputerApps, OpenComputerWorkspaces
 from .audit import OpenComputerAudit
 from .backups import OpenComputerBackups
+from .compose import OpenComputerComposeProjects, OpenComputerContainers
 from .desktop import OpenComputerDesktop
 from .files import OpenComputerFiles
 from .hosts import OpenComputerHosts, OpenComputerJobs
@@ -31,6 +32,8 @@ __all__ = [
     "OpenComputerAudit",
     "OpenComputerBackups",
     "OpenComputerClusters",
+    "OpenComputerComposeProjects",
+    "OpenComputerContainers",
     "OpenComputerDesktop",
     "OpenComputerFiles",
     "OpenComputerHosts",

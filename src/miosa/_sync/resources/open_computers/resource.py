@@ -7,7 +7,7 @@ Every call lives under ``/opencomputers``. Sub-groups are created on first use:
 ``hosts``, ``jobs``, ``files``, ``terminal``, ``desktop``, ``tunnels``, ``agents``,
 ``clusters``, ``apps``, ``workspaces``, ``secrets``; monitoring: ``alert_rules``,
 ``alert_channels``, ``alert_fires``, ``audit``, ``webhooks``; recurring work: ``schedules``,
-``backups``.
+``backups``; workloads: ``compose_projects``, ``containers``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from .alerts import (
 from .apps import OpenComputerApps, OpenComputerWorkspaces
 from .audit import OpenComputerAudit
 from .backups import OpenComputerBackups
+from .compose import OpenComputerComposeProjects, OpenComputerContainers
 from .desktop import OpenComputerDesktop
 from .files import OpenComputerFiles
 from .hosts import OpenComputerHosts, OpenComputerJobs
@@ -139,3 +140,15 @@ class OpenComputers(APIResource):
     def backups(self) -> OpenComputerBackups:
         """Backup configs and snapshots: ``.../backup-configs``, ``/opencomputers/snapshots``."""
         return OpenComputerBackups(self._client)
+
+    # -- workloads ----------------------------------------------------------------------
+
+    @cached_property
+    def compose_projects(self) -> OpenComputerComposeProjects:
+        """Docker Compose stacks: ``/opencomputers/hosts/{host_id}/compose-projects``."""
+        return OpenComputerComposeProjects(self._client)
+
+    @cached_property
+    def containers(self) -> OpenComputerContainers:
+        """Containers: ``/opencomputers/hosts/{host_id}/containers``."""
+        return OpenComputerContainers(self._client)
