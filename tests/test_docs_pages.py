@@ -28,6 +28,7 @@ PAGES = (
     "agent-setup.md",
     "workflows.md",
     "connect-devices-email.md",
+    "open-computers.md",
 )
 BLOCKS = [
     (page, n, code)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from .._converter import structure
+from .._core.request import NOT_GIVEN, NotGiven
 from .._core.sse import ServerSentEvent
 from .._events import decode_payload, event_type, is_skip
 from ..types._base import Model
@@ -109,3 +110,8 @@ def job_status(job: Any) -> object:
 def upload_filename(remote_path: str, hint: str | None) -> str:
     """The file part's name: the caller's hint, else the destination's base name."""
     return hint or posixpath.basename(remote_path.rstrip("/")) or "file"
+
+
+def optional_body(extra: Mapping[str, Any] | None) -> dict[str, Any] | NotGiven:
+    """The body of a verb that needs none: the caller's extra keys, else no body at all."""
+    return dict(extra) if extra else NOT_GIVEN

@@ -65,6 +65,7 @@ MODULES = (
     "connectors",
     "devices",
     "email_admin",
+    "open_computers",
     "contract",
 )
 

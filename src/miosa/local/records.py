@@ -29,7 +29,7 @@ from typing import Any
 from starlette.responses import Response
 
 from .common import JSON, iso, new_id, now
-from .http import bad_request, no_content, not_found, ok, page_response
+from .http import bad_request, json_response, no_content, not_found, ok, paginate
 from .routing import Call, Endpoint
 
 Handler = Callable[[Call], Awaitable[Response]]
@@ -63,7 +63,9 @@ class Collection:
     ``update`` is the method (or methods) that change a record. ``required`` body fields
     must be present and scalar on create; ``defaults`` fill absent fields on create.
     ``filters`` are query parameters matched for equality against fields on list.
-    ``seed`` records exist from the start (ids given).
+    ``seed`` records exist from the start (ids given). ``envelope`` is the key a record is
+    answered under (``{"data": {...}}`` by default; some routes answer ``{"group": {...}}``)
+    and ``list_key`` the key of a list reply.
     """
 
     path: str
@@ -78,6 +80,8 @@ class Collection:
     actions: Mapping[str, Action] = field(default_factory=dict)
     seed: tuple[JSON, ...] = ()
     create_status: int = 201
+    envelope: str = "data"
+    list_key: str = "data"
 
     @property
     def item_path(self) -> str:
@@ -125,6 +129,11 @@ def find(call: Call, collection: Collection) -> JSON:
     return record
 
 
+def respond(collection: Collection, obj: Any, status: int = 200) -> Response:
+    """``obj`` under the collection's envelope key."""
+    return json_response({collection.envelope: obj}, status)
+
+
 def _check_required(body: JSON, names: Iterable[str]) -> None:
     for name in names:
         value = body.get(name)
@@ -144,7 +153,10 @@ def _list_handler(collection: Collection) -> Handler:
             if all(r.get(k) == v for k, v in parents.items())
             and all(str(r.get(k)) == v for k, v in wanted.items())
         ]
-        return page_response(items, call.query)
+        payload = paginate(items, call.query)
+        if collection.list_key != "data":
+            payload[collection.list_key] = payload.pop("data")
+        return json_response(payload)
 
     return handler
 
@@ -164,14 +176,14 @@ def _create_handler(collection: Collection) -> Handler:
         }
         records(call, collection)[record["id"]] = record
         call.resource_id = record["id"]
-        return ok(record, collection.create_status)
+        return respond(collection, record, collection.create_status)
 
     return handler
 
 
 def _get_handler(collection: Collection) -> Handler:
     async def handler(call: Call) -> Response:
-        return ok(find(call, collection))
+        return respond(collection, find(call, collection))
 
     return handler
 
@@ -183,7 +195,7 @@ def _update_handler(collection: Collection) -> Handler:
         protected = {"id", "created_at", *_parents(call, collection)}
         record.update({k: v for k, v in body.items() if k not in protected})
         record["updated_at"] = iso(now())
-        return ok(record)
+        return respond(collection, record)
 
     return handler
 
@@ -204,7 +216,9 @@ def _action_handler(collection: Collection, action: Action) -> Handler:
         record.update(action.sets)
         record.update({k: body[k] for k in action.from_body if k in body})
         record["updated_at"] = iso(now())
-        return ok(record if action.reply is None else action.reply, action.status)
+        if action.reply is not None:
+            return ok(action.reply, action.status)
+        return respond(collection, record, action.status)
 
     return handler
 
@@ -276,5 +290,6 @@ __all__ = [
     "echo",
     "find",
     "records",
+    "respond",
     "singleton_endpoints",
 ]

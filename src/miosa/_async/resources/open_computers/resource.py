@@ -2,7 +2,9 @@
 
 Every call lives under ``/opencomputers``. Sub-groups are created on first use:
 ``hosts``, ``jobs``, ``files``, ``terminal``, ``desktop``, ``tunnels``, ``agents``,
-``clusters``, ``apps``, ``workspaces``, ``secrets``.
+``clusters``, ``apps``, ``workspaces``, ``secrets``; monitoring: ``alert_rules``,
+``alert_channels``, ``alert_fires``, ``audit``, ``webhooks``; recurring work: ``schedules``,
+``backups``; workloads: ``compose_projects``, ``containers``.
 """
 
 from __future__ import annotations
@@ -11,13 +13,23 @@ from functools import cached_property
 
 from ..._resource import AsyncAPIResource
 from .agents import AsyncOpenComputerAgents, AsyncOpenComputerClusters
+from .alerts import (
+    AsyncOpenComputerAlertChannels,
+    AsyncOpenComputerAlertFires,
+    AsyncOpenComputerAlertRules,
+)
 from .apps import AsyncOpenComputerApps, AsyncOpenComputerWorkspaces
+from .audit import AsyncOpenComputerAudit
+from .backups import AsyncOpenComputerBackups
+from .compose import AsyncOpenComputerComposeProjects, AsyncOpenComputerContainers
 from .desktop import AsyncOpenComputerDesktop
 from .files import AsyncOpenComputerFiles
 from .hosts import AsyncOpenComputerHosts, AsyncOpenComputerJobs
+from .schedules import AsyncOpenComputerSchedules
 from .secrets import AsyncOpenComputerSecrets
 from .terminal import AsyncOpenComputerTerminal
 from .tunnels import AsyncOpenComputerTunnels
+from .webhooks import AsyncOpenComputerWebhooks
 
 
 class AsyncOpenComputers(AsyncAPIResource):
@@ -86,3 +98,54 @@ class AsyncOpenComputers(AsyncAPIResource):
         """Tenant-wide and per-host secrets: ``/opencomputers/.../secrets``."""
 
         return AsyncOpenComputerSecrets(self._client)
+
+    # -- monitoring ---------------------------------------------------------------------
+
+    @cached_property
+    def alert_rules(self) -> AsyncOpenComputerAlertRules:
+        """Alert rules: ``/opencomputers/alerts/rules``."""
+        return AsyncOpenComputerAlertRules(self._client)
+
+    @cached_property
+    def alert_channels(self) -> AsyncOpenComputerAlertChannels:
+        """Where alerts are delivered: ``/opencomputers/alerts/channels``."""
+        return AsyncOpenComputerAlertChannels(self._client)
+
+    @cached_property
+    def alert_fires(self) -> AsyncOpenComputerAlertFires:
+        """The history of fired alerts: ``/opencomputers/alerts/fires``."""
+        return AsyncOpenComputerAlertFires(self._client)
+
+    @cached_property
+    def audit(self) -> AsyncOpenComputerAudit:
+        """The OpenComputers audit log: ``/opencomputers/audit``."""
+        return AsyncOpenComputerAudit(self._client)
+
+    @cached_property
+    def webhooks(self) -> AsyncOpenComputerWebhooks:
+        """Signed event deliveries to your endpoints: ``/opencomputers/webhooks``."""
+        return AsyncOpenComputerWebhooks(self._client)
+
+    # -- recurring work -----------------------------------------------------------------
+
+    @cached_property
+    def schedules(self) -> AsyncOpenComputerSchedules:
+        """Recurring jobs on a host: ``/opencomputers/hosts/{host_id}/schedules``."""
+        return AsyncOpenComputerSchedules(self._client)
+
+    @cached_property
+    def backups(self) -> AsyncOpenComputerBackups:
+        """Backup configs and snapshots: ``.../backup-configs``, ``/opencomputers/snapshots``."""
+        return AsyncOpenComputerBackups(self._client)
+
+    # -- workloads ----------------------------------------------------------------------
+
+    @cached_property
+    def compose_projects(self) -> AsyncOpenComputerComposeProjects:
+        """Docker Compose stacks: ``/opencomputers/hosts/{host_id}/compose-projects``."""
+        return AsyncOpenComputerComposeProjects(self._client)
+
+    @cached_property
+    def containers(self) -> AsyncOpenComputerContainers:
+        """Containers: ``/opencomputers/hosts/{host_id}/containers``."""
+        return AsyncOpenComputerContainers(self._client)

@@ -4,26 +4,45 @@
 """The OpenComputers family: ``client.open_computers`` and its sub-groups (hosts, jobs ...)."""
 
 from .agents import OpenComputerAgents, OpenComputerClusters
+from .alerts import (
+    OpenComputerAlertChannels,
+    OpenComputerAlertFires,
+    OpenComputerAlertRules,
+)
 from .apps import OpenComputerApps, OpenComputerWorkspaces
+from .audit import OpenComputerAudit
+from .backups import OpenComputerBackups
+from .compose import OpenComputerComposeProjects, OpenComputerContainers
 from .desktop import OpenComputerDesktop
 from .files import OpenComputerFiles
 from .hosts import OpenComputerHosts, OpenComputerJobs
 from .resource import OpenComputers
+from .schedules import OpenComputerSchedules
 from .secrets import OpenComputerSecrets
 from .terminal import OpenComputerTerminal
 from .tunnels import OpenComputerTunnels
+from .webhooks import OpenComputerWebhooks
 
 __all__ = [
     "OpenComputerAgents",
+    "OpenComputerAlertChannels",
+    "OpenComputerAlertFires",
+    "OpenComputerAlertRules",
     "OpenComputerApps",
+    "OpenComputerAudit",
+    "OpenComputerBackups",
     "OpenComputerClusters",
+    "OpenComputerComposeProjects",
+    "OpenComputerContainers",
     "OpenComputerDesktop",
     "OpenComputerFiles",
     "OpenComputerHosts",
     "OpenComputerJobs",
+    "OpenComputerSchedules",
     "OpenComputerSecrets",
     "OpenComputerTerminal",
     "OpenComputerTunnels",
+    "OpenComputerWebhooks",
     "OpenComputerWorkspaces",
     "OpenComputers",
 ]

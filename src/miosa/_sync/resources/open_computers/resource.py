@@ -5,7 +5,9 @@
 
 Every call lives under ``/opencomputers``. Sub-groups are created on first use:
 ``hosts``, ``jobs``, ``files``, ``terminal``, ``desktop``, ``tunnels``, ``agents``,
-``clusters``, ``apps``, ``workspaces``, ``secrets``.
+``clusters``, ``apps``, ``workspaces``, ``secrets``; monitoring: ``alert_rules``,
+``alert_channels``, ``alert_fires``, ``audit``, ``webhooks``; recurring work: ``schedules``,
+``backups``; workloads: ``compose_projects``, ``containers``.
 """
 
 from __future__ import annotations
@@ -14,13 +16,23 @@ from functools import cached_property
 
 from ..._resource import APIResource
 from .agents import OpenComputerAgents, OpenComputerClusters
+from .alerts import (
+    OpenComputerAlertChannels,
+    OpenComputerAlertFires,
+    OpenComputerAlertRules,
+)
 from .apps import OpenComputerApps, OpenComputerWorkspaces
+from .audit import OpenComputerAudit
+from .backups import OpenComputerBackups
+from .compose import OpenComputerComposeProjects, OpenComputerContainers
 from .desktop import OpenComputerDesktop
 from .files import OpenComputerFiles
 from .hosts import OpenComputerHosts, OpenComputerJobs
+from .schedules import OpenComputerSchedules
 from .secrets import OpenComputerSecrets
 from .terminal import OpenComputerTerminal
 from .tunnels import OpenComputerTunnels
+from .webhooks import OpenComputerWebhooks
 
 
 class OpenComputers(APIResource):
@@ -89,3 +101,54 @@ class OpenComputers(APIResource):
         """Tenant-wide and per-host secrets: ``/opencomputers/.../secrets``."""
 
         return OpenComputerSecrets(self._client)
+
+    # -- monitoring ---------------------------------------------------------------------
+
+    @cached_property
+    def alert_rules(self) -> OpenComputerAlertRules:
+        """Alert rules: ``/opencomputers/alerts/rules``."""
+        return OpenComputerAlertRules(self._client)
+
+    @cached_property
+    def alert_channels(self) -> OpenComputerAlertChannels:
+        """Where alerts are delivered: ``/opencomputers/alerts/channels``."""
+        return OpenComputerAlertChannels(self._client)
+
+    @cached_property
+    def alert_fires(self) -> OpenComputerAlertFires:
+        """The history of fired alerts: ``/opencomputers/alerts/fires``."""
+        return OpenComputerAlertFires(self._client)
+
+    @cached_property
+    def audit(self) -> OpenComputerAudit:
+        """The OpenComputers audit log: ``/opencomputers/audit``."""
+        return OpenComputerAudit(self._client)
+
+    @cached_property
+    def webhooks(self) -> OpenComputerWebhooks:
+        """Signed event deliveries to your endpoints: ``/opencomputers/webhooks``."""
+        return OpenComputerWebhooks(self._client)
+
+    # -- recurring work -----------------------------------------------------------------
+
+    @cached_property
+    def schedules(self) -> OpenComputerSchedules:
+        """Recurring jobs on a host: ``/opencomputers/hosts/{host_id}/schedules``."""
+        return OpenComputerSchedules(self._client)
+
+    @cached_property
+    def backups(self) -> OpenComputerBackups:
+        """Backup configs and snapshots: ``.../backup-configs``, ``/opencomputers/snapshots``."""
+        return OpenComputerBackups(self._client)
+
+    # -- workloads ----------------------------------------------------------------------
+
+    @cached_property
+    def compose_projects(self) -> OpenComputerComposeProjects:
+        """Docker Compose stacks: ``/opencomputers/hosts/{host_id}/compose-projects``."""
+        return OpenComputerComposeProjects(self._client)
+
+    @cached_property
+    def containers(self) -> OpenComputerContainers:
+        """Containers: ``/opencomputers/hosts/{host_id}/containers``."""
+        return OpenComputerContainers(self._client)
