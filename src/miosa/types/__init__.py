@@ -398,6 +398,7 @@ if TYPE_CHECKING:
         WriteManyResult,
         WrittenFile,
     )
+    from .sandbox_git import GitCloneResult, GitResult
     from .sandbox_sharing import PreviewShare, SandboxPreview, SandboxShare, TerminalSession
     from .sandbox_snapshots import SandboxSnapshot
     from .sandbox_templates import (
@@ -697,6 +698,8 @@ _MODULES: dict[str, str] = {
     "FleetProviderDefaults": "provider_defaults",
     "ForkedMachine": "snapshot_history",
     "Function": "functions",
+    "GitCloneResult": "sandbox_git",
+    "GitResult": "sandbox_git",
     "GithubRepo": "integrations",
     "GithubSshKey": "integrations",
     "GpuPricing": "settings",
@@ -1195,6 +1198,8 @@ __all__ = [
     "FleetProviderDefaults",
     "ForkedMachine",
     "Function",
+    "GitCloneResult",
+    "GitResult",
     "GithubRepo",
     "GithubSshKey",
     "GpuPricing",

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .exec import AsyncSandboxExec
     from .exports import AsyncSandboxExports
     from .files import AsyncSandboxFiles
+    from .git import AsyncSandboxGit
     from .logs import AsyncSandboxLogs
     from .previews import AsyncSandboxPreviews
     from .processes import AsyncSandboxProcesses
@@ -37,6 +38,7 @@ _LAZY = {
     "AsyncSandboxExec": ".exec",
     "AsyncSandboxExports": ".exports",
     "AsyncSandboxFiles": ".files",
+    "AsyncSandboxGit": ".git",
     "AsyncSandboxLogs": ".logs",
     "AsyncSandboxPreviews": ".previews",
     "AsyncSandboxProcesses": ".processes",
@@ -68,6 +70,7 @@ __all__ = [
     "AsyncSandboxExec",
     "AsyncSandboxExports",
     "AsyncSandboxFiles",
+    "AsyncSandboxGit",
     "AsyncSandboxLogs",
     "AsyncSandboxPreviews",
     "AsyncSandboxProcesses",

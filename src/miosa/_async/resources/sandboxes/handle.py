@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .exec import AsyncSandboxExec
     from .exports import AsyncSandboxExports
     from .files import AsyncSandboxFiles
+    from .git import AsyncSandboxGit
     from .logs import AsyncSandboxLogs
     from .previews import AsyncSandboxPreviews
     from .processes import AsyncSandboxProcesses
@@ -133,6 +134,13 @@ class AsyncSandbox(LiveModel, SandboxData):
         from .files import AsyncSandboxFiles
 
         return self._part("files", AsyncSandboxFiles)
+
+    @property
+    def git(self) -> AsyncSandboxGit:
+        """Clone, commit, pull and push with git inside the sandbox."""
+        from .git import AsyncSandboxGit
+
+        return self._part("git", AsyncSandboxGit)
 
     @property
     def env(self) -> AsyncSandboxEnv:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .exec import SandboxExec
     from .exports import SandboxExports
     from .files import SandboxFiles
+    from .git import SandboxGit
     from .logs import SandboxLogs
     from .previews import SandboxPreviews
     from .processes import SandboxProcesses
@@ -40,6 +41,7 @@ _LAZY = {
     "SandboxExec": ".exec",
     "SandboxExports": ".exports",
     "SandboxFiles": ".files",
+    "SandboxGit": ".git",
     "SandboxLogs": ".logs",
     "SandboxPreviews": ".previews",
     "SandboxProcesses": ".processes",
@@ -71,6 +73,7 @@ __all__ = [
     "SandboxExec",
     "SandboxExports",
     "SandboxFiles",
+    "SandboxGit",
     "SandboxLogs",
     "SandboxPreviews",
     "SandboxProcesses",

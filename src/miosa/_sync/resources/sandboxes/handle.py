@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .exec import SandboxExec
     from .exports import SandboxExports
     from .files import SandboxFiles
+    from .git import SandboxGit
     from .logs import SandboxLogs
     from .previews import SandboxPreviews
     from .processes import SandboxProcesses
@@ -136,6 +137,13 @@ class Sandbox(LiveModel, SandboxData):
         from .files import SandboxFiles
 
         return self._part("files", SandboxFiles)
+
+    @property
+    def git(self) -> SandboxGit:
+        """Clone, commit, pull and push with git inside the sandbox."""
+        from .git import SandboxGit
+
+        return self._part("git", SandboxGit)
 
     @property
     def env(self) -> SandboxEnv:
