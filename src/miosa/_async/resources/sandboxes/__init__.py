@@ -16,6 +16,7 @@ from .templates import AsyncSandboxTemplates
 
 if TYPE_CHECKING:
     from .code import AsyncCodeContext, AsyncSandboxCode
+    from .egress import AsyncSandboxAudit, AsyncSandboxNetwork, AsyncSandboxSecrets
     from .env import AsyncSandboxEnv
     from .events import AsyncSandboxEvents
     from .exec import AsyncSandboxExec
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "AsyncCodeContext": ".code",
     "AsyncSandboxCode": ".code",
+    "AsyncSandboxAudit": ".egress",
     "AsyncSandboxEnv": ".env",
     "AsyncSandboxEvents": ".events",
     "AsyncSandboxExec": ".exec",
@@ -40,8 +42,10 @@ _LAZY = {
     "AsyncSandboxFiles": ".files",
     "AsyncSandboxGit": ".git",
     "AsyncSandboxLogs": ".logs",
+    "AsyncSandboxNetwork": ".egress",
     "AsyncSandboxPreviews": ".previews",
     "AsyncSandboxProcesses": ".processes",
+    "AsyncSandboxSecrets": ".egress",
     "AsyncSandboxShares": ".shares",
     "AsyncSandboxSnapshots": ".snapshots",
     "AsyncSandboxTags": ".tags",
@@ -64,6 +68,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "AsyncCodeContext",
     "AsyncSandbox",
+    "AsyncSandboxAudit",
     "AsyncSandboxCode",
     "AsyncSandboxEnv",
     "AsyncSandboxEvents",
@@ -72,8 +77,10 @@ __all__ = [
     "AsyncSandboxFiles",
     "AsyncSandboxGit",
     "AsyncSandboxLogs",
+    "AsyncSandboxNetwork",
     "AsyncSandboxPreviews",
     "AsyncSandboxProcesses",
+    "AsyncSandboxSecrets",
     "AsyncSandboxShares",
     "AsyncSandboxSnapshots",
     "AsyncSandboxTags",

@@ -34,6 +34,7 @@ from ._base import HandleBound, sandbox_path
 if TYPE_CHECKING:
     from ...client import AsyncMiosa
     from .code import AsyncSandboxCode
+    from .egress import AsyncSandboxAudit, AsyncSandboxNetwork, AsyncSandboxSecrets
     from .env import AsyncSandboxEnv
     from .events import AsyncSandboxEvents
     from .exec import AsyncSandboxExec
@@ -213,6 +214,27 @@ class AsyncSandbox(LiveModel, SandboxData):
         from .exports import AsyncSandboxExports
 
         return self._part("exports", AsyncSandboxExports)
+
+    @property
+    def secrets(self) -> AsyncSandboxSecrets:
+        """Egress secrets of this sandbox (``client.secrets`` scoped to it)."""
+        from .egress import AsyncSandboxSecrets
+
+        return self._part("secrets", AsyncSandboxSecrets)
+
+    @property
+    def network(self) -> AsyncSandboxNetwork:
+        """Egress rules and policies of this sandbox (``client.network`` scoped to it)."""
+        from .egress import AsyncSandboxNetwork
+
+        return self._part("network", AsyncSandboxNetwork)
+
+    @property
+    def audit(self) -> AsyncSandboxAudit:
+        """The egress audit log of this sandbox (``client.audit`` scoped to it)."""
+        from .egress import AsyncSandboxAudit
+
+        return self._part("audit", AsyncSandboxAudit)
 
     # -- sandbox-level operations ------------------------------------------------------
 

@@ -19,6 +19,7 @@ from .templates import SandboxTemplates
 
 if TYPE_CHECKING:
     from .code import CodeContext, SandboxCode
+    from .egress import SandboxAudit, SandboxNetwork, SandboxSecrets
     from .env import SandboxEnv
     from .events import SandboxEvents
     from .exec import SandboxExec
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "CodeContext": ".code",
     "SandboxCode": ".code",
+    "SandboxAudit": ".egress",
     "SandboxEnv": ".env",
     "SandboxEvents": ".events",
     "SandboxExec": ".exec",
@@ -43,8 +45,10 @@ _LAZY = {
     "SandboxFiles": ".files",
     "SandboxGit": ".git",
     "SandboxLogs": ".logs",
+    "SandboxNetwork": ".egress",
     "SandboxPreviews": ".previews",
     "SandboxProcesses": ".processes",
+    "SandboxSecrets": ".egress",
     "SandboxShares": ".shares",
     "SandboxSnapshots": ".snapshots",
     "SandboxTags": ".tags",
@@ -67,6 +71,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "CodeContext",
     "Sandbox",
+    "SandboxAudit",
     "SandboxCode",
     "SandboxEnv",
     "SandboxEvents",
@@ -75,8 +80,10 @@ __all__ = [
     "SandboxFiles",
     "SandboxGit",
     "SandboxLogs",
+    "SandboxNetwork",
     "SandboxPreviews",
     "SandboxProcesses",
+    "SandboxSecrets",
     "SandboxShares",
     "SandboxSnapshots",
     "SandboxTags",

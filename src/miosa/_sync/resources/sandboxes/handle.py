@@ -37,6 +37,7 @@ from ._base import HandleBound, sandbox_path
 if TYPE_CHECKING:
     from ...client import Miosa
     from .code import SandboxCode
+    from .egress import SandboxAudit, SandboxNetwork, SandboxSecrets
     from .env import SandboxEnv
     from .events import SandboxEvents
     from .exec import SandboxExec
@@ -216,6 +217,27 @@ class Sandbox(LiveModel, SandboxData):
         from .exports import SandboxExports
 
         return self._part("exports", SandboxExports)
+
+    @property
+    def secrets(self) -> SandboxSecrets:
+        """Egress secrets of this sandbox (``client.secrets`` scoped to it)."""
+        from .egress import SandboxSecrets
+
+        return self._part("secrets", SandboxSecrets)
+
+    @property
+    def network(self) -> SandboxNetwork:
+        """Egress rules and policies of this sandbox (``client.network`` scoped to it)."""
+        from .egress import SandboxNetwork
+
+        return self._part("network", SandboxNetwork)
+
+    @property
+    def audit(self) -> SandboxAudit:
+        """The egress audit log of this sandbox (``client.audit`` scoped to it)."""
+        from .egress import SandboxAudit
+
+        return self._part("audit", SandboxAudit)
 
     # -- sandbox-level operations ------------------------------------------------------
 
