@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import posixpath
 import struct
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -211,6 +211,33 @@ def expand_states(states: str | Iterable[str]) -> frozenset[str]:
     if not out:
         raise ValueError("name at least one state to wait for")
     return frozenset(out)
+
+
+IDLE = "idle"
+"""The state `IdleTracker` reports once a computer has been running, unchanged, long enough."""
+
+
+class IdleTracker:
+    """Tells a running computer that has kept its status for ``idle_seconds`` apart.
+
+    The API reports no "busy" flag, so "idle" means: running (``active``/``running``) and
+    the same status for at least ``idle_seconds`` of polling. `observe` returns `IDLE`
+    then, else the status as read (so a wait's failure states still end it).
+    """
+
+    def __init__(self, idle_seconds: float, clock: Callable[[], float]) -> None:
+        self._idle_seconds = idle_seconds
+        self._clock = clock
+        self._status: str | None = None
+        self._since = 0.0
+
+    def observe(self, status: object) -> str | None:
+        now = self._clock()
+        text = None if status is None else str(status)
+        if text != self._status:
+            self._status, self._since = text, now
+        running = text in _SYNONYMS["running"]
+        return IDLE if running and now - self._since >= self._idle_seconds else text
 
 
 # -- streams ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -25,6 +26,7 @@ __all__ = [
     "ComputerFileExport",
     "ComputerFileList",
     "ComputerFileStat",
+    "ComputerLook",
     "ComputerNetworkPolicyData",
     "ComputerNetworkRule",
     "ComputerPort",
@@ -32,6 +34,7 @@ __all__ = [
     "ComputerStatus",
     "ComputerViewerPassword",
     "ComputerViewerPasswordStatus",
+    "ComputerViewer",
     "ComputerVisibility",
     "ComputerVolumeAttachment",
     "DesktopActionResult",
@@ -219,6 +222,86 @@ class DesktopEnvironment(Model):
 class DesktopCursor(Model):
     x: int | None = None
     y: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ComputerViewer(Model):
+    """An embeddable desktop viewer (``computer.viewer_url()``): a short-lived, scoped link,
+    never a credential for the whole computer.
+
+    ``view_only`` is what the server reports; servers may accept the parameter without
+    enforcing it yet, so None means "not reported", not "interactive".
+    """
+
+    url: str | None = None
+    expires_at: datetime | None = None
+    mode: str | None = None
+    view_only: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ComputerLook(Model):
+    """What is on a computer's screen (``computer.look()``): a screenshot and the
+    accessibility tree, read together (the API has no route that returns both).
+
+    ``image_base64`` is the PNG base64-encoded (None when the image was not asked for);
+    ``width`` and ``height`` are the screen's; ``tree`` is the AT-SPI tree as the agent
+    in the VM sends it (nodes usually carry ``role``, ``name``, ``bounds`` and
+    ``children``).
+    """
+
+    image_base64: str | None = None
+    width: int | None = None
+    height: int | None = None
+    tree: Any = None
+
+    def find(self, name: str) -> dict[str, Any] | None:
+        """The first node (depth first) whose ``name``, ``text`` or ``label`` is ``name``
+        (case-insensitive), with ``coordinates``: the ``[x, y]`` centre of its bounds
+        when it has any. None when no node matches.
+        """
+        node = _search(self.tree, name.lower())
+        if node is None:
+            return None
+        found = dict(node)
+        box = _box(node)
+        if box is not None:
+            x, y, w, h = box
+            found["coordinates"] = [x + w // 2, y + h // 2]
+        return found
+
+
+def _search(node: object, needle: str) -> Mapping[str, Any] | None:
+    if isinstance(node, list):
+        return next((hit for item in node if (hit := _search(item, needle)) is not None), None)
+    if not isinstance(node, Mapping):
+        return None
+    for key in ("name", "text", "label"):
+        value = node.get(key)
+        if isinstance(value, str) and value.lower() == needle:
+            return node
+    for value in node.values():
+        if isinstance(value, (Mapping, list)):
+            hit = _search(value, needle)
+            if hit is not None:
+                return hit
+    return None
+
+
+def _box(node: Mapping[str, Any]) -> tuple[int, int, int, int] | None:
+    """``(x, y, width, height)`` from ``bounds`` or ``bbox``: a mapping or four numbers."""
+    raw = node.get("bounds") or node.get("bbox")
+    if isinstance(raw, Mapping):
+        values = [raw.get("x", raw.get("left")), raw.get("y", raw.get("top"))]
+        values += [raw.get("width"), raw.get("height")]
+    elif isinstance(raw, (list, tuple)) and len(raw) == 4:
+        values = list(raw)
+    else:
+        return None
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return None
+    x, y, w, h = (int(v) for v in values)
+    return x, y, w, h
 
 
 # -- files -------------------------------------------------------------------------------

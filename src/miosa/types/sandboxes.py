@@ -36,6 +36,7 @@ __all__ = [
     "SandboxState",
     "SandboxTemplateStart",
     "SandboxUsage",
+    "SnapshotDeployResult",
     "SshCertificate",
     "SshInfo",
     "UrlInfo",
@@ -305,6 +306,19 @@ class SandboxDeployResult(Model):
     public_url: str | None = None
     deployment: dict[str, Any] | None = None
     deployment_product: Any = None
+
+
+@attrs.frozen(kw_only=True)
+class SnapshotDeployResult(SandboxDeployResult):
+    """``sandbox.deploy_snapshot``: the deployment, and the release sandbox it was built in.
+
+    ``release_cleanup_error`` is set when the release sandbox could not be destroyed
+    afterwards (it is still running, and billed, until it is).
+    """
+
+    source_snapshot_id: str | None = None
+    release_sandbox_id: str | None = None
+    release_cleanup_error: str | None = None
 
 
 @attrs.frozen(kw_only=True)

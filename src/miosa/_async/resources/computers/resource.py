@@ -12,6 +12,7 @@ from ...._core.request import NOT_GIVEN, NotGiven, body, merge, path_param, quer
 from ...._groups.computers import item_list, normalize_size, placement_request
 from ....types._base import JSONObject
 from ....types.computers import (
+    ComputerViewer,
     ComputerViewerPassword,
     ComputerViewerPasswordStatus,
     ComputerVisibility,
@@ -331,6 +332,29 @@ class AsyncComputers(AsyncAPIResource):
             computer_path(computer_id) + "/embed",
             JSONObject,
             params=query(ttl=ttl, mode=mode, view_only=view_only),
+            options=options,
+        )
+
+    async def viewer_url(
+        self,
+        computer_id: str,
+        *,
+        ttl_seconds: int | None = None,
+        view_only: bool | None = None,
+        mode: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ComputerViewer:
+        """An embeddable desktop viewer: a short-lived, scoped link (``url``, ``expires_at``).
+
+        ``GET /computers/{computer_id}/embed`` (``ttl_seconds`` goes as ``ttl``), read as a
+        typed `ComputerViewer`. ``view_only`` is sent when given; servers may not enforce
+        it yet, so read the reply's ``view_only``.
+        """
+        return await self._object(
+            "GET",
+            computer_path(computer_id) + "/embed",
+            ComputerViewer,
+            params=query(ttl=ttl_seconds, mode=mode, view_only=view_only),
             options=options,
         )
 

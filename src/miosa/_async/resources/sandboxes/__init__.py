@@ -16,11 +16,13 @@ from .templates import AsyncSandboxTemplates
 
 if TYPE_CHECKING:
     from .code import AsyncCodeContext, AsyncSandboxCode
+    from .egress import AsyncSandboxAudit, AsyncSandboxNetwork, AsyncSandboxSecrets
     from .env import AsyncSandboxEnv
     from .events import AsyncSandboxEvents
     from .exec import AsyncSandboxExec
     from .exports import AsyncSandboxExports
     from .files import AsyncSandboxFiles
+    from .git import AsyncSandboxGit
     from .logs import AsyncSandboxLogs
     from .previews import AsyncSandboxPreviews
     from .processes import AsyncSandboxProcesses
@@ -32,14 +34,18 @@ if TYPE_CHECKING:
 _LAZY = {
     "AsyncCodeContext": ".code",
     "AsyncSandboxCode": ".code",
+    "AsyncSandboxAudit": ".egress",
     "AsyncSandboxEnv": ".env",
     "AsyncSandboxEvents": ".events",
     "AsyncSandboxExec": ".exec",
     "AsyncSandboxExports": ".exports",
     "AsyncSandboxFiles": ".files",
+    "AsyncSandboxGit": ".git",
     "AsyncSandboxLogs": ".logs",
+    "AsyncSandboxNetwork": ".egress",
     "AsyncSandboxPreviews": ".previews",
     "AsyncSandboxProcesses": ".processes",
+    "AsyncSandboxSecrets": ".egress",
     "AsyncSandboxShares": ".shares",
     "AsyncSandboxSnapshots": ".snapshots",
     "AsyncSandboxTags": ".tags",
@@ -62,15 +68,19 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "AsyncCodeContext",
     "AsyncSandbox",
+    "AsyncSandboxAudit",
     "AsyncSandboxCode",
     "AsyncSandboxEnv",
     "AsyncSandboxEvents",
     "AsyncSandboxExec",
     "AsyncSandboxExports",
     "AsyncSandboxFiles",
+    "AsyncSandboxGit",
     "AsyncSandboxLogs",
+    "AsyncSandboxNetwork",
     "AsyncSandboxPreviews",
     "AsyncSandboxProcesses",
+    "AsyncSandboxSecrets",
     "AsyncSandboxShares",
     "AsyncSandboxSnapshots",
     "AsyncSandboxTags",

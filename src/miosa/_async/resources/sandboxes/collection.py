@@ -786,14 +786,24 @@ class AsyncSandboxes(AsyncAPIResource):
                 sandbox = await self.get_by_name(name)
         if resume and sandbox.state == "paused" and sandbox.id is not None:
             if sandbox.raw.get("checkpoint_pending") is True:
-                sandbox = await self._wait_for_checkpoint(sandbox.id, wait_timeout)
+                sandbox = await self.wait_for_checkpoint(sandbox.id, timeout=wait_timeout)
             sandbox = await self.resume(sandbox.id)
         if wait_until_ready and sandbox.id is not None:
             sandbox = await self.wait_until_ready(sandbox.id, timeout=wait_timeout)
         return sandbox
 
-    async def _wait_for_checkpoint(self, sandbox_id: str, timeout: float) -> AsyncSandbox:
-        poller = Poller(_CHECKPOINT, sandbox_id, timeout=timeout, first_delay=0.25)
+    async def wait_for_checkpoint(
+        self, sandbox_id: str, *, timeout: float = 120.0, poll_interval: float = 0.25
+    ) -> AsyncSandbox:
+        """Wait until the checkpoint a sandbox writes right after a pause is finished.
+
+        Until then a resume can be answered 503 (``RESTORE_TRANSIENT``). Polls
+        ``GET /sandboxes/{sandbox_id}`` until ``checkpoint_pending`` is no longer true (a
+        server that does not report it is done at once), after ``poll_interval`` seconds,
+        then 1.5 times longer each time, at most 10 s apart; returns the sandbox as last
+        read. Raises `miosa.WaitTimeoutError` when ``timeout`` seconds pass first.
+        """
+        poller = Poller(_CHECKPOINT, sandbox_id, timeout=timeout, first_delay=poll_interval)
         while True:
             sandbox = await self.get(sandbox_id)
             pending = sandbox.raw.get("checkpoint_pending") is True

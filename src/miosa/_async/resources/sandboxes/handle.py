@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from ...._concurrency import ashielded
 from ...._core.request import NOT_GIVEN, NotGiven
+from ...._groups.handles import (
+    exposed_url,
+    release_metadata,
+    release_name,
+    url_host,
+    url_with_path,
+)
+from ...._groups.runs import DEFAULT_WAIT_TIMEOUT
 from ...._live import LiveModel
 from ....types.params import PreviewTokenScope
 from ....types.sandboxes import (
@@ -25,6 +34,7 @@ from ....types.sandboxes import (
     SandboxSnapshotRef,
     SandboxTemplateStart,
     SandboxUsage,
+    SnapshotDeployResult,
     SshCertificate,
     SshInfo,
 )
@@ -32,13 +42,16 @@ from ..._resource import AsyncScopedResource
 from ._base import HandleBound, sandbox_path
 
 if TYPE_CHECKING:
+    from ....types.runs import Run
     from ...client import AsyncMiosa
     from .code import AsyncSandboxCode
+    from .egress import AsyncSandboxAudit, AsyncSandboxNetwork, AsyncSandboxSecrets
     from .env import AsyncSandboxEnv
     from .events import AsyncSandboxEvents
     from .exec import AsyncSandboxExec
     from .exports import AsyncSandboxExports
     from .files import AsyncSandboxFiles
+    from .git import AsyncSandboxGit
     from .logs import AsyncSandboxLogs
     from .previews import AsyncSandboxPreviews
     from .processes import AsyncSandboxProcesses
@@ -135,6 +148,13 @@ class AsyncSandbox(LiveModel, SandboxData):
         return self._part("files", AsyncSandboxFiles)
 
     @property
+    def git(self) -> AsyncSandboxGit:
+        """Clone, commit, pull and push with git inside the sandbox."""
+        from .git import AsyncSandboxGit
+
+        return self._part("git", AsyncSandboxGit)
+
+    @property
     def env(self) -> AsyncSandboxEnv:
         """Environment variables."""
         from .env import AsyncSandboxEnv
@@ -205,6 +225,27 @@ class AsyncSandbox(LiveModel, SandboxData):
         from .exports import AsyncSandboxExports
 
         return self._part("exports", AsyncSandboxExports)
+
+    @property
+    def secrets(self) -> AsyncSandboxSecrets:
+        """Egress secrets of this sandbox (``client.secrets`` scoped to it)."""
+        from .egress import AsyncSandboxSecrets
+
+        return self._part("secrets", AsyncSandboxSecrets)
+
+    @property
+    def network(self) -> AsyncSandboxNetwork:
+        """Egress rules and policies of this sandbox (``client.network`` scoped to it)."""
+        from .egress import AsyncSandboxNetwork
+
+        return self._part("network", AsyncSandboxNetwork)
+
+    @property
+    def audit(self) -> AsyncSandboxAudit:
+        """The egress audit log of this sandbox (``client.audit`` scoped to it)."""
+        from .egress import AsyncSandboxAudit
+
+        return self._part("audit", AsyncSandboxAudit)
 
     # -- sandbox-level operations ------------------------------------------------------
 
@@ -342,6 +383,71 @@ class AsyncSandbox(LiveModel, SandboxData):
             await self._client.sandboxes.wait_until_ready(self.id, timeout=timeout)
         )
 
+    async def wait_for_checkpoint(
+        self, timeout: float = 120.0, *, poll_interval: float = 0.25
+    ) -> AsyncSandbox:
+        """Wait until the checkpoint written right after a pause is finished, and reload.
+
+        Until then a `resume` can be answered 503 (``RESTORE_TRANSIENT``). Polls
+        ``GET /sandboxes/{sandbox_id}`` until ``checkpoint_pending`` is no longer true;
+        raises `miosa.WaitTimeoutError` after ``timeout`` seconds.
+        """
+        return self._replace_from(
+            await self._client.sandboxes.wait_for_checkpoint(
+                self.id, timeout=timeout, poll_interval=poll_interval
+            )
+        )
+
+    async def run_agent(
+        self,
+        instruction: str,
+        *,
+        runner: str = "claude-code",
+        provider: str | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        cwd: str = "/workspace",
+        timeout: int | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        resume_session_id: str | NotGiven = NOT_GIVEN,
+        wait: bool = True,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        extra: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> Run:
+        """Run a coding agent (``runner``: ``claude-code``, ``codex`` ...) in this sandbox.
+
+        ``POST /runs`` with this sandbox as the target, through ``client.runs.create``;
+        with ``wait`` (the default) it then polls ``GET /runs/{run_id}`` until the run is
+        final (``client.runs.wait_for_completion``, up to ``wait_timeout`` seconds) and
+        returns that, so no request is held open for the agent's whole run. A failed run
+        is returned, not raised: check ``run.status``.
+
+        Args:
+            instruction: what the agent is asked to do.
+            timeout: the run's own limit, in seconds.
+            resume_session_id: continue the agent session of an earlier run.
+            extra: body keys this SDK version does not name yet, sent as given.
+        """
+        run = await self._client.runs.create(
+            instruction=instruction,
+            target_kind="sandbox",
+            target_id=self.id,
+            sandbox_id=self.id,
+            runtime_id=self.id,
+            runner=runner,
+            provider=provider,
+            model=model,
+            cwd=cwd,
+            timeout=timeout,
+            env=env,
+            resume_session_id=resume_session_id,
+            extra=extra,
+            idempotency_key=idempotency_key,
+        )
+        if not wait or run.id is None:
+            return run
+        return await self._client.runs.wait_for_completion(run.id, timeout=wait_timeout)
+
     async def deploy(
         self,
         *,
@@ -364,7 +470,11 @@ class AsyncSandbox(LiveModel, SandboxData):
         custom_domain: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
     ) -> SandboxDeployResult:
-        """Publish this sandbox's output. ``POST /sandboxes/{sandbox_id}/deploy``."""
+        """Publish this sandbox's output. ``POST /sandboxes/{sandbox_id}/deploy``.
+
+        ``deployment_type="docker_deploy"`` deploys it onto the workspace's App Engine host
+        (``client.docker_deploy``) instead of as a deployment of its own.
+        """
         return await self._client.sandboxes.deploy(
             self.id,
             name=name,
@@ -412,6 +522,48 @@ class AsyncSandbox(LiveModel, SandboxData):
             readiness_probe=readiness_probe,
         )
 
+    async def deploy_snapshot(
+        self,
+        snapshot_id: str,
+        *,
+        cleanup: bool = True,
+        fork_idempotency_key: str | None = None,
+        **deploy_options: Any,
+    ) -> SnapshotDeployResult:
+        """Deploy one of this sandbox's snapshots, leaving this sandbox as it is.
+
+        Forks a release sandbox from the snapshot (``POST /sandboxes/{sandbox_id}/fork``,
+        named ``release-<snapshot id>``), deploys it (``POST /sandboxes/{release}/deploy``
+        with ``deploy_options``, as `deploy` takes them) and, with ``cleanup``, destroys it
+        (``DELETE /sandboxes/{release}``). A failed deploy still destroys the release
+        sandbox and is raised; when the release sandbox survives (``cleanup=False``, or
+        its destroy failed) the raised error carries a note naming it, and a successful
+        result names it in ``release_cleanup_error``.
+        """
+        release = await self.fork(
+            snapshot_id=snapshot_id,
+            name=release_name(snapshot_id),
+            metadata=release_metadata(self.id, snapshot_id),
+            idempotency_key=fork_idempotency_key,
+        )
+        try:
+            deployed = await release.deploy(**deploy_options)
+        except Exception as exc:
+            failure = await _clean_up(release) if cleanup else None
+            add_note = getattr(exc, "add_note", None)  # Python 3.11+
+            if add_note is not None and (not cleanup or failure is not None):
+                add_note(_surviving(release.id, failure))
+            raise
+        failure = await _clean_up(release) if cleanup else None
+        return SnapshotDeployResult.from_dict(
+            {
+                **deployed.raw,
+                "source_snapshot_id": snapshot_id,
+                "release_sandbox_id": release.id,
+                "release_cleanup_error": failure,
+            }
+        )
+
     async def artifacts(self) -> SandboxArtifacts:
         """Build artifacts. ``GET /sandboxes/{sandbox_id}/artifacts``."""
         return await self._client.sandboxes.artifacts(self.id)
@@ -419,6 +571,22 @@ class AsyncSandbox(LiveModel, SandboxData):
     async def expose(self, port: int | NotGiven = NOT_GIVEN) -> ExposeResult:
         """Make a port reachable; returns its URL. ``POST /sandboxes/{sandbox_id}/expose``."""
         return await self._client.sandboxes.expose(self.id, port)
+
+    async def get_url(self, port: int | None = None, path: str = "/") -> str:
+        """The public URL of ``path`` on a port. ``POST /sandboxes/{sandbox_id}/expose``.
+
+        The port is exposed as by `expose` (the default port without ``port``), and
+        ``path`` replaces the path of the URL the server answers.
+        """
+        return url_with_path(await self._exposed(port), path)
+
+    async def get_host(self, port: int | None = None) -> str:
+        """The public host (``host[:port]``) of a port. ``POST /sandboxes/{sandbox_id}/expose``."""
+        return url_host(await self._exposed(port))
+
+    async def _exposed(self, port: int | None) -> str:
+        found = await self.expose(NOT_GIVEN if port is None else port)
+        return exposed_url(found.url, found.preview_url, port)
 
     async def snapshot(self) -> SandboxSnapshotRef:
         """Take a snapshot (legacy route). ``POST /sandboxes/{sandbox_id}/snapshot``."""
@@ -468,3 +636,19 @@ class AsyncSandbox(LiveModel, SandboxData):
     ) -> None:
         if not self._destroyed:
             await self.destroy()
+
+
+async def _clean_up(release: AsyncSandbox) -> str | None:
+    """Destroy a release sandbox, even while being cancelled; the error text if that fails."""
+    with ashielded():
+        try:
+            await release.destroy()
+        except Exception as exc:  # reported to the caller, who decides
+            return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def _surviving(release_id: str, failure: str | None) -> str:
+    if failure is None:
+        return f"the release sandbox {release_id} is still running (cleanup=False)"
+    return f"the release sandbox {release_id} could not be destroyed and still runs: {failure}"

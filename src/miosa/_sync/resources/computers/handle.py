@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import builtins
+import time
 from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -18,17 +19,23 @@ from ...._core.request import NOT_GIVEN, NotGiven
 from ...._core.waiters import Poller, WaitTarget
 from ...._groups.computers import (
     COMPUTER_FAILURE_STATES,
+    IDLE,
     WAIT_FIRST_DELAY,
     WAIT_MAX_DELAY,
+    IdleTracker,
     expand_states,
     preview_url,
     public_url,
 )
+from ...._groups.runs import DEFAULT_WAIT_TIMEOUT
 from ...._live import LiveModel
+from ....errors import APIConnectionError, ConflictError, NotFoundError, ServerError
 from ....types._base import JSONObject
 from ....types.computers import (
     ComputerData,
     ComputerExecResult,
+    ComputerLook,
+    ComputerViewer,
     ComputerViewerPassword,
     ComputerViewerPasswordStatus,
     ComputerVisibility,
@@ -42,6 +49,7 @@ from ..._resource import ScopedResource
 from ._base import computer_path
 
 if TYPE_CHECKING:
+    from ....types.runs import Run
     from ...client import Miosa
     from .auto_stop import ComputerAutoStop
     from .checkpoints import ComputerCheckpoints
@@ -62,6 +70,8 @@ if TYPE_CHECKING:
 
 
 P = TypeVar("P", bound=ScopedResource)
+
+_DESKTOP_UP = WaitTarget.of("computer desktop", ready=("up",), failed=())
 
 _FIELDS = tuple(a.name for a in attrs.fields(ComputerData))
 
@@ -406,6 +416,77 @@ class Computer(LiveModel, ComputerData):
         """Time-series metrics. ``GET /computers/{computer_id}/metrics``."""
         return self._computers.metrics(self._computer_id, window=window)
 
+    def viewer_url(
+        self,
+        *,
+        ttl_seconds: int | None = None,
+        view_only: bool | None = None,
+        mode: str | None = None,
+    ) -> ComputerViewer:
+        """An embeddable desktop viewer link. ``GET /computers/{computer_id}/embed``."""
+        return self._computers.viewer_url(
+            self._computer_id, ttl_seconds=ttl_seconds, view_only=view_only, mode=mode
+        )
+
+    def run_agent(
+        self,
+        instruction: str,
+        *,
+        runner: str = "claude-code",
+        provider: str | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        cwd: str = "/workspace",
+        timeout: int | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        resume_session_id: str | NotGiven = NOT_GIVEN,
+        wait: bool = True,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        extra: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> Run:
+        """Run a coding agent (``runner``: ``claude-code``, ``codex`` ...) in this computer.
+
+        ``POST /runs`` with this computer as the target, through ``client.runs.create``;
+        with ``wait`` (the default) it then polls ``GET /runs/{run_id}`` until the run is
+        final (``client.runs.wait_for_completion``, up to ``wait_timeout`` seconds). A
+        failed run is returned, not raised: check ``run.status``.
+        """
+        computer_id = self._computer_id
+        run = self._client.runs.create(
+            instruction=instruction,
+            target_kind="computer",
+            target_id=computer_id,
+            computer_id=computer_id,
+            runtime_id=computer_id,
+            runner=runner,
+            provider=provider,
+            model=model,
+            cwd=cwd,
+            timeout=timeout,
+            env=env,
+            resume_session_id=resume_session_id,
+            extra=extra,
+            idempotency_key=idempotency_key,
+        )
+        if not wait or run.id is None:
+            return run
+        return self._client.runs.wait_for_completion(run.id, timeout=wait_timeout)
+
+    def look(self, *, include_image: bool = True, include_tree: bool = True) -> ComputerLook:
+        """The screen as an image and as an accessibility tree, read together.
+
+        ``GET /computers/{computer_id}/desktop/screenshot`` and ``.../desktop/screen-size``
+        (with ``include_image``), then ``.../desktop/accessibility-tree`` (with
+        ``include_tree``); ``look().find("Submit")`` finds a node and its centre.
+        """
+        image = width = height = None
+        if include_image:
+            image = base64.b64encode(self.desktop.screenshot()).decode("ascii")
+            size = self.desktop.screen_size()
+            width, height = size.width, size.height
+        tree = dict(self.desktop.accessibility_tree()) if include_tree else None
+        return ComputerLook(image_base64=image, width=width, height=height, tree=tree)
+
     def screenshot_region(self, *, x: int, y: int, width: int, height: int) -> bytes:
         """A desktop region as PNG bytes. ``POST .../desktop/screenshot/region`` (see desktop)."""
         return self.desktop.screenshot_region(x=x, y=y, width=width, height=height)
@@ -437,6 +518,59 @@ class Computer(LiveModel, ComputerData):
         while (delay := poller.next_delay((self.refresh()).status)) is not None:
             sleep(delay)
         return self
+
+    def wait_until_idle(
+        self, *, timeout: float = 300.0, poll_interval: float = 2.0, idle_seconds: float = 5.0
+    ) -> Computer:
+        """Wait until the computer is running and its status has not changed for
+        ``idle_seconds``; refreshes this handle.
+
+        The API reports no "busy" flag: this polls ``GET /computers/{computer_id}`` every
+        ``poll_interval`` seconds, so a computer busy with work but steadily running is
+        idle too. Raises `miosa.WaitTimeoutError` after ``timeout`` seconds and
+        `miosa.ResourceFailedError` when the computer reaches ``error`` or ``destroyed``.
+        """
+        poller = Poller(
+            WaitTarget.of("computer", ready=(IDLE,), failed=COMPUTER_FAILURE_STATES),
+            self._computer_id,
+            timeout=timeout,
+            first_delay=poll_interval,
+            max_delay=poll_interval,
+        )
+        idle = IdleTracker(idle_seconds, time.monotonic)
+        while (delay := poller.next_delay(idle.observe((self.refresh()).status))) is not None:
+            sleep(delay)
+        return self
+
+    def wait_for_desktop(
+        self, *, vnc: bool = False, timeout: float = 120.0, poll_interval: float = 1.0
+    ) -> JSONObject:
+        """Wait until the desktop answers, then return how to connect to it.
+
+        Polls ``GET /computers/{computer_id}/desktop/screen-size`` (it answers only once the
+        desktop session is up; until then a 404, a 409, a 5xx or a failed connection means
+        "not yet"), then returns `vnc_credentials` with ``vnc``, else the `embed` payload.
+        Raises `miosa.WaitTimeoutError` after ``timeout`` seconds; other errors (a 401,
+        a 403 ...) are raised at once.
+        """
+        poller = Poller(
+            _DESKTOP_UP,
+            self._computer_id,
+            timeout=timeout,
+            first_delay=poll_interval,
+            max_delay=WAIT_MAX_DELAY,
+        )
+        while True:
+            try:
+                self.desktop.screen_size()
+                state = "up"
+            except (NotFoundError, ConflictError, ServerError, APIConnectionError) as exc:
+                state = f"not answering ({type(exc).__name__})"
+            delay = poller.next_delay(state)
+            if delay is None:
+                break
+            sleep(delay)
+        return self.vnc_credentials() if vnc else self.embed()
 
     def wait_until_ready(self, *, timeout: float = 300.0) -> Computer:
         """Wait until the computer is running. Polls ``GET /computers/{computer_id}``."""

@@ -19,11 +19,13 @@ from .templates import SandboxTemplates
 
 if TYPE_CHECKING:
     from .code import CodeContext, SandboxCode
+    from .egress import SandboxAudit, SandboxNetwork, SandboxSecrets
     from .env import SandboxEnv
     from .events import SandboxEvents
     from .exec import SandboxExec
     from .exports import SandboxExports
     from .files import SandboxFiles
+    from .git import SandboxGit
     from .logs import SandboxLogs
     from .previews import SandboxPreviews
     from .processes import SandboxProcesses
@@ -35,14 +37,18 @@ if TYPE_CHECKING:
 _LAZY = {
     "CodeContext": ".code",
     "SandboxCode": ".code",
+    "SandboxAudit": ".egress",
     "SandboxEnv": ".env",
     "SandboxEvents": ".events",
     "SandboxExec": ".exec",
     "SandboxExports": ".exports",
     "SandboxFiles": ".files",
+    "SandboxGit": ".git",
     "SandboxLogs": ".logs",
+    "SandboxNetwork": ".egress",
     "SandboxPreviews": ".previews",
     "SandboxProcesses": ".processes",
+    "SandboxSecrets": ".egress",
     "SandboxShares": ".shares",
     "SandboxSnapshots": ".snapshots",
     "SandboxTags": ".tags",
@@ -65,15 +71,19 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "CodeContext",
     "Sandbox",
+    "SandboxAudit",
     "SandboxCode",
     "SandboxEnv",
     "SandboxEvents",
     "SandboxExec",
     "SandboxExports",
     "SandboxFiles",
+    "SandboxGit",
     "SandboxLogs",
+    "SandboxNetwork",
     "SandboxPreviews",
     "SandboxProcesses",
+    "SandboxSecrets",
     "SandboxShares",
     "SandboxSnapshots",
     "SandboxTags",

@@ -777,14 +777,24 @@ class Sandboxes(APIResource):
                 sandbox = self.get_by_name(name)
         if resume and sandbox.state == "paused" and sandbox.id is not None:
             if sandbox.raw.get("checkpoint_pending") is True:
-                sandbox = self._wait_for_checkpoint(sandbox.id, wait_timeout)
+                sandbox = self.wait_for_checkpoint(sandbox.id, timeout=wait_timeout)
             sandbox = self.resume(sandbox.id)
         if wait_until_ready and sandbox.id is not None:
             sandbox = self.wait_until_ready(sandbox.id, timeout=wait_timeout)
         return sandbox
 
-    def _wait_for_checkpoint(self, sandbox_id: str, timeout: float) -> Sandbox:
-        poller = Poller(_CHECKPOINT, sandbox_id, timeout=timeout, first_delay=0.25)
+    def wait_for_checkpoint(
+        self, sandbox_id: str, *, timeout: float = 120.0, poll_interval: float = 0.25
+    ) -> Sandbox:
+        """Wait until the checkpoint a sandbox writes right after a pause is finished.
+
+        Until then a resume can be answered 503 (``RESTORE_TRANSIENT``). Polls
+        ``GET /sandboxes/{sandbox_id}`` until ``checkpoint_pending`` is no longer true (a
+        server that does not report it is done at once), after ``poll_interval`` seconds,
+        then 1.5 times longer each time, at most 10 s apart; returns the sandbox as last
+        read. Raises `miosa.WaitTimeoutError` when ``timeout`` seconds pass first.
+        """
+        poller = Poller(_CHECKPOINT, sandbox_id, timeout=timeout, first_delay=poll_interval)
         while True:
             sandbox = self.get(sandbox_id)
             pending = sandbox.raw.get("checkpoint_pending") is True

@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from ...._concurrency import shielded
 from ...._core.request import NOT_GIVEN, NotGiven
+from ...._groups.handles import (
+    exposed_url,
+    release_metadata,
+    release_name,
+    url_host,
+    url_with_path,
+)
+from ...._groups.runs import DEFAULT_WAIT_TIMEOUT
 from ...._live import LiveModel
 from ....types.params import PreviewTokenScope
 from ....types.sandboxes import (
@@ -28,6 +37,7 @@ from ....types.sandboxes import (
     SandboxSnapshotRef,
     SandboxTemplateStart,
     SandboxUsage,
+    SnapshotDeployResult,
     SshCertificate,
     SshInfo,
 )
@@ -35,13 +45,16 @@ from ..._resource import ScopedResource
 from ._base import HandleBound, sandbox_path
 
 if TYPE_CHECKING:
+    from ....types.runs import Run
     from ...client import Miosa
     from .code import SandboxCode
+    from .egress import SandboxAudit, SandboxNetwork, SandboxSecrets
     from .env import SandboxEnv
     from .events import SandboxEvents
     from .exec import SandboxExec
     from .exports import SandboxExports
     from .files import SandboxFiles
+    from .git import SandboxGit
     from .logs import SandboxLogs
     from .previews import SandboxPreviews
     from .processes import SandboxProcesses
@@ -138,6 +151,13 @@ class Sandbox(LiveModel, SandboxData):
         return self._part("files", SandboxFiles)
 
     @property
+    def git(self) -> SandboxGit:
+        """Clone, commit, pull and push with git inside the sandbox."""
+        from .git import SandboxGit
+
+        return self._part("git", SandboxGit)
+
+    @property
     def env(self) -> SandboxEnv:
         """Environment variables."""
         from .env import SandboxEnv
@@ -208,6 +228,27 @@ class Sandbox(LiveModel, SandboxData):
         from .exports import SandboxExports
 
         return self._part("exports", SandboxExports)
+
+    @property
+    def secrets(self) -> SandboxSecrets:
+        """Egress secrets of this sandbox (``client.secrets`` scoped to it)."""
+        from .egress import SandboxSecrets
+
+        return self._part("secrets", SandboxSecrets)
+
+    @property
+    def network(self) -> SandboxNetwork:
+        """Egress rules and policies of this sandbox (``client.network`` scoped to it)."""
+        from .egress import SandboxNetwork
+
+        return self._part("network", SandboxNetwork)
+
+    @property
+    def audit(self) -> SandboxAudit:
+        """The egress audit log of this sandbox (``client.audit`` scoped to it)."""
+        from .egress import SandboxAudit
+
+        return self._part("audit", SandboxAudit)
 
     # -- sandbox-level operations ------------------------------------------------------
 
@@ -339,6 +380,71 @@ class Sandbox(LiveModel, SandboxData):
         """
         return self._replace_from(self._client.sandboxes.wait_until_ready(self.id, timeout=timeout))
 
+    def wait_for_checkpoint(
+        self, timeout: float = 120.0, *, poll_interval: float = 0.25
+    ) -> Sandbox:
+        """Wait until the checkpoint written right after a pause is finished, and reload.
+
+        Until then a `resume` can be answered 503 (``RESTORE_TRANSIENT``). Polls
+        ``GET /sandboxes/{sandbox_id}`` until ``checkpoint_pending`` is no longer true;
+        raises `miosa.WaitTimeoutError` after ``timeout`` seconds.
+        """
+        return self._replace_from(
+            self._client.sandboxes.wait_for_checkpoint(
+                self.id, timeout=timeout, poll_interval=poll_interval
+            )
+        )
+
+    def run_agent(
+        self,
+        instruction: str,
+        *,
+        runner: str = "claude-code",
+        provider: str | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        cwd: str = "/workspace",
+        timeout: int | NotGiven = NOT_GIVEN,
+        env: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        resume_session_id: str | NotGiven = NOT_GIVEN,
+        wait: bool = True,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        extra: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> Run:
+        """Run a coding agent (``runner``: ``claude-code``, ``codex`` ...) in this sandbox.
+
+        ``POST /runs`` with this sandbox as the target, through ``client.runs.create``;
+        with ``wait`` (the default) it then polls ``GET /runs/{run_id}`` until the run is
+        final (``client.runs.wait_for_completion``, up to ``wait_timeout`` seconds) and
+        returns that, so no request is held open for the agent's whole run. A failed run
+        is returned, not raised: check ``run.status``.
+
+        Args:
+            instruction: what the agent is asked to do.
+            timeout: the run's own limit, in seconds.
+            resume_session_id: continue the agent session of an earlier run.
+            extra: body keys this SDK version does not name yet, sent as given.
+        """
+        run = self._client.runs.create(
+            instruction=instruction,
+            target_kind="sandbox",
+            target_id=self.id,
+            sandbox_id=self.id,
+            runtime_id=self.id,
+            runner=runner,
+            provider=provider,
+            model=model,
+            cwd=cwd,
+            timeout=timeout,
+            env=env,
+            resume_session_id=resume_session_id,
+            extra=extra,
+            idempotency_key=idempotency_key,
+        )
+        if not wait or run.id is None:
+            return run
+        return self._client.runs.wait_for_completion(run.id, timeout=wait_timeout)
+
     def deploy(
         self,
         *,
@@ -361,7 +467,11 @@ class Sandbox(LiveModel, SandboxData):
         custom_domain: str | NotGiven = NOT_GIVEN,
         idempotency_key: str | None = None,
     ) -> SandboxDeployResult:
-        """Publish this sandbox's output. ``POST /sandboxes/{sandbox_id}/deploy``."""
+        """Publish this sandbox's output. ``POST /sandboxes/{sandbox_id}/deploy``.
+
+        ``deployment_type="docker_deploy"`` deploys it onto the workspace's App Engine host
+        (``client.docker_deploy``) instead of as a deployment of its own.
+        """
         return self._client.sandboxes.deploy(
             self.id,
             name=name,
@@ -409,6 +519,48 @@ class Sandbox(LiveModel, SandboxData):
             readiness_probe=readiness_probe,
         )
 
+    def deploy_snapshot(
+        self,
+        snapshot_id: str,
+        *,
+        cleanup: bool = True,
+        fork_idempotency_key: str | None = None,
+        **deploy_options: Any,
+    ) -> SnapshotDeployResult:
+        """Deploy one of this sandbox's snapshots, leaving this sandbox as it is.
+
+        Forks a release sandbox from the snapshot (``POST /sandboxes/{sandbox_id}/fork``,
+        named ``release-<snapshot id>``), deploys it (``POST /sandboxes/{release}/deploy``
+        with ``deploy_options``, as `deploy` takes them) and, with ``cleanup``, destroys it
+        (``DELETE /sandboxes/{release}``). A failed deploy still destroys the release
+        sandbox and is raised; when the release sandbox survives (``cleanup=False``, or
+        its destroy failed) the raised error carries a note naming it, and a successful
+        result names it in ``release_cleanup_error``.
+        """
+        release = self.fork(
+            snapshot_id=snapshot_id,
+            name=release_name(snapshot_id),
+            metadata=release_metadata(self.id, snapshot_id),
+            idempotency_key=fork_idempotency_key,
+        )
+        try:
+            deployed = release.deploy(**deploy_options)
+        except Exception as exc:
+            failure = _clean_up(release) if cleanup else None
+            add_note = getattr(exc, "add_note", None)  # Python 3.11+
+            if add_note is not None and (not cleanup or failure is not None):
+                add_note(_surviving(release.id, failure))
+            raise
+        failure = _clean_up(release) if cleanup else None
+        return SnapshotDeployResult.from_dict(
+            {
+                **deployed.raw,
+                "source_snapshot_id": snapshot_id,
+                "release_sandbox_id": release.id,
+                "release_cleanup_error": failure,
+            }
+        )
+
     def artifacts(self) -> SandboxArtifacts:
         """Build artifacts. ``GET /sandboxes/{sandbox_id}/artifacts``."""
         return self._client.sandboxes.artifacts(self.id)
@@ -416,6 +568,22 @@ class Sandbox(LiveModel, SandboxData):
     def expose(self, port: int | NotGiven = NOT_GIVEN) -> ExposeResult:
         """Make a port reachable; returns its URL. ``POST /sandboxes/{sandbox_id}/expose``."""
         return self._client.sandboxes.expose(self.id, port)
+
+    def get_url(self, port: int | None = None, path: str = "/") -> str:
+        """The public URL of ``path`` on a port. ``POST /sandboxes/{sandbox_id}/expose``.
+
+        The port is exposed as by `expose` (the default port without ``port``), and
+        ``path`` replaces the path of the URL the server answers.
+        """
+        return url_with_path(self._exposed(port), path)
+
+    def get_host(self, port: int | None = None) -> str:
+        """The public host (``host[:port]``) of a port. ``POST /sandboxes/{sandbox_id}/expose``."""
+        return url_host(self._exposed(port))
+
+    def _exposed(self, port: int | None) -> str:
+        found = self.expose(NOT_GIVEN if port is None else port)
+        return exposed_url(found.url, found.preview_url, port)
 
     def snapshot(self) -> SandboxSnapshotRef:
         """Take a snapshot (legacy route). ``POST /sandboxes/{sandbox_id}/snapshot``."""
@@ -463,3 +631,19 @@ class Sandbox(LiveModel, SandboxData):
     ) -> None:
         if not self._destroyed:
             self.destroy()
+
+
+def _clean_up(release: Sandbox) -> str | None:
+    """Destroy a release sandbox, even while being cancelled; the error text if that fails."""
+    with shielded():
+        try:
+            release.destroy()
+        except Exception as exc:  # reported to the caller, who decides
+            return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def _surviving(release_id: str, failure: str | None) -> str:
+    if failure is None:
+        return f"the release sandbox {release_id} is still running (cleanup=False)"
+    return f"the release sandbox {release_id} could not be destroyed and still runs: {failure}"
