@@ -112,7 +112,7 @@ def test_every_catalogue_tool_has_a_valid_name_description_and_object_schema() -
         "snapshot_sandbox", "fork_sandbox", "create_computer", "list_computers",
         "destroy_computer", "computer_exec", "computer_read_file", "computer_write_file",
         "computer_list_files", "computer_preview_url", "computer_screenshot", "computer_click",
-        "computer_type", "computer_key", "computer_scroll",
+        "computer_type", "computer_key", "computer_scroll", "run_code",
     } == names  # fmt: skip
 
 
