@@ -40,9 +40,11 @@ def _all_models() -> list[type[AttrsInstance]]:
     return [found[name] for name in sorted(found)]
 
 
-# Built by hand from the reply (miosa._groups.code: rich outputs are base64 decoded into
-# bytes, the error is read from the traceback), never structured by the converter.
-HAND_BUILT = {"CodeOutput", "CodeResult"}
+# Built by hand, never structured by the converter: the code interpreter's result
+# (miosa._groups.code decodes base64 outputs into bytes and reads the error from the
+# traceback) and a device bootstrap's report (devices.bootstrap composes it client-side
+# from the replies of its steps).
+HAND_BUILT = {"CodeOutput", "CodeResult", "DeviceBootstrap", "DeviceBootstrapStep"}
 MODELS = [m for m in _all_models() if m.__qualname__ not in HAND_BUILT]
 
 
