@@ -16,6 +16,7 @@ from typing import Any
 from starlette.responses import Response
 
 from .common import JSON, iso, now
+from .fields import optional
 from .http import ApiError, bad_request, json_response, not_found, ok
 from .routing import Call, Endpoint
 
@@ -310,7 +311,7 @@ async def get_defaults(call: Call) -> Response:
 
 async def put_defaults(call: Call) -> Response:
     body = await call.json()
-    ident = body.get("workspace_id") or None
+    ident = optional(body, "workspace_id", str) or None
     if body.get("harness") is not None:
         harness(str(body["harness"]))
     if body.get("effort") is not None and body["effort"] not in EFFORTS:

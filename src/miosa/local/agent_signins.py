@@ -19,6 +19,7 @@ from starlette.responses import Response
 
 from .agent_settings import CREDENTIALS, Scope, preview, scope_of, store_credential
 from .common import JSON, iso, new_id, now
+from .fields import optional
 from .http import ApiError, bad_request, no_content, not_found, ok
 from .routing import Call, Endpoint
 
@@ -87,7 +88,7 @@ def _session(call: Call) -> JSON:
 
 async def start(call: Call) -> Response:
     body = await call.json()
-    provider = body.get("provider")
+    provider = optional(body, "provider", str)
     if provider not in PROVIDERS:
         raise bad_request(f"provider must be one of {', '.join(PROVIDERS)}", field="provider")
     scope = scope_of(body)
@@ -154,7 +155,7 @@ async def list_accounts(call: Call) -> Response:
 
 async def create_api_key(call: Call) -> Response:
     body = await call.json()
-    provider = body.get("provider")
+    provider = optional(body, "provider", str)
     if provider not in API_KEY_PROVIDERS:
         raise bad_request(
             f"provider must be one of {', '.join(sorted(API_KEY_PROVIDERS))}", field="provider"

@@ -16,6 +16,7 @@ from typing import Any
 from starlette.responses import Response
 
 from .common import JSON, iso, new_id, now
+from .fields import optional
 from .http import ApiError, bad_request, not_found, ok
 from .records import Collection, crud_endpoints, find, records
 from .routing import Call, Endpoint
@@ -184,7 +185,7 @@ async def start_oauth(call: Call) -> Response:
     """``POST /connect/oauth/start``: an authorize URL on the local server, 400 for an
     unknown provider."""
     body = await call.json()
-    provider = body.get("provider")
+    provider = optional(body, "provider", str)
     if provider not in {p["provider"] for p in OAUTH_PROVIDERS}:
         raise bad_request(f"no OAuth app for provider {provider!r}", field="provider")
     state = secrets.token_urlsafe(16)
@@ -237,7 +238,7 @@ async def list_defaults(call: Call) -> Response:
 async def create_default(call: Call) -> Response:
     """``POST /connect/defaults``: ``target`` one of all/sandbox/computer/agent/deployment."""
     body = await call.json()
-    target = body.get("target") or "all"
+    target = optional(body, "target", str) or "all"
     if target not in _TARGETS:
         raise bad_request(f"target must be one of {sorted(_TARGETS)}", field="target")
     record = await _link_record(call, body, "cdef")
