@@ -7,9 +7,9 @@ import struct
 from urllib.parse import parse_qsl
 
 import pytest
-from httpx_sse import ServerSentEvent
 
 from miosa._converter import structure
+from miosa._core.sse import ServerSentEvent
 from miosa._groups.computers import (
     checkpoint_progress_is_final,
     decode_exec_frame,

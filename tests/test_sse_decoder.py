@@ -5,9 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
-from httpx_sse import ServerSentEvent
 
-from miosa._core.sse import MAX_EVENT_BYTES, SSEDecoder
+from miosa._core.sse import MAX_EVENT_BYTES, ServerSentEvent, SSEDecoder
 from miosa.errors import StreamError
 
 Triple = tuple[str, str, str]  # (event, data, id)

@@ -1,14 +1,59 @@
-"""Pure decoding of SSE events into typed items."""
+"""Pure decoding of SSE events into typed items, and the primitives the fast parsers share.
+
+Stream parsers run once per event of streams that carry hundreds of thousands of events
+(benchmarks/bench_streams.py), so the busy ones build their models without attrs'
+``__init__`` or the converter: `decode_json` calls the C JSON scanner directly, and
+`slot_setters` fills a frozen model's slots through their descriptors. A parser that does
+so sets every field (defaults included), which gives an object equal to the one
+``__init__`` builds; `tests/test_stream_parsers.py` compares the two on every parser.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ._core.sse import ServerSentEvent
+from .types._base import Model
 from .types.events import Event
 
 _SKIP = object()
+
+_loads = json.loads
+# json.loads wraps the C scanner in two regex whitespace skips and two Python frames,
+# which cost as much as the scan itself for a small event; the scanner is called
+# directly and json.loads decides every case it does not finish cleanly.
+scan_json: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+new_model = object.__new__
+"""An instance without ``__init__``: every slot must then be set by the caller."""
+
+set_raw: Callable[[Model, Any], None] = Model.__dict__["_raw"].__set__
+
+
+def slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ...]:
+    """The slot descriptors' setters of ``cls``'s fields ``names`` (cheaper than
+    ``object.__setattr__``, which looks the descriptor up on every call)."""
+    return tuple(getattr(cls, name).__set__ for name in names)
+
+
+_set_type, _set_data, _set_id = slot_setters(Event, "type", "data", "id")
+
+
+def decode_json(text: str) -> Any:
+    """JSON, else the text kept as ``{"line": text}`` (a server may send plain lines)."""
+    try:
+        value, end = scan_json(text, 0)
+        if end == len(text):
+            return value
+    except (StopIteration, ValueError, RecursionError):
+        pass
+    try:
+        return _loads(text)
+    except (ValueError, RecursionError):
+        # Not JSON, or JSON nested past the recursion limit: kept as the line it is.
+        return {"line": text}
 
 
 def decode_payload(sse: ServerSentEvent) -> Any:
@@ -19,16 +64,11 @@ def decode_payload(sse: ServerSentEvent) -> Any:
     text = sse.data
     if not text or text == "[DONE]":
         return _SKIP
-    try:
-        return json.loads(text)
-    except (ValueError, RecursionError):
-        # Not JSON, or JSON nested past the recursion limit: kept as the line it is.
-        return {"line": text}
+    return decode_json(text)
 
 
-def event_type(sse: ServerSentEvent, payload: Any) -> str:
-    if sse.event and sse.event != "message":
-        return sse.event
+def payload_type(payload: Any) -> str:
+    """The payload's own ``type`` (or ``event``) name, else ``"message"``."""
     if isinstance(payload, dict):
         for key in ("type", "event"):
             value = payload.get(key)
@@ -37,14 +77,36 @@ def event_type(sse: ServerSentEvent, payload: Any) -> str:
     return "message"
 
 
+def event_type(sse: ServerSentEvent, payload: Any) -> str:
+    """The SSE ``event:`` name, else the payload's ``type``/``event``, else ``"message"``."""
+    name = sse.event
+    if name and name != "message":
+        return name
+    return payload_type(payload)
+
+
+def fill_event(event: Any, sse: ServerSentEvent, payload: Any) -> dict[str, Any]:
+    """Set an `Event`'s type, data, id and raw from one decoded SSE event; returns raw."""
+    if isinstance(payload, dict):
+        raw = payload
+        data = payload.get("data", payload)
+    else:
+        raw = {"data": payload}
+        data = payload
+    _set_type(event, event_type(sse, payload))
+    _set_data(event, data)
+    _set_id(event, sse.id or None)
+    set_raw(event, raw)
+    return raw
+
+
 def parse_event(sse: ServerSentEvent) -> Event | None:
     """The generic `Event`: type, data (the payload's ``data`` member if any), raw, id."""
     payload = decode_payload(sse)
     if payload is _SKIP:
         return None
-    data = payload.get("data", payload) if isinstance(payload, dict) else payload
-    event = Event(type=event_type(sse, payload), data=data, id=sse.id or None)
-    object.__setattr__(event, "_raw", payload if isinstance(payload, dict) else {"data": payload})
+    event: Event = new_model(Event)
+    fill_event(event, sse, payload)
     return event
 
 

@@ -399,15 +399,28 @@ class AsyncByteStream:
         """Stream the body into a file; returns the number of bytes written.
 
         ``progress(done, total)`` is called with the bytes written so far after each
-        chunk (once with 0 first); ``total`` is the ``Content-Length`` when the server
-        sent one, else None.
+        write of about ``chunk_size`` bytes (once with 0 first); ``total`` is the
+        ``Content-Length`` when the server sent one, else None.
         """
         meter = ProgressMeter(progress, body_size(self.headers))
         meter.start()
+        # The socket gives pieces of 64 KiB or less whatever the chunk size; each file write
+        # is a hop to a worker thread, so pieces are gathered into writes of about
+        # ``chunk_size`` (one hop per 64 KiB halved the throughput of a download).
+        batch: list[bytes] = []
+        batched = 0
         async with await aopen_file(path, "wb") as file:
             async for chunk in self:
-                await file.write(chunk)
-                meter.advance(len(chunk))
+                batch.append(chunk)
+                batched += len(chunk)
+                if batched >= self._chunk_size:
+                    await file.writelines(batch)  # no copy into one buffer
+                    meter.advance(batched)
+                    batch = []
+                    batched = 0
+            if batch:
+                await file.writelines(batch)
+                meter.advance(batched)
         return meter.done
 
     async def aclose(self) -> None:

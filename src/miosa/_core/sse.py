@@ -3,7 +3,7 @@
 This implements the "event stream interpretation" of the WHATWG HTML standard
 (https://html.spec.whatwg.org/multipage/server-sent-events.html) over raw response
 bytes. Both the async and the sync stream layers feed it the chunks they read and get
-back `httpx_sse.ServerSentEvent` objects, so events look exactly like httpx-sse's.
+back `ServerSentEvent` objects, with the attributes httpx-sse's events have.
 
 Why not httpx-sse's own decoder: its line splitter works on already-decoded text one
 line at a time, and its event builder is not conformant in a few corners (it
@@ -31,7 +31,8 @@ Conformance notes (each one has a test in ``tests/test_sse_decoder.py``):
 
 from __future__ import annotations
 
-from httpx_sse import ServerSentEvent
+import json
+from typing import Any
 
 from miosa.errors import StreamError
 
@@ -55,6 +56,43 @@ _BOM = b"\xef\xbb\xbf"
 # A line is the field name, a colon and the value, so a line may be a few bytes longer
 # than the largest data it can carry. Only a guard against unbounded buffering.
 _MAX_LINE_BYTES = MAX_EVENT_BYTES + 64
+
+
+class ServerSentEvent:
+    """One dispatched event: ``event`` (``"message"`` when the stream named none), ``data``,
+    ``id`` (the last event id, ``""`` for none) and ``retry`` (the event's ``retry:`` ms).
+
+    The same attributes and ``json()`` as httpx-sse's event, as plain slots: the stream
+    parsers read three of them per event, and httpx-sse serves each through a property.
+    """
+
+    __slots__ = ("data", "event", "id", "retry")
+
+    def __init__(
+        self,
+        event: str | None = None,
+        data: str | None = None,
+        id: str | None = None,  # noqa: A002 - the SSE field's name
+        retry: int | None = None,
+    ) -> None:
+        self.event: str = event or "message"
+        self.data: str = data if data is not None else ""
+        self.id: str = id if id is not None else ""
+        self.retry: int | None = retry
+
+    def json(self) -> Any:
+        """``data`` decoded as JSON."""
+        return json.loads(self.data)
+
+    def __repr__(self) -> str:
+        pieces = [f"event={self.event!r}"]
+        if self.data:
+            pieces.append(f"data={self.data!r}")
+        if self.id:
+            pieces.append(f"id={self.id!r}")
+        if self.retry is not None:
+            pieces.append(f"retry={self.retry!r}")
+        return f"ServerSentEvent({', '.join(pieces)})"
 
 
 class SSEDecoder:

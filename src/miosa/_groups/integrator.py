@@ -13,7 +13,7 @@ from typing import Any
 
 from .._converter import parse_datetime
 from .._core.sse import ServerSentEvent
-from .._events import parse_event
+from .._events import decode_payload, fill_event, is_skip, new_model, slot_setters
 from ..types.tenant_events import TenantEvent
 
 __all__ = [
@@ -117,20 +117,26 @@ def _str_or_none(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+_set_sandbox_id, _set_tenant_id, _set_occurred_at = slot_setters(
+    TenantEvent, "sandbox_id", "tenant_id", "occurred_at"
+)
+
+
 def parse_tenant_event(sse: ServerSentEvent) -> TenantEvent | None:
-    """One tenant-stream SSE event as a `TenantEvent`; None for empty / ``[DONE]`` events."""
-    event = parse_event(sse)
-    if event is None:
+    """One tenant-stream SSE event as a `TenantEvent`; None for empty / ``[DONE]`` events.
+
+    The envelope fields (``sandbox_id``, ``tenant_id``) are read from the payload, else
+    from its ``data`` member; ``occurred_at`` from ``occurred_at`` or ``timestamp``.
+    """
+    payload = decode_payload(sse)
+    if is_skip(payload):
         return None
-    raw = dict(event.raw)
-    data = event.data if isinstance(event.data, dict) else {}
-    typed = TenantEvent(
-        type=event.type,
-        data=event.data,
-        id=event.id,
-        sandbox_id=_str_or_none(raw.get("sandbox_id")) or _str_or_none(data.get("sandbox_id")),
-        tenant_id=_str_or_none(raw.get("tenant_id")) or _str_or_none(data.get("tenant_id")),
-        occurred_at=_timestamp(raw),
+    typed: TenantEvent = new_model(TenantEvent)
+    raw = fill_event(typed, sse, payload)
+    data = typed.data if isinstance(typed.data, dict) else raw
+    _set_sandbox_id(
+        typed, _str_or_none(raw.get("sandbox_id")) or _str_or_none(data.get("sandbox_id"))
     )
-    object.__setattr__(typed, "_raw", raw)
+    _set_tenant_id(typed, _str_or_none(raw.get("tenant_id")) or _str_or_none(data.get("tenant_id")))
+    _set_occurred_at(typed, _timestamp(raw))
     return typed

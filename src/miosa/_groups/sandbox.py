@@ -25,13 +25,13 @@ import json
 import pathlib
 import shlex
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeAlias
 from urllib.parse import urlsplit, urlunsplit
 
-from .._converter import structure
+from .._converter import parse_datetime, structure
 from .._core.sse import ServerSentEvent
-from ..types._base import Model
+from .._events import decode_json, new_model, payload_type, scan_json, set_raw, slot_setters
 from ..types.events import Event
 from ..types.sandbox_env import EnvVar
 from ..types.sandbox_events import (
@@ -111,43 +111,21 @@ EVENT_CLASSES: dict[str, type[SandboxEventBase]] = {
 }
 """Wire type name -> event class; any other name becomes `UnknownEvent`."""
 
-_loads = json.loads
-# json.loads wraps the C scanner in two regex whitespace skips and two Python frames,
-# which cost as much as the scan itself for a small event; the scanner is called
-# directly and json.loads decides every case it does not finish cleanly.
-_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
-_new = object.__new__
 _set = object.__setattr__
-# Frozen attrs classes are filled through their slot descriptors (cheaper still than
-# object.__setattr__, which looks the descriptor up on every call).
-_set_type = Event.__dict__["type"].__set__
-_set_data = Event.__dict__["data"].__set__
-_set_id = Event.__dict__["id"].__set__
-_set_raw = Model.__dict__["_raw"].__set__
-
-
-def _decode(text: str) -> Any:
-    """JSON, else the text kept as ``{"line": text}`` (a server may send plain lines)."""
-    try:
-        value, end = _scan(text, 0)
-        if end == len(text):
-            return value
-    except (StopIteration, ValueError, RecursionError):
-        pass
-    try:
-        return _loads(text)
-    except (ValueError, RecursionError):
-        # Not JSON, or JSON nested past the recursion limit: kept as the line it is.
-        return {"line": text}
-
-
-def _payload_type(payload: Any) -> str:
-    if isinstance(payload, dict):
-        for key in ("type", "event"):
-            value = payload.get(key)
-            if isinstance(value, str) and value:
-                return value
-    return "message"
+_set_raw = set_raw
+_set_type, _set_data, _set_id = slot_setters(Event, "type", "data", "id")
+_set_line_out, _set_id_out = slot_setters(ExecStdout, "line", "id")
+_set_line_err, _set_id_err = slot_setters(ExecStderr, "line", "id")
+(
+    _set_file_type,
+    _set_file_path,
+    _set_file_size,
+    _set_file_is_dir,
+    _set_file_old_path,
+    _set_file_id,
+) = slot_setters(FileEvent, "type", "path", "size_bytes", "is_dir", "old_path", "id")
+_LOG_LINE_SETTERS = slot_setters(SandboxLogLine, "line", "stream", "timestamp", "id")
+_FILE_KINDS: dict[str, FileEventType] = {}
 
 
 def parse_sandbox_event(sse: ServerSentEvent) -> SandboxEvent | None:
@@ -155,22 +133,22 @@ def parse_sandbox_event(sse: ServerSentEvent) -> SandboxEvent | None:
     text = sse.data
     if not text or text == "[DONE]":
         return None
-    try:  # _decode's fast path, inlined on the hot path
-        payload, end = _scan(text, 0)
+    try:  # decode_json's fast path, inlined on the hot path
+        payload, end = scan_json(text, 0)
         if end != len(text):
-            payload = _decode(text)
+            payload = decode_json(text)
     except (StopIteration, ValueError):
-        payload = _decode(text)
+        payload = decode_json(text)
     name = sse.event
     if not name or name == "message":
-        name = _payload_type(payload)
+        name = payload_type(payload)
     if isinstance(payload, dict):
         raw = payload
         data = payload.get("data", payload)
     else:
         raw = {"data": payload}
         data = payload
-    event: Any = _new(EVENT_CLASSES.get(name, UnknownEvent))
+    event: Any = new_model(EVENT_CLASSES.get(name, UnknownEvent))
     # Filled directly: attrs' __init__ costs three times as much, and this runs once per
     # event of the busiest stream.
     _set_type(event, name)
@@ -210,15 +188,24 @@ def parse_exec_chunk(sse: ServerSentEvent) -> ExecChunk | None:
     text = sse.data
     if not text or text == "[DONE]":
         return None
-    decoded = _decode(text)
+    decoded = decode_json(text)
     payload: dict[str, Any] = decoded if isinstance(decoded, dict) else {"data": decoded}
     kind = _chunk_kind(sse, payload)
     event_id = sse.id or None
-    chunk: ExecChunk
-    if kind in ("stdout", "stderr"):
+    chunk: Any
+    if kind == "stdout" or kind == "stderr":
         line = payload.get("line", payload.get("data", ""))
-        cls = ExecStdout if kind == "stdout" else ExecStderr
-        chunk = cls(line=line if isinstance(line, str) else str(line), id=event_id)
+        if line.__class__ is not str:
+            line = str(line)
+        # Output lines are the bulk of the stream: filled through the slots (see _events).
+        if kind == "stdout":
+            chunk = new_model(ExecStdout)
+            _set_line_out(chunk, line)
+            _set_id_out(chunk, event_id)
+        else:
+            chunk = new_model(ExecStderr)
+            _set_line_err(chunk, line)
+            _set_id_err(chunk, event_id)
     elif kind == "exit":
         duration = payload.get("duration_ms")
         timed_out = payload.get("timed_out")
@@ -230,8 +217,9 @@ def parse_exec_chunk(sse: ServerSentEvent) -> ExecChunk | None:
         )
     else:
         chunk = UnknownExecChunk(type=kind, data=payload.get("data", payload), id=event_id)
-    _set(chunk, "_raw", payload)
-    return chunk
+    _set_raw(chunk, payload)
+    result: ExecChunk = chunk
+    return result
 
 
 def is_exit(chunk: ExecChunk) -> bool:
@@ -239,22 +227,73 @@ def is_exit(chunk: ExecChunk) -> bool:
     return isinstance(chunk, ExecExit)
 
 
+def _file_kind(kind: str) -> FileEventType:
+    known = _FILE_KINDS.get(kind)
+    if known is None:
+        known = FileEventType(kind)
+        if len(_FILE_KINDS) < 64:  # the set is open: keep the cache bounded
+            _FILE_KINDS[kind] = known
+    return known
+
+
+def _optional(value: object, kind: type) -> bool:
+    return value is None or value.__class__ is kind
+
+
 def parse_file_event(sse: ServerSentEvent) -> FileEvent | None:
     """A file change; the kind is read from ``type`` or ``event`` (both spellings exist)."""
     text = sse.data
     if not text or text == "[DONE]":
         return None
-    decoded = _decode(text)
+    decoded = decode_json(text)
     payload: dict[str, Any] = decoded if isinstance(decoded, dict) else {}
     kind = payload.get("type") or payload.get("event")
     if not isinstance(kind, str) or not kind:
         kind = sse.event if sse.event and sse.event != "message" else None
-    fields = {k: payload[k] for k in ("path", "size_bytes", "is_dir", "old_path") if k in payload}
-    event = structure(fields, FileEvent)
-    _set(event, "type", FileEventType(kind) if kind else None)
-    _set(event, "id", sse.id or None)
-    _set(event, "_raw", payload)
-    return event
+    get = payload.get
+    path, size, is_dir, old_path = get("path"), get("size_bytes"), get("is_dir"), get("old_path")
+    event: Any
+    if (
+        (path is None or path.__class__ is str)
+        and (size is None or size.__class__ is int)
+        and (is_dir is None or is_dir.__class__ is bool)
+        and (old_path is None or old_path.__class__ is str)
+    ):
+        # Every value already has its type: filled through the slots (see _events).
+        event = new_model(FileEvent)
+        _set_file_type(event, _file_kind(kind) if kind else None)
+        _set_file_path(event, path)
+        _set_file_size(event, size)
+        _set_file_is_dir(event, is_dir)
+        _set_file_old_path(event, old_path)
+        _set_file_id(event, sse.id or None)
+    else:  # a value to convert (or to refuse): the converter decides, as for any model
+        fields = {
+            k: payload[k] for k in ("path", "size_bytes", "is_dir", "old_path") if k in payload
+        }
+        event = structure(fields, FileEvent)
+        _set(event, "type", _file_kind(kind) if kind else None)
+        _set(event, "id", sse.id or None)
+    _set_raw(event, payload)
+    result: FileEvent = event
+    return result
+
+
+def _ready_log_line(payload: dict[str, Any], event_id: str | None) -> SandboxLogLine | None:
+    """The log line filled through its slots when every value already has its type;
+    None when a value needs the converter (which converts it or refuses it)."""
+    get = payload.get
+    line, stream, stamp = get("line"), get("stream"), get("timestamp")
+    if not (_optional(line, str) and _optional(stream, str) and _optional(stamp, str)):
+        return None
+    try:
+        timestamp = None if stamp is None else parse_datetime(stamp)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    entry: SandboxLogLine = new_model(SandboxLogLine)
+    for setter, value in zip(_LOG_LINE_SETTERS, (line, stream, timestamp, event_id), strict=True):
+        setter(entry, value)
+    return entry
 
 
 def parse_log_line(sse: ServerSentEvent) -> SandboxLogLine | None:
@@ -262,13 +301,15 @@ def parse_log_line(sse: ServerSentEvent) -> SandboxLogLine | None:
     text = sse.data
     if not text or text == "[DONE]":
         return None
-    decoded = _decode(text)
+    decoded = decode_json(text)
     payload: dict[str, Any] = decoded if isinstance(decoded, dict) else {"line": str(decoded)}
-    fields = {k: payload[k] for k in ("line", "stream", "timestamp") if k in payload}
-    line = structure(fields, SandboxLogLine)
-    _set(line, "id", sse.id or None)
-    _set(line, "_raw", payload)
-    return line
+    entry = _ready_log_line(payload, sse.id or None)
+    if entry is None:
+        fields = {k: payload[k] for k in ("line", "stream", "timestamp") if k in payload}
+        entry = structure(fields, SandboxLogLine)
+        _set(entry, "id", sse.id or None)
+    _set_raw(entry, payload)
+    return entry
 
 
 def parse_readiness(sse: ServerSentEvent) -> str | None:
@@ -277,7 +318,7 @@ def parse_readiness(sse: ServerSentEvent) -> str | None:
         return sse.event
     if not sse.data:
         return None
-    return _payload_type(_decode(sse.data))
+    return payload_type(decode_json(sse.data))
 
 
 # -- rules: env-var sets, logs, build specs, the sandbox host -----------------------------------

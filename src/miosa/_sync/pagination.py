@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .._core.paging import PageRequest, next_page_request, total_of
@@ -104,19 +105,26 @@ class PageIterator(Generic[T]):
 
     def __init__(self, page: Page[T]) -> None:
         self._page: Page[T] | None = page
-        self._index = 0
+        self._items: Iterator[T] = iter(page.items)
 
     def __iter__(self) -> PageIterator[T]:
         return self
 
     def __next__(self) -> T:
+        # The loop body runs at most once: it is the cheapest way to take the next item
+        # of the current page (no exception, no index), once per item of every page.
+        for item in self._items:
+            return item
+        return self._first_of_next_page()
+
+    def _first_of_next_page(self) -> T:
         while self._page is not None:
-            if self._index < len(self._page.items):
-                item = self._page.items[self._index]
-                self._index += 1
-                return item
             self._page = self._page.next_page()
-            self._index = 0
+            if self._page is None:
+                break
+            self._items = iter(self._page.items)
+            for item in self._items:
+                return item
         raise StopIteration
 
 

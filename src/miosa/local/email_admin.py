@@ -221,7 +221,11 @@ async def send_message(call: Call) -> Response:
     body = await call.json()
     to = body.get("to")
     recipients = [to] if isinstance(to, str) else to
-    if not recipients or not all(isinstance(r, str) and "@" in r for r in recipients):
+    if (
+        not isinstance(recipients, list)
+        or not recipients
+        or not all(isinstance(r, str) and "@" in r for r in recipients)
+    ):
         raise bad_request("to must be one or more email addresses", field="to")
     if not body.get("subject"):
         raise bad_request("subject is required", field="subject")
