@@ -213,7 +213,6 @@ class SSEDecoder:
         events: list[ServerSentEvent] = []
         append = events.append
         make_event = ServerSentEvent
-        fast_size_limit = _MAX_EVENT_CHARS_FAST
         data = self._data
         parts = self._parts
         data_size = self._data_size
@@ -229,10 +228,8 @@ class SSEDecoder:
                     last_event_id = id_buffer
                     if data is not None:
                         if parts is not None:
-                            data = "\n".join((data, *parts))
-                            parts = None
-                            data_size = 0
-                        if len(data) > fast_size_limit:
+                            data, parts, data_size = "\n".join((data, *parts)), None, 0
+                        if len(data) > _MAX_EVENT_CHARS_FAST:
                             _check_size(data)
                         append(make_event(event_type, data, id_buffer, event_retry))
                         data = None
@@ -245,29 +242,17 @@ class SSEDecoder:
                 if name == "data":
                     if data is None:
                         data = value
-                    elif parts is None:
-                        parts = [value]
-                        data_size = len(data) + len(value) + 1
-                    else:
-                        parts.append(value)
-                        data_size += len(value) + 1
-                        if data_size > MAX_EVENT_BYTES:
-                            # More characters than the cap means more bytes too; stop
-                            # before a runaway event eats memory.
-                            raise StreamError(_too_big())
+                    else:  # a second data line: rare in JSON streams, handled out of line
+                        parts, data_size = _more_data(data, parts, data_size, value)
                 elif name == "event":
                     event_type = value
                 elif name == "id":
                     if "\0" not in value:
                         id_buffer = value
                 elif name == "retry":
-                    # Only ASCII digits; int() alone would accept "+5", " 5", "1_0" and
-                    # non-ASCII digits. Like Chromium, a value that does not fit in 64
-                    # bits is ignored (it also keeps int() away from huge digit strings,
-                    # which it refuses with ValueError since Python 3.11).
-                    if value.isdigit() and value.isascii() and len(value) < 20:
-                        event_retry = int(value)
-                        self.retry = event_retry
+                    retry = _retry_value(value)
+                    if retry is not None:
+                        event_retry = self.retry = retry
                 elif not name:
                     self.comments += 1
                 # Any other field name is ignored, as the spec says.
@@ -292,6 +277,33 @@ class SSEDecoder:
 # Up to this many characters the UTF-8 size cannot exceed the cap (4 bytes per char at
 # most), so the exact check is skipped for every ordinary event.
 _MAX_EVENT_CHARS_FAST = MAX_EVENT_BYTES // 4
+
+
+def _more_data(
+    data: str, parts: list[str] | None, size: int, value: str
+) -> tuple[list[str], int]:
+    """One more ``data`` line of the event: the lines after the first and their size so far."""
+    if parts is None:
+        return [value], len(data) + len(value) + 1
+    parts.append(value)
+    size += len(value) + 1
+    if size > MAX_EVENT_BYTES:
+        # More characters than the cap means more bytes too; stop before a runaway event
+        # eats memory.
+        raise StreamError(_too_big())
+    return parts, size
+
+
+def _retry_value(value: str) -> int | None:
+    """A ``retry:`` field's milliseconds, or None when it is not a valid value.
+
+    Only ASCII digits; int() alone would accept "+5", " 5", "1_0" and non-ASCII digits.
+    Like Chromium, a value that does not fit in 64 bits is ignored (it also keeps int()
+    away from huge digit strings, which it refuses with ValueError since Python 3.11).
+    """
+    if value.isdigit() and value.isascii() and len(value) < 20:
+        return int(value)
+    return None
 
 
 def _too_big() -> str:
