@@ -21,12 +21,10 @@ import attrs
 import cattrs
 
 from ._dump import wire_name
-from .types._base import Model
 
 StructureFn = Callable[[Any, Any], Any]
 
 _SCALARS = (str, int, float, bool)
-_RAW_SLOT = inspect.getattr_static(Model, "_raw")
 _MISSING = object()
 
 
@@ -97,8 +95,8 @@ def compile_structure(cls: type, converter: cattrs.Converter) -> StructureFn:
         "_cls": cls,
         "_MISSING": _MISSING,
         "_new": object.__new__,
-        # Model's own slot (every model keeps the object it came from).
-        "_set_raw": _RAW_SLOT.__set__,
+        # The base model's slot: every model keeps the object it came from.
+        "_set_raw": inspect.getattr_static(cls, "_raw").__set__,
         "_pending": True,
     }
 
