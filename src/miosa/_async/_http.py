@@ -324,6 +324,10 @@ class AsyncHTTP:
         key = options.intelligence_key
         self._intelligence_auth = {"Authorization": f"Bearer {key.reveal()}"} if key else {}
 
+    def derive(self, options: ClientOptions) -> AsyncHTTP:
+        """This transport with other options, on the same pool (what `with_options` builds)."""
+        return AsyncHTTP(options, self.pool)
+
     async def request(
         self,
         method: str,

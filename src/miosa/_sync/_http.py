@@ -327,6 +327,10 @@ class HTTP:
         key = options.intelligence_key
         self._intelligence_auth = {"Authorization": f"Bearer {key.reveal()}"} if key else {}
 
+    def derive(self, options: ClientOptions) -> HTTP:
+        """This transport with other options, on the same pool (what `with_options` builds)."""
+        return HTTP(options, self.pool)
+
     def request(
         self,
         method: str,
