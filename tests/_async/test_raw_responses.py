@@ -249,3 +249,25 @@ async def test_leaving_the_block_unread_closes_the_connection() -> None:
             with pytest.raises(MiosaError, match="is closed"):
                 await response.aread()
     assert peer_closed == [True]
+
+
+# -- on handles -------------------------------------------------------------------------
+
+
+async def test_a_handles_calls_and_sub_resources_answer_raw_and_leave_it_unchanged() -> None:
+    api = (
+        MockAPI()
+        .on("GET /sandboxes/sbx_1", json_response(200, {"data": sandbox_json()}, TRACED))
+        .on("POST /sandboxes/sbx_1/exec", json_response(200, {"exit_code": 0, "stdout": "hi"}))
+    )
+    async with make_client(api) as client:
+        sandbox = client.sandboxes.handle("sbx_1")
+        response = await sandbox.with_raw_response.refresh()
+        fresh = await response.parse()
+        ran = await sandbox.with_raw_response.exec.run("echo hi")
+        result = await ran.parse()
+        with pytest.raises(AttributeError, match=r"^sandbox\.name is not a group or a method"):
+            sandbox.with_raw_response.name  # noqa: B018
+    assert response.request_id == "req_42" and fresh.name == "demo"
+    assert fresh is not sandbox and sandbox.name is None  # the handle itself is untouched
+    assert ran.url.path.endswith("/sandboxes/sbx_1/exec") and result.stdout == "hi"

@@ -38,6 +38,7 @@ from .._core.raw import (
     text_decoder,
 )
 from .._core.responses import decode_json
+from .._live import LiveModel
 from .._core.retry import connection_error, deadline_error
 from ..errors import MiosaError
 from ._http import AsyncHTTP, AsyncOpenResponse, AsyncPool, Lease, _Call, decoded_body, read_whole
@@ -96,6 +97,10 @@ def _tapped(client: AsyncMiosa, tap: Tap) -> AsyncMiosa:
     return type(client)._from_http(AsyncTapHTTP(http.options, http.pool, tap))
 
 
+def _root_name(handle: LiveModel | None) -> str:
+    return "client" if handle is None else type(handle).__name__.removeprefix("Async").lower()
+
+
 def _resolve(root: object, path: tuple[str, ...]) -> Any:
     target = root
     for name in path:
@@ -104,36 +109,47 @@ def _resolve(root: object, path: tuple[str, ...]) -> Any:
 
 
 class _RawCall:
-    """One raw call as the caller made it: which method, with which arguments."""
+    """One raw call as the caller made it: which method, with which arguments, from the
+    client or from a handle (`AsyncSandbox`, `AsyncComputer`)."""
 
-    __slots__ = ("args", "client", "kwargs", "path")
+    __slots__ = ("args", "client", "handle", "kwargs", "path")
 
     def __init__(
         self,
         client: AsyncMiosa,
+        handle: LiveModel | None,
         path: tuple[str, ...],
         args: tuple[Any, ...],
         kwargs: Mapping[str, Any],
     ) -> None:
         self.client = client
+        self.handle = handle
         self.path = path
         self.args = args
         self.kwargs = kwargs
 
+    @property
+    def name(self) -> str:
+        return dotted(_root_name(self.handle), self.path)
+
     async def run(self, tap: Tap) -> object:
-        method = _resolve(_tapped(self.client, tap), self.path)
+        tapped = _tapped(self.client, tap)
+        # A handle's call runs on a copy bound to the tapped client: the handle itself is
+        # left as it was (`parse` gives what the call returns, from that copy).
+        root = tapped if self.handle is None else self.handle._unbound_copy()._bind(tapped)
+        method = _resolve(root, self.path)
         return await asettled(method(*self.args, **self.kwargs))
 
     async def capture(self, mode: TapMode) -> Captured:
         """Run the method until its first answer arrives; error statuses raise as usual."""
-        tap = Tap(mode, path=self.path)
+        tap = Tap(mode)
         try:
             await self.run(tap)
         except BaseException as exc:
             captured = tap.captured
             if captured is None:
                 if only(StreamOpenedFirst, exc):
-                    raise MiosaError(streamed_first_message(self.path)) from None
+                    raise MiosaError(streamed_first_message(self.name)) from None
                 raise
             # Stopped as planned; or the method turned the stop into an error of its own.
             if not (only(StopAtFirstResponse, exc) or isinstance(exc, Exception)):
@@ -141,7 +157,7 @@ class _RawCall:
                     await captured.opened.aclose()
                 raise
         if tap.captured is None:
-            raise MiosaError(no_request_message(self.path))
+            raise MiosaError(no_request_message(self.name))
         return tap.captured
 
 
@@ -292,7 +308,7 @@ class AsyncAPIResponse(Generic[T]):
         """
         if not self._parsed:
             await self.aread()
-            tap = Tap("replay", self._captured, path=self._call.path)
+            tap = Tap("replay", self._captured)
             result: Any = await self._call.run(tap)
             self._parsed.append(result)
         return self._parsed[0]
@@ -404,10 +420,18 @@ class AsyncRawResponseView:
     ``client.with_streaming_response`` (an `AsyncResponseContextManager` per call).
     """
 
-    __slots__ = ("_client", "_path", "_streaming")
+    __slots__ = ("_client", "_handle", "_path", "_streaming")
 
-    def __init__(self, client: AsyncMiosa, *, streaming: bool, path: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        client: AsyncMiosa,
+        *,
+        streaming: bool,
+        path: tuple[str, ...] = (),
+        handle: LiveModel | None = None,
+    ) -> None:
         self._client = client
+        self._handle = handle
         self._path = path
         self._streaming = streaming
 
@@ -415,40 +439,55 @@ class AsyncRawResponseView:
         if name.startswith("_"):
             raise AttributeError(name)
         path = (*self._path, name)
-        target = _resolve(self._client, path)
+        target = _resolve(self._root, path)
         if isinstance(target, AsyncAPIResource):
-            return AsyncRawResponseView(self._client, streaming=self._streaming, path=path)
-        if self._path and callable(target):
-            return _AsyncRawMethod(self._client, path, self._streaming)
+            return AsyncRawResponseView(
+                self._client, streaming=self._streaming, path=path, handle=self._handle
+            )
+        # The client's own methods (close, with_options) are not calls to wrap; a handle's are.
+        if (self._path or self._handle is not None) and callable(target):
+            return _AsyncRawMethod(self._client, self._handle, path, self._streaming)
+        name = dotted(_root_name(self._handle), path)
         raise AttributeError(
-            f"{dotted(path)} is not a group or a method of one; with_raw_response and "
-            "with_streaming_response wrap the calls of the client's groups"
+            f"{name} is not a group or a method of one; with_raw_response and "
+            "with_streaming_response wrap the calls of the client's groups and handles"
         )
 
+    @property
+    def _root(self) -> object:
+        return self._client if self._handle is None else self._handle
+
     def __dir__(self) -> list[str]:
-        return [name for name in dir(_resolve(self._client, self._path)) if name[0] != "_"]
+        return [name for name in dir(_resolve(self._root, self._path)) if name[0] != "_"]
 
     def __repr__(self) -> str:
         mode = "with_streaming_response" if self._streaming else "with_raw_response"
-        return f"<{dotted(self._path)} {mode}>"
+        return f"<{dotted(_root_name(self._handle), self._path)} {mode}>"
 
 
 class _AsyncRawMethod:
-    __slots__ = ("_client", "_path", "_streaming")
+    __slots__ = ("_client", "_handle", "_path", "_streaming")
 
-    def __init__(self, client: AsyncMiosa, path: tuple[str, ...], streaming: bool) -> None:
+    def __init__(
+        self,
+        client: AsyncMiosa,
+        handle: LiveModel | None,
+        path: tuple[str, ...],
+        streaming: bool,
+    ) -> None:
         self._client = client
+        self._handle = handle
         self._path = path
         self._streaming = streaming
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        call = _RawCall(self._client, self._path, args, kwargs)
+        call = _RawCall(self._client, self._handle, self._path, args, kwargs)
         if self._streaming:
             return AsyncResponseContextManager[Any](call)
         return _raw(call)
 
     def __repr__(self) -> str:
-        return f"<{dotted(self._path)} raw>"
+        return f"<{dotted(_root_name(self._handle), self._path)} raw>"
 
 
 async def _raw(call: _RawCall) -> AsyncAPIResponse[Any]:

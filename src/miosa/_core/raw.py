@@ -50,19 +50,13 @@ class Captured:
 
 
 class Tap:
-    """One raw call's state, shared by the tapped client and its `with_options` copies.
+    """One raw call's state, shared by the tapped client and its `with_options` copies."""
 
-    ``path`` names the method (``("sandboxes", "get")``) for error messages.
-    """
+    __slots__ = ("captured", "mode", "replayed")
 
-    __slots__ = ("captured", "mode", "path", "replayed")
-
-    def __init__(
-        self, mode: TapMode, captured: Captured | None = None, *, path: tuple[str, ...] = ()
-    ) -> None:
+    def __init__(self, mode: TapMode, captured: Captured | None = None) -> None:
         self.mode: TapMode = mode
         self.captured = captured
-        self.path = path
         self.replayed = False
 
 
@@ -83,21 +77,22 @@ def only(kind: type[BaseException], exc: BaseException) -> bool:
     return isinstance(inner, tuple) and bool(inner) and all(only(kind, e) for e in inner)
 
 
-def dotted(path: tuple[str, ...]) -> str:
-    return ".".join(("client", *path))
+def dotted(root: str, path: tuple[str, ...]) -> str:
+    """``client.sandboxes.get``: how the caller reached a method, for messages."""
+    return ".".join((root, *path))
 
 
-def no_request_message(path: tuple[str, ...]) -> str:
+def no_request_message(name: str) -> str:
     return (
-        f"{dotted(path)}() made no HTTP request, so it has no raw response. A stream or a "
+        f"{name}() made no HTTP request, so it has no raw response. A stream or a "
         "download connects when it is entered and shows its own headers; a method that only "
         "builds something locally (a handle, a URL) has nothing to show"
     )
 
 
-def streamed_first_message(path: tuple[str, ...]) -> str:
+def streamed_first_message(name: str) -> str:
     return (
-        f"{dotted(path)}() opens a stream (server-sent events or a download) as its first "
+        f"{name}() opens a stream (server-sent events or a download) as its first "
         "request; with_raw_response and with_streaming_response cover calls answered by one "
         "reply. Use the stream itself: it has .headers once entered"
     )
