@@ -38,10 +38,10 @@ from .._core.raw import (
     text_decoder,
 )
 from .._core.responses import decode_json
-from .._live import LiveModel
 from .._core.retry import connection_error, deadline_error
+from .._live import LiveModel
 from ..errors import MiosaError
-from ._http import AsyncHTTP, AsyncOpenResponse, AsyncPool, Lease, _Call, decoded_body, read_whole
+from ._http import AsyncHTTP, AsyncOpenResponse, AsyncPool, Call, Lease, decoded_body, read_whole
 from ._resource import AsyncAPIResource
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ class AsyncTapHTTP(AsyncHTTP):
         # A method that calls `with_options` (say, for one call without retries) stays tapped.
         return AsyncTapHTTP(options, self.pool, self.tap)
 
-    async def _send(self, call: _Call, *, stream: bool) -> tuple[httpx.Response, Lease | None]:
+    async def _send(self, call: Call, *, stream: bool) -> tuple[httpx.Response, Lease | None]:
         tap = self.tap
         if tap.mode == "replay":
             if tap.replayed:

@@ -44,7 +44,7 @@ from .._core.responses import decode_json
 from .._core.retry import connection_error, deadline_error
 from .._live import LiveModel
 from ..errors import MiosaError
-from ._http import HTTP, Lease, OpenResponse, Pool, _Call, decoded_body, read_whole
+from ._http import HTTP, Call, Lease, OpenResponse, Pool, decoded_body, read_whole
 from ._resource import APIResource
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class TapHTTP(HTTP):
         # A method that calls `with_options` (say, for one call without retries) stays tapped.
         return TapHTTP(options, self.pool, self.tap)
 
-    def _send(self, call: _Call, *, stream: bool) -> tuple[httpx.Response, Lease | None]:
+    def _send(self, call: Call, *, stream: bool) -> tuple[httpx.Response, Lease | None]:
         tap = self.tap
         if tap.mode == "replay":
             if tap.replayed:

@@ -108,9 +108,9 @@ class AsyncSandbox(LiveModel, SandboxData):
     def with_raw_response(self) -> AsyncRawResponseView:
         """This handle's calls, each answering with its HTTP response (`AsyncAPIResponse`).
 
-        ``await sandbox.with_raw_response.files.read("/app/main.py")`` runs on a copy of the handle, so
-        a call that updates fields in place (``refresh``) leaves this handle as it was:
-        ``await response.parse()`` gives the call's result. See the client's
+        ``await sandbox.with_raw_response.files.read("/app/main.py")`` runs on a copy of
+        the handle, so a call that updates fields in place (``refresh``) leaves this handle
+        as it was: ``await response.parse()`` gives the call's result. See the client's
         ``with_raw_response``.
         """
         from ...raw_response import AsyncRawResponseView

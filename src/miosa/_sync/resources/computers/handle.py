@@ -138,9 +138,9 @@ class Computer(LiveModel, ComputerData):
     def with_raw_response(self) -> RawResponseView:
         """This handle's calls, each answering with its HTTP response (`APIResponse`).
 
-        ``computer.with_raw_response.refresh()`` runs on a copy of the handle, so
-        a call that updates fields in place (``refresh``) leaves this handle as it was:
-        ``response.parse()`` gives the call's result. See the client's
+        ``computer.with_raw_response.refresh()`` runs on a copy of
+        the handle, so a call that updates fields in place (``refresh``) leaves this handle
+        as it was: ``response.parse()`` gives the call's result. See the client's
         ``with_raw_response``.
         """
         from ...raw_response import RawResponseView

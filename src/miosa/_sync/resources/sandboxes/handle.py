@@ -111,9 +111,9 @@ class Sandbox(LiveModel, SandboxData):
     def with_raw_response(self) -> RawResponseView:
         """This handle's calls, each answering with its HTTP response (`APIResponse`).
 
-        ``sandbox.with_raw_response.files.read("/app/main.py")`` runs on a copy of the handle, so
-        a call that updates fields in place (``refresh``) leaves this handle as it was:
-        ``response.parse()`` gives the call's result. See the client's
+        ``sandbox.with_raw_response.files.read("/app/main.py")`` runs on a copy of
+        the handle, so a call that updates fields in place (``refresh``) leaves this handle
+        as it was: ``response.parse()`` gives the call's result. See the client's
         ``with_raw_response``.
         """
         from ...raw_response import RawResponseView
