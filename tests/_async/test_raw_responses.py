@@ -180,6 +180,19 @@ async def test_an_error_status_raises_before_the_block_runs() -> None:
     assert not entered
 
 
+async def test_a_read_body_can_still_be_walked_in_pieces_lines_and_text() -> None:
+    body = "first line\r\nsecond ✓\nthird".encode()
+    reply = httpx.Response(200, content=body, headers={"content-type": "text/plain"})
+    client = make_client(MockAPI().on("GET /cron-jobs/job_1", reply))
+    async with client, client.with_streaming_response.cron_jobs.get("job_1") as response:
+        pieces = [piece async for piece in response.iter_bytes(chunk_size=4)]
+        text = "".join([piece async for piece in response.iter_text(chunk_size=3)])
+        lines = [line async for line in response.iter_lines(chunk_size=5)]
+    assert b"".join(pieces) == body and max(len(p) for p in pieces) == 4
+    assert text == body.decode()
+    assert lines == ["first line", "second ✓", "third"]
+
+
 def _chunk(data: bytes) -> bytes:
     return f"{len(data):x}\r\n".encode() + data + b"\r\n"
 
