@@ -134,11 +134,12 @@ REPLACEMENTS: dict[str, str] = {
     # miosa.computer_use exports both loops; the async one is imported under this name
     "async_computer_use_loop": "computer_use_loop",
     "aiter_raw": "iter_raw",
+    # miosa's AsyncAPIResponse.aread, named after httpx.Response's own
+    "aread": "read",
     # Known twins, ready to uncomment when the code starts using them:
     # "AsyncHTTPTransport": "HTTPTransport",  # httpx
     # "AsyncBaseTransport": "BaseTransport",  # httpx
     # "aiter_bytes": "iter_bytes",  # httpx.Response
-    # "aread": "read",  # httpx.Response
     # "aiter_lines": "iter_lines",  # httpx.Response
     # "aiter_text": "iter_text",  # httpx.Response
     # "aconnect_sse": "connect_sse",  # httpx_sse

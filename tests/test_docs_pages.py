@@ -22,6 +22,7 @@ PAGES = (
     "streams.md",
     "webhooks.md",
     "errors-and-retries.md",
+    "raw-responses.md",
     "agents-and-runs.md",
     "projects.md",
     "builder-and-cloud.md",

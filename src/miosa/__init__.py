@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from . import agent, local, types, webhooks
     from ._async.client import AsyncMiosa
     from ._async.pagination import AsyncPage, AsyncPageIterator
+    from ._async.raw_response import AsyncAPIResponse, AsyncResponseContextManager
     from ._async.resources.completions import AsyncCompletionStream
     from ._async.resources.computers import AsyncComputer
     from ._async.resources.sandboxes import AsyncSandbox
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from ._pager import AsyncPager
     from ._sync.client import Miosa
     from ._sync.pagination import Page, PageIterator
+    from ._sync.raw_response import APIResponse, ResponseContextManager
     from ._sync.resources.completions import CompletionStream
     from ._sync.resources.computers import Computer
     from ._sync.resources.sandboxes import Sandbox
@@ -68,8 +70,10 @@ if TYPE_CHECKING:
 # Names are imported on first use so `import miosa` stays cheap (see benchmarks/RESULTS.md).
 _LAZY: dict[str, str] = {
     "APIConnectionError": ".errors",
+    "APIResponse": "._sync.raw_response",
     "APIStatusError": ".errors",
     "APITimeoutError": ".errors",
+    "AsyncAPIResponse": "._async.raw_response",
     "AsyncByteStream": "._async.streams",
     "AsyncCompletionStream": "._async.resources.completions",
     "AsyncComputer": "._async.resources.computers",
@@ -78,6 +82,7 @@ _LAZY: dict[str, str] = {
     "AsyncPage": "._async.pagination",
     "AsyncPageIterator": "._async.pagination",
     "AsyncPager": "._pager",
+    "AsyncResponseContextManager": "._async.raw_response",
     "AsyncSandbox": "._async.resources.sandboxes",
     "AuthenticationError": ".errors",
     "ByteStream": "._sync.streams",
@@ -105,6 +110,7 @@ _LAZY: dict[str, str] = {
     "RequestExtras": "._core.call_options",
     "RequestOptions": "._core.call_options",
     "ResourceFailedError": ".errors",
+    "ResponseContextManager": "._sync.raw_response",
     "ResponseTooLargeError": ".errors",
     "ResponseValidationError": ".errors",
     "Sandbox": "._sync.resources.sandboxes",
@@ -144,8 +150,10 @@ def __dir__() -> list[str]:
 __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
+    "APIResponse",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncAPIResponse",
     "AsyncByteStream",
     "AsyncCompletionStream",
     "AsyncComputer",
@@ -154,6 +162,7 @@ __all__ = [
     "AsyncPage",
     "AsyncPageIterator",
     "AsyncPager",
+    "AsyncResponseContextManager",
     "AsyncSandbox",
     "AuthenticationError",
     "ByteStream",
@@ -181,6 +190,7 @@ __all__ = [
     "RequestExtras",
     "RequestOptions",
     "ResourceFailedError",
+    "ResponseContextManager",
     "ResponseTooLargeError",
     "ResponseValidationError",
     "Sandbox",

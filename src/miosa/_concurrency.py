@@ -7,6 +7,7 @@ twin, so code in `_async/` can be generated into `_sync/` token for token.
 from __future__ import annotations
 
 import contextlib
+import inspect
 import os
 import threading
 import time
@@ -60,6 +61,17 @@ async def ato_thread(func: Callable[[], T]) -> T:
 
 def to_thread(func: Callable[[], T]) -> T:
     return func()
+
+
+async def asettled(value: object) -> object:
+    """A method's result, awaited if it is awaitable (a coroutine; a pager, to its first page)."""
+    if inspect.isawaitable(value):
+        return await value
+    return value
+
+
+def settled(value: object) -> object:
+    return value
 
 
 class AsyncGate:

@@ -56,6 +56,14 @@ class LiveModel:
             "pickled: use its `.model` (a frozen snapshot) or `.to_dict()`"
         )
 
+    def _unbound_copy(self) -> Any:
+        """A new handle of the same class with the current fields, bound to no client yet
+        (a raw call runs on a copy bound to its own client; see ``with_raw_response``)."""
+        model_type = self._model_type
+        copy = type(self)(**{a.name: getattr(self, a.name) for a in attrs.fields(model_type)})
+        object.__setattr__(copy, "_raw", getattr(self, "raw", None))
+        return copy
+
     def _snapshot(self) -> Any:
         """A frozen model of the current fields, ``raw`` included (attached as cattrs does)."""
         model_type = self._model_type

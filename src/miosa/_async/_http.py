@@ -264,7 +264,7 @@ class AsyncOpenResponse:
             self._pool.release(self._lease)
 
 
-class _Call:
+class Call:
     """One call across its attempts: what `_prepare` built once, and how many retries ran."""
 
     __slots__ = (
@@ -323,6 +323,10 @@ class AsyncHTTP:
         self._url = UrlCache(options.base_url)
         key = options.intelligence_key
         self._intelligence_auth = {"Authorization": f"Bearer {key.reveal()}"} if key else {}
+
+    def derive(self, options: ClientOptions) -> AsyncHTTP:
+        """This transport with other options, on the same pool (what `with_options` builds)."""
+        return AsyncHTTP(options, self.pool)
 
     async def request(
         self,
@@ -396,7 +400,7 @@ class AsyncHTTP:
         idempotency_key: str | None,
         timeout: httpx.Timeout | None,
         max_retries: int | None = None,
-    ) -> _Call:
+    ) -> Call:
         """Everything a call sends the same on every attempt: body, headers, deadline."""
         options = self.options
         body: bytes | None = None
@@ -415,7 +419,7 @@ class AsyncHTTP:
             headers["Idempotency-Key"] = idempotency_key or new_idempotency_key()
         if extra:
             headers.update(extra)
-        return _Call(
+        return Call(
             method,
             path,
             params,
@@ -427,7 +431,7 @@ class AsyncHTTP:
             time.monotonic() + options.deadline if options.deadline else None,
         )
 
-    async def _send(self, call: _Call, *, stream: bool) -> tuple[httpx.Response, Lease | None]:
+    async def _send(self, call: Call, *, stream: bool) -> tuple[httpx.Response, Lease | None]:
         """Attempt until a 2xx answer (returned) or an error that is not retried (raised)."""
         while True:
             if call.deadline_at is None:
@@ -439,7 +443,7 @@ class AsyncHTTP:
             call.retries_done += 1
 
     async def _attempt_within_deadline(
-        self, call: _Call, stream: bool
+        self, call: Call, stream: bool
     ) -> tuple[httpx.Response, Lease | None] | None:
         """`_attempt`, cut off when the deadline passes, whatever it is waiting for.
 
@@ -456,7 +460,7 @@ class AsyncHTTP:
                 call.method, self._url(call.path), call.retries_done + 1, self.options.deadline
             ) from None
 
-    def _build(self, client: httpx.AsyncClient, call: _Call) -> httpx.Request:
+    def _build(self, client: httpx.AsyncClient, call: Call) -> httpx.Request:
         """This attempt's request; its timeouts cut to the time left before the deadline."""
         timeout = call.timeout
         remaining = time_left(call.deadline_at)
@@ -481,14 +485,14 @@ class AsyncHTTP:
             timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
         )
 
-    def _pool_wait(self, call: _Call) -> float | None:
+    def _pool_wait(self, call: Call) -> float | None:
         """How long this attempt may wait for a free slot: the pool timeout, or less."""
         wait = (call.timeout or self.options.timeout).pool
         remaining = time_left(call.deadline_at)
         return wait if remaining is None else cap_timeout(wait, remaining)
 
     async def _attempt(
-        self, call: _Call, stream: bool
+        self, call: Call, stream: bool
     ) -> tuple[httpx.Response, Lease | None] | None:
         """One attempt: the 2xx response, or None after sleeping for a retry; else raises.
 
@@ -544,7 +548,7 @@ class AsyncHTTP:
         return None
 
     async def _decide_transport_error(
-        self, call: _Call, exc: httpx.TransportError, url: httpx.URL
+        self, call: Call, exc: httpx.TransportError, url: httpx.URL
     ) -> None:
         """Sleep before a retry of a failure with no HTTP answer, or raise it."""
         if call.debug:
@@ -577,7 +581,7 @@ class AsyncHTTP:
         await asleep(decision.delay)
 
     async def _decide_status(
-        self, call: _Call, response: httpx.Response, error_body: bytes, url: httpx.URL
+        self, call: Call, response: httpx.Response, error_body: bytes, url: httpx.URL
     ) -> None:
         """Sleep before a retry of an error status, or raise its typed error."""
         status = response.status_code

@@ -22,6 +22,7 @@ from ..errors import ConfigurationError
 from ._http import AsyncHTTP, AsyncPool
 
 if TYPE_CHECKING:
+    from .raw_response import AsyncRawResponseView
     from .resources.account import AsyncAccount, AsyncTokens
     from .resources.admin import AsyncAdmin
     from .resources.agents import AsyncAgents, AsyncAgentTriggers, AsyncRunGroups, AsyncRuns
@@ -227,7 +228,33 @@ class AsyncMiosa:
         if not isinstance(max_response_bytes, NotGiven):
             changes["max_response_bytes"] = check_response_limit(max_response_bytes)
         options = self.options._replace(**changes)
-        return type(self)._from_http(AsyncHTTP(options, self._http.pool))
+        return type(self)._from_http(self._http.derive(options))
+
+    @property
+    def with_raw_response(self) -> AsyncRawResponseView:
+        """The same groups and methods, each call answering with its HTTP response.
+
+        ``response = await client.with_raw_response.sandboxes.get(id)`` gives an
+        `AsyncAPIResponse`: ``response.status_code``, ``.headers``, ``.request_id``,
+        ``.content``, and ``await response.parse()`` for what the call itself returns.
+        An error status raises the same error as the call. Statically the methods are
+        untyped (`Any`): annotate the result as ``AsyncAPIResponse[Sandbox]`` if you like.
+        """
+        from .raw_response import AsyncRawResponseView
+
+        return AsyncRawResponseView(self, streaming=False)
+
+    @property
+    def with_streaming_response(self) -> AsyncRawResponseView:
+        """Like `with_raw_response`, with the body left unread until asked for.
+
+        ``async with client.with_streaming_response.sandboxes.get(id) as response:`` then
+        ``response.iter_bytes()``, ``response.iter_lines()``, ``await response.aread()`` or
+        ``await response.parse()``; the connection is closed when the block ends.
+        """
+        from .raw_response import AsyncRawResponseView
+
+        return AsyncRawResponseView(self, streaming=True)
 
     async def close(self) -> None:
         """Close the connection pool (an injected ``http_client`` is left open)."""

@@ -267,7 +267,7 @@ class OpenResponse:
             self._pool.release(self._lease)
 
 
-class _Call:
+class Call:
     """One call across its attempts: what `_prepare` built once, and how many retries ran."""
 
     __slots__ = (
@@ -326,6 +326,10 @@ class HTTP:
         self._url = UrlCache(options.base_url)
         key = options.intelligence_key
         self._intelligence_auth = {"Authorization": f"Bearer {key.reveal()}"} if key else {}
+
+    def derive(self, options: ClientOptions) -> HTTP:
+        """This transport with other options, on the same pool (what `with_options` builds)."""
+        return HTTP(options, self.pool)
 
     def request(
         self,
@@ -399,7 +403,7 @@ class HTTP:
         idempotency_key: str | None,
         timeout: httpx.Timeout | None,
         max_retries: int | None = None,
-    ) -> _Call:
+    ) -> Call:
         """Everything a call sends the same on every attempt: body, headers, deadline."""
         options = self.options
         body: bytes | None = None
@@ -418,7 +422,7 @@ class HTTP:
             headers["Idempotency-Key"] = idempotency_key or new_idempotency_key()
         if extra:
             headers.update(extra)
-        return _Call(
+        return Call(
             method,
             path,
             params,
@@ -430,7 +434,7 @@ class HTTP:
             time.monotonic() + options.deadline if options.deadline else None,
         )
 
-    def _send(self, call: _Call, *, stream: bool) -> tuple[httpx.Response, Lease | None]:
+    def _send(self, call: Call, *, stream: bool) -> tuple[httpx.Response, Lease | None]:
         """Attempt until a 2xx answer (returned) or an error that is not retried (raised)."""
         while True:
             if call.deadline_at is None:
@@ -442,7 +446,7 @@ class HTTP:
             call.retries_done += 1
 
     def _attempt_within_deadline(
-        self, call: _Call, stream: bool
+        self, call: Call, stream: bool
     ) -> tuple[httpx.Response, Lease | None] | None:
         """`_attempt`, cut off when the deadline passes, whatever it is waiting for.
 
@@ -459,7 +463,7 @@ class HTTP:
                 call.method, self._url(call.path), call.retries_done + 1, self.options.deadline
             ) from None
 
-    def _build(self, client: httpx.Client, call: _Call) -> httpx.Request:
+    def _build(self, client: httpx.Client, call: Call) -> httpx.Request:
         """This attempt's request; its timeouts cut to the time left before the deadline."""
         timeout = call.timeout
         remaining = time_left(call.deadline_at)
@@ -484,13 +488,13 @@ class HTTP:
             timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
         )
 
-    def _pool_wait(self, call: _Call) -> float | None:
+    def _pool_wait(self, call: Call) -> float | None:
         """How long this attempt may wait for a free slot: the pool timeout, or less."""
         wait = (call.timeout or self.options.timeout).pool
         remaining = time_left(call.deadline_at)
         return wait if remaining is None else cap_timeout(wait, remaining)
 
-    def _attempt(self, call: _Call, stream: bool) -> tuple[httpx.Response, Lease | None] | None:
+    def _attempt(self, call: Call, stream: bool) -> tuple[httpx.Response, Lease | None] | None:
         """One attempt: the 2xx response, or None after sleeping for a retry; else raises.
 
         The body is always streamed from httpx and, unless the caller streams it, read
@@ -545,7 +549,7 @@ class HTTP:
         return None
 
     def _decide_transport_error(
-        self, call: _Call, exc: httpx.TransportError, url: httpx.URL
+        self, call: Call, exc: httpx.TransportError, url: httpx.URL
     ) -> None:
         """Sleep before a retry of a failure with no HTTP answer, or raise it."""
         if call.debug:
@@ -578,7 +582,7 @@ class HTTP:
         sleep(decision.delay)
 
     def _decide_status(
-        self, call: _Call, response: httpx.Response, error_body: bytes, url: httpx.URL
+        self, call: Call, response: httpx.Response, error_body: bytes, url: httpx.URL
     ) -> None:
         """Sleep before a retry of an error status, or raise its typed error."""
         status = response.status_code

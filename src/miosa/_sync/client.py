@@ -25,6 +25,7 @@ from ..errors import ConfigurationError
 from ._http import HTTP, Pool
 
 if TYPE_CHECKING:
+    from .raw_response import RawResponseView
     from .resources.account import Account, Tokens
     from .resources.admin import Admin
     from .resources.agents import Agents, AgentTriggers, RunGroups, Runs
@@ -230,7 +231,33 @@ class Miosa:
         if not isinstance(max_response_bytes, NotGiven):
             changes["max_response_bytes"] = check_response_limit(max_response_bytes)
         options = self.options._replace(**changes)
-        return type(self)._from_http(HTTP(options, self._http.pool))
+        return type(self)._from_http(self._http.derive(options))
+
+    @property
+    def with_raw_response(self) -> RawResponseView:
+        """The same groups and methods, each call answering with its HTTP response.
+
+        ``response = client.with_raw_response.sandboxes.get(id)`` gives an
+        `APIResponse`: ``response.status_code``, ``.headers``, ``.request_id``,
+        ``.content``, and ``response.parse()`` for what the call itself returns.
+        An error status raises the same error as the call. Statically the methods are
+        untyped (`Any`): annotate the result as ``APIResponse[Sandbox]`` if you like.
+        """
+        from .raw_response import RawResponseView
+
+        return RawResponseView(self, streaming=False)
+
+    @property
+    def with_streaming_response(self) -> RawResponseView:
+        """Like `with_raw_response`, with the body left unread until asked for.
+
+        ``with client.with_streaming_response.sandboxes.get(id) as response:`` then
+        ``response.iter_bytes()``, ``response.iter_lines()``, ``response.read()`` or
+        ``response.parse()``; the connection is closed when the block ends.
+        """
+        from .raw_response import RawResponseView
+
+        return RawResponseView(self, streaming=True)
 
     def close(self) -> None:
         """Close the connection pool (an injected ``http_client`` is left open)."""

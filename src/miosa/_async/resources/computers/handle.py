@@ -48,6 +48,7 @@ from ._base import computer_path
 if TYPE_CHECKING:
     from ....types.runs import Run
     from ...client import AsyncMiosa
+    from ...raw_response import AsyncRawResponseView
     from .auto_stop import AsyncComputerAutoStop
     from .checkpoints import AsyncComputerCheckpoints
     from .desktop import AsyncComputerDesktop
@@ -129,6 +130,26 @@ class AsyncComputer(LiveModel, ComputerData):
         )
         self._raw = dict(reply) if full else {**self.raw, **reply}
         return self
+
+    @property
+    def with_raw_response(self) -> AsyncRawResponseView:
+        """This handle's calls, each answering with its HTTP response (`AsyncAPIResponse`).
+
+        ``await computer.with_raw_response.refresh()`` runs on a copy of
+        the handle, so a call that updates fields in place (``refresh``) leaves this handle
+        as it was: ``await response.parse()`` gives the call's result. See the client's
+        ``with_raw_response``.
+        """
+        from ...raw_response import AsyncRawResponseView
+
+        return AsyncRawResponseView(self._client, streaming=False, handle=self)
+
+    @property
+    def with_streaming_response(self) -> AsyncRawResponseView:
+        """Like `with_raw_response`, with the body left unread until asked for."""
+        from ...raw_response import AsyncRawResponseView
+
+        return AsyncRawResponseView(self._client, streaming=True, handle=self)
 
     @property
     def model(self) -> ComputerData:

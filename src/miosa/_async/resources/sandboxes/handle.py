@@ -44,6 +44,7 @@ from ._base import HandleBound, sandbox_path
 if TYPE_CHECKING:
     from ....types.runs import Run
     from ...client import AsyncMiosa
+    from ...raw_response import AsyncRawResponseView
     from .code import AsyncSandboxCode
     from .egress import AsyncSandboxAudit, AsyncSandboxNetwork, AsyncSandboxSecrets
     from .env import AsyncSandboxEnv
@@ -102,6 +103,26 @@ class AsyncSandbox(LiveModel, SandboxData):
             setattr(self, name, getattr(model, name))
         self._raw = model.raw
         return self
+
+    @property
+    def with_raw_response(self) -> AsyncRawResponseView:
+        """This handle's calls, each answering with its HTTP response (`AsyncAPIResponse`).
+
+        ``await sandbox.with_raw_response.files.read("/app/main.py")`` runs on a copy of
+        the handle, so a call that updates fields in place (``refresh``) leaves this handle
+        as it was: ``await response.parse()`` gives the call's result. See the client's
+        ``with_raw_response``.
+        """
+        from ...raw_response import AsyncRawResponseView
+
+        return AsyncRawResponseView(self._client, streaming=False, handle=self)
+
+    @property
+    def with_streaming_response(self) -> AsyncRawResponseView:
+        """Like `with_raw_response`, with the body left unread until asked for."""
+        from ...raw_response import AsyncRawResponseView
+
+        return AsyncRawResponseView(self._client, streaming=True, handle=self)
 
     @property
     def model(self) -> SandboxData:

@@ -51,6 +51,7 @@ from ._base import computer_path
 if TYPE_CHECKING:
     from ....types.runs import Run
     from ...client import Miosa
+    from ...raw_response import RawResponseView
     from .auto_stop import ComputerAutoStop
     from .checkpoints import ComputerCheckpoints
     from .desktop import ComputerDesktop
@@ -132,6 +133,26 @@ class Computer(LiveModel, ComputerData):
         )
         self._raw = dict(reply) if full else {**self.raw, **reply}
         return self
+
+    @property
+    def with_raw_response(self) -> RawResponseView:
+        """This handle's calls, each answering with its HTTP response (`APIResponse`).
+
+        ``computer.with_raw_response.refresh()`` runs on a copy of
+        the handle, so a call that updates fields in place (``refresh``) leaves this handle
+        as it was: ``response.parse()`` gives the call's result. See the client's
+        ``with_raw_response``.
+        """
+        from ...raw_response import RawResponseView
+
+        return RawResponseView(self._client, streaming=False, handle=self)
+
+    @property
+    def with_streaming_response(self) -> RawResponseView:
+        """Like `with_raw_response`, with the body left unread until asked for."""
+        from ...raw_response import RawResponseView
+
+        return RawResponseView(self._client, streaming=True, handle=self)
 
     @property
     def model(self) -> ComputerData:

@@ -47,6 +47,7 @@ from ._base import HandleBound, sandbox_path
 if TYPE_CHECKING:
     from ....types.runs import Run
     from ...client import Miosa
+    from ...raw_response import RawResponseView
     from .code import SandboxCode
     from .egress import SandboxAudit, SandboxNetwork, SandboxSecrets
     from .env import SandboxEnv
@@ -105,6 +106,26 @@ class Sandbox(LiveModel, SandboxData):
             setattr(self, name, getattr(model, name))
         self._raw = model.raw
         return self
+
+    @property
+    def with_raw_response(self) -> RawResponseView:
+        """This handle's calls, each answering with its HTTP response (`APIResponse`).
+
+        ``sandbox.with_raw_response.files.read("/app/main.py")`` runs on a copy of
+        the handle, so a call that updates fields in place (``refresh``) leaves this handle
+        as it was: ``response.parse()`` gives the call's result. See the client's
+        ``with_raw_response``.
+        """
+        from ...raw_response import RawResponseView
+
+        return RawResponseView(self._client, streaming=False, handle=self)
+
+    @property
+    def with_streaming_response(self) -> RawResponseView:
+        """Like `with_raw_response`, with the body left unread until asked for."""
+        from ...raw_response import RawResponseView
+
+        return RawResponseView(self._client, streaming=True, handle=self)
 
     @property
     def model(self) -> SandboxData:
