@@ -279,9 +279,7 @@ class SSEDecoder:
 _MAX_EVENT_CHARS_FAST = MAX_EVENT_BYTES // 4
 
 
-def _more_data(
-    data: str, parts: list[str] | None, size: int, value: str
-) -> tuple[list[str], int]:
+def _more_data(data: str, parts: list[str] | None, size: int, value: str) -> tuple[list[str], int]:
     """One more ``data`` line of the event: the lines after the first and their size so far."""
     if parts is None:
         return [value], len(data) + len(value) + 1
