@@ -62,6 +62,8 @@ def test_cursor_lookup() -> None:
     assert next_cursor_of({"meta": {"next_cursor": "c2"}}) == "c2"
     assert next_cursor_of({"next_cursor": None}) is None
     assert next_cursor_of({"next_cursor": ""}) is None
+    nested = {"data": {"commits": [], "page": {"has_more": True, "next_cursor": "c3"}}}
+    assert next_cursor_of(nested) == "c3"
 
 
 def test_next_page_by_cursor_and_by_page_number() -> None:

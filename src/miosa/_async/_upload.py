@@ -65,3 +65,16 @@ async def path_and_file_form(
     start = rewind_point(file)
     produce = partial(form_chunks, form, file, UPLOAD_CHUNK, start)
     return (AsyncReplayableBody(produce) if start is not None else produce), form.headers(size)
+
+
+async def read_whole(source: bytes | os.PathLike[str] | IO[bytes]) -> bytes:
+    """All the bytes of an upload source, for APIs that take a file inside a JSON body.
+
+    A local path is read whole; a file object is read from where it stands.
+    """
+    if isinstance(source, bytes):
+        return source
+    if isinstance(source, os.PathLike):
+        async with await aopen_file(source, "rb") as file:
+            return await file.read()
+    return await ato_thread(source.read)

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from .resources.event_subscriptions import AsyncEventSubscriptions
     from .resources.events import AsyncEvents
     from .resources.external_keys import AsyncExternalKeys
+    from .resources.forge import AsyncForge
     from .resources.functions import AsyncFunctions
     from .resources.health_checks import AsyncHealthChecks
     from .resources.integrations import AsyncIntegrations
@@ -960,6 +961,13 @@ class AsyncMiosa:
         from .resources.devices import AsyncDevices
 
         return AsyncDevices(self)
+
+    @cached_property
+    def forge(self) -> AsyncForge:
+        """MIOSA Forge, hosted git: repositories, pull requests, releases: ``/forge``."""
+        from .resources.forge import AsyncForge
+
+        return AsyncForge(self)
 
     @cached_property
     def email(self) -> AsyncEmail:

@@ -66,7 +66,17 @@ def next_cursor_of(payload: Any) -> str | None:
     """The cursor for the next page, wherever the server put it."""
     if not isinstance(payload, dict):
         return None
-    for holder in (payload, payload.get("meta"), payload.get("page"), payload.get("pagination")):
+    data = payload.get("data")
+    # A list inside a ``data`` object keeps its paging beside it (Forge commit history:
+    # ``{"data": {"commits": [...], "page": {"next_cursor": ...}}}``).
+    inner = data.get("page") if isinstance(data, dict) else None
+    for holder in (
+        payload,
+        payload.get("meta"),
+        payload.get("page"),
+        payload.get("pagination"),
+        inner,
+    ):
         if isinstance(holder, dict):
             for key in ("next_cursor", "cursor_next", "next", "next_marker"):
                 value = holder.get(key)

@@ -66,3 +66,16 @@ def path_and_file_form(
     start = rewind_point(file)
     produce = partial(form_chunks, form, file, UPLOAD_CHUNK, start)
     return (ReplayableBody(produce) if start is not None else produce), form.headers(size)
+
+
+def read_whole(source: bytes | os.PathLike[str] | IO[bytes]) -> bytes:
+    """All the bytes of an upload source, for APIs that take a file inside a JSON body.
+
+    A local path is read whole; a file object is read from where it stands.
+    """
+    if isinstance(source, bytes):
+        return source
+    if isinstance(source, os.PathLike):
+        with open_file(source, "rb") as file:
+            return file.read()
+    return to_thread(source.read)

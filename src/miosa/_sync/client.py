@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from .resources.event_subscriptions import EventSubscriptions
     from .resources.events import Events
     from .resources.external_keys import ExternalKeys
+    from .resources.forge import Forge
     from .resources.functions import Functions
     from .resources.health_checks import HealthChecks
     from .resources.integrations import Integrations
@@ -963,6 +964,13 @@ class Miosa:
         from .resources.devices import Devices
 
         return Devices(self)
+
+    @cached_property
+    def forge(self) -> Forge:
+        """MIOSA Forge, hosted git: repositories, pull requests, releases: ``/forge``."""
+        from .resources.forge import Forge
+
+        return Forge(self)
 
     @cached_property
     def email(self) -> Email:
