@@ -86,6 +86,10 @@ def test_generic_and_tenant_events_match_their_constructors() -> None:
     tenant = parse_tenant_event(sse(top, event="x.y"))
     assert tenant is not None and tenant.sandbox_id == "sbx_top" and tenant.type == "x.y"
     assert tenant.occurred_at == datetime(1970, 1, 1, tzinfo=UTC)
+    naive = parse_tenant_event(sse({"type": "t", "occurred_at": "2026-12-05T01:02:03"}))
+    assert naive is not None and naive.occurred_at == datetime(2026, 12, 5, 1, 2, 3, tzinfo=UTC)
+    odd = parse_tenant_event(sse({"type": "t", "occurred_at": "yesterday", "timestamp": 5}))
+    assert odd is not None and odd.occurred_at is None  # the first timestamp key decides
     same(
         parse_tenant_event(sse("[1, 2]")),
         built(TenantEvent, {"data": [1, 2]}, type="message", data=[1, 2]),

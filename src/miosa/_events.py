@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import datetime, timezone
 from typing import Any
 
 from ._core.sse import ServerSentEvent
@@ -39,6 +40,20 @@ def slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ..
 
 
 _set_type, _set_data, _set_id = slot_setters(Event, "type", "data", "id")
+
+
+_fromisoformat = datetime.fromisoformat
+
+
+def iso_datetime(text: str) -> datetime | None:
+    """An ISO-8601 timestamp as an aware datetime (naive ones are UTC), or None when
+    ``datetime.fromisoformat`` cannot read it: the converter then decides (it reads more
+    forms, and before Python 3.11 ``fromisoformat`` refuses the ``Z`` suffix)."""
+    try:
+        result = _fromisoformat(text)
+    except ValueError:
+        return None
+    return result if result.tzinfo is not None else result.replace(tzinfo=timezone.utc)
 
 
 def decode_json(text: str) -> Any:
@@ -93,7 +108,10 @@ def fill_event(event: Any, sse: ServerSentEvent, payload: Any) -> dict[str, Any]
     else:
         raw = {"data": payload}
         data = payload
-    _set_type(event, event_type(sse, payload))
+    name = sse.event  # event_type(), inlined: this runs once per event
+    if not name or name == "message":
+        name = payload_type(payload)
+    _set_type(event, name)
     _set_data(event, data)
     _set_id(event, sse.id or None)
     set_raw(event, raw)

@@ -29,9 +29,17 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeAlias
 from urllib.parse import urlsplit, urlunsplit
 
-from .._converter import parse_datetime, structure
+from .._converter import structure
 from .._core.sse import ServerSentEvent
-from .._events import decode_json, new_model, payload_type, scan_json, set_raw, slot_setters
+from .._events import (
+    decode_json,
+    iso_datetime,
+    new_model,
+    payload_type,
+    scan_json,
+    set_raw,
+    slot_setters,
+)
 from ..types.events import Event
 from ..types.sandbox_env import EnvVar
 from ..types.sandbox_events import (
@@ -124,7 +132,9 @@ _set_line_err, _set_id_err = slot_setters(ExecStderr, "line", "id")
     _set_file_old_path,
     _set_file_id,
 ) = slot_setters(FileEvent, "type", "path", "size_bytes", "is_dir", "old_path", "id")
-_LOG_LINE_SETTERS = slot_setters(SandboxLogLine, "line", "stream", "timestamp", "id")
+_set_log_line, _set_log_stream, _set_log_timestamp, _set_log_id = slot_setters(
+    SandboxLogLine, "line", "stream", "timestamp", "id"
+)
 _FILE_KINDS: dict[str, FileEventType] = {}
 
 
@@ -286,13 +296,16 @@ def _ready_log_line(payload: dict[str, Any], event_id: str | None) -> SandboxLog
     line, stream, stamp = get("line"), get("stream"), get("timestamp")
     if not (_optional(line, str) and _optional(stream, str) and _optional(stamp, str)):
         return None
-    try:
-        timestamp = None if stamp is None else parse_datetime(stamp)
-    except (ValueError, TypeError, OverflowError):
-        return None
+    timestamp = None
+    if stamp is not None:
+        timestamp = iso_datetime(stamp)
+        if timestamp is None:
+            return None
     entry: SandboxLogLine = new_model(SandboxLogLine)
-    for setter, value in zip(_LOG_LINE_SETTERS, (line, stream, timestamp, event_id), strict=True):
-        setter(entry, value)
+    _set_log_line(entry, line)
+    _set_log_stream(entry, stream)
+    _set_log_timestamp(entry, timestamp)
+    _set_log_id(entry, event_id)
     return entry
 
 
