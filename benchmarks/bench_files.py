@@ -10,7 +10,7 @@ data, and records the peak again; the growth is what the transfer cost in memory
 * download, miosa: ``with sandbox.files.download(p) as body: body.write_to("/dev/null")``;
 * upload, raw httpx: the same JSON + base64 body the API takes (``{"path", "content"}``),
   produced by a generator reading the file 768 KiB at a time, with Content-Length;
-* upload, miosa: ``sandbox.files.upload(p, local_path)``.
+* upload, miosa: ``sandbox.files.upload(p, Path(local_path))``.
 
 Targets: miosa's peak within 8 MiB of raw httpx doing the same, never more than 64 MiB of
 growth, and at least 0.9x raw httpx's throughput (median of ``--repeat`` runs, which
@@ -36,6 +36,7 @@ import tempfile
 import textwrap
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 API_KEY = "msk_bench_0000000000000000"
 RAW_CHUNK = 3 * 256 * 1024
@@ -220,14 +221,14 @@ def child(kind: str, base_url: str, local: str) -> dict[str, float]:
         with Miosa(api_key=API_KEY, base_url=base_url, timeout=timeout) as client:
             sandbox = client.sandboxes.handle("sbx_1")
             mark()
-            sandbox.files.upload(remote, local)
+            sandbox.files.upload(remote, Path(local))
     elif kind == "upload miosa async":
 
         async def run_upload() -> None:
             async with AsyncMiosa(api_key=API_KEY, base_url=base_url, timeout=timeout) as client:
                 sandbox = client.sandboxes.handle("sbx_1")
                 mark()
-                await sandbox.files.upload(remote, local)
+                await sandbox.files.upload(remote, Path(local))
 
         anyio.run(run_upload)
     else:
