@@ -30,16 +30,16 @@ class GatewayInference(APIResource):
     and errors. Replies are the upstream OpenAI payloads; streaming is not offered here.
     """
 
-    _root_http: HTTP | None = None
+    _root_http: tuple[HTTP, HTTP] | None = None  # (the client's, derived from it)
 
     @property
     def _http(self) -> HTTP:
-        # Same pool and options; only the base URL loses its ``/api/v1`` path.
+        # Same pool and options (credentials, retries); only the base URL loses its path.
         http = self._client._http
-        if self._root_http is None or self._root_http.pool is not http.pool:
+        if self._root_http is None or self._root_http[0] is not http:
             base = host_root_base_url(http.options.base_url)
-            self._root_http = HTTP(http.options._replace(base_url=base), http.pool)
-        return self._root_http
+            self._root_http = (http, HTTP(http.options._replace(base_url=base), http.pool))
+        return self._root_http[1]
 
     def models(self, slug: str, **options: Unpack[RequestOptions]) -> builtins.list[LLMModel]:
         """The models the cluster serves. ``GET /inference/{slug}/v1/models``."""
