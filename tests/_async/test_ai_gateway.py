@@ -211,8 +211,8 @@ async def test_wire(case: Case) -> None:
 
 
 async def test_inference_goes_to_the_host_root_with_the_client_credentials() -> None:
-    chat = {"id": "cmpl_1", "object": "chat.completion",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": "4"}}]}  # fmt: skip
+    message = {"role": "assistant", "content": "4"}
+    chat = {"id": "cmpl_1", "object": "chat.completion", "choices": [{"message": message}]}
     api = (
         MockAPI()
         .on("GET /inference/c%2F1/v1/models", json_response(200, {"data": [{"id": "llama"}]}))
