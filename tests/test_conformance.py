@@ -77,6 +77,7 @@ def _endpoints() -> list[tuple[str, dict[str, Any]]]:
                     # On a shared route, each call has its own keys (the operation's are the union).
                     "query": op.get("x-miosa-query", _query_keys(op)),
                     "body": op.get("x-miosa-body", _body_keys(op)),
+                    "base": op.get("x-miosa-base"),
                 }
             ]
             for also in op.get("x-miosa-also", []):
@@ -87,6 +88,7 @@ def _endpoints() -> list[tuple[str, dict[str, Any]]]:
                         "response": also["x-miosa-response"],
                         "query": also["x-miosa-query"],
                         "body": also["x-miosa-body"],
+                        "base": op.get("x-miosa-base"),
                     }
                 )
             for call in calls:
@@ -223,7 +225,9 @@ def test_endpoint_conforms(entry: dict[str, Any], coverage: Counter[str]) -> Non
 
     placeholders = PLACEHOLDER.findall(entry["path"])
     path_values = {name: f"{name}_1" for name in placeholders}
-    expected_path = "/api/v1" + PLACEHOLDER.sub(
+    # A ``host-root`` route is served at the root of the API host, outside ``/api/v1``.
+    prefix = "" if entry["base"] == "host-root" else "/api/v1"
+    expected_path = prefix + PLACEHOLDER.sub(
         lambda m: quote(path_values[m.group(1)], safe=""), entry["path"]
     )
 
@@ -292,9 +296,9 @@ def test_endpoint_conforms(entry: dict[str, Any], coverage: Counter[str]) -> Non
 def test_the_contract_is_found() -> None:
     """Guard: the conformance run above is only meaningful when the contract was read."""
     assert CONTRACT.is_file()
-    assert len(ENDPOINTS) == 1084  # 1056 operations; 28 routes are reached by two SDK calls
-    assert len({(e["method"], e["path"]) for _, e in ENDPOINTS}) == 1056
-    assert len({e["py"] for _, e in ENDPOINTS}) == 1084
+    assert len(ENDPOINTS) == 1132  # 1104 operations; 28 routes are reached by two SDK calls
+    assert len({(e["method"], e["path"]) for _, e in ENDPOINTS}) == 1104
+    assert len({e["py"] for _, e in ENDPOINTS}) == 1132
 
 
 def test_dummy_values_follow_the_annotation() -> None:

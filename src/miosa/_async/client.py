@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .resources.agents.runtime_profiles import AsyncAgentRuntimeProfiles
     from .resources.agents.settings import AsyncAgentSettings
     from .resources.agents.signins import AsyncAgentAccounts, AsyncAgentSignins
+    from .resources.ai_gateway import AsyncAIGateway
     from .resources.analytics import AsyncAnalytics
     from .resources.api_keys import AsyncApiKeys
     from .resources.audit_log import AsyncAuditLog
@@ -954,6 +955,14 @@ class AsyncMiosa:
         from .resources.connectors import AsyncConnectors
 
         return AsyncConnectors(self)
+
+    @cached_property
+    def ai_gateway(self) -> AsyncAIGateway:
+        """The AI gateway: routing policies, budget, limits, keys, evaluations, provider
+        credentials and the inference proxy: ``/ai-gateway``, ``/intelligence``."""
+        from .resources.ai_gateway import AsyncAIGateway
+
+        return AsyncAIGateway(self)
 
     @cached_property
     def devices(self) -> AsyncDevices:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .resources.agents.runtime_profiles import AgentRuntimeProfiles
     from .resources.agents.settings import AgentSettings
     from .resources.agents.signins import AgentAccounts, AgentSignins
+    from .resources.ai_gateway import AIGateway
     from .resources.analytics import Analytics
     from .resources.api_keys import ApiKeys
     from .resources.audit_log import AuditLog
@@ -957,6 +958,14 @@ class Miosa:
         from .resources.connectors import Connectors
 
         return Connectors(self)
+
+    @cached_property
+    def ai_gateway(self) -> AIGateway:
+        """The AI gateway: routing policies, budget, limits, keys, evaluations, provider
+        credentials and the inference proxy: ``/ai-gateway``, ``/intelligence``."""
+        from .resources.ai_gateway import AIGateway
+
+        return AIGateway(self)
 
     @cached_property
     def devices(self) -> Devices:

@@ -64,6 +64,7 @@ MODULES = (
     "workflows",
     "connectors",
     "devices",
+    "ai_gateway",
     "forge",
     "email_admin",
     "open_computers",
