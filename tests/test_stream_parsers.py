@@ -212,3 +212,24 @@ def test_a_plain_log_line_is_kept_as_text() -> None:
 def test_every_parser_skips_empty_and_done(parser: Callable[[ServerSentEvent], object]) -> None:
     assert parser(sse("")) is None
     assert parser(sse("[DONE]")) is None
+
+
+@pytest.mark.parametrize(
+    "parser",
+    [
+        parse_event,
+        parse_tenant_event,
+        parse_sandbox_event,
+        parse_exec_chunk,
+        parse_file_event,
+        parse_log_line,
+    ],
+)
+def test_every_parser_keeps_json_nested_past_the_recursion_limit(
+    parser: Callable[[ServerSentEvent], object],
+) -> None:
+    # The C scanner raises RecursionError here; a stream must go on, not end in it.
+    text = "[" * 100_000
+    item = parser(sse(text))
+    assert item is not None
+    assert text in repr(item.raw)  # type: ignore[attr-defined]

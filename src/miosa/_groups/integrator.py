@@ -143,7 +143,7 @@ def parse_tenant_event(sse: ServerSentEvent) -> TenantEvent | None:
         payload, end = scan_json(text, 0)
         if end != len(text):
             payload = decode_json(text)
-    except (StopIteration, ValueError):
+    except (StopIteration, ValueError, RecursionError):
         payload = decode_json(text)
     raw = fill_event(typed, sse, payload)
     sandbox_id, tenant_id = raw.get("sandbox_id"), raw.get("tenant_id")

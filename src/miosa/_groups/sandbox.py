@@ -147,7 +147,7 @@ def parse_sandbox_event(sse: ServerSentEvent) -> SandboxEvent | None:
         payload, end = scan_json(text, 0)
         if end != len(text):
             payload = decode_json(text)
-    except (StopIteration, ValueError):
+    except (StopIteration, ValueError, RecursionError):
         payload = decode_json(text)
     name = sse.event
     if not name or name == "message":
@@ -259,7 +259,7 @@ def parse_file_event(sse: ServerSentEvent) -> FileEvent | None:
         decoded, end = scan_json(text, 0)
         if end != len(text):
             decoded = decode_json(text)
-    except (StopIteration, ValueError):
+    except (StopIteration, ValueError, RecursionError):
         decoded = decode_json(text)
     payload: dict[str, Any] = decoded if decoded.__class__ is dict else {}
     get = payload.get
