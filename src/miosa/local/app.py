@@ -67,6 +67,7 @@ MODULES = (
     "forge",
     "email_admin",
     "open_computers",
+    "open_computers_fleet",
     "contract",
 )
 
