@@ -270,9 +270,10 @@ SHARES = Collection(
 )
 
 
-def _permissions(value: Any) -> list[str] | str:
+def _permissions(value: Any) -> list[str]:
+    """The permission list; a preset is kept by its name (this server does not expand it)."""
     if isinstance(value, str) and value:
-        return value
+        return [value]
     if isinstance(value, list) and value and all(isinstance(p, str) and p for p in value):
         return value
     raise bad_request(
