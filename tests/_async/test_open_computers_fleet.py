@@ -194,9 +194,11 @@ async def test_runner_events_are_typed() -> None:
             "data: not json",
         ),
     )
-    async with make_client(api) as client:
-        async with client.open_computers.gha_runners.events("h 1", "r_1") as stream:
-            events = [event async for event in stream]
+    async with (
+        make_client(api) as client,
+        client.open_computers.gha_runners.events("h 1", "r_1") as stream,
+    ):
+        events = [event async for event in stream]
     assert [type(e) for e in events] == [OpenComputerGhaRunnerEvent] * 3
     assert [e.type for e in events[:2]] == ["progress", "ready"]
     assert events[0].raw == {"step": "download"} and events[1].id == "2"

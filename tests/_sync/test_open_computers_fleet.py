@@ -197,9 +197,11 @@ def test_runner_events_are_typed() -> None:
             "data: not json",
         ),
     )
-    with make_client(api) as client:
-        with client.open_computers.gha_runners.events("h 1", "r_1") as stream:
-            events = [event for event in stream]
+    with (
+        make_client(api) as client,
+        client.open_computers.gha_runners.events("h 1", "r_1") as stream,
+    ):
+        events = [event for event in stream]
     assert [type(e) for e in events] == [OpenComputerGhaRunnerEvent] * 3
     assert [e.type for e in events[:2]] == ["progress", "ready"]
     assert events[0].raw == {"step": "download"} and events[1].id == "2"

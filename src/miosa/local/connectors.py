@@ -445,5 +445,11 @@ def endpoints() -> list[Endpoint]:
         Endpoint("POST", BINDINGS.path, attach_binding, "connector_binding.attach"),
         Endpoint("POST", BINDINGS.path + "/sync", sync_bindings, "connector_binding.sync"),
         Endpoint("POST", BINDINGS.path + "/preflight", preflight_bindings),
-        Endpoint("DELETE", BINDINGS.item_path, detach_binding, "connector_binding.detach"),
+        # A connector uid holds a "/" (sent encoded, decoded by the router): a path segment.
+        Endpoint(
+            "DELETE",
+            BINDINGS.path + "/{binding_or_connector:path}",
+            detach_binding,
+            "connector_binding.detach",
+        ),
     ]
