@@ -447,7 +447,7 @@ async def create_ide_session(call: Call) -> Response:
     """``POST .../hosts/{host_id}/ide-sessions``: the password is in this reply."""
     body = await call.json()
     kind = body.get("kind", "code-server")
-    if kind not in _IDE_KINDS:
+    if not isinstance(kind, str) or kind not in _IDE_KINDS:
         raise bad_request(f"kind must be one of {', '.join(_IDE_KINDS)}", field="kind")
     working_dir = body.get("working_dir")
     if working_dir is not None and not isinstance(working_dir, str):
