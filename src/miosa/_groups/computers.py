@@ -9,7 +9,7 @@ import base64
 import posixpath
 import struct
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import urlencode
 
 import attrs
@@ -19,6 +19,7 @@ from .._converter import structure
 from .._core.sse import ServerSentEvent
 from .._events import decode_payload, is_skip
 from ..types.computers import CheckpointProgress, ComputerNetworkRule, ExecFrame
+from ..types.params import DesktopActionName
 
 # -- arguments -------------------------------------------------------------------------
 
@@ -314,3 +315,40 @@ def scoped_path(working_dir: str, path: str) -> str:
     short names, not a boundary: ``..`` may leave ``working_dir``.
     """
     return posixpath.normpath(posixpath.join(working_dir, path))
+
+
+# -- computer.act: desktop actions by name ---------------------------------------------------
+
+DESKTOP_ACTIONS: frozenset[str] = frozenset(get_args(DesktopActionName))
+
+
+def action_point(params: Mapping[str, Any], key: str = "coordinate") -> tuple[int, int]:
+    """The ``[x, y]`` under `key` of a ``computer.act`` action; `ValueError` when absent."""
+    value = params.get(key)
+    if value is None:
+        raise ValueError(f"this action needs {key!r}: [x, y]")
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or len(value) != 2:
+        raise ValueError(f"{key!r} must be two numbers, [x, y]")
+    return int(value[0]), int(value[1])
+
+
+def action_region(params: Mapping[str, Any]) -> tuple[int, int, int, int]:
+    """A ``zoom`` region ``[x1, y1, x2, y2]`` as ``(x, y, width, height)``."""
+    value = params.get("region")
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or len(value) != 4:
+        raise ValueError("zoom needs 'region': [x1, y1, x2, y2]")
+    x1, y1, x2, y2 = (int(v) for v in value)
+    return x1, y1, max(0, x2 - x1), max(0, y2 - y1)
+
+
+def action_text(action: str, params: Mapping[str, Any]) -> str:
+    """The ``text`` of a ``type``, ``key`` or ``hold_key`` action; `ValueError` when absent."""
+    text = params.get("text")
+    if not isinstance(text, str):
+        raise ValueError(f"{action!r} needs 'text'")
+    return text
+
+
+def action_succeeded(reply: object) -> bool:
+    """Whether a desktop route's reply reports success (a reply without the flag does)."""
+    return getattr(reply, "success", None) is not False

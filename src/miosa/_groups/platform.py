@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 from urllib.parse import quote
 
-from .._core.request import NOT_GIVEN, NotGiven, query
+from .._core.request import NOT_GIVEN, NotGiven, body, query
 from .._core.responses import decode_json
 from .._core.waiters import WaitTarget
 from ..errors import NotFoundError, UnsupportedRouteError
@@ -123,6 +123,16 @@ def removed_route(call: str, route: str, why: str) -> UnsupportedRouteError:
 def connector_mode(mode: str | NotGiven) -> str | NotGiven:
     """A Connect binding mode as the server spells it (``brokered-env`` -> ``brokered_env``)."""
     return mode if isinstance(mode, NotGiven) else mode.replace("-", "_")
+
+
+def connector_binding_body(
+    connector: str, env: str, mode: str | NotGiven, **scope: str | NotGiven
+) -> dict[str, object]:
+    """The body that binds a connector into a runtime (deployment, sandbox) as env var `env`.
+
+    `scope` names the installation, project, environment and external ids, when given.
+    """
+    return body(connector=connector, env_name=env, mode=connector_mode(mode), **scope)
 
 
 def catalog_object(payload: Any) -> Any:

@@ -68,6 +68,7 @@ MODULES = (
     "forge",
     "email_admin",
     "open_computers",
+    "open_computers_fleet",
     "contract",
 )
 

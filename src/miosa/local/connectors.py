@@ -17,7 +17,7 @@ from starlette.responses import Response
 
 from .common import JSON, iso, new_id, now
 from .fields import optional
-from .http import ApiError, bad_request, not_found, ok
+from .http import ApiError, bad_request, no_content, not_found, ok
 from .records import Collection, crud_endpoints, find, records
 from .routing import Call, Endpoint
 
@@ -331,6 +331,97 @@ async def trigger_deliveries(call: Call) -> Response:
     return ok(list(trigger.get("deliveries", [])))
 
 
+# -- bindings into a sandbox ----------------------------------------------------------------
+
+BINDINGS = Collection(
+    "/sandboxes/{sandbox_id}/connectors",
+    "binding_or_connector",
+    "cbnd",
+    "connector binding",
+    verbs=frozenset(),
+)
+
+
+def _sandbox_bindings(call: Call) -> list[JSON]:
+    sandbox_id = call.sandbox().id
+    return [b for b in records(call, BINDINGS).values() if b["sandbox_id"] == sandbox_id]
+
+
+async def list_bindings(call: Call) -> Response:
+    """``GET /sandboxes/{sandbox_id}/connectors``."""
+    return ok(_sandbox_bindings(call))
+
+
+async def attach_binding(call: Call) -> Response:
+    """``POST /sandboxes/{sandbox_id}/connectors``: the connector must exist; one binding
+    per env var name (attaching to a name again replaces its binding)."""
+    sandbox_id = call.sandbox().id
+    body = await call.json()
+    for name in ("connector", "env_name"):
+        if not isinstance(body.get(name), str) or not body[name]:
+            raise bad_request(f"{name} is required", field=name)
+    mode = body.get("mode", "brokered_env")
+    if not isinstance(mode, str) or not mode:
+        raise bad_request("mode must be a binding mode such as brokered_env", field="mode")
+    connector = _lookup(call, body["connector"])
+    table = records(call, BINDINGS)
+    for old in _sandbox_bindings(call):
+        if old["env_name"] == body["env_name"]:
+            del table[old["id"]]
+    stamp = iso(now())
+    binding: JSON = {
+        "id": new_id(BINDINGS.prefix),
+        "sandbox_id": sandbox_id,
+        "connector": connector["uid"],
+        "connector_id": connector["id"],
+        "env_name": body["env_name"],
+        "mode": mode,
+        **{k: optional(body, k, str) for k in ("installation_id", "project_id", "environment")},
+        **{k: optional(body, k, str) for k in _EXTERNAL},
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+    table[binding["id"]] = binding
+    call.resource_id = binding["id"]
+    return ok(binding, 201)
+
+
+async def detach_binding(call: Call) -> Response:
+    """``DELETE /sandboxes/{sandbox_id}/connectors/{binding_or_connector}``: by binding id
+    or connector uid (every binding of that connector)."""
+    key = call.params["binding_or_connector"]
+    gone = [b for b in _sandbox_bindings(call) if key in (b["id"], b["connector"])]
+    if not gone:
+        raise not_found("connector binding", key)
+    for binding in gone:
+        del records(call, BINDINGS)[binding["id"]]
+    return no_content()
+
+
+async def sync_bindings(call: Call) -> Response:
+    """``POST /sandboxes/{sandbox_id}/connectors/sync``: every binding is applied again."""
+    bindings = _sandbox_bindings(call)
+    await call.json()
+    stamp = iso(now())
+    for binding in bindings:
+        binding["synced_at"] = stamp
+    return ok({"synced": len(bindings), "env_names": [b["env_name"] for b in bindings]})
+
+
+async def preflight_bindings(call: Call) -> Response:
+    """``POST /sandboxes/{sandbox_id}/connectors/preflight``: a binding whose connector has
+    no credential yet, or is gone, would not apply."""
+    bindings = _sandbox_bindings(call)
+    await call.json()
+    connectors = records(call, CONNECTORS)
+    problems = [
+        {"env_name": b["env_name"], "connector": b["connector"], "reason": "no credential"}
+        for b in bindings
+        if b["connector_id"] not in connectors or b["connector_id"] not in _secrets(call)
+    ]
+    return ok({"ok": not problems, "bindings": len(bindings), "problems": problems})
+
+
 def endpoints() -> list[Endpoint]:
     connector = "/connect/connectors/{connector:path}"
     return [
@@ -350,4 +441,15 @@ def endpoints() -> list[Endpoint]:
         Endpoint("GET", TRIGGERS.path, list_triggers),
         Endpoint("POST", TRIGGERS.path, create_trigger, "connector_trigger.create"),
         Endpoint("GET", f"{TRIGGERS.item_path}/deliveries", trigger_deliveries),
+        Endpoint("GET", BINDINGS.path, list_bindings),
+        Endpoint("POST", BINDINGS.path, attach_binding, "connector_binding.attach"),
+        Endpoint("POST", BINDINGS.path + "/sync", sync_bindings, "connector_binding.sync"),
+        Endpoint("POST", BINDINGS.path + "/preflight", preflight_bindings),
+        # A connector uid holds a "/" (sent encoded, decoded by the router): a path segment.
+        Endpoint(
+            "DELETE",
+            BINDINGS.path + "/{binding_or_connector:path}",
+            detach_binding,
+            "connector_binding.detach",
+        ),
     ]

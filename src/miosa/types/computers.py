@@ -16,6 +16,7 @@ __all__ = [
     "CheckpointProgress",
     "CheckpointRestore",
     "CheckpointStatus",
+    "ComputerActResult",
     "ComputerData",
     "ComputerDirEntry",
     "ComputerDomain",
@@ -237,6 +238,27 @@ class ComputerViewer(Model):
     expires_at: datetime | None = None
     mode: str | None = None
     view_only: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ComputerActResult(Model):
+    """What ``computer.act`` did: the action, whether it succeeded, and what it read.
+
+    ``coordinates`` is where a pointer action happened; ``cursor`` the pointer position
+    (``cursor_position``); ``image_base64`` a PNG (``screenshot``, ``zoom``; ``width``
+    and ``height`` are a zoom's region, unknown for a full screenshot); ``text`` what was
+    typed or pressed; ``reply`` the desktop route's own reply, when the action made one.
+    """
+
+    action: str
+    ok: bool = True
+    coordinates: tuple[int, int] | None = None
+    cursor: DesktopCursor | None = None
+    image_base64: str | None = attrs.field(default=None, repr=False)
+    width: int | None = None
+    height: int | None = None
+    text: str | None = None
+    reply: DesktopActionResult | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -13,12 +13,15 @@ the calls take its members too.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal, TypeAlias, TypedDict
 
 __all__ = [
     "ComputePlacementRequest",
     "ComputeProvider",
     "ComputerVisibilityName",
+    "DesktopActionName",
+    "DesktopActionParams",
     "MouseButton",
     "PlacementFallback",
     "PreviewTokenScope",
@@ -58,6 +61,48 @@ MouseButton: TypeAlias = Literal["left", "right", "middle"]
 
 ScrollDirection: TypeAlias = Literal["up", "down", "left", "right"]
 """Which way a computer's desktop scrolls. Closed: the contract's enum."""
+
+DesktopActionName: TypeAlias = Literal[
+    "screenshot",
+    "zoom",
+    "left_click",
+    "right_click",
+    "middle_click",
+    "double_click",
+    "triple_click",
+    "left_click_drag",
+    "mouse_move",
+    "left_mouse_down",
+    "left_mouse_up",
+    "cursor_position",
+    "scroll",
+    "type",
+    "key",
+    "hold_key",
+    "wait",
+]
+"""A desktop action ``computer.act`` performs: the action names of computer-use agents
+(an agent's tool call can be passed through as it comes)."""
+
+
+class DesktopActionParams(TypedDict, total=False):
+    """The parameters of one ``computer.act`` action; each action reads the keys it needs.
+
+    ``coordinate`` is ``[x, y]`` (clicks, moves, mouse down/up, the end of a drag, where to
+    scroll); ``start_coordinate`` where a drag starts (default: the pointer);
+    ``region`` ``[x1, y1, x2, y2]`` for ``zoom``; ``text`` what ``type`` types or the key
+    ``key``/``hold_key`` press; ``scroll_direction`` and ``scroll_amount`` (default
+    ``"down"``, 3); ``duration`` seconds for ``wait`` and ``hold_key``.
+    """
+
+    coordinate: Sequence[int]
+    start_coordinate: Sequence[int]
+    region: Sequence[int]
+    text: str
+    scroll_direction: ScrollDirection
+    scroll_amount: int
+    duration: float
+
 
 ComputeProvider: TypeAlias = Literal["miosa", "aws", "gcp", "opencomputers"]
 """Where a sandbox or computer runs (bring-your-own-cloud placement)."""

@@ -16,10 +16,15 @@ from ...._core.request import NOT_GIVEN, NotGiven
 from ...._core.waiters import Poller, WaitTarget
 from ...._groups.computers import (
     COMPUTER_FAILURE_STATES,
+    DESKTOP_ACTIONS,
     IDLE,
     WAIT_FIRST_DELAY,
     WAIT_MAX_DELAY,
     IdleTracker,
+    action_point,
+    action_region,
+    action_succeeded,
+    action_text,
     expand_states,
     preview_url,
     public_url,
@@ -29,6 +34,7 @@ from ...._live import LiveModel
 from ....errors import APIConnectionError, ConflictError, NotFoundError, ServerError
 from ....types._base import JSONObject
 from ....types.computers import (
+    ComputerActResult,
     ComputerData,
     ComputerExecResult,
     ComputerLook,
@@ -40,7 +46,14 @@ from ....types.computers import (
     DesktopCursor,
     DesktopWindow,
 )
-from ....types.params import ComputerVisibilityName, MouseButton, ScrollDirection, SizeName
+from ....types.params import (
+    ComputerVisibilityName,
+    DesktopActionName,
+    DesktopActionParams,
+    MouseButton,
+    ScrollDirection,
+    SizeName,
+)
 from ....types.sandboxes import SandboxSize
 from ..._resource import AsyncScopedResource
 from ._base import computer_path
@@ -697,6 +710,95 @@ class AsyncComputer(LiveModel, ComputerData):
         ``POST /computers/{computer_id}/desktop/wait``.
         """
         return await self.desktop.wait(seconds)
+
+    async def act(
+        self, action: DesktopActionName, params: DesktopActionParams | None = None
+    ) -> ComputerActResult:
+        """Perform one desktop action by name, as a computer-use agent's tool call names it.
+
+        Each action is the desktop call of the same meaning (``left_click`` is `left_click`,
+        ``type`` is `write` ...); the few without a route of their own are built from
+        others: ``triple_click`` is a double click and a click, ``zoom`` a region
+        screenshot, ``hold_key`` key down, wait, key up, ``left_click_drag`` without
+        ``start_coordinate`` drags from the pointer. `params` are the action's (see
+        `DesktopActionParams`); a missing one raises `ValueError` before any request::
+
+            computer.act("left_click", {"coordinate": [100, 200]})
+            computer.act("scroll", {"scroll_direction": "down", "scroll_amount": 3})
+        """
+        if action not in DESKTOP_ACTIONS:
+            raise ValueError(
+                f"unknown desktop action {action!r}; one of: {', '.join(sorted(DESKTOP_ACTIONS))}"
+            )
+        p: DesktopActionParams = params or {}
+        desktop = self.desktop
+        if action == "screenshot":
+            image = base64.b64encode(await desktop.screenshot()).decode("ascii")
+            return ComputerActResult(action=action, image_base64=image)
+        if action == "zoom":
+            left, top, width, height = action_region(p)
+            png = await desktop.screenshot_region(x=left, y=top, width=width, height=height)
+            image = base64.b64encode(png).decode("ascii")
+            return ComputerActResult(action=action, image_base64=image, width=width, height=height)
+        if action == "cursor_position":
+            cursor = await desktop.cursor()
+            point = (cursor.x, cursor.y) if cursor.x is not None and cursor.y is not None else None
+            return ComputerActResult(action=action, cursor=cursor, coordinates=point)
+        if action in ("type", "key", "hold_key"):
+            text = action_text(action, p)
+            if action == "type":
+                reply = await desktop.write(text)
+            elif action == "key":
+                reply = await desktop.key(text)
+            else:
+                await desktop.key_down(text)
+                if p.get("duration") is not None:
+                    await desktop.wait(float(p["duration"]))
+                reply = await desktop.key_up(text)
+            return ComputerActResult(
+                action=action, ok=action_succeeded(reply), text=text, reply=reply
+            )
+        if action == "wait":
+            if p.get("duration") is None:
+                raise ValueError("'wait' needs 'duration' (seconds)")
+            reply = await desktop.wait(float(p["duration"]))
+            return ComputerActResult(action=action, ok=action_succeeded(reply), reply=reply)
+        if action == "scroll":
+            at = action_point(p) if p.get("coordinate") is not None else None
+            direction = p.get("scroll_direction", "down")
+            amount = int(p.get("scroll_amount", 3))
+            if at is None:
+                reply = await desktop.scroll(direction, amount)
+            else:
+                reply = await desktop.scroll(direction, amount, x=at[0], y=at[1])
+            return ComputerActResult(
+                action=action, ok=action_succeeded(reply), coordinates=at, reply=reply
+            )
+        at = action_point(p)
+        if action == "left_click_drag":
+            if p.get("start_coordinate") is not None:
+                start = action_point(p, "start_coordinate")
+            else:
+                cursor = await desktop.cursor()
+                start = (cursor.x or 0, cursor.y or 0)
+            reply = await desktop.drag(*start, *at)
+        elif action in ("left_click", "right_click", "middle_click"):
+            button: MouseButton = action.removesuffix("_click")  # type: ignore[assignment]
+            reply = await desktop.click(*at, button=button)
+        elif action == "double_click":
+            reply = await desktop.double_click(*at)
+        elif action == "triple_click":
+            await desktop.double_click(*at)
+            reply = await desktop.click(*at)
+        elif action == "mouse_move":
+            reply = await desktop.move_mouse(*at)
+        elif action == "left_mouse_down":
+            reply = await desktop.mouse_down(*at, button="left")
+        else:
+            reply = await desktop.mouse_up(*at, button="left")
+        return ComputerActResult(
+            action=action, ok=action_succeeded(reply), coordinates=at, reply=reply
+        )
 
     async def windows(self) -> list[DesktopWindow]:
         """Open windows. ``GET /computers/{computer_id}/desktop/windows``."""

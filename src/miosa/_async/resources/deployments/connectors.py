@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...._core.call_options import RequestOptions, Unpack
-from ...._core.request import NOT_GIVEN, NotGiven, body, merge, route
-from ...._groups.platform import connector_mode
+from ...._core.request import NOT_GIVEN, NotGiven, merge, route
+from ...._groups.platform import connector_binding_body
 from ....types.deployments import ConnectorBinding, ConnectorPreflight, ConnectorSyncResult
 from ..._resource import AsyncAPIResource
 from ._base import DEPLOYMENT
@@ -51,10 +51,10 @@ class AsyncDeploymentConnectors(AsyncAPIResource):
         ``"brokered_env"`` (``"brokered-env"`` is accepted and sent with an underscore);
         pass ``NOT_GIVEN`` to leave the choice to the server.
         """
-        payload = body(
-            connector=connector,
-            env_name=env,
-            mode=connector_mode(mode),
+        payload = connector_binding_body(
+            connector,
+            env,
+            mode,
             installation_id=installation_id,
             project_id=project_id,
             environment=environment,

@@ -11,7 +11,14 @@ from .audit import AsyncOpenComputerAudit
 from .backups import AsyncOpenComputerBackups
 from .compose import AsyncOpenComputerComposeProjects, AsyncOpenComputerContainers
 from .desktop import AsyncOpenComputerDesktop
+from .devtools import AsyncOpenComputerGhaRunners, AsyncOpenComputerIdeSessions
 from .files import AsyncOpenComputerFiles
+from .fleet import (
+    AsyncOpenComputerGroups,
+    AsyncOpenComputerMeshes,
+    AsyncOpenComputerShares,
+    AsyncOpenComputerTags,
+)
 from .hosts import AsyncOpenComputerHosts, AsyncOpenComputerJobs
 from .resource import AsyncOpenComputers
 from .schedules import AsyncOpenComputerSchedules
@@ -21,6 +28,12 @@ from .tunnels import AsyncOpenComputerTunnels
 from .webhooks import AsyncOpenComputerWebhooks
 
 __all__ = [
+    "AsyncOpenComputerTags",
+    "AsyncOpenComputerShares",
+    "AsyncOpenComputerMeshes",
+    "AsyncOpenComputerGroups",
+    "AsyncOpenComputerIdeSessions",
+    "AsyncOpenComputerGhaRunners",
     "AsyncOpenComputerAgents",
     "AsyncOpenComputerAlertChannels",
     "AsyncOpenComputerAlertFires",

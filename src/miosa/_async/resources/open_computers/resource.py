@@ -4,7 +4,8 @@ Every call lives under ``/opencomputers``. Sub-groups are created on first use:
 ``hosts``, ``jobs``, ``files``, ``terminal``, ``desktop``, ``tunnels``, ``agents``,
 ``clusters``, ``apps``, ``workspaces``, ``secrets``; monitoring: ``alert_rules``,
 ``alert_channels``, ``alert_fires``, ``audit``, ``webhooks``; recurring work: ``schedules``,
-``backups``; workloads: ``compose_projects``, ``containers``.
+``backups``; workloads: ``compose_projects``, ``containers``; fleets: ``groups``, ``tags``,
+``shares``, ``meshes``; developer tools: ``gha_runners``, ``ide_sessions``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ from .audit import AsyncOpenComputerAudit
 from .backups import AsyncOpenComputerBackups
 from .compose import AsyncOpenComputerComposeProjects, AsyncOpenComputerContainers
 from .desktop import AsyncOpenComputerDesktop
+from .devtools import AsyncOpenComputerGhaRunners, AsyncOpenComputerIdeSessions
 from .files import AsyncOpenComputerFiles
+from .fleet import (
+    AsyncOpenComputerGroups,
+    AsyncOpenComputerMeshes,
+    AsyncOpenComputerShares,
+    AsyncOpenComputerTags,
+)
 from .hosts import AsyncOpenComputerHosts, AsyncOpenComputerJobs
 from .schedules import AsyncOpenComputerSchedules
 from .secrets import AsyncOpenComputerSecrets
@@ -149,3 +157,37 @@ class AsyncOpenComputers(AsyncAPIResource):
     def containers(self) -> AsyncOpenComputerContainers:
         """Containers: ``/opencomputers/hosts/{host_id}/containers``."""
         return AsyncOpenComputerContainers(self._client)
+
+    # -- fleets -------------------------------------------------------------------------
+
+    @cached_property
+    def groups(self) -> AsyncOpenComputerGroups:
+        """Named sets of hosts, to act on together: ``/opencomputers/groups``."""
+        return AsyncOpenComputerGroups(self._client)
+
+    @cached_property
+    def tags(self) -> AsyncOpenComputerTags:
+        """Host tags: ``/opencomputers/tags``, ``/opencomputers/hosts/{host_id}/tags``."""
+        return AsyncOpenComputerTags(self._client)
+
+    @cached_property
+    def shares(self) -> AsyncOpenComputerShares:
+        """Access to a host granted to others: ``/opencomputers/hosts/{host_id}/shares``."""
+        return AsyncOpenComputerShares(self._client)
+
+    @cached_property
+    def meshes(self) -> AsyncOpenComputerMeshes:
+        """Private WireGuard networks between hosts: ``/opencomputers/meshes``."""
+        return AsyncOpenComputerMeshes(self._client)
+
+    # -- developer tools ----------------------------------------------------------------
+
+    @cached_property
+    def gha_runners(self) -> AsyncOpenComputerGhaRunners:
+        """GitHub Actions runners: ``/opencomputers/hosts/{host_id}/gha-runners``."""
+        return AsyncOpenComputerGhaRunners(self._client)
+
+    @cached_property
+    def ide_sessions(self) -> AsyncOpenComputerIdeSessions:
+        """Browser IDEs on a host: ``/opencomputers/hosts/{host_id}/ide-sessions``."""
+        return AsyncOpenComputerIdeSessions(self._client)

@@ -16,6 +16,7 @@ from .templates import AsyncSandboxTemplates
 
 if TYPE_CHECKING:
     from .code import AsyncCodeContext, AsyncSandboxCode
+    from .connectors import AsyncSandboxConnectors
     from .egress import AsyncSandboxAudit, AsyncSandboxNetwork, AsyncSandboxSecrets
     from .env import AsyncSandboxEnv
     from .events import AsyncSandboxEvents
@@ -35,6 +36,7 @@ _LAZY = {
     "AsyncCodeContext": ".code",
     "AsyncSandboxCode": ".code",
     "AsyncSandboxAudit": ".egress",
+    "AsyncSandboxConnectors": ".connectors",
     "AsyncSandboxEnv": ".env",
     "AsyncSandboxEvents": ".events",
     "AsyncSandboxExec": ".exec",
@@ -70,6 +72,7 @@ __all__ = [
     "AsyncSandbox",
     "AsyncSandboxAudit",
     "AsyncSandboxCode",
+    "AsyncSandboxConnectors",
     "AsyncSandboxEnv",
     "AsyncSandboxEvents",
     "AsyncSandboxExec",

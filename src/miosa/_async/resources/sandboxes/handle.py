@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ...client import AsyncMiosa
     from ...raw_response import AsyncRawResponseView
     from .code import AsyncSandboxCode
+    from .connectors import AsyncSandboxConnectors
     from .egress import AsyncSandboxAudit, AsyncSandboxNetwork, AsyncSandboxSecrets
     from .env import AsyncSandboxEnv
     from .events import AsyncSandboxEvents
@@ -246,6 +247,14 @@ class AsyncSandbox(LiveModel, SandboxData):
         from .exports import AsyncSandboxExports
 
         return self._part("exports", AsyncSandboxExports)
+
+    @property
+    def connectors(self) -> AsyncSandboxConnectors:
+        """Connect providers bound into this sandbox as env vars (``client.connectors``
+        stores them; this binds them here)."""
+        from .connectors import AsyncSandboxConnectors
+
+        return self._part("connectors", AsyncSandboxConnectors)
 
     @property
     def secrets(self) -> AsyncSandboxSecrets:

@@ -19,10 +19,15 @@ from ...._core.request import NOT_GIVEN, NotGiven
 from ...._core.waiters import Poller, WaitTarget
 from ...._groups.computers import (
     COMPUTER_FAILURE_STATES,
+    DESKTOP_ACTIONS,
     IDLE,
     WAIT_FIRST_DELAY,
     WAIT_MAX_DELAY,
     IdleTracker,
+    action_point,
+    action_region,
+    action_succeeded,
+    action_text,
     expand_states,
     preview_url,
     public_url,
@@ -32,6 +37,7 @@ from ...._live import LiveModel
 from ....errors import APIConnectionError, ConflictError, NotFoundError, ServerError
 from ....types._base import JSONObject
 from ....types.computers import (
+    ComputerActResult,
     ComputerData,
     ComputerExecResult,
     ComputerLook,
@@ -43,7 +49,14 @@ from ....types.computers import (
     DesktopCursor,
     DesktopWindow,
 )
-from ....types.params import ComputerVisibilityName, MouseButton, ScrollDirection, SizeName
+from ....types.params import (
+    ComputerVisibilityName,
+    DesktopActionName,
+    DesktopActionParams,
+    MouseButton,
+    ScrollDirection,
+    SizeName,
+)
 from ....types.sandboxes import SandboxSize
 from ..._resource import ScopedResource
 from ._base import computer_path
@@ -696,6 +709,95 @@ class Computer(LiveModel, ComputerData):
         ``POST /computers/{computer_id}/desktop/wait``.
         """
         return self.desktop.wait(seconds)
+
+    def act(
+        self, action: DesktopActionName, params: DesktopActionParams | None = None
+    ) -> ComputerActResult:
+        """Perform one desktop action by name, as a computer-use agent's tool call names it.
+
+        Each action is the desktop call of the same meaning (``left_click`` is `left_click`,
+        ``type`` is `write` ...); the few without a route of their own are built from
+        others: ``triple_click`` is a double click and a click, ``zoom`` a region
+        screenshot, ``hold_key`` key down, wait, key up, ``left_click_drag`` without
+        ``start_coordinate`` drags from the pointer. `params` are the action's (see
+        `DesktopActionParams`); a missing one raises `ValueError` before any request::
+
+            computer.act("left_click", {"coordinate": [100, 200]})
+            computer.act("scroll", {"scroll_direction": "down", "scroll_amount": 3})
+        """
+        if action not in DESKTOP_ACTIONS:
+            raise ValueError(
+                f"unknown desktop action {action!r}; one of: {', '.join(sorted(DESKTOP_ACTIONS))}"
+            )
+        p: DesktopActionParams = params or {}
+        desktop = self.desktop
+        if action == "screenshot":
+            image = base64.b64encode(desktop.screenshot()).decode("ascii")
+            return ComputerActResult(action=action, image_base64=image)
+        if action == "zoom":
+            left, top, width, height = action_region(p)
+            png = desktop.screenshot_region(x=left, y=top, width=width, height=height)
+            image = base64.b64encode(png).decode("ascii")
+            return ComputerActResult(action=action, image_base64=image, width=width, height=height)
+        if action == "cursor_position":
+            cursor = desktop.cursor()
+            point = (cursor.x, cursor.y) if cursor.x is not None and cursor.y is not None else None
+            return ComputerActResult(action=action, cursor=cursor, coordinates=point)
+        if action in ("type", "key", "hold_key"):
+            text = action_text(action, p)
+            if action == "type":
+                reply = desktop.write(text)
+            elif action == "key":
+                reply = desktop.key(text)
+            else:
+                desktop.key_down(text)
+                if p.get("duration") is not None:
+                    desktop.wait(float(p["duration"]))
+                reply = desktop.key_up(text)
+            return ComputerActResult(
+                action=action, ok=action_succeeded(reply), text=text, reply=reply
+            )
+        if action == "wait":
+            if p.get("duration") is None:
+                raise ValueError("'wait' needs 'duration' (seconds)")
+            reply = desktop.wait(float(p["duration"]))
+            return ComputerActResult(action=action, ok=action_succeeded(reply), reply=reply)
+        if action == "scroll":
+            at = action_point(p) if p.get("coordinate") is not None else None
+            direction = p.get("scroll_direction", "down")
+            amount = int(p.get("scroll_amount", 3))
+            if at is None:
+                reply = desktop.scroll(direction, amount)
+            else:
+                reply = desktop.scroll(direction, amount, x=at[0], y=at[1])
+            return ComputerActResult(
+                action=action, ok=action_succeeded(reply), coordinates=at, reply=reply
+            )
+        at = action_point(p)
+        if action == "left_click_drag":
+            if p.get("start_coordinate") is not None:
+                start = action_point(p, "start_coordinate")
+            else:
+                cursor = desktop.cursor()
+                start = (cursor.x or 0, cursor.y or 0)
+            reply = desktop.drag(*start, *at)
+        elif action in ("left_click", "right_click", "middle_click"):
+            button: MouseButton = action.removesuffix("_click")  # type: ignore[assignment]
+            reply = desktop.click(*at, button=button)
+        elif action == "double_click":
+            reply = desktop.double_click(*at)
+        elif action == "triple_click":
+            desktop.double_click(*at)
+            reply = desktop.click(*at)
+        elif action == "mouse_move":
+            reply = desktop.move_mouse(*at)
+        elif action == "left_mouse_down":
+            reply = desktop.mouse_down(*at, button="left")
+        else:
+            reply = desktop.mouse_up(*at, button="left")
+        return ComputerActResult(
+            action=action, ok=action_succeeded(reply), coordinates=at, reply=reply
+        )
 
     def windows(self) -> list[DesktopWindow]:
         """Open windows. ``GET /computers/{computer_id}/desktop/windows``."""

@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...._core.call_options import RequestOptions, Unpack
-from ...._core.request import NOT_GIVEN, NotGiven, body, merge, route
-from ...._groups.platform import connector_mode
+from ...._core.request import NOT_GIVEN, NotGiven, merge, route
+from ...._groups.platform import connector_binding_body
 from ....types.deployments import ConnectorBinding, ConnectorPreflight, ConnectorSyncResult
 from ..._resource import APIResource
 from ._base import DEPLOYMENT
@@ -52,10 +52,10 @@ class DeploymentConnectors(APIResource):
         ``"brokered_env"`` (``"brokered-env"`` is accepted and sent with an underscore);
         pass ``NOT_GIVEN`` to leave the choice to the server.
         """
-        payload = body(
-            connector=connector,
-            env_name=env,
-            mode=connector_mode(mode),
+        payload = connector_binding_body(
+            connector,
+            env,
+            mode,
             installation_id=installation_id,
             project_id=project_id,
             environment=environment,

@@ -14,7 +14,14 @@ from .audit import OpenComputerAudit
 from .backups import OpenComputerBackups
 from .compose import OpenComputerComposeProjects, OpenComputerContainers
 from .desktop import OpenComputerDesktop
+from .devtools import OpenComputerGhaRunners, OpenComputerIdeSessions
 from .files import OpenComputerFiles
+from .fleet import (
+    OpenComputerGroups,
+    OpenComputerMeshes,
+    OpenComputerShares,
+    OpenComputerTags,
+)
 from .hosts import OpenComputerHosts, OpenComputerJobs
 from .resource import OpenComputers
 from .schedules import OpenComputerSchedules
@@ -24,6 +31,12 @@ from .tunnels import OpenComputerTunnels
 from .webhooks import OpenComputerWebhooks
 
 __all__ = [
+    "OpenComputerTags",
+    "OpenComputerShares",
+    "OpenComputerMeshes",
+    "OpenComputerGroups",
+    "OpenComputerIdeSessions",
+    "OpenComputerGhaRunners",
     "OpenComputerAgents",
     "OpenComputerAlertChannels",
     "OpenComputerAlertFires",

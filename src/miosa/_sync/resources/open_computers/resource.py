@@ -7,7 +7,8 @@ Every call lives under ``/opencomputers``. Sub-groups are created on first use:
 ``hosts``, ``jobs``, ``files``, ``terminal``, ``desktop``, ``tunnels``, ``agents``,
 ``clusters``, ``apps``, ``workspaces``, ``secrets``; monitoring: ``alert_rules``,
 ``alert_channels``, ``alert_fires``, ``audit``, ``webhooks``; recurring work: ``schedules``,
-``backups``; workloads: ``compose_projects``, ``containers``.
+``backups``; workloads: ``compose_projects``, ``containers``; fleets: ``groups``, ``tags``,
+``shares``, ``meshes``; developer tools: ``gha_runners``, ``ide_sessions``.
 """
 
 from __future__ import annotations
@@ -26,7 +27,14 @@ from .audit import OpenComputerAudit
 from .backups import OpenComputerBackups
 from .compose import OpenComputerComposeProjects, OpenComputerContainers
 from .desktop import OpenComputerDesktop
+from .devtools import OpenComputerGhaRunners, OpenComputerIdeSessions
 from .files import OpenComputerFiles
+from .fleet import (
+    OpenComputerGroups,
+    OpenComputerMeshes,
+    OpenComputerShares,
+    OpenComputerTags,
+)
 from .hosts import OpenComputerHosts, OpenComputerJobs
 from .schedules import OpenComputerSchedules
 from .secrets import OpenComputerSecrets
@@ -152,3 +160,37 @@ class OpenComputers(APIResource):
     def containers(self) -> OpenComputerContainers:
         """Containers: ``/opencomputers/hosts/{host_id}/containers``."""
         return OpenComputerContainers(self._client)
+
+    # -- fleets -------------------------------------------------------------------------
+
+    @cached_property
+    def groups(self) -> OpenComputerGroups:
+        """Named sets of hosts, to act on together: ``/opencomputers/groups``."""
+        return OpenComputerGroups(self._client)
+
+    @cached_property
+    def tags(self) -> OpenComputerTags:
+        """Host tags: ``/opencomputers/tags``, ``/opencomputers/hosts/{host_id}/tags``."""
+        return OpenComputerTags(self._client)
+
+    @cached_property
+    def shares(self) -> OpenComputerShares:
+        """Access to a host granted to others: ``/opencomputers/hosts/{host_id}/shares``."""
+        return OpenComputerShares(self._client)
+
+    @cached_property
+    def meshes(self) -> OpenComputerMeshes:
+        """Private WireGuard networks between hosts: ``/opencomputers/meshes``."""
+        return OpenComputerMeshes(self._client)
+
+    # -- developer tools ----------------------------------------------------------------
+
+    @cached_property
+    def gha_runners(self) -> OpenComputerGhaRunners:
+        """GitHub Actions runners: ``/opencomputers/hosts/{host_id}/gha-runners``."""
+        return OpenComputerGhaRunners(self._client)
+
+    @cached_property
+    def ide_sessions(self) -> OpenComputerIdeSessions:
+        """Browser IDEs on a host: ``/opencomputers/hosts/{host_id}/ide-sessions``."""
+        return OpenComputerIdeSessions(self._client)

@@ -19,6 +19,7 @@ from .templates import SandboxTemplates
 
 if TYPE_CHECKING:
     from .code import CodeContext, SandboxCode
+    from .connectors import SandboxConnectors
     from .egress import SandboxAudit, SandboxNetwork, SandboxSecrets
     from .env import SandboxEnv
     from .events import SandboxEvents
@@ -38,6 +39,7 @@ _LAZY = {
     "CodeContext": ".code",
     "SandboxCode": ".code",
     "SandboxAudit": ".egress",
+    "SandboxConnectors": ".connectors",
     "SandboxEnv": ".env",
     "SandboxEvents": ".events",
     "SandboxExec": ".exec",
@@ -73,6 +75,7 @@ __all__ = [
     "Sandbox",
     "SandboxAudit",
     "SandboxCode",
+    "SandboxConnectors",
     "SandboxEnv",
     "SandboxEvents",
     "SandboxExec",

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from ...client import Miosa
     from ...raw_response import RawResponseView
     from .code import SandboxCode
+    from .connectors import SandboxConnectors
     from .egress import SandboxAudit, SandboxNetwork, SandboxSecrets
     from .env import SandboxEnv
     from .events import SandboxEvents
@@ -249,6 +250,14 @@ class Sandbox(LiveModel, SandboxData):
         from .exports import SandboxExports
 
         return self._part("exports", SandboxExports)
+
+    @property
+    def connectors(self) -> SandboxConnectors:
+        """Connect providers bound into this sandbox as env vars (``client.connectors``
+        stores them; this binds them here)."""
+        from .connectors import SandboxConnectors
+
+        return self._part("connectors", SandboxConnectors)
 
     @property
     def secrets(self) -> SandboxSecrets:
