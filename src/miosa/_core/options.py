@@ -199,6 +199,11 @@ def check_http2(http2: bool) -> bool:
         raise ConfigurationError(
             "http2=True needs the h2 package, which is not installed: pip install 'miosa[http2]'"
         )
+    if http2:
+        # hpack logs each header it encodes at DEBUG, the Authorization header included.
+        hpack_logger = logging.getLogger("hpack.hpack")
+        if not any(isinstance(f, _RedactingFilter) for f in hpack_logger.filters):
+            hpack_logger.addFilter(_RedactingFilter())
     return bool(http2)
 
 
