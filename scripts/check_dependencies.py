@@ -11,7 +11,9 @@ imported) and maps each third-party name to the requirement that must provide it
 - every other module may use the base dependencies only;
 - an import inside a function body is lazy: it is allowed when its module is in an extra,
   or when the import is guarded by ``except ImportError`` (an optional integration);
-- imports under ``if TYPE_CHECKING:`` never run and are ignored.
+- imports under ``if TYPE_CHECKING:`` never run and are ignored;
+- a distribution in `EXTRA_OF` (``opentelemetry-api``: the ``otel`` extra) must be declared
+  in that extra, wherever it is imported.
 
 The mapping from import names to distributions is `KNOWN_MODULES` below, written by hand so
 the check does not depend on what happens to be installed. An import name missing from it
@@ -62,6 +64,12 @@ KNOWN_MODULES = {
     "PIL": "pillow",
     "anthropic": "anthropic",
     "mcp": "mcp",
+}
+
+# Distributions that belong to one extra: every import of them, lazy ones included, must be
+# declared there (a lazy import of any extra's package would otherwise pass).
+EXTRA_OF = {
+    "opentelemetry-api": "otel",
 }
 
 # Modules allowed one import beyond their extra, each with the reason.
@@ -183,6 +191,13 @@ def problems() -> list[str]:
                 )
                 continue
             if (imp.path, imp.module) in EXEMPT:
+                continue
+            home = EXTRA_OF.get(dist)
+            if home is not None and dist not in extras.get(home, set()):
+                found.append(
+                    f"{where}: imports {imp.module!r}, which belongs to the `{home}` extra, "
+                    f"but {dist!r} is not declared there"
+                )
                 continue
             allowed = set(base)
             own_extra = _own_extra(imp.path)

@@ -20,6 +20,9 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 from miosa import Miosa, NotFoundError, UnsupportedRouteError
 from tests.helpers import API_KEY, BASE_URL
@@ -98,6 +101,10 @@ def _endpoints() -> list[tuple[str, dict[str, Any]]]:
 
 
 ENDPOINTS = _endpoints()
+# Every call is traced: its span must name the contract route it was built from.
+SPANS = InMemorySpanExporter()
+TRACING = TracerProvider()
+TRACING.add_span_processor(SimpleSpanProcessor(SPANS))
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 SSE_BODY = b'id: 1\nevent: message\ndata: {"type": "message", "data": {"id": "id_1"}}\n\n'
 READY_BODY = b'id: 1\nevent: ready\ndata: {"ready_at": "2026-11-28T10:00:00Z"}\n\n'
@@ -243,7 +250,9 @@ def test_endpoint_conforms(entry: dict[str, Any], coverage: Counter[str]) -> Non
         base_url=BASE_URL,
         max_retries=0,
         http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+        tracing=TRACING,
     )
+    SPANS.clear()
     method = _resolve(client, entry["py"], path_values)
     if entry["py"] in REMOVED_ROUTES | ADMIN_ONLY_ROUTES:
         reason = "admin-only" if entry["py"] in ADMIN_ONLY_ROUTES else "the server removed"
@@ -279,6 +288,10 @@ def test_endpoint_conforms(entry: dict[str, Any], coverage: Counter[str]) -> Non
     sent = [f"{r.method} {r.url.raw_path.decode()}" for r in requests]
     assert matching, f"expected {entry['method']} {expected_path}, sent {sent}"
     request = matching[0]
+    span_names = [span.name for span in SPANS.get_finished_spans()]
+    assert f"miosa {entry['method']} {entry['path']}" in span_names, (
+        f"the call's span names another route: {span_names}"
+    )
     allowed_body = None if entry["body"] is None else set(entry["body"])
     content_type = request.headers.get("content-type", "")
     if allowed_body is not None and request.content and "json" in content_type:

@@ -30,6 +30,7 @@ PAGES = (
     "workflows.md",
     "connect-devices-email.md",
     "open-computers.md",
+    "tracing-and-http2.md",
 )
 BLOCKS = [
     (page, n, code)

@@ -60,3 +60,38 @@ def test_no_asyncio_import_in_the_package_source() -> None:
         if line.strip().startswith(("import asyncio", "from asyncio"))
     ]
     assert offenders == []
+
+
+# A call through a mock transport, then which optional modules the process has loaded.
+_CALL_THEN_REPORT = """
+import sys
+{block}
+import httpx
+from miosa import Miosa
+
+def reply(request):
+    return httpx.Response(200, json={{"data": {{"id": "sbx_1", "state": "running"}}}})
+
+client = Miosa(api_key="msk_probe", http_client=httpx.Client(transport=httpx.MockTransport(reply)))
+client.sandboxes.get("sbx_1")
+print(client._http._tracer is not None, sys.modules.get("opentelemetry") is not None)
+"""
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ("", ["False", "False"]),  # installed (the dev extra) but not used by the application
+        ("sys.modules['opentelemetry'] = None", ["False", "False"]),  # not installed
+        ("import opentelemetry.trace", ["True", "True"]),  # the application uses it: auto
+    ],
+    ids=["unused", "not-installed", "used"],
+)
+def test_opentelemetry_is_loaded_only_when_the_application_uses_it(
+    block: str, expected: list[str]
+) -> None:
+    """Tracing is auto: the SDK never imports OpenTelemetry itself, neither with `import
+    miosa` nor with a call, and traces when the application has imported it."""
+    code = _CALL_THEN_REPORT.format(block=block)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import re
@@ -85,6 +86,8 @@ class ClientOptions(NamedTuple):
     intelligence_key: Secret | None = None
     # The largest body read whole (JSON replies, error bodies excepted), after decoding.
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    # HTTP/2 on the pool the client builds (one multiplexed pool instead of shards).
+    http2: bool = False
 
     def base_headers(self) -> dict[str, str]:
         """The headers every request carries, built once per options object."""
@@ -145,6 +148,7 @@ def resolve_options(
     max_in_flight: int | None,
     intelligence_key: str | None = None,
     max_response_bytes: int | None = None,
+    http2: bool = False,
     environ: Mapping[str, str] = os.environ,
 ) -> ClientOptions:
     """Merge constructor arguments with `MIOSA_*` environment variables and defaults."""
@@ -185,7 +189,22 @@ def resolve_options(
         max_in_flight=min(connections, max_in_flight or connections),
         intelligence_key=Secret(intelligence) if intelligence is not None else None,
         max_response_bytes=response_limit,
+        http2=check_http2(http2),
     )
+
+
+def check_http2(http2: bool) -> bool:
+    """``http2``, once the HTTP/2 protocol package httpx needs for it is known installed."""
+    if http2 and importlib.util.find_spec("h2") is None:
+        raise ConfigurationError(
+            "http2=True needs the h2 package, which is not installed: pip install 'miosa[http2]'"
+        )
+    if http2:
+        # hpack logs each header it encodes at DEBUG, the Authorization header included.
+        hpack_logger = logging.getLogger("hpack.hpack")
+        if not any(isinstance(f, _RedactingFilter) for f in hpack_logger.filters):
+            hpack_logger.addFilter(_RedactingFilter())
+    return bool(http2)
 
 
 def check_response_limit(value: int) -> int:

@@ -25,8 +25,23 @@ def _split(total: int, parts: int) -> list[int]:
     return [base + (1 if index < extra else 0) for index in range(parts)]
 
 
-def shard_limits(max_connections: int, max_keepalive_connections: int) -> list[httpx.Limits]:
-    """Per-pool limits that add up exactly to the totals asked for."""
+def shard_limits(
+    max_connections: int, max_keepalive_connections: int, *, http2: bool = False
+) -> list[httpx.Limits]:
+    """Per-pool limits that add up exactly to the totals asked for.
+
+    HTTP/2 gets one pool: it multiplexes up to the server's stream limit (typically 100)
+    on one connection, so the pool holds a connection or two and the per-connection
+    bookkeeping the shards spread out stays small; shards would each open their own
+    connection and split the streams that one could carry.
+    """
+    if http2:
+        return [
+            httpx.Limits(
+                max_connections=max_connections,
+                max_keepalive_connections=max_keepalive_connections,
+            )
+        ]
     shards = max(1, math.ceil(max_connections / CONNECTIONS_PER_SHARD))
     return [
         httpx.Limits(max_connections=connections, max_keepalive_connections=keepalive)

@@ -41,9 +41,43 @@ def path_param(name: str, value: str | int) -> str:
     return quote(text, safe="")
 
 
-def route(template: str, **params: str | int) -> str:
+class Route(str):
+    """A request path that remembers the contract route it was filled from.
+
+    ``route("/sandboxes/{sandbox_id}", sandbox_id="sb 1")`` is the string ``/sandboxes/sb%201``
+    whose `template` is ``/sandboxes/{sandbox_id}``. Joined with ``+`` to more path, it keeps
+    the template (a plain string joins both as it is): tracing names its spans by the
+    template, so an id never reaches a span name. Any other string operation gives a plain
+    string, whose template is itself (`template_of`); the conformance test checks every
+    call's template against the contract.
+    """
+
+    template: str
+
+    def __add__(self, other: str) -> Route:
+        return filled(str.__add__(self, other), self.template + template_of(other))
+
+    def __radd__(self, other: str) -> Route:
+        # Called before str.__add__ for ``"literal" + route``: a subclass's reflected method wins.
+        return filled(str.__add__(other, self), other + self.template)
+
+
+def filled(path: str, template: str) -> Route:
+    """The path ``path``, filled from ``template``."""
+    result = Route(path)
+    result.template = template
+    return result
+
+
+def template_of(path: str) -> str:
+    """The contract route of a request path: its `Route.template`, or the literal path."""
+    return path.template if isinstance(path, Route) else path
+
+
+def route(template: str, **params: str | int) -> Route:
     """Fill a contract path such as ``/sandboxes/{sandbox_id}`` with encoded parameters."""
-    return _PLACEHOLDER.sub(lambda m: path_param(m.group(1), params[m.group(1)]), template)
+    path = _PLACEHOLDER.sub(lambda m: path_param(m.group(1), params[m.group(1)]), template)
+    return filled(path, template)
 
 
 class UrlCache:
@@ -69,7 +103,7 @@ class UrlCache:
         return url
 
 
-def file_path_param(path: str) -> str:
+def file_path_param(path: str) -> Route:
     """A sandbox file path for ``/files/{path}``: leading slashes stripped, `/` kept.
 
     Each segment is still percent-encoded and ``.``/``..``/empty segments are refused,
@@ -78,7 +112,7 @@ def file_path_param(path: str) -> str:
     segments = path.lstrip("/").split("/")
     if not path.strip("/") or any(s in ("", ".", "..") for s in segments):
         raise ValueError(f"invalid file path {path!r}")
-    return "/".join(quote(s, safe="") for s in segments)
+    return filled("/".join(quote(s, safe="") for s in segments), "{path}")
 
 
 def _jsonable(value: object) -> object:

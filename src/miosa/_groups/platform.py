@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 from urllib.parse import quote
 
-from .._core.request import NOT_GIVEN, NotGiven, body, query
+from .._core.request import NOT_GIVEN, NotGiven, Route, body, filled, query
 from .._core.responses import decode_json
 from .._core.waiters import WaitTarget
 from ..errors import NotFoundError, UnsupportedRouteError
@@ -31,7 +31,7 @@ def release_promote_key(deployment_id: str, release_id: str) -> str:
     return f"promote:{deployment_id}:{release_id}"
 
 
-def object_key_path(key: str) -> str:
+def object_key_path(key: str) -> Route:
     """A storage object key as path segments: each percent-encoded, ``/`` kept.
 
     Keys such as ``logs/2026/app.txt`` address nested objects, as on S3. A key that is
@@ -41,7 +41,7 @@ def object_key_path(key: str) -> str:
     segments = key.split("/")
     if not key or any(s in ("", ".", "..") for s in segments):
         raise ValueError(f"invalid object key {key!r}")
-    return "/".join(quote(s, safe="") for s in segments)
+    return filled("/".join(quote(s, safe="") for s in segments), "{key}")
 
 
 def bucket_visibility(visibility: str | NotGiven, public: bool | NotGiven) -> str | NotGiven:

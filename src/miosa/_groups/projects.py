@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
-from .._core.request import path_param, query
+from .._core.request import Route, filled, path_param, query
 from .._core.waiters import WaitTarget
 from ..types.project_services import ReleaseReason
 
@@ -42,14 +42,14 @@ def with_shape(settings: dict[str, Any] | None, shape: str | None) -> dict[str, 
     return {**(settings or {}), "shape": shape}
 
 
-def variable_names(names: str | Sequence[str]) -> str:
+def variable_names(names: str | Sequence[str]) -> Route:
     """The path segment naming variables: each encoded, joined by commas (one string is
     one name)."""
     if isinstance(names, str):
         names = [names]
     if not names:
         raise ValueError("names must name at least one variable")
-    return ",".join(path_param("name", name) for name in names)
+    return filled(",".join(path_param("name", name) for name in names), "{names}")
 
 
 def build_log_query(tail: int | None, after: int | None) -> dict[str, str]:

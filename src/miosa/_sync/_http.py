@@ -32,6 +32,7 @@ from .._core.retry import (
     time_left,
 )
 from .._core.status_errors import error_from_response, retry_after_too_long
+from .._core.tracing import CallTracer
 from ..errors import (
     APITimeoutError,
     ClientClosedError,
@@ -103,8 +104,15 @@ class Pool:
     `APITimeoutError`.
     """
 
-    def __init__(self, options: ClientOptions, http_client: httpx.Client | None) -> None:
+    def __init__(
+        self,
+        options: ClientOptions,
+        http_client: httpx.Client | None,
+        tracer: CallTracer | None = None,
+    ) -> None:
         self._options = options
+        # Shared by every transport on this pool (`with_options` copies, the host-root one).
+        self.tracer = tracer
         self._owned = http_client is None
         self.timeout = options.timeout
         self._generation = fork_generation()
@@ -112,7 +120,9 @@ class Pool:
         self.options = options
         self.base_headers = options.base_headers()
         self.headers = self.base_headers if self._owned else {}
-        self._limits = shard_limits(options.max_connections, options.max_keepalive_connections)
+        self._limits = shard_limits(
+            options.max_connections, options.max_keepalive_connections, http2=options.http2
+        )
         self._closed = False
         self._loop: object = _UNBOUND
         self.open_streams = 0
@@ -134,6 +144,7 @@ class Pool:
                 limits=limits,
                 follow_redirects=False,
                 verify=tls,
+                http2=self._options.http2,
             )
             for limits in self._limits
         ]
@@ -324,6 +335,7 @@ class HTTP:
             if pool_headers.get(name) != value
         }
         self._url = UrlCache(options.base_url)
+        self._tracer = pool.tracer
         key = options.intelligence_key
         self._intelligence_auth = {"Authorization": f"Bearer {key.reveal()}"} if key else {}
 
@@ -436,6 +448,28 @@ class HTTP:
 
     def _send(self, call: Call, *, stream: bool) -> tuple[httpx.Response, Lease | None]:
         """Attempt until a 2xx answer (returned) or an error that is not retried (raised)."""
+        if self._tracer is not None:
+            return self._send_traced(self._tracer, call, stream)
+        return self._attempts(call, stream)
+
+    def _send_traced(
+        self, tracer: CallTracer, call: Call, stream: bool
+    ) -> tuple[httpx.Response, Lease | None]:
+        """`_attempts` inside one span (see `_core.tracing`); a stream's span ends once its
+        response has started."""
+        span = tracer.start(call.method, call.path, self.options.base_url)
+        token = tracer.enter(span, call.headers)
+        try:
+            sent = self._attempts(call, stream)
+        except BaseException as exc:
+            tracer.failed(span, exc, call.retries_done + 1)
+            raise
+        finally:
+            tracer.leave(token)
+        tracer.succeeded(span, sent[0], call.retries_done + 1)
+        return sent
+
+    def _attempts(self, call: Call, stream: bool) -> tuple[httpx.Response, Lease | None]:
         while True:
             if call.deadline_at is None:
                 sent = self._attempt(call, stream)

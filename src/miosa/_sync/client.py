@@ -21,10 +21,13 @@ from .._core.options import (
     to_timeout,
 )
 from .._core.request import NOT_GIVEN, NotGiven
+from .._core.tracing import resolve_tracer
 from ..errors import ConfigurationError
 from ._http import HTTP, Pool
 
 if TYPE_CHECKING:
+    from opentelemetry.trace import TracerProvider
+
     from .raw_response import RawResponseView
     from .resources.account import Account, Tokens
     from .resources.admin import Admin
@@ -143,6 +146,13 @@ class Miosa:
         max_response_bytes: the largest reply read whole into memory, counted after
             decompression (default 64 MiB); a bigger one raises `ResponseTooLargeError`.
             Downloads stream and are not limited.
+        http2: speak HTTP/2 where the server offers it (needs ``miosa[http2]``): one
+            multiplexed pool instead of several HTTP/1.1 ones. Not with ``http_client``
+            (configure that client yourself).
+        tracing: OpenTelemetry spans for each call (needs ``miosa[otel]``). ``None``, the
+            default, traces when the application has already imported OpenTelemetry;
+            ``True`` uses the global tracer provider; a ``TracerProvider`` is used
+            instead of it; ``False`` turns tracing off.
     """
 
     def __init__(
@@ -162,8 +172,15 @@ class Miosa:
         http_client: httpx.Client | None = None,
         intelligence_key: str | None = None,
         max_response_bytes: int | None = None,
+        http2: bool = False,
+        tracing: bool | TracerProvider | None = None,
     ) -> None:
         configure_logging_from_env()
+        if http2 and http_client is not None:
+            raise ConfigurationError(
+                "http2=True configures the pool the client builds; with http_client, pass "
+                "http2=True to that httpx client instead"
+            )
         options = resolve_options(
             api_key=api_key,
             access_token=access_token,
@@ -178,8 +195,9 @@ class Miosa:
             max_in_flight=max_in_flight,
             intelligence_key=intelligence_key,
             max_response_bytes=max_response_bytes,
+            http2=http2,
         )
-        self._http = HTTP(options, Pool(options, http_client))
+        self._http = HTTP(options, Pool(options, http_client, tracer=resolve_tracer(tracing)))
 
     @classmethod
     def _from_http(cls, http: HTTP) -> Miosa:

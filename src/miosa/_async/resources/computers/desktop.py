@@ -25,9 +25,9 @@ class AsyncComputerDesktop(AsyncScopedResource):
     """``computer.desktop``: drive the computer's graphical desktop."""
 
     async def _action(self, action: str, payload: dict[str, object]) -> DesktopActionResult:
-        return await self._object(
-            "POST", f"{self._prefix}/desktop/{action}", DesktopActionResult, json=payload
-        )
+        # The action is a literal segment of the route: `+` keeps the prefix's template.
+        path = self._prefix + "/desktop/" + action
+        return await self._object("POST", path, DesktopActionResult, json=payload)
 
     async def screenshot(self, **options: Unpack[RequestOptions]) -> bytes:
         """The whole desktop as PNG bytes. ``GET /computers/{computer_id}/desktop/screenshot``."""
