@@ -64,6 +64,7 @@ MODULES = (
     "workflows",
     "connectors",
     "devices",
+    "computers",
     "forge",
     "email_admin",
     "open_computers",
