@@ -639,6 +639,10 @@ def _entries(virtual: str, host: str) -> list[JSON]:
 
 
 async def _directory(call: Call, sandbox: Sandbox, raw: str | None) -> tuple[str, list[JSON]]:
+    if raw is not None and raw.strip("/") == "" and raw.startswith("/"):
+        # The root holds one directory here, the workspace: listing it shows where files go.
+        entry = await anyio.to_thread.run_sync(_stat_json, WORKSPACE, str(sandbox.workspace))
+        return "/", [entry]
     virtual, host = await _existing(call, sandbox, raw or WORKSPACE)
     if not await host.is_dir():
         raise bad_request(f"{virtual} is not a directory", code="NOT_A_DIRECTORY", path=virtual)
@@ -699,10 +703,13 @@ async def upload_form(call: Call) -> Response:
         form = await call.request.form()
     except Exception:  # a body that is not multipart: whatever the parser raises
         raise bad_request("the body must be multipart/form-data with path and file") from None
-    path, upload = form.get("path"), form.get("file")
-    if not isinstance(path, str) or upload is None or isinstance(upload, str):
-        raise bad_request("path and file are required", field="file")
-    data = await upload.read()
+    try:
+        path, upload = form.get("path"), form.get("file")
+        if not isinstance(path, str) or upload is None or isinstance(upload, str):
+            raise bad_request("path and file are required", field="file")
+        data = await upload.read()
+    finally:
+        await form.close()
     written = await files.write_one(call.store, sandbox, path, data)
     return ok({"success": True, "message": f"wrote {written['size']} bytes to {written['path']}"})
 
