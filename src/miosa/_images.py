@@ -19,7 +19,7 @@ from itertools import accumulate
 from operator import floordiv, itemgetter, sub
 from typing import Literal
 
-__all__ = ["ImageError", "png_size", "scale_png"]
+__all__ = ["ImageError", "encode_rgb", "png_size", "scale_png"]
 
 _SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Channels per colour type: grey, RGB, palette, grey+alpha, RGBA.
@@ -220,6 +220,17 @@ def _box(
 def _chunk(kind: bytes, body: bytes) -> bytes:
     crc = zlib.crc32(kind + body) & 0xFFFFFFFF
     return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+
+def encode_rgb(width: int, height: int, pixels: bytes | bytearray | memoryview) -> bytes:
+    """An RGB PNG of ``pixels`` (``width * height * 3`` bytes, rows top to bottom)."""
+    stride = width * 3
+    if width <= 0 or height <= 0 or len(pixels) != stride * height:
+        raise ValueError("pixels must hold width * height RGB triples")
+    view = memoryview(pixels)
+    return _encode(
+        width, height, 3, [bytes(view[i : i + stride]) for i in range(0, len(view), stride)]
+    )
 
 
 def _encode(width: int, height: int, channels: int, rows: list[bytes]) -> bytes:

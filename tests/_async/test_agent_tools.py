@@ -541,3 +541,44 @@ async def test_computer_files_are_read_written_and_not_overwritten_by_default() 
     }
     download = next(r for r in api.requests if r.url.path.endswith("/files/download"))
     assert download.url.params["path"] == "/home/user/a.txt"
+
+
+async def test_the_computer_catalogue_works_a_computer_on_the_local_server() -> None:
+    async with LocalServer() as server, client_for(server) as client:
+        tools = AsyncToolbox.for_computers(client, allow_destructive=True)
+        created = await tools.run("create_computer", {"name": "agent-desk"})
+        cid = created.text.split()[2]
+        on = {"computer_id": cid}
+        listed = await tools.run("list_computers")
+        ran = await tools.run("computer_exec", {**on, "command": "echo $((6 * 7))"})
+        wrote = await tools.run(
+            "computer_write_file", {**on, "path": "/workspace/app.txt", "content": "hello"}
+        )
+        read = await tools.run("computer_read_file", {**on, "path": "/workspace/app.txt"})
+        files = await tools.run("computer_list_files", {**on, "path": "/"})
+        before = await tools.run("computer_screenshot", on)
+        clicked = await tools.run("computer_click", {**on, "x": 10, "y": 20, "button": "right"})
+        typed = await tools.run("computer_type", {**on, "text": "hello"})
+        pressed = await tools.run("computer_key", {**on, "key": "Return"})
+        scrolled = await tools.run("computer_scroll", {**on, "direction": "down", "clicks": 2})
+        after = await tools.run("computer_screenshot", on)
+        off_screen = await tools.run("computer_click", {**on, "x": 5000, "y": 1})
+        url = await tools.run("computer_preview_url", {**on, "port": 3000})
+        destroyed = await tools.run("destroy_computer", on)
+        none_left = await tools.run("list_computers")
+    assert cid.startswith("cmp_") and "provisioning" in created.text
+    assert listed.text == f"{cid}  running  agent-desk"
+    assert ran.text == "exit_code: 0\nstdout:\n42" and not ran.is_error
+    assert wrote.text == "Wrote /workspace/app.txt (5 bytes)." and read.text == "hello"
+    assert files.text == "workspace/"
+    assert [clicked.text, typed.text, pressed.text, scrolled.text] == [
+        "Clicked right at (10, 20).",
+        "Typed 5 characters.",
+        "Pressed Return.",
+        "Scrolled down 2 clicks.",
+    ]
+    assert before.images[0].data != after.images[0].data
+    assert after.images[0].data.startswith(b"\x89PNG")
+    assert off_screen.is_error and "x must be <= 1279" in off_screen.text
+    assert url.text.startswith("Port 3000 is served at http")
+    assert destroyed.text == f"Destroyed computer {cid}." and none_left.text == "No computers."

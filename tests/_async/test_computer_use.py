@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
+from miosa import AsyncMiosa
 from miosa._async.resources.computers import AsyncComputer
 from miosa._images import png_size
 from miosa.computer_use import (
@@ -23,6 +24,7 @@ from miosa.computer_use import (
     ComputerToolsetConfigError,
     async_computer_use_loop,
 )
+from miosa.local import LocalServer
 from tests._async._helpers import make_client
 from tests.helpers import MockAPI, json_response
 from tests.test_images import png_of
@@ -360,3 +362,65 @@ async def test_the_loop_runs_a_scripted_model_until_it_stops() -> None:
     assert [m["role"] for m in requests[1]["messages"]] == ["user", "assistant", "user"]
     tool_results = requests[1]["messages"][2]["content"]
     assert [r["tool_use_id"] for r in tool_results] == ["s1", "c1"]
+
+
+async def test_the_toolset_and_the_loop_drive_a_computer_on_the_local_server() -> None:
+    # The local server's simulated 1280x800 desktop: the model's space is the screen's.
+    turns = [
+        {
+            "content": [
+                use("left_click", "c1", coordinate=[200, 150]),
+                use("type", "t1", text="hi"),
+            ],
+            "stop_reason": "tool_use",
+        },
+        {"content": [{"type": "text", "text": "Done."}], "stop_reason": "end_turn"},
+    ]
+    requests: list[dict[str, Any]] = []
+
+    async def model(**kwargs: Any) -> dict[str, Any]:
+        requests.append(kwargs)
+        return turns[len(requests) - 1]
+
+    async with (
+        LocalServer() as server,
+        AsyncMiosa(api_key=server.api_key, base_url=server.base_url) as client,
+    ):
+        computer = await client.computers.create(name="agent-desk")
+        await computer.wait_until_ready(timeout=10)
+        toolset = AsyncMiosaComputerToolset(computer, confirm=always)
+        first = await toolset.execute(use("screenshot"))
+        results = [
+            await toolset.execute(call)
+            for call in (
+                use("left_click", coordinate=[640, 360]),
+                use("double_click", coordinate=[10, 10]),
+                use("left_click_drag", start_coordinate=[50, 50], coordinate=[90, 70]),
+                use("mouse_move", coordinate=[300, 200]),
+                use("cursor_position"),
+                use("scroll", coordinate=[640, 360], scroll_direction="down", scroll_amount=2),
+                use("type", text="héllo"),
+                use("key", text="Return"),
+                use("hold_key", text="shift", duration=0.1),
+                use("wait", duration=0.1),
+            )
+        ]
+        second = await toolset.execute(use("screenshot"))
+        zoom = await toolset.execute(use("zoom", region=[0, 0, 640, 400]))
+        outside = await toolset.execute(use("left_click", coordinate=[1280, 10]))
+        looped = await async_computer_use_loop(
+            computer, client=model, instruction="Say hi", confirm=always
+        )
+        final_shot = await computer.screenshot()
+    assert [r["is_error"] for r in results] == [False] * len(results), results
+    assert text_of(results[4]) == "X=300, Y=200"
+    assert png_size(image_of(first)) == png_size(image_of(second)) == (1280, 800)
+    assert image_of(first) != image_of(second)
+    assert png_size(image_of(zoom)) == (640, 400)
+    assert outside["is_error"]
+    assert (looped.final_text, looped.stopped_reason) == ("Done.", "end_turn")
+    assert [(step.action, step.ok) for step in looped.steps] == [
+        ("left_click", True),
+        ("type", True),
+    ]
+    assert final_shot != image_of(second)  # the loop's click and typing drew on the screen

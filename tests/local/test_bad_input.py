@@ -207,7 +207,9 @@ class Fixtures:
         self.client = client
         self.ids: dict[str, str] = {}
         self.sandbox = ""
+        self.computer = ""
         self.ensure_sandbox()
+        self.ensure_computer()
         self._create_rest()
 
     def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -230,6 +232,23 @@ class Fixtures:
         self.ids["sandbox_id"] = self.sandbox
         self.post(f"/sandboxes/{self.sandbox}/files", {"path": "hello.txt", "content": "aGk="})
         return self.sandbox
+
+    def ensure_computer(self) -> str:
+        """A running computer (a new one when the last was deleted, started when stopped),
+        with its first window's id."""
+        if self.computer:
+            reply = self.client.get(f"/computers/{self.computer}")
+            status = reply.json()["data"]["status"] if reply.status_code == 200 else "destroyed"
+            if status == "running":
+                return self.computer
+            startable = status in ("stopped", "paused")
+            if startable and self.client.post(f"/computers/{self.computer}/start").is_success:
+                return self.computer
+        self.computer = str(self.post("/computers", {"name": "fuzz-computer"})["id"])
+        self.ids["computer_id"] = self.computer
+        windows = self.client.get(f"/computers/{self.computer}/desktop/windows").json()["data"]
+        self.ids["window_id"] = str(windows[0]["id"])
+        return self.computer
 
     def _create_rest(self) -> None:
         box = self.sandbox
@@ -318,6 +337,8 @@ def test_no_route_answers_5xx(
     def check(values: dict[str, str], query: dict[str, str], body: bytes | None) -> None:
         if values.get("sandbox_id") == REAL:
             values["sandbox_id"] = real.ensure_sandbox()
+        if values.get("computer_id") == REAL:
+            values["computer_id"] = real.ensure_computer()
         values = {k: real.ids[k] if v == REAL else v for k, v in values.items()}
 
         def fill(match: re.Match[str]) -> str:

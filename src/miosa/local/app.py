@@ -65,6 +65,7 @@ MODULES = (
     "connectors",
     "devices",
     "ai_gateway",
+    "computers",
     "forge",
     "email_admin",
     "open_computers",

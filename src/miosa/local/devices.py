@@ -69,7 +69,7 @@ async def list_devices(call: Call) -> Response:
     found = [
         _device_json(call, s)
         for s in call.store.sandboxes.values()
-        if s.alive and visible(s, call.principal)
+        if s.alive and visible(s, call.principal) and not sandboxes.is_computer(s)
     ]
     return ok(found)
 

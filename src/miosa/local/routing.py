@@ -173,13 +173,14 @@ class Call:
         value = fields.optional(body, name, kind, low=low, high=high, choices=choices, items=items)
         return default if value is None else value
 
-    def for_sandbox(self, sandbox_id: str, body: JSON | None = None) -> Call:
+    def for_sandbox(self, sandbox_id: str, body: JSON | None = None, **params: str) -> Call:
         """This request addressed to one sandbox, with `body` as its JSON body.
 
-        For routes that act on a sandbox under another name (``/devices/{device_id}``):
-        the sandbox handlers then run unchanged, checks and events included.
+        For routes that act on a sandbox under another name (``/devices/{device_id}``,
+        ``/computers/{computer_id}``): the sandbox handlers then run unchanged, checks and
+        events included. ``params`` are further path parameters (``snapshot_id`` ...).
         """
-        scope = {**self.request.scope, "path_params": {"sandbox_id": sandbox_id}}
+        scope = {**self.request.scope, "path_params": {**params, "sandbox_id": sandbox_id}}
         derived = Call(Request(scope, self.request.receive), self.store)
         derived._json = dict(body or {})
         return derived

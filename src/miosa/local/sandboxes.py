@@ -94,6 +94,11 @@ def url_info(store: Store, sandbox: Sandbox, port: int = DEFAULT_PORT) -> JSON:
     }
 
 
+def is_computer(sandbox: Sandbox) -> bool:
+    """Whether this sandbox is a computer (served under ``/computers``, listed there only)."""
+    return sandbox.extra.get("kind") == "computer"
+
+
 def sandbox_json(store: Store, sandbox: Sandbox) -> JSON:
     """The §4 sandbox object."""
     vcpus, memory, disk = sandbox.geometry
@@ -309,8 +314,13 @@ def _make_workspace(workspace: Path, source: Path | None) -> None:
         shutil.copytree(source, workspace, symlinks=True)
 
 
-async def new_sandbox(call: Call, body: JSON, source: Path | None = None) -> Sandbox:
-    """Validate a create/fork body, make the directory (copying ``source``), emit events."""
+async def new_sandbox(
+    call: Call, body: JSON, source: Path | None = None, *, prefix: str = "sbx"
+) -> Sandbox:
+    """Validate a create/fork body, make the directory (copying ``source``), emit events.
+
+    ``prefix`` starts the id (``cmp`` for a computer).
+    """
     store = call.store
     extra: JSON = {}
     for key in PASSTHROUGH:
@@ -330,7 +340,7 @@ async def new_sandbox(call: Call, body: JSON, source: Path | None = None) -> San
     env_raw = optional(body, "env", dict, {})
     env = {k: (v, False) for k, v in check_env(env_raw).items()}
     billing.enforce_quota(store, extra.get("external_user_id"), new_sandbox=True, new_running=True)
-    ident = store.new_sandbox_id()
+    ident = store.new_sandbox_id(prefix)
     name = _str_field(body, "name") or f"sandbox-{ident[4:12]}"
     _check_name(store, name)
     timeout_sec = _int_field(body, "timeout_sec", 1) or DEFAULT_TIMEOUT_SEC
@@ -430,7 +440,7 @@ async def list_sandboxes(call: Call) -> Response:
     tags = split_csv(q.get("tags"))
     items = []
     for sandbox in call.store.sandboxes.values():
-        if not visible(sandbox, call.principal):
+        if not visible(sandbox, call.principal) or is_computer(sandbox):
             continue
         if states and sandbox.state not in states:
             continue

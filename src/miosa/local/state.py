@@ -18,6 +18,7 @@ from .events import Event, EventLog
 from .idempotency import IdempotencyCache
 
 if TYPE_CHECKING:
+    from .computers import ComputerState
     from .persist import Persistence
 
 log = logging.getLogger("miosa.local")
@@ -269,6 +270,9 @@ class Store:
         self.credit_transactions: list[JSON] = []
         # The generic record store (records.py): collection path -> id -> record.
         self.records: dict[str, dict[str, JSON]] = {}
+        # What a computer (a sandbox with extra["kind"] == "computer") has beyond its
+        # sandbox: the simulated desktop and its settings, by id (computers.py).
+        self.computers: dict[str, ComputerState] = {}
         self.tenant_events = EventLog(5000)
         self.exec_pids: set[int] = set()
         # Per-sandbox pids cgroups, when this host lets the server make them.
@@ -392,9 +396,9 @@ class Store:
                 log.exception("event listener failed for %s", type_)
         return event
 
-    def new_sandbox_id(self) -> str:
-        """A fresh, unused sandbox id."""
+    def new_sandbox_id(self, prefix: str = "sbx") -> str:
+        """A fresh, unused sandbox id (computers, sandboxes under another name, use ``cmp``)."""
         while True:
-            ident = new_id("sbx")
+            ident = new_id(prefix)
             if ident not in self.sandboxes:
                 return ident
