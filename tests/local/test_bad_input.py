@@ -421,6 +421,9 @@ def test_mistyped_field_is_a_400_naming_it(
 FOUND_BEFORE = [
     ("POST", "/admin/email-inbox/send", b'{"to": true}'),
     ("POST", "/admin/email-inbox/send", b'{"to": {"a": 1}, "subject": "s"}'),
+    ("POST", "/environments", b'{"name": "found-2", "plain_variables": [null]}'),
+    ("POST", "/environments", b'{"name": "found-3", "repositories": [1]}'),
+    ("POST", "/environments", b'{"name": "found-4", "cli_tools": []}'),
 ]
 
 
@@ -430,3 +433,11 @@ def test_bodies_found_before_answer_4xx(
 ) -> None:
     status, payload, _ = send(fuzz_client, method, url, {}, body)
     assert 400 <= status < 500, (url, body, status, payload)
+
+
+def test_a_null_whole_list_field_clears_it(fuzz_client: httpx.Client) -> None:
+    body = b'{"name": "cleared", "repositories": null, "connections": null}'
+    status, payload, _ = send(fuzz_client, "POST", "/environments", {}, body)
+    assert status == 201, payload
+    env = json.loads(payload)["data"]
+    assert (env["repositories"], env["connections"]) == ([], [])

@@ -107,8 +107,13 @@ def _check_shapes(body: JSON) -> None:
         for item in optional(body, name, list, items=dict) or []:
             require(item, "repo" if name == "repositories_set" else "path", str)
             optional(item, "contents", str)
-    for name in ("repositories_unset", "connections_set", "connections_unset"):
+    for name in ("repositories_unset", "connections_set", "connections_unset", "connections"):
         optional(body, name, list)
+    optional(body, "plain_variables", list, items=str)
+    optional(body, "cli_tools", dict)
+    optional(body, "setup_script", str)
+    for item in optional(body, "repositories", list, items=dict) or []:
+        require(item, "repo", str)
 
 
 def _apply(env: JSON, body: JSON) -> None:
@@ -137,7 +142,9 @@ def _apply(env: JSON, body: JSON) -> None:
         env["files"].pop(path, None)
     for field in REPLACED:
         if field in body:
-            env[field] = body[field]
+            # null clears a whole-list field, as an empty list would.
+            empty = None if field == "setup_script" else type(env[field])()
+            env[field] = empty if body[field] is None else body[field]
     for item in body.get("repositories_set") or []:
         env["repositories"] = [r for r in env["repositories"] if r["repo"] != item["repo"]] + [item]
     gone = {
