@@ -11,11 +11,12 @@ import base64
 import functools
 import inspect
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, TypedDict, cast
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, cast, get_args
 
 import attrs
 
 from .errors import MiosaError
+from .types.params import DesktopActionName
 
 if TYPE_CHECKING:
     from .types.params import ScrollDirection
@@ -59,25 +60,8 @@ MAX_ERROR_TEXT = 4096
 DEFAULT_MAX_SCREENSHOT = (1280, 800)
 """The box screenshots are scaled into (aspect ratio kept, never enlarged): WXGA."""
 
-MEMBERS: tuple[str, ...] = (
-    "screenshot",
-    "zoom",
-    "left_click",
-    "right_click",
-    "middle_click",
-    "double_click",
-    "triple_click",
-    "left_click_drag",
-    "mouse_move",
-    "left_mouse_down",
-    "left_mouse_up",
-    "cursor_position",
-    "scroll",
-    "type",
-    "key",
-    "hold_key",
-    "wait",
-)
+# The same names, in the same order, as `computer.act` takes: one list for both.
+MEMBERS: tuple[str, ...] = get_args(DesktopActionName)
 """The members of the current contract, in its order."""
 
 CONFIRM_REQUIRED_MEMBERS: tuple[str, ...] = ("type", "key", "hold_key")
