@@ -99,6 +99,8 @@ def _sample(tp: Any, depth: int = 0) -> Any:
         if depth > 2:
             return _minimal(tp)
         return {_wire(f): _sample(f.type, depth + 1) for f in attrs.fields(tp)}
+    if origin is tuple and args and args[-1] is not Ellipsis:  # a fixed-length tuple
+        return [_sample(arg, depth + 1) for arg in args]
     if origin in (list, Sequence, tuple, set, frozenset):
         return [_sample(args[0], depth + 1)] if args else []
     if origin in (dict, Mapping):
