@@ -345,7 +345,7 @@ async def put_object(call: Call) -> Response:
     used = int(bucket.get("used_bytes") or 0) - int(previous["size_bytes"] if previous else 0)
     if isinstance(quota, int) and used + len(content) > quota:
         raise ApiError(
-            409,
+            403,
             "QUOTA_EXCEEDED",
             f"bucket {bucket['name']!r} would exceed its quota of {quota} bytes",
             {"quota_bytes": quota, "used_bytes": used},
@@ -443,7 +443,9 @@ def endpoints() -> list[Endpoint]:
         Endpoint(
             "POST",
             VOLUMES.path,
-            create_handler(VOLUMES, VOLUME_FIELDS, ("name", "size_gb")),
+            create_handler(
+                VOLUMES, VOLUME_FIELDS, ("name", "size_gb"), frozen=("state", "attached_to")
+            ),
             "volume.create",
         ),
         Endpoint("DELETE", VOLUMES.item_path, delete_volume, "volume.delete"),

@@ -82,6 +82,22 @@ UPDATE_FIELDS = {
     k: DEPLOYMENT_FIELDS[k] for k in ("name", "branch", "build_command", "run_command")
 }
 LOG_STAGES = ("build", "runtime_install", "runtime_start")
+# Fields the server moves; an update body cannot set them.
+DEPLOYMENT_OWNED = (
+    "slug",
+    "owner_id",
+    "state",
+    "source_type",
+    "repo_url",
+    "deployment_product",
+    "auto_subdomain",
+    "public_url",
+    "active_version_id",
+    "active_release_id",
+    "current_build_id",
+    "linked_database_id",
+    "workspace_id",
+)
 
 
 # -- the deployment and its log --------------------------------------------------------------
@@ -821,14 +837,20 @@ def endpoints() -> list[Endpoint]:
         Endpoint(
             "POST",
             DEPLOYMENTS.path,
-            create_handler(DEPLOYMENTS, DEPLOYMENT_FIELDS, ("name",), _new_deployment),
+            create_handler(
+                DEPLOYMENTS,
+                DEPLOYMENT_FIELDS,
+                ("name",),
+                _new_deployment,
+                frozen=[k for k in DEPLOYMENT_OWNED if k != "repo_url"],
+            ),
             "deployment.create",
         ),
         Endpoint("GET", BASE, get_deployment),
         Endpoint(
             "PATCH",
             BASE,
-            update_handler(DEPLOYMENTS, {**UPDATE_FIELDS, "auto_deploy": BOOL}),
+            update_handler(DEPLOYMENTS, {**UPDATE_FIELDS, "auto_deploy": BOOL}, DEPLOYMENT_OWNED),
             "deployment.update",
         ),
         Endpoint("DELETE", BASE, delete_deployment, "deployment.delete"),

@@ -44,6 +44,7 @@ FUNCTION_FIELDS = {
     "env": STR_MAP,
     "metadata": OBJECT,
 }
+FUNCTION_OWNED = ("state", "invocation_count", "last_invoked_at")
 
 CRON_JOBS = Collection(
     "/cron-jobs",
@@ -66,6 +67,8 @@ EXECUTIONS = Collection(
     verbs=frozenset({"list", "get"}),
 )
 CRON_FIELDS = {"name": STR, "schedule": STR, "metadata": OBJECT}
+# Fields the server moves; a create or update body cannot set them.
+CRON_OWNED = ("state", "paused", "last_run_at", "next_run_at")
 
 HEALTH_CHECKS = Collection(
     "/health-checks",
@@ -108,6 +111,7 @@ DOMAIN_FIELDS = {
     "resource_id": STR,
     "redirect_policy": Field(str, choices=REDIRECT_POLICIES),
 }
+CHECK_OWNED = ("state", "last_checked_at", "last_status")
 # A DNS name: dot-separated labels of letters, digits and inner hyphens, a TLD of letters.
 HOSTNAME = re.compile(r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 # One cron field: numbers, names, ranges, steps, lists and the Quartz extras ? L W #.
@@ -181,7 +185,7 @@ async def update_cron(call: Call) -> Response:
     return await _plain_cron_update(call)
 
 
-_plain_cron_update = update_handler(CRON_JOBS, CRON_FIELDS, frozen=("state", "paused"))
+_plain_cron_update = update_handler(CRON_JOBS, CRON_FIELDS, CRON_OWNED)
 
 
 async def run_cron_now(call: Call) -> Response:
@@ -227,7 +231,7 @@ async def update_check(call: Call) -> Response:
     return await _plain_check_update(call)
 
 
-_plain_check_update = update_handler(HEALTH_CHECKS, CHECK_FIELDS, frozen=("state",))
+_plain_check_update = update_handler(HEALTH_CHECKS, CHECK_FIELDS, CHECK_OWNED)
 
 
 # -- custom domains --------------------------------------------------------------------------
@@ -320,17 +324,22 @@ def endpoints() -> list[Endpoint]:
         Endpoint(
             "POST",
             FUNCTIONS.path,
-            create_handler(FUNCTIONS, FUNCTION_FIELDS, ("name",)),
+            create_handler(FUNCTIONS, FUNCTION_FIELDS, ("name",), frozen=FUNCTION_OWNED),
             "function.create",
         ),
         Endpoint(
-            "PATCH", fn, update_handler(FUNCTIONS, FUNCTION_FIELDS, ("state",)), "function.update"
+            "PATCH",
+            fn,
+            update_handler(FUNCTIONS, FUNCTION_FIELDS, FUNCTION_OWNED),
+            "function.update",
         ),
         Endpoint("POST", fn + "/invoke", invoke_function, "function.invoke"),
         Endpoint(
             "POST",
             CRON_JOBS.path,
-            create_handler(CRON_JOBS, CRON_FIELDS, ("name", "schedule"), _new_cron),
+            create_handler(
+                CRON_JOBS, CRON_FIELDS, ("name", "schedule"), _new_cron, frozen=CRON_OWNED
+            ),
             "cron_job.create",
         ),
         Endpoint("PATCH", job, update_cron, "cron_job.update"),
@@ -339,7 +348,11 @@ def endpoints() -> list[Endpoint]:
             "POST",
             HEALTH_CHECKS.path,
             create_handler(
-                HEALTH_CHECKS, CHECK_FIELDS, ("name", "url"), lambda _c, r: _check_url(r)
+                HEALTH_CHECKS,
+                CHECK_FIELDS,
+                ("name", "url"),
+                lambda _c, r: _check_url(r),
+                frozen=CHECK_OWNED,
             ),
             "health_check.create",
         ),

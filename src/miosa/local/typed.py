@@ -80,13 +80,17 @@ def create_handler(
     spec: Spec,
     required: Iterable[str] = (),
     build: Build | None = None,
+    frozen: Iterable[str] = (),
 ) -> Handler:
     """``POST {collection}``: a typed body, the collection's defaults, then ``build``
-    (server-owned fields such as a state or a host) over the result."""
+    (server-owned fields such as a state or a host) over the result. ``frozen`` keys are
+    the server's: a body cannot set them."""
     wanted = tuple(required)
+    keep = frozenset(frozen)
 
     async def handler(call: Call) -> Response:
         body = typed(await call.json(), spec, wanted)
+        body = {k: v for k, v in body.items() if k not in keep}
         stamp = iso(now())
         record: JSON = {
             **collection.defaults,
