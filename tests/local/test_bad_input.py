@@ -261,6 +261,13 @@ class Fixtures:
             "preview_id": (f"/sandboxes/{box}/previews", {"port": 8080}, "id"),
             "share_id": (f"/sandboxes/{box}/shares", {}, "id"),
             "agent_id": ("/agents", {"name": "fuzz-agent"}, "id"),
+            "deployment_id": ("/deployments", {"name": "fuzz", "repo_url": "https://x/y"}, "id"),
+            "database_id": ("/databases", {"name": "fuzz-db"}, "id"),
+            "bucket_id": ("/storage/buckets", {"name": "fuzz-bucket"}, "id"),
+            "volume_id": ("/volumes", {"name": "fuzz-volume", "size_gb": 1}, "id"),
+            "function_id": ("/functions", {"name": "fuzz-fn"}, "id"),
+            "job_id": ("/cron-jobs", {"name": "fuzz-job", "schedule": "* * * * *"}, "id"),
+            "check_id": ("/health-checks", {"name": "fuzz", "url": "http://127.0.0.1:9"}, "id"),
         }
         for param, (path, body, key) in made.items():
             reply = self.client.post(path, json=body)

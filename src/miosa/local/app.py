@@ -70,6 +70,9 @@ MODULES = (
     "email_admin",
     "open_computers",
     "open_computers_fleet",
+    "deployments",
+    "data_services",
+    "platform_services",
     "contract",
 )
 
