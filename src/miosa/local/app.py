@@ -70,6 +70,12 @@ MODULES = (
     "email_admin",
     "open_computers",
     "open_computers_fleet",
+    "mcp_servers",
+    "mcp_endpoint",
+    "operations",
+    "platform_admin",
+    "integrations",
+    "builder_sessions",
     "contract",
 )
 
