@@ -277,6 +277,25 @@ class Fixtures:
                     self.ids[param] = str(data[key])
         self.ids["external_user_id"] = "user-1"
         self.ids["path"] = "hello.txt"
+        self._create_tool_servers()
+
+    def _create_tool_servers(self) -> None:
+        """A tool server needing a key, an operation, an app and a provider key."""
+        headers = {"Authorization": "Bearer {{secret:FUZZ_TOKEN}}"}
+        server = self.post("/mcp-servers", {"name": "fuzz-mcp", "headers_template": headers})
+        repo = self.post("/forge/repositories", {"name": "fuzz-repo"})
+        deleted = self.client.delete(f"/forge/repositories/{repo['id']}")
+        self.ids.update(
+            server_id=str(server["id"]),
+            name="FUZZ_TOKEN",
+            slug="github",
+            provider="github",
+            app_id="github",
+            user_id="usr_local_owner",
+            operation_id=deleted.headers.get("x-forge-operation-id", ""),
+        )
+        self.client.get("/integrations/github/start")
+        self.post("/external-keys", {"provider": "github", "value": "sk-fuzz-0123456789"})
 
 
 @pytest.fixture(scope="module")

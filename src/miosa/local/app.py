@@ -73,6 +73,12 @@ MODULES = (
     "deployments",
     "data_services",
     "platform_services",
+    "mcp_servers",
+    "mcp_endpoint",
+    "operations",
+    "platform_admin",
+    "integrations",
+    "builder_sessions",
     "contract",
 )
 

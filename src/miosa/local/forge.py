@@ -17,6 +17,7 @@ import hashlib
 
 from starlette.responses import Response
 
+from . import operations
 from .common import JSON, iso, new_id, now
 from .http import ApiError, bad_request, json_response, not_found, ok, page_response
 from .records import Collection, records
@@ -120,11 +121,15 @@ async def update_repository(call: Call) -> Response:
 async def delete_repository(call: Call) -> Response:
     repo = _repository(call)
     del records(call, REPOSITORIES)[repo["id"]]
+    removed: dict[str, list[JSON]] = {REPOSITORIES.path: [repo]}
     for collection in (PULL_REQUESTS, COMMENTS, RELEASES):
         table = records(call, collection)
         for ident in [k for k, v in table.items() if v.get("repository_id") == repo["id"]]:
-            del table[ident]
-    operation_id = new_id("fop")
+            removed.setdefault(collection.path, []).append(table.pop(ident))
+    # A durable operation: cancelling it in its grace period brings the repository back.
+    operation_id = operations.start(
+        call, "forge.repository.delete", "forge_repository", repo["id"], removed
+    )
     return json_response(
         {"data": {"operation_id": operation_id, "state": "deletion_pending"}},
         headers={"X-Forge-Operation-Id": operation_id},
