@@ -145,7 +145,8 @@ async def test_a_pull_request_merges_once_its_policy_is_met_and_deploys_linked_p
         )
         ready = await forge.pull_requests.collaboration(rid, number)
         previews = await forge.pull_requests.list_previews(rid, number)
-        receipt = await forge.pull_requests.merge(rid, number)
+        receipt = await forge.pull_requests.merge(rid, number, idempotency_key="merge-1")
+        replayed = await forge.pull_requests.merge(rid, number, idempotency_key="merge-1")
         with pytest.raises(ConflictError):
             await forge.pull_requests.merge(rid, number)
         merged = await forge.pull_requests.collaboration(rid, number)
@@ -170,7 +171,7 @@ async def test_a_pull_request_merges_once_its_policy_is_met_and_deploys_linked_p
     assert receipt.evidence and receipt.evidence["checks"] == [
         {"name": "ci", "conclusion": "success"}
     ]
-    assert merged.state == "merged" and merged.merge_receipt == receipt
+    assert merged.state == "merged" and merged.merge_receipt == receipt == replayed
     assert on_main.text == "v2\n" and on_main.commit_oid == receipt.merge_sha
     assert [(d.project_id, d.commit_sha) for d in deployments] == [("prj_web", receipt.merge_sha)]
     assert staging == []
@@ -209,6 +210,56 @@ async def test_conflicting_branches_refuse_to_merge_and_a_fork_merges_back() -> 
     assert fork.state == "active" and fork.default_branch == "main" and fork.id != rid
     assert fork_head == ours.commit_oid
     assert receipt.merge_sha and guide.text == "# Guide\n" and readme.text == "ours\n"
+
+
+async def test_code_owners_and_independent_approval_gate_the_merge() -> None:
+    async with LocalServer() as server, client_for(server) as client:
+        forge = client.forge
+        rid = (await forge.repositories.create(name="Owned")).id or ""
+        base = (await forge.repositories.refs(rid)).head_oid or ""
+        on_main = await forge.repositories.put_file(
+            rid, "CODEOWNERS", content="*.md @key_root\n", expected_head=base
+        )
+        await forge.repositories.put_file(
+            rid, "NOTES.md", content="notes\n", expected_head=on_main.commit_oid or "",
+            branch="notes",
+        )  # fmt: skip
+        await forge.repositories.publish_branch_policy(
+            rid,
+            required_approvals=1,
+            require_independent_approval=True,
+            require_code_owner_approval=True,
+        )
+        pr = await forge.pull_requests.create(rid, title="Notes", head_branch="notes")
+        await forge.pull_requests.create_review(rid, pr.number or 0, decision="approve")
+        with pytest.raises(ConflictError) as own_approval:
+            await forge.pull_requests.merge(rid, pr.number or 0)
+        await forge.repositories.publish_branch_policy(rid, require_independent_approval=False)
+        receipt = await forge.pull_requests.merge(rid, pr.number or 0)
+        await forge.repositories.update_merge_policy(rid, require_code_owner_approval=True)
+        await forge.repositories.put_file(
+            rid, "CODEOWNERS", content="*.md @lead\n",
+            expected_head=receipt.merge_sha or "",
+        )  # fmt: skip
+        head = (await forge.repositories.refs(rid)).head_oid or ""
+        await forge.repositories.put_file(
+            rid, "MORE.md", content="more\n", expected_head=head, branch="more"
+        )
+        second = await forge.pull_requests.create(rid, title="More", head_branch="more")
+        await forge.pull_requests.create_review(rid, second.number or 0, decision="approve")
+        not_owner = await forge.pull_requests.collaboration(rid, second.number or 0)
+        await forge.pull_requests.create_review(rid, second.number or 0, decision="request_changes")
+        changes = await forge.pull_requests.collaboration(rid, second.number or 0)
+    assert own_approval.value.code == "FORGE_MERGE_BLOCKED"
+    assert own_approval.value.details["blockers"] == [
+        "1 approval(s) required, 0 given",
+        "an approval by a code owner is required",
+    ]
+    assert receipt.policy_version == 2 and receipt.evidence
+    assert receipt.evidence["approvals"] == ["key_root"]
+    assert not_owner.state == "blocked"
+    assert not_owner.raw["blockers"] == ["an approval by a code owner is required"]
+    assert changes.raw["blockers"][0] == "changes requested by key_root"
 
 
 async def test_checks_attestations_automation_links_grants_and_the_account() -> None:

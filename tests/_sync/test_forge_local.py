@@ -142,7 +142,8 @@ def test_a_pull_request_merges_once_its_policy_is_met_and_deploys_linked_project
         )
         ready = forge.pull_requests.collaboration(rid, number)
         previews = forge.pull_requests.list_previews(rid, number)
-        receipt = forge.pull_requests.merge(rid, number)
+        receipt = forge.pull_requests.merge(rid, number, idempotency_key="merge-1")
+        replayed = forge.pull_requests.merge(rid, number, idempotency_key="merge-1")
         with pytest.raises(ConflictError):
             forge.pull_requests.merge(rid, number)
         merged = forge.pull_requests.collaboration(rid, number)
@@ -167,7 +168,7 @@ def test_a_pull_request_merges_once_its_policy_is_met_and_deploys_linked_project
     assert receipt.evidence and receipt.evidence["checks"] == [
         {"name": "ci", "conclusion": "success"}
     ]
-    assert merged.state == "merged" and merged.merge_receipt == receipt
+    assert merged.state == "merged" and merged.merge_receipt == receipt == replayed
     assert on_main.text == "v2\n" and on_main.commit_oid == receipt.merge_sha
     assert [(d.project_id, d.commit_sha) for d in deployments] == [("prj_web", receipt.merge_sha)]
     assert staging == []
@@ -204,6 +205,56 @@ def test_conflicting_branches_refuse_to_merge_and_a_fork_merges_back() -> None:
     assert fork.state == "active" and fork.default_branch == "main" and fork.id != rid
     assert fork_head == ours.commit_oid
     assert receipt.merge_sha and guide.text == "# Guide\n" and readme.text == "ours\n"
+
+
+def test_code_owners_and_independent_approval_gate_the_merge() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        forge = client.forge
+        rid = (forge.repositories.create(name="Owned")).id or ""
+        base = (forge.repositories.refs(rid)).head_oid or ""
+        on_main = forge.repositories.put_file(
+            rid, "CODEOWNERS", content="*.md @key_root\n", expected_head=base
+        )
+        forge.repositories.put_file(
+            rid, "NOTES.md", content="notes\n", expected_head=on_main.commit_oid or "",
+            branch="notes",
+        )  # fmt: skip
+        forge.repositories.publish_branch_policy(
+            rid,
+            required_approvals=1,
+            require_independent_approval=True,
+            require_code_owner_approval=True,
+        )
+        pr = forge.pull_requests.create(rid, title="Notes", head_branch="notes")
+        forge.pull_requests.create_review(rid, pr.number or 0, decision="approve")
+        with pytest.raises(ConflictError) as own_approval:
+            forge.pull_requests.merge(rid, pr.number or 0)
+        forge.repositories.publish_branch_policy(rid, require_independent_approval=False)
+        receipt = forge.pull_requests.merge(rid, pr.number or 0)
+        forge.repositories.update_merge_policy(rid, require_code_owner_approval=True)
+        forge.repositories.put_file(
+            rid, "CODEOWNERS", content="*.md @lead\n",
+            expected_head=receipt.merge_sha or "",
+        )  # fmt: skip
+        head = (forge.repositories.refs(rid)).head_oid or ""
+        forge.repositories.put_file(
+            rid, "MORE.md", content="more\n", expected_head=head, branch="more"
+        )
+        second = forge.pull_requests.create(rid, title="More", head_branch="more")
+        forge.pull_requests.create_review(rid, second.number or 0, decision="approve")
+        not_owner = forge.pull_requests.collaboration(rid, second.number or 0)
+        forge.pull_requests.create_review(rid, second.number or 0, decision="request_changes")
+        changes = forge.pull_requests.collaboration(rid, second.number or 0)
+    assert own_approval.value.code == "FORGE_MERGE_BLOCKED"
+    assert own_approval.value.details["blockers"] == [
+        "1 approval(s) required, 0 given",
+        "an approval by a code owner is required",
+    ]
+    assert receipt.policy_version == 2 and receipt.evidence
+    assert receipt.evidence["approvals"] == ["key_root"]
+    assert not_owner.state == "blocked"
+    assert not_owner.raw["blockers"] == ["an approval by a code owner is required"]
+    assert changes.raw["blockers"][0] == "changes requested by key_root"
 
 
 def test_checks_attestations_automation_links_grants_and_the_account() -> None:
