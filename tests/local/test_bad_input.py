@@ -278,6 +278,7 @@ class Fixtures:
         self.ids["external_user_id"] = "user-1"
         self.ids["path"] = "hello.txt"
         self._create_tool_servers()
+        self.ensure_forge()
 
     def _create_tool_servers(self) -> None:
         """A tool server needing a key, an operation, an app and a provider key."""
@@ -296,6 +297,33 @@ class Fixtures:
         )
         self.client.get("/integrations/github/start")
         self.post("/external-keys", {"provider": "github", "value": "sk-fuzz-0123456789"})
+
+    def ensure_forge(self) -> str:
+        """A Forge repository with a pull request, a check run and an attestation (new
+        ones when the last repository was deleted), so the forge routes read the body."""
+        if "repository_id" in self.ids:
+            reply = self.client.get(f"/forge/repositories/{self.ids['repository_id']}")
+            if reply.status_code == 200:
+                return self.ids["repository_id"]
+        name = f"fuzz-forge-{os.urandom(4).hex()}"
+        repo = str(self.post("/forge/repositories", {"name": name})["id"])
+        base = f"/forge/repositories/{repo}"
+        head = str(self.client.get(base + "/refs").json()["data"]["head_oid"])
+        pr = self.post(base + "/pull-requests", {"title": "fuzz"})
+        check = self.post(base + "/check-runs", {"commit_sha": head, "name": "ci"})
+        attestation = self.post(
+            base + "/attestations",
+            {"commit_sha": head, "subject_type": "commit", "subject_id": head},
+        )
+        self.ids.update(
+            repository_id=repo,
+            number=str(pr["number"]),
+            sha=head,
+            commit_sha=head,
+            check_run_id=str(check["id"]),
+            attestation_id=str(attestation["id"]),
+        )
+        return repo
 
 
 @pytest.fixture(scope="module")
@@ -365,6 +393,8 @@ def test_no_route_answers_5xx(
             values["sandbox_id"] = real.ensure_sandbox()
         if values.get("computer_id") == REAL:
             values["computer_id"] = real.ensure_computer()
+        if values.get("repository_id") == REAL:
+            values["repository_id"] = real.ensure_forge()
         values = {k: real.ids[k] if v == REAL else v for k, v in values.items()}
 
         def fill(match: re.Match[str]) -> str:

@@ -2,23 +2,28 @@
 
 Enough of ``/forge`` to exercise a client end to end: repositories are records that
 are ``active`` (clonable) at once; stars are per caller; pull requests are numbered per
-repository and move between open, draft and closed; comments page like every list;
-releases keep their uploaded assets (base64 in, bytes out). Nothing here runs git: a
-pull request's or release's commit shas are stand-ins derived from the branch or tag,
-and the routes that need a repository's content (refs, tree, blob, readme, commits,
-compare, files, merge) are not served.
+repository and move between open, draft, closed and merged; comments page like every
+list; releases keep their uploaded assets (base64 in, bytes out). Nothing here runs git,
+but each repository has real in-memory content (``forge_objects``): it starts with one
+commit holding a README, and the content routes (``forge_content``) read and write it.
+Pull requests take their shas from branch heads when the branches exist. Reviews,
+policies, checks and merges live in ``forge_review``; attestations, automation runs and
+project links in ``forge_supply``. This module also keeps each repository's grants, its
+provenance log and the deployments its pushes trigger (see `record_push`).
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import copy
 import hashlib
 
 from starlette.responses import Response
 
+from . import forge_objects as objects
 from . import operations
-from .common import JSON, iso, new_id, now
+from .common import JSON, glob_match, iso, new_id, now
 from .http import ApiError, bad_request, json_response, not_found, ok, page_response
 from .records import Collection, records
 from .routing import Call, Endpoint
@@ -61,6 +66,62 @@ def _user(call: Call) -> str:
     return principal.external_user_id or principal.key_id
 
 
+def git_state(repo: JSON) -> JSON:
+    """The repository's content; made on first use for a record stored without any."""
+    git = repo.get("_git")
+    if not isinstance(git, dict):
+        who = objects.author(str(repo.get("_creator") or "local"))
+        git = objects.initial_state(repo["name"], repo["default_branch"], who, repo["created_at"])
+        repo["_git"] = git
+    return git
+
+
+def branch_sha(repo: JSON, branch: str) -> str:
+    """The head of ``branch``; a stand-in sha for a branch that does not exist (yet)."""
+    head = git_state(repo)["branches"].get(branch)
+    return str(head) if head else _stand_in_sha(repo["id"], branch)
+
+
+def record_provenance(call: Call, repo: JSON, kind: str, commit_sha: str, subject: str) -> None:
+    """Append to the repository's provenance log (``GET .../provenance``)."""
+    entry: JSON = {
+        "id": new_id("fprov"),
+        "kind": kind,
+        "commit_sha": commit_sha,
+        "subject": subject,
+        "actor_user_id": _user(call),
+        "created_at": iso(now()),
+    }
+    repo.setdefault("_provenance", []).append(entry)
+
+
+def _deploys(link: JSON, branch: str, changed: list[str]) -> bool:
+    """Whether a push to ``branch`` touching ``changed`` deploys the linked project."""
+    if not link.get("auto_deploy") or link.get("branch") != branch:
+        return False
+    patterns = link.get("path_filter") or []
+    return not patterns or any(glob_match(path, patterns) for path in changed)
+
+
+def record_push(call: Call, repo: JSON, branch: str, oid: str, changed: list[str]) -> None:
+    """A branch moved to ``oid``: log it, and deploy each project linked to the branch
+    with ``auto_deploy`` (a record only: nothing is built locally)."""
+    record_provenance(call, repo, "push", oid, f"refs/heads/{branch}")
+    for link in repo.get("_links", {}).values():
+        if _deploys(link, branch, changed):
+            deployment: JSON = {
+                "id": new_id("fdep"),
+                "project_id": link["project_id"],
+                "environment": link.get("environment") or "production",
+                "status": "succeeded",
+                "branch": branch,
+                "commit_sha": oid,
+                "url": f"https://{link['project_id']}-{oid[:7]}.local.miosa.dev",
+                "created_at": iso(now()),
+            }
+            repo.setdefault("_deployments", []).append(deployment)
+
+
 async def _repository_fields(call: Call) -> JSON:
     """The editable repository fields present in the body, each checked."""
     given: JSON = {
@@ -75,10 +136,8 @@ async def _repository_fields(call: Call) -> JSON:
 # -- repositories -------------------------------------------------------------------
 
 
-async def create_repository(call: Call) -> Response:
-    given = await _repository_fields(call)
-    name = await call.require("name", str)
-    branch = await call.optional("default_branch", str) or "main"
+def _new_repository(call: Call, given: JSON, name: str, branch: str) -> JSON:
+    """A repository record for ``name``, stored; 409 when its slug is taken."""
     slug = given.get("slug") or name.lower().replace(" ", "-")
     if any(r["slug"] == slug for r in records(call, REPOSITORIES).values()):
         raise ApiError(409, "CONFLICT", f"a repository with slug {slug!r} exists")
@@ -97,9 +156,38 @@ async def create_repository(call: Call) -> Response:
         "created_at": stamp,
         "updated_at": stamp,
         "_stargazers": [],
+        "_creator": _user(call),
     }
     records(call, REPOSITORIES)[repo["id"]] = repo
     call.resource_id = repo["id"]
+    return repo
+
+
+async def create_repository(call: Call) -> Response:
+    """``POST /forge/repositories``: active at once, with one commit holding a README."""
+    given = await _repository_fields(call)
+    name = await call.require("name", str)
+    branch = await call.optional("default_branch", str) or "main"
+    repo = _new_repository(call, given, name, branch)
+    git = git_state(repo)
+    record_push(call, repo, branch, git["branches"][branch], ["README.md"])
+    return ok(_view(repo), 201)
+
+
+async def fork(call: Call) -> Response:
+    """``POST /forge/repositories/{repository_id}/forks``: a new repository with a copy
+    of the source's content (branches, tags and history)."""
+    source = _repository(call)
+    given = await _repository_fields(call)
+    name = await call.require("name", str)
+    branch = await call.optional("default_branch", str) or source["default_branch"]
+    git = copy.deepcopy(git_state(source))
+    if branch not in git["branches"]:
+        raise bad_request(f"the source has no branch {branch!r}", field="default_branch")
+    repo = _new_repository(call, given, name, branch)
+    repo["_git"] = git
+    repo["forked_from_repository_id"] = source["id"]
+    record_provenance(call, repo, "fork", git["branches"][branch], source["id"])
     return ok(_view(repo), 201)
 
 
@@ -122,10 +210,11 @@ async def delete_repository(call: Call) -> Response:
     repo = _repository(call)
     del records(call, REPOSITORIES)[repo["id"]]
     removed: dict[str, list[JSON]] = {REPOSITORIES.path: [repo]}
-    for collection in (PULL_REQUESTS, COMMENTS, RELEASES):
-        table = records(call, collection)
-        for ident in [k for k, v in table.items() if v.get("repository_id") == repo["id"]]:
-            removed.setdefault(collection.path, []).append(table.pop(ident))
+    # Every collection nested under the repository (pull requests, checks, reviews ...).
+    for path, table in call.store.records.items():
+        if path.startswith(REPOSITORIES.path + "/{repository_id}/"):
+            for ident in [k for k, v in table.items() if v.get("repository_id") == repo["id"]]:
+                removed.setdefault(path, []).append(table.pop(ident))
     # A durable operation: cancelling it in its grace period brings the repository back.
     operation_id = operations.start(
         call, "forge.repository.delete", "forge_repository", repo["id"], removed
@@ -134,6 +223,83 @@ async def delete_repository(call: Call) -> Response:
         {"data": {"operation_id": operation_id, "state": "deletion_pending"}},
         headers={"X-Forge-Operation-Id": operation_id},
     )
+
+
+async def grant(call: Call) -> Response:
+    """``PUT /forge/repositories/{repository_id}/grants/{user_id}``: replaces the role."""
+    repo = _repository(call)
+    role = await call.require("role", str)
+    user_id = call.params["user_id"]
+    stamp = iso(now())
+    grants = repo.setdefault("_grants", {})
+    previous = grants.get(user_id)
+    grants[user_id] = {
+        "repository_id": repo["id"],
+        "user_id": user_id,
+        "role": role,
+        "created_at": previous["created_at"] if previous else stamp,
+        "updated_at": stamp,
+    }
+    return ok(grants[user_id])
+
+
+async def account(call: Call) -> Response:
+    """``GET /forge/account``: usage counted from the store; the plan and limits are
+    the local server's own (nothing is billed)."""
+    repos = list(records(call, REPOSITORIES).values())
+    stored = sum(
+        len(text.encode())
+        for repo in repos
+        for commit in git_state(repo)["commits"].values()
+        for text in commit["files"].values()
+    )
+    usage = {
+        "repositories": len(repos),
+        "pull_requests": len(records(call, PULL_REQUESTS)),
+        "releases": len(records(call, RELEASES)),
+        "storage_bytes": stored,
+    }
+    limits = {"repositories": 1000, "storage_bytes": 10 * 1024**3}
+    return ok(
+        {
+            "organization_id": call.store.settings.tenant_id,
+            "plan": "local",
+            "usage": usage,
+            "limits": limits,
+        }
+    )
+
+
+async def synchronization(call: Call) -> Response:
+    """``GET .../synchronization``: no GitHub mirror is ever set up locally."""
+    repo = _repository(call)
+    return ok(
+        {
+            "repository_id": repo["id"],
+            "state": "not_configured",
+            "provider": "github",
+            "remote_url": None,
+            "last_synced_at": None,
+            "last_error": None,
+        }
+    )
+
+
+async def provenance(call: Call) -> Response:
+    """``GET .../provenance``: pushes, tags, merges, releases and attestations, oldest first."""
+    return ok(list(_repository(call).get("_provenance", [])))
+
+
+async def deployments(call: Call) -> Response:
+    """``GET .../deployments``: the deployments pushes triggered, newest first."""
+    repo = _repository(call)
+    wanted = call.query.get("environment")
+    found = [
+        d
+        for d in reversed(repo.get("_deployments", []))
+        if not wanted or d["environment"] == wanted
+    ]
+    return page_response(found, call.query)
 
 
 def _star_reply(repo: JSON, user: str) -> Response:
@@ -158,6 +324,12 @@ async def unstar(call: Call) -> Response:
 
 
 # -- pull requests --------------------------------------------------------------------
+
+
+def _head_sha(call: Call, repo: JSON, head_repo: str, branch: str) -> str:
+    """The head of a pull request's branch, in a fork when it comes from one."""
+    source = records(call, REPOSITORIES).get(head_repo, repo)
+    return branch_sha(source, branch)
 
 
 def _pull_requests(call: Call, repo: JSON) -> list[JSON]:
@@ -195,8 +367,8 @@ async def create_pull_request(call: Call) -> Response:
         "head_repository_id": head_repo,
         "base_branch": base_branch,
         "head_branch": head_branch,
-        "base_sha": _stand_in_sha(repo["id"], base_branch),
-        "head_sha": _stand_in_sha(head_repo, head_branch),
+        "base_sha": branch_sha(repo, base_branch),
+        "head_sha": _head_sha(call, repo, head_repo, head_branch),
         "state": "draft" if draft else "open",
         "author_user_id": _user(call),
         "author": None,
@@ -293,13 +465,15 @@ async def create_release(call: Call) -> Response:
         "tag": tag,
         "name": await call.optional("name", str) or tag,
         "body": await call.optional("body", str),
-        "commit_sha": await call.optional("commit_sha", str) or _stand_in_sha(repo["id"], tag),
+        "commit_sha": await call.optional("commit_sha", str)
+        or branch_sha(repo, repo["default_branch"]),
         "prerelease": await call.optional("prerelease", bool, False),
         "assets": [],
         "created_at": iso(now()),
         "created_by_user_id": _user(call),
     }
     records(call, RELEASES)[release["id"]] = release
+    record_provenance(call, repo, "release", release["commit_sha"], tag)
     call.resource_id = release["id"]
     return ok(_release_view(release), 201)
 
@@ -354,6 +528,12 @@ def endpoints() -> list[Endpoint]:
         Endpoint("GET", repo, get_repository),
         Endpoint("PATCH", repo, update_repository, "forge.repository.update"),
         Endpoint("DELETE", repo, delete_repository, "forge.repository.delete"),
+        Endpoint("GET", "/forge/account", account),
+        Endpoint("POST", repo + "/forks", fork, "forge.repository.fork"),
+        Endpoint("PUT", repo + "/grants/{user_id}", grant, "forge.repository.grant"),
+        Endpoint("GET", repo + "/synchronization", synchronization),
+        Endpoint("GET", repo + "/provenance", provenance),
+        Endpoint("GET", repo + "/deployments", deployments),
         Endpoint("PUT", repo + "/star", star),
         Endpoint("DELETE", repo + "/star", unstar),
         Endpoint("GET", repo + "/pull-requests", list_pull_requests),
