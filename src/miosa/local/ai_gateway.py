@@ -82,13 +82,23 @@ def _limits(call: Call) -> dict[str, JSON]:
     return call.store.records.setdefault(_LIMITS, {})
 
 
+def _organization_limit(call: Call) -> JSON | None:
+    """The budget (``PUT /ai-gateway/budget``, ai_gateway_control.py) as the organization's
+    limit, None until one is set."""
+    budget = call.store.records.get("/ai-gateway/budget", {}).get("")
+    if budget is None:
+        return None
+    limit = {k: budget.get(k) for k in ("id", *_LIMIT_FIELDS, "updated_at")}
+    return {**limit, "id": "organization", "scope_type": "organization", "scope_value": None}
+
+
 async def list_limits(call: Call) -> Response:
     """``GET /ai-gateway/limits``: the limits grouped by scope (no organization limit
-    until a budget is set, which this server does not serve)."""
+    until a budget is set)."""
     found = list(_limits(call).values())
     return ok(
         {
-            "organization": None,
+            "organization": _organization_limit(call),
             "keys": [limit for limit in found if limit["scope_type"] == "key"],
             "environments": [limit for limit in found if limit["scope_type"] == "environment"],
         }
