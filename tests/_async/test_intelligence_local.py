@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from miosa import AsyncMiosa, ConflictError, NotFoundError, ValidationError
+from miosa import AsyncMiosa, AuthenticationError, ConflictError, NotFoundError, ValidationError
 from miosa.local import LocalServer
 from miosa.types.ai_gateway import EvaluationRunStatus, KeyEnvironmentName, LoggingMode
 
@@ -110,6 +110,25 @@ async def test_completions_whole_and_streamed_leave_request_traces() -> None:
     assert one.id == chat_id and by_request_id.id == chat_id
     assert provider_health.window == "1h"
     assert provider_health.providers and provider_health.providers[0]["requests"] == 4
+
+
+async def test_an_intelligence_key_authenticates_the_intelligence_routes_only() -> None:
+    async with LocalServer() as server, client_for(server) as client:
+        key = await client.ai_gateway.keys.create(name="app")
+        app = AsyncMiosa(api_key="not-a-key", base_url=server.base_url, intelligence_key=key.key)
+        async with app:
+            answered = await app.completions.chat(model="gpt-test", messages=HELLO)
+            with pytest.raises(AuthenticationError):
+                await app.dashboard.summary()
+            await client.ai_gateway.keys.delete(key.id or "")
+            with pytest.raises(AuthenticationError):
+                await app.completions.chat(model="gpt-test", messages=HELLO)
+        traces = [t async for t in client.ai_gateway.requests.list()]
+        used = await client.ai_gateway.keys.list()
+
+    assert answered.text == "[local echo] hello there"
+    assert [t.api_key_id for t in traces] == [key.id]
+    assert used == []
 
 
 async def test_inference_proxy_is_served_at_the_host_root() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from miosa import ConflictError, Miosa, NotFoundError, ValidationError
+from miosa import AuthenticationError, ConflictError, Miosa, NotFoundError, ValidationError
 from miosa.local import LocalServer
 from miosa.types.ai_gateway import EvaluationRunStatus, KeyEnvironmentName, LoggingMode
 
@@ -113,6 +113,25 @@ def test_completions_whole_and_streamed_leave_request_traces() -> None:
     assert one.id == chat_id and by_request_id.id == chat_id
     assert provider_health.window == "1h"
     assert provider_health.providers and provider_health.providers[0]["requests"] == 4
+
+
+def test_an_intelligence_key_authenticates_the_intelligence_routes_only() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        key = client.ai_gateway.keys.create(name="app")
+        app = Miosa(api_key="not-a-key", base_url=server.base_url, intelligence_key=key.key)
+        with app:
+            answered = app.completions.chat(model="gpt-test", messages=HELLO)
+            with pytest.raises(AuthenticationError):
+                app.dashboard.summary()
+            client.ai_gateway.keys.delete(key.id or "")
+            with pytest.raises(AuthenticationError):
+                app.completions.chat(model="gpt-test", messages=HELLO)
+        traces = [t for t in client.ai_gateway.requests.list()]
+        used = client.ai_gateway.keys.list()
+
+    assert answered.text == "[local echo] hello there"
+    assert [t.api_key_id for t in traces] == [key.id]
+    assert used == []
 
 
 def test_inference_proxy_is_served_at_the_host_root() -> None:

@@ -18,6 +18,7 @@ from .fields import optional
 from .http import bad_request, json_response, no_content, not_found, ok
 from .records import Collection, crud_endpoints, records
 from .routing import Call, Endpoint
+from .state import INTELLIGENCE_SECRETS, secret_digest
 
 POLICIES = Collection(
     "/ai-gateway/policies",
@@ -57,13 +58,22 @@ _LIMIT_FIELDS = {
 }
 
 
+def new_key_secret(call: Call, key_id: str) -> str:
+    """A fresh key secret, kept (as its digest) so it authenticates the Intelligence routes."""
+    secret = f"msk_i_{secrets.token_hex(16)}"
+    table = call.store.records.setdefault(INTELLIGENCE_SECRETS, {})
+    table[secret_digest(secret)] = {"key_id": key_id}
+    return secret
+
+
 async def create_key(call: Call) -> Response:
     """``POST /intelligence/keys``: the key with its secret, this once."""
     body = await call.json()
     environment = optional(body, "environment", str, choices=ENVIRONMENTS)
-    secret = f"msk_i_{secrets.token_hex(16)}"
+    ident = new_id("ikey")
+    secret = new_key_secret(call, ident)
     record: JSON = {
-        "id": new_id("ikey"),
+        "id": ident,
         "name": optional(body, "name", str),
         "key_prefix": secret[:12],
         "scopes": optional(body, "scopes", list, [], items=str),

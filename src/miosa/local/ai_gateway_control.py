@@ -9,12 +9,11 @@ stored policies, budget, provider credentials and traces; no provider is ever ca
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable
 
 from starlette.responses import Response
 
-from .ai_gateway import ENVIRONMENTS, KEYS, POLICIES
+from .ai_gateway import ENVIRONMENTS, KEYS, POLICIES, new_key_secret
 from .common import JSON, iso, new_id, now
 from .fields import optional, require
 from .http import json_response, not_found, ok, paginate
@@ -157,10 +156,11 @@ async def rotate_key(call: Call) -> Response:
     old = find(call, KEYS)
     name = optional(await call.json(), "name", str) or old.get("name")
     old["status"] = "revoked"
-    secret = f"msk_i_{secrets.token_hex(16)}"
+    ident = new_id("ikey")
+    secret = new_key_secret(call, ident)
     record: JSON = {
         **old,
-        "id": new_id("ikey"),
+        "id": ident,
         "name": name,
         "key_prefix": secret[:12],
         "status": "active",
