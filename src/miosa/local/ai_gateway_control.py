@@ -16,7 +16,7 @@ from starlette.responses import Response
 from .ai_gateway import ENVIRONMENTS, KEYS, POLICIES, new_key_secret
 from .common import JSON, iso, new_id, now
 from .fields import optional, require
-from .http import json_response, not_found, ok, paginate
+from .http import bad_request, json_response, not_found, ok, paginate
 from .records import find, records
 from .routing import Call, Endpoint
 
@@ -198,22 +198,27 @@ async def health(call: Call) -> Response:
     )
 
 
+def _provider_row(name: str, traces: list[JSON]) -> JSON:
+    usage = _usage(t for t in traces if t.get("provider") == name)
+    errors, total = usage["errors"], usage["requests"]
+    status = "healthy" if errors == 0 else "degraded"
+    return {
+        "provider": name,
+        "status": status,
+        **usage,
+        "error_rate": errors / total if total else 0.0,
+    }
+
+
 async def provider_health(call: Call) -> Response:
     """``GET /ai-gateway/provider-health``: per provider, the window's traced requests."""
     window = call.query.get("window") or "24h"
     if window not in WINDOWS:
-        window = "24h"  # production falls back to its default for an unknown window
+        raise bad_request("window must be one of 1h, 24h, 7d", field="window")
     since = now() - _WINDOW_SECONDS[window]
     recent = [t for t in _table(call, TRACES).values() if float(t.get("_at", 0)) >= since]
     names = sorted({str(t.get("provider")) for t in recent} | set(_providers(call)))
-    rows: list[JSON] = []
-    for name in names:
-        usage = _usage(t for t in recent if t.get("provider") == name)
-        errors, total = usage["errors"], usage["requests"]
-        status = "healthy" if errors == 0 else "degraded"
-        rows.append({"provider": name, "status": status, **usage})
-        rows[-1]["error_rate"] = errors / total if total else 0.0
-    return ok({"window": window, "providers": rows})
+    return ok({"window": window, "providers": [_provider_row(n, recent) for n in names]})
 
 
 # -- request traces --------------------------------------------------------------------
