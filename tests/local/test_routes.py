@@ -15,10 +15,10 @@ CONTRACT = Path(__file__).resolve().parents[2] / "api" / "openapi.json"
 
 
 def _contract() -> list[dict[str, str]]:
-    """The (method, path) of every operation the local server serves."""
+    """The (method, path, base) of every operation the local server serves."""
     doc = json.loads(CONTRACT.read_text())
     return [
-        {"method": method.upper(), "path": path}
+        {"method": method.upper(), "path": path, "base": operation.get("x-miosa-base", "")}
         for path, item in doc["paths"].items()
         for method, operation in item.items()
         if isinstance(operation, dict) and operation.get("x-miosa-local") is True
@@ -33,17 +33,27 @@ def test_every_contract_endpoint_has_a_route() -> None:
     records = _contract()
     # Every operation api/openapi.json marks x-miosa-local (the count guards against the
     # document losing its marks; api/README.md explains them).
-    assert len(records) == 927
+    assert len(records) == 967
     wanted = {(r["method"], _normalize(r["path"])) for r in records}
     routed = {(e.method, _normalize(e.path)) for e in all_endpoints()}
     assert wanted - routed == set()
-    assert len(wanted) == 927
+    assert len(wanted) == 967
+
+
+def test_host_root_operations_are_mounted_outside_the_api_prefix() -> None:
+    # x-miosa-base: host-root (the inference proxy) and only those (api/README.md).
+    root = {(r["method"], _normalize(r["path"])) for r in _contract() if r["base"] == "host-root"}
+    assert root
+    assert root == {(e.method, _normalize(e.path)) for e in all_endpoints() if e.host_root}
 
 
 def test_router_reaches_a_handler_for_every_contract_endpoint(client: httpx.Client) -> None:
     for record in _contract():
         method, template = record["method"], record["path"]
         path = re.sub(r"\{(\w+)\}", lambda m: f"x-{m.group(1)}", template)
+        if record["base"] == "host-root":
+            # Mounted at the root of the server, outside /api/v1 (api/README.md).
+            path = str(client.base_url.copy_with(path=path))
         if template.endswith(("/stream", "/events", "/watch")):
             continue  # streams to unknown sandboxes answer 404 from the handler, checked below
         reply = client.request(

@@ -18,6 +18,7 @@ from .fields import optional
 from .http import bad_request, json_response, no_content, not_found, ok
 from .records import Collection, crud_endpoints, records
 from .routing import Call, Endpoint
+from .state import INTELLIGENCE_SECRETS, secret_digest
 
 POLICIES = Collection(
     "/ai-gateway/policies",
@@ -57,13 +58,22 @@ _LIMIT_FIELDS = {
 }
 
 
+def new_key_secret(call: Call, key_id: str) -> str:
+    """A fresh key secret, kept (as its digest) so it authenticates the Intelligence routes."""
+    secret = f"msk_i_{secrets.token_hex(16)}"
+    table = call.store.records.setdefault(INTELLIGENCE_SECRETS, {})
+    table[secret_digest(secret)] = {"key_id": key_id}
+    return secret
+
+
 async def create_key(call: Call) -> Response:
     """``POST /intelligence/keys``: the key with its secret, this once."""
     body = await call.json()
     environment = optional(body, "environment", str, choices=ENVIRONMENTS)
-    secret = f"msk_i_{secrets.token_hex(16)}"
+    ident = new_id("ikey")
+    secret = new_key_secret(call, ident)
     record: JSON = {
-        "id": new_id("ikey"),
+        "id": ident,
         "name": optional(body, "name", str),
         "key_prefix": secret[:12],
         "scopes": optional(body, "scopes", list, [], items=str),
@@ -82,13 +92,23 @@ def _limits(call: Call) -> dict[str, JSON]:
     return call.store.records.setdefault(_LIMITS, {})
 
 
+def _organization_limit(call: Call) -> JSON | None:
+    """The budget (``PUT /ai-gateway/budget``, ai_gateway_control.py) as the organization's
+    limit, None until one is set."""
+    budget = call.store.records.get("/ai-gateway/budget", {}).get("")
+    if budget is None:
+        return None
+    limit = {k: budget.get(k) for k in ("id", *_LIMIT_FIELDS, "updated_at")}
+    return {**limit, "id": "organization", "scope_type": "organization", "scope_value": None}
+
+
 async def list_limits(call: Call) -> Response:
     """``GET /ai-gateway/limits``: the limits grouped by scope (no organization limit
-    until a budget is set, which this server does not serve)."""
+    until a budget is set)."""
     found = list(_limits(call).values())
     return ok(
         {
-            "organization": None,
+            "organization": _organization_limit(call),
             "keys": [limit for limit in found if limit["scope_type"] == "key"],
             "environments": [limit for limit in found if limit["scope_type"] == "environment"],
         }

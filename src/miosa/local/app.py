@@ -82,6 +82,10 @@ MODULES = (
     "platform_admin",
     "integrations",
     "builder_sessions",
+    "ai_gateway_control",
+    "intelligence",
+    "inference",
+    "insights",
     "contract",
 )
 
@@ -107,6 +111,9 @@ def all_endpoints() -> list[Endpoint]:
 def build_app(store: Store, faults: FaultPlan, requests: RequestLog) -> ASGIApp:
     """The Starlette app wrapped in the :class:`Gateway`."""
     endpoints = all_endpoints()
+    api = [to_route(e, store) for e in endpoints if not e.host_root]
+    # Production mounts a few routes (the inference proxy) at the host root.
+    root = [to_route(e, store) for e in endpoints if e.host_root]
 
     async def http_error(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
@@ -122,10 +129,8 @@ def build_app(store: Store, faults: FaultPlan, requests: RequestLog) -> ASGIApp:
     app = Starlette(
         routes=[
             Route(DOCUMENT_PATH, get_root_document, methods=["GET"]),
-            Mount(
-                API_PREFIX,
-                routes=[*(to_route(e, store) for e in endpoints), websocket_route(store)],
-            ),
+            *root,
+            Mount(API_PREFIX, routes=[*api, websocket_route(store)]),
         ],
         exception_handlers={404: http_error, 405: http_error},
     )

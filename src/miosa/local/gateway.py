@@ -21,6 +21,9 @@ MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 MALFORMED_BODY = b'{"data": '
 LARGE_BODY = 1024 * 1024
 Abort = Callable[[], Awaitable[None]]
+# Where an Intelligence key (``POST /intelligence/keys``) is a credential too: the routes
+# the SDK sends its ``intelligence_key`` to.
+INTELLIGENCE_PREFIXES = (API_PREFIX + "/intelligence/",)
 
 
 class PayloadTooLarge(Exception):
@@ -137,6 +140,8 @@ class Gateway:
         if not public:
             token = _bearer(headers.get("authorization", ""))
             principal = self.store.authenticate(token) if token else None
+            if principal is None and token and path.startswith(INTELLIGENCE_PREFIXES):
+                principal = self.store.authenticate_intelligence(token)
             if principal is None:
                 message = "missing bearer token" if not token else "invalid API key"
                 await _send_error(

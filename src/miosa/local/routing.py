@@ -51,13 +51,18 @@ _RESOURCE_PARAMS = (
 
 @dataclass(frozen=True)
 class Endpoint:
-    """One contract route: method, path (relative to ``/api/v1``), handler, audit action."""
+    """One contract route: method, path (relative to ``/api/v1``), handler, audit action.
+
+    ``host_root`` routes (the contract's ``x-miosa-base: host-root``, such as the inference
+    proxy) are mounted at the root of the server instead, outside ``/api/v1``.
+    """
 
     method: str
     path: str
     handler: Handler
     action: str | None = None
     public: bool = False
+    host_root: bool = False
 
 
 class Call:

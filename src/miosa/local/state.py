@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,18 @@ if TYPE_CHECKING:
     from .persist import Persistence
 
 log = logging.getLogger("miosa.local")
+
+# Intelligence key secrets, by their SHA-256 (``POST /intelligence/keys`` and ``/rotate``
+# keep them here; no route reads this table). The keys themselves are the records of
+# ``/intelligence/keys``.
+INTELLIGENCE_KEYS = "/intelligence/keys"
+INTELLIGENCE_SECRETS = "/intelligence/keys#secrets"
+
+
+def secret_digest(secret: str) -> str:
+    """How a key secret is kept: its SHA-256, hex."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
 
 SIZES: dict[str, tuple[int, int, int]] = {
     "xs": (1, 2048, 10240),
@@ -342,6 +355,20 @@ class Store:
                     external_user_id=key.external_user_id,
                 )
         return None
+
+    def authenticate_intelligence(self, token: str) -> Principal | None:
+        """The principal behind an active Intelligence key (``msk_i_...``), or ``None``.
+
+        Such a key is only good for the Intelligence routes (the gateway decides where it
+        is asked)."""
+        entry = self.records.get(INTELLIGENCE_SECRETS, {}).get(secret_digest(token), {})
+        key = self.records.get(INTELLIGENCE_KEYS, {}).get(str(entry.get("key_id")))
+        if key is None or key.get("status") != "active":
+            return None
+        key["last_used_at"] = iso(now())
+        return Principal(
+            key_id=str(key["id"]), token=token, is_root=False, scopes=("intelligence",)
+        )
 
     # -- audit ---------------------------------------------------------------------
 
