@@ -54,6 +54,16 @@ async def test_servers_create_sends_only_given_fields() -> None:
     assert server.name == "github"
 
 
+async def test_servers_refuse_a_str_for_args_before_any_request() -> None:
+    api = MockAPI()
+    async with make_client(api) as client:
+        with pytest.raises(TypeError, match=r"args takes a list of strings"):
+            await client.mcp_servers.create(name="gh", command="npx", args="-y")
+        with pytest.raises(TypeError, match=r"pass \['-y'\]"):
+            await client.mcp_servers.update("mcs_1", args="-y")
+    assert api.requests == []
+
+
 async def test_servers_get_update_delete_test() -> None:
     api = (
         MockAPI()

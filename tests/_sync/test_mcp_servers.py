@@ -57,6 +57,16 @@ def test_servers_create_sends_only_given_fields() -> None:
     assert server.name == "github"
 
 
+def test_servers_refuse_a_str_for_args_before_any_request() -> None:
+    api = MockAPI()
+    with make_client(api) as client:
+        with pytest.raises(TypeError, match=r"args takes a list of strings"):
+            client.mcp_servers.create(name="gh", command="npx", args="-y")
+        with pytest.raises(TypeError, match=r"pass \['-y'\]"):
+            client.mcp_servers.update("mcs_1", args="-y")
+    assert api.requests == []
+
+
 def test_servers_get_update_delete_test() -> None:
     api = (
         MockAPI()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Final
 from urllib.parse import quote
 
@@ -130,6 +130,16 @@ def _jsonable(value: object) -> object:
 def body(**fields: object) -> dict[str, object]:
     """A JSON body from keyword arguments, leaving out those not given."""
     return {k: _jsonable(v) for k, v in fields.items() if v is not NOT_GIVEN}
+
+
+def string_list(value: Sequence[str] | NotGiven, name: str) -> list[str] | NotGiven:
+    """`value` as a list of strings; a bare ``str`` is refused rather than split into its
+    characters (a str is itself a sequence of strings, so the type checker lets it in)."""
+    if isinstance(value, NotGiven):
+        return value
+    if isinstance(value, str):
+        raise TypeError(f"{name} takes a list of strings, not a str: pass [{value!r}]")
+    return list(value)
 
 
 def merge(base: Mapping[str, object], extra: Mapping[str, object] | None) -> dict[str, object]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ..._core.call_options import RequestOptions, Unpack
-from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
+from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route, string_list
 from ..._groups.admin import json_object, list_in_object
 from ..._groups.ai import parse_mcp_message
 from ...errors import NotFoundError
@@ -132,10 +132,6 @@ def _server_path(server_id: str, action: str = "") -> str:
     return route("/mcp-servers/{server_id}", server_id=server_id) + action
 
 
-def _seq(value: Sequence[str] | NotGiven) -> list[str] | NotGiven:
-    return value if isinstance(value, NotGiven) else list(value)
-
-
 class AsyncMcpServers(AsyncAPIResource):
     """``client.mcp_servers``: tool servers your agents can call (``/mcp-servers``).
 
@@ -185,7 +181,7 @@ class AsyncMcpServers(AsyncAPIResource):
             workspace_id=workspace_id,
             url=url,
             command=command,
-            args=_seq(args),
+            args=string_list(args, "args"),
             headers_template=headers_template,
             auth=auth,
             tools=tools,
@@ -227,7 +223,7 @@ class AsyncMcpServers(AsyncAPIResource):
             transport=transport,
             url=url,
             command=command,
-            args=_seq(args),
+            args=string_list(args, "args"),
             headers_template=headers_template,
             auth=auth,
             tools=tools,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ..._core.call_options import RequestOptions, Unpack
-from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route
+from ..._core.request import NOT_GIVEN, NotGiven, body, merge, query, route, string_list
 from ..._groups.admin import json_object, list_in_object
 from ..._groups.ai import parse_mcp_message
 from ...errors import NotFoundError
@@ -135,10 +135,6 @@ def _server_path(server_id: str, action: str = "") -> str:
     return route("/mcp-servers/{server_id}", server_id=server_id) + action
 
 
-def _seq(value: Sequence[str] | NotGiven) -> list[str] | NotGiven:
-    return value if isinstance(value, NotGiven) else list(value)
-
-
 class McpServers(APIResource):
     """``client.mcp_servers``: tool servers your agents can call (``/mcp-servers``).
 
@@ -188,7 +184,7 @@ class McpServers(APIResource):
             workspace_id=workspace_id,
             url=url,
             command=command,
-            args=_seq(args),
+            args=string_list(args, "args"),
             headers_template=headers_template,
             auth=auth,
             tools=tools,
@@ -230,7 +226,7 @@ class McpServers(APIResource):
             transport=transport,
             url=url,
             command=command,
-            args=_seq(args),
+            args=string_list(args, "args"),
             headers_template=headers_template,
             auth=auth,
             tools=tools,
