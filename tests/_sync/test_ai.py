@@ -122,9 +122,7 @@ CASES = [
         ),
         method="POST",
         path="/intelligence/completions",
-        check=lambda r: (
-            isinstance(r, Completion) and r.choices is not None and r.choices[0].text == " world"
-        ),
+        check=lambda r: isinstance(r, Completion) and r.choices is not None and r.text == " world",
         reply={"data": COMPLETION},
         body={"model": "gpt-3.5-turbo-instruct", "prompt": "hello", "max_tokens": 1},
     ),
@@ -296,6 +294,8 @@ def test_create_stream_yields_text_completion_chunks() -> None:
     assert api.body() == {"model": "m", "prompt": ["a", "b"], "stream": True}
     assert [type(c) for c in chunks] == [Completion, Completion]
     assert chunks[0].choices is not None and chunks[0].choices[0].text == " world"
+    assert "".join(chunk.text for chunk in chunks) == " world world"
+    assert Completion(choices=()).text == ""
 
 
 def test_mcp_listen_stream_reads_json_rpc_messages() -> None:

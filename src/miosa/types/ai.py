@@ -169,6 +169,13 @@ class Completion(Model):
     usage: CompletionUsage | None = None
     system_fingerprint: str | None = None
 
+    @property
+    def text(self) -> str:
+        """The first choice's text ("" when there is none), as for a chat completion."""
+        if not self.choices:
+            return ""
+        return self.choices[0].text or ""
+
 
 @attrs.frozen(kw_only=True)
 class Embedding(Model):
