@@ -70,6 +70,9 @@ MODULES = (
     "email_admin",
     "open_computers",
     "open_computers_fleet",
+    "open_computers_hosts",
+    "open_computers_work",
+    "sandbox_ssh",
     "contract",
 )
 
