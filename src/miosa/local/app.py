@@ -18,6 +18,7 @@ from .gateway import Gateway
 from .http import ApiError, default_code, error_response
 from .recording import RequestLog
 from .routing import Endpoint, to_route
+from .sockets import websocket_routes
 from .state import Store
 from .terminal import websocket_route
 
@@ -73,6 +74,7 @@ MODULES = (
     "open_computers_hosts",
     "open_computers_work",
     "sandbox_ssh",
+    "sockets",
     "contract",
 )
 
@@ -115,7 +117,11 @@ def build_app(store: Store, faults: FaultPlan, requests: RequestLog) -> ASGIApp:
             Route(DOCUMENT_PATH, get_root_document, methods=["GET"]),
             Mount(
                 API_PREFIX,
-                routes=[*(to_route(e, store) for e in endpoints), websocket_route(store)],
+                routes=[
+                    *(to_route(e, store) for e in endpoints),
+                    websocket_route(store),
+                    *websocket_routes(store),
+                ],
             ),
         ],
         exception_handlers={404: http_error, 405: http_error},
