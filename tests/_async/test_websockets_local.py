@@ -4,16 +4,23 @@ on, and a computer's ``miosa-exec-v1`` exec stream. All run for real."""
 
 from __future__ import annotations
 
+import contextlib
 import socket
 
 import httpx
 import pytest
-from httpx_ws import WebSocketDisconnect, WebSocketUpgradeError, aconnect_ws
+from httpx_ws import (
+    AsyncWebSocketSession,
+    WebSocketDisconnect,
+    WebSocketUpgradeError,
+    aconnect_ws,
+)
 
 from miosa import AsyncMiosa
 from miosa._concurrency import asleep
-from miosa._groups.computers import ExecFrame, decode_exec_frame, encode_stdin
+from miosa._groups.computers import decode_exec_frame, encode_stdin
 from miosa.local import LocalServer
+from miosa.types import ExecFrame
 from miosa.types.websocket import WebSocketTarget
 
 pytestmark = pytest.mark.usefixtures("fast_retries")
@@ -32,6 +39,17 @@ def client_for(server: LocalServer) -> AsyncMiosa:
     return AsyncMiosa(api_key=server.api_key, base_url=server.base_url)
 
 
+def connect(
+    target: WebSocketTarget,
+    http: httpx.AsyncClient,
+    headers: dict[str, str] | None = None,
+) -> contextlib.AbstractAsyncContextManager[AsyncWebSocketSession]:
+    """The socket `target` names, with its credential (or other `headers`)."""
+    protocols = [target.subprotocol] if target.subprotocol else None
+    chosen = dict(target.headers) if headers is None else headers
+    return aconnect_ws(target.url, http, headers=chosen, subprotocols=protocols)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -44,9 +62,7 @@ async def exec_frames(target: WebSocketTarget, stdin: list[bytes]) -> list[ExecF
     frames: list[ExecFrame] = []
     async with (
         httpx.AsyncClient() as http,
-        aconnect_ws(
-            target.url, http, headers=dict(target.headers), subprotocols=[target.subprotocol or ""]
-        ) as ws,
+        connect(target, http) as ws,
     ):
         assert ws.subprotocol == "miosa-exec-v1"
         for data in stdin:
@@ -80,7 +96,7 @@ async def test_a_terminal_stream_runs_a_shell_until_it_exits() -> None:
         output = b""
         async with (
             httpx.AsyncClient() as http,
-            aconnect_ws(target.url, http, headers=dict(target.headers)) as ws,
+            connect(target, http) as ws,
         ):
             await ws.send_bytes(b"echo $((6 * 7)); exit\n")
             with pytest.raises(WebSocketDisconnect) as ended:
@@ -98,7 +114,7 @@ async def test_a_tunnel_relays_bytes_to_a_port_a_computer_listens_on() -> None:
         computer = await client.computers.create(name="tunnelled")
         await computer.wait_until_ready(timeout=10)
         async with httpx.AsyncClient() as http:
-            async with aconnect_ws(target.url, http, headers=dict(target.headers)) as ws:
+            async with connect(target, http) as ws:
                 with pytest.raises(WebSocketDisconnect) as refused:
                     await ws.receive_bytes()
             port = free_port()
@@ -108,7 +124,7 @@ async def test_a_tunnel_relays_bytes_to_a_port_a_computer_listens_on() -> None:
             target = client.ws.tunnel("computer", computer.id or "", port)
             reply = b""
             for _ in range(100):  # until the server in the computer listens
-                async with aconnect_ws(target.url, http, headers=dict(target.headers)) as ws:
+                async with connect(target, http) as ws:
                     await ws.send_bytes(b"ping\n")
                     try:
                         reply = await ws.receive_bytes()
@@ -127,7 +143,7 @@ async def test_plain_requests_and_strangers_are_refused() -> None:
             plain = await http.get(target.url.replace("ws://", "http://", 1))
             missing = await http.get(f"{server.base_url}/computers/cmp_nope/exec/stream")
             with pytest.raises(WebSocketUpgradeError) as stranger:
-                async with aconnect_ws(target.url, http, headers={"authorization": "Bearer x"}):
+                async with connect(target, http, {"authorization": "Bearer x"}):
                     pass
     assert plain.status_code == 426 and plain.json()["error"]["code"] == "UPGRADE_REQUIRED"
     assert missing.status_code == 404

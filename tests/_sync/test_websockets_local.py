@@ -7,16 +7,23 @@ on, and a computer's ``miosa-exec-v1`` exec stream. All run for real."""
 
 from __future__ import annotations
 
+import contextlib
 import socket
 
 import httpx
 import pytest
-from httpx_ws import WebSocketDisconnect, WebSocketUpgradeError, connect_ws
+from httpx_ws import (
+    WebSocketDisconnect,
+    WebSocketSession,
+    WebSocketUpgradeError,
+    connect_ws,
+)
 
 from miosa import Miosa
 from miosa._concurrency import sleep
-from miosa._groups.computers import ExecFrame, decode_exec_frame, encode_stdin
+from miosa._groups.computers import decode_exec_frame, encode_stdin
 from miosa.local import LocalServer
+from miosa.types import ExecFrame
 from miosa.types.websocket import WebSocketTarget
 
 pytestmark = pytest.mark.usefixtures("fast_retries")
@@ -35,6 +42,17 @@ def client_for(server: LocalServer) -> Miosa:
     return Miosa(api_key=server.api_key, base_url=server.base_url)
 
 
+def connect(
+    target: WebSocketTarget,
+    http: httpx.Client,
+    headers: dict[str, str] | None = None,
+) -> contextlib.AbstractContextManager[WebSocketSession]:
+    """The socket `target` names, with its credential (or other `headers`)."""
+    protocols = [target.subprotocol] if target.subprotocol else None
+    chosen = dict(target.headers) if headers is None else headers
+    return connect_ws(target.url, http, headers=chosen, subprotocols=protocols)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -47,9 +65,7 @@ def exec_frames(target: WebSocketTarget, stdin: list[bytes]) -> list[ExecFrame]:
     frames: list[ExecFrame] = []
     with (
         httpx.Client() as http,
-        connect_ws(
-            target.url, http, headers=dict(target.headers), subprotocols=[target.subprotocol or ""]
-        ) as ws,
+        connect(target, http) as ws,
     ):
         assert ws.subprotocol == "miosa-exec-v1"
         for data in stdin:
@@ -83,7 +99,7 @@ def test_a_terminal_stream_runs_a_shell_until_it_exits() -> None:
         output = b""
         with (
             httpx.Client() as http,
-            connect_ws(target.url, http, headers=dict(target.headers)) as ws,
+            connect(target, http) as ws,
         ):
             ws.send_bytes(b"echo $((6 * 7)); exit\n")
             with pytest.raises(WebSocketDisconnect) as ended:
@@ -101,7 +117,7 @@ def test_a_tunnel_relays_bytes_to_a_port_a_computer_listens_on() -> None:
         computer = client.computers.create(name="tunnelled")
         computer.wait_until_ready(timeout=10)
         with httpx.Client() as http:
-            with connect_ws(target.url, http, headers=dict(target.headers)) as ws:
+            with connect(target, http) as ws:
                 with pytest.raises(WebSocketDisconnect) as refused:
                     ws.receive_bytes()
             port = free_port()
@@ -111,7 +127,7 @@ def test_a_tunnel_relays_bytes_to_a_port_a_computer_listens_on() -> None:
             target = client.ws.tunnel("computer", computer.id or "", port)
             reply = b""
             for _ in range(100):  # until the server in the computer listens
-                with connect_ws(target.url, http, headers=dict(target.headers)) as ws:
+                with connect(target, http) as ws:
                     ws.send_bytes(b"ping\n")
                     try:
                         reply = ws.receive_bytes()
@@ -130,7 +146,7 @@ def test_plain_requests_and_strangers_are_refused() -> None:
             plain = http.get(target.url.replace("ws://", "http://", 1))
             missing = http.get(f"{server.base_url}/computers/cmp_nope/exec/stream")
             with pytest.raises(WebSocketUpgradeError) as stranger:
-                with connect_ws(target.url, http, headers={"authorization": "Bearer x"}):
+                with connect(target, http, {"authorization": "Bearer x"}):
                     pass
     assert plain.status_code == 426 and plain.json()["error"]["code"] == "UPGRADE_REQUIRED"
     assert missing.status_code == 404
