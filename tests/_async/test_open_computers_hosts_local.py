@@ -160,8 +160,15 @@ async def test_a_revoked_host_is_gone_and_says_so_on_the_event_stream() -> None:
                 "/opencomputers/hosts/other", json={"name": "renamed", "labels": {"os": "mac"}}
             )
             mistyped = await raw.patch("/opencomputers/hosts/other", json={"labels": ["os"]})
+            # The exec route negotiates JSON, as production's does: the bare event type is 406.
+            bare = await raw.post(
+                "/opencomputers/hosts/other/exec",
+                json={"cmd": "true", "stream": True},
+                headers={"accept": "text/event-stream"},
+            )
     assert [(e.type, e.host_id) for e in seen] == [("host_disconnected", HOST)]
     assert patched.status_code == 200
     assert patched.json()["data"]["name"] == "renamed"
     assert patched.json()["data"]["labels"] == {"os": "mac"}
     assert mistyped.status_code == 400
+    assert bare.status_code == 406

@@ -21,7 +21,7 @@ desktop URLs (well-formed, but nothing listens there), the installed apps, volum
 attachments (recorded, nothing is mounted), domain verification (no DNS lookup: it
 succeeds), the inbox and OSA configuration (kept and echoed). ``move`` and OSA tasks need
 production's fleet and in-VM agent: 409 ``UNSUPPORTED_OPERATION``. The WebSocket routes
-(``/events``, ``/exec/stream``, ``/tunnel/{port}``) are not served.
+``/exec/stream`` and ``/tunnel/{port}`` are in ``sockets.py``; ``/events`` is not served.
 """
 
 from __future__ import annotations
