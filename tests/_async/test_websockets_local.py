@@ -5,7 +5,9 @@ on, and a computer's ``miosa-exec-v1`` exec stream. All run for real."""
 from __future__ import annotations
 
 import contextlib
+import json
 import socket
+from typing import Any
 
 import httpx
 import pytest
@@ -87,6 +89,36 @@ async def test_a_computer_exec_stream_takes_stdin_and_reports_the_exit() -> None
     assert echoed[-1].exit_code == 0
     assert [(f.kind, f.data) for f in failed] == [("stderr", b"me\n"), ("exit", b"")]
     assert failed[-1].exit_code == 7
+
+
+async def test_computer_events_report_windows_the_clipboard_files_and_processes() -> None:
+    async with LocalServer() as server, client_for(server) as client:
+        computer = await client.computers.create(name="watched")
+        await computer.wait_until_ready(timeout=10)
+        target = computer.events.subscribe(("window", "clipboard", "file", "process"))
+        wanted = {"window", "clipboard", "file", "process"}
+        frames: list[dict[str, Any]] = []
+        async with httpx.AsyncClient() as http, connect(target, http) as ws:
+            assert ws.subprotocol == "miosa-events-v1"
+            await computer.desktop.set_clipboard("copied")
+            await computer.launch("firefox")
+            await computer.files.write("/workspace/notes.txt", "hi")
+            as_sandbox = client.sandboxes.handle(computer.id or "")
+            await as_sandbox.processes.start("true", name="blink")
+            while wanted - {f["type"] for f in frames}:
+                frames.append(json.loads(await ws.receive_text(timeout=10)))
+        bad = computer.events.subscribe("telepathy")
+        async with httpx.AsyncClient() as http:
+            with pytest.raises(WebSocketUpgradeError):
+                async with connect(bad, http):
+                    pass
+    payloads = {f["type"]: f["payload"] for f in frames}
+    assert payloads["clipboard"] == {"text": "copied"}
+    opened = next(f["payload"] for f in frames if f["type"] == "window")
+    assert (opened["event"], opened["title"]) == ("opened", "Firefox")
+    assert payloads["file"] == {"event": "created", "path": "/workspace/notes.txt", "size": 2}
+    assert payloads["process"]["command"] == "true"
+    assert all(f["timestamp"] for f in frames)
 
 
 async def test_a_terminal_stream_runs_a_shell_until_it_exits() -> None:

@@ -8,7 +8,9 @@ on, and a computer's ``miosa-exec-v1`` exec stream. All run for real."""
 from __future__ import annotations
 
 import contextlib
+import json
 import socket
+from typing import Any
 
 import httpx
 import pytest
@@ -90,6 +92,36 @@ def test_a_computer_exec_stream_takes_stdin_and_reports_the_exit() -> None:
     assert echoed[-1].exit_code == 0
     assert [(f.kind, f.data) for f in failed] == [("stderr", b"me\n"), ("exit", b"")]
     assert failed[-1].exit_code == 7
+
+
+def test_computer_events_report_windows_the_clipboard_files_and_processes() -> None:
+    with LocalServer() as server, client_for(server) as client:
+        computer = client.computers.create(name="watched")
+        computer.wait_until_ready(timeout=10)
+        target = computer.events.subscribe(("window", "clipboard", "file", "process"))
+        wanted = {"window", "clipboard", "file", "process"}
+        frames: list[dict[str, Any]] = []
+        with httpx.Client() as http, connect(target, http) as ws:
+            assert ws.subprotocol == "miosa-events-v1"
+            computer.desktop.set_clipboard("copied")
+            computer.launch("firefox")
+            computer.files.write("/workspace/notes.txt", "hi")
+            as_sandbox = client.sandboxes.handle(computer.id or "")
+            as_sandbox.processes.start("true", name="blink")
+            while wanted - {f["type"] for f in frames}:
+                frames.append(json.loads(ws.receive_text(timeout=10)))
+        bad = computer.events.subscribe("telepathy")
+        with httpx.Client() as http:
+            with pytest.raises(WebSocketUpgradeError):
+                with connect(bad, http):
+                    pass
+    payloads = {f["type"]: f["payload"] for f in frames}
+    assert payloads["clipboard"] == {"text": "copied"}
+    opened = next(f["payload"] for f in frames if f["type"] == "window")
+    assert (opened["event"], opened["title"]) == ("opened", "Firefox")
+    assert payloads["file"] == {"event": "created", "path": "/workspace/notes.txt", "size": 2}
+    assert payloads["process"]["command"] == "true"
+    assert all(f["timestamp"] for f in frames)
 
 
 def test_a_terminal_stream_runs_a_shell_until_it_exits() -> None:

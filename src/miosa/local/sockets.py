@@ -1,5 +1,5 @@
 """WebSocket routes named by the contract: a sandbox's terminal stream, TCP tunnels to a
-sandbox's or a computer's ports, and a computer's interactive exec stream.
+sandbox's or a computer's ports, and a computer's interactive exec stream and events.
 
 Each is authenticated by the bearer credential of the upgrade request (the gateway checks
 HTTP requests only), then:
@@ -13,7 +13,9 @@ HTTP requests only), then:
 - ``/computers/{id}/exec/stream`` (subprotocol ``miosa-exec-v1``): the command runs for
   real in the computer's workspace; server frames are ``0x01`` stdout, ``0x02`` stderr
   and, last, ``0x03`` with the exit code as a big-endian ``uint32``; client frames are
-  ``0x00`` stdin (an empty one closes stdin) and ``0x05`` rows/cols (with ``tty=true``).
+  ``0x00`` stdin (an empty one closes stdin) and ``0x05`` rows/cols (with ``tty=true``);
+- ``/computers/{id}/events`` (subprotocol ``miosa-events-v1``): what changes in the
+  computer, as ``computer_events.py`` describes.
 
 A plain HTTP ``GET`` of these paths answers 426 ``UPGRADE_REQUIRED``. The rejected upgrade
 of a missing credential, sandbox or computer is closed with 1008 before it is accepted.
@@ -36,6 +38,8 @@ from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from . import runner
+from .computer_events import EVENTS_SUBPROTOCOL, subscription, watch
+from .computers import desktop
 from .http import ApiError, not_found
 from .processes import sandbox_command, sandbox_env
 from .routing import Call, Endpoint, Handler, visible
@@ -361,6 +365,27 @@ async def exec_stream(store: Store, websocket: WebSocket) -> None:
     await _supervised(store, websocket, spec, size, run, protocol)
 
 
+# -- computer events -----------------------------------------------------------------------
+
+
+async def computer_events(store: Store, websocket: WebSocket) -> None:
+    """``WS /computers/{computer_id}/events``: changes in the computer (computer_events.py)."""
+    sandbox = _target(store, websocket, computer=True)
+    if sandbox is None:
+        await _reject(websocket, "no running computer for this credential")
+        return
+    try:
+        sub = subscription(sandbox, websocket)
+    except ApiError as exc:
+        await _reject(websocket, exc.message[:120])
+        return
+    offered = websocket.scope.get("subprotocols") or []
+    await websocket.accept(
+        subprotocol=EVENTS_SUBPROTOCOL if EVENTS_SUBPROTOCOL in offered else None
+    )
+    await watch(sandbox, desktop(store, sandbox), websocket, sub)
+
+
 # -- routes --------------------------------------------------------------------------------
 
 SOCKETS: dict[str, tuple[Serve, bool]] = {
@@ -368,6 +393,7 @@ SOCKETS: dict[str, tuple[Serve, bool]] = {
     "/sandboxes/{sandbox_id}/tunnel/{port}": (_tunnel(computer=False), False),
     "/computers/{computer_id}/tunnel/{port}": (_tunnel(computer=True), True),
     "/computers/{computer_id}/exec/stream": (exec_stream, True),
+    "/computers/{computer_id}/events": (computer_events, True),
 }
 
 
