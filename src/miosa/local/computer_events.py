@@ -137,7 +137,7 @@ def look(sandbox: Sandbox, screen: Screen | None, files: Files) -> Look:
     return seen
 
 
-async def _look(sandbox: Sandbox, screen: Screen | None, sub: Subscription) -> Look:
+async def snapshot(sandbox: Sandbox, screen: Screen | None, sub: Subscription) -> Look:
     files: Files = {}
     if "file" in sub.producers:
         files = await anyio.to_thread.run_sync(_files, sub.paths)
@@ -205,16 +205,19 @@ async def _until_disconnect(websocket: WebSocket, scope: anyio.CancelScope) -> N
 
 
 async def watch(
-    sandbox: Sandbox, screen: Screen | None, websocket: WebSocket, sub: Subscription
+    sandbox: Sandbox, screen: Screen | None, websocket: WebSocket, sub: Subscription, before: Look
 ) -> None:
-    """Report changes until the client leaves or the computer stops."""
-    before = await _look(sandbox, screen, sub)
+    """Report changes since ``before`` until the client leaves or the computer stops.
+
+    ``before`` is taken before the socket is accepted: a client acting as soon as it is
+    connected must see what it did.
+    """
     last_input, idle = now(), False
     async with anyio.create_task_group() as tasks:
         tasks.start_soon(_until_disconnect, websocket, tasks.cancel_scope)
         while sandbox.state == "running":
             await anyio.sleep(POLL_SEC)
-            after = await _look(sandbox, screen, sub)
+            after = await snapshot(sandbox, screen, sub)
             for producer, payload in changes(before, after, sub):
                 await _send(websocket, producer, payload)
             if after.inputs != before.inputs:

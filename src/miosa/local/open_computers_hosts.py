@@ -32,9 +32,9 @@ from .events import Event
 from .fields import optional, require
 from .http import ApiError, bad_request, int_param, json_response, no_content, not_found, ok
 from .records import Collection, find, records
-from .routing import Call, Endpoint
+from .routing import Call, Endpoint, not_acceptable
 from .sandbox_ssh import parse_public_key
-from .sse import SSEResponse
+from .sse import SSEResponse, refuses_accept
 
 _OC = "/opencomputers"
 _HOSTS = _OC + "/hosts"
@@ -244,6 +244,11 @@ def _result_event(job: JSON) -> JSON:
 async def run_job(call: Call) -> Response:
     """``POST .../hosts/{host_id}/exec``: the finished result, or (``stream: true``) its
     ``exec_result`` event."""
+    # The route sits behind production's JSON-only negotiation (2.19.2 names it among
+    # them): the bare event type is refused, as on the GET streams (routing.py).
+    accept = call.request.headers.get("accept")
+    if refuses_accept(accept):
+        raise not_acceptable(accept or "")
     host = live_host(call)
     body = await call.json()
     cmd = require(body, "cmd", str)

@@ -38,7 +38,7 @@ from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from . import runner
-from .computer_events import EVENTS_SUBPROTOCOL, subscription, watch
+from .computer_events import EVENTS_SUBPROTOCOL, snapshot, subscription, watch
 from .computers import desktop
 from .http import ApiError, not_found
 from .processes import sandbox_command, sandbox_env
@@ -379,11 +379,12 @@ async def computer_events(store: Store, websocket: WebSocket) -> None:
     except ApiError as exc:
         await _reject(websocket, exc.message[:120])
         return
+    screen = desktop(store, sandbox)
+    before = await snapshot(sandbox, screen, sub)
     offered = websocket.scope.get("subprotocols") or []
-    await websocket.accept(
-        subprotocol=EVENTS_SUBPROTOCOL if EVENTS_SUBPROTOCOL in offered else None
-    )
-    await watch(sandbox, desktop(store, sandbox), websocket, sub)
+    protocol = EVENTS_SUBPROTOCOL if EVENTS_SUBPROTOCOL in offered else None
+    await websocket.accept(subprotocol=protocol)
+    await watch(sandbox, screen, websocket, sub, before)
 
 
 # -- routes --------------------------------------------------------------------------------

@@ -37,9 +37,6 @@ NEGOTIATED_STREAMS = frozenset(
         ("GET", "/sandboxes/{sandbox_id}/logs/stream"),
         ("GET", "/sandboxes/{sandbox_id}/processes/{pid}/stream"),
         ("GET", "/sandboxes/{sandbox_id}/readiness/stream"),
-        # Behind ``jobs.run_stream`` (``stream: true``); 2.19.2 names it among the routes on
-        # the JSON pipeline.
-        ("POST", "/opencomputers/hosts/{host_id}/exec"),
     }
 )
 _JSON_COMPATIBLE = frozenset({"*/*", "application/*", "application/json"})
