@@ -18,6 +18,7 @@ from .gateway import Gateway
 from .http import ApiError, default_code, error_response
 from .recording import RequestLog
 from .routing import Endpoint, to_route
+from .sockets import websocket_routes
 from .state import Store
 from .terminal import websocket_route
 
@@ -86,6 +87,10 @@ MODULES = (
     "intelligence",
     "inference",
     "insights",
+    "open_computers_hosts",
+    "open_computers_work",
+    "sandbox_ssh",
+    "sockets",
     "contract",
 )
 
@@ -130,7 +135,7 @@ def build_app(store: Store, faults: FaultPlan, requests: RequestLog) -> ASGIApp:
         routes=[
             Route(DOCUMENT_PATH, get_root_document, methods=["GET"]),
             *root,
-            Mount(API_PREFIX, routes=[*api, websocket_route(store)]),
+            Mount(API_PREFIX, routes=[*api, websocket_route(store), *websocket_routes(store)]),
         ],
         exception_handlers={404: http_error, 405: http_error},
     )

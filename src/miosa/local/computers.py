@@ -21,7 +21,7 @@ desktop URLs (well-formed, but nothing listens there), the installed apps, volum
 attachments (recorded, nothing is mounted), domain verification (no DNS lookup: it
 succeeds), the inbox and OSA configuration (kept and echoed). ``move`` and OSA tasks need
 production's fleet and in-VM agent: 409 ``UNSUPPORTED_OPERATION``. The WebSocket routes
-(``/events``, ``/exec/stream``, ``/tunnel/{port}``) are not served.
+(``/events``, ``/exec/stream``, ``/tunnel/{port}``) are in ``sockets.py``.
 """
 
 from __future__ import annotations
@@ -121,6 +121,13 @@ def _running(call: Call) -> Sandbox:
             {"status": sandbox.state, "computer_id": sandbox.id},
         )
     return sandbox
+
+
+def desktop(store: Store, sandbox: Sandbox) -> Screen | None:
+    """The computer's simulated desktop; None for a headless one."""
+    if sandbox.extra.get("template_type", DESKTOP) == HEADLESS:
+        return None
+    return _state(store, sandbox).screen
 
 
 def _screen(call: Call) -> Screen:

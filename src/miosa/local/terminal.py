@@ -30,7 +30,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from . import runner
 from .common import now
 from .processes import sandbox_command, sandbox_env
-from .state import Store
+from .state import Sandbox, Store
 
 # WebSocket close codes: 1008 = policy violation (bad ticket), 1011 = server error.
 _POLICY = 1008
@@ -46,7 +46,7 @@ def websocket_route(store: Store) -> WebSocketRoute:
     return WebSocketRoute("/sandboxes/{sandbox_id}/terminal/{session_id}/ws", endpoint)
 
 
-def _set_size(fd: int, cols: int, rows: int) -> None:
+def set_size(fd: int, cols: int, rows: int) -> None:
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
 
@@ -71,6 +71,17 @@ async def _serve(store: Store, websocket: WebSocket) -> None:
     if sandbox.state != "running":
         await websocket.close(code=_POLICY, reason=f"sandbox {sandbox.id} is {sandbox.state}")
         return
+    await serve_shell(store, sandbox, websocket, session)
+
+
+async def serve_shell(
+    store: Store, sandbox: Sandbox, websocket: WebSocket, session: dict[str, Any]
+) -> None:
+    """A shell on a PTY over the (not yet accepted) ``websocket``, until either side ends.
+
+    ``session`` may name the ``shell``, ``cwd``, ``env``, ``cols`` and ``rows``; it holds
+    the shell's ``pid`` while it runs.
+    """
     shell = str(session.get("shell") or "/bin/sh")
     spec = sandbox_command(
         store,
@@ -80,7 +91,7 @@ async def _serve(store: Store, websocket: WebSocket) -> None:
         {**sandbox_env(sandbox, session.get("env")), "TERM": "xterm-256color"},
     )
     master, slave = pty.openpty()
-    _set_size(master, _size(session.get("cols"), 80), _size(session.get("rows"), 24))
+    set_size(master, _size(session.get("cols"), 80), _size(session.get("rows"), 24))
     try:
         process = await anyio.open_process(
             spec.argv,
@@ -151,11 +162,11 @@ async def _pump_input(master: int, websocket: WebSocket) -> None:
         if text is not None:
             control = _control(text)
             if control is not None:
-                _set_size(master, _size(control.get("cols"), 80), _size(control.get("rows"), 24))
+                set_size(master, _size(control.get("cols"), 80), _size(control.get("rows"), 24))
                 continue
             data = text.encode()
         if data:
-            await _write_all(master, data)
+            await write_all(master, data)
 
 
 def _control(text: str) -> dict[str, Any] | None:
@@ -168,7 +179,7 @@ def _control(text: str) -> dict[str, Any] | None:
     return value if isinstance(value, dict) and value.get("type") == "resize" else None
 
 
-async def _write_all(fd: int, data: bytes) -> None:
+async def write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         await anyio.wait_writable(fd)
