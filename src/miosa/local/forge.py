@@ -53,7 +53,7 @@ def _view(record: JSON) -> JSON:
     return {k: v for k, v in record.items() if not k.startswith("_")}
 
 
-def _repository(call: Call) -> JSON:
+def find_repository(call: Call) -> JSON:
     ident = call.params["repository_id"]
     repo = records(call, REPOSITORIES).get(ident)
     if repo is None:
@@ -61,7 +61,7 @@ def _repository(call: Call) -> JSON:
     return repo
 
 
-def _user(call: Call) -> str:
+def acting_user(call: Call) -> str:
     principal = call.principal
     return principal.external_user_id or principal.key_id
 
@@ -89,7 +89,7 @@ def record_provenance(call: Call, repo: JSON, kind: str, commit_sha: str, subjec
         "kind": kind,
         "commit_sha": commit_sha,
         "subject": subject,
-        "actor_user_id": _user(call),
+        "actor_user_id": acting_user(call),
         "created_at": iso(now()),
     }
     repo.setdefault("_provenance", []).append(entry)
@@ -156,7 +156,7 @@ def _new_repository(call: Call, given: JSON, name: str, branch: str) -> JSON:
         "created_at": stamp,
         "updated_at": stamp,
         "_stargazers": [],
-        "_creator": _user(call),
+        "_creator": acting_user(call),
     }
     records(call, REPOSITORIES)[repo["id"]] = repo
     call.resource_id = repo["id"]
@@ -177,7 +177,7 @@ async def create_repository(call: Call) -> Response:
 async def fork(call: Call) -> Response:
     """``POST /forge/repositories/{repository_id}/forks``: a new repository with a copy
     of the source's content (branches, tags and history)."""
-    source = _repository(call)
+    source = find_repository(call)
     given = await _repository_fields(call)
     name = await call.require("name", str)
     branch = await call.optional("default_branch", str) or source["default_branch"]
@@ -196,18 +196,18 @@ async def list_repositories(call: Call) -> Response:
 
 
 async def get_repository(call: Call) -> Response:
-    return ok(_view(_repository(call)))
+    return ok(_view(find_repository(call)))
 
 
 async def update_repository(call: Call) -> Response:
-    repo = _repository(call)
+    repo = find_repository(call)
     repo.update(await _repository_fields(call))
     repo["updated_at"] = iso(now())
     return ok(_view(repo))
 
 
 async def delete_repository(call: Call) -> Response:
-    repo = _repository(call)
+    repo = find_repository(call)
     del records(call, REPOSITORIES)[repo["id"]]
     removed: dict[str, list[JSON]] = {REPOSITORIES.path: [repo]}
     # Every collection nested under the repository (pull requests, checks, reviews ...).
@@ -227,7 +227,7 @@ async def delete_repository(call: Call) -> Response:
 
 async def grant(call: Call) -> Response:
     """``PUT /forge/repositories/{repository_id}/grants/{user_id}``: replaces the role."""
-    repo = _repository(call)
+    repo = find_repository(call)
     role = await call.require("role", str)
     user_id = call.params["user_id"]
     stamp = iso(now())
@@ -272,7 +272,7 @@ async def account(call: Call) -> Response:
 
 async def synchronization(call: Call) -> Response:
     """``GET .../synchronization``: no GitHub mirror is ever set up locally."""
-    repo = _repository(call)
+    repo = find_repository(call)
     return ok(
         {
             "repository_id": repo["id"],
@@ -287,12 +287,12 @@ async def synchronization(call: Call) -> Response:
 
 async def provenance(call: Call) -> Response:
     """``GET .../provenance``: pushes, tags, merges, releases and attestations, oldest first."""
-    return ok(list(_repository(call).get("_provenance", [])))
+    return ok(list(find_repository(call).get("_provenance", [])))
 
 
 async def deployments(call: Call) -> Response:
     """``GET .../deployments``: the deployments pushes triggered, newest first."""
-    repo = _repository(call)
+    repo = find_repository(call)
     wanted = call.query.get("environment")
     found = [
         d
@@ -310,14 +310,14 @@ def _star_reply(repo: JSON, user: str) -> Response:
 
 
 async def star(call: Call) -> Response:
-    repo, user = _repository(call), _user(call)
+    repo, user = find_repository(call), acting_user(call)
     if user not in repo["_stargazers"]:
         repo["_stargazers"].append(user)
     return _star_reply(repo, user)
 
 
 async def unstar(call: Call) -> Response:
-    repo, user = _repository(call), _user(call)
+    repo, user = find_repository(call), acting_user(call)
     if user in repo["_stargazers"]:
         repo["_stargazers"].remove(user)
     return _star_reply(repo, user)
@@ -336,8 +336,8 @@ def _pull_requests(call: Call, repo: JSON) -> list[JSON]:
     return [p for p in records(call, PULL_REQUESTS).values() if p["repository_id"] == repo["id"]]
 
 
-def _pull_request(call: Call) -> JSON:
-    repo = _repository(call)
+def find_pull_request(call: Call) -> JSON:
+    repo = find_repository(call)
     number = call.params["number"]
     for pr in _pull_requests(call, repo):
         if str(pr["number"]) == number:
@@ -346,11 +346,11 @@ def _pull_request(call: Call) -> JSON:
 
 
 async def list_pull_requests(call: Call) -> Response:
-    return ok(_pull_requests(call, _repository(call)))
+    return ok(_pull_requests(call, find_repository(call)))
 
 
 async def create_pull_request(call: Call) -> Response:
-    repo = _repository(call)
+    repo = find_repository(call)
     title = await call.require("title", str)
     text = await call.optional("body", str)
     base_branch = await call.optional("base_branch", str) or repo["default_branch"]
@@ -370,7 +370,7 @@ async def create_pull_request(call: Call) -> Response:
         "base_sha": branch_sha(repo, base_branch),
         "head_sha": _head_sha(call, repo, head_repo, head_branch),
         "state": "draft" if draft else "open",
-        "author_user_id": _user(call),
+        "author_user_id": acting_user(call),
         "author": None,
         "closed_at": None,
         "merged_at": None,
@@ -384,7 +384,7 @@ async def create_pull_request(call: Call) -> Response:
 
 
 async def close_pull_request(call: Call) -> Response:
-    pr = _pull_request(call)
+    pr = find_pull_request(call)
     if pr["state"] == "merged":
         raise ApiError(409, "CONFLICT", "a merged pull request cannot be closed")
     stamp = iso(now())
@@ -393,7 +393,7 @@ async def close_pull_request(call: Call) -> Response:
 
 
 async def reopen_pull_request(call: Call) -> Response:
-    pr = _pull_request(call)
+    pr = find_pull_request(call)
     if pr["state"] != "closed":
         raise ApiError(409, "CONFLICT", f"the pull request is {pr['state']}, not closed")
     pr.update(state="open", closed_at=None, updated_at=iso(now()))
@@ -401,13 +401,13 @@ async def reopen_pull_request(call: Call) -> Response:
 
 
 async def list_comments(call: Call) -> Response:
-    pr = _pull_request(call)
+    pr = find_pull_request(call)
     mine = [c for c in records(call, COMMENTS).values() if c["pull_request_id"] == pr["id"]]
     return page_response(mine, call.query)
 
 
 async def create_comment(call: Call) -> Response:
-    pr = _pull_request(call)
+    pr = find_pull_request(call)
     text = await call.require("body", str)
     stamp = iso(now())
     comment: JSON = {
@@ -415,7 +415,7 @@ async def create_comment(call: Call) -> Response:
         "pull_request_id": pr["id"],
         "repository_id": pr["repository_id"],
         "kind": "comment",
-        "author_user_id": _user(call),
+        "author_user_id": acting_user(call),
         "body": text,
         "metadata": {},
         "created_at": stamp,
@@ -429,14 +429,14 @@ async def create_comment(call: Call) -> Response:
 # -- releases -------------------------------------------------------------------------
 
 
-def _releases(call: Call, repo: JSON) -> list[JSON]:
+def repository_releases(call: Call, repo: JSON) -> list[JSON]:
     return [r for r in records(call, RELEASES).values() if r["repository_id"] == repo["id"]]
 
 
 def _release(call: Call) -> JSON:
-    repo = _repository(call)
+    repo = find_repository(call)
     tag = call.params["tag"]
-    for release in _releases(call, repo):
+    for release in repository_releases(call, repo):
         if release["tag"] == tag:
             return release
     raise not_found("release", tag)
@@ -447,7 +447,7 @@ def _release_view(release: JSON) -> JSON:
 
 
 async def list_releases(call: Call) -> Response:
-    return ok([_release_view(r) for r in _releases(call, _repository(call))])
+    return ok([_release_view(r) for r in repository_releases(call, find_repository(call))])
 
 
 async def get_release(call: Call) -> Response:
@@ -455,9 +455,9 @@ async def get_release(call: Call) -> Response:
 
 
 async def create_release(call: Call) -> Response:
-    repo = _repository(call)
+    repo = find_repository(call)
     tag = await call.require("tag", str)
-    if any(r["tag"] == tag for r in _releases(call, repo)):
+    if any(r["tag"] == tag for r in repository_releases(call, repo)):
         raise ApiError(409, "CONFLICT", f"release {tag!r} exists")
     release: JSON = {
         "id": new_id(RELEASES.prefix),
@@ -470,7 +470,7 @@ async def create_release(call: Call) -> Response:
         "prerelease": await call.optional("prerelease", bool, False),
         "assets": [],
         "created_at": iso(now()),
-        "created_by_user_id": _user(call),
+        "created_by_user_id": acting_user(call),
     }
     records(call, RELEASES)[release["id"]] = release
     record_provenance(call, repo, "release", release["commit_sha"], tag)
@@ -497,7 +497,7 @@ async def upload_asset(call: Call) -> Response:
         "sha256": hashlib.sha256(content).hexdigest(),
         "commit_sha": release["commit_sha"],
         "created_at": iso(now()),
-        "created_by_user_id": _user(call),
+        "created_by_user_id": acting_user(call),
         "_content": encoded,
     }
     release["assets"].append(asset)

@@ -15,7 +15,7 @@ from starlette.responses import Response
 
 from . import forge_objects as objects
 from .common import JSON, iso, now
-from .forge import _repository, _user, git_state, record_provenance, record_push
+from .forge import acting_user, find_repository, git_state, record_provenance, record_push
 from .http import ApiError, bad_request, json_response, not_found, ok, paginate
 from .routing import Call, Endpoint
 
@@ -44,7 +44,7 @@ def _at_ref(call: Call, repo: JSON) -> tuple[str, str]:
 
 async def refs(call: Call) -> Response:
     """``GET /forge/repositories/{repository_id}/refs``."""
-    repo = _repository(call)
+    repo = find_repository(call)
     git = git_state(repo)
     default = repo["default_branch"]
     branches = [
@@ -59,7 +59,7 @@ async def refs(call: Call) -> Response:
 async def create_tag(call: Call) -> Response:
     """``POST /forge/repositories/{repository_id}/tags``: lightweight, or annotated when
     a message is given; 409 when the tag exists."""
-    repo = _repository(call)
+    repo = find_repository(call)
     git = git_state(repo)
     name = _clean_path(await call.require("name", str), "name")
     target = await call.optional("target", str) or repo["default_branch"]
@@ -71,7 +71,9 @@ async def create_tag(call: Call) -> Response:
     oid = objects.resolve(git, target)
     if oid is None:
         raise not_found("ref", target)
-    tag = objects.tag_object(git, name, oid, message, objects.author(_user(call)), iso(now()) or "")
+    tag = objects.tag_object(
+        git, name, oid, message, objects.author(acting_user(call)), iso(now()) or ""
+    )
     record_provenance(call, repo, "tag", oid, f"refs/tags/{name}")
     return ok(dict(tag), 201)
 
@@ -81,7 +83,7 @@ async def create_tag(call: Call) -> Response:
 
 async def tree(call: Call) -> Response:
     """``GET /forge/repositories/{repository_id}/tree?ref=&path=``: one directory."""
-    repo = _repository(call)
+    repo = find_repository(call)
     ref, oid = _at_ref(call, repo)
     directory = _clean_path(call.query.get("path", ""))
     files = objects.files_at(git_state(repo), oid)
@@ -107,7 +109,7 @@ def _blob(ref: str, oid: str, path: str, text: str) -> JSON:
 
 async def blob(call: Call) -> Response:
     """``GET /forge/repositories/{repository_id}/blob?path=&ref=``: one file's text."""
-    repo = _repository(call)
+    repo = find_repository(call)
     path = _clean_path(call.query.get("path", ""))
     if not path:
         raise bad_request("query parameter 'path' is required", param="path")
@@ -120,7 +122,7 @@ async def blob(call: Call) -> Response:
 
 async def readme(call: Call) -> Response:
     """``GET /forge/repositories/{repository_id}/readme``: a directory's README."""
-    repo = _repository(call)
+    repo = find_repository(call)
     ref, oid = _at_ref(call, repo)
     files = objects.files_at(git_state(repo), oid)
     found = objects.readme_path(files, _clean_path(call.query.get("path", "")))
@@ -131,7 +133,7 @@ async def readme(call: Call) -> Response:
 
 async def code_owners(call: Call) -> Response:
     """``GET /forge/repositories/{repository_id}/code-owners``: the CODEOWNERS rules."""
-    repo = _repository(call)
+    repo = find_repository(call)
     ref, oid = _at_ref(call, repo)
     path, rules = objects.code_owner_rules(objects.files_at(git_state(repo), oid))
     return ok({"ref": ref, "path": path, "rules": rules})
@@ -153,7 +155,7 @@ def _touches(git: JSON, commit: JSON, path: str) -> bool:
 async def commits(call: Call) -> Response:
     """``GET /forge/repositories/{repository_id}/commits``: newest first; the page data
     sits in ``data.page`` (``cursor`` is the last oid seen)."""
-    repo = _repository(call)
+    repo = find_repository(call)
     git = git_state(repo)
     ref, oid = _at_ref(call, repo)
     path = _clean_path(call.query.get("path", ""))
@@ -177,7 +179,7 @@ async def commits(call: Call) -> Response:
 
 async def commit(call: Call) -> Response:
     """``GET /forge/repositories/{repository_id}/commits/{sha}``: with its changed files."""
-    repo = _repository(call)
+    repo = find_repository(call)
     git = git_state(repo)
     oid = objects.find_commit(git, call.params["sha"])
     if oid is None:
@@ -188,7 +190,7 @@ async def commit(call: Call) -> Response:
 async def compare(call: Call) -> Response:
     """``GET /forge/repositories/{repository_id}/compare?base=&head=``: ``head``'s commits
     since the merge base (oldest first) and the files they changed."""
-    repo = _repository(call)
+    repo = find_repository(call)
     git = git_state(repo)
     ends: dict[str, str] = {}
     for name in ("base", "head"):
@@ -242,7 +244,7 @@ def _parent_for(git: JSON, branch: str, expected: str) -> str:
 
 async def _write(call: Call, change: Callable[[Files, str], Files], verb: str) -> Response:
     """Commit ``change`` of the file named by the path on the body's branch."""
-    repo = _repository(call)
+    repo = find_repository(call)
     git = git_state(repo)
     path = _clean_path(call.params["path"])
     if not path:
@@ -253,7 +255,9 @@ async def _write(call: Call, change: Callable[[Files, str], Files], verb: str) -
     parent = _parent_for(git, branch, expected)
     files = change(objects.files_at(git, parent), path)
     stamp = iso(now()) or ""
-    made = objects.new_commit(git, [parent], files, message, objects.author(_user(call)), stamp)
+    made = objects.new_commit(
+        git, [parent], files, message, objects.author(acting_user(call)), stamp
+    )
     git["branches"][branch] = made["oid"]
     repo["updated_at"] = stamp
     record_push(call, repo, branch, made["oid"], [path])

@@ -23,9 +23,9 @@ from . import forge_objects as objects
 from .common import JSON, iso, new_id, now
 from .forge import (
     REPOSITORIES,
-    _pull_request,
-    _repository,
-    _user,
+    acting_user,
+    find_pull_request,
+    find_repository,
     git_state,
     record_provenance,
     record_push,
@@ -85,7 +85,7 @@ async def _policy_changes(call: Call) -> JSON:
 
 async def _publish(call: Call) -> JSON:
     """The body's changes as the next version of its branch's policy."""
-    repo = _repository(call)
+    repo = find_repository(call)
     branch = await call.optional("branch", str) or repo["default_branch"]
     current = _policy(repo, branch)
     stamp = iso(now())
@@ -102,7 +102,7 @@ async def _publish(call: Call) -> JSON:
 
 async def merge_policy(call: Call) -> Response:
     """``GET /forge/repositories/{repository_id}/merge-policy?branch=``."""
-    repo = _repository(call)
+    repo = find_repository(call)
     return ok(_policy(repo, call.query.get("branch") or repo["default_branch"]))
 
 
@@ -238,7 +238,7 @@ def _state(call: Call, repo: JSON, pr: JSON) -> str:
 
 async def collaboration(call: Call) -> Response:
     """``GET .../pull-requests/{number}/collaboration``: what decides the merge."""
-    repo, pr = _repository(call), _pull_request(call)
+    repo, pr = find_repository(call), find_pull_request(call)
     _refresh(call, repo, pr)
     return ok(
         {
@@ -259,7 +259,7 @@ async def collaboration(call: Call) -> Response:
 
 async def create_review(call: Call) -> Response:
     """``POST .../pull-requests/{number}/reviews``: a decision on the current head."""
-    repo, pr = _repository(call), _pull_request(call)
+    repo, pr = find_repository(call), find_pull_request(call)
     decision = await call.require("decision", str, choices=DECISIONS)
     text = await call.optional("body", str)
     if pr["state"] in ("merged", "closed"):
@@ -269,7 +269,7 @@ async def create_review(call: Call) -> Response:
         "id": new_id(REVIEWS.prefix),
         "repository_id": repo["id"],
         "pull_request_id": pr["id"],
-        "reviewer_user_id": _user(call),
+        "reviewer_user_id": acting_user(call),
         "reviewer": None,
         "decision": decision,
         "body": text,
@@ -293,7 +293,7 @@ async def _check_fields(call: Call) -> tuple[str, str | None]:
 async def report_check(call: Call) -> Response:
     """``POST .../pull-requests/{number}/check-runs``: a check on the head commit; 409
     when ``head_sha`` is not the head any more."""
-    repo, pr = _repository(call), _pull_request(call)
+    repo, pr = find_repository(call), find_pull_request(call)
     name = await call.require("name", str)
     head_sha = await call.require("head_sha", str)
     evidence = await call.require("evidence", dict)
@@ -315,7 +315,7 @@ async def report_check(call: Call) -> Response:
         "head_sha": head_sha,
         "status": status,
         "conclusion": conclusion,
-        "reported_by_user_id": _user(call),
+        "reported_by_user_id": acting_user(call),
         "reported_by": None,
         "evidence": evidence,
         "completed_at": stamp if status == "completed" else None,
@@ -329,7 +329,7 @@ async def report_check(call: Call) -> Response:
 async def list_previews(call: Call) -> Response:
     """``GET .../pull-requests/{number}/previews``: one canned preview per linked project
     (nothing is deployed locally); destroyed once the pull request is closed or merged."""
-    repo, pr = _repository(call), _pull_request(call)
+    repo, pr = find_repository(call), find_pull_request(call)
     _refresh(call, repo, pr)
     live = pr["state"] in ("open", "draft")
     previews = []
@@ -381,13 +381,13 @@ def _merge_commit(call: Call, repo: JSON, pr: JSON) -> JSON:
     if conflicts:
         raise ApiError(409, "FORGE_MERGE_CONFLICT", "the branches conflict", {"paths": conflicts})
     message = f"Merge pull request #{pr['number']}: {pr['title']}"
-    who = objects.author(_user(call))
+    who = objects.author(acting_user(call))
     return objects.new_commit(git, [base, head], files, message, who, iso(now()) or "")
 
 
 async def merge(call: Call) -> Response:
     """``POST .../pull-requests/{number}/merge``: merge and answer the receipt."""
-    repo, pr = _repository(call), _pull_request(call)
+    repo, pr = find_repository(call), find_pull_request(call)
     if pr["state"] != "open":
         raise ApiError(409, "CONFLICT", f"the pull request is {pr['state']}, not open")
     _refresh(call, repo, pr)
@@ -415,7 +415,7 @@ async def merge(call: Call) -> Response:
         "id": new_id(RECEIPTS.prefix),
         "repository_id": repo["id"],
         "pull_request_id": pr["id"],
-        "actor_user_id": _user(call),
+        "actor_user_id": acting_user(call),
         "policy_id": policy["id"],
         "policy_version": policy["version"],
         "base_sha": base_sha,
@@ -445,7 +445,7 @@ def _check_view(check: JSON) -> JSON:
 
 
 def _find_check(call: Call) -> JSON:
-    repo = _repository(call)
+    repo = find_repository(call)
     ident = call.params["check_run_id"]
     check = records(call, CHECKS).get(ident)
     if check is None or check["repository_id"] != repo["id"]:
@@ -460,7 +460,7 @@ def _full_sha(repo: JSON, sha: str) -> str:
 
 async def create_run(call: Call) -> Response:
     """``POST /forge/repositories/{repository_id}/check-runs``: a check on a commit."""
-    repo = _repository(call)
+    repo = find_repository(call)
     sha = _full_sha(repo, await call.require("commit_sha", str))
     name = await call.require("name", str)
     evidence = await call.optional("evidence", dict)
@@ -476,7 +476,7 @@ async def create_run(call: Call) -> Response:
         "source": "api",
         "summary": await call.optional("summary", str),
         "details_url": await call.optional("details_url", str),
-        "reported_by_user_id": _user(call),
+        "reported_by_user_id": acting_user(call),
         "reported_by": None,
         "has_evidence": bool(evidence),
         "started_at": stamp,
@@ -528,7 +528,7 @@ def _suites(call: Call, repo: JSON) -> dict[str, list[JSON]]:
 
 async def list_suites(call: Call) -> Response:
     """``GET .../check-suites?commit_sha=&limit=``: newest first."""
-    repo = _repository(call)
+    repo = find_repository(call)
     wanted = call.query.get("commit_sha")
     limit = int_param(call.query, "limit", 100, 1, 1000)
     suites = [
@@ -542,7 +542,7 @@ async def list_suites(call: Call) -> Response:
 
 async def get_suite(call: Call) -> Response:
     """``GET .../check-suites/{commit_sha}``: 404 for a commit neither known nor checked."""
-    repo = _repository(call)
+    repo = find_repository(call)
     sha = _full_sha(repo, call.params["commit_sha"])
     checks = _suites(call, repo).get(sha, [])
     if not checks and sha not in git_state(repo)["commits"]:

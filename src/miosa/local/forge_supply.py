@@ -22,7 +22,7 @@ from starlette.responses import Response
 
 from . import forge_objects as objects
 from .common import JSON, iso, new_id, now
-from .forge import _releases, _repository, _user, git_state, record_provenance
+from .forge import acting_user, find_repository, git_state, record_provenance, repository_releases
 from .http import ApiError, int_param, not_found, ok
 from .records import Collection, records
 from .routing import Call, Endpoint
@@ -72,7 +72,7 @@ def _subject(call: Call, repo: JSON, kind: str, ident: str) -> tuple[str, JSON]:
         if oid is None:
             raise not_found("commit", ident)
         return oid, {"gitCommit": oid}
-    for release in _releases(call, repo):
+    for release in repository_releases(call, repo):
         if kind == "release" and release["tag"] == ident:
             return ident, {"gitCommit": release["commit_sha"]}
         for asset in release["assets"] if kind == "release_asset" else ():
@@ -83,7 +83,7 @@ def _subject(call: Call, repo: JSON, kind: str, ident: str) -> tuple[str, JSON]:
 
 async def create_attestation(call: Call) -> Response:
     """``POST /forge/repositories/{repository_id}/attestations``: sign a statement."""
-    repo = _repository(call)
+    repo = find_repository(call)
     commit_sha = await call.require("commit_sha", str)
     kind = await call.require("subject_type", str, choices=SUBJECT_TYPES)
     subject_id = await call.require("subject_id", str)
@@ -116,7 +116,7 @@ async def create_attestation(call: Call) -> Response:
         },
         "statement_sha256": hashlib.sha256(payload).hexdigest(),
         "key_id": key["key_id"],
-        "created_by_user_id": _user(call),
+        "created_by_user_id": acting_user(call),
         "created_at": iso(now()),
     }
     records(call, ATTESTATIONS)[attestation["id"]] = attestation
@@ -126,7 +126,7 @@ async def create_attestation(call: Call) -> Response:
 
 
 def _attestation(call: Call) -> JSON:
-    repo = _repository(call)
+    repo = find_repository(call)
     ident = call.params["attestation_id"]
     found = records(call, ATTESTATIONS).get(ident)
     if found is None or found["repository_id"] != repo["id"]:
@@ -136,7 +136,7 @@ def _attestation(call: Call) -> JSON:
 
 async def list_attestations(call: Call) -> Response:
     """``GET .../attestations?commit_sha=``."""
-    repo = _repository(call)
+    repo = find_repository(call)
     wanted = call.query.get("commit_sha")
     if wanted:
         wanted = objects.find_commit(git_state(repo), wanted) or wanted
@@ -210,7 +210,7 @@ def _run_view(run: JSON) -> JSON:
 async def create_run(call: Call) -> Response:
     """``POST .../automation-runs``: a run on a commit of the repository; its steps are
     canned and complete at once (nothing is built locally)."""
-    repo = _repository(call)
+    repo = find_repository(call)
     commit_sha = await call.require("commit_sha", str)
     oid = objects.find_commit(git_state(repo), commit_sha)
     if oid is None:
@@ -234,7 +234,7 @@ async def create_run(call: Call) -> Response:
 
 
 def _run(call: Call) -> JSON:
-    repo = _repository(call)
+    repo = find_repository(call)
     ident = call.params["run_id"]
     run = records(call, RUNS).get(ident)
     if run is None or run["repository_id"] != repo["id"]:
@@ -244,7 +244,7 @@ def _run(call: Call) -> JSON:
 
 async def list_runs(call: Call) -> Response:
     """``GET .../automation-runs?limit=``: the latest runs, newest first."""
-    repo = _repository(call)
+    repo = find_repository(call)
     limit = int_param(call.query, "limit", 100, 1, 1000)
     mine = [r for r in records(call, RUNS).values() if r["repository_id"] == repo["id"]]
     return ok([_run_view(r) for r in reversed(mine)][:limit])
@@ -279,7 +279,7 @@ async def _link_fields(call: Call) -> JSON:
 
 async def create_link(call: Call) -> Response:
     """``POST .../project-link``: 409 when the project is linked already."""
-    repo = _repository(call)
+    repo = find_repository(call)
     project_id = await call.require("project_id", str)
     given = await _link_fields(call)
     links = repo.setdefault("_links", {})
@@ -307,7 +307,7 @@ async def create_link(call: Call) -> Response:
 
 
 def _link(call: Call) -> tuple[JSON, JSON]:
-    repo = _repository(call)
+    repo = find_repository(call)
     ident = call.params["project_id"]
     link = repo.get("_links", {}).get(ident)
     if link is None:

@@ -10,7 +10,7 @@ BackSpace removes the last block), a scroll moves the thumb of a scroll bar on t
 edge. So a screenshot taken after an action differs from one taken before, and agent
 code can be exercised end to end. Keys, scrolls and the clipboard are also kept as data.
 
-Pure logic, no I/O: `computers.py` serves it over HTTP.
+Pure logic, no I/O: the `computers` package serves it over HTTP.
 """
 
 from __future__ import annotations

@@ -284,7 +284,7 @@ class Store:
         # The generic record store (records.py): collection path -> id -> record.
         self.records: dict[str, dict[str, JSON]] = {}
         # What a computer (a sandbox with extra["kind"] == "computer") has beyond its
-        # sandbox: the simulated desktop and its settings, by id (computers.py).
+        # sandbox: the simulated desktop and its settings, by id (the computers package).
         self.computers: dict[str, ComputerState] = {}
         self.tenant_events = EventLog(5000)
         self.exec_pids: set[int] = set()
