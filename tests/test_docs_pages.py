@@ -31,6 +31,7 @@ PAGES = (
     "connect-devices-email.md",
     "open-computers.md",
     "tracing-and-http2.md",
+    "deployments-and-data.md",
 )
 BLOCKS = [
     (page, n, code)
