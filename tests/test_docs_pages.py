@@ -32,6 +32,7 @@ PAGES = (
     "open-computers.md",
     "tracing-and-http2.md",
     "deployments-and-data.md",
+    "tools-and-integrations.md",
 )
 BLOCKS = [
     (page, n, code)
