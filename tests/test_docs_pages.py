@@ -33,6 +33,7 @@ PAGES = (
     "tracing-and-http2.md",
     "deployments-and-data.md",
     "tools-and-integrations.md",
+    "admin-and-billing.md",
 )
 BLOCKS = [
     (page, n, code)
