@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from pathlib import Path
 
 import click
 
@@ -53,8 +54,9 @@ def copy(settings: Settings, source: str, destination: str, progress: bool) -> N
                 raise click.ClickException(f"{source}: no such file")
             if path.endswith("/"):
                 path += os.path.basename(source)
+            files = client.sandboxes.handle(sandbox_id).files
             with progress_bar(f"upload {os.path.basename(source)}", enabled=show) as report:
-                client.sandboxes.handle(sandbox_id).files.upload(path, source, progress=report)
+                files.upload(path, Path(source), progress=report)
             size = os.path.getsize(source)
             result = {"source": source, "destination": f"{sandbox_id}:{path}", "bytes": size}
         else:
