@@ -30,6 +30,7 @@ def test_a_repo_deployment_builds_goes_live_and_stops() -> None:
             metadata={"team": "web"},
         )
         ready = client.deployments.wait_until_ready(created.id or "", timeout=5)
+        env = client.deployments.list_env(created.id or "")
         listed = [d.id for d in client.deployments.list(state="running")]
         builds = client.deployments.list_builds(created.id or "")
         instances = client.deployments.runtime_instances.list(created.id or "")
@@ -53,6 +54,7 @@ def test_a_repo_deployment_builds_goes_live_and_stops() -> None:
     assert created.state == "building"
     assert created.slug == "shop-api"
     assert created.linked_database_id
+    assert [(v.key, v.environment) for v in env] == [("DATABASE_URL", "production")]
     assert ready.state == "running" and ready.active_version_id and ready.active_release_id
     assert created.id in listed
     assert builds[0].state == "succeeded"

@@ -152,7 +152,11 @@ def _new_deployment(call: Call, record: JSON) -> JSON:
     )
     log_line(call, record["id"], f"deployment {record['name']!r} created")
     if database:
-        record["linked_database_id"] = _provision_database(call, record, database)
+        database_id = _provision_database(call, record, database)
+        record["linked_database_id"] = database_id
+        db = records(call, data_services.DATABASES)[database_id]
+        url = data_services.credentials_of(call, db)["url"]
+        _set_env(call, record["id"], "DATABASE_URL", url, "production")
     if record.get("repo_url"):
         _start_build(call, record)
     return record
