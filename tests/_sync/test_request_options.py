@@ -73,3 +73,15 @@ def test_a_bad_header_value_is_refused_before_sending() -> None:
         with pytest.raises(ConfigurationError):
             client.cron_jobs.get("job_1", extra_headers={"X-Bad": "a\r\nInjected: 1"})
     assert api.requests == []
+
+
+def test_a_keyword_the_method_does_not_take_is_refused_before_sending() -> None:
+    api = MockAPI()
+    with make_client(api) as client:
+        with pytest.raises(TypeError, match=r"unexpected keyword argument 'agent_definition_i"):
+            client.runs.create(  # type: ignore[call-arg]
+                instruction="hi", agent_definition_id="agd_1"
+            )
+        with pytest.raises(TypeError, match=r"'extra_header', 'timout'.*extra_body="):
+            client.cron_jobs.get("job_1", extra_header={}, timout=3)  # type: ignore[call-arg]
+    assert api.requests == []

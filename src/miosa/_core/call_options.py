@@ -48,6 +48,9 @@ class RequestOptions(RequestExtras, total=False):
     """This call's timeout per attempt: seconds, or an `httpx.Timeout`."""
 
 
+_OPTION_NAMES = RequestOptions.__required_keys__ | RequestOptions.__optional_keys__
+
+
 def apply_options(
     options: Mapping[str, object] | None,
     params: Mapping[str, str] | None,
@@ -55,9 +58,20 @@ def apply_options(
     headers: Mapping[str, str] | None,
     timeout: httpx.Timeout | None,
 ) -> tuple[Mapping[str, str] | None, object, Mapping[str, str] | None, httpx.Timeout | None]:
-    """``(params, json, headers, timeout)`` with the per-call options merged in."""
+    """``(params, json, headers, timeout)`` with the per-call options merged in.
+
+    A keyword that is neither a parameter of the method nor one of these options lands
+    here too (``**options`` takes any name at run time): it is refused, not dropped.
+    """
     if not options:
         return params, json, headers, timeout
+    unknown = options.keys() - _OPTION_NAMES
+    if unknown:
+        names = ", ".join(repr(name) for name in sorted(unknown))
+        raise TypeError(
+            f"unexpected keyword argument {names}: not a parameter of this method "
+            "(send a field the SDK does not know with extra_body= or extra_query=)"
+        )
     extra_query = options.get("extra_query")
     if isinstance(extra_query, Mapping) and extra_query:
         params = {**(params or {}), **query(**dict(extra_query))}
