@@ -91,6 +91,11 @@ MODULES = (
     "open_computers_work",
     "sandbox_ssh",
     "sockets",
+    "channels",
+    "command_center",
+    "community",
+    "project_integrations",
+    "provider_defaults",
     "contract",
 )
 

@@ -1,16 +1,23 @@
 """Completions: ``/intelligence/chat/completions``, ``/intelligence/completions`` and the
-inference proxy at the host root (``/inference/{slug}/v1/...``).
+inference proxy at the host root (``/inference/{slug}/v1/...``); embeddings:
+``/intelligence/embeddings``.
 
 No model runs locally. A completion is canned but deterministic: the reply echoes the
 last user message (or the prompt), in the OpenAI payload production answers (bare, not
 in a ``data`` envelope, as OpenAI clients expect), with token counts by whitespace
 words. ``"stream": true`` answers the same text as server-sent ``chat.completion.chunk``
 events ending in ``[DONE]``. Every completion leaves a request trace
-(``GET /ai-gateway/requests``).
+(``GET /ai-gateway/requests``). An embedding is canned the same way: a unit vector drawn
+from the SHA-256 of the model and the text, so the same input always gets the same vector
+(and different inputs different ones), ``dimensions`` long (64 by default).
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import math
+import struct
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,6 +33,7 @@ PROVIDER = "miosa-local"
 _PROXY = "/inference/{slug}/v1"
 # The models a local inference cluster says it serves.
 CLUSTER_MODELS = ("local-echo", "local-echo-mini")
+EMBEDDING_DIMENSIONS = 64
 
 
 def _tokens(text: str) -> int:
@@ -175,6 +183,57 @@ async def complete(call: Call) -> Response:
     return json_response(_text_payload(model, answer, usage))
 
 
+def _vector(model: str, text: str, dimensions: int) -> list[float]:
+    """A deterministic unit vector for ``text``: SHA-256 blocks read as signed bytes."""
+    raw = b""
+    block = 0
+    while len(raw) < dimensions:
+        raw += hashlib.sha256(f"{model}\0{block}\0{text}".encode()).digest()
+        block += 1
+    values = [(b - 127.5) / 127.5 for b in raw[:dimensions]]
+    norm = math.sqrt(sum(v * v for v in values)) or 1.0
+    return [round(v / norm, 6) for v in values]
+
+
+def _encoded(vector: list[float], encoding: str) -> list[float] | str:
+    """The vector as floats, or (``base64``) the base64 of its little-endian float32s."""
+    if encoding == "base64":
+        return base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode()
+    return vector
+
+
+def _inputs(body: JSON) -> list[str]:
+    value = body.get("input")
+    if isinstance(value, str) and value:
+        return [value]
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return value
+    raise bad_request("input must be a string or a non-empty array of strings", field="input")
+
+
+async def embeddings(call: Call) -> Response:
+    """``POST /intelligence/embeddings``: one canned vector per input, in the OpenAI
+    payload (bare, as the completions)."""
+    body = await call.json()
+    model = require(body, "model", str)
+    texts = _inputs(body)
+    dimensions = optional(body, "dimensions", int, EMBEDDING_DIMENSIONS, low=1, high=4096)
+    encoding = optional(body, "encoding_format", str, "float", choices=("float", "base64"))
+    optional(body, "user", str)
+    tokens = sum(_tokens(t) for t in texts)
+    usage: JSON = {"prompt_tokens": tokens, "total_tokens": tokens}
+    record_trace(call, provider=PROVIDER, model=model, path=call.request.url.path, usage=usage)
+    data = [
+        {
+            "object": "embedding",
+            "index": index,
+            "embedding": _encoded(_vector(model, text, dimensions), encoding),
+        }
+        for index, text in enumerate(texts)
+    ]
+    return json_response({"object": "list", "data": data, "model": model, "usage": usage})
+
+
 def _cluster(call: Call) -> str:
     return f"inference:{call.params['slug']}"
 
@@ -206,6 +265,7 @@ def endpoints() -> list[Endpoint]:
     return [
         Endpoint("POST", "/intelligence/chat/completions", chat),
         Endpoint("POST", "/intelligence/completions", complete),
+        Endpoint("POST", "/intelligence/embeddings", embeddings),
         Endpoint("GET", _PROXY + "/models", cluster_models, host_root=True),
         Endpoint("POST", _PROXY + "/chat/completions", cluster_chat, host_root=True),
         Endpoint("POST", _PROXY + "/completions", cluster_complete, host_root=True),
