@@ -105,5 +105,5 @@ def test_empty_replies_are_204_and_others_declare_a_success(doc: dict[str, Any])
 
 def test_the_local_server_serves_the_core_operations(doc: dict[str, Any]) -> None:
     local = [op for _, _, op in _operations(doc) if op.get("x-miosa-local")]
-    assert len(local) == 1008
+    assert len(local) == 1040
     assert len(_operations(doc)) == 1142

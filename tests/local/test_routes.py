@@ -33,11 +33,11 @@ def test_every_contract_endpoint_has_a_route() -> None:
     records = _contract()
     # Every operation api/openapi.json marks x-miosa-local (the count guards against the
     # document losing its marks; api/README.md explains them).
-    assert len(records) == 1008
+    assert len(records) == 1040
     wanted = {(r["method"], _normalize(r["path"])) for r in records}
     routed = {(e.method, _normalize(e.path)) for e in all_endpoints()}
     assert wanted - routed == set()
-    assert len(wanted) == 1008
+    assert len(wanted) == 1040
 
 
 def test_host_root_operations_are_mounted_outside_the_api_prefix() -> None:
