@@ -483,6 +483,8 @@ FOUND_BEFORE = [
     ("POST", "/environments", b'{"name": "found-2", "plain_variables": [null]}'),
     ("POST", "/environments", b'{"name": "found-3", "repositories": [1]}'),
     ("POST", "/environments", b'{"name": "found-4", "cli_tools": []}'),
+    ("POST", "/egress/allowlist", b'{"host": "0", "policy_id": [null]}'),
+    ("POST", "/egress/allowlist", b'{"host": "a.example", "methods": "GET"}'),
 ]
 
 

@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from starlette.responses import Response
 
 from .common import JSON, iso, new_id, now
+from .fields import optional
 from .http import ApiError, bad_request, json_response, no_content, ok, page_response
 from .records import Collection, crud_endpoints, find, records
 from .routing import Call, Endpoint
@@ -267,6 +268,10 @@ async def create_rule(call: Call) -> Response:
     body = await call.json()
     _require(body, "host")
     _one_of(body, "effect", EFFECTS)
+    # Kept as sent and read when a request is checked: a mistyped field is a 400 here.
+    for name in ("policy_id", "resource_id", "resource_type", "note", "path_glob"):
+        optional(body, name, str)
+    optional(body, "methods", list, items=str)
     policy_id = body.get("policy_id")
     if policy_id and policy_id not in records(call, POLICIES):
         raise ApiError(404, "NOT_FOUND", f"egress policy {policy_id} not found")
