@@ -46,6 +46,7 @@ KNOWN_MODULES = {
     "attr": "attrs",
     "cattrs": "cattrs",
     "httpx": "httpx",
+    "jiter": "jiter",
     "httpx_sse": "httpx-sse",
     "typing_extensions": "typing-extensions",
     "httpx_ws": "httpx-ws",

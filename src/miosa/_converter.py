@@ -20,8 +20,8 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._dump import format_datetime, wire_name
+from ._lazy_items import ItemBuilder, lazy_item_builder, shape_error
 from ._model_codegen import compile_structure
-from .errors import ResponseValidationError
 
 if TYPE_CHECKING:
     from .types._base import Model
@@ -194,17 +194,6 @@ def _hook_for(cls: Any) -> Callable[[Any, Any], Any]:
     return hook
 
 
-def _shape_error(
-    cls: Any, exc: Exception, payload: object, status_code: int, request_id: str | None
-) -> ResponseValidationError:
-    return ResponseValidationError(
-        f"Unexpected response shape for {getattr(cls, '__name__', cls)}: {exc}",
-        status_code=status_code,
-        request_id=request_id,
-        text=repr(payload)[:1024],
-    )
-
-
 def structure(
     payload: object,
     cls: type[T],
@@ -216,7 +205,7 @@ def structure(
     try:
         return _hook_for(cls)(payload, cls)  # type: ignore[no-any-return]
     except Exception as exc:  # cattrs raises many types; the user needs one.
-        raise _shape_error(cls, exc, payload, status_code, request_id) from None
+        raise shape_error(cls, exc, payload, status_code, request_id) from None
 
 
 def from_plain(data: Mapping[str, Any], cls: type[T]) -> T:
@@ -240,5 +229,32 @@ def structure_list(items: list[Any], cls: type[T], *, status_code: int = 200) ->
         for item in items:
             append(hook(item, cls))
     except Exception as exc:
-        raise _shape_error(cls, exc, item, status_code, None) from None
+        raise shape_error(cls, exc, item, status_code, None) from None
+    return out
+
+
+# A model's lazy item builder, or None when its items are built eagerly.
+_item_builders: dict[Any, ItemBuilder | None] = {}
+
+
+def structure_page_items(
+    items: list[Any], cls: type[T], *, status_code: int = 200, request_id: str | None = None
+) -> list[T]:
+    """A page's items: lazy twins of `cls` where it allows (`miosa._lazy_items`), else
+    `structure_list`. An item that is not an object, or lacks a required key, fails here."""
+    try:
+        build = _item_builders[cls]
+    except KeyError:
+        build = _item_builders[cls] = lazy_item_builder(cls, converter)
+    if build is None:
+        return structure_list(items, cls, status_code=status_code)
+    origin = (status_code, request_id)
+    out: list[T] = []
+    append = out.append
+    item: object = None
+    try:
+        for item in items:
+            append(build(item, origin))
+    except Exception as exc:
+        raise shape_error(cls, exc, item, status_code, request_id) from None
     return out

@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 import cattrs
 
+from ._aliases import alias_pairs
 from ._dump import wire_name
 
 StructureFn = Callable[[Any, Any], Any]
@@ -81,48 +82,49 @@ def _slot_setters(cls: type) -> list[Callable[[Any, Any], None]] | None:
     return setters
 
 
-def compile_structure(cls: type, converter: cattrs.Converter) -> StructureFn:
-    """Generate the structure hook ``(o, _) -> cls`` for an attrs model.
+class _Generated:
+    """The names and statements shared by one model's generated functions.
 
-    A value that is not a JSON object raises `TypeError`; a missing required key raises
-    `KeyError`; a field of the wrong shape raises what the converter's hook for it raises.
-    The object itself is kept as ``_raw``. Field hooks are looked up on the first call, when
-    a model that contains itself (a file tree) finds its own hook already registered.
+    Field hooks are looked up on the first call of any of them, when a model that contains
+    itself (a file tree) finds its own hook already registered.
     """
-    attrs.resolve_types(cls)
-    hook_types: dict[str, Any] = {}
-    names: dict[str, Any] = {
-        "_cls": cls,
-        "_MISSING": _MISSING,
-        "_new": object.__new__,
-        # The base model's slot: every model keeps the object it came from.
-        "_set_raw": inspect.getattr_static(cls, "_raw").__set__,
-        "_pending": True,
-    }
 
-    def resolve_hooks() -> None:
-        for name, tp in hook_types.items():
-            names[name] = converter.get_structure_hook(tp)
-        names["_pending"] = False
+    def __init__(self, cls: type, converter: cattrs.Converter) -> None:
+        attrs.resolve_types(cls)
+        self.cls = cls
+        self.fields = attrs.fields(cls)
+        self.index = {field.name: index for index, field in enumerate(self.fields)}
+        self.hook_types: dict[str, Any] = {}
+        self.names: dict[str, Any] = {
+            "_cls": cls,
+            "_MISSING": _MISSING,
+            "_new": object.__new__,
+            # The base model's slot: every model keeps the object it came from.
+            "_set_raw": inspect.getattr_static(cls, "_raw").__set__,
+            "_pending": True,
+            "_resolve": self._resolve_hooks,
+            "_refuse": self._refuse,
+        }
+        self._converter = converter
 
-    def refuse(value: object) -> None:
-        raise TypeError(f"expected a JSON object for {cls.__name__}, got {value!r:.80}")
+    def _resolve_hooks(self) -> None:
+        for name, tp in self.hook_types.items():
+            self.names[name] = self._converter.get_structure_hook(tp)
+        self.names["_pending"] = False
 
-    names["_resolve"], names["_refuse"] = resolve_hooks, refuse
-    lines = [
-        f"def structure_{cls.__name__}(o, _=None):",
-        "    if o.__class__ is not dict and not isinstance(o, dict): _refuse(o)",
-        "    if _pending: _resolve()",
-        "    get = o.get",
-    ]
-    arguments: list[str] = []
-    for index, field in enumerate(attrs.fields(cls)):
+    def _refuse(self, value: object) -> None:
+        raise TypeError(f"expected a JSON object for {self.cls.__name__}, got {value!r:.80}")
+
+    def field_lines(self, index: int, indent: str) -> list[str]:
+        """Statements that leave field `index`'s converted value in ``v<index>``, reading
+        the object through a local ``get`` (its ``get`` method) or ``o``."""
+        field, names = self.fields[index], self.names
         var, wire = f"v{index}", wire_name(field)
         inner, optional = _split_optional(field.type)
         exact = _exact_class(inner)
         # Scalar hooks also refuse containers, so they see the whole `X | None` type.
         hook_type = field.type if exact in _SCALARS else inner
-        hook_types[f"h{index}"] = names[f"t{index}"] = hook_type
+        self.hook_types[f"h{index}"] = names[f"t{index}"] = hook_type
         names[f"c{index}"] = exact
         is_enum = isinstance(inner, type) and issubclass(inner, enum.Enum)
         if is_enum:
@@ -130,45 +132,104 @@ def compile_structure(cls: type, converter: cattrs.Converter) -> StructureFn:
         guard_none = optional or field.default is None
         conversion = _conversion(var, index, guard_none, exact, is_enum)
         if field.default is attrs.NOTHING:
-            lines += [f"    {var} = o[{wire!r}]", f"    {conversion}"]
+            lines = [f"{var} = o[{wire!r}]", conversion]
         elif field.default is None:
-            lines += [f"    {var} = get({wire!r})", f"    {conversion}"]
+            lines = [f"{var} = get({wire!r})", conversion]
         else:
             default = field.default
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 if default.takes_self:
-                    raise TypeError(f"{cls.__name__}.{field.name}: takes_self defaults unsupported")
+                    raise TypeError(
+                        f"{self.cls.__name__}.{field.name}: takes_self defaults unsupported"
+                    )
                 names[f"d{index}"], fill = default.factory, f"d{index}()"
             else:
                 names[f"d{index}"], fill = default, f"d{index}"
-            lines += [
-                f"    {var} = get({wire!r}, _MISSING)",
-                f"    if {var} is _MISSING:",
-                f"        {var} = {fill}",
-                "    else:",
-                f"        {conversion}",
+            lines = [
+                f"{var} = get({wire!r}, _MISSING)",
+                f"if {var} is _MISSING:",
+                f"    {var} = {fill}",
+                "else:",
+                f"    {conversion}",
             ]
-        arguments.append(f"{field.alias}={var}")
+        return [indent + line for line in lines]
+
+    def compile(self, source: str, kind: str) -> dict[str, Any]:
+        cls = self.cls
+        filename = f"<miosa generated {kind} {cls.__module__}.{cls.__qualname__}>"
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        exec(compile(source, filename, "exec"), self.names)
+        return self.names
+
+
+def compile_structure(cls: type, converter: cattrs.Converter) -> StructureFn:
+    """Generate the structure hook ``(o, _) -> cls`` for an attrs model.
+
+    A value that is not a JSON object raises `TypeError`; a missing required key raises
+    `KeyError`; a field of the wrong shape raises what the converter's hook for it raises.
+    The object itself is kept as ``_raw``.
+    """
+    gen = _Generated(cls, converter)
+    lines = [
+        f"def structure_{cls.__name__}(o, _=None):",
+        "    if o.__class__ is not dict and not isinstance(o, dict): _refuse(o)",
+        "    if _pending: _resolve()",
+        "    get = o.get",
+    ]
+    for index in range(len(gen.fields)):
+        lines += gen.field_lines(index, "    ")
     setters = _slot_setters(cls)
+    pairs = alias_pairs(cls)
     if setters is None:
-        lines.append(f"    instance = _cls({', '.join(arguments)})")
+        arguments = ", ".join(f"{field.alias}=v{i}" for i, field in enumerate(gen.fields))
+        lines.append(f"    instance = _cls({arguments})")
     else:
+        if pairs is not None:
+            # `aliases_filled` is the whole post-init: fill the pairs here instead.
+            for first, second in pairs:
+                a, b = f"v{gen.index[first]}", f"v{gen.index[second]}"
+                lines += [f"    if {a} is None: {a} = {b}", f"    elif {b} is None: {b} = {a}"]
         # attrs' frozen __init__ sets each slot through object.__setattr__; with nothing
         # else in it (no validator, converter or post-init) the slots' own setters do the
         # same for about half the cost, which is most of a list item's structuring.
         lines.append("    instance = _new(_cls)")
         for index, setter in enumerate(setters):
-            names[f"s{index}"] = setter
+            gen.names[f"s{index}"] = setter
             lines.append(f"    s{index}(instance, v{index})")
-        if getattr(cls, "__attrs_post_init__", None):
+        if pairs is None:
             lines.append("    instance.__attrs_post_init__()")  # as attrs' __init__ ends
     lines += [
         "    _set_raw(instance, o)",
         "    return instance",
     ]
-    source = "\n".join(lines) + "\n"
-    filename = f"<miosa generated structure {cls.__module__}.{cls.__qualname__}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    exec(compile(source, filename, "exec"), names)
+    names = gen.compile("\n".join(lines) + "\n", "structure")
     fn: StructureFn = names[f"structure_{cls.__name__}"]
     return fn
+
+
+FieldReader = Callable[[dict[str, Any]], Any]
+
+
+def compile_field_readers(cls: type, converter: cattrs.Converter) -> dict[str, FieldReader] | None:
+    """One function per field, ``(object) -> value``, converting only that field as
+    `compile_structure` would (alias pairs included); None for a model whose structuring
+    is more than its fields (a validator, a converter or a post-init of its own)."""
+    pairs = alias_pairs(cls)
+    if pairs is None or _slot_setters(cls) is None:
+        return None
+    gen = _Generated(cls, converter)
+    # Each spelling falls back to the other, as `fill_aliases` fills whichever is None.
+    partner = {**dict(pairs), **{second: first for first, second in pairs}}
+    lines: list[str] = []
+    for index, field in enumerate(gen.fields):
+        lines += [f"def read_{index}(o):", "    if _pending: _resolve()", "    get = o.get"]
+        lines += gen.field_lines(index, "    ")
+        second = partner.get(field.name)
+        if second is not None:
+            other = gen.index[second]
+            lines.append(f"    if v{index} is None:")
+            lines += gen.field_lines(other, "        ")
+            lines.append(f"        v{index} = v{other}")
+        lines.append(f"    return v{index}")
+    names = gen.compile("\n".join(lines) + "\n", "field readers")
+    return {field.name: names[f"read_{index}"] for index, field in enumerate(gen.fields)}

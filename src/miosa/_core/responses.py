@@ -11,6 +11,8 @@ import json
 from collections.abc import Iterable
 from typing import Any, Final
 
+import jiter
+
 from ..errors import ResponseValidationError
 
 _ENVELOPE_KEYS: Final = ("data",)
@@ -22,9 +24,17 @@ def decode_json(content: bytes, *, status_code: int) -> Any:
     That covers every way a body can defeat the parser: invalid UTF-8 or syntax, an integer
     with more digits than Python converts (ValueError), nesting deeper than the recursion
     limit (RecursionError).
+
+    jiter reads the body first; what it refuses (a lone surrogate escape, a byte-order
+    mark, UTF-16, nesting past its limit) goes to `json`, whose result is the SDK's
+    answer. For everything jiter accepts, the two give equal values.
     """
     if not content:
         return None
+    try:
+        return jiter.from_json(content)
+    except ValueError:
+        pass
     try:
         return json.loads(content)
     except (ValueError, RecursionError):

@@ -16,7 +16,11 @@ from .._core.call_options import apply_options
 from .._core.paging import PageRequest
 from .._core.request import NOT_GIVEN
 from .._core.responses import unwrap_object
-from .._core.structure import structure_list_response, structure_response
+from .._core.structure import (
+    structure_list_response,
+    structure_page_response,
+    structure_response,
+)
 from ..types.websocket import WebSocketTarget, websocket_target
 from ._http import HTTP, Content
 from .pagination import Page
@@ -207,7 +211,7 @@ class APIResource:
             headers=request.headers,
             timeout=request.timeout,
         )
-        items = structure_list_response(payload, cast_to, response, keys)
+        items = structure_page_response(payload, cast_to, response, keys)
         return Page.from_payload(items, payload, request, self, cast_to, keys)
 
     def _download(

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from .._aliases import fill_aliases
+from .._aliases import aliases_filled
 from ._base import Model
 
 __all__ = ["AuditLogEntry"]
@@ -33,5 +33,4 @@ class AuditLogEntry(Model):
     created_at: datetime | None = None
     inserted_at: datetime | None = None
 
-    def __attrs_post_init__(self) -> None:
-        fill_aliases(self, ("created_at", "inserted_at"))
+    __attrs_post_init__ = aliases_filled(("created_at", "inserted_at"))

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import attrs
 
-from .._aliases import fill_aliases
+from .._aliases import aliases_filled
 from ._base import Model, OpenEnum
 
 __all__ = ["CreditBalance", "CreditTransaction", "CreditTransactionType", "CreditUsage"]
@@ -31,8 +31,10 @@ class CreditBalance(Model):
     credit_expiry_at: datetime | None = None
     updated_at: datetime | None = None
 
-    def __attrs_post_init__(self) -> None:
-        fill_aliases(self, ("balance", "balance_credits"), ("expires_at", "credit_expiry_at"))
+    __attrs_post_init__ = aliases_filled(
+        ("balance", "balance_credits"),
+        ("expires_at", "credit_expiry_at"),
+    )
 
 
 class CreditTransactionType(OpenEnum):
@@ -71,11 +73,9 @@ class CreditUsage(Model):
     storage: int | float | None = None
     total: int | float | None = None
 
-    def __attrs_post_init__(self) -> None:
-        fill_aliases(
-            self,
-            ("compute_credits", "compute"),
-            ("ai_credits", "ai"),
-            ("storage_credits", "storage"),
-            ("total_credits", "total"),
-        )
+    __attrs_post_init__ = aliases_filled(
+        ("compute_credits", "compute"),
+        ("ai_credits", "ai"),
+        ("storage_credits", "storage"),
+        ("total_credits", "total"),
+    )

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._aliases import fill_aliases
+from .._aliases import aliases_filled
 from ._base import Model, OpenEnum
 from .members import WorkspaceMember, WorkspaceRole
 
@@ -134,8 +134,7 @@ class OrgInvite(Model):
     revoked_at: datetime | None = None
     created_at: datetime | None = None
 
-    def __attrs_post_init__(self) -> None:
-        fill_aliases(self, ("id", "invite_id"))
+    __attrs_post_init__ = aliases_filled(("id", "invite_id"))
 
 
 @attrs.frozen(kw_only=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from .._aliases import fill_aliases
+from .._aliases import aliases_filled
 from ._base import Model
 
 __all__ = [
@@ -51,8 +51,7 @@ class PreviewDomain(Model):
     cname_target: str | None = None
     created_at: datetime | None = None
 
-    def __attrs_post_init__(self) -> None:
-        fill_aliases(self, ("preview_domain", "domain"))
+    __attrs_post_init__ = aliases_filled(("preview_domain", "domain"))
 
     @property
     def is_verified(self) -> bool:
@@ -71,8 +70,7 @@ class PreviewDomainVerification(Model):
     preview_domain: str | None = None
     domain: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        fill_aliases(self, ("preview_domain", "domain"))
+    __attrs_post_init__ = aliases_filled(("preview_domain", "domain"))
 
 
 @attrs.frozen(kw_only=True)
@@ -108,5 +106,4 @@ class AdminSnapshot(Model):
     updated_at: datetime | None = None
     expires_at: datetime | None = None
 
-    def __attrs_post_init__(self) -> None:
-        fill_aliases(self, ("id", "snapshot_id"))
+    __attrs_post_init__ = aliases_filled(("id", "snapshot_id"))

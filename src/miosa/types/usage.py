@@ -6,7 +6,7 @@ from datetime import datetime
 
 import attrs
 
-from .._aliases import fill_aliases
+from .._aliases import aliases_filled
 from ._base import Model, OpenEnum
 
 __all__ = [
@@ -62,8 +62,7 @@ class UsageSession(Model):
     credits_used: int | float | None = None
     credit_cost: int | float | None = None
 
-    def __attrs_post_init__(self) -> None:
-        fill_aliases(self, ("credits_used", "credit_cost"))
+    __attrs_post_init__ = aliases_filled(("credits_used", "credit_cost"))
 
 
 @attrs.frozen(kw_only=True)

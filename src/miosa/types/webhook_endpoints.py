@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from .._aliases import fill_aliases
+from .._aliases import aliases_filled, fill_aliases
 from ._base import Model
 from .tenant_events import WebhookEventType
 
@@ -105,15 +105,13 @@ class WebhookDelivery(Model):
     delivered_at: datetime | None = None
     created_at: datetime | None = None
 
-    def __attrs_post_init__(self) -> None:
-        fill_aliases(
-            self,
-            ("event", "event_type"),
-            ("attempt_count", "attempts"),
-            ("response_status", "status_code"),
-            ("state", "status"),
-            ("id", "delivery_id"),
-        )
+    __attrs_post_init__ = aliases_filled(
+        ("event", "event_type"),
+        ("attempt_count", "attempts"),
+        ("response_status", "status_code"),
+        ("state", "status"),
+        ("id", "delivery_id"),
+    )
 
     @property
     def delivered(self) -> bool:
