@@ -20,6 +20,7 @@ from .fields import optional
 from .http import ApiError, bad_request, no_content, not_found, ok
 from .records import Collection, crud_endpoints, find, records
 from .routing import Call, Endpoint
+from .typed import EXTERNAL
 
 CONNECTORS = Collection("/connect/connectors", "connector", "conn", "connector")
 LINKS = Collection(
@@ -331,7 +332,7 @@ async def trigger_deliveries(call: Call) -> Response:
     return ok(list(trigger.get("deliveries", [])))
 
 
-# -- bindings into a sandbox ----------------------------------------------------------------
+# -- bindings of a sandbox or a deployment to a connector -----------------------------------
 
 BINDINGS = Collection(
     "/sandboxes/{sandbox_id}/connectors",
@@ -340,67 +341,78 @@ BINDINGS = Collection(
     "connector binding",
     verbs=frozenset(),
 )
+# Optional string fields a binding keeps as sent (``null`` when absent).
+_BINDING_SCOPE = ("installation_id", "project_id", "environment", *EXTERNAL)
+
+Owner = tuple[str, str]
+"""The field naming a binding's owner and its id: ``("sandbox_id", "sbx_...")``."""
 
 
-def _sandbox_bindings(call: Call) -> list[JSON]:
-    sandbox_id = call.sandbox().id
-    return [b for b in records(call, BINDINGS).values() if b["sandbox_id"] == sandbox_id]
+def bindings_of(call: Call, table: Collection, owner: Owner) -> list[JSON]:
+    """The bindings in ``table`` that belong to ``owner``, oldest first."""
+    field, ident = owner
+    return [b for b in records(call, table).values() if b[field] == ident]
 
 
-async def list_bindings(call: Call) -> Response:
-    """``GET /sandboxes/{sandbox_id}/connectors``."""
-    return ok(_sandbox_bindings(call))
+def create_binding(
+    call: Call,
+    table: Collection,
+    owner: Owner,
+    body: JSON,
+    *,
+    connector: str,
+    env_name: str,
+    mode: str,
+) -> Response:
+    """Bind ``owner`` to a connector (by uid or id) under ``env_name`` and answer 201 with
+    the binding; an existing binding of that env name is replaced, an unknown connector
+    is a 404. Serves ``POST /sandboxes/{sandbox_id}/connectors`` and
+    ``POST /deployments/{deployment_id}/connectors``.
 
-
-async def attach_binding(call: Call) -> Response:
-    """``POST /sandboxes/{sandbox_id}/connectors``: the connector must exist; one binding
-    per env var name (attaching to a name again replaces its binding)."""
-    sandbox_id = call.sandbox().id
-    body = await call.json()
-    for name in ("connector", "env_name"):
-        if not isinstance(body.get(name), str) or not body[name]:
-            raise bad_request(f"{name} is required", field=name)
-    mode = body.get("mode", "brokered_env")
-    if not isinstance(mode, str) or not mode:
-        raise bad_request("mode must be a binding mode such as brokered_env", field="mode")
-    connector = _lookup(call, body["connector"])
-    table = records(call, BINDINGS)
-    for old in _sandbox_bindings(call):
-        if old["env_name"] == body["env_name"]:
-            del table[old["id"]]
+    The routes read ``connector``, ``env_name`` and ``mode`` themselves: each words a
+    mistyped one its own way. The scope fields are read here, before anything is looked
+    up or replaced, so a mistyped one is a 400 that leaves the bindings as they were.
+    """
+    scope = {k: optional(body, k, str) for k in _BINDING_SCOPE}
+    found = _lookup(call, connector)
+    kept = records(call, table)
+    for old in bindings_of(call, table, owner):
+        if old["env_name"] == env_name:
+            del kept[old["id"]]
     stamp = iso(now())
     binding: JSON = {
-        "id": new_id(BINDINGS.prefix),
-        "sandbox_id": sandbox_id,
-        "connector": connector["uid"],
-        "connector_id": connector["id"],
-        "env_name": body["env_name"],
+        "id": new_id(table.prefix),
+        owner[0]: owner[1],
+        "connector": found["uid"],
+        "connector_id": found["id"],
+        "env_name": env_name,
         "mode": mode,
-        **{k: optional(body, k, str) for k in ("installation_id", "project_id", "environment")},
-        **{k: optional(body, k, str) for k in _EXTERNAL},
+        **scope,
         "created_at": stamp,
         "updated_at": stamp,
     }
-    table[binding["id"]] = binding
+    kept[binding["id"]] = binding
     call.resource_id = binding["id"]
     return ok(binding, 201)
 
 
-async def detach_binding(call: Call) -> Response:
-    """``DELETE /sandboxes/{sandbox_id}/connectors/{binding_or_connector}``: by binding id
-    or connector uid (every binding of that connector)."""
+def delete_bindings(call: Call, table: Collection, owner: Owner) -> Response:
+    """Remove the binding named by the ``binding_or_connector`` path parameter, or every
+    binding of that connector uid, and answer 204; 404 when none matches. Serves
+    ``DELETE /sandboxes/{sandbox_id}/connectors/{binding_or_connector}`` and
+    ``DELETE /deployments/{deployment_id}/connectors/{binding_or_connector}``."""
     key = call.params["binding_or_connector"]
-    gone = [b for b in _sandbox_bindings(call) if key in (b["id"], b["connector"])]
+    gone = [b for b in bindings_of(call, table, owner) if key in (b["id"], b["connector"])]
     if not gone:
         raise not_found("connector binding", key)
     for binding in gone:
-        del records(call, BINDINGS)[binding["id"]]
+        del records(call, table)[binding["id"]]
     return no_content()
 
 
-async def sync_bindings(call: Call) -> Response:
-    """``POST /sandboxes/{sandbox_id}/connectors/sync``: every binding is applied again."""
-    bindings = _sandbox_bindings(call)
+async def sync_reply(call: Call, bindings: list[JSON]) -> Response:
+    """Stamp every binding as applied again; the ``.../connectors/sync`` routes of a
+    sandbox and a deployment. The body is read (so a malformed one is a 400) but unused."""
     await call.json()
     stamp = iso(now())
     for binding in bindings:
@@ -408,10 +420,9 @@ async def sync_bindings(call: Call) -> Response:
     return ok({"synced": len(bindings), "env_names": [b["env_name"] for b in bindings]})
 
 
-async def preflight_bindings(call: Call) -> Response:
-    """``POST /sandboxes/{sandbox_id}/connectors/preflight``: a binding whose connector has
-    no credential yet, or is gone, would not apply."""
-    bindings = _sandbox_bindings(call)
+async def preflight_reply(call: Call, bindings: list[JSON]) -> Response:
+    """Which bindings would not apply: their connector has no credential yet, or is gone;
+    the ``.../connectors/preflight`` routes of a sandbox and a deployment."""
     await call.json()
     connectors = records(call, CONNECTORS)
     problems = [
@@ -420,6 +431,54 @@ async def preflight_bindings(call: Call) -> Response:
         if b["connector_id"] not in connectors or b["connector_id"] not in _secrets(call)
     ]
     return ok({"ok": not problems, "bindings": len(bindings), "problems": problems})
+
+
+def _sandbox_owner(call: Call) -> Owner:
+    return ("sandbox_id", call.sandbox().id)
+
+
+async def list_bindings(call: Call) -> Response:
+    """``GET /sandboxes/{sandbox_id}/connectors``."""
+    return ok(bindings_of(call, BINDINGS, _sandbox_owner(call)))
+
+
+async def attach_binding(call: Call) -> Response:
+    """``POST /sandboxes/{sandbox_id}/connectors``: see :func:`create_binding`."""
+    owner = _sandbox_owner(call)
+    body = await call.json()
+    # This route's own wording: a missing or mistyped name "is required", and a null or
+    # empty mode is refused rather than defaulted.
+    for name in ("connector", "env_name"):
+        if not isinstance(body.get(name), str) or not body[name]:
+            raise bad_request(f"{name} is required", field=name)
+    mode = body.get("mode", "brokered_env")
+    if not isinstance(mode, str) or not mode:
+        raise bad_request("mode must be a binding mode such as brokered_env", field="mode")
+    return create_binding(
+        call,
+        BINDINGS,
+        owner,
+        body,
+        connector=body["connector"],
+        env_name=body["env_name"],
+        mode=mode,
+    )
+
+
+async def detach_binding(call: Call) -> Response:
+    """``DELETE /sandboxes/{sandbox_id}/connectors/{binding_or_connector}``: see
+    :func:`delete_bindings`."""
+    return delete_bindings(call, BINDINGS, _sandbox_owner(call))
+
+
+async def sync_bindings(call: Call) -> Response:
+    """``POST /sandboxes/{sandbox_id}/connectors/sync``: every binding is applied again."""
+    return await sync_reply(call, bindings_of(call, BINDINGS, _sandbox_owner(call)))
+
+
+async def preflight_bindings(call: Call) -> Response:
+    """``POST /sandboxes/{sandbox_id}/connectors/preflight``: see :func:`preflight_reply`."""
+    return await preflight_reply(call, bindings_of(call, BINDINGS, _sandbox_owner(call)))
 
 
 def endpoints() -> list[Endpoint]:

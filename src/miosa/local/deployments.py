@@ -748,83 +748,45 @@ async def verify_domain(call: Call) -> Response:
 # -- connector bindings ----------------------------------------------------------------------
 
 
-def _bindings(call: Call, deployment_id: str) -> list[JSON]:
-    return _children(call, BINDINGS, deployment_id)
+def _owner(call: Call) -> connectors.Owner:
+    return ("deployment_id", deployment(call)["id"])
 
 
 async def list_bindings(call: Call) -> Response:
     """``GET /deployments/{deployment_id}/connectors``."""
-    return ok(_bindings(call, deployment(call)["id"]))
+    return ok(connectors.bindings_of(call, BINDINGS, _owner(call)))
 
 
 async def attach_binding(call: Call) -> Response:
-    """``POST /deployments/{deployment_id}/connectors``: the connector must exist; one
-    binding per env var name (attaching to a name again replaces its binding)."""
-    record = deployment(call)
+    """``POST /deployments/{deployment_id}/connectors``: see
+    :func:`connectors.create_binding`; ``mode`` defaults to ``brokered_env``."""
+    owner = _owner(call)
     body = await call.json()
-    connector_ref = require(body, "connector", str)
+    connector = require(body, "connector", str)
     env_name = require(body, "env_name", str)
     mode = optional(body, "mode", str, "brokered_env")
-    scope = {k: optional(body, k, str) for k in ("installation_id", "project_id", "environment")}
-    external = {k: optional(body, k, str) for k in EXTERNAL}
-    connector = connectors._lookup(call, connector_ref)
-    table = records(call, BINDINGS)
-    for old in _bindings(call, record["id"]):
-        if old["env_name"] == env_name:
-            del table[old["id"]]
-    stamp = iso(now())
-    binding: JSON = {
-        "id": new_id(BINDINGS.prefix),
-        "deployment_id": record["id"],
-        "connector": connector["uid"],
-        "connector_id": connector["id"],
-        "env_name": env_name,
-        "mode": mode,
-        **scope,
-        **external,
-        "created_at": stamp,
-        "updated_at": stamp,
-    }
-    table[binding["id"]] = binding
-    call.resource_id = binding["id"]
-    return ok(binding, 201)
+    return connectors.create_binding(
+        call, BINDINGS, owner, body, connector=connector, env_name=env_name, mode=mode
+    )
 
 
 async def detach_binding(call: Call) -> Response:
-    """``DELETE /deployments/{deployment_id}/connectors/{binding_or_connector}``: by
-    binding id or connector uid (every binding of that connector)."""
-    key = call.params["binding_or_connector"]
-    gone = [b for b in _bindings(call, deployment(call)["id"]) if key in (b["id"], b["connector"])]
-    if not gone:
-        raise not_found("connector binding", key)
-    for binding in gone:
-        del records(call, BINDINGS)[binding["id"]]
-    return no_content()
+    """``DELETE /deployments/{deployment_id}/connectors/{binding_or_connector}``: see
+    :func:`connectors.delete_bindings`."""
+    return connectors.delete_bindings(call, BINDINGS, _owner(call))
 
 
 async def sync_bindings(call: Call) -> Response:
     """``POST /deployments/{deployment_id}/connectors/sync``: every binding applied again."""
-    bindings = _bindings(call, deployment(call)["id"])
-    await call.json()
-    stamp = iso(now())
-    for binding in bindings:
-        binding["synced_at"] = stamp
-    return ok({"synced": len(bindings), "env_names": [b["env_name"] for b in bindings]})
+    bindings = connectors.bindings_of(call, BINDINGS, _owner(call))
+    return await connectors.sync_reply(call, bindings)
 
 
 async def preflight_bindings(call: Call) -> Response:
-    """``POST /deployments/{deployment_id}/connectors/preflight``: a binding whose connector
-    has no credential yet, or is gone, would not apply."""
-    bindings = _bindings(call, deployment(call)["id"])
-    await call.json()
-    known = records(call, connectors.CONNECTORS)
-    held = connectors._secrets(call)
-    problems = [
-        {"env_name": b["env_name"], "connector": b["connector"], "reason": "no credential"}
-        for b in bindings
-        if b["connector_id"] not in known or b["connector_id"] not in held
-    ]
-    return ok({"ok": not problems, "bindings": len(bindings), "problems": problems})
+    """``POST /deployments/{deployment_id}/connectors/preflight``: see
+    :func:`connectors.preflight_reply`."""
+    bindings = connectors.bindings_of(call, BINDINGS, _owner(call))
+    return await connectors.preflight_reply(call, bindings)
 
 
 def endpoints() -> list[Endpoint]:
