@@ -8,6 +8,7 @@ when the bad field is read instead of when the page arrives.
 from __future__ import annotations
 
 import copy
+import functools
 import operator
 import pickle
 from datetime import datetime, timezone
@@ -160,3 +161,18 @@ def test_evolve_and_hash_see_the_filled_values() -> None:
     )
     assert hash(_page_of(payload, AuditLogEntry)) == hash(structure(payload, AuditLogEntry))
     assert len({_page_of(payload, AuditLogEntry), structure(payload, AuditLogEntry)}) == 1
+
+
+def test_a_model_with_a_getattr_of_its_own_is_built_on_arrival() -> None:
+    @attrs.frozen(kw_only=True)
+    class Measured(Model):
+        size: int | None = None
+
+        @functools.cached_property
+        def doubled(self) -> int:  # attrs serves cached properties through __getattr__
+            return (self.size or 0) * 2
+
+    (item,) = structure_page_items([{"size": 4}], Measured)
+    assert LAZY not in vars(Measured)
+    assert Measured.__dict__["size"].__get__(item) == 4  # filled on arrival
+    assert item.doubled == 8

@@ -28,7 +28,6 @@ import cattrs
 from ._dump import wire_name
 from ._model_codegen import FieldReader, compile_field_readers
 from .errors import ResponseValidationError
-from .types._base import Model
 
 # (status code, request id) of the reply an item came in.
 Origin = tuple[int, "str | None"]
@@ -47,7 +46,11 @@ def shape_error(
     )
 
 
-_MODEL_GETATTR = inspect.getattr_static(Model, "__getattr__")
+def _getattr_is_the_models(cls: type) -> bool:
+    """True when the ``__getattr__`` `cls` has is `Model`'s (the class that declares
+    ``__miosa_model__``), not one of its own, such as attrs' cached properties add."""
+    owner = next((k for k in cls.__mro__ if "__getattr__" in k.__dict__), None)
+    return owner is not None and "__miosa_model__" in owner.__dict__
 
 
 def _fillers(cls: type, readers: dict[str, FieldReader]) -> dict[str, Callable[[Any], Any]]:
@@ -78,8 +81,8 @@ def _fillers(cls: type, readers: dict[str, FieldReader]) -> dict[str, Callable[[
 def lazy_item_builder(cls: type, converter: cattrs.Converter) -> ItemBuilder | None:
     """``(object, origin) -> item`` building items of `cls` with empty field slots; None
     when `cls` must be built eagerly (see the module doc)."""
-    if not attrs.has(cls) or inspect.getattr_static(cls, "__getattr__") is not _MODEL_GETATTR:
-        return None  # a __getattr__ of its own (attrs' cached properties) would be bypassed
+    if not attrs.has(cls) or not _getattr_is_the_models(cls):
+        return None
     readers = compile_field_readers(cls, converter)
     if readers is None:
         return None
