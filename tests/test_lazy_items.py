@@ -23,7 +23,8 @@ from miosa.errors import ResponseValidationError
 from miosa.types import AuditLogEntry, Model, UsageSession, Webhook, WebhookDelivery
 from tests.test_model_codegen import MODELS, _sample, _wire
 
-LAZY = "__miosa_field_fillers__"
+# A model whose page items fill lazily has been given a __getattr__ of its own.
+LAZY = "__getattr__"
 
 
 def _page_of(payload: Any, cls: type[Any], **origin: Any) -> Any:
@@ -153,6 +154,24 @@ def test_unknown_attributes_still_raise_attribute_error() -> None:
     assert AuditLogEntry(id="x").raw == {}  # a model built by hand has no `raw`
 
 
+def test_a_subclass_of_a_lazy_model_is_lazy_too_and_named_in_errors() -> None:
+    @attrs.frozen(kw_only=True)
+    class Entry(Model):
+        id: str | None = None
+
+    @attrs.frozen(kw_only=True)
+    class DetailedEntry(Entry):
+        detail: str | None = None
+
+    _page_of({"id": "e1"}, Entry)  # the parent's items first
+    item = _page_of({"id": "e2", "detail": "d"}, DetailedEntry)
+    assert LAZY in vars(DetailedEntry)
+    assert (item.id, item.detail) == ("e2", "d")
+    eager = structure({"id": "e3"}, DetailedEntry)
+    with pytest.raises(AttributeError, match="'DetailedEntry' object has no attribute 'nope'"):
+        eager.nope  # type: ignore[attr-defined]  # noqa: B018
+
+
 def test_evolve_and_hash_see_the_filled_values() -> None:
     payload = {"id": "aud_1", "action": "sandbox.create", "created_at": "2026-11-28T10:00:00Z"}
     item = _page_of(payload, AuditLogEntry)
@@ -172,7 +191,8 @@ def test_a_model_with_a_getattr_of_its_own_is_built_on_arrival() -> None:
         def doubled(self) -> int:  # attrs serves cached properties through __getattr__
             return (self.size or 0) * 2
 
+    own = vars(Measured)["__getattr__"]
     (item,) = structure_page_items([{"size": 4}], Measured)
-    assert LAZY not in vars(Measured)
+    assert vars(Measured)["__getattr__"] is own
     assert Measured.__dict__["size"].__get__(item) == 4  # filled on arrival
     assert item.doubled == 8

@@ -20,8 +20,9 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._dump import format_datetime, wire_name
-from ._lazy_items import ItemBuilder, lazy_item_builder, shape_error
+from ._lazy_items import PageBuilder, lazy_page_builder, shape_error
 from ._model_codegen import compile_structure
+from .errors import ResponseValidationError
 
 if TYPE_CHECKING:
     from .types._base import Model
@@ -233,28 +234,24 @@ def structure_list(items: list[Any], cls: type[T], *, status_code: int = 200) ->
     return out
 
 
-# A model's lazy item builder, or None when its items are built eagerly.
-_item_builders: dict[Any, ItemBuilder | None] = {}
+# A model's lazy page builder, or None when its items are built eagerly.
+_page_builders: dict[Any, PageBuilder | None] = {}
 
 
 def structure_page_items(
     items: list[Any], cls: type[T], *, status_code: int = 200, request_id: str | None = None
 ) -> list[T]:
-    """A page's items: lazy twins of `cls` where it allows (`miosa._lazy_items`), else
-    `structure_list`. An item that is not an object, or lacks a required key, fails here."""
+    """A page's items: filled field by field when read where `cls` allows
+    (`miosa._lazy_items`), else `structure_list`. An item that is not an object, or lacks
+    a required key, fails here."""
     try:
-        build = _item_builders[cls]
+        build = _page_builders[cls]
     except KeyError:
-        build = _item_builders[cls] = lazy_item_builder(cls, converter)
+        build = _page_builders[cls] = lazy_page_builder(cls, converter)
     if build is None:
-        return structure_list(items, cls, status_code=status_code)
-    origin = (status_code, request_id)
-    out: list[T] = []
-    append = out.append
-    item: object = None
-    try:
-        for item in items:
-            append(build(item, origin))
-    except Exception as exc:
-        raise shape_error(cls, exc, item, status_code, request_id) from None
-    return out
+        try:
+            return structure_list(items, cls, status_code=status_code)
+        except ResponseValidationError as exc:
+            exc.request_id = request_id
+            raise
+    return build(items, (status_code, request_id))

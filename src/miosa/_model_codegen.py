@@ -207,29 +207,56 @@ def compile_structure(cls: type, converter: cattrs.Converter) -> StructureFn:
     return fn
 
 
-FieldReader = Callable[[dict[str, Any]], Any]
+def compile_lazy_getattr(
+    cls: type, converter: cattrs.Converter, fail: Callable[[Any, str, Exception], None]
+) -> Callable[[Any, str], Any] | None:
+    """A ``__getattr__`` for `cls` that fills an empty field slot from the item's ``raw``.
 
-
-def compile_field_readers(cls: type, converter: cattrs.Converter) -> dict[str, FieldReader] | None:
-    """One function per field, ``(object) -> value``, converting only that field as
-    `compile_structure` would (alias pairs included); None for a model whose structuring
-    is more than its fields (a validator, a converter or a post-init of its own)."""
+    Python calls it only when normal lookup failed, which for a field means its slot is
+    empty. It converts that one field as `compile_structure` would (alias pairs
+    included), keeps it in the slot and returns it; a conversion error goes to ``fail(item,
+    name, error)``, which raises. Any other name raises `AttributeError`. None for a model
+    whose structuring is more than its fields (a validator, a converter or a post-init of
+    its own). One function with a branch per field: a call per field read would cost as
+    much again.
+    """
     pairs = alias_pairs(cls)
-    if pairs is None or _slot_setters(cls) is None:
+    setters = _slot_setters(cls)
+    if pairs is None or setters is None:
         return None
     gen = _Generated(cls, converter)
+    gen.names["_fail"] = fail
     # Each spelling falls back to the other, as `fill_aliases` fills whichever is None.
     partner = {**dict(pairs), **{second: first for first, second in pairs}}
-    lines: list[str] = []
+    lines = ["def __getattr__(self, name):"]
     for index, field in enumerate(gen.fields):
-        lines += [f"def read_{index}(o):", "    if _pending: _resolve()", "    get = o.get"]
-        lines += gen.field_lines(index, "    ")
+        gen.names[f"s{index}"] = setters[index]
+        lines += [
+            f"    if name == {field.name!r}:",
+            "        o = self._raw",
+            "        try:",
+            "            if _pending: _resolve()",
+            "            get = o.get",
+        ]
+        lines += gen.field_lines(index, "            ")
         second = partner.get(field.name)
         if second is not None:
             other = gen.index[second]
-            lines.append(f"    if v{index} is None:")
-            lines += gen.field_lines(other, "        ")
-            lines.append(f"        v{index} = v{other}")
-        lines.append(f"    return v{index}")
-    names = gen.compile("\n".join(lines) + "\n", "field readers")
-    return {field.name: names[f"read_{index}"] for index, field in enumerate(gen.fields)}
+            lines.append(f"            if v{index} is None:")
+            lines += gen.field_lines(other, "                ")
+            lines.append(f"                v{index} = v{other}")
+        lines += [
+            "        except Exception as exc:",
+            "            _fail(self, name, exc)",
+            f"        s{index}(self, v{index})",
+            f"        return v{index}",
+        ]
+    # type(self): a subclass built eagerly inherits this function.
+    lines.append(
+        "    raise AttributeError(f'{type(self).__name__!r} object has no attribute {name!r}',"
+        " name=name, obj=self)"
+    )
+    names = gen.compile("\n".join(lines) + "\n", "lazy __getattr__")
+    getattr_fn: Callable[[Any, str], Any] = names["__getattr__"]
+    getattr_fn.__miosa_lazy__ = True  # type: ignore[attr-defined]
+    return getattr_fn

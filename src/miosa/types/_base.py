@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
@@ -28,19 +28,6 @@ class Model:
 
     # Read by the converter to recognise models without importing this module.
     __miosa_model__ = True
-
-    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
-
-        def __getattr__(self, name: str) -> Any:
-            # Reached only when normal lookup failed. A page's items are built with their
-            # fields' slots empty (see `miosa._lazy_items`): fill one now, from `raw`.
-            fillers = type(self).__dict__.get("__miosa_field_fillers__")
-            fill = fillers.get(name) if fillers is not None else None
-            if fill is None:
-                raise AttributeError(
-                    f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self
-                )
-            return fill(self)
 
     @property
     def raw(self) -> Mapping[str, Any]:
