@@ -13,7 +13,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
-from ...._concurrency import aopen_file, ato_thread
+from ...._concurrency import aread_chunks, ato_thread
 from ...._core.call_options import RequestOptions, Unpack
 from ...._core.progress import ProgressCallback, ProgressMeter, source_size
 from ...._core.request import NOT_GIVEN, file_path_param, query
@@ -334,9 +334,8 @@ async def _upload_pieces(
 
 async def _read_source(source: _Readable, chunk_size: int) -> AsyncIterator[bytes]:
     if isinstance(source, os.PathLike):
-        async with await aopen_file(source, "rb") as file:
-            while chunk := await file.read(chunk_size):
-                yield chunk
+        async for chunk in aread_chunks(source, chunk_size):
+            yield chunk
     elif isinstance(source, (bytes, bytearray, memoryview)):
         view = memoryview(source)
         for start in range(0, len(view), chunk_size):

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
-from ...._concurrency import open_file, to_thread
+from ...._concurrency import read_chunks, to_thread
 from ...._core.call_options import RequestOptions, Unpack
 from ...._core.progress import ProgressCallback, ProgressMeter, source_size
 from ...._core.request import NOT_GIVEN, file_path_param, query
@@ -337,9 +337,8 @@ def _upload_pieces(
 
 def _read_source(source: _Readable, chunk_size: int) -> Iterator[bytes]:
     if isinstance(source, os.PathLike):
-        with open_file(source, "rb") as file:
-            while chunk := file.read(chunk_size):
-                yield chunk
+        for chunk in read_chunks(source, chunk_size):
+            yield chunk
     elif isinstance(source, (bytes, bytearray, memoryview)):
         view = memoryview(source)
         for start in range(0, len(view), chunk_size):
