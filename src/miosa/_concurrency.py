@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, BinaryIO, Literal, TypeVar
 import anyio
 import anyio.lowlevel
 import anyio.to_thread
+import httpx
 
 from ._pager import AsyncPager
 
@@ -193,6 +194,37 @@ def read_chunks(path: os.PathLike[str], chunk_size: int) -> Iterator[bytes]:
     with open(path, "rb") as file:
         while chunk := file.read(chunk_size):
             yield chunk
+
+
+AsyncBodyStream = httpx.AsyncByteStream
+"""What a streamed request body given to httpx as its stream derives from."""
+BodyStream = httpx.SyncByteStream
+
+
+@contextlib.asynccontextmanager
+async def aclosing(chunks: AsyncIterator[T]) -> AsyncIterator[AsyncIterator[T]]:
+    """``chunks``, closed (if it can be) when the block is left, however it is left.
+
+    An async generator left half-way is otherwise finished by the garbage collector, late
+    (and with a `ResourceWarning` on Trio); a request body must let go of its file at once.
+    """
+    try:
+        yield chunks
+    finally:
+        aclose = getattr(chunks, "aclose", None)
+        if aclose is not None:
+            with ashielded():
+                await aclose()
+
+
+@contextlib.contextmanager
+def closing(chunks: Iterator[T]) -> Iterator[Iterator[T]]:
+    try:
+        yield chunks
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
 
 
 async def adrain(chunks: AsyncIterator[bytes]) -> None:
