@@ -21,8 +21,8 @@ import pytest
 import sniffio
 
 from miosa import AsyncMiosa
-from tests.hostile import RawServer, read_request, reply, reset
 from tests.helpers import API_KEY
+from tests.hostile import RawServer, read_request, reply, reset
 
 pytestmark = pytest.mark.usefixtures("fast_retries")
 
@@ -101,7 +101,8 @@ def reset_once_then_echo(seen: list[bytes]) -> Callable[[socket.socket], None]:
         body = request.partition(b"\r\n\r\n")[2]
         seen.append(body)
         size = len(base64.b64decode(json.loads(body)["content"]))
-        reply(conn, json.dumps({"data": {"path": "/workspace/big.bin", "size_bytes": size}}).encode())
+        written = {"data": {"path": "/workspace/big.bin", "size_bytes": size}}
+        reply(conn, json.dumps(written).encode())
 
     return handler
 
