@@ -18,7 +18,8 @@ alternate the contenders). Raw httpx writes a download to the file from the even
 the async SDK hands each write of about ``chunk_size`` to a worker thread, so a slow disk
 never stalls other tasks.
 
-Run: ``PYTHONPATH=src python benchmarks/bench_files.py [--size-mib 1024] [--repeat 3]``
+Run: ``PYTHONPATH=src python benchmarks/bench_files.py [--size-mib 1024] [--repeat 3]``;
+``--only upload`` (or ``download``) runs one direction, both contenders, sync and async.
 """
 
 from __future__ import annotations
@@ -253,6 +254,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size-mib", type=int, default=1024)
     parser.add_argument("--repeat", type=int, default=3, help="runs per transfer (median)")
+    parser.add_argument("--only", choices=("download", "upload"), help="one direction")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "URL", "FILE"))
     args = parser.parse_args()
     if args.child:
@@ -267,10 +269,11 @@ def main() -> None:
     base_url = f"http://127.0.0.1:{int(server.stdout.readline())}/api/v1"
     with tempfile.NamedTemporaryFile(prefix="miosa-upload-", delete=False) as local:
         local.truncate(size)  # sparse: reading it costs CPU, not disk
+    kinds = [kind for kind in KINDS if args.only is None or kind.startswith(args.only)]
     try:
-        runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in KINDS}
+        runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in kinds}
         for _ in range(args.repeat):  # rounds alternate the contenders, as drift is shared
-            for kind in KINDS:
+            for kind in kinds:
                 out = subprocess.run(
                     [sys.executable, __file__, "--child", kind, base_url, local.name],
                     capture_output=True,
@@ -306,6 +309,8 @@ def main() -> None:
             f"{growth:8.1f} {rate:8.0f}"
         )
     for way in ("download", "upload"):
+        if args.only not in (None, way):
+            continue
         for mode in ("sync", "async"):
             raw = results[f"{way} raw httpx" + (" async" if mode == "async" else "")]
             sdk = results[f"{way} miosa {mode}"]

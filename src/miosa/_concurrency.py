@@ -12,11 +12,13 @@ import os
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, BinaryIO, Literal, TypeVar
 
 import anyio
 import anyio.lowlevel
 import anyio.to_thread
+import httpx
 
 from ._pager import AsyncPager
 
@@ -149,6 +151,80 @@ async def aopen_file(path: str | os.PathLike[str], mode: FileMode) -> anyio.Asyn
 
 def open_file(path: str | os.PathLike[str], mode: FileMode) -> BinaryIO:
     return open(path, mode)
+
+
+async def aread_chunks(path: os.PathLike[str], chunk_size: int) -> AsyncIterator[bytes]:
+    """A local file's bytes, ``chunk_size`` at a time, read one chunk ahead.
+
+    A worker thread of its own opens the file and reads the next chunk while the caller
+    sends the one it was given, so a read rarely costs a trip to a thread and back: at most
+    one chunk is read ahead. When the caller stops, early or not, nothing more is read;
+    the thread closes the file after the read in flight (if any) and ends.
+    """
+    file: BinaryIO | None = None
+
+    def read() -> bytes:
+        nonlocal file
+        if file is None:
+            file = open(path, "rb")  # noqa: SIM115 - closed by `close`, in the same thread
+        return file.read(chunk_size)
+
+    def close() -> None:
+        if file is not None:
+            file.close()
+
+    reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="miosa-read-ahead")
+    try:
+        pending = reader.submit(read)
+        while True:
+            # Waiting for a read still in flight takes a worker of the event loop; the
+            # read is usually done by the time the previous chunk has been sent.
+            chunk = pending.result() if pending.done() else await ato_thread(pending.result)
+            if not chunk:
+                return
+            pending = reader.submit(read)
+            yield chunk
+    finally:
+        # No await here: this runs even when the generator is closed while cancelled.
+        reader.submit(close)
+        reader.shutdown(wait=False)
+
+
+def read_chunks(path: os.PathLike[str], chunk_size: int) -> Iterator[bytes]:
+    with open(path, "rb") as file:
+        while chunk := file.read(chunk_size):
+            yield chunk
+
+
+AsyncBodyStream = httpx.AsyncByteStream
+"""What a streamed request body given to httpx as its stream derives from."""
+BodyStream = httpx.SyncByteStream
+
+
+@contextlib.asynccontextmanager
+async def aclosing(chunks: AsyncIterator[T]) -> AsyncIterator[AsyncIterator[T]]:
+    """``chunks``, closed (if it can be) when the block is left, however it is left.
+
+    An async generator left half-way is otherwise finished by the garbage collector, late
+    (and with a `ResourceWarning` on Trio); a request body must let go of its file at once.
+    """
+    try:
+        yield chunks
+    finally:
+        aclose = getattr(chunks, "aclose", None)
+        if aclose is not None:
+            with ashielded():
+                await aclose()
+
+
+@contextlib.contextmanager
+def closing(chunks: Iterator[T]) -> Iterator[Iterator[T]]:
+    try:
+        yield chunks
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
 
 
 async def adrain(chunks: AsyncIterator[bytes]) -> None:

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from functools import partial
 from typing import IO
 
-from .._concurrency import aopen_file, ato_thread
+from .._concurrency import aclosing, aopen_file, aread_chunks, ato_thread
 from .._groups.open_computers import upload_filename
 from .._multipart import MultipartForm, build_form, file_size, rewind_point
 from ._http import AsyncReplayableBody, Content
@@ -25,8 +25,8 @@ async def form_chunks(
     object is first rewound to ``start`` when given."""
     yield form.head
     if isinstance(source, os.PathLike):
-        async with await aopen_file(source, "rb") as file:
-            while chunk := await file.read(chunk_size):
+        async with aclosing(aread_chunks(source, chunk_size)) as chunks:
+            async for chunk in chunks:
                 yield chunk
     else:
         if start is not None:

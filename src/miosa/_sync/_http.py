@@ -15,7 +15,16 @@ from typing import Any
 
 import httpx
 
-from .._concurrency import Gate, current_loop, drain, shielded, sleep, time_limit
+from .._concurrency import (
+    BodyStream,
+    Gate,
+    closing,
+    current_loop,
+    drain,
+    shielded,
+    sleep,
+    time_limit,
+)
 from .._core.decoding import body_decoder
 from .._core.options import ClientOptions, logger
 from .._core.pool import ShardLoad, shard_limits
@@ -74,6 +83,30 @@ def _replayable(content: Content) -> bool:
 # What a request holds while in flight: its admission token, its shard, and the load
 # and gate they came from (a pool rebuilt for another loop has new ones).
 Lease = tuple[Any, int, ShardLoad, Any]
+
+
+class RequestBody(BodyStream):
+    """A streamed request body that the attempt sending it closes, sent or not.
+
+    httpx would iterate the body through a generator of its own, which nothing closes when
+    the send stops half-way (an error, a cancellation); this one hands out the body's own
+    iterator, so the attempt can close it and its source (a file) at once.
+    """
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks = chunks.__iter__()
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self._chunks
+
+    def close(self) -> None:
+        with closing(self._chunks):
+            pass
+
+
+def _close_body(request: httpx.Request) -> None:
+    if isinstance(request.stream, RequestBody):
+        request.stream.close()
 
 
 class CookielessClient(httpx.Client):
@@ -512,15 +545,19 @@ class HTTP:
         if timeout is None and not (self.pool.owned and self.options.timeout is self.pool.timeout):
             timeout = self.options.timeout
         content = call.content
-        return client.build_request(
+        body = content() if callable(content) else None
+        request = client.build_request(
             call.method,
             self._url(call.path),
             params=call.params,
-            content=content() if callable(content) else call.body,
+            content=body if body is not None else call.body,
             headers=call.headers,
             # Left out when it equals the pool client's own default: building one per call costs.
             timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
         )
+        if body is not None:
+            request.stream = RequestBody(body)
+        return request
 
     def _pool_wait(self, call: Call) -> float | None:
         """How long this attempt may wait for a free slot: the pool timeout, or less."""
@@ -543,10 +580,12 @@ class HTTP:
             response = client.send(request, stream=True, follow_redirects=False)
         except httpx.TransportError as exc:
             pool.release(lease)
+            _close_body(request)
             self._decide_transport_error(call, exc, request.url)
             return None
         except BaseException:
             pool.release(lease)
+            _close_body(request)
             raise
         if call.debug:
             logger.debug(

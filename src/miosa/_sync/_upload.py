@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import IO
 
-from .._concurrency import open_file, to_thread
+from .._concurrency import closing, open_file, read_chunks, to_thread
 from .._groups.open_computers import upload_filename
 from .._multipart import MultipartForm, build_form, file_size, rewind_point
 from ._http import Content, ReplayableBody
@@ -28,8 +28,8 @@ def form_chunks(
     object is first rewound to ``start`` when given."""
     yield form.head
     if isinstance(source, os.PathLike):
-        with open_file(source, "rb") as file:
-            while chunk := file.read(chunk_size):
+        with closing(read_chunks(source, chunk_size)) as chunks:
+            for chunk in chunks:
                 yield chunk
     else:
         if start is not None:

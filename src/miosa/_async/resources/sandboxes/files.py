@@ -13,7 +13,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
-from ...._concurrency import aopen_file, ato_thread
+from ...._concurrency import aclosing, aread_chunks, ato_thread
 from ...._core.call_options import RequestOptions, Unpack
 from ...._core.progress import ProgressCallback, ProgressMeter, source_size
 from ...._core.request import NOT_GIVEN, file_path_param, query
@@ -323,19 +323,20 @@ async def _upload_pieces(
     yield encoder.head()
     if start is not None:
         await ato_thread(partial(cast(BinaryIO, source).seek, start))
-    async for raw in _read_source(source, chunk_size):
-        piece = encoder.feed(raw)
-        if piece:
-            yield piece
-        # Counted once the chunk has been handed over (the transport asks for the next).
-        meter.advance(len(raw))
+    async with aclosing(_read_source(source, chunk_size)) as chunks:
+        async for raw in chunks:
+            piece = encoder.feed(raw)
+            if piece:
+                yield piece
+            # Counted once the chunk has been handed over (the transport asks for the next).
+            meter.advance(len(raw))
     yield encoder.tail()
 
 
 async def _read_source(source: _Readable, chunk_size: int) -> AsyncIterator[bytes]:
     if isinstance(source, os.PathLike):
-        async with await aopen_file(source, "rb") as file:
-            while chunk := await file.read(chunk_size):
+        async with aclosing(aread_chunks(source, chunk_size)) as chunks:
+            async for chunk in chunks:
                 yield chunk
     elif isinstance(source, (bytes, bytearray, memoryview)):
         view = memoryview(source)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, cast
 
-from ...._concurrency import open_file, to_thread
+from ...._concurrency import closing, read_chunks, to_thread
 from ...._core.call_options import RequestOptions, Unpack
 from ...._core.progress import ProgressCallback, ProgressMeter, source_size
 from ...._core.request import NOT_GIVEN, file_path_param, query
@@ -326,19 +326,20 @@ def _upload_pieces(
     yield encoder.head()
     if start is not None:
         to_thread(partial(cast(BinaryIO, source).seek, start))
-    for raw in _read_source(source, chunk_size):
-        piece = encoder.feed(raw)
-        if piece:
-            yield piece
-        # Counted once the chunk has been handed over (the transport asks for the next).
-        meter.advance(len(raw))
+    with closing(_read_source(source, chunk_size)) as chunks:
+        for raw in chunks:
+            piece = encoder.feed(raw)
+            if piece:
+                yield piece
+            # Counted once the chunk has been handed over (the transport asks for the next).
+            meter.advance(len(raw))
     yield encoder.tail()
 
 
 def _read_source(source: _Readable, chunk_size: int) -> Iterator[bytes]:
     if isinstance(source, os.PathLike):
-        with open_file(source, "rb") as file:
-            while chunk := file.read(chunk_size):
+        with closing(read_chunks(source, chunk_size)) as chunks:
+            for chunk in chunks:
                 yield chunk
     elif isinstance(source, (bytes, bytearray, memoryview)):
         view = memoryview(source)

@@ -1,0 +1,129 @@
+"""Upload promises only the async client can break: an upload from a local path reads
+ahead in a worker thread, and whatever stops the upload half-way (a cancellation, a reset
+connection) must leave no thread reading, no pending task and no unfinished async
+generator (Trio reports those with a ResourceWarning). Each test runs on asyncio and on
+Trio (see conftest), against a real loopback server."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import gc
+import json
+import socket
+import threading
+import warnings
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import anyio
+import pytest
+import sniffio
+
+from miosa import AsyncMiosa
+from tests.helpers import API_KEY
+from tests.hostile import RawServer, read_request, reply, reset
+
+pytestmark = pytest.mark.usefixtures("fast_retries")
+
+Upload = Callable[[AsyncMiosa, Path], Awaitable[object]]
+
+
+def json_upload(client: AsyncMiosa, source: Path) -> Awaitable[object]:
+    files = client.sandboxes.handle("sbx_1").files
+    return files.upload("/workspace/big.bin", source, chunk_size=64 * 1024)
+
+
+def form_upload(client: AsyncMiosa, source: Path) -> Awaitable[object]:
+    return client.computers.handle("cmp_1").files.upload_form("/srv/big.bin", source)
+
+
+def read_ahead_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("miosa-read-ahead")]
+
+
+def stall_after(nbytes: int, release: threading.Event) -> Callable[[socket.socket], None]:
+    """Read the head and ``nbytes`` of the body, then stop reading (the send blocks)."""
+
+    def handler(conn: socket.socket) -> None:
+        conn.settimeout(10)
+        got = 0
+        while got < nbytes and (chunk := conn.recv(65536)):
+            got += len(chunk)
+        release.wait(10)
+
+    return handler
+
+
+def pending_tasks() -> set[object]:
+    if sniffio.current_async_library() != "asyncio":
+        return set()
+    return set(asyncio.all_tasks())
+
+
+@pytest.mark.parametrize("upload", [json_upload, form_upload], ids=["json", "multipart"])
+async def test_a_cancelled_upload_leaves_no_reader_thread_task_or_generator(
+    tmp_path: Path, upload: Upload
+) -> None:
+    source = tmp_path / "big.bin"
+    source.write_bytes(b"\x01" * (16 << 20))  # far more than the socket buffers hold
+    release = threading.Event()
+    tasks_before = pending_tasks()
+    with RawServer(stall_after(256 * 1024, release)) as server:
+        async with AsyncMiosa(api_key=API_KEY, base_url=server.base_url) as client:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                with anyio.move_on_after(0.5) as scope:
+                    await upload(client, source)
+                assert scope.cancelled_caught
+                gc.collect()
+                # Checked before the loop runs again: a generator left to the garbage
+                # collector would now have an aclose() task scheduled (asyncio).
+                assert pending_tasks() == tasks_before
+            release.set()
+    assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
+    for thread in read_ahead_threads():
+        thread.join(2)  # it closes the file after its last read, then ends
+    assert read_ahead_threads() == []
+
+
+def reset_once_then_echo(seen: list[bytes]) -> Callable[[socket.socket], None]:
+    """The first connection is reset half-way through the body; the next one is read whole
+    and answered with what it carried."""
+
+    def handler(conn: socket.socket) -> None:
+        if not seen:
+            seen.append(conn.recv(200_000))
+            reset(conn)
+            return
+        request = read_request(conn)
+        assert request is not None
+        body = request.partition(b"\r\n\r\n")[2]
+        seen.append(body)
+        size = len(base64.b64decode(json.loads(body)["content"]))
+        written = {"data": {"path": "/workspace/big.bin", "size_bytes": size}}
+        reply(conn, json.dumps(written).encode())
+
+    return handler
+
+
+async def test_an_upload_reset_half_way_is_sent_again_whole_with_nothing_left_over(
+    tmp_path: Path,
+) -> None:
+    data = bytes(range(256)) * (12 << 12)  # 12 MiB, many 64 KiB reads
+    source = tmp_path / "big.bin"
+    source.write_bytes(data)
+    seen: list[bytes] = []
+    with RawServer(reset_once_then_echo(seen)) as server:
+        async with AsyncMiosa(api_key=API_KEY, base_url=server.base_url, max_retries=1) as client:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                written = await json_upload(client, source)
+                gc.collect()
+    assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
+    assert len(seen) == 2
+    assert base64.b64decode(json.loads(seen[1])["content"]) == data
+    assert written.size_bytes == len(data)  # type: ignore[attr-defined]
+    for thread in read_ahead_threads():
+        thread.join(2)
+    assert read_ahead_threads() == []
