@@ -233,3 +233,37 @@ def test_every_parser_keeps_json_nested_past_the_recursion_limit(
     item = parser(sse(text))
     assert item is not None
     assert text in repr(item.raw)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "parser",
+    [
+        parse_event,
+        parse_tenant_event,
+        parse_sandbox_event,
+        parse_exec_chunk,
+        parse_file_event,
+        parse_log_line,
+    ],
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"type": "created", "path": "/w/a", "n": 123456789012345678901234567890}',
+        '{"type": "created", "path": "/w/\\ud800", "line": "x"}',  # a lone surrogate escape
+        '{"type": "created", "path": "/w/\\u00e9\\ud83d\\ude00", "size": 1e400}',
+        '{"type": "created", "path": "/w/a", "x": NaN}',
+        '{"type": "created", "path": "/w/a"} trailing',
+    ],
+    ids=["big int", "lone surrogate", "escapes", "nan", "trailing text"],
+)
+def test_every_parser_keeps_the_values_the_standard_library_decodes(
+    parser: Callable[[ServerSentEvent], object], text: str
+) -> None:
+    item = parser(sse(text))
+    assert item is not None
+    try:
+        expected = json.loads(text)
+    except ValueError:
+        expected = {"line": text}
+    assert repr(dict(item.raw)) == repr(expected)  # type: ignore[attr-defined]

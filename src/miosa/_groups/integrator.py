@@ -18,7 +18,7 @@ from .._events import (
     fill_event,
     iso_datetime,
     new_model,
-    scan_json,
+    read_json,
     slot_setters,
 )
 from ..types.tenant_events import TenantEvent
@@ -140,10 +140,8 @@ def parse_tenant_event(sse: ServerSentEvent) -> TenantEvent | None:
         return None
     typed: TenantEvent = new_model(TenantEvent)
     try:  # decode_json's fast path, inlined: this runs once per event of the stream
-        payload, end = scan_json(text, 0)
-        if end != len(text):
-            payload = decode_json(text)
-    except (StopIteration, ValueError, RecursionError):
+        payload = read_json(text.encode())
+    except ValueError:
         payload = decode_json(text)
     raw = fill_event(typed, sse, payload)
     sandbox_id, tenant_id = raw.get("sandbox_id"), raw.get("tenant_id")

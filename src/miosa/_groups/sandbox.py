@@ -36,7 +36,7 @@ from .._events import (
     iso_datetime,
     new_model,
     payload_type,
-    scan_json,
+    read_json,
     set_raw,
     slot_setters,
 )
@@ -144,10 +144,8 @@ def parse_sandbox_event(sse: ServerSentEvent) -> SandboxEvent | None:
     if not text or text == "[DONE]":
         return None
     try:  # decode_json's fast path, inlined on the hot path
-        payload, end = scan_json(text, 0)
-        if end != len(text):
-            payload = decode_json(text)
-    except (StopIteration, ValueError, RecursionError):
+        payload = read_json(text.encode())
+    except ValueError:
         payload = decode_json(text)
     name = sse.event
     if not name or name == "message":
@@ -256,10 +254,8 @@ def parse_file_event(sse: ServerSentEvent) -> FileEvent | None:
     if not text or text == "[DONE]":
         return None
     try:  # decode_json's fast path, inlined: this runs once per event of the stream
-        decoded, end = scan_json(text, 0)
-        if end != len(text):
-            decoded = decode_json(text)
-    except (StopIteration, ValueError, RecursionError):
+        decoded = read_json(text.encode())
+    except ValueError:
         decoded = decode_json(text)
     payload: dict[str, Any] = decoded if decoded.__class__ is dict else {}
     get = payload.get
