@@ -198,33 +198,24 @@ def test_a_plain_log_line_is_kept_as_text() -> None:
     same(parse_log_line(sse("hello")), _log_line({"line": "hello"}, None))
 
 
-@pytest.mark.parametrize(
-    "parser",
-    [
-        parse_event,
-        parse_tenant_event,
-        parse_sandbox_event,
-        parse_exec_chunk,
-        parse_file_event,
-        parse_log_line,
-    ],
-)
+# Every stream parser: each takes one server-sent event and gives its item or None.
+PARSERS: list[Callable[[ServerSentEvent], object]] = [
+    parse_event,
+    parse_tenant_event,
+    parse_sandbox_event,
+    parse_exec_chunk,
+    parse_file_event,
+    parse_log_line,
+]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
 def test_every_parser_skips_empty_and_done(parser: Callable[[ServerSentEvent], object]) -> None:
     assert parser(sse("")) is None
     assert parser(sse("[DONE]")) is None
 
 
-@pytest.mark.parametrize(
-    "parser",
-    [
-        parse_event,
-        parse_tenant_event,
-        parse_sandbox_event,
-        parse_exec_chunk,
-        parse_file_event,
-        parse_log_line,
-    ],
-)
+@pytest.mark.parametrize("parser", PARSERS)
 def test_every_parser_keeps_json_nested_past_the_recursion_limit(
     parser: Callable[[ServerSentEvent], object],
 ) -> None:
@@ -235,17 +226,7 @@ def test_every_parser_keeps_json_nested_past_the_recursion_limit(
     assert text in repr(item.raw)  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize(
-    "parser",
-    [
-        parse_event,
-        parse_tenant_event,
-        parse_sandbox_event,
-        parse_exec_chunk,
-        parse_file_event,
-        parse_log_line,
-    ],
-)
+@pytest.mark.parametrize("parser", PARSERS)
 @pytest.mark.parametrize(
     "text",
     [
