@@ -516,3 +516,49 @@ async def test_a_204_is_an_empty_stream_not_an_error() -> None:
     assert items == []
     assert len(api.requests) == 1
     assert api.last.headers["accept"] == "text/event-stream, application/json;q=0.9"
+
+
+@contextlib.contextmanager
+def collections_counted() -> Iterator[dict[int, int]]:
+    """Count the garbage collector's runs per generation, at CPython's default thresholds."""
+    counts = {0: 0, 1: 0, 2: 0}
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            counts[info["generation"]] += 1
+
+    thresholds = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    gc.collect()
+    gc.callbacks.append(note)
+    try:
+        yield counts
+    finally:
+        gc.callbacks.remove(note)
+        gc.set_threshold(*thresholds)
+
+
+async def test_a_long_stream_of_small_events_leaves_the_garbage_collector_idle() -> None:
+    # 20,000 file events arriving in 64 KiB reads, as a socket delivers them. Parsed items
+    # wait until read; had a whole read's worth (about 600) waited at once, the collector
+    # would have run at least once per read and, over the stream, a few full collections.
+    body = b"".join(
+        frame(
+            {"type": "created", "path": f"/workspace/src/file_{i}.py", "size_bytes": i}, id_=str(i)
+        )
+        for i in range(20_000)
+    )
+    reads = tuple(body[start : start + 65536] for start in range(0, len(body), 65536))
+    api = MockAPI().on("GET /sandboxes/sbx_1/files/watch", *replies(reads))
+    count = 0
+    async with make_client(api) as client:
+        watch = client.sandboxes.handle("sbx_1").files.watch()
+        with collections_counted() as collections:
+            async with watch as changes:
+                async for change in changes:
+                    assert change.size_bytes == count
+                    count += 1
+    assert count == 20_000
+    assert len(reads) > 20
+    assert collections[2] == 0
+    assert collections[0] <= 5, collections

@@ -38,8 +38,13 @@ EventParser = Callable[[ServerSentEvent], T | None]
 """Turns one SSE event into a typed item; None skips the event."""
 
 DEFAULT_IDLE_TIMEOUT = 45.0
-# Decoded bytes handed to the SSE decoder at a time (a compressed stream stays bounded).
-_SSE_SLICE = 1 << 20
+# Decoded bytes handed to the SSE decoder at a time. Small on purpose: the events of one
+# slice are parsed together and wait in `_pending` until read, and with a 64 KiB read (about
+# 500 small events, some 1,500 objects the garbage collector tracks) that queue alone passed
+# the collector's threshold, so it ran a few hundred young and several full collections per
+# 50,000 events (0.5-0.7 us an event, benchmarks/bench_streams.py). A 16 KiB slice keeps the
+# queue under the threshold; it also bounds what a compressed stream inflates at a time.
+_SSE_SLICE = 16 * 1024
 _RECONNECTABLE = (APIConnectionError, ServerError, RateLimitError)
 
 
