@@ -16,7 +16,7 @@ Targets: miosa's peak within 8 MiB of raw httpx doing the same, never more than 
 growth, and at least 0.9x raw httpx's throughput (median of ``--repeat`` runs, which
 alternate the contenders). Raw httpx writes a download to the file from the event loop;
 the async SDK hands each write of about ``chunk_size`` to a worker thread, so a slow disk
-never stalls other tasks.
+never stalls other tasks, and reads the next batch while the previous one is written.
 
 Run: ``PYTHONPATH=src python benchmarks/bench_files.py [--size-mib 1024] [--repeat 3]``;
 ``--only upload`` (or ``download``) runs one direction, both contenders, sync and async.

@@ -12,7 +12,7 @@ import os
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, BinaryIO, Literal, TypeVar
 
 import anyio
@@ -194,6 +194,144 @@ def read_chunks(path: os.PathLike[str], chunk_size: int) -> Iterator[bytes]:
     with open(path, "rb") as file:
         while chunk := file.read(chunk_size):
             yield chunk
+
+
+class _Batches:
+    """Pieces gathered into batches of about ``batch_size`` bytes, each one file write."""
+
+    def __init__(self, batch_size: int) -> None:
+        self._batch_size = batch_size
+        self._pieces: list[bytes] = []
+        self._size = 0
+
+    def add(self, piece: bytes) -> tuple[list[bytes], int] | None:
+        """Gather ``piece``; returns the batch (pieces, bytes) once it is big enough."""
+        self._pieces.append(piece)
+        self._size += len(piece)
+        return self.take() if self._size >= self._batch_size else None
+
+    def take(self) -> tuple[list[bytes], int] | None:
+        """The pieces gathered so far, if any, as a batch."""
+        if not self._pieces:
+            return None
+        batch = (self._pieces, self._size)
+        self._pieces, self._size = [], 0
+        return batch
+
+
+class AsyncFileWriter:
+    """A local file written in batches of about ``batch_size`` bytes, one batch behind.
+
+    The socket gives pieces of 64 KiB or less, and each file write is a trip to a thread,
+    so pieces are gathered into batches (a trip per 64 KiB halved a download's throughput).
+    A worker thread of the writer's own writes each batch while the caller reads the next,
+    so the caller rarely waits for a write (waiting for each one held a download at about
+    0.8x raw httpx, benchmarks/bench_files.py). At most one batch is in flight.
+    ``written(size)`` is called in the caller's task for each batch once it is written; a
+    write error is raised by the next `write` or by `flush`. Leaving the block by an
+    exception or a cancellation does not wait: the thread closes the file after the batch
+    in flight.
+    """
+
+    def __init__(
+        self, path: str | os.PathLike[str], batch_size: int, written: Callable[[int], None]
+    ) -> None:
+        self._path = path
+        self._batches = _Batches(batch_size)
+        self._written = written
+        self._file: BinaryIO | None = None
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="miosa-write")
+        self._in_flight: Future[int] | None = None
+
+    async def __aenter__(self) -> AsyncFileWriter:
+        try:
+            # Opened by the worker (opening may block) and waited for: a missing directory
+            # or a permission error is raised here, before a byte of the body is read.
+            await ato_thread(self._worker.submit(self._open).result)
+        except BaseException:
+            self._worker.shutdown(wait=False)
+            raise
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, *rest: object) -> None:
+        closing = self._worker.submit(self._close)
+        self._worker.shutdown(wait=False)
+        if exc_type is None:
+            await ato_thread(closing.result)  # a close that fails to flush is an error too
+        # Otherwise no await: this also runs when the caller is cancelled.
+
+    async def write(self, piece: bytes) -> None:
+        """Add ``piece``; a full batch goes to the worker once the previous one is written."""
+        batch = self._batches.add(piece)
+        if batch is not None:
+            await self._settle()
+            self._in_flight = self._worker.submit(self._write, *batch)
+
+    async def flush(self) -> None:
+        """Write what is gathered, and wait until every batch is written."""
+        await self._settle()
+        batch = self._batches.take()
+        if batch is not None:
+            self._in_flight = self._worker.submit(self._write, *batch)
+            await self._settle()
+
+    async def _settle(self) -> None:
+        in_flight, self._in_flight = self._in_flight, None
+        if in_flight is None:
+            return
+        if in_flight.done():  # the usual case: written while the next batch was gathered
+            self._written(in_flight.result())
+            return
+        # A worker of the event loop waits for it. A cancelled caller stops waiting at once
+        # and leaves that worker behind: the write goes on, and the close queued after it.
+        wait = anyio.to_thread.run_sync(in_flight.result, abandon_on_cancel=True)
+        self._written(await wait)
+
+    # The worker thread runs these, in the order they were submitted.
+    def _open(self) -> None:
+        self._file = open(self._path, "wb")  # noqa: SIM115 - closed by _close, in this thread
+
+    def _write(self, pieces: list[bytes], size: int) -> int:
+        assert self._file is not None
+        self._file.writelines(pieces)  # no copy into one buffer
+        return size
+
+    def _close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+class FileWriter:
+    def __init__(
+        self, path: str | os.PathLike[str], batch_size: int, written: Callable[[int], None]
+    ) -> None:
+        self._path = path
+        self._batches = _Batches(batch_size)
+        self._written = written
+        self._file: BinaryIO | None = None
+
+    def __enter__(self) -> FileWriter:
+        self._file = open(self._path, "wb")
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *rest: object) -> None:
+        assert self._file is not None
+        self._file.close()
+
+    def write(self, piece: bytes) -> None:
+        batch = self._batches.add(piece)
+        if batch is not None:
+            self._write(*batch)
+
+    def flush(self) -> None:
+        batch = self._batches.take()
+        if batch is not None:
+            self._write(*batch)
+
+    def _write(self, pieces: list[bytes], size: int) -> None:
+        assert self._file is not None
+        self._file.writelines(pieces)
+        self._written(size)
 
 
 AsyncBodyStream = httpx.AsyncByteStream

@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 
 import httpx
 
-from .._concurrency import adrain, aopen_file, ashielded, asleep, atime_limit
+from .._concurrency import AsyncFileWriter, adrain, ashielded, asleep, atime_limit
 from .._core.progress import ProgressCallback, ProgressMeter, body_size
 from .._core.request import NOT_GIVEN
 from .._core.resume import MAX_CONSECUTIVE_FAILURES, ResumeState
@@ -409,23 +409,10 @@ class AsyncByteStream:
         """
         meter = ProgressMeter(progress, body_size(self.headers))
         meter.start()
-        # The socket gives pieces of 64 KiB or less whatever the chunk size; each file write
-        # is a hop to a worker thread, so pieces are gathered into writes of about
-        # ``chunk_size`` (one hop per 64 KiB halved the throughput of a download).
-        batch: list[bytes] = []
-        batched = 0
-        async with await aopen_file(path, "wb") as file:
+        async with AsyncFileWriter(path, self._chunk_size, meter.advance) as file:
             async for chunk in self:
-                batch.append(chunk)
-                batched += len(chunk)
-                if batched >= self._chunk_size:
-                    await file.writelines(batch)  # no copy into one buffer
-                    meter.advance(batched)
-                    batch = []
-                    batched = 0
-            if batch:
-                await file.writelines(batch)
-                meter.advance(batched)
+                await file.write(chunk)
+            await file.flush()
         return meter.done
 
     async def aclose(self) -> None:

@@ -21,7 +21,7 @@ from typing import Generic, TypeVar
 
 import httpx
 
-from .._concurrency import drain, open_file, shielded, sleep, time_limit
+from .._concurrency import FileWriter, drain, shielded, sleep, time_limit
 from .._core.progress import ProgressCallback, ProgressMeter, body_size
 from .._core.request import NOT_GIVEN
 from .._core.resume import MAX_CONSECUTIVE_FAILURES, ResumeState
@@ -412,23 +412,10 @@ class ByteStream:
         """
         meter = ProgressMeter(progress, body_size(self.headers))
         meter.start()
-        # The socket gives pieces of 64 KiB or less whatever the chunk size; each file write
-        # is a hop to a worker thread, so pieces are gathered into writes of about
-        # ``chunk_size`` (one hop per 64 KiB halved the throughput of a download).
-        batch: list[bytes] = []
-        batched = 0
-        with open_file(path, "wb") as file:
+        with FileWriter(path, self._chunk_size, meter.advance) as file:
             for chunk in self:
-                batch.append(chunk)
-                batched += len(chunk)
-                if batched >= self._chunk_size:
-                    file.writelines(batch)  # no copy into one buffer
-                    meter.advance(batched)
-                    batch = []
-                    batched = 0
-            if batch:
-                file.writelines(batch)
-                meter.advance(batched)
+                file.write(chunk)
+            file.flush()
         return meter.done
 
     def close(self) -> None:
