@@ -219,7 +219,35 @@ class _Batches:
         return batch
 
 
-class AsyncFileWriter:
+class _BatchedFile:
+    """What both file writers share: the file, its batches and the written-bytes callback.
+
+    ``_open``, ``_write`` and ``_close`` touch the file; the async writer runs them in its
+    worker thread, the blocking one in the caller's.
+    """
+
+    def __init__(
+        self, path: str | os.PathLike[str], batch_size: int, written: Callable[[int], None]
+    ) -> None:
+        self._path = path
+        self._batches = _Batches(batch_size)
+        self._written = written
+        self._file: BinaryIO | None = None
+
+    def _open(self) -> None:
+        self._file = open(self._path, "wb")  # noqa: SIM115 - closed by _close
+
+    def _write(self, pieces: list[bytes], size: int) -> int:
+        assert self._file is not None
+        self._file.writelines(pieces)  # no copy into one buffer
+        return size
+
+    def _close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+class AsyncFileWriter(_BatchedFile):
     """A local file written in batches of about ``batch_size`` bytes, one batch behind.
 
     The socket gives pieces of 64 KiB or less, and each file write is a trip to a thread,
@@ -236,10 +264,8 @@ class AsyncFileWriter:
     def __init__(
         self, path: str | os.PathLike[str], batch_size: int, written: Callable[[int], None]
     ) -> None:
-        self._path = path
-        self._batches = _Batches(batch_size)
-        self._written = written
-        self._file: BinaryIO | None = None
+        super().__init__(path, batch_size, written)
+        # One thread, so the open, the writes and the close run in the order submitted.
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="miosa-write")
         self._in_flight: Future[int] | None = None
 
@@ -287,51 +313,24 @@ class AsyncFileWriter:
         wait = anyio.to_thread.run_sync(in_flight.result, abandon_on_cancel=True)
         self._written(await wait)
 
-    # The worker thread runs these, in the order they were submitted.
-    def _open(self) -> None:
-        self._file = open(self._path, "wb")  # noqa: SIM115 - closed by _close, in this thread
 
-    def _write(self, pieces: list[bytes], size: int) -> int:
-        assert self._file is not None
-        self._file.writelines(pieces)  # no copy into one buffer
-        return size
-
-    def _close(self) -> None:
-        if self._file is not None:
-            self._file.close()
-
-
-class FileWriter:
-    def __init__(
-        self, path: str | os.PathLike[str], batch_size: int, written: Callable[[int], None]
-    ) -> None:
-        self._path = path
-        self._batches = _Batches(batch_size)
-        self._written = written
-        self._file: BinaryIO | None = None
-
+class FileWriter(_BatchedFile):
     def __enter__(self) -> FileWriter:
-        self._file = open(self._path, "wb")
+        self._open()
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, *rest: object) -> None:
-        assert self._file is not None
-        self._file.close()
+        self._close()
 
     def write(self, piece: bytes) -> None:
         batch = self._batches.add(piece)
         if batch is not None:
-            self._write(*batch)
+            self._written(self._write(*batch))
 
     def flush(self) -> None:
         batch = self._batches.take()
         if batch is not None:
-            self._write(*batch)
-
-    def _write(self, pieces: list[bytes], size: int) -> None:
-        assert self._file is not None
-        self._file.writelines(pieces)
-        self._written(size)
+            self._written(self._write(*batch))
 
 
 AsyncBodyStream = httpx.AsyncByteStream
