@@ -10,9 +10,9 @@ stream). Each round, every contender reads the whole body once and touches every
 * ``miosa sync`` / ``miosa async``: this SDK's call for that stream, typed items, one
   field read per item;
 * ``miosa 2.19 sync`` / ``miosa 2.19 async`` with ``--miosa219-python PATH`` (an
-  interpreter with ``miosa==2.19.2`` installed), in its own process against the same
-  server: its call for that stream, or, where it has none, the call it would take to
-  read the same frames (said in the table).
+  interpreter with ``miosa==2.19.2`` installed), in a worker process of its own against
+  the same server, told to run one round at a time: its call for that stream, or, where
+  it has none, the call it would take to read the same frames (said in the table).
 
 | kind | this SDK | miosa 2.19 (where it has no such stream: the nearest) |
 |---|---|---|
@@ -23,8 +23,9 @@ stream). Each round, every contender reads the whole body once and touches every
 | file-watch | ``sandbox.files.watch()`` | ``client.events.stream()`` |
 | logs | ``sandbox.logs.stream()`` | ``sandbox.stream_logs()`` |
 
-Rounds alternate the contenders so machine drift hits all alike; best and median items/s
-are printed, with the ratios against miosa 2.19 and httpx-sse from this run.
+Rounds alternate all the contenders, miosa 2.19's included, so machine drift hits all
+alike; best and median items/s are printed, with the ratios against miosa 2.19 and
+httpx-sse from this run.
 
 Run: ``PYTHONPATH=src python benchmarks/bench_streams.py [--events N] [--rounds R]
 [--kinds a,b] [--miosa219-python PATH] [--markdown]``
@@ -256,11 +257,16 @@ SERVER = textwrap.dedent(
     """
 )
 
+# miosa 2.19 runs in its own interpreter, so it is a worker that stays up for the whole kind
+# and reads one round per line on stdin ("sync" or "async"), answering with the item count
+# and the seconds it took. Its rounds then interleave with this SDK's rounds, and drift on
+# the machine hits both alike. Like this SDK's contenders it builds its client (and fetches
+# the sandbox it needs) before the clock starts.
 MIOSA_219 = textwrap.dedent(
     """
     import asyncio, json, sys, time
     from miosa import AsyncMiosa, Miosa
-    url, kind, n, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    url, kind = sys.argv[1], sys.argv[2]
     KEY = "msk_bench_0000000000000000"
 
     def touch(item):
@@ -275,35 +281,62 @@ MIOSA_219 = textwrap.dedent(
             return sandbox.stream_logs()
         return client.events.stream()
 
-    def sync_rates():
-        client = Miosa(api_key=KEY, base_url=url)
-        sandbox = client.sandboxes.get("sbx_1")
-        rates = []
-        for _ in range(rounds + 1):
+    def sync_round():
+        with Miosa(api_key=KEY, base_url=url) as client:
+            sandbox = client.sandboxes.get("sbx_1")
             started, count = time.perf_counter(), 0
             for item in streams(client, sandbox):
                 touch(item)
                 count += 1
-            assert count == n, count
-            rates.append(n / (time.perf_counter() - started))
-        return rates[1:]
+            return count, time.perf_counter() - started
 
-    async def async_rates():
-        client = AsyncMiosa(api_key=KEY, base_url=url)
-        sandbox = await client.sandboxes.get("sbx_1")
-        rates = []
-        for _ in range(rounds + 1):
+    async def async_round():
+        async with AsyncMiosa(api_key=KEY, base_url=url) as client:
+            sandbox = await client.sandboxes.get("sbx_1")
             started, count = time.perf_counter(), 0
             async for item in streams(client, sandbox):
                 touch(item)
                 count += 1
-            assert count == n, count
-            rates.append(n / (time.perf_counter() - started))
-        return rates[1:]
+            return count, time.perf_counter() - started
 
-    print(json.dumps({"sync": sync_rates(), "async": asyncio.run(async_rates())}))
+    for line in sys.stdin:
+        mode = line.strip()
+        result = sync_round() if mode == "sync" else asyncio.run(async_round())
+        print(json.dumps(result), flush=True)
     """
 )
+
+
+class Miosa219:
+    """The miosa 2.19 worker for one stream kind: each call runs one round in it."""
+
+    def __init__(self, python: str, base_url: str, kind: str) -> None:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        self.kind = kind
+        self.proc = subprocess.Popen(
+            [python, "-c", MIOSA_219, base_url, kind],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+
+    def round(self, mode: str) -> tuple[int, float]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(mode + "\n")
+        self.proc.stdin.flush()
+        answer = self.proc.stdout.readline()
+        if not answer:
+            assert self.proc.stderr is not None
+            error = self.proc.stderr.read().strip()[-800:]
+            raise RuntimeError(f"miosa 2.19 worker failed ({self.kind}, {mode}): {error}")
+        count, elapsed = json.loads(answer)
+        return int(count), float(elapsed)
+
+    def close(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
 
 
 def timed(run: Callable[[], tuple[int, float]], expected: int) -> float:
@@ -323,21 +356,6 @@ def start_server(body_path: str) -> tuple[subprocess.Popen[str], int]:
     return proc, int(proc.stdout.readline())
 
 
-def miosa219(python: str, base_url: str, kind: str, n: int, rounds: int) -> dict[str, list[float]]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    run = subprocess.run(
-        [python, "-c", MIOSA_219, base_url, kind, str(n), str(rounds)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
-    if run.returncode != 0:
-        raise RuntimeError(f"miosa 2.19 run failed ({kind}): {run.stderr.strip()[-800:]}")
-    rates: dict[str, list[float]] = json.loads(run.stdout.strip().splitlines()[-1])
-    return rates
-
-
 def bench_kind(kind: str, n: int, rounds: int, legacy_python: str | None) -> dict[str, list[float]]:
     with tempfile.NamedTemporaryFile("w", suffix=".sse", delete=False) as f:
         f.write("".join(BODIES[kind](n)))
@@ -348,6 +366,10 @@ def bench_kind(kind: str, n: int, rounds: int, legacy_python: str | None) -> dic
         "miosa sync": lambda: sdk_sync(base_url, kind),
         "miosa async": lambda: anyio.run(sdk_async, base_url, kind),
     }
+    legacy = Miosa219(legacy_python, base_url, kind) if legacy_python else None
+    if legacy is not None:
+        contenders["miosa 2.19 sync"] = lambda: legacy.round("sync")
+        contenders["miosa 2.19 async"] = lambda: legacy.round("async")
     rates: dict[str, list[float]] = {name: [] for name in contenders}
     try:
         for run in contenders.values():  # warm-up: imports, first connections
@@ -355,10 +377,9 @@ def bench_kind(kind: str, n: int, rounds: int, legacy_python: str | None) -> dic
         for _ in range(rounds):
             for name, run in contenders.items():
                 rates[name].append(timed(run, n))
-        if legacy_python:
-            legacy = miosa219(legacy_python, base_url, kind, n, rounds)
-            rates["miosa 2.19 sync"], rates["miosa 2.19 async"] = legacy["sync"], legacy["async"]
     finally:
+        if legacy is not None:
+            legacy.close()
         server.kill()
         os.unlink(f.name)
     return rates
