@@ -135,6 +135,11 @@ async def test_env_domains_connectors_database_and_metrics_of_a_deployment() -> 
         binding = await client.deployments.connectors.attach(
             dep, "github/default", env="GITHUB_TOKEN"
         )
+        with pytest.raises(ValidationError, match="mode must be a binding mode") as refused:
+            await client.deployments.connectors.attach(
+                dep, "github/default", env="OTHER_TOKEN", mode=""
+            )
+        assert refused.value.status_code == 400
         bindings = await client.deployments.connectors.list(dep)
         preflight = await client.deployments.connectors.preflight(dep)
         synced = await client.deployments.connectors.sync(dep)

@@ -134,6 +134,9 @@ def test_env_domains_connectors_database_and_metrics_of_a_deployment() -> None:
 
         client.connectors.create(provider="github", value="ghp_1")
         binding = client.deployments.connectors.attach(dep, "github/default", env="GITHUB_TOKEN")
+        with pytest.raises(ValidationError, match="mode must be a binding mode") as refused:
+            client.deployments.connectors.attach(dep, "github/default", env="OTHER_TOKEN", mode="")
+        assert refused.value.status_code == 400
         bindings = client.deployments.connectors.list(dep)
         preflight = client.deployments.connectors.preflight(dep)
         synced = client.deployments.connectors.sync(dep)

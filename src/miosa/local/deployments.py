@@ -765,6 +765,8 @@ async def attach_binding(call: Call) -> Response:
     connector = require(body, "connector", str)
     env_name = require(body, "env_name", str)
     mode = optional(body, "mode", str, "brokered_env")
+    if not mode:  # an empty mode names no way of handing over the credential
+        raise bad_request("mode must be a binding mode such as brokered_env", field="mode")
     return connectors.create_binding(
         call, BINDINGS, owner, body, connector=connector, env_name=env_name, mode=mode
     )
