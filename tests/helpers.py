@@ -8,14 +8,19 @@ generated sync twin), which asserts both sides with `check_request` and `check_r
 from __future__ import annotations
 
 import json
+import os
+import threading
+import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping
 from email.parser import BytesParser
 from email.policy import HTTP
+from pathlib import Path
 from typing import Any
 
 import attrs
 import httpx
+import pytest
 
 API_KEY = "msk_test_canary_7Qz9XkP2mLw4"
 BASE_URL = "https://api.test.miosa/api/v1"
@@ -36,6 +41,44 @@ def sandbox_json(**fields: Any) -> dict[str, Any]:
     }
     base.update(fields)
     return base
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+
+
+def named_pipe_giving(path: Path, data: bytes) -> Path:
+    """A named pipe at ``path`` that gives ``data`` to its first reader, then EOF (as
+    ``/dev/stdin`` or a shell's ``<(command)`` would).
+
+    For 5 s after that, any further reader gets EOF at once (a real spent pipe would block
+    it), so code that wrongly reads the pipe twice fails its test instead of hanging it.
+    """
+    os.mkfifo(path)
+
+    def writer_end() -> int | None:
+        # Opening the write end without blocking fails until a reader has the pipe open.
+        try:
+            return os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:
+            return None
+
+    def feed() -> None:
+        deadline = time.monotonic() + 5
+        while (fd := writer_end()) is None:
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.01)
+        os.set_blocking(fd, True)
+        with open(fd, "wb") as pipe:
+            pipe.write(data)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            if (fd := writer_end()) is not None:
+                os.close(fd)  # a reader that opens the pipe now reads EOF
+            time.sleep(0.01)
+
+    threading.Thread(target=feed, daemon=True).start()
+    return path
 
 
 def json_response(

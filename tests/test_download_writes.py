@@ -21,13 +21,12 @@ import httpx
 import pytest
 
 from miosa import AsyncMiosa, Miosa
-from tests.helpers import API_KEY, MockAPI
+from tests.helpers import API_KEY, MockAPI, needs_fifo
 
 ROUTE = "GET /sandboxes/sbx_1/files/workspace/big.bin"
 BASE_URL = "https://api.miosa.test/api/v1"
 BATCH = 128 * 1024  # twice a Linux pipe's buffer: writing one batch blocks until it is read
 
-needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 # Writing to /dev/full fails with ENOSPC, as on a full disk.
 needs_dev_full = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 
@@ -150,6 +149,42 @@ async def test_a_cancelled_download_lets_go_of_the_file_and_its_thread(tmp_path:
     reader.join(5)
     assert not reader.is_alive()
     assert bytes(reader.data) == body.chunks[0]
+    assert await writer_threads_after_a_while() == []
+
+
+@needs_fifo
+async def test_a_download_cancelled_while_its_file_opens_lets_go_of_the_file(
+    tmp_path: Path,
+) -> None:
+    body = Body(4)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)  # with no reader yet, opening it to write blocks
+    read = bytearray()
+    told = threading.Event()
+
+    def read_when_told() -> None:
+        told.wait(5)  # or after 5 s regardless, so an open that was waited for ends
+        with open(pipe, "rb") as reader:
+            read.extend(reader.read())
+
+    late_reader = threading.Thread(target=read_when_told, daemon=True)
+    late_reader.start()
+    async with async_client(serving(body)) as client:
+        download = client.sandboxes.handle("sbx_1").files.download(
+            "/workspace/big.bin", chunk_size=BATCH
+        )
+        started = time.monotonic()
+        with anyio.move_on_after(0.3) as scope:
+            async with download:
+                await download.write_to(pipe)
+        assert time.monotonic() - started < 2  # did not wait for the open
+    assert scope.cancelled_caught
+    assert body.taken == 0
+    # The reader lets the open finish; the writer then closes the pipe at once (EOF, no data).
+    told.set()
+    late_reader.join(5)
+    assert not late_reader.is_alive()
+    assert read == b""
     assert await writer_threads_after_a_while() == []
 
 

@@ -10,18 +10,21 @@ import asyncio
 import base64
 import gc
 import json
+import os
 import socket
 import threading
+import time
 import warnings
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import anyio
+import anyio.to_thread
 import pytest
 import sniffio
 
 from miosa import AsyncMiosa
-from tests.helpers import API_KEY
+from tests.helpers import API_KEY, needs_fifo
 from tests.hostile import RawServer, read_request, reply, reset
 
 pytestmark = pytest.mark.usefixtures("fast_retries")
@@ -84,6 +87,42 @@ async def test_a_cancelled_upload_leaves_no_reader_thread_task_or_generator(
     assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
     for thread in read_ahead_threads():
         thread.join(2)  # it closes the file after its last read, then ends
+    assert read_ahead_threads() == []
+
+
+@needs_fifo
+@pytest.mark.parametrize("upload", [json_upload, form_upload], ids=["json", "multipart"])
+async def test_an_upload_cancelled_while_a_file_read_blocks_does_not_wait_for_it(
+    tmp_path: Path, upload: Upload
+) -> None:
+    source = tmp_path / "pipe"
+    os.mkfifo(source)
+    release = threading.Event()
+
+    def hold_the_pipe_open() -> None:  # writes nothing: the upload's first read blocks
+        with open(source, "wb"):
+            release.wait(10)
+
+    threading.Thread(target=hold_the_pipe_open, daemon=True).start()
+    with RawServer(stall_after(0, release)) as server:
+        async with AsyncMiosa(api_key=API_KEY, base_url=server.base_url) as client:
+
+            async def send() -> None:
+                await upload(client, source)
+
+            async with anyio.create_task_group() as uploads:
+                uploads.start_soon(send)
+                await anyio.sleep(0.3)
+                # Waiting for the read holds none of the event loop's worker threads.
+                limiter = anyio.to_thread.current_default_thread_limiter()
+                borrowed = limiter.borrowed_tokens
+                cancelled_at = time.monotonic()
+                uploads.cancel_scope.cancel()
+            assert time.monotonic() - cancelled_at < 2  # not the 10 s until the pipe closes
+            assert borrowed == 0
+            release.set()  # the pipe closes: the blocked read ends, then the reader thread
+    for thread in read_ahead_threads():
+        thread.join(2)
     assert read_ahead_threads() == []
 
 

@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, BinaryIO, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import anyio
 import anyio.lowlevel
@@ -141,16 +141,46 @@ def current_loop() -> object:
     return None
 
 
-FileMode = Literal["rb", "wb"]
+async def aopen_to_read(path: str | os.PathLike[str]) -> anyio.AsyncFile[bytes]:
+    """Open a file for binary reads without blocking the event loop."""
+    return await anyio.open_file(path, "rb")
 
 
-async def aopen_file(path: str | os.PathLike[str], mode: FileMode) -> anyio.AsyncFile[bytes]:
-    """Open a file for chunked binary I/O without blocking the event loop."""
-    return await anyio.open_file(path, mode)
+def open_to_read(path: str | os.PathLike[str]) -> BinaryIO:
+    return open(path, "rb")
 
 
-def open_file(path: str | os.PathLike[str], mode: FileMode) -> BinaryIO:
-    return open(path, mode)
+async def _wait_abandoning(pending: Future[T]) -> T:
+    """What a worker thread of our own returns, without blocking the event loop.
+
+    The thread wakes the loop when it is done (no worker of the loop's own waits for it).
+    A cancelled caller stops waiting at once; the work goes on, and whatever is queued
+    after it (closing the file) runs when it ends.
+    """
+    if not pending.done():
+        done = anyio.Event()
+        wake = _wake_from_thread(done.set)
+        pending.add_done_callback(lambda _: wake())
+        await done.wait()
+    return pending.result()
+
+
+def _wake_from_thread(callback: Callable[[], object]) -> Callable[[], None]:
+    """``callback``, made callable from any thread: it runs in the current event loop.
+
+    A loop that has ended by then (the waiter was cancelled and its run finished) is left
+    alone: nobody is waiting any more.
+    """
+    loop: Any = anyio.lowlevel.current_token().native_token  # an asyncio loop or a TrioToken
+    schedule: Callable[[Callable[[], object]], object] = (
+        getattr(loop, "call_soon_threadsafe", None) or loop.run_sync_soon
+    )
+
+    def wake() -> None:
+        with contextlib.suppress(RuntimeError):  # asyncio: loop closed; Trio: run finished
+            schedule(callback)
+
+    return wake
 
 
 async def aread_chunks(path: os.PathLike[str], chunk_size: int) -> AsyncIterator[bytes]:
@@ -158,8 +188,9 @@ async def aread_chunks(path: os.PathLike[str], chunk_size: int) -> AsyncIterator
 
     A worker thread of its own opens the file and reads the next chunk while the caller
     sends the one it was given, so a read rarely costs a trip to a thread and back: at most
-    one chunk is read ahead. When the caller stops, early or not, nothing more is read;
-    the thread closes the file after the read in flight (if any) and ends.
+    one chunk is read ahead. When the caller stops, early or not, or is cancelled while a
+    read blocks, it does not wait for that read: nothing more is read, and the thread
+    closes the file after the read in flight (if any) and ends.
     """
     file: BinaryIO | None = None
 
@@ -177,9 +208,9 @@ async def aread_chunks(path: os.PathLike[str], chunk_size: int) -> AsyncIterator
     try:
         pending = reader.submit(read)
         while True:
-            # Waiting for a read still in flight takes a worker of the event loop; the
-            # read is usually done by the time the previous chunk has been sent.
-            chunk = pending.result() if pending.done() else await ato_thread(pending.result)
+            # Usually read while the previous chunk was sent; a read still in flight (a slow
+            # disk, a pipe) is waited for without holding up a cancel.
+            chunk = await _wait_abandoning(pending)
             if not chunk:
                 return
             pending = reader.submit(read)
@@ -271,10 +302,13 @@ class AsyncFileWriter(_BatchedFile):
 
     async def __aenter__(self) -> AsyncFileWriter:
         try:
-            # Opened by the worker (opening may block) and waited for: a missing directory
-            # or a permission error is raised here, before a byte of the body is read.
-            await ato_thread(self._worker.submit(self._open).result)
+            # Opened by the worker (opening may block: a named pipe with no reader) and
+            # waited for, so a missing directory or a permission error is raised here,
+            # before a byte of the body is read. A cancel stops the wait at once; the
+            # close queued below then runs once the open ends.
+            await _wait_abandoning(self._worker.submit(self._open))
         except BaseException:
+            self._worker.submit(self._close)
             self._worker.shutdown(wait=False)
             raise
         return self
@@ -303,15 +337,8 @@ class AsyncFileWriter(_BatchedFile):
 
     async def _settle(self) -> None:
         in_flight, self._in_flight = self._in_flight, None
-        if in_flight is None:
-            return
-        if in_flight.done():  # the usual case: written while the next batch was gathered
-            self._written(in_flight.result())
-            return
-        # A worker of the event loop waits for it. A cancelled caller stops waiting at once
-        # and leaves that worker behind: the write goes on, and the close queued after it.
-        wait = anyio.to_thread.run_sync(in_flight.result, abandon_on_cancel=True)
-        self._written(await wait)
+        if in_flight is not None:  # usually written while the next batch was gathered
+            self._written(await _wait_abandoning(in_flight))
 
 
 class FileWriter(_BatchedFile):

@@ -16,6 +16,8 @@ from typing import IO
 
 import attrs
 
+from ._core.progress import path_size
+
 __all__ = ["MultipartForm", "build_form", "file_size", "quote_param"]
 
 _CRLF = b"\r\n"
@@ -91,7 +93,7 @@ def file_size(source: bytes | os.PathLike[str] | IO[bytes]) -> int | None:
     if isinstance(source, bytes):
         return len(source)
     if isinstance(source, os.PathLike):
-        return os.stat(source).st_size
+        return path_size(source)
     try:
         if not source.seekable():
             return None

@@ -45,7 +45,16 @@ from miosa.types.computers import (
     DesktopWindow,
 )
 from tests._sync._helpers import make_client, run_case
-from tests.helpers import NO_BODY, Case, MockAPI, case_id, form_parts, json_response
+from tests.helpers import (
+    NO_BODY,
+    Case,
+    MockAPI,
+    case_id,
+    form_parts,
+    json_response,
+    named_pipe_giving,
+    needs_fifo,
+)
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 OBJ, LIST, EMPTY, BYTES = "obj", "list", "empty", "bytes"
@@ -764,6 +773,26 @@ def test_upload_form_from_a_path_or_a_seekable_file_is_retried_whole(
         c(client).files.upload_form("/srv/f.csv", file)
     assert len(api.requests) == 4
     assert [form_parts(r)[1][3] for r in api.requests] == [source.read_bytes()] * 4
+
+
+@needs_fifo
+def test_upload_form_from_a_named_pipe_is_streamed_chunked_and_sent_once(
+    tmp_path: Path,
+) -> None:
+    busy = json_response(503, {"error": {"code": "BUSY"}})
+    ack = json_response(200, {"success": True, "message": "uploaded"})
+    api = MockAPI().on(f"POST {C}/files/upload", busy, ack)
+    data = b"a,b\n1,2\n" * 10_000
+    with make_client(api) as client:
+        files = c(client).files
+        with pytest.raises(ServerError, match="one-shot stream"):
+            files.upload_form("/srv/r.csv", named_pipe_giving(tmp_path / "p1", data))
+        files.upload_form("/srv/r.csv", named_pipe_giving(tmp_path / "p2", data))
+    assert len(api.requests) == 2
+    for request in api.requests:
+        assert "content-length" not in request.headers
+        assert request.headers["transfer-encoding"] == "chunked"
+        assert form_parts(request)[1][3] == data
 
 
 def test_upload_form_raises_the_server_error() -> None:

@@ -28,7 +28,7 @@ from miosa.types.sandbox_files import (
     WrittenFile,
 )
 from tests._sync._helpers import make_client
-from tests.helpers import MockAPI, json_response
+from tests.helpers import MockAPI, json_response, named_pipe_giving, needs_fifo
 
 FILES = "/sandboxes/sbx_1/files"
 
@@ -221,7 +221,34 @@ def test_an_upload_from_an_iterator_is_not_retried_and_says_why() -> None:
         with pytest.raises(ServerError, match="one-shot stream") as info:
             client.sandboxes.handle("sbx_1").files.upload("/workspace/x", produce())
     assert len(api.requests) == 1
-    assert "pass a path, bytes or a seekable file" in str(info.value)
+    assert "pass bytes, a regular file's path or a seekable file" in str(info.value)
+
+
+@needs_fifo
+def test_an_upload_from_a_named_pipe_is_streamed_chunked_and_sent_once(
+    tmp_path: Path,
+) -> None:
+    # A pipe's size (0) says nothing of what it gives, and it cannot be read a second time.
+    data = os.urandom(200_000)
+    api = MockAPI().on(f"POST {FILES}", BUSY, upload_reply)
+    with make_client(api) as client:
+        files = client.sandboxes.handle("sbx_1").files
+        with pytest.raises(ServerError, match="one-shot stream"):
+            files.upload("/workspace/x", named_pipe_giving(tmp_path / "p1", data))
+        assert len(api.requests) == 1
+        calls: list[tuple[int, int | None]] = []
+        written = files.upload(
+            "/workspace/x",
+            named_pipe_giving(tmp_path / "p2", data),
+            chunk_size=65536,
+            progress=lambda done, total: calls.append((done, total)),
+        )
+    for request in api.requests:
+        assert "content-length" not in request.headers
+        assert request.headers["transfer-encoding"] == "chunked"
+        assert base64.b64decode(sent_json(request)["content"]) == data
+    assert written.size_bytes == len(data)
+    assert calls[0] == (0, None) and calls[-1] == (len(data), None)
 
 
 def test_upload_reports_progress_chunk_by_chunk(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from functools import partial
 from typing import IO
 
-from .._concurrency import aclosing, aopen_file, aread_chunks, ato_thread
+from .._concurrency import aclosing, aopen_to_read, aread_chunks, ato_thread
 from .._groups.open_computers import upload_filename
 from .._multipart import MultipartForm, build_form, file_size, rewind_point
 from ._http import AsyncReplayableBody, Content
@@ -46,7 +46,8 @@ async def path_and_file_form(
     """Body and headers of an upload form with the fields ``path`` and ``file``.
 
     Bytes are encoded at once; a local path or a file object is streamed a chunk at a time.
-    A path or a seekable file can be sent again (retried); any other file object cannot.
+    A regular file's path or a seekable file can be sent again (retried); a named pipe's
+    path or any other file object cannot.
     `filename` defaults to the base name of `path`.
     """
     form = build_form(
@@ -59,9 +60,9 @@ async def path_and_file_form(
     if isinstance(file, bytes):
         return form.encode(file), form.headers(size)
     if isinstance(file, os.PathLike):
-        return AsyncReplayableBody(partial(form_chunks, form, file, UPLOAD_CHUNK)), form.headers(
-            size
-        )
+        produce = partial(form_chunks, form, file, UPLOAD_CHUNK)
+        # A regular file (its size is known) reads the same again; a named pipe does not.
+        return (AsyncReplayableBody(produce) if size is not None else produce), form.headers(size)
     start = rewind_point(file)
     produce = partial(form_chunks, form, file, UPLOAD_CHUNK, start)
     return (AsyncReplayableBody(produce) if start is not None else produce), form.headers(size)
@@ -75,6 +76,6 @@ async def read_whole(source: bytes | os.PathLike[str] | IO[bytes]) -> bytes:
     if isinstance(source, bytes):
         return source
     if isinstance(source, os.PathLike):
-        async with await aopen_file(source, "rb") as file:
+        async with await aopen_to_read(source) as file:
             return await file.read()
     return await ato_thread(source.read)

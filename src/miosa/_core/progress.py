@@ -7,7 +7,7 @@ import stat
 from collections.abc import Callable, Mapping
 from typing import TypeAlias
 
-__all__ = ["ProgressCallback", "ProgressMeter", "body_size", "source_size"]
+__all__ = ["ProgressCallback", "ProgressMeter", "body_size", "path_size", "source_size"]
 
 ProgressCallback: TypeAlias = Callable[[int, "int | None"], object]
 """Called as ``progress(done, total)`` while bytes move: ``done`` bytes so far, ``total`` the
@@ -35,12 +35,20 @@ class ProgressMeter:
             self._callback(self.done, self.total)
 
 
+def path_size(path: str | os.PathLike[str]) -> int | None:
+    """A local file's size, or None when the path names a named pipe, a device or anything
+    else that is not a regular file: its size (0) says nothing of what reading it gives, and
+    reading it again does not give the same bytes."""
+    status = os.stat(path)
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
 def source_size(source: object) -> int | None:
     """Bytes left to read from an upload source, when that can be known without reading."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         return len(source)
     if isinstance(source, (str, os.PathLike)):
-        return os.stat(source).st_size
+        return path_size(source)
     fileno = getattr(source, "fileno", None)
     tell = getattr(source, "tell", None)
     if fileno is None or tell is None:

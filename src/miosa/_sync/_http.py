@@ -71,8 +71,9 @@ class ReplayableBody:
 
 Content = bytes | ReplayableBody | Callable[[], Iterable[bytes]] | None
 _ONE_SHOT = (
-    " Not retried: the request body is a one-shot stream (an iterator) that cannot be sent "
-    "again; pass a path, bytes or a seekable file to allow retries."
+    " Not retried: the request body is a one-shot stream (an iterator, a named pipe) that "
+    "cannot be sent again; pass bytes, a regular file's path or a seekable file to allow "
+    "retries."
 )
 
 

@@ -160,9 +160,10 @@ class SandboxFiles(ScopedResource):
 
         ``POST /sandboxes/{sandbox_id}/files``. The JSON body (base64 content) is
         streamed ``chunk_size`` raw bytes at a time; a local file's size is known up front
-        and sent as ``Content-Length``, other sources go chunked. An upload from a path or a
-        seekable file is retried like any call (the file is read again from where it
-        stood); one from an iterator cannot be, and says so in its error.
+        and sent as ``Content-Length``, other sources go chunked. An upload from a regular
+        file's path or a seekable file is retried like any call (the file is read again
+        from where it stood); one from an iterator or a named pipe cannot be, and says so
+        in its error.
 
         Args:
             path: where the file goes in the sandbox (e.g. ``/workspace/data.bin``).
@@ -193,13 +194,16 @@ class SandboxFiles(ScopedResource):
             readable = source
         size = to_thread(lambda: source_size(readable))
         meter = ProgressMeter(progress, size)
-        # Only a path (or bytes) is sure to still be the size measured when it is sent.
-        fixed = isinstance(readable, (os.PathLike, bytes, bytearray, memoryview))
+        # Only bytes or a regular file's path (its size is known) is sure to still be the
+        # size measured when it is sent; a named pipe's path is read once, as a stream.
+        fixed = isinstance(readable, (bytes, bytearray, memoryview)) or (
+            isinstance(readable, os.PathLike) and size is not None
+        )
         length = size if fixed else None
         # Whole 3-byte groups per chunk keep the base64 of each chunk free of padding.
         chunk_size = max(3, chunk_size - chunk_size % 3)
-        # A path or bytes is read again from its start on a retry; a seekable file from
-        # where it stood; an iterator cannot be replayed.
+        # A regular file's path or bytes is read again from its start on a retry; a
+        # seekable file from where it stood; a named pipe or an iterator cannot be replayed.
         start = None if fixed else rewind_point(readable)
         pieces = partial(_upload_pieces, path, readable, chunk_size, meter, start)
         replayable = fixed or start is not None
