@@ -10,12 +10,14 @@ import asyncio
 import base64
 import gc
 import json
+import logging
 import os
 import socket
 import threading
 import time
 import warnings
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import anyio
@@ -166,3 +168,28 @@ async def test_an_upload_reset_half_way_is_sent_again_whole_with_nothing_left_ov
     for thread in read_ahead_threads():
         thread.join(2)
     assert read_ahead_threads() == []
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_a_file_operation_given_up_by_a_run_that_has_ended_finishes_quietly(
+    backend: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A cancelled transfer leaves its blocked file operation behind; when that operation
+    # ends after the whole event loop has, waking the loop must not fail in the thread.
+    from miosa._concurrency import _wait_abandoning
+
+    release = threading.Event()
+    worker = ThreadPoolExecutor(max_workers=1)
+    blocked = worker.submit(release.wait, 5)
+
+    async def give_up() -> None:
+        with anyio.move_on_after(0.05):
+            await _wait_abandoning(blocked)
+
+    anyio.run(give_up, backend=backend)
+    with caplog.at_level(logging.DEBUG, logger="concurrent.futures"):
+        release.set()
+        worker.shutdown(wait=True)
+    assert blocked.result() is True
+    # concurrent.futures logs an exception raised by a done-callback.
+    assert [r.getMessage() for r in caplog.records if r.name == "concurrent.futures"] == []
