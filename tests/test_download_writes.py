@@ -74,20 +74,39 @@ def sync_client(api: MockAPI) -> Miosa:
 
 
 class PipeReader(threading.Thread):
-    """Opens a named pipe for reading, waits for ``start_reading``, then reads it to EOF."""
+    """Opens a named pipe for reading, waits for ``start_reading`` (at most 5 s), then reads
+    it to EOF; with ``open_late`` it waits before opening the pipe instead."""
 
-    def __init__(self, path: Path, start_reading: threading.Event) -> None:
+    def __init__(self, path: Path, start_reading: threading.Event, open_late: bool = False) -> None:
         super().__init__(daemon=True)
         self.path = path
         self.start_reading = start_reading
+        self.open_late = open_late
         self.waited_in_vain = False
         self.data = bytearray()
 
     def run(self) -> None:
-        with open(self.path, "rb") as pipe:
+        if self.open_late:
             self.waited_in_vain = not self.start_reading.wait(5)
+        with open(self.path, "rb") as pipe:
+            if not self.open_late:
+                self.waited_in_vain = not self.start_reading.wait(5)
             while chunk := pipe.read(65536):
                 self.data += chunk
+
+
+async def write_to_cancelled_after(seconds: float, body: Body, pipe: Path) -> tuple[bool, float]:
+    """``write_to(pipe)`` of ``body`` under a ``seconds`` time limit: whether the limit cut it
+    short, and how long the call took to return."""
+    async with async_client(serving(body)) as client:
+        download = client.sandboxes.handle("sbx_1").files.download(
+            "/workspace/big.bin", chunk_size=BATCH
+        )
+        started = time.monotonic()
+        with anyio.move_on_after(seconds) as scope:
+            async with download:
+                await download.write_to(pipe)
+        return scope.cancelled_caught, time.monotonic() - started
 
 
 def writer_threads() -> list[threading.Thread]:
@@ -134,17 +153,10 @@ async def test_a_cancelled_download_lets_go_of_the_file_and_its_thread(tmp_path:
     never = threading.Event()
     reader = PipeReader(pipe, never)
     reader.start()
-    async with async_client(serving(body)) as client:
-        download = client.sandboxes.handle("sbx_1").files.download(
-            "/workspace/big.bin", chunk_size=BATCH
-        )
-        started = time.monotonic()
-        with anyio.move_on_after(0.3) as scope:
-            async with download:
-                await download.write_to(pipe)  # the first batch's write blocks: cancelled
-        # The task does not wait for the blocked write (the reader reads nothing for 5 s).
-        assert time.monotonic() - started < 2
-    assert scope.cancelled_caught
+    # The first batch's write blocks, and the call is cancelled.
+    cancelled, seconds = await write_to_cancelled_after(0.3, body, pipe)
+    assert cancelled
+    assert seconds < 2  # did not wait for the blocked write (the reader reads nothing for 5 s)
     never.set()  # the reader now reads what was written, then sees the writer's close
     reader.join(5)
     assert not reader.is_alive()
@@ -159,32 +171,19 @@ async def test_a_download_cancelled_while_its_file_opens_lets_go_of_the_file(
     body = Body(4)
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)  # with no reader yet, opening it to write blocks
-    read = bytearray()
     told = threading.Event()
-
-    def read_when_told() -> None:
-        told.wait(5)  # or after 5 s regardless, so an open that was waited for ends
-        with open(pipe, "rb") as reader:
-            read.extend(reader.read())
-
-    late_reader = threading.Thread(target=read_when_told, daemon=True)
+    # Opens the pipe when told, or after 5 s regardless, so an open that was waited for ends.
+    late_reader = PipeReader(pipe, told, open_late=True)
     late_reader.start()
-    async with async_client(serving(body)) as client:
-        download = client.sandboxes.handle("sbx_1").files.download(
-            "/workspace/big.bin", chunk_size=BATCH
-        )
-        started = time.monotonic()
-        with anyio.move_on_after(0.3) as scope:
-            async with download:
-                await download.write_to(pipe)
-        assert time.monotonic() - started < 2  # did not wait for the open
-    assert scope.cancelled_caught
+    cancelled, seconds = await write_to_cancelled_after(0.3, body, pipe)
+    assert cancelled
+    assert seconds < 2  # did not wait for the open
     assert body.taken == 0
     # The reader lets the open finish; the writer then closes the pipe at once (EOF, no data).
     told.set()
     late_reader.join(5)
     assert not late_reader.is_alive()
-    assert read == b""
+    assert bytes(late_reader.data) == b""
     assert await writer_threads_after_a_while() == []
 
 
